@@ -1,0 +1,235 @@
+"""Composition root: builds the services and the main window, then runs the Qt + asyncio loop.
+
+Start order: profile → logging → settings → QApplication and translations → single-instance
+check → crash handler → database (refuse, back up, migrate) → services → window → loop.
+Nothing is built at import time; tests build the same pieces with :func:`build_services`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import shutil
+import sys
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session, sessionmaker
+
+from kurum_masaustu import APP_ID, APP_NAME, ORGANIZATION, __version__
+from kurum_masaustu.paths import Profile, default_profile_dir
+from kurum_masaustu.settings import Settings
+
+if TYPE_CHECKING:
+    from kurum_masaustu.crash import CrashReporter
+    from kurum_masaustu.single_instance import SingleInstance
+
+log = logging.getLogger(__name__)
+
+EXIT_OK = 0
+EXIT_DATABASE_REFUSED = 2
+EXIT_PROFILE_IN_USE = 3
+EXIT_SCREENSHOT_FAILED = 4
+
+
+@dataclass
+class Services:
+    """Everything the window needs, built once and passed down explicitly."""
+
+    profile: Profile
+    settings: Settings
+    engine: Engine
+    sessions: sessionmaker[Session]
+
+    def __post_init__(self) -> None:
+        from kurum_masaustu.media.library import MediaLibrary
+        from kurum_masaustu.services.inbox import InboxService
+        from kurum_masaustu.services.posts import PostService
+
+        self.posts = PostService(self.sessions)
+        self.inbox = InboxService(self.sessions)
+        self.media = MediaLibrary(self.profile.media_dir)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def build_services(profile: Profile, settings: Settings) -> Services:
+    """Open the profile's database (refusing, backing up and migrating as needed)."""
+    from kurum_masaustu.store.database import open_database
+
+    engine = open_database(profile.database, profile.backup_dir)
+    return Services(profile, settings, engine, sessionmaker(engine, expire_on_commit=False))
+
+
+def refusal_message(exc: Exception) -> str:
+    """The Turkish (translated) explanation of why a database was not opened."""
+    from kurum_masaustu.store.database import NewerDatabaseError
+
+    if isinstance(exc, NewerDatabaseError):
+        return QCoreApplication.translate(
+            "Startup",
+            "The database in this profile was written by a newer version of Kurum Masaüstü. "
+            "Install the newer version to open it. The file was not changed.\n\n{path}",
+        ).format(path=exc.path)
+    return QCoreApplication.translate(
+        "Startup",
+        "This file is not a Kurum Masaüstü database, so it was not opened. The file was not changed.\n\n{path}",
+    ).format(path=getattr(exc, "path", ""))
+
+
+def _make_application(argv: list[str]) -> QApplication:
+    QCoreApplication.setOrganizationName(ORGANIZATION)
+    QCoreApplication.setApplicationName(APP_ID)
+    QCoreApplication.setApplicationVersion(__version__)
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(argv)
+    QApplication.setApplicationDisplayName(APP_NAME)
+    QApplication.setDesktopFileName(APP_ID)
+    from PySide6.QtGui import QIcon
+
+    from kurum_masaustu.paths import resource
+
+    app.setWindowIcon(QIcon(str(resource("icons", "kurum-masaustu.svg"))))
+    return app
+
+
+def run(args: argparse.Namespace, argv: list[str]) -> int:
+    """Run the desktop app as the command line asked; returns the process exit code."""
+    throwaway: Path | None = None
+    if args.profile is not None:
+        root = Path(args.profile).expanduser().resolve()
+    elif args.demo:
+        throwaway = Path(tempfile.mkdtemp(prefix="kurum-masaustu-demo-"))
+        root = throwaway
+    else:
+        root = default_profile_dir()
+    profile = Profile(root)
+    seed = args.demo and profile.is_empty()
+    profile.ensure()
+
+    from kurum_masaustu.logging_setup import setup_logging, teardown_logging
+
+    setup_logging(profile.log_dir)
+    log.info("%s %s starting on profile %s", APP_NAME, __version__, profile.root)
+    try:
+        return _run_gui(args, argv, profile, seed)
+    finally:
+        log.info("%s stopped", APP_NAME)
+        teardown_logging()
+        if throwaway is not None:
+            shutil.rmtree(throwaway, ignore_errors=True)
+
+
+def _run_gui(args: argparse.Namespace, argv: list[str], profile: Profile, seed: bool) -> int:
+    from kurum_masaustu.crash import (
+        CrashReporter,
+        disable_faulthandler,
+        enable_faulthandler,
+        install_excepthook,
+        uninstall_excepthook,
+    )
+    from kurum_masaustu.i18n import install_translators
+    from kurum_masaustu.logging_setup import install_qt_message_handler
+    from kurum_masaustu.single_instance import SingleInstance
+
+    settings = Settings.load(profile.settings_file)
+    settings.ensure_profile_id(profile.settings_file)
+    language = args.lang or settings.language
+    app = _make_application(argv)
+    install_qt_message_handler()
+    translators = install_translators(app, language)
+
+    instance = SingleInstance(profile.root)
+    if instance.notify_running(argv):
+        if args.screenshot is not None:
+            message = QCoreApplication.translate("Startup", "This profile is already open in another window.")
+            print(message, file=sys.stderr)
+            return EXIT_PROFILE_IN_USE
+        log.info("profile already open; asked the running window to come forward")
+        return EXIT_OK
+    instance.listen()
+
+    reporter = CrashReporter(profile.log_dir)
+    install_excepthook(reporter)
+    enable_faulthandler(profile.log_dir)
+    try:
+        return _run_window(args, app, instance, reporter, profile, settings, seed)
+    finally:
+        uninstall_excepthook()
+        disable_faulthandler()
+        instance.close()
+        del translators
+
+
+def _run_window(
+    args: argparse.Namespace,
+    app: QApplication,
+    instance: SingleInstance,
+    reporter: CrashReporter,
+    profile: Profile,
+    settings: Settings,
+    seed: bool,
+) -> int:
+    import qasync
+
+    from kurum_masaustu.store.database import DatabaseRefusedError
+
+    if seed:
+        from kurum_masaustu.demo.seed import seed_demo_profile
+
+        seed_demo_profile(profile)
+    try:
+        services = build_services(profile, settings)
+    except DatabaseRefusedError as exc:
+        log.error("database refused: %s", exc)
+        message = refusal_message(exc)
+        if args.screenshot is not None:
+            print(message, file=sys.stderr)
+        else:
+            QMessageBox.critical(None, APP_NAME, message)
+        return EXIT_DATABASE_REFUSED
+
+    from kurum_masaustu.ui.main_window import MainWindow
+    from kurum_masaustu.ui.tasks import spawn
+
+    # The loop must exist before the window: panes start loading (images) as they are built.
+    loop = qasync.QEventLoop(app)
+    asyncio.set_event_loop(loop)
+    loop.set_exception_handler(reporter.handle_loop_exception)
+    window = MainWindow(services, demo=args.demo)
+    reporter.set_main_window(window)
+    instance.activation_requested.connect(window.on_second_launch)
+
+    done = asyncio.Event()
+    app.aboutToQuit.connect(done.set)
+    exit_code = EXIT_OK
+
+    async def take_screenshot(target: Path) -> None:
+        nonlocal exit_code
+        await window.ready()
+        QApplication.processEvents()
+        if not window.grab().save(str(target), "PNG"):
+            log.error("could not write screenshot %s", target)
+            exit_code = EXIT_SCREENSHOT_FAILED
+        else:
+            log.info("screenshot written to %s", target)
+        app.quit()
+
+    window.show()
+    log.info("main window shown")
+    QTimer.singleShot(0, window.start_background_work)
+    if args.screenshot is not None:
+        target = Path(args.screenshot).expanduser().resolve()
+        QTimer.singleShot(0, lambda: spawn(take_screenshot(target)))
+    with loop:
+        loop.run_until_complete(done.wait())
+    window.save_layout()
+    services.close()
+    return exit_code

@@ -1,0 +1,104 @@
+"""Vocabulary shared by every layer: platforms, states and kinds. Pure; no Qt, no I/O."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class Platform(StrEnum):
+    FACEBOOK = "facebook"
+    INSTAGRAM = "instagram"
+    X = "x"
+    LINKEDIN = "linkedin"
+    MASTODON = "mastodon"
+    BLUESKY = "bluesky"
+    TELEGRAM = "telegram"
+    MANUAL = "manual"
+
+
+class PostKind(StrEnum):
+    TEXT = "text"
+    IMAGE = "image"
+    CAROUSEL = "carousel"
+    VIDEO = "video"
+    POLL = "poll"
+    STORY = "story"
+    REEL = "reel"
+    THREAD = "thread"
+
+
+class DeliveryState(StrEnum):
+    """Life of one post on one channel.
+
+    draft → scheduled → publishing → published; publishing may end in failed (retried or
+    given up) and a scheduled delivery may be paused or cancelled. ``handed_off`` is a post
+    the platform holds with its own schedule (e.g. Mastodon ``scheduled_at``).
+    """
+
+    DRAFT = "draft"
+    SCHEDULED = "scheduled"
+    PUBLISHING = "publishing"
+    HANDED_OFF = "handed_off"
+    PUBLISHED = "published"
+    FAILED = "failed"
+    CANCELLED = "cancelled"
+
+
+#: States the outbox still has to work on.
+PENDING_STATES = frozenset({DeliveryState.SCHEDULED, DeliveryState.PUBLISHING})
+
+
+class Category(StrEnum):
+    """What a post is for (seed chapter 1: inform, announce, engage)."""
+
+    ANNOUNCEMENT = "announcement"
+    SERVICE = "service"
+    EVENT = "event"
+    CELEBRATION = "celebration"
+    COMMEMORATION = "commemoration"
+    AWARENESS = "awareness"
+    CRISIS = "crisis"
+    ENGAGEMENT = "engagement"
+
+
+class MediaType(StrEnum):
+    IMAGE = "image"
+    VIDEO = "video"
+
+
+class InboxKind(StrEnum):
+    COMMENT = "comment"
+    REPLY = "reply"
+    MENTION = "mention"
+    DIRECT_MESSAGE = "direct_message"
+
+
+class InboxStatus(StrEnum):
+    NEW = "new"
+    READ = "read"
+    ANSWERED = "answered"
+    RESOLVED = "resolved"
+    HIDDEN = "hidden"
+
+
+class InboxCategory(StrEnum):
+    QUESTION = "question"
+    COMPLAINT = "complaint"
+    REQUEST = "request"
+    PRAISE = "praise"
+    SPAM = "spam"
+    ABUSE = "abuse"
+    OTHER = "other"
+
+
+class ReplyState(StrEnum):
+    DRAFT = "draft"
+    QUEUED = "queued"
+    SENT = "sent"
+    FAILED = "failed"
+
+
+class HashtagSetKind(StrEnum):
+    GENERAL = "general"
+    LOCAL = "local"
+    EVENT = "event"

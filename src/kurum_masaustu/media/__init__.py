@@ -1,0 +1,1 @@
+"""Media: importing, storing and previewing images and videos (Pillow off the UI thread)."""

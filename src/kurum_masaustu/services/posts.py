@@ -1,0 +1,308 @@
+"""Posts and their per-channel deliveries: saving from the composer, reading for the calendar."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, selectinload, sessionmaker
+
+from kurum_masaustu.domain import Category, DeliveryState, Platform, PostKind
+from kurum_masaustu.store.models import AuditEntry, Channel, Delivery, MediaAsset, Post, PostMedia
+
+
+class PostValidationError(ValueError):
+    """The draft cannot be saved as asked; ``code`` names the problem for the UI."""
+
+    def __init__(self, code: str) -> None:
+        super().__init__(code)
+        self.code = code
+
+
+@dataclass(frozen=True)
+class ChannelInfo:
+    id: int
+    platform: Platform
+    display_name: str
+    handle: str
+    color: str
+
+
+@dataclass
+class PostDraft:
+    """What the composer edits. ``id`` is None until first saved."""
+
+    body: str
+    channel_ids: list[int]
+    title: str = ""
+    scheduled_at: datetime | None = None
+    schedule: bool = False  # False: keep as draft; True: hand to the outbox at scheduled_at
+    category: Category = Category.ANNOUNCEMENT
+    kind: PostKind = PostKind.TEXT
+    media_ids: list[int] = field(default_factory=list)
+    overrides: dict[int, str] = field(default_factory=dict)
+    id: int | None = None
+
+
+@dataclass(frozen=True)
+class CalendarEntry:
+    """One delivery placed on the calendar (at its publish time, else its planned time)."""
+
+    post_id: int
+    delivery_id: int
+    title: str
+    at: datetime
+    state: DeliveryState
+    channel_name: str
+    platform: Platform
+    color: str
+    category: Category
+
+
+#: Which state a post shows when its channels differ: the one that needs attention first.
+STATE_PRIORITY = (
+    DeliveryState.FAILED,
+    DeliveryState.PUBLISHING,
+    DeliveryState.SCHEDULED,
+    DeliveryState.HANDED_OFF,
+    DeliveryState.DRAFT,
+    DeliveryState.PUBLISHED,
+    DeliveryState.CANCELLED,
+)
+
+
+@dataclass(frozen=True)
+class DayPost:
+    """One post on one calendar day, however many channels it goes to."""
+
+    post_id: int
+    title: str
+    at: datetime
+    states: tuple[DeliveryState, ...]
+    colors: tuple[str, ...]
+    channel_names: tuple[str, ...]
+
+    @property
+    def state(self) -> DeliveryState:
+        return min(self.states, key=STATE_PRIORITY.index)
+
+
+def group_by_post(entries: Sequence[CalendarEntry]) -> list[DayPost]:
+    """Merge one day's deliveries into one item per post, earliest first."""
+    grouped: dict[int, list[CalendarEntry]] = {}
+    for entry in entries:
+        grouped.setdefault(entry.post_id, []).append(entry)
+    posts = [
+        DayPost(
+            post_id=post_id,
+            title=items[0].title,
+            at=min(e.at for e in items),
+            states=tuple(e.state for e in items),
+            colors=tuple(e.color for e in items),
+            channel_names=tuple(e.channel_name for e in items),
+        )
+        for post_id, items in grouped.items()
+    ]
+    return sorted(posts, key=lambda p: (p.at, p.post_id))
+
+
+@dataclass(frozen=True)
+class MediaInfo:
+    id: int
+    relative_path: str
+    original_name: str
+    mime_type: str
+    width: int | None
+    height: int | None
+    size_bytes: int
+    alt_text: str
+
+
+#: Deliveries the person can still change; published ones are history.
+EDITABLE_STATES = frozenset({DeliveryState.DRAFT, DeliveryState.SCHEDULED, DeliveryState.FAILED})
+
+
+def derive_title(body: str, limit: int = 60) -> str:
+    """A short title from the first line of the text, cut at a word boundary."""
+    first = body.strip().splitlines()[0].strip() if body.strip() else ""
+    if len(first) <= limit:
+        return first
+    cut = first[:limit].rsplit(" ", 1)[0]
+    return cut + "…"
+
+
+class PostService:
+    def __init__(self, sessions: sessionmaker[Session], actor: str = "kullanıcı") -> None:
+        self._sessions = sessions
+        self._actor = actor
+
+    def channels(self) -> list[ChannelInfo]:
+        with self._sessions() as session:
+            rows = session.scalars(select(Channel).where(Channel.enabled).order_by(Channel.id))
+            return [ChannelInfo(c.id, c.platform, c.display_name, c.handle, c.color) for c in rows]
+
+    def save(self, draft: PostDraft) -> int:
+        """Create or update a post and its deliveries; returns the post id.
+
+        Published deliveries are never changed. A scheduled save needs a time and at least
+        one channel.
+        """
+        if not draft.body.strip() and not draft.media_ids:
+            raise PostValidationError("empty")
+        if draft.schedule and draft.scheduled_at is None:
+            raise PostValidationError("no_time")
+        if draft.schedule and not draft.channel_ids:
+            raise PostValidationError("no_channel")
+        state = DeliveryState.SCHEDULED if draft.schedule else DeliveryState.DRAFT
+        with self._sessions.begin() as session:
+            post = session.get(Post, draft.id) if draft.id is not None else None
+            created = post is None
+            if post is None:
+                post = Post()
+                session.add(post)
+            post.body = draft.body
+            post.title = draft.title.strip() or derive_title(draft.body)
+            post.category = draft.category
+            post.kind = draft.kind
+            self._sync_deliveries(session, post, draft, state)
+            self._sync_media(session, post, draft.media_ids)
+            session.flush()
+            session.add(
+                AuditEntry(
+                    actor=self._actor,
+                    action="post.create" if created else "post.update",
+                    entity="post",
+                    entity_id=post.id,
+                    detail={"state": state.value, "channels": sorted(draft.channel_ids)},
+                )
+            )
+            return post.id
+
+    @staticmethod
+    def _sync_deliveries(session: Session, post: Post, draft: PostDraft, state: DeliveryState) -> None:
+        existing = {d.channel_id: d for d in post.deliveries}
+        wanted = set(draft.channel_ids)
+        for channel_id, old in existing.items():
+            if channel_id not in wanted and old.state in EDITABLE_STATES:
+                post.deliveries.remove(old)
+        for channel_id in draft.channel_ids:
+            delivery = existing.get(channel_id)
+            if delivery is None:
+                delivery = Delivery(channel_id=channel_id)
+                post.deliveries.append(delivery)
+            elif delivery.state not in EDITABLE_STATES:
+                continue
+            delivery.scheduled_at = draft.scheduled_at
+            delivery.state = state
+            delivery.text_override = draft.overrides.get(channel_id)
+            delivery.last_error = None
+
+    @staticmethod
+    def _sync_media(session: Session, post: Post, media_ids: Sequence[int]) -> None:
+        post.media_links.clear()
+        session.flush()
+        for position, media_id in enumerate(media_ids):
+            post.media_links.append(PostMedia(media_id=media_id, position=position))
+
+    def load(self, post_id: int) -> PostDraft | None:
+        with self._sessions() as session:
+            post = session.get(
+                Post,
+                post_id,
+                options=[selectinload(Post.deliveries), selectinload(Post.media_links)],
+            )
+            if post is None:
+                return None
+            times = [d.scheduled_at for d in post.deliveries if d.scheduled_at is not None]
+            return PostDraft(
+                id=post.id,
+                title=post.title,
+                body=post.body,
+                channel_ids=[d.channel_id for d in post.deliveries],
+                scheduled_at=min(times) if times else None,
+                schedule=any(d.state == DeliveryState.SCHEDULED for d in post.deliveries),
+                category=post.category,
+                kind=post.kind,
+                media_ids=[link.media_id for link in post.media_links],
+                overrides={d.channel_id: d.text_override for d in post.deliveries if d.text_override},
+            )
+
+    def delivery_states(self, post_id: int) -> dict[int, DeliveryState]:
+        with self._sessions() as session:
+            rows = session.execute(select(Delivery.channel_id, Delivery.state).where(Delivery.post_id == post_id))
+            return {channel_id: state for channel_id, state in rows}
+
+    def calendar_entries(self, start: datetime, end: datetime) -> list[CalendarEntry]:
+        """Deliveries whose calendar slot (``scheduled_at``) falls in ``[start, end)``.
+
+        A delivery keeps its slot after publishing; ``published_at`` records when it went out.
+        """
+        stmt = (
+            select(Delivery, Post, Channel)
+            .join(Post, Delivery.post_id == Post.id)
+            .join(Channel, Delivery.channel_id == Channel.id)
+            .where(Delivery.scheduled_at >= start, Delivery.scheduled_at < end)
+            .order_by(Delivery.scheduled_at, Delivery.id)
+        )
+        with self._sessions() as session:
+            return [
+                CalendarEntry(
+                    post_id=post.id,
+                    delivery_id=delivery.id,
+                    title=post.title or derive_title(post.body),
+                    at=delivery.scheduled_at or start,
+                    state=delivery.state,
+                    channel_name=channel.display_name,
+                    platform=channel.platform,
+                    color=channel.color,
+                    category=post.category,
+                )
+                for delivery, post, channel in session.execute(stmt)
+            ]
+
+    def media_for_post(self, post_id: int) -> list[MediaInfo]:
+        stmt = (
+            select(MediaAsset)
+            .join(PostMedia, PostMedia.media_id == MediaAsset.id)
+            .where(PostMedia.post_id == post_id)
+            .order_by(PostMedia.position)
+        )
+        with self._sessions() as session:
+            return [media_info(m) for m in session.scalars(stmt)]
+
+    def media(self, media_ids: Sequence[int]) -> list[MediaInfo]:
+        with self._sessions() as session:
+            found = {m.id: m for m in session.scalars(select(MediaAsset).where(MediaAsset.id.in_(media_ids)))}
+            return [media_info(found[i]) for i in media_ids if i in found]
+
+    def latest_post_with_media(self, until: datetime) -> int | None:
+        """The post with media whose calendar slot is the latest one not after ``until``."""
+        stmt = (
+            select(Delivery.post_id)
+            .join(PostMedia, PostMedia.post_id == Delivery.post_id)
+            .where(Delivery.scheduled_at <= until)
+            .order_by(Delivery.scheduled_at.desc())
+            .limit(1)
+        )
+        with self._sessions() as session:
+            return session.scalar(stmt)
+
+    def outbox_counts(self) -> dict[DeliveryState, int]:
+        with self._sessions() as session:
+            rows = session.execute(select(Delivery.state, func.count()).group_by(Delivery.state))
+            return {state: count for state, count in rows}
+
+
+def media_info(asset: MediaAsset) -> MediaInfo:
+    return MediaInfo(
+        id=asset.id,
+        relative_path=asset.relative_path,
+        original_name=asset.original_name,
+        mime_type=asset.mime_type,
+        width=asset.width,
+        height=asset.height,
+        size_bytes=asset.size_bytes,
+        alt_text=asset.alt_text,
+    )

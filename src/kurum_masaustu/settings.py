@@ -1,0 +1,71 @@
+"""The profile's settings: one typed object, stored as JSON in the profile, written atomically.
+
+Secrets never go here (see :mod:`kurum_masaustu.credentials`).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import tempfile
+import uuid
+from dataclasses import asdict, dataclass, fields
+from pathlib import Path
+from typing import Any
+
+log = logging.getLogger(__name__)
+
+LANGUAGES = ("tr", "en")
+
+
+@dataclass
+class Settings:
+    #: Stable id of the profile (keys its keyring entries even if the folder moves).
+    profile_id: str = ""
+    language: str = "tr"
+    institution_name: str = ""
+    province: str = ""
+    district: str = ""
+    business_hours_start: int = 8
+    business_hours_end: int = 17
+
+    @classmethod
+    def load(cls, path: Path) -> Settings:
+        """Read settings; unknown keys are ignored and a broken file falls back to defaults."""
+        try:
+            raw: Any = json.loads(path.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            return cls()
+        except (OSError, ValueError) as exc:
+            log.warning("settings file %s unreadable (%s); using defaults", path, exc)
+            return cls()
+        if not isinstance(raw, dict):
+            return cls()
+        known = {f.name: f for f in fields(cls)}
+        values = {k: v for k, v in raw.items() if k in known and isinstance(v, type(getattr(cls(), k)))}
+        settings = cls(**values)
+        if settings.language not in LANGUAGES:
+            settings.language = "tr"
+        return settings
+
+    def ensure_profile_id(self, path: Path) -> str:
+        """Give a new profile its id (saved at once); returns the id."""
+        if not self.profile_id:
+            self.profile_id = uuid.uuid4().hex
+            self.save(path)
+        return self.profile_id
+
+    def save(self, path: Path) -> None:
+        data = json.dumps(asdict(self), ensure_ascii=False, indent=2, sort_keys=True)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".settings-", suffix=".tmp")
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                handle.write(data)
+                handle.flush()
+                os.fsync(handle.fileno())
+            os.replace(tmp, path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise

@@ -1,0 +1,300 @@
+"""The database schema as typed SQLAlchemy 2 models.
+
+Tokens and passwords are never columns here: they live in the OS keyring
+(:mod:`kurum_masaustu.credentials`), keyed by the channel id.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from enum import StrEnum
+from typing import Any
+
+from sqlalchemy import (
+    Boolean,
+    Date,
+    Enum,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+from kurum_masaustu.domain import (
+    Category,
+    DeliveryState,
+    HashtagSetKind,
+    InboxCategory,
+    InboxKind,
+    InboxStatus,
+    MediaType,
+    Platform,
+    PostKind,
+    ReplyState,
+)
+from kurum_masaustu.store.types import JSONText, UTCDateTime, utcnow
+
+# Stable constraint names keep migrations portable (SQLite batch mode, PostgreSQL).
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+def _enum(cls: type[StrEnum]) -> Enum:
+    """Store an enum by its value as a short string (readable, no native enum types)."""
+    return Enum(
+        cls,
+        native_enum=False,
+        create_constraint=False,
+        length=32,
+        values_callable=lambda members: [m.value for m in members],
+        validate_strings=True,
+    )
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+
+class Channel(Base):
+    """One account of the institution on one platform."""
+
+    __tablename__ = "channels"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    platform: Mapped[Platform] = mapped_column(_enum(Platform))
+    display_name: Mapped[str] = mapped_column(String(200))
+    handle: Mapped[str] = mapped_column(String(200), default="")
+    color: Mapped[str] = mapped_column(String(9), default="#1f6feb")
+    # Non-secret settings only (API base URL, page id, app id…).
+    settings: Mapped[dict[str, Any]] = mapped_column(JSONText, default=dict)
+    sandbox: Mapped[bool] = mapped_column(Boolean, default=False)
+    enabled: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    deliveries: Mapped[list[Delivery]] = relationship(back_populates="channel")
+
+
+class Campaign(Base):
+    __tablename__ = "campaigns"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    goal: Mapped[str] = mapped_column(Text, default="")
+    starts_on: Mapped[date] = mapped_column(Date)
+    ends_on: Mapped[date] = mapped_column(Date)
+    hashtags: Mapped[list[str]] = mapped_column(JSONText, default=list)
+    color: Mapped[str] = mapped_column(String(9), default="#8250df")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    posts: Mapped[list[Post]] = relationship(back_populates="campaign")
+
+
+class Post(Base):
+    """One piece of content, delivered to one or more channels."""
+
+    __tablename__ = "posts"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    title: Mapped[str] = mapped_column(String(300), default="")
+    body: Mapped[str] = mapped_column(Text, default="")
+    kind: Mapped[PostKind] = mapped_column(_enum(PostKind), default=PostKind.TEXT)
+    category: Mapped[Category] = mapped_column(_enum(Category), default=Category.ANNOUNCEMENT)
+    source_reference: Mapped[str] = mapped_column(Text, default="")
+    campaign_id: Mapped[int | None] = mapped_column(ForeignKey("campaigns.id", ondelete="SET NULL"))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
+
+    campaign: Mapped[Campaign | None] = relationship(back_populates="posts")
+    deliveries: Mapped[list[Delivery]] = relationship(
+        back_populates="post", cascade="all, delete-orphan", order_by="Delivery.id"
+    )
+    media_links: Mapped[list[PostMedia]] = relationship(
+        back_populates="post", cascade="all, delete-orphan", order_by="PostMedia.position"
+    )
+
+
+class Delivery(Base):
+    """A post on one channel: its own text, schedule and publishing outcome."""
+
+    __tablename__ = "deliveries"
+    __table_args__ = (
+        UniqueConstraint("post_id", "channel_id"),
+        Index("ix_deliveries_scheduled_at", "scheduled_at"),
+        Index("ix_deliveries_state_scheduled_at", "state", "scheduled_at"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    post_id: Mapped[int] = mapped_column(ForeignKey("posts.id", ondelete="CASCADE"))
+    channel_id: Mapped[int] = mapped_column(ForeignKey("channels.id", ondelete="RESTRICT"))
+    text_override: Mapped[str | None] = mapped_column(Text)
+    scheduled_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    state: Mapped[DeliveryState] = mapped_column(_enum(DeliveryState), default=DeliveryState.DRAFT)
+    remote_id: Mapped[str | None] = mapped_column(String(300))
+    permalink: Mapped[str | None] = mapped_column(Text)
+    last_error: Mapped[str | None] = mapped_column(Text)
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    published_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
+
+    post: Mapped[Post] = relationship(back_populates="deliveries")
+    channel: Mapped[Channel] = relationship(back_populates="deliveries")
+
+    @property
+    def text(self) -> str:
+        """The text this channel gets: its override, else the post's body."""
+        return self.text_override if self.text_override is not None else self.post.body
+
+
+class MediaAsset(Base):
+    """A file in the profile's content-addressed media folder (named by its SHA-256)."""
+
+    __tablename__ = "media_assets"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    sha256: Mapped[str] = mapped_column(String(64), unique=True)
+    original_name: Mapped[str] = mapped_column(String(500))
+    media_type: Mapped[MediaType] = mapped_column(_enum(MediaType))
+    mime_type: Mapped[str] = mapped_column(String(100))
+    size_bytes: Mapped[int] = mapped_column(Integer)
+    width: Mapped[int | None] = mapped_column(Integer)
+    height: Mapped[int | None] = mapped_column(Integer)
+    duration_ms: Mapped[int | None] = mapped_column(Integer)
+    alt_text: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    @property
+    def relative_path(self) -> str:
+        """Path inside the media folder: ``ab/abcdef….ext``."""
+        return f"{self.sha256[:2]}/{self.sha256}{_extension(self.mime_type)}"
+
+
+def _extension(mime_type: str) -> str:
+    return {
+        "image/jpeg": ".jpg",
+        "image/png": ".png",
+        "image/webp": ".webp",
+        "image/gif": ".gif",
+        "image/heic": ".heic",
+        "video/mp4": ".mp4",
+        "video/quicktime": ".mov",
+    }.get(mime_type, ".bin")
+
+
+class PostMedia(Base):
+    __tablename__ = "post_media"
+
+    post_id: Mapped[int] = mapped_column(ForeignKey("posts.id", ondelete="CASCADE"), primary_key=True)
+    media_id: Mapped[int] = mapped_column(ForeignKey("media_assets.id", ondelete="RESTRICT"), primary_key=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+    post: Mapped[Post] = relationship(back_populates="media_links")
+    media: Mapped[MediaAsset] = relationship()
+
+
+class HashtagSet(Base):
+    __tablename__ = "hashtag_sets"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    kind: Mapped[HashtagSetKind] = mapped_column(_enum(HashtagSetKind))
+    tags: Mapped[list[str]] = mapped_column(JSONText, default=list)
+    starts_on: Mapped[date | None] = mapped_column(Date)
+    ends_on: Mapped[date | None] = mapped_column(Date)
+
+
+class Template(Base):
+    """A reusable text with named ``{fields}`` (announcements, replies)."""
+
+    __tablename__ = "templates"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    key: Mapped[str] = mapped_column(String(100), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    purpose: Mapped[str] = mapped_column(String(32), default="post")  # post | reply
+    body: Mapped[str] = mapped_column(Text)
+    fields: Mapped[list[str]] = mapped_column(JSONText, default=list)
+    built_in: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class Unit(Base):
+    """A municipal department that citizens' messages are routed to."""
+
+    __tablename__ = "units"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    email: Mapped[str] = mapped_column(String(200), default="")
+    phone: Mapped[str] = mapped_column(String(50), default="")
+    keywords: Mapped[list[str]] = mapped_column(JSONText, default=list)
+
+
+class InboxItem(Base):
+    """A citizen's comment, reply, mention or direct message, as received."""
+
+    __tablename__ = "inbox_items"
+    __table_args__ = (
+        UniqueConstraint("channel_id", "remote_id"),
+        Index("ix_inbox_items_received_at", "received_at"),
+        Index("ix_inbox_items_status_received_at", "status", "received_at"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    channel_id: Mapped[int] = mapped_column(ForeignKey("channels.id", ondelete="RESTRICT"))
+    platform: Mapped[Platform] = mapped_column(_enum(Platform))
+    remote_id: Mapped[str] = mapped_column(String(300))
+    author_name: Mapped[str] = mapped_column(String(300), default="")
+    author_handle: Mapped[str] = mapped_column(String(300), default="")
+    text: Mapped[str] = mapped_column(Text, default="")
+    kind: Mapped[InboxKind] = mapped_column(_enum(InboxKind))
+    parent_id: Mapped[int | None] = mapped_column(ForeignKey("inbox_items.id", ondelete="SET NULL"))
+    delivery_id: Mapped[int | None] = mapped_column(ForeignKey("deliveries.id", ondelete="SET NULL"))
+    received_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    status: Mapped[InboxStatus] = mapped_column(_enum(InboxStatus), default=InboxStatus.NEW)
+    category: Mapped[InboxCategory | None] = mapped_column(_enum(InboxCategory))
+    negative: Mapped[bool] = mapped_column(Boolean, default=False)
+    unit_id: Mapped[int | None] = mapped_column(ForeignKey("units.id", ondelete="SET NULL"))
+
+    channel: Mapped[Channel] = relationship()
+    parent: Mapped[InboxItem | None] = relationship(remote_side=[id])
+    replies: Mapped[list[Reply]] = relationship(back_populates="item", cascade="all, delete-orphan")
+
+
+class Reply(Base):
+    """Our answer to an inbox item; sent through the outbox."""
+
+    __tablename__ = "replies"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    inbox_item_id: Mapped[int] = mapped_column(ForeignKey("inbox_items.id", ondelete="CASCADE"))
+    text: Mapped[str] = mapped_column(Text)
+    state: Mapped[ReplyState] = mapped_column(_enum(ReplyState), default=ReplyState.DRAFT)
+    remote_id: Mapped[str | None] = mapped_column(String(300))
+    last_error: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+    item: Mapped[InboxItem] = relationship(back_populates="replies")
+
+
+class AuditEntry(Base):
+    """Who did what, when: the institution's record of its official accounts."""
+
+    __tablename__ = "audit_log"
+    __table_args__ = (Index("ix_audit_log_at", "at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    actor: Mapped[str] = mapped_column(String(200))
+    action: Mapped[str] = mapped_column(String(100))
+    entity: Mapped[str] = mapped_column(String(100), default="")
+    entity_id: Mapped[int | None] = mapped_column(Integer)
+    detail: Mapped[dict[str, Any]] = mapped_column(JSONText, default=dict)

@@ -1,0 +1,301 @@
+"""Composer pane: write one post, choose its channels and time, attach media, save or schedule."""
+
+from __future__ import annotations
+
+import logging
+from datetime import date, datetime, time, timedelta
+from pathlib import Path
+
+from PySide6.QtCore import QDate, QDateTime, Qt, QTime, Signal
+from PySide6.QtGui import QColor, QIcon, QPixmap
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateTimeEdit,
+    QFileDialog,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kurum_masaustu.domain import Category, DeliveryState
+from kurum_masaustu.rules.timeutil import ISTANBUL, local_to_utc, to_local, today_local
+from kurum_masaustu.services.posts import ChannelInfo, MediaInfo, PostDraft, PostService, PostValidationError
+from kurum_masaustu.ui.labels import category_name, channel_label
+from kurum_masaustu.ui.tasks import spawn
+
+log = logging.getLogger(__name__)
+
+IMAGE_FILTER = "*.jpg *.jpeg *.png *.webp *.gif *.heic *.heif *.mp4 *.mov"
+
+
+def _dot(colour: str) -> QIcon:
+    pixmap = QPixmap(12, 12)
+    pixmap.fill(QColor(colour))
+    return QIcon(pixmap)
+
+
+class ComposerPane(QWidget):
+    """Edits a :class:`PostDraft`; emits ``saved(post_id, day)`` after a successful save."""
+
+    saved = Signal(int, object)
+    media_changed = Signal(list)  # list[MediaInfo] of the post being edited
+
+    def __init__(self, posts: PostService, import_media: object, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("composerPane")
+        self._posts = posts
+        self._import_media = import_media  # async callable(Path) -> MediaInfo
+        self._post_id: int | None = None
+        self._media: list[MediaInfo] = []
+        self._locked: set[int] = set()
+
+        self.title_edit = QLineEdit()
+        self.title_edit.setPlaceholderText(self.tr("Title for the calendar (optional)"))
+        self.title_edit.setAccessibleName(self.tr("Title"))
+        self.body_edit = QPlainTextEdit()
+        self.body_edit.setPlaceholderText(self.tr("Write the post once; adjust it per channel later."))
+        self.body_edit.setAccessibleName(self.tr("Post text"))
+        self.body_edit.setTabChangesFocus(True)
+        self.counter_label = QLabel()
+        self.counter_label.setTextFormat(Qt.TextFormat.PlainText)
+
+        self.category_combo = QComboBox()
+        self.category_combo.setAccessibleName(self.tr("Category"))
+        for category in Category:
+            self.category_combo.addItem(category_name(category), category)
+        self.when_edit = QDateTimeEdit()
+        self.when_edit.setCalendarPopup(True)
+        self.when_edit.setDisplayFormat("dd.MM.yyyy HH:mm")
+        self.when_edit.setAccessibleName(self.tr("Publish time"))
+
+        self.channel_box = QGroupBox(self.tr("Channels"))
+        self.channel_grid = QGridLayout(self.channel_box)
+        self.channel_checks: dict[int, QCheckBox] = {}
+        self.no_channels_label = QLabel(self.tr("No channels yet."))
+        self.no_channels_label.setWordWrap(True)
+        self.channel_grid.addWidget(self.no_channels_label, 0, 0, 1, 2)
+
+        self.media_list = QListWidget()
+        self.media_list.setAccessibleName(self.tr("Attached media"))
+        self.media_list.setMaximumHeight(64)
+        self.attach_button = QPushButton(self.tr("Add image or video…"))
+        self.remove_media_button = QPushButton(self.tr("Remove"))
+        self.remove_media_button.setAccessibleName(self.tr("Remove the selected media"))
+
+        self.new_button = QPushButton(self.tr("New post"))
+        self.save_button = QPushButton(self.tr("Save draft"))
+        self.schedule_button = QPushButton(self.tr("Schedule"))
+        self.schedule_button.setDefault(True)
+        self.message_label = QLabel()
+        self.message_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.message_label.setWordWrap(True)
+        self.message_label.setAccessibleName(self.tr("Composer messages"))
+
+        form = QFormLayout()
+        form.addRow(self.tr("Title"), self.title_edit)
+        form.addRow(self.tr("Category"), self.category_combo)
+        form.addRow(self.tr("Time"), self.when_edit)
+
+        media_buttons = QHBoxLayout()
+        media_buttons.addWidget(self.attach_button)
+        media_buttons.addWidget(self.remove_media_button)
+        media_buttons.addStretch(1)
+
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.new_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.save_button)
+        buttons.addWidget(self.schedule_button)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addLayout(form)
+        layout.addWidget(self.body_edit, 1)
+        layout.addWidget(self.counter_label)
+        layout.addWidget(self.channel_box)
+        layout.addWidget(self.media_list)
+        layout.addLayout(media_buttons)
+        layout.addWidget(self.message_label)
+        layout.addLayout(buttons)
+
+        self.body_edit.textChanged.connect(self._update_counter)
+        self.new_button.clicked.connect(lambda: self.new_post())
+        self.save_button.clicked.connect(lambda: self.save(schedule=False))
+        self.schedule_button.clicked.connect(lambda: self.save(schedule=True))
+        self.attach_button.clicked.connect(self._choose_media)
+        self.remove_media_button.clicked.connect(self._remove_media)
+
+        self.set_channels(posts.channels())
+        self.new_post()
+
+    # -- channels -------------------------------------------------------------------------
+    def set_channels(self, channels: list[ChannelInfo]) -> None:
+        for check in self.channel_checks.values():
+            check.deleteLater()
+        self.channel_checks.clear()
+        self.no_channels_label.setVisible(not channels)
+        for i, channel in enumerate(channels):
+            check = QCheckBox(channel_label(channel.display_name, channel.platform))
+            check.setIcon(_dot(channel.color))
+            check.setAccessibleName(channel.display_name)
+            self.channel_grid.addWidget(check, 1 + i // 2, i % 2)
+            self.channel_checks[channel.id] = check
+
+    def checked_channels(self) -> list[int]:
+        return [cid for cid, check in self.channel_checks.items() if check.isChecked()]
+
+    # -- loading --------------------------------------------------------------------------
+    def new_post(self, day: date | None = None) -> None:
+        """Start an empty post, planned at 10:00 on ``day`` (default: the next full hour)."""
+        self._post_id = None
+        self._locked = set()
+        self.title_edit.clear()
+        self.body_edit.clear()
+        self.category_combo.setCurrentIndex(0)
+        if day is None:
+            start = datetime.now(ISTANBUL).replace(minute=0, second=0, microsecond=0) + timedelta(hours=1)
+        else:
+            start = datetime.combine(day, time(10, 0), tzinfo=ISTANBUL)
+        self._set_when(start)
+        for check in self.channel_checks.values():
+            check.setChecked(False)
+            check.setEnabled(True)
+        self._set_media([])
+        self.message_label.clear()
+        self.body_edit.setFocus()
+
+    def load(self, post_id: int) -> bool:
+        draft = self._posts.load(post_id)
+        if draft is None:
+            return False
+        states = self._posts.delivery_states(post_id)
+        self._post_id = draft.id
+        self.title_edit.setText(draft.title)
+        self.body_edit.setPlainText(draft.body)
+        self.category_combo.setCurrentIndex(max(0, self.category_combo.findData(draft.category)))
+        if draft.scheduled_at is not None:
+            self._set_when(to_local(draft.scheduled_at))
+        self._locked = {cid for cid, state in states.items() if state == DeliveryState.PUBLISHED}
+        for cid, check in self.channel_checks.items():
+            check.setChecked(cid in draft.channel_ids)
+            check.setEnabled(cid not in self._locked)
+        self._set_media(self._posts.media(draft.media_ids))
+        if self._locked:
+            self.message_label.setText(self.tr("Already published on some channels; those stay as they are."))
+        else:
+            self.message_label.clear()
+        return True
+
+    def current_post_id(self) -> int | None:
+        return self._post_id
+
+    def _set_when(self, moment: datetime) -> None:
+        local = moment.astimezone(ISTANBUL)
+        self.when_edit.setDateTime(
+            QDateTime(QDate(local.year, local.month, local.day), QTime(local.hour, local.minute))
+        )
+
+    def scheduled_at(self) -> datetime:
+        value = self.when_edit.dateTime()
+        day = date(value.date().year(), value.date().month(), value.date().day())
+        return local_to_utc(day, time(value.time().hour(), value.time().minute()))
+
+    # -- saving ---------------------------------------------------------------------------
+    def draft(self, schedule: bool) -> PostDraft:
+        return PostDraft(
+            id=self._post_id,
+            title=self.title_edit.text(),
+            body=self.body_edit.toPlainText(),
+            channel_ids=self.checked_channels(),
+            scheduled_at=self.scheduled_at(),
+            schedule=schedule,
+            category=Category(self.category_combo.currentData()),
+            media_ids=[m.id for m in self._media],
+        )
+
+    def save(self, schedule: bool) -> int | None:
+        """Save the post; on bad input show why and keep everything typed."""
+        draft = self.draft(schedule)
+        if schedule and draft.scheduled_at is not None and draft.scheduled_at < datetime.now(ISTANBUL):
+            self._show_error(self.tr("The publish time is in the past. Choose a later time."))
+            return None
+        try:
+            post_id = self._posts.save(draft)
+        except PostValidationError as exc:
+            self._show_error(self._validation_message(exc.code))
+            return None
+        self._post_id = post_id
+        day = to_local(draft.scheduled_at).date() if draft.scheduled_at else today_local()
+        self.message_label.setStyleSheet("")
+        self.message_label.setText(self.tr("Scheduled.") if schedule else self.tr("Draft saved."))
+        self.saved.emit(post_id, day)
+        return post_id
+
+    def _validation_message(self, code: str) -> str:
+        messages = {
+            "empty": self.tr("The post is empty. Write some text or add an image."),
+            "no_time": self.tr("Choose a publish time."),
+            "no_channel": self.tr("Choose at least one channel to schedule the post."),
+        }
+        return messages.get(code, self.tr("The post could not be saved."))
+
+    def _show_error(self, text: str) -> None:
+        self.message_label.setStyleSheet("color: #b42318;")
+        self.message_label.setText(text)
+
+    def _update_counter(self) -> None:
+        text = self.body_edit.toPlainText()
+        self.counter_label.setText(self.tr("%n character(s)", "", len(text)))
+
+    # -- media ----------------------------------------------------------------------------
+    def _set_media(self, media: list[MediaInfo]) -> None:
+        self._media = list(media)
+        self.media_list.clear()
+        for item in self._media:
+            size = f" {item.width}×{item.height}" if item.width and item.height else ""
+            entry = QListWidgetItem(f"{item.original_name}{size}")
+            entry.setToolTip(item.alt_text)
+            self.media_list.addItem(entry)
+        self.media_changed.emit(list(self._media))
+
+    def _remove_media(self) -> None:
+        row = self.media_list.currentRow()
+        if 0 <= row < len(self._media):
+            self._set_media(self._media[:row] + self._media[row + 1 :])
+
+    def _choose_media(self) -> None:
+        files, _ = QFileDialog.getOpenFileNames(
+            self, self.tr("Add image or video"), "", self.tr("Images and videos") + f" ({IMAGE_FILTER})"
+        )
+        if files:
+            spawn(self.attach_files([Path(f) for f in files]))
+
+    async def attach_files(self, files: list[Path]) -> None:
+        """Import files off the UI thread; a bad file gets a message, the rest still attach."""
+        from kurum_masaustu.media.library import UnsupportedMediaError
+
+        self.attach_button.setEnabled(False)
+        try:
+            for path in files:
+                try:
+                    info: MediaInfo = await self._import_media(path)  # type: ignore[operator]
+                except UnsupportedMediaError:
+                    self._show_error(self.tr("{name} is not an image or video we can use.").format(name=path.name))
+                    continue
+                except OSError as exc:
+                    log.warning("could not read %s: %s", path, exc)
+                    self._show_error(self.tr("{name} could not be read.").format(name=path.name))
+                    continue
+                self._set_media([*self._media, info])
+        finally:
+            self.attach_button.setEnabled(True)

@@ -1,0 +1,210 @@
+"""The main window: calendar in the middle, composer and media preview on the right, inbox below."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QMessageBox, QWidget
+
+from kurum_masaustu import APP_NAME, __version__
+from kurum_masaustu.services.posts import MediaInfo, media_info
+from kurum_masaustu.ui.calendar_pane import CalendarPane
+from kurum_masaustu.ui.composer_pane import ComposerPane
+from kurum_masaustu.ui.inbox_pane import InboxPane
+from kurum_masaustu.ui.media_pane import MediaPane
+from kurum_masaustu.ui.status_bar import AppStatusBar
+from kurum_masaustu.ui.tasks import spawn
+
+if TYPE_CHECKING:
+    from kurum_masaustu.app import Services
+
+log = logging.getLogger(__name__)
+
+LAYOUT_VERSION = 1
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, services: Services, demo: bool = False, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("mainWindow")
+        self.services = services
+        title = APP_NAME + (" — " + self.tr("Demo") if demo else "")
+        self.setWindowTitle(title)
+
+        self.calendar = CalendarPane(services.posts)
+        self.composer = ComposerPane(services.posts, self.import_media)
+        self.media = MediaPane(services.profile.media_dir)
+        self.inbox = InboxPane(services.inbox)
+        self.setCentralWidget(self.calendar)
+        self.composer_dock = self._dock(
+            "composerDock", self.tr("Composer"), self.composer, Qt.DockWidgetArea.RightDockWidgetArea
+        )
+        self.media_dock = self._dock(
+            "mediaDock", self.tr("Media preview"), self.media, Qt.DockWidgetArea.RightDockWidgetArea
+        )
+        self.inbox_dock = self._dock("inboxDock", self.tr("Inbox"), self.inbox, Qt.DockWidgetArea.BottomDockWidgetArea)
+        self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
+        self.resizeDocks([self.composer_dock], [440], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.composer_dock, self.media_dock], [520, 300], Qt.Orientation.Vertical)
+        self.resizeDocks([self.inbox_dock], [250], Qt.Orientation.Vertical)
+
+        self.status = AppStatusBar(self)
+        self.setStatusBar(self.status)
+        self._build_menus()
+
+        self.calendar.post_selected.connect(self.show_post)
+        self.calendar.post_activated.connect(self.edit_post)
+        self.calendar.new_post_requested.connect(self.new_post_on)
+        self.composer.saved.connect(self._post_saved)
+        self.composer.media_changed.connect(self.media.show_media)
+
+        self.resize(1440, 900)
+        self._restore_layout()
+        self.calendar.go_to_today()
+        self._show_first_post_of_day()
+        self.refresh_counts()
+
+    # -- construction ---------------------------------------------------------------------
+    def _dock(self, name: str, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(name)
+        dock.setWidget(widget)
+        dock.setFeatures(
+            QDockWidget.DockWidgetFeature.DockWidgetMovable
+            | QDockWidget.DockWidgetFeature.DockWidgetClosable
+            | QDockWidget.DockWidgetFeature.DockWidgetFloatable
+        )
+        self.addDockWidget(area, dock)
+        return dock
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        new_action = QAction(self.tr("&New post"), self)
+        new_action.setShortcut(QKeySequence.StandardKey.New)
+        new_action.triggered.connect(lambda: self.new_post_on(self.calendar.selected_day()))
+        save_action = QAction(self.tr("&Save draft"), self)
+        save_action.setShortcut(QKeySequence.StandardKey.Save)
+        save_action.triggered.connect(lambda: self.composer.save(schedule=False))
+        quit_action = QAction(self.tr("&Quit"), self)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        file_menu.addActions([new_action, save_action])
+        file_menu.addSeparator()
+        file_menu.addAction(quit_action)
+
+        view_menu = self.menuBar().addMenu(self.tr("&View"))
+        today_action = QAction(self.tr("Go to &today"), self)
+        today_action.setShortcut(QKeySequence("Ctrl+T"))
+        today_action.triggered.connect(self.calendar.go_to_today)
+        view_menu.addAction(today_action)
+        view_menu.addSeparator()
+        for dock in (self.composer_dock, self.media_dock, self.inbox_dock):
+            view_menu.addAction(dock.toggleViewAction())
+
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        about_action = QAction(self.tr("&About Kurum Masaüstü"), self)
+        about_action.triggered.connect(self._about)
+        help_menu.addAction(about_action)
+
+    # -- behaviour ------------------------------------------------------------------------
+    def show_post(self, post_id: int) -> None:
+        """Selecting a post shows its media."""
+        self.media.show_media(self.services.posts.media_for_post(post_id))
+
+    def edit_post(self, post_id: int) -> None:
+        if self.composer.load(post_id):
+            self.composer_dock.show()
+            self.composer_dock.raise_()
+            self.composer.body_edit.setFocus()
+
+    def new_post_on(self, day: date) -> None:
+        self.composer.new_post(day)
+        self.composer_dock.show()
+        self.composer_dock.raise_()
+
+    def _post_saved(self, post_id: int, day: date) -> None:
+        self.calendar.refresh(select=day)
+        self.show_post(post_id)
+        self.refresh_counts()
+
+    def _show_first_post_of_day(self) -> None:
+        """Start with something in the media preview: the latest post with media up to now."""
+        post_id = self.services.posts.latest_post_with_media(datetime.now(UTC))
+        if post_id is not None:
+            self.show_post(post_id)
+
+    def refresh_counts(self) -> None:
+        self.status.set_outbox_counts(self.services.posts.outbox_counts())
+        self.status.set_unanswered(self.services.inbox.unanswered_count())
+
+    async def import_media(self, path: Path) -> MediaInfo:
+        """Copy a file into the profile's media store in a worker thread."""
+
+        def work() -> MediaInfo:
+            with self.services.sessions.begin() as session:
+                return media_info(self.services.media.import_file(session, path))
+
+        return await asyncio.to_thread(work)
+
+    async def ready(self) -> None:
+        """Resolves once everything the window shows has been loaded (for screenshots)."""
+        await self.media.wait_loaded()
+
+    def start_background_work(self) -> None:
+        """Work that must not delay the first paint."""
+        self.status.watch_network()
+        spawn(self._check_keyring())
+
+    async def _check_keyring(self) -> None:
+        from kurum_masaustu.credentials import CredentialStore
+
+        store = CredentialStore(namespace=self.services.settings.profile_id or str(self.services.profile.root))
+        ok, reason = await asyncio.to_thread(store.available)
+        self.status.set_keyring_problem(None if ok else reason)
+
+    def on_second_launch(self, argv: list[str]) -> None:
+        """Another launch on this profile handed over to us: come to the front."""
+        from kurum_masaustu.single_instance import raise_window
+
+        log.info("second launch on this profile (%d arguments); raising the window", len(argv))
+        raise_window(self)
+
+    def _about(self) -> None:
+        QMessageBox.about(
+            self,
+            self.tr("About Kurum Masaüstü"),
+            self.tr(
+                "Kurum Masaüstü {version}\n\nThe social media desk of a public institution: plan, write, "
+                "publish and answer citizens from one window. Citizens' messages and account tokens stay "
+                "on this computer.\n\nLicence: GNU GPL version 3 or later."
+            ).format(version=__version__),
+        )
+
+    # -- layout ---------------------------------------------------------------------------
+    def _ui_state(self) -> QSettings:
+        return QSettings(str(self.services.profile.ui_state_file), QSettings.Format.IniFormat)
+
+    def _restore_layout(self) -> None:
+        state = self._ui_state()
+        geometry = state.value("window/geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        layout = state.value("window/state")
+        if isinstance(layout, QByteArray):
+            self.restoreState(layout, LAYOUT_VERSION)
+
+    def save_layout(self) -> None:
+        state = self._ui_state()
+        state.setValue("window/geometry", self.saveGeometry())
+        state.setValue("window/state", self.saveState(LAYOUT_VERSION))
+        state.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_layout()
+        super().closeEvent(event)

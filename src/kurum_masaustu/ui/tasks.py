@@ -1,0 +1,27 @@
+"""Fire-and-forget coroutines on the qasync loop, kept referenced until they finish.
+
+asyncio holds only weak references to tasks; a task nobody keeps can vanish mid-way.
+Exceptions still reach the loop's exception handler (the crash reporter).
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Coroutine
+from typing import Any
+
+_running: set[asyncio.Task[Any]] = set()
+
+
+def spawn(coroutine: Coroutine[Any, Any, Any]) -> asyncio.Task[Any]:
+    task = asyncio.ensure_future(coroutine)
+    _running.add(task)
+    task.add_done_callback(_finished)
+    return task
+
+
+def _finished(task: asyncio.Task[Any]) -> None:
+    _running.discard(task)
+    if not task.cancelled() and task.exception() is not None:
+        loop = task.get_loop()
+        loop.call_exception_handler({"message": "background task failed", "exception": task.exception(), "task": task})

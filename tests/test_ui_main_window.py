@@ -1,0 +1,237 @@
+"""The main window over a real profile: panes wired to the store."""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import UTC, datetime, time, timedelta
+from pathlib import Path
+
+import pytest
+from PIL import Image
+from PySide6.QtCore import QDate, QDateTime, Qt, QTime
+from pytestqt.qtbot import QtBot
+from sqlalchemy import func, select
+
+from kurum_masaustu.app import Services
+from kurum_masaustu.domain import DeliveryState, InboxKind, Platform
+from kurum_masaustu.rules.timeutil import ISTANBUL, today_local
+from kurum_masaustu.store.models import Channel, Delivery, InboxItem, Post
+from kurum_masaustu.ui.main_window import MainWindow
+
+
+@pytest.fixture
+def channels(services: Services) -> list[int]:
+    with services.sessions.begin() as s:
+        made = [
+            Channel(platform=Platform.X, display_name="Belediye X", handle="@bel", color="#0f1419"),
+            Channel(platform=Platform.FACEBOOK, display_name="Belediye FB", handle="bel", color="#1877f2"),
+        ]
+        s.add_all(made)
+        s.flush()
+        return [c.id for c in made]
+
+
+@pytest.fixture
+def window(qtbot: QtBot, qloop: asyncio.AbstractEventLoop, services: Services, channels: list[int]) -> MainWindow:
+    win = MainWindow(services)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    return win
+
+
+def _set_when(window: MainWindow, day: object, hour: int) -> None:
+    window.composer.when_edit.setDateTime(
+        QDateTime(QDate(day.year, day.month, day.day), QTime(hour, 0))  # type: ignore[attr-defined]
+    )
+
+
+def test_the_four_panes_exist(window: MainWindow) -> None:
+    assert window.centralWidget() is window.calendar
+    for dock in (window.composer_dock, window.media_dock, window.inbox_dock):
+        assert dock.isVisible()
+    assert window.calendar.model.rowCount() == 6
+    assert window.calendar.model.columnCount() == 7
+
+
+def test_a_scheduled_post_appears_on_its_day_in_the_calendar(
+    window: MainWindow, services: Services, channels: list[int], qtbot: QtBot
+) -> None:
+    day = today_local() + timedelta(days=2)
+    composer = window.composer
+    qtbot.keyClicks(composer.body_edit, "Yarin ")  # QTest types ASCII only
+    composer.body_edit.insertPlainText("Atatürk Caddesi'nde asfalt çalışması var.")
+    composer.channel_checks[channels[0]].setChecked(True)
+    _set_when(window, day, 14)
+    qtbot.mouseClick(composer.schedule_button, Qt.MouseButton.LeftButton)
+
+    entries = window.calendar.model.entries_on(day)
+    assert [e.title for e in entries] == ["Yarin Atatürk Caddesi'nde asfalt çalışması var."]
+    assert entries[0].state is DeliveryState.SCHEDULED
+    assert window.calendar.selected_day() == day
+    assert "asfalt" in window.calendar.agenda.item(0).text()
+    with services.sessions() as s:
+        delivery = s.scalars(select(Delivery)).one()
+        expected = datetime.combine(day, time(14, 0), tzinfo=ISTANBUL).astimezone(UTC)
+        assert delivery.scheduled_at == expected
+    assert "1" in window.status.outbox_label.text()
+
+
+def test_scheduling_without_a_channel_explains_and_keeps_the_text(
+    window: MainWindow, services: Services, qtbot: QtBot
+) -> None:
+    composer = window.composer
+    qtbot.keyClicks(composer.body_edit, "Kanal secilmedi")
+    _set_when(window, today_local() + timedelta(days=1), 10)
+    qtbot.mouseClick(composer.schedule_button, Qt.MouseButton.LeftButton)
+    assert composer.message_label.text() != ""
+    assert composer.body_edit.toPlainText() == "Kanal secilmedi"
+    with services.sessions() as s:
+        assert s.scalar(select(func.count()).select_from(Post)) == 0
+
+
+def test_reopening_a_post_edits_it_instead_of_copying(
+    window: MainWindow, services: Services, channels: list[int], qtbot: QtBot
+) -> None:
+    composer = window.composer
+    composer.body_edit.setPlainText("İlk hâli")
+    composer.channel_checks[channels[1]].setChecked(True)
+    _set_when(window, today_local() + timedelta(days=3), 9)
+    post_id = composer.save(schedule=False)
+    assert post_id is not None
+    composer.new_post()
+    assert composer.load(post_id)
+    composer.body_edit.setPlainText("İkinci hâli")
+    assert composer.save(schedule=False) == post_id
+    with services.sessions() as s:
+        assert [p.body for p in s.scalars(select(Post))] == ["İkinci hâli"]
+
+
+def test_attached_image_shows_in_the_media_preview(
+    window: MainWindow, qloop: asyncio.AbstractEventLoop, tmp_path: Path, channels: list[int]
+) -> None:
+    picture = tmp_path / "afis.png"
+    Image.new("RGB", (1200, 675), "#2f81f7").save(picture)
+    composer = window.composer
+    composer.body_edit.setPlainText("Görselli duyuru")
+    composer.channel_checks[channels[0]].setChecked(True)
+    _set_when(window, today_local() + timedelta(days=1), 11)
+    qloop.run_until_complete(composer.attach_files([picture]))
+    qloop.run_until_complete(window.ready())
+    assert window.media.thumbnails.count() == 1
+    assert window.media.preview.pixmap() is not None
+    assert not window.media.preview.pixmap().isNull()
+    assert "1200×675" in window.media.details.text()
+    post_id = composer.save(schedule=True)
+    assert post_id is not None
+    window.media.show_media([])
+    window.show_post(post_id)
+    qloop.run_until_complete(window.ready())
+    assert window.media.thumbnails.count() == 1
+
+
+def test_a_broken_file_gets_a_message_and_attaches_nothing(
+    window: MainWindow, qloop: asyncio.AbstractEventLoop, tmp_path: Path
+) -> None:
+    bogus = tmp_path / "bozuk.jpg"
+    bogus.write_bytes(b"not really a jpeg")
+    window.composer.body_edit.setPlainText("Metin kalsın")
+    qloop.run_until_complete(window.composer.attach_files([bogus]))
+    assert "bozuk.jpg" in window.composer.message_label.text()
+    assert window.composer.media_list.count() == 0
+    assert window.composer.body_edit.toPlainText() == "Metin kalsın"
+
+
+def test_inbox_lists_items_newest_first_as_plain_text(
+    qtbot: QtBot, qloop: asyncio.AbstractEventLoop, services: Services, channels: list[int]
+) -> None:
+    base = datetime(2026, 11, 20, 8, 0, tzinfo=UTC)
+    with services.sessions.begin() as s:
+        for i in range(450):
+            s.add(
+                InboxItem(
+                    channel_id=channels[0],
+                    platform=Platform.X,
+                    remote_id=str(i),
+                    author_name=f"Vatandaş {i}",
+                    text=f"Mesaj {i}",
+                    kind=InboxKind.MENTION,
+                    received_at=base + timedelta(minutes=i),
+                )
+            )
+        s.add(
+            InboxItem(
+                channel_id=channels[0],
+                platform=Platform.X,
+                remote_id="html",
+                author_name="<i>Ali</i>",
+                text="<b>acil</b> su yok",
+                kind=InboxKind.DIRECT_MESSAGE,
+                received_at=base + timedelta(days=30),
+            )
+        )
+    win = MainWindow(services)
+    qtbot.addWidget(win)
+    model = win.inbox.model
+    assert model.rowCount() == 200  # first page only
+    assert model.canFetchMore(model.index(-1, -1))
+    text_column = model.columnCount() - 1
+    assert model.index(0, text_column).data() == "<b>acil</b> su yok"
+    assert model.index(1, text_column).data() == "Mesaj 449"
+    while model.canFetchMore(model.index(-1, -1)):
+        model.fetchMore(model.index(-1, -1))
+    assert model.rowCount() == 451
+    win.inbox.table.selectRow(0)
+    assert win.inbox.reader.toPlainText() == "<b>acil</b> su yok"
+    assert win.inbox.reader_label.textFormat() == Qt.TextFormat.PlainText
+    assert "<i>Ali</i>" in win.inbox.reader_label.text()
+
+
+def test_dock_layout_is_remembered(
+    qtbot: QtBot, qloop: asyncio.AbstractEventLoop, services: Services, window: MainWindow
+) -> None:
+    window.inbox_dock.hide()
+    window.close()
+    again = MainWindow(services)
+    qtbot.addWidget(again)
+    again.show()
+    qtbot.waitExposed(again)
+    assert not again.inbox_dock.isVisible()
+    assert again.composer_dock.isVisible()
+
+
+def test_demo_profile_fills_all_four_panes(qtbot: QtBot, qloop: asyncio.AbstractEventLoop, tmp_path: Path) -> None:
+    from kurum_masaustu.app import build_services
+    from kurum_masaustu.demo.seed import seed_demo_profile
+    from kurum_masaustu.domain import InboxCategory
+    from kurum_masaustu.paths import Profile
+    from kurum_masaustu.settings import Settings
+
+    profile = Profile(tmp_path / "demo").ensure()
+    seed_demo_profile(profile)
+    built = build_services(profile, Settings())
+    try:
+        win = MainWindow(built, demo=True)
+        qtbot.addWidget(win)
+        win.show()
+        qloop.run_until_complete(win.ready())
+        month = win.calendar.model
+        days = {month.day_at(month.index(r, c)) for r in range(6) for c in range(7)}
+        entries = [e for d in days for e in month.entries_on(d)]
+        assert len(entries) >= 20
+        assert {e.state for e in entries} >= {DeliveryState.PUBLISHED, DeliveryState.SCHEDULED}
+        assert len(win.composer.channel_checks) == 8
+        assert win.media.thumbnails.count() >= 1
+        assert not win.media.preview.pixmap().isNull()
+        inbox = win.inbox.model
+        assert inbox.rowCount() >= 50
+        categories = {inbox.row(inbox.index(r, 0)).category for r in range(inbox.rowCount())}
+        assert {
+            InboxCategory.QUESTION,
+            InboxCategory.COMPLAINT,
+            InboxCategory.PRAISE,
+            InboxCategory.ABUSE,
+        } <= categories
+        win.close()
+    finally:
+        built.close()

@@ -1,0 +1,68 @@
+"""Refresh translations/*.ts from the sources and report what is still untranslated.
+
+    python tools/update_translations.py          # lupdate + report
+    python tools/update_translations.py --check  # report only; exit 1 if anything is unfinished
+    python tools/update_translations.py --build  # also compile .qm into build/translations (checkout runs)
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from qt_tools import lrelease, lupdate  # noqa: E402
+
+LANGUAGES = ("tr", "en")
+
+
+def ts_path(language: str) -> Path:
+    return ROOT / "translations" / f"kurum_masaustu_{language}.ts"
+
+
+def unfinished(ts: Path) -> list[str]:
+    """Source texts whose translation is missing or marked unfinished."""
+    missing = []
+    for message in ET.parse(ts).getroot().iter("message"):
+        translation = message.find("translation")
+        source = message.findtext("source", "")
+        if translation is None or translation.get("type") in ("unfinished",):
+            missing.append(source)
+            continue
+        forms = translation.findall("numerusform")
+        texts = [f.text or "" for f in forms] if forms else [translation.text or ""]
+        if not all(texts):
+            missing.append(source)
+    return missing
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--check", action="store_true")
+    parser.add_argument("--build", action="store_true")
+    args = parser.parse_args()
+    if not args.check:
+        sources = sorted((ROOT / "src" / "kurum_masaustu").rglob("*.py"))
+        for language in LANGUAGES:
+            lupdate(sources, [ts_path(language)])
+    status = 0
+    for language in LANGUAGES:
+        missing = unfinished(ts_path(language))
+        print(f"{language}: {len(missing)} unfinished")
+        for source in missing:
+            print(f"  - {source!r}")
+        status |= bool(missing)
+    if args.build:
+        out = ROOT / "build" / "translations"
+        out.mkdir(parents=True, exist_ok=True)
+        for language in LANGUAGES:
+            lrelease(ts_path(language), out / f"kurum_masaustu_{language}.qm")
+    return status
+
+
+if __name__ == "__main__":
+    sys.exit(main())

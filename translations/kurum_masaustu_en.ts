@@ -1,0 +1,581 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_GB" sourcelanguage="en">
+<context>
+    <name>AppStatusBar</name>
+    <message>
+        <source>Connection</source>
+        <translation>Connection</translation>
+    </message>
+    <message>
+        <source>Outbox</source>
+        <translation>Outbox</translation>
+    </message>
+    <message>
+        <source>Inbox</source>
+        <translation>Inbox</translation>
+    </message>
+    <message>
+        <source>Keyring</source>
+        <translation>Keyring</translation>
+    </message>
+    <message>
+        <source>● Connection unknown</source>
+        <translation>● Connection unknown</translation>
+    </message>
+    <message>
+        <source>● Online</source>
+        <translation>● Online</translation>
+    </message>
+    <message>
+        <source>● Offline — posts wait in the outbox</source>
+        <translation>● Offline — posts wait in the outbox</translation>
+    </message>
+    <message numerus="yes">
+        <source>Outbox: %n scheduled</source>
+        <translation>
+            <numerusform>Outbox: %n scheduled</numerusform>
+            <numerusform>Outbox: %n scheduled</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed</source>
+        <translation>
+            <numerusform>%n failed</numerusform>
+            <numerusform>%n failed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Inbox: %n new</source>
+        <translation>
+            <numerusform>Inbox: %n new</numerusform>
+            <numerusform>Inbox: %n new</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>⚠ No secure password store</source>
+        <translation>⚠ No secure password store</translation>
+    </message>
+</context>
+<context>
+    <name>CalendarPane</name>
+    <message>
+        <source>Previous month</source>
+        <translation>Previous month</translation>
+    </message>
+    <message>
+        <source>Next month</source>
+        <translation>Next month</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <source>Go to today</source>
+        <translation>Go to today</translation>
+    </message>
+    <message>
+        <source>Month calendar</source>
+        <translation>Month calendar</translation>
+    </message>
+    <message>
+        <source>Posts of the selected day</source>
+        <translation>Posts of the selected day</translation>
+    </message>
+    <message>
+        <source>This month: {planned} planned, {published} published</source>
+        <translation>This month: {planned} planned, {published} published</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n post(s)</source>
+        <translation>
+            <numerusform>%n post</numerusform>
+            <numerusform>%n posts</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>nothing planned</source>
+        <translation>nothing planned</translation>
+    </message>
+</context>
+<context>
+    <name>ComposerPane</name>
+    <message>
+        <source>Title for the calendar (optional)</source>
+        <translation>Title for the calendar (optional)</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>Write the post once; adjust it per channel later.</source>
+        <translation>Write the post once; adjust it per channel later.</translation>
+    </message>
+    <message>
+        <source>Post text</source>
+        <translation>Post text</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>Publish time</source>
+        <translation>Publish time</translation>
+    </message>
+    <message>
+        <source>Channels</source>
+        <translation>Channels</translation>
+    </message>
+    <message>
+        <source>No channels yet.</source>
+        <translation>No channels yet.</translation>
+    </message>
+    <message>
+        <source>Attached media</source>
+        <translation>Attached media</translation>
+    </message>
+    <message>
+        <source>Add image or video…</source>
+        <translation>Add image or video…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>Remove the selected media</source>
+        <translation>Remove the selected media</translation>
+    </message>
+    <message>
+        <source>New post</source>
+        <translation>New post</translation>
+    </message>
+    <message>
+        <source>Save draft</source>
+        <translation>Save draft</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>Schedule</translation>
+    </message>
+    <message>
+        <source>Composer messages</source>
+        <translation>Composer messages</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Already published on some channels; those stay as they are.</source>
+        <translation>Already published on some channels; those stay as they are.</translation>
+    </message>
+    <message>
+        <source>The publish time is in the past. Choose a later time.</source>
+        <translation>The publish time is in the past. Choose a later time.</translation>
+    </message>
+    <message>
+        <source>Scheduled.</source>
+        <translation>Scheduled.</translation>
+    </message>
+    <message>
+        <source>Draft saved.</source>
+        <translation>Draft saved.</translation>
+    </message>
+    <message>
+        <source>The post is empty. Write some text or add an image.</source>
+        <translation>The post is empty. Write some text or add an image.</translation>
+    </message>
+    <message>
+        <source>Choose a publish time.</source>
+        <translation>Choose a publish time.</translation>
+    </message>
+    <message>
+        <source>Choose at least one channel to schedule the post.</source>
+        <translation>Choose at least one channel to schedule the post.</translation>
+    </message>
+    <message>
+        <source>The post could not be saved.</source>
+        <translation>The post could not be saved.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n character(s)</source>
+        <translation>
+            <numerusform>%n character</numerusform>
+            <numerusform>%n characters</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Add image or video</source>
+        <translation>Add image or video</translation>
+    </message>
+    <message>
+        <source>Images and videos</source>
+        <translation>Images and videos</translation>
+    </message>
+    <message>
+        <source>{name} is not an image or video we can use.</source>
+        <translation>{name} is not an image or video we can use.</translation>
+    </message>
+    <message>
+        <source>{name} could not be read.</source>
+        <translation>{name} could not be read.</translation>
+    </message>
+</context>
+<context>
+    <name>CrashReporter</name>
+    <message>
+        <source>Unexpected error</source>
+        <translation>Unexpected error</translation>
+    </message>
+    <message>
+        <source>Something went wrong. Your saved work is safe; the details were written to the log file.</source>
+        <translation>Something went wrong. Your saved work is safe; the details were written to the log file.</translation>
+    </message>
+    <message>
+        <source>Log file: {path}</source>
+        <translation>Log file: {path}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n error(s) occurred in total.</source>
+        <translation>
+            <numerusform>%n error occurred in total.</numerusform>
+            <numerusform>%n errors occurred in total.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>DayDelegate</name>
+    <message numerus="yes">
+        <source>+%n more</source>
+        <translation>
+            <numerusform>+%n more</numerusform>
+            <numerusform>+%n more</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>InboxModel</name>
+    <message>
+        <source>Received</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Message</translation>
+    </message>
+</context>
+<context>
+    <name>InboxPane</name>
+    <message>
+        <source>Inbox messages</source>
+        <translation>Inbox messages</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <source>Selected message</source>
+        <translation>Selected message</translation>
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <source>Manual</source>
+        <translation>Manual</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation>Draft</translation>
+    </message>
+    <message>
+        <source>Scheduled</source>
+        <translation>Scheduled</translation>
+    </message>
+    <message>
+        <source>Publishing</source>
+        <translation>Publishing</translation>
+    </message>
+    <message>
+        <source>Handed to platform</source>
+        <translation>Handed to platform</translation>
+    </message>
+    <message>
+        <source>Published</source>
+        <translation>Published</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Failed</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <source>Announcement</source>
+        <extracomment>A short symbol per state, so the calendar can be read without colour.</extracomment>
+        <translation>Announcement</translation>
+    </message>
+    <message>
+        <source>Service information</source>
+        <translation>Service information</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Event</translation>
+    </message>
+    <message>
+        <source>Celebration</source>
+        <translation>Celebration</translation>
+    </message>
+    <message>
+        <source>Commemoration</source>
+        <translation>Commemoration</translation>
+    </message>
+    <message>
+        <source>Awareness</source>
+        <translation>Awareness</translation>
+    </message>
+    <message>
+        <source>Crisis</source>
+        <translation>Crisis</translation>
+    </message>
+    <message>
+        <source>Engagement</source>
+        <translation>Engagement</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Comment</translation>
+    </message>
+    <message>
+        <source>Reply</source>
+        <translation>Reply</translation>
+    </message>
+    <message>
+        <source>Mention</source>
+        <translation>Mention</translation>
+    </message>
+    <message>
+        <source>Direct message</source>
+        <translation>Direct message</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <source>Read</source>
+        <translation>Read</translation>
+    </message>
+    <message>
+        <source>Answered</source>
+        <translation>Answered</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>Resolved</translation>
+    </message>
+    <message>
+        <source>Hidden</source>
+        <translation>Hidden</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>Question</translation>
+    </message>
+    <message>
+        <source>Complaint</source>
+        <translation>Complaint</translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation>Request</translation>
+    </message>
+    <message>
+        <source>Praise</source>
+        <translation>Praise</translation>
+    </message>
+    <message>
+        <source>Spam</source>
+        <translation>Spam</translation>
+    </message>
+    <message>
+        <source>Abuse</source>
+        <translation>Abuse</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Other</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Demo</source>
+        <translation>Demo</translation>
+    </message>
+    <message>
+        <source>Composer</source>
+        <translation>Composer</translation>
+    </message>
+    <message>
+        <source>Media preview</source>
+        <translation>Media preview</translation>
+    </message>
+    <message>
+        <source>Inbox</source>
+        <translation>Inbox</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <source>&amp;New post</source>
+        <translation>&amp;New post</translation>
+    </message>
+    <message>
+        <source>&amp;Save draft</source>
+        <translation>&amp;Save draft</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <source>Go to &amp;today</source>
+        <translation>Go to &amp;today</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>&amp;About Kurum Masaüstü</source>
+        <translation>&amp;About Kurum Masaüstü</translation>
+    </message>
+    <message>
+        <source>About Kurum Masaüstü</source>
+        <translation>About Kurum Masaüstü</translation>
+    </message>
+    <message>
+        <source>Kurum Masaüstü {version}
+
+The social media desk of a public institution: plan, write, publish and answer citizens from one window. Citizens&apos; messages and account tokens stay on this computer.
+
+Licence: GNU GPL version 3 or later.</source>
+        <translation>Kurum Masaüstü {version}
+
+The social media desk of a public institution: plan, write, publish and answer citizens from one window. Citizens&apos; messages and account tokens stay on this computer.
+
+Licence: GNU GPL version 3 or later.</translation>
+    </message>
+</context>
+<context>
+    <name>MediaPane</name>
+    <message>
+        <source>Media preview</source>
+        <translation>Media preview</translation>
+    </message>
+    <message>
+        <source>Media of the post</source>
+        <translation>Media of the post</translation>
+    </message>
+    <message>
+        <source>Media details</source>
+        <translation>Media details</translation>
+    </message>
+    <message>
+        <source>No media for this post.</source>
+        <translation>No media for this post.</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <source>Video: {name}</source>
+        <translation>Video: {name}</translation>
+    </message>
+    <message>
+        <source>This file cannot be previewed.</source>
+        <translation>This file cannot be previewed.</translation>
+    </message>
+    <message>
+        <source>{width}×{height} px</source>
+        <translation>{width}×{height} px</translation>
+    </message>
+    <message>
+        <source>(no alt text — add one for screen reader users)</source>
+        <translation>(no alt text — add one for screen reader users)</translation>
+    </message>
+    <message>
+        <source>Alt text: </source>
+        <translation>Alt text: </translation>
+    </message>
+</context>
+<context>
+    <name>MonthModel</name>
+    <message numerus="yes">
+        <source>%n post(s)</source>
+        <translation>
+            <numerusform>%n post</numerusform>
+            <numerusform>%n posts</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Startup</name>
+    <message>
+        <source>The database in this profile was written by a newer version of Kurum Masaüstü. Install the newer version to open it. The file was not changed.
+
+{path}</source>
+        <translation>The database in this profile was written by a newer version of Kurum Masaüstü. Install the newer version to open it. The file was not changed.
+
+{path}</translation>
+    </message>
+    <message>
+        <source>This file is not a Kurum Masaüstü database, so it was not opened. The file was not changed.
+
+{path}</source>
+        <translation>This file is not a Kurum Masaüstü database, so it was not opened. The file was not changed.
+
+{path}</translation>
+    </message>
+    <message>
+        <source>This profile is already open in another window.</source>
+        <translation>This profile is already open in another window.</translation>
+    </message>
+</context>
+</TS>

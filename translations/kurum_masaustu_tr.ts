@@ -1,0 +1,573 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="tr_TR" sourcelanguage="en">
+<context>
+    <name>AppStatusBar</name>
+    <message>
+        <source>Connection</source>
+        <translation>Bağlantı</translation>
+    </message>
+    <message>
+        <source>Outbox</source>
+        <translation>Giden kutusu</translation>
+    </message>
+    <message>
+        <source>Inbox</source>
+        <translation>Gelen kutusu</translation>
+    </message>
+    <message>
+        <source>Keyring</source>
+        <translation>Anahtarlık</translation>
+    </message>
+    <message>
+        <source>● Connection unknown</source>
+        <translation>● Bağlantı durumu bilinmiyor</translation>
+    </message>
+    <message>
+        <source>● Online</source>
+        <translation>● Çevrimiçi</translation>
+    </message>
+    <message>
+        <source>● Offline — posts wait in the outbox</source>
+        <translation>● Çevrimdışı — gönderiler giden kutusunda bekliyor</translation>
+    </message>
+    <message numerus="yes">
+        <source>Outbox: %n scheduled</source>
+        <translation>
+            <numerusform>Giden kutusu: %n zamanlanmış</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed</source>
+        <translation>
+            <numerusform>%n başarısız</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Inbox: %n new</source>
+        <translation>
+            <numerusform>Gelen kutusu: %n yeni</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>⚠ No secure password store</source>
+        <translation>⚠ Güvenli parola deposu yok</translation>
+    </message>
+</context>
+<context>
+    <name>CalendarPane</name>
+    <message>
+        <source>Previous month</source>
+        <translation>Önceki ay</translation>
+    </message>
+    <message>
+        <source>Next month</source>
+        <translation>Sonraki ay</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Bugün</translation>
+    </message>
+    <message>
+        <source>Go to today</source>
+        <translation>Bugüne git</translation>
+    </message>
+    <message>
+        <source>Month calendar</source>
+        <translation>Aylık takvim</translation>
+    </message>
+    <message>
+        <source>Posts of the selected day</source>
+        <translation>Seçili günün gönderileri</translation>
+    </message>
+    <message>
+        <source>This month: {planned} planned, {published} published</source>
+        <translation>Bu ay: {planned} planlanan, {published} yayımlanan</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n post(s)</source>
+        <translation>
+            <numerusform>%n gönderi</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>nothing planned</source>
+        <translation>planlanmış gönderi yok</translation>
+    </message>
+</context>
+<context>
+    <name>ComposerPane</name>
+    <message>
+        <source>Title for the calendar (optional)</source>
+        <translation>Takvimde görünecek başlık (isteğe bağlı)</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Başlık</translation>
+    </message>
+    <message>
+        <source>Write the post once; adjust it per channel later.</source>
+        <translation>Gönderiyi bir kez yazın; kanallara göre sonra uyarlayın.</translation>
+    </message>
+    <message>
+        <source>Post text</source>
+        <translation>Gönderi metni</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Kategori</translation>
+    </message>
+    <message>
+        <source>Publish time</source>
+        <translation>Yayımlanma zamanı</translation>
+    </message>
+    <message>
+        <source>Channels</source>
+        <translation>Kanallar</translation>
+    </message>
+    <message>
+        <source>No channels yet.</source>
+        <translation>Henüz kanal eklenmemiş.</translation>
+    </message>
+    <message>
+        <source>Attached media</source>
+        <translation>Eklenen medya</translation>
+    </message>
+    <message>
+        <source>Add image or video…</source>
+        <translation>Görsel veya video ekle…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Kaldır</translation>
+    </message>
+    <message>
+        <source>Remove the selected media</source>
+        <translation>Seçili medyayı kaldır</translation>
+    </message>
+    <message>
+        <source>New post</source>
+        <translation>Yeni gönderi</translation>
+    </message>
+    <message>
+        <source>Save draft</source>
+        <translation>Taslak olarak kaydet</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>Zamanla</translation>
+    </message>
+    <message>
+        <source>Composer messages</source>
+        <translation>Gönderi hazırlama bildirimleri</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zaman</translation>
+    </message>
+    <message>
+        <source>Already published on some channels; those stay as they are.</source>
+        <translation>Bazı kanallarda zaten yayımlandı; oradaki gönderiler olduğu gibi kalır.</translation>
+    </message>
+    <message>
+        <source>The publish time is in the past. Choose a later time.</source>
+        <translation>Yayımlanma zamanı geçmişte kalıyor. Daha ileri bir zaman seçin.</translation>
+    </message>
+    <message>
+        <source>Scheduled.</source>
+        <translation>Zamanlandı.</translation>
+    </message>
+    <message>
+        <source>Draft saved.</source>
+        <translation>Taslak kaydedildi.</translation>
+    </message>
+    <message>
+        <source>The post is empty. Write some text or add an image.</source>
+        <translation>Gönderi boş. Bir metin yazın veya görsel ekleyin.</translation>
+    </message>
+    <message>
+        <source>Choose a publish time.</source>
+        <translation>Bir yayımlanma zamanı seçin.</translation>
+    </message>
+    <message>
+        <source>Choose at least one channel to schedule the post.</source>
+        <translation>Gönderiyi zamanlamak için en az bir kanal seçin.</translation>
+    </message>
+    <message>
+        <source>The post could not be saved.</source>
+        <translation>Gönderi kaydedilemedi.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n character(s)</source>
+        <translation>
+            <numerusform>%n karakter</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Add image or video</source>
+        <translation>Görsel veya video ekle</translation>
+    </message>
+    <message>
+        <source>Images and videos</source>
+        <translation>Görseller ve videolar</translation>
+    </message>
+    <message>
+        <source>{name} is not an image or video we can use.</source>
+        <translation>{name} dosyası kullanılabilecek bir görsel veya video değil.</translation>
+    </message>
+    <message>
+        <source>{name} could not be read.</source>
+        <translation>{name} dosyası okunamadı.</translation>
+    </message>
+</context>
+<context>
+    <name>CrashReporter</name>
+    <message>
+        <source>Unexpected error</source>
+        <translation>Beklenmeyen hata</translation>
+    </message>
+    <message>
+        <source>Something went wrong. Your saved work is safe; the details were written to the log file.</source>
+        <translation>Bir sorun oluştu. Kaydettiğiniz çalışmalar güvende; ayrıntılar günlük dosyasına yazıldı.</translation>
+    </message>
+    <message>
+        <source>Log file: {path}</source>
+        <translation>Günlük dosyası: {path}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n error(s) occurred in total.</source>
+        <translation>
+            <numerusform>Toplam %n hata oluştu.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>DayDelegate</name>
+    <message numerus="yes">
+        <source>+%n more</source>
+        <translation>
+            <numerusform>+%n daha</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>InboxModel</name>
+    <message>
+        <source>Received</source>
+        <translation>Geliş zamanı</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Kanal</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Gönderen</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Tür</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Kategori</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Durum</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Mesaj</translation>
+    </message>
+</context>
+<context>
+    <name>InboxPane</name>
+    <message>
+        <source>Inbox messages</source>
+        <translation>Gelen kutusundaki mesajlar</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Mesaj</translation>
+    </message>
+    <message>
+        <source>Selected message</source>
+        <translation>Seçili mesaj</translation>
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <source>Manual</source>
+        <translation>Elle</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation>Taslak</translation>
+    </message>
+    <message>
+        <source>Scheduled</source>
+        <translation>Zamanlandı</translation>
+    </message>
+    <message>
+        <source>Publishing</source>
+        <translation>Yayımlanıyor</translation>
+    </message>
+    <message>
+        <source>Handed to platform</source>
+        <translation>Platforma iletildi</translation>
+    </message>
+    <message>
+        <source>Published</source>
+        <translation>Yayımlandı</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Başarısız</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>İptal edildi</translation>
+    </message>
+    <message>
+        <source>Announcement</source>
+        <extracomment>A short symbol per state, so the calendar can be read without colour.</extracomment>
+        <translation>Duyuru</translation>
+    </message>
+    <message>
+        <source>Service information</source>
+        <translation>Hizmet bilgilendirmesi</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Etkinlik</translation>
+    </message>
+    <message>
+        <source>Celebration</source>
+        <translation>Kutlama</translation>
+    </message>
+    <message>
+        <source>Commemoration</source>
+        <translation>Anma</translation>
+    </message>
+    <message>
+        <source>Awareness</source>
+        <translation>Farkındalık</translation>
+    </message>
+    <message>
+        <source>Crisis</source>
+        <translation>Kriz</translation>
+    </message>
+    <message>
+        <source>Engagement</source>
+        <translation>Etkileşim</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Yorum</translation>
+    </message>
+    <message>
+        <source>Reply</source>
+        <translation>Yanıt</translation>
+    </message>
+    <message>
+        <source>Mention</source>
+        <translation>Bahsetme</translation>
+    </message>
+    <message>
+        <source>Direct message</source>
+        <translation>Özel mesaj</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>Yeni</translation>
+    </message>
+    <message>
+        <source>Read</source>
+        <translation>Okundu</translation>
+    </message>
+    <message>
+        <source>Answered</source>
+        <translation>Yanıtlandı</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>Çözüldü</translation>
+    </message>
+    <message>
+        <source>Hidden</source>
+        <translation>Gizlendi</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>Soru</translation>
+    </message>
+    <message>
+        <source>Complaint</source>
+        <translation>Şikâyet</translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation>Talep</translation>
+    </message>
+    <message>
+        <source>Praise</source>
+        <translation>Teşekkür</translation>
+    </message>
+    <message>
+        <source>Spam</source>
+        <translation>Spam</translation>
+    </message>
+    <message>
+        <source>Abuse</source>
+        <translation>Hakaret</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Diğer</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Demo</source>
+        <translation>Tanıtım</translation>
+    </message>
+    <message>
+        <source>Composer</source>
+        <translation>Gönderi hazırlama</translation>
+    </message>
+    <message>
+        <source>Media preview</source>
+        <translation>Medya önizleme</translation>
+    </message>
+    <message>
+        <source>Inbox</source>
+        <translation>Gelen kutusu</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Dosya</translation>
+    </message>
+    <message>
+        <source>&amp;New post</source>
+        <translation>&amp;Yeni gönderi</translation>
+    </message>
+    <message>
+        <source>&amp;Save draft</source>
+        <translation>&amp;Taslak olarak kaydet</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>Çı&amp;kış</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Görünüm</translation>
+    </message>
+    <message>
+        <source>Go to &amp;today</source>
+        <translation>&amp;Bugüne git</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Yardım</translation>
+    </message>
+    <message>
+        <source>&amp;About Kurum Masaüstü</source>
+        <translation>Kurum Masaüstü &amp;hakkında</translation>
+    </message>
+    <message>
+        <source>About Kurum Masaüstü</source>
+        <translation>Kurum Masaüstü hakkında</translation>
+    </message>
+    <message>
+        <source>Kurum Masaüstü {version}
+
+The social media desk of a public institution: plan, write, publish and answer citizens from one window. Citizens&apos; messages and account tokens stay on this computer.
+
+Licence: GNU GPL version 3 or later.</source>
+        <translation>Kurum Masaüstü {version}
+
+Kamu kurumlarının sosyal medya masası: gönderileri tek pencereden planlayın, yazın, yayımlayın ve vatandaşları yanıtlayın. Vatandaşların mesajları ve hesap erişim anahtarları bu bilgisayarda kalır.
+
+Lisans: GNU GPL sürüm 3 veya sonraki bir sürüm.</translation>
+    </message>
+</context>
+<context>
+    <name>MediaPane</name>
+    <message>
+        <source>Media preview</source>
+        <translation>Medya önizleme</translation>
+    </message>
+    <message>
+        <source>Media of the post</source>
+        <translation>Gönderideki medya</translation>
+    </message>
+    <message>
+        <source>Media details</source>
+        <translation>Medya ayrıntıları</translation>
+    </message>
+    <message>
+        <source>No media for this post.</source>
+        <translation>Bu gönderide medya yok.</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Yükleniyor…</translation>
+    </message>
+    <message>
+        <source>Video: {name}</source>
+        <translation>Video: {name}</translation>
+    </message>
+    <message>
+        <source>This file cannot be previewed.</source>
+        <translation>Bu dosya önizlenemiyor.</translation>
+    </message>
+    <message>
+        <source>{width}×{height} px</source>
+        <translation>{width}×{height} px</translation>
+    </message>
+    <message>
+        <source>(no alt text — add one for screen reader users)</source>
+        <translation>(alternatif metin yok — ekran okuyucu kullananlar için ekleyin)</translation>
+    </message>
+    <message>
+        <source>Alt text: </source>
+        <translation>Alternatif metin: </translation>
+    </message>
+</context>
+<context>
+    <name>MonthModel</name>
+    <message numerus="yes">
+        <source>%n post(s)</source>
+        <translation>
+            <numerusform>%n gönderi</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Startup</name>
+    <message>
+        <source>The database in this profile was written by a newer version of Kurum Masaüstü. Install the newer version to open it. The file was not changed.
+
+{path}</source>
+        <translation>Bu profildeki veritabanı, Kurum Masaüstü&apos;nün daha yeni bir sürümüyle yazılmış. Açmak için bu yeni sürümü kurun. Dosyada hiçbir değişiklik yapılmadı.
+
+{path}</translation>
+    </message>
+    <message>
+        <source>This file is not a Kurum Masaüstü database, so it was not opened. The file was not changed.
+
+{path}</source>
+        <translation>Bu dosya bir Kurum Masaüstü veritabanı değil; bu yüzden açılmadı. Dosyada hiçbir değişiklik yapılmadı.
+
+{path}</translation>
+    </message>
+    <message>
+        <source>This profile is already open in another window.</source>
+        <translation>Bu profil zaten başka bir pencerede açık.</translation>
+    </message>
+</context>
+</TS>
