@@ -235,3 +235,23 @@ def test_demo_profile_fills_all_four_panes(qtbot: QtBot, qloop: asyncio.Abstract
         win.close()
     finally:
         built.close()
+
+
+def test_without_a_secure_keyring_the_window_says_so(window: MainWindow, qloop: asyncio.AbstractEventLoop) -> None:
+    import keyring
+    from keyring.backends import fail
+
+    previous = keyring.get_keyring()
+    keyring.set_keyring(fail.Keyring())
+    try:
+        qloop.run_until_complete(window._check_keyring())
+    finally:
+        keyring.set_keyring(previous)
+    assert window.status.keyring_label.isVisible()
+    assert window.status.keyring_label.text() != ""
+    assert window.status.keyring_label.toolTip() != ""
+
+
+def test_with_the_secret_service_keyring_no_warning_shows(window: MainWindow, qloop: asyncio.AbstractEventLoop) -> None:
+    qloop.run_until_complete(window._check_keyring())
+    assert not window.status.keyring_label.isVisible()

@@ -3,6 +3,7 @@
     python tools/update_translations.py          # lupdate + report
     python tools/update_translations.py --check  # report only; exit 1 if anything is unfinished
     python tools/update_translations.py --build  # also compile .qm into build/translations (checkout runs)
+    python tools/update_translations.py --set tr "Source text" "Çeviri"   # fill one entry
 """
 
 from __future__ import annotations
@@ -40,11 +41,42 @@ def unfinished(ts: Path) -> list[str]:
     return missing
 
 
+def set_translation(language: str, source: str, text: str) -> None:
+    """Fill (or replace) the translation of ``source``; plural forms are separated by "|"."""
+    path = ts_path(language)
+    tree = ET.parse(path)
+    found = False
+    for message in tree.getroot().iter("message"):
+        if message.findtext("source") != source:
+            continue
+        found = True
+        translation = message.find("translation")
+        if translation is None:
+            translation = ET.SubElement(message, "translation")
+        translation.attrib.pop("type", None)
+        for child in list(translation):
+            translation.remove(child)
+        if message.get("numerus") == "yes":
+            translation.text = None
+            for form in text.split("|"):
+                ET.SubElement(translation, "numerusform").text = form
+        else:
+            translation.text = text
+    if not found:
+        raise SystemExit(f"{source!r} is not in {path.name}; run the tool without --set first")
+    body = ET.tostring(tree.getroot(), encoding="unicode")
+    path.write_text('<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n' + body + "\n", encoding="utf-8")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--check", action="store_true")
     parser.add_argument("--build", action="store_true")
+    parser.add_argument("--set", nargs=3, metavar=("LANG", "SOURCE", "TRANSLATION"))
     args = parser.parse_args()
+    if args.set:
+        set_translation(*args.set)
+        return 0
     if not args.check:
         sources = sorted((ROOT / "src" / "kurum_masaustu").rglob("*.py"))
         for language in LANGUAGES:

@@ -16,8 +16,8 @@
         <translation>Inbox</translation>
     </message>
     <message>
-        <source>Keyring</source>
-        <translation>Keyring</translation>
+        <source>Secure password store</source>
+        <translation>Secure password store</translation>
     </message>
     <message>
         <source>● Connection unknown</source>
@@ -55,6 +55,10 @@
     <message>
         <source>⚠ No secure password store</source>
         <translation>⚠ No secure password store</translation>
+    </message>
+    <message>
+        <source>Account tokens cannot be stored safely on this computer, so channels cannot be connected. Ask IT to enable the system password store (Windows Credential Manager, or a Secret Service such as GNOME Keyring).</source>
+        <translation>Account tokens cannot be stored safely on this computer, so channels cannot be connected. Ask IT to enable the system password store (Windows Credential Manager, or a Secret Service such as GNOME Keyring).</translation>
     </message>
 </context>
 <context>
@@ -166,8 +170,8 @@
         <translation>Composer messages</translation>
     </message>
     <message>
-        <source>Time</source>
-        <translation>Time</translation>
+        <source>{name} is not a supported image or video.</source>
+        <translation>{name} is not a supported image or video.</translation>
     </message>
     <message>
         <source>Already published on some channels; those stay as they are.</source>
@@ -215,10 +219,6 @@
     <message>
         <source>Images and videos</source>
         <translation>Images and videos</translation>
-    </message>
-    <message>
-        <source>{name} is not an image or video we can use.</source>
-        <translation>{name} is not an image or video we can use.</translation>
     </message>
     <message>
         <source>{name} could not be read.</source>
@@ -537,12 +537,12 @@ Licence: GNU GPL version 3 or later.</translation>
         <translation>{width}×{height} px</translation>
     </message>
     <message>
-        <source>(no alt text — add one for screen reader users)</source>
-        <translation>(no alt text — add one for screen reader users)</translation>
+        <source>(none — add one for screen reader users)</source>
+        <translation>(none — add one for screen reader users)</translation>
     </message>
     <message>
-        <source>Alt text: </source>
-        <translation>Alt text: </translation>
+        <source>Alt text: {text}</source>
+        <translation>Alt text: {text}</translation>
     </message>
 </context>
 <context>

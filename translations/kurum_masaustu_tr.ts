@@ -16,8 +16,8 @@
         <translation>Gelen kutusu</translation>
     </message>
     <message>
-        <source>Keyring</source>
-        <translation>Anahtarlık</translation>
+        <source>Secure password store</source>
+        <translation>Güvenli parola deposu</translation>
     </message>
     <message>
         <source>● Connection unknown</source>
@@ -52,6 +52,10 @@
     <message>
         <source>⚠ No secure password store</source>
         <translation>⚠ Güvenli parola deposu yok</translation>
+    </message>
+    <message>
+        <source>Account tokens cannot be stored safely on this computer, so channels cannot be connected. Ask IT to enable the system password store (Windows Credential Manager, or a Secret Service such as GNOME Keyring).</source>
+        <translation>Hesap anahtarları bu bilgisayarda güvenle saklanamıyor; bu yüzden kanallar bağlanamaz. Bilgi işlem biriminden sistemin parola deposunu (Windows Kimlik Bilgileri Yöneticisi ya da GNOME Keyring gibi bir Secret Service) etkinleştirmesini isteyin.</translation>
     </message>
 </context>
 <context>
@@ -162,8 +166,8 @@
         <translation>Gönderi hazırlama bildirimleri</translation>
     </message>
     <message>
-        <source>Time</source>
-        <translation>Zaman</translation>
+        <source>{name} is not a supported image or video.</source>
+        <translation>{name} desteklenen bir görsel ya da video değil.</translation>
     </message>
     <message>
         <source>Already published on some channels; those stay as they are.</source>
@@ -210,10 +214,6 @@
     <message>
         <source>Images and videos</source>
         <translation>Görseller ve videolar</translation>
-    </message>
-    <message>
-        <source>{name} is not an image or video we can use.</source>
-        <translation>{name} dosyası kullanılabilecek bir görsel veya video değil.</translation>
     </message>
     <message>
         <source>{name} could not be read.</source>
@@ -530,12 +530,12 @@ Lisans: GNU GPL sürüm 3 veya sonraki bir sürüm.</translation>
         <translation>{width}×{height} px</translation>
     </message>
     <message>
-        <source>(no alt text — add one for screen reader users)</source>
-        <translation>(alternatif metin yok — ekran okuyucu kullananlar için ekleyin)</translation>
+        <source>(none — add one for screen reader users)</source>
+        <translation>(yok — ekran okuyucu kullananlar için bir tane ekleyin)</translation>
     </message>
     <message>
-        <source>Alt text: </source>
-        <translation>Alternatif metin: </translation>
+        <source>Alt text: {text}</source>
+        <translation>Alternatif metin: {text}</translation>
     </message>
 </context>
 <context>

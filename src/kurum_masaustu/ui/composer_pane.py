@@ -104,7 +104,7 @@ class ComposerPane(QWidget):
         form = QFormLayout()
         form.addRow(self.tr("Title"), self.title_edit)
         form.addRow(self.tr("Category"), self.category_combo)
-        form.addRow(self.tr("Time"), self.when_edit)
+        form.addRow(self.tr("Publish time"), self.when_edit)
 
         media_buttons = QHBoxLayout()
         media_buttons.addWidget(self.attach_button)
@@ -290,7 +290,7 @@ class ComposerPane(QWidget):
                 try:
                     info: MediaInfo = await self._import_media(path)  # type: ignore[operator]
                 except UnsupportedMediaError:
-                    self._show_error(self.tr("{name} is not an image or video we can use.").format(name=path.name))
+                    self._show_error(self.tr("{name} is not a supported image or video.").format(name=path.name))
                     continue
                 except OSError as exc:
                     log.warning("could not read %s: %s", path, exc)

@@ -27,7 +27,7 @@ class AppStatusBar(QStatusBar):
         self.network_label = _label(self.tr("Connection"))
         self.outbox_label = _label(self.tr("Outbox"))
         self.inbox_label = _label(self.tr("Inbox"))
-        self.keyring_label = _label(self.tr("Keyring"))
+        self.keyring_label = _label(self.tr("Secure password store"))
         self.keyring_label.hide()
         self.addPermanentWidget(self.keyring_label)
         self.addPermanentWidget(self.inbox_label)
@@ -82,6 +82,11 @@ class AppStatusBar(QStatusBar):
             self.keyring_label.hide()
             return
         self.keyring_label.setText(self.tr("⚠ No secure password store"))
-        self.keyring_label.setToolTip(reason)
+        explanation = self.tr(
+            "Account tokens cannot be stored safely on this computer, so channels cannot be connected. "
+            "Ask IT to enable the system password store (Windows Credential Manager, or a Secret Service "
+            "such as GNOME Keyring)."
+        )
+        self.keyring_label.setToolTip(explanation + "\n\n" + reason)
         self.keyring_label.setStyleSheet("color: #b42318;")
         self.keyring_label.show()
