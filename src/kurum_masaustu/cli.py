@@ -6,6 +6,7 @@ Kept import-light: the GUI modules load only after the arguments are understood.
 from __future__ import annotations
 
 import argparse
+import gc
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -42,6 +43,13 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    from kurum_masaustu.app import run
+    # Start-up allocates many long-lived objects (Qt wrappers, SQLAlchemy's mappers); collecting
+    # them over and over costs tens of milliseconds. The app re-enables the collector after the
+    # first paint (app.run → settle), and always on the way out.
+    gc.disable()
+    try:
+        from kurum_masaustu.app import run
 
-    return run(args, list(sys.argv if argv is None else [sys.argv[0], *argv]))
+        return run(args, list(sys.argv if argv is None else [sys.argv[0], *argv]))
+    finally:
+        gc.enable()

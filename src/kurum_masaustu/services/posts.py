@@ -240,7 +240,18 @@ class PostService:
         A delivery keeps its slot after publishing; ``published_at`` records when it went out.
         """
         stmt = (
-            select(Delivery, Post, Channel)
+            select(
+                Delivery.post_id,
+                Delivery.id,
+                Post.title,
+                Post.body,
+                Delivery.scheduled_at,
+                Delivery.state,
+                Channel.display_name,
+                Channel.platform,
+                Channel.color,
+                Post.category,
+            )
             .join(Post, Delivery.post_id == Post.id)
             .join(Channel, Delivery.channel_id == Channel.id)
             .where(Delivery.scheduled_at >= start, Delivery.scheduled_at < end)
@@ -249,17 +260,19 @@ class PostService:
         with self._sessions() as session:
             return [
                 CalendarEntry(
-                    post_id=post.id,
-                    delivery_id=delivery.id,
-                    title=post.title or derive_title(post.body),
-                    at=delivery.scheduled_at or start,
-                    state=delivery.state,
-                    channel_name=channel.display_name,
-                    platform=channel.platform,
-                    color=channel.color,
-                    category=post.category,
+                    post_id=post_id,
+                    delivery_id=delivery_id,
+                    title=title or derive_title(body),
+                    at=at or start,  # never None: the WHERE clause requires a slot
+                    state=state,
+                    channel_name=channel_name,
+                    platform=platform,
+                    color=color,
+                    category=category,
                 )
-                for delivery, post, channel in session.execute(stmt)
+                for post_id, delivery_id, title, body, at, state, channel_name, platform, color, category in (
+                    session.execute(stmt)
+                )
             ]
 
     def media_for_post(self, post_id: int) -> list[MediaInfo]:

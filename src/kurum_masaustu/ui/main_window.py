@@ -69,6 +69,7 @@ class MainWindow(QMainWindow):
         self.calendar.go_to_today()
         self._show_first_post_of_day()
         self.refresh_counts()
+        self.status.watch_network()
 
     # -- construction ---------------------------------------------------------------------
     def _dock(self, name: str, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
@@ -153,12 +154,11 @@ class MainWindow(QMainWindow):
         return await asyncio.to_thread(work)
 
     async def ready(self) -> None:
-        """Resolves once everything the window shows has been loaded (for screenshots)."""
-        await self.media.wait_loaded()
+        """Resolves once the window shows its data, the media preview included."""
+        await self.media.wait_preview()
 
     def start_background_work(self) -> None:
-        """Work that must not delay the first paint."""
-        self.status.watch_network()
+        """Work that must not delay the first paint (the app calls it once the window is ready)."""
         spawn(self._check_keyring())
 
     async def _check_keyring(self) -> None:

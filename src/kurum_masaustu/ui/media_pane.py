@@ -6,7 +6,7 @@ import asyncio
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QLocale, QSize, Qt
 from PySide6.QtGui import QIcon, QImage, QImageReader, QPixmap, QResizeEvent
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QSizePolicy, QVBoxLayout, QWidget
 
@@ -57,6 +57,7 @@ class MediaPane(QWidget):
         self._items: list[MediaInfo] = []
         self._images: dict[int, QImage] = {}
         self._load_task: asyncio.Future[None] | None = None
+        self._preview_shown: asyncio.Future[None] | None = None
         self._generation = 0
 
         self.preview = QLabel()
@@ -103,9 +104,17 @@ class MediaPane(QWidget):
             entry = QListWidgetItem(item.original_name)
             entry.setToolTip(item.alt_text)
             self.thumbnails.addItem(entry)
-        self._load_task = spawn(self._load(self._generation, list(items)))
+        self._preview_shown = asyncio.get_event_loop().create_future()
+        self._load_task = spawn(self._load(self._generation, list(items), self._preview_shown))
 
-    async def _load(self, generation: int, items: list[MediaInfo]) -> None:
+    async def _load(self, generation: int, items: list[MediaInfo], preview_shown: asyncio.Future[None]) -> None:
+        try:
+            await self._decode_all(generation, items, preview_shown)
+        finally:
+            if not preview_shown.done():
+                preview_shown.set_result(None)
+
+    async def _decode_all(self, generation: int, items: list[MediaInfo], preview_shown: asyncio.Future[None]) -> None:
         for row, item in enumerate(items):
             path = self._media_dir / item.relative_path
             if not item.mime_type.startswith("image/"):
@@ -118,12 +127,20 @@ class MediaPane(QWidget):
                 self.thumbnails.item(row).setIcon(QIcon(QPixmap.fromImage(image)))
             if row == max(self.thumbnails.currentRow(), 0):
                 self._show_current(row)
+                if not preview_shown.done():
+                    preview_shown.set_result(None)
         if self.thumbnails.currentRow() < 0:
             self.thumbnails.setCurrentRow(0)
 
     async def wait_loaded(self) -> None:
+        """Until every image of the current items is decoded."""
         if self._load_task is not None:
             await asyncio.shield(self._load_task)
+
+    async def wait_preview(self) -> None:
+        """Until the large preview shows its image (thumbnails may still be decoding)."""
+        if self._preview_shown is not None:
+            await asyncio.shield(self._preview_shown)
 
     def _show_current(self, row: int) -> None:
         if not 0 <= row < len(self._items):
@@ -136,11 +153,12 @@ class MediaPane(QWidget):
             self.preview.setText(self.tr("Video: {name}").format(name=item.original_name))
         elif image is not None:
             self.preview.setText(self.tr("This file cannot be previewed."))
-        size = self.tr("{width}×{height} px").format(width=item.width, height=item.height) if item.width else ""
-        alt = item.alt_text or self.tr("(no alt text — add one for screen reader users)")
-        self.details.setText(
-            f"{item.original_name}  {size}  {item.size_bytes / 1024:.0f} KB\n" + self.tr("Alt text: ") + alt
-        )
+        lines = [item.original_name]
+        if item.width and item.height:
+            lines.append(self.tr("{width}×{height} px").format(width=item.width, height=item.height))
+        lines.append(QLocale().formattedDataSize(item.size_bytes))
+        alt = item.alt_text or self.tr("(none — add one for screen reader users)")
+        self.details.setText("  ".join(lines) + "\n" + self.tr("Alt text: {text}").format(text=alt))
 
     def _set_preview(self, image: QImage) -> None:
         pixmap = QPixmap.fromImage(image)
