@@ -178,6 +178,8 @@ class InboxPane(QWidget):
         layout.addWidget(splitter)
         self.table.selectionModel().currentRowChanged.connect(self._show_row)
         self.model.reload()
+        if self.model.rowCount():
+            self.table.setCurrentIndex(self.model.index(0, 0))  # the newest message, ready to read
 
     def _show_row(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if not current.isValid():
