@@ -1,0 +1,145 @@
+"""What every sandbox platform shares: a routed httpx transport, state kept in a file, faults.
+
+A sandbox is faithful to the platform's documentation, not to our adapters: it validates
+requests as the platform does and answers with the platform's error bodies and headers.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import re
+import tempfile
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import httpx
+
+Handler = Callable[[httpx.Request, re.Match[str]], Awaitable[httpx.Response]]
+
+
+@dataclass
+class Faults:
+    """Switchable fault injection; each counter is used up one request at a time.
+
+    - ``timeout_after_accept``: the next N writes are carried out, then the client sees a timeout;
+    - ``server_errors``: the next N requests get a 5xx without being carried out;
+    - ``rate_limit_seconds``: when set, every request is refused with the platform's 429;
+    - ``expired_token``: every request is refused as with an expired token;
+    - ``malformed_json``: the next N responses carry a broken body;
+    - ``slow_media_polls``: media stays "processing" for N more status polls.
+    """
+
+    timeout_after_accept: int = 0
+    server_errors: int = 0
+    rate_limit_seconds: int | None = None
+    expired_token: bool = False
+    malformed_json: int = 0
+    slow_media_polls: int = 0
+
+    def take(self, name: str) -> bool:
+        """Use up one occurrence of a counted fault; True if it applies to this request."""
+        left: int = getattr(self, name)
+        if left > 0:
+            setattr(self, name, left - 1)
+            return True
+        return False
+
+
+class SandboxState:
+    """The sandbox account's data, in one JSON file in the profile (survives restarts)."""
+
+    def __init__(self, path: Path, initial: dict[str, Any]) -> None:
+        self.path = path
+        self._lock = asyncio.Lock()
+        try:
+            self.data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            self.data = json.loads(json.dumps(initial))
+            self.save()
+
+    def save(self) -> None:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=".sandbox-", suffix=".tmp")
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                json.dump(self.data, handle, ensure_ascii=False, indent=1, sort_keys=True)
+                handle.flush()
+                os.fsync(handle.fileno())
+            os.replace(tmp, self.path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+
+    @property
+    def lock(self) -> asyncio.Lock:
+        return self._lock
+
+    def next_id(self, counter: str = "next_id", start: int = 100000) -> int:
+        value = int(self.data.get(counter, start))
+        self.data[counter] = value + 1
+        return value
+
+
+@dataclass
+class Route:
+    method: str
+    pattern: re.Pattern[str]
+    handler: Handler
+    writes: bool = False
+
+
+@dataclass
+class SandboxTransport(httpx.AsyncBaseTransport):
+    """Dispatches requests to a platform's handlers, with fault injection around them.
+
+    Subclasses set ``host`` and register routes; ``rate_limited``, ``token_expired``,
+    ``server_error`` and ``not_found`` build the platform's own error responses.
+    """
+
+    state: SandboxState
+    faults: Faults = field(default_factory=Faults)
+    routes: list[Route] = field(default_factory=list)
+    requests: list[httpx.Request] = field(default_factory=list)
+
+    def route(self, method: str, pattern: str, handler: Handler, *, writes: bool = False) -> None:
+        self.routes.append(Route(method, re.compile(pattern + r"\Z"), handler, writes))
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        self.requests.append(request)
+        await request.aread()
+        if self.faults.rate_limit_seconds is not None:
+            return self.rate_limited(request, self.faults.rate_limit_seconds)
+        if self.faults.expired_token:
+            return self.token_expired(request)
+        if self.faults.take("server_errors"):
+            return self.server_error(request)
+        for route in self.routes:
+            match = route.pattern.match(request.url.path)
+            if match and route.method == request.method:
+                async with self.state.lock:
+                    response = await route.handler(request, match)
+                    if route.writes:
+                        self.state.save()
+                if route.writes and self.faults.take("timeout_after_accept"):
+                    raise httpx.ReadTimeout("sandbox: the platform accepted, then the answer was lost", request=request)
+                if self.faults.take("malformed_json"):
+                    return httpx.Response(response.status_code, content=b'{"id": "12', headers=response.headers)
+                return response
+        return self.not_found(request)
+
+    # Platform-specific error shapes -------------------------------------------------------
+    def rate_limited(self, request: httpx.Request, seconds: int) -> httpx.Response:
+        return httpx.Response(429, headers={"Retry-After": str(seconds)}, json={"error": "rate limited"})
+
+    def token_expired(self, request: httpx.Request) -> httpx.Response:
+        return httpx.Response(401, json={"error": "token expired"})
+
+    def server_error(self, request: httpx.Request) -> httpx.Response:
+        return httpx.Response(503, json={"error": "service unavailable"})
+
+    def not_found(self, request: httpx.Request) -> httpx.Response:
+        return httpx.Response(404, json={"error": "Record not found"})
