@@ -1,34 +1,45 @@
 """A realistic month of a small municipality's social media, for ``--demo`` and training.
 
-Everything is invented: "Yeşilvadi Belediyesi" of the fictional Yeşilvadi district, its
-neighbourhoods, people and accounts. Content is placed relative to ``today`` (two weeks back,
-three weeks ahead) and is deterministic for a given day. Pillow is imported only when seeding.
+Seeds an empty database with the invented "Yeşilvadi Belediyesi" of ``content``: channels, units,
+templates, the campaign, posts with their deliveries and posters, the inbox with our replies, and
+the audit trail. Content is placed relative to ``today`` (two weeks back, three weeks ahead) and is
+deterministic for a given day. Pillow is imported only when ``posters`` draws.
 """
 
 from __future__ import annotations
 
-import functools
-import io
-import math
 import random
 import re
 import string
-from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
-from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
-from zoneinfo import ZoneInfo
+from datetime import date, datetime, timedelta
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from kurum_masaustu.demo.content import (
+    CAMPAIGN,
+    CHANNELS,
+    FAILED_DELIVERY_ERROR,
+    HASHTAG_SETS,
+    POST_TEMPLATES,
+    REPLIES,
+    REPLY_TEMPLATES,
+    SITE,
+    TZ,
+    UNITS,
+    Message,
+    PostSpec,
+    at,
+    campaign_dates,
+    important_day_posts,
+    inbox_messages,
+    service_posts,
+)
+from kurum_masaustu.demo.posters import alt_text, poster
 from kurum_masaustu.domain import (
-    Category,
     DeliveryState,
     HashtagSetKind,
     InboxCategory,
-    InboxKind,
-    InboxStatus,
     Platform,
     PostKind,
     ReplyState,
@@ -50,1006 +61,222 @@ from kurum_masaustu.store.models import (
     Unit,
 )
 
-if TYPE_CHECKING:
-    from PIL import ImageDraw, ImageFont
+__all__ = ["ACTOR", "CHANNELS", "SEED", "SHORT_LIMITS", "SITE", "TZ", "seed_demo", "seed_demo_profile"]
 
-TZ = ZoneInfo("Europe/Istanbul")
 SEED = 1532026
 ACTOR = "demo"
-SITE = "yesilvadi.bel.tr"
-
-_MONTHS = (
-    "Ocak",
-    "Şubat",
-    "Mart",
-    "Nisan",
-    "Mayıs",
-    "Haziran",
-    "Temmuz",
-    "Ağustos",
-    "Eylül",
-    "Ekim",
-    "Kasım",
-    "Aralık",
-)
-_WEEKDAYS = ("Pazartesi", "Salı", "Çarşamba", "Perşembe", "Cuma", "Cumartesi", "Pazar")
-
-
-def _tr(day: date, weekday: bool = True) -> str:
-    """``14 Kasım Cuma`` (or without the weekday)."""
-    text = f"{day.day} {_MONTHS[day.month - 1]}"
-    return f"{text} {_WEEKDAYS[day.weekday()]}" if weekday else text
-
-
-def _tr_upper(text: str) -> str:
-    return text.replace("i", "İ").replace("ı", "I").upper()
-
-
-def _at(day: date, hm: str) -> datetime:
-    hour, minute = hm.split(".")
-    return datetime.combine(day, time(int(hour), int(minute)), tzinfo=TZ)
-
-
-# ---------------------------------------------------------------------------------------------
-# Channels
-# ---------------------------------------------------------------------------------------------
-
-
-class _ChannelSpec(NamedTuple):
-    code: str
-    platform: Platform
-    name: str
-    handle: str
-    color: str
-    settings: dict[str, str]
-
-
-# fmt: off
-CHANNELS = (
-    _ChannelSpec("FB", Platform.FACEBOOK, "Facebook Sayfası", "YesilvadiBelediyesi", "#3B5BDB",
-                 {'page_id': '104857600012345'}),
-    _ChannelSpec("IG", Platform.INSTAGRAM, "Instagram", "@yesilvadibelediyesi", "#D6336C",
-                 {'ig_user_id': '17841400000012345'}),
-    _ChannelSpec("X", Platform.X, "X", "@yesilvadibel", "#495057", {}),
-    _ChannelSpec("LI", Platform.LINKEDIN, "LinkedIn Sayfası", "yesilvadi-belediyesi", "#1098AD",
-                 {'organization_urn': 'urn:li:organization:90123456'}),
-    _ChannelSpec("MA", Platform.MASTODON, "Mastodon", "@yesilvadi@kamu.example", "#7048E8",
-                 {'instance_url': 'https://kamu.example'}),
-    _ChannelSpec("BS", Platform.BLUESKY, "Bluesky", "@yesilvadibel.bsky.social", "#4DABF7",
-                 {'pds_url': 'https://bsky.social', 'did': 'did:plc:4yv7kz2m3q5wbn6t8xhcjrfe'}),
-    _ChannelSpec("TG", Platform.TELEGRAM, "Telegram Kanalı", "@yesilvadibelediyesi", "#12B886",
-                 {'chat_id': '@yesilvadibelediyesi'}),
-    _ChannelSpec("MN", Platform.MANUAL, "NSosyal (elle)", "@yesilvadibelediyesi", "#F08C00",
-                 {'url': 'https://nsosyal.com/yesilvadibelediyesi'}),
-)
-# fmt: on
 
 #: Post length limits the demo respects (X counts an emoji as 2; we count conservatively).
 SHORT_LIMITS = {Platform.X: 280, Platform.BLUESKY: 300}
 
+# The month's mishaps: a delivery that failed and one handed off, as (post key, channel code), and a
+# reply drafted from a template, as (message key, template key).
+_FAILED = ("ihale", "LI")
+_HANDED_OFF = ("yol-2", "MA")
+_DRAFT_REPLY = ("m37", "yanit_tekrar")
+_TID_ALPHABET = "234567abcdefghijklmnopqrstuvwxyz"
+
+
+def seed_demo(session: Session, library: MediaLibrary, today: date) -> None:
+    """Fill an empty database with the demo month around ``today``; the caller commits."""
+    if session.scalar(select(Channel.id).limit(1)) is not None:
+        raise ValueError("the demo goes only into a database without channels")
+    rng = random.Random(f"{SEED}-{today.isoformat()}")
+    connected = at(today - timedelta(days=60), "09.00")
+    channels = _add_channels(session, connected)
+    units, campaign = _add_reference_data(session, today)
+    session.flush()
+    posts = _add_posts(session, library, today, rng, channels, campaign)
+    session.flush()
+    items = _add_inbox(session, today, rng, channels, posts, units)
+    _add_audit(session, today, connected, channels, campaign, posts, items)
+    session.flush()
+
+
+def seed_demo_profile(profile: Profile, today: date | None = None) -> None:
+    """Seed the profile's database with the demo month unless it already has channels."""
+    profile.ensure()
+    engine = open_database(profile.database, profile.backup_dir)
+    try:
+        with Session(engine) as session:
+            if session.scalar(select(Channel.id).limit(1)) is None:
+                seed_demo(session, MediaLibrary(profile.media_dir), today or datetime.now(TZ).date())
+                session.commit()
+    finally:
+        engine.dispose()
+
 
 # ---------------------------------------------------------------------------------------------
-# Images: flat posters drawn with Pillow
+# Channels, units, campaign, hashtag sets, templates
 # ---------------------------------------------------------------------------------------------
 
 
-class _Art(NamedTuple):
-    icon: str
-    title: str
-    subtitle: str
-    landscape: bool = False
+def _add_channels(session: Session, connected: datetime) -> dict[str, Channel]:
+    """One sandboxed channel per platform, by channel code."""
+    channels = {
+        spec.code: Channel(
+            platform=spec.platform,
+            display_name=spec.name,
+            handle=spec.handle,
+            color=spec.color,
+            settings=dict(spec.settings),
+            sandbox=True,
+            enabled=True,
+            created_at=connected,
+        )
+        for spec in CHANNELS
+    }
+    session.add_all(channels.values())
+    return channels
 
 
-# fmt: off
-_PALETTE: dict[str, tuple[str, str, str, str]] = {
-    "drop": ("#1971C2", "#4DABF7", "mavi", "beyaz su damlası"),
-    "cone": ("#D9480F", "#FF922B", "turuncu", "beyaz trafik konisi"),
-    "recycle": ("#2B8A3E", "#51CF66", "yeşil", "beyaz geri dönüşüm"),
-    "battery": ("#087F5B", "#20C997", "koyu yeşil", "beyaz pil"),
-    "book": ("#5F3DC4", "#845EF7", "mor", "beyaz açık kitap"),
-    "warning": ("#343A40", "#FCC419", "koyu gri", "sarı uyarı üçgeni"),
-    "masks": ("#A61E4D", "#F06595", "bordo", "beyaz tiyatro maskeleri"),
-    "tree": ("#5C940D", "#94D82D", "çimen yeşili", "beyaz ağaç"),
-    "note": ("#364FC7", "#748FFC", "lacivert", "beyaz müzik notası"),
-    "star": ("#0B7285", "#22B8CF", "camgöbeği", "beyaz yıldız"),
-    "heart": ("#C2255C", "#F783AC", "pembe", "beyaz kalp"),
-    "crescent": ("#0C5D56", "#38A3A5", "koyu turkuaz", "beyaz hilal ve yıldız"),
-}
-# fmt: on
-
-# fmt: off
-_FONT_FILES = {
-    True: ("/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf", "C:/Windows/Fonts/segoeuib.ttf",
-           "C:/Windows/Fonts/arialbd.ttf", "/System/Library/Fonts/Supplemental/Arial Bold.ttf"),
-    False: ("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", "C:/Windows/Fonts/segoeui.ttf",
-            "C:/Windows/Fonts/arial.ttf", "/System/Library/Fonts/Supplemental/Arial.ttf"),
-}
-# fmt: on
-
-
-@functools.lru_cache(maxsize=32)
-def _font(size: int, bold: bool) -> ImageFont.FreeTypeFont | ImageFont.ImageFont:
-    from PIL import ImageFont
-
-    for candidate in _FONT_FILES[bold]:
-        if Path(candidate).is_file():
-            try:
-                return ImageFont.truetype(candidate, size)
-            except OSError:
-                continue
-    return ImageFont.load_default(size=size)
-
-
-def _wrap(
-    draw: ImageDraw.ImageDraw, text: str, font: ImageFont.FreeTypeFont | ImageFont.ImageFont, width: float
-) -> list[str]:
-    lines: list[str] = []
-    for paragraph in text.split("\n"):
-        line = ""
-        for word in paragraph.split():
-            trial = f"{line} {word}".strip()
-            if line and draw.textlength(trial, font=font) > width:
-                lines.append(line)
-                line = word
-            else:
-                line = trial
-        lines.append(line)
-    return lines
-
-
-def _draw_icon(draw: ImageDraw.ImageDraw, icon: str, box: tuple[float, float, float], fg: str, bg: str) -> None:
-    """A simple white pictogram in the square at (x, y) with side s."""
-    x, y, s = box
-    cx, cy = x + s / 2, y + s / 2
-    w = max(int(s * 0.06), 2)
-    if icon == "drop":
-        draw.ellipse((x + s * 0.2, y + s * 0.35, x + s * 0.8, y + s * 0.95), fill=fg)
-        draw.polygon([(cx, y + s * 0.02), (x + s * 0.23, y + s * 0.58), (x + s * 0.77, y + s * 0.58)], fill=fg)
-        draw.ellipse((x + s * 0.33, y + s * 0.6, x + s * 0.45, y + s * 0.75), fill=bg)
-    elif icon == "cone":
-        draw.polygon([(cx, y + s * 0.05), (x + s * 0.2, y + s * 0.85), (x + s * 0.8, y + s * 0.85)], fill=fg)
-        for top, bottom in ((0.35, 0.45), (0.6, 0.7)):
-            half_t, half_b = 0.3 * top + 0.02, 0.3 * bottom + 0.02
-            draw.polygon(
-                [
-                    (cx - s * half_t, y + s * top),
-                    (cx + s * half_t, y + s * top),
-                    (cx + s * half_b, y + s * bottom),
-                    (cx - s * half_b, y + s * bottom),
-                ],
-                fill=bg,
+def _add_reference_data(session: Session, today: date) -> tuple[dict[str, Unit], Campaign]:
+    """Units, the campaign, hashtag sets and templates; keeps units and templates that already exist."""
+    units = {unit.name: unit for unit in session.scalars(select(Unit))}
+    by_code: dict[str, Unit] = {}
+    for code, spec in UNITS.items():
+        if spec.name not in units:
+            units[spec.name] = Unit(
+                name=spec.name,
+                email=f"{spec.mailbox}@{SITE}",
+                phone=f"Alo 153 – dahili {spec.extension}",
+                keywords=list(spec.keywords),
             )
-        draw.rounded_rectangle((x + s * 0.08, y + s * 0.85, x + s * 0.92, y + s * 0.95), radius=s * 0.03, fill=fg)
-    elif icon == "recycle":
-        draw.arc((x + s * 0.1, y + s * 0.1, x + s * 0.9, y + s * 0.9), 0, 360, fill=fg, width=w * 2)
-        for k in range(3):
-            angle = math.radians(90 + 120 * k)
-            px, py = cx + s * 0.4 * math.cos(angle), cy - s * 0.4 * math.sin(angle)
-            tip = math.radians(90 + 120 * k - 90)
-            draw.polygon(
-                [
-                    (px + s * 0.14 * math.cos(tip), py - s * 0.14 * math.sin(tip)),
-                    (px - s * 0.1, py - s * 0.1),
-                    (px + s * 0.1, py + s * 0.1),
-                ],
-                fill=fg,
-            )
-            draw.ellipse((px - s * 0.07, py - s * 0.07, px + s * 0.07, py + s * 0.07), fill=bg)
-    elif icon == "battery":
-        draw.rounded_rectangle((x + s * 0.25, y + s * 0.15, x + s * 0.75, y + s * 0.95), radius=s * 0.06, fill=fg)
-        draw.rectangle((x + s * 0.4, y + s * 0.05, x + s * 0.6, y + s * 0.15), fill=fg)
-        draw.polygon(
-            [
-                (cx + s * 0.05, y + s * 0.28),
-                (cx - s * 0.12, y + s * 0.58),
-                (cx, y + s * 0.58),
-                (cx - s * 0.05, y + s * 0.82),
-                (cx + s * 0.12, y + s * 0.5),
-                (cx, y + s * 0.5),
-            ],
-            fill=bg,
-        )
-    elif icon == "book":
-        draw.polygon(
-            [
-                (cx, y + s * 0.25),
-                (x + s * 0.05, y + s * 0.15),
-                (x + s * 0.05, y + s * 0.8),
-                (cx, y + s * 0.9),
-            ],
-            fill=fg,
-        )
-        draw.polygon(
-            [
-                (cx, y + s * 0.25),
-                (x + s * 0.95, y + s * 0.15),
-                (x + s * 0.95, y + s * 0.8),
-                (cx, y + s * 0.9),
-            ],
-            fill=fg,
-        )
-        draw.line((cx, y + s * 0.25, cx, y + s * 0.9), fill=bg, width=w)
-    elif icon == "warning":
-        draw.polygon([(cx, y + s * 0.05), (x + s * 0.02, y + s * 0.92), (x + s * 0.98, y + s * 0.92)], fill=fg)
-        draw.rounded_rectangle((cx - s * 0.05, y + s * 0.33, cx + s * 0.05, y + s * 0.68), radius=s * 0.04, fill=bg)
-        draw.ellipse((cx - s * 0.055, y + s * 0.74, cx + s * 0.055, y + s * 0.85), fill=bg)
-    elif icon == "masks":
-        for dx, mouth in ((-0.12, (200, 340)), (0.12, (20, 160))):
-            left = x + s * (0.15 + dx)
-            draw.ellipse((left, y + s * 0.15, left + s * 0.5, y + s * 0.85), fill=fg, outline=bg, width=w)
-            for ex in (0.14, 0.3):
-                draw.ellipse((left + s * ex, y + s * 0.35, left + s * (ex + 0.07), y + s * 0.43), fill=bg)
-            draw.arc((left + s * 0.12, y + s * 0.5, left + s * 0.38, y + s * 0.72), *mouth, fill=bg, width=w)
-    elif icon == "tree":
-        draw.rectangle((cx - s * 0.06, y + s * 0.55, cx + s * 0.06, y + s * 0.95), fill=fg)
-        for ox, oy, r in ((0, 0.3, 0.25), (-0.17, 0.45, 0.2), (0.17, 0.45, 0.2)):
-            draw.ellipse((cx + s * (ox - r), y + s * (oy - r), cx + s * (ox + r), y + s * (oy + r)), fill=fg)
-    elif icon == "note":
-        for nx in (0.18, 0.62):
-            draw.ellipse((x + s * nx, y + s * 0.68, x + s * (nx + 0.22), y + s * 0.88), fill=fg)
-            draw.rectangle((x + s * (nx + 0.16), y + s * 0.18, x + s * (nx + 0.22), y + s * 0.78), fill=fg)
-        draw.polygon(
-            [
-                (x + s * 0.34, y + s * 0.12),
-                (x + s * 0.84, y + s * 0.02),
-                (x + s * 0.84, y + s * 0.14),
-                (x + s * 0.34, y + s * 0.24),
-            ],
-            fill=fg,
-        )
-    elif icon in ("star", "heart", "crescent"):
-        if icon == "heart":
-            draw.ellipse((x + s * 0.08, y + s * 0.15, x + s * 0.52, y + s * 0.6), fill=fg)
-            draw.ellipse((x + s * 0.48, y + s * 0.15, x + s * 0.92, y + s * 0.6), fill=fg)
-            draw.polygon([(x + s * 0.1, y + s * 0.45), (x + s * 0.9, y + s * 0.45), (cx, y + s * 0.92)], fill=fg)
-            return
-        if icon == "crescent":
-            draw.ellipse((x + s * 0.05, y + s * 0.1, x + s * 0.85, y + s * 0.9), fill=fg)
-            draw.ellipse((x + s * 0.25, y + s * 0.05, x + s * 1.0, y + s * 0.8), fill=bg)
-            cx, cy, s = x + s * 0.72, y + s * 0.48, s * 0.35
-        points = []
-        for k in range(10):
-            r = s * (0.48 if k % 2 == 0 else 0.2)
-            angle = math.radians(90 + 36 * k)
-            points.append((cx + r * math.cos(angle), cy - r * math.sin(angle)))
-        draw.polygon(points, fill=fg)
-
-
-def _poster(art: _Art) -> tuple[bytes, str]:
-    """PNG (square) or JPEG (landscape) bytes of a flat poster, and its file name."""
-    from PIL import Image, ImageDraw
-
-    width, height = (1200, 675) if art.landscape else (1080, 1080)
-    bg, accent, _, _ = _PALETTE[art.icon]
-    image = Image.new("RGB", (width, height), bg)
-    draw = ImageDraw.Draw(image)
-    unit = height / 100
-    soft = _blend(bg, accent, 0.5)  # decoration stays behind white text with enough contrast
-    draw.ellipse((width - 55 * unit, -30 * unit, width + 25 * unit, 45 * unit), fill=soft)
-    draw.ellipse((-30 * unit, height - 22 * unit, 22 * unit, height + 30 * unit), fill=soft)
-    margin = 7 * unit
-    # Header: a round leaf logo and the institution's name.
-    logo = 7 * unit
-    draw.ellipse((margin, margin, margin + logo, margin + logo), fill="white")
-    draw.ellipse((margin + logo * 0.28, margin + logo * 0.18, margin + logo * 0.72, margin + logo * 0.82), fill=bg)
-    draw.line(
-        (margin + logo * 0.5, margin + logo * 0.25, margin + logo * 0.5, margin + logo * 0.85),
-        fill="white",
-        width=max(int(logo * 0.06), 1),
+            session.add(units[spec.name])
+        by_code[code] = units[spec.name]
+    starts_on, ends_on = campaign_dates(today)
+    campaign = Campaign(
+        name=CAMPAIGN.name,
+        goal=CAMPAIGN.goal,
+        starts_on=starts_on,
+        ends_on=ends_on,
+        hashtags=list(CAMPAIGN.hashtags),
+        color=CAMPAIGN.color,
     )
-    draw.text(
-        (margin + logo * 1.3, margin + logo * 0.5),
-        "YEŞİLVADİ BELEDİYESİ",
-        font=_font(int(4.2 * unit), True),
-        fill="white",
-        anchor="lm",
+    session.add(campaign)
+    session.add_all([HashtagSet(name=spec.name, kind=spec.kind, tags=list(spec.tags)) for spec in HASHTAG_SETS])
+    session.add(
+        HashtagSet(
+            name=campaign.name,
+            kind=HashtagSetKind.EVENT,
+            tags=list(campaign.hashtags),
+            starts_on=campaign.starts_on,
+            ends_on=campaign.ends_on,
+        )
     )
-    # Pictogram.
-    side = (34 if art.landscape else 26) * unit
-    icon_x = width - margin - side
-    icon_y = (height - side) / 2 - 5 * unit if art.landscape else 20 * unit
-    _draw_icon(draw, art.icon, (icon_x, icon_y, side), accent if art.icon == "warning" else "white", soft)
-    # Title and subtitle.
-    text_width = (icon_x - 2 * margin) if art.landscape else width - 2 * margin
-    top = 27 * unit if art.landscape else 52 * unit
-    size = int((11 if art.landscape else 8) * unit)
-    title_font = _font(size, True)
-    lines = _wrap(draw, art.title, title_font, text_width)
-    while len(lines) > 3 and size > 4 * unit:
-        size = int(size * 0.88)
-        title_font = _font(size, True)
-        lines = _wrap(draw, art.title, title_font, text_width)
-    for line in lines:
-        draw.text((margin, top), line, font=title_font, fill="white")
-        top += size * 1.18
-    sub_size = (5.4 if art.landscape else 4.4) * unit
-    sub_font = _font(int(sub_size), False)
-    for line in _wrap(draw, art.subtitle, sub_font, text_width)[:3]:
-        draw.text((margin, top + 2 * unit), line, font=sub_font, fill="#F1F3F5")
-        top += sub_size * 1.3
-    # Footer band.
-    draw.rectangle((0, height - 9 * unit, width, height), fill="#212529")
-    draw.text(
-        (width / 2, height - 4.5 * unit),
-        f"{SITE}   •   Alo 153",
-        font=_font(int(3.6 * unit), False),
-        fill="white",
-        anchor="mm",
-    )
-    out = io.BytesIO()
-    if art.landscape:
-        image.save(out, format="JPEG", quality=90)
-        suffix = "jpg"
-    else:
-        image.save(out, format="PNG")
-        suffix = "png"
-    ascii_title = art.title.replace("'", "").translate(str.maketrans("çğıöşüâîİIÇĞÖŞÜ", "cgiosuaiiicgosu"))
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_title.lower())
-    return out.getvalue(), f"{slug.strip('-')[:60]}.{suffix}"
-
-
-def _blend(a: str, b: str, t: float) -> str:
-    ca, cb = (tuple(int(c[i : i + 2], 16) for i in (1, 3, 5)) for c in (a, b))
-    return "#" + "".join(f"{round(x + (y - x) * t):02X}" for x, y in zip(ca, cb, strict=True))
-
-
-def _alt_text(art: _Art) -> str:
-    _, _, colour, icon = _PALETTE[art.icon]
-    subtitle = art.subtitle if art.subtitle.endswith((".", "!", "?")) else f"{art.subtitle}."
-    return (
-        f"{colour.capitalize()} zemin üzerinde {icon} simgesi bulunan Yeşilvadi Belediyesi duyuru görseli. "
-        f"Başlık: “{art.title}”. {subtitle}"
-    )
+    known = set(session.scalars(select(Template.key)))
+    for purpose, templates in (("post", POST_TEMPLATES), ("reply", REPLY_TEMPLATES)):
+        for key, name, body in templates:
+            if key not in known:
+                fields = list(dict.fromkeys(re.findall(r"\{(\w+)\}", body)))
+                session.add(Template(key=key, name=name, purpose=purpose, body=body, fields=fields))
+    return by_code, campaign
 
 
 # ---------------------------------------------------------------------------------------------
-# Posts
+# Posts and deliveries
 # ---------------------------------------------------------------------------------------------
 
 
-@dataclass
-class _PostSpec:
-    key: str
-    when: datetime | None
-    channels: str
-    title: str
-    body: str
-    category: Category
-    short: str | None = None  # X/Bluesky text when the body is too long for them
-    arts: tuple[_Art, ...] = ()
-    kind: PostKind | None = None
-    campaign: bool = False
-    source: str = ""
-    draft: bool = False
-
-
-_TAGS = "#YeşilvadiBelediyesi"
-# fmt: off
-_PHARMACIES = (
-    ("Şifa Eczanesi", "Atatürk Cad. No: 41, Çınarlı"),
-    ("Deva Eczanesi", "İstasyon Cad. No: 8, Merkez"),
-    ("Gülbahçe Eczanesi", "Papatya Sok. No: 3, Gülbahçe"),
-    ("Hayat Eczanesi", "Zübeyde Hanım Cad. No: 112, Esentepe"),
-    ("Yeşilvadi Eczanesi", "Cumhuriyet Meydanı No: 5, Merkez"),
-    ("Umut Eczanesi", "Dere Sok. No: 19, Pınarbaşı"),
-    ("Lokman Hekim Eczanesi", "Okul Cad. No: 27, Yenidoğan"),
-    ("Pınar Eczanesi", "Çeşme Sok. No: 2, Akçaköy"),
-)
-# fmt: on
-# fmt: off
-_WEATHER = {
-    "winter": ("kuvvetli kar yağışı ve buzlanma",
-               "Zorunlu olmadıkça araç kullanmayınız, kış lastiği ve zincir bulundurunuz; kaldırımlarda "
-               "düşme riskine karşı dikkatli olunuz.",
-               "Karla mücadele ekiplerimiz gece boyunca 42 araç ve 180 personelle çalıştı; ana caddeler ve "
-               "okul güzergâhları tuzlandı. Ulaşıma kapalı mahalle yolumuz bulunmamaktadır."),
-    "summer": ("aşırı sıcak hava dalgası",
-               "11.00–16.00 saatleri arasında zorunlu olmadıkça güneş altında kalmayınız, bol su içiniz; "
-               "yaşlı ve kronik hastalığı olan komşularınızı kontrol ediniz.",
-               "Kültür Merkezi ve kütüphanelerimiz 20.00'ye kadar serinleme noktası olarak açık. "
-               "Parklardaki içme suyu çeşmeleri kontrol edildi, sulama programı sıcaklara göre "
-               "güncellendi."),
-    "rain": ("kuvvetli sağanak ve fırtına",
-             "Ani sel, su baskını, ağaç devrilmesi ve çatı uçmasına karşı dikkatli olunuz; araçlarınızı "
-             "ağaç ve direk altlarına park etmeyiniz.",
-             "Ekiplerimiz gün boyunca 46 noktada su tahliyesi yaptı, devrilen 12 ağacı kaldırdı ve 3 "
-             "binadaki çatı hasarına müdahale etti. Yaralanma bildirilmedi."),
-}
-# fmt: on
-
-
-def _season(today: date) -> str:
-    return {12: "winter", 1: "winter", 2: "winter", 6: "summer", 7: "summer", 8: "summer"}.get(today.month, "rain")
-
-
-def _office(today: date, n: int) -> date:
-    """Day ``today + n`` moved off the weekend (away from today, so past stays past)."""
-    day = today + timedelta(days=n)
-    while n and (day.weekday() >= 5 or (day.month, day.day) == (1, 1)):
-        day += timedelta(days=-1 if n < 0 else 1)
-    return day
-
-
-def _campaign_dates(today: date) -> tuple[date, date]:
-    start = _office(today, -11)
-    return start, start + timedelta(days=30)
-
-
-def _service_posts(today: date, rng: random.Random) -> list[_PostSpec]:
-    """The everyday work of the desk: services, events, campaign, council, drafts."""
-
-    def d(n: int) -> date:
-        return today + timedelta(days=n)
-
-    def office(n: int) -> date:
-        return _office(today, n)
-
-    posts: list[_PostSpec] = []
-    for n in (-13, -9, -6, -1, 1):
-        pair = rng.sample(_PHARMACIES, 2)
-        day = d(n)
-        lines = "\n".join(f"• {name} – {address}" for name, address in pair)
-        posts.append(
-            _PostSpec(
-                f"eczane{n:+d}",
-                _at(day, "18.00"),
-                "FB X TG",
-                f"Nöbetçi eczaneler ({_tr(day, False)})",
-                f"💊 {_tr_upper(_tr(day))} NÖBETÇİ ECZANELER (19.00–09.00)\n{lines}\nKaynak: Eczacı Odası. "
-                "Gitmeden önce telefonla teyit etmenizi öneririz; eczane telefonlarına Alo 153 üzerinden "
-                "ulaşabilirsiniz. #NöbetçiEczane",
-                Category.SERVICE,
-                short=f"💊 {_tr(day, False)} nöbetçi eczaneler (19.00–09.00): "
-                + " ve ".join(f"{name} ({address.split(',')[0]})" for name, address in pair)
-                + ". Teyit için Alo 153 #NöbetçiEczane",
-                source="Eczacı Odası nöbet listesi",
-            )
+def _add_posts(
+    session: Session,
+    library: MediaLibrary,
+    today: date,
+    rng: random.Random,
+    channels: dict[str, Channel],
+    campaign: Campaign,
+) -> dict[str, Post]:
+    """The month's posts, by spec key, with their posters and a delivery per channel."""
+    specs = service_posts(today, rng) + important_day_posts(
+        today, today - timedelta(days=14), today + timedelta(days=21)
+    )
+    far = at(today + timedelta(days=365), "00.00")
+    specs.sort(key=lambda spec: (spec.when or far, spec.key))
+    morning = at(today, "08.00")
+    posts: dict[str, Post] = {}
+    telegram_serial = 1200 + rng.randrange(300)
+    for spec in specs:
+        written = min(spec.when or morning, morning).date() - timedelta(days=rng.randint(1, 3))
+        created = at(written, f"{rng.randint(9, 16)}.{rng.randrange(60):02d}")
+        kind = spec.kind or (
+            PostKind.CAROUSEL if len(spec.arts) > 1 else PostKind.IMAGE if spec.arts else PostKind.TEXT
         )
-
-    cut = office(-13) + timedelta(days=1)
-    weather_day = office(-8)
-    hazard, advice, follow_up = _WEATHER[_season(today)]
-    play = d(-((today.weekday() - 5) % 7 or 7))  # the last Saturday before today
-    meeting, tender = office(-7), office(9)
-    cut2, concert, ewaste = d(3), d(11), d(10)
-    campaign_start, campaign_end = _campaign_dates(today)
-    ikn = f"{today.year}/{rng.randrange(1_000_000, 9_999_999)}"
-    # fmt: off
-    posts += [
-        _PostSpec("su-kesinti", _at(office(-13), "10.00"), "FB IG X TG BS MN",
-                  "Planlı su kesintisi – Çınarlı",
-                  f"💧 PLANLI SU KESİNTİSİ\n{_tr(cut)} günü saat 09.00–17.00 arasında ana hat yenileme "
-                  "çalışması nedeniyle Çınarlı Mahallesi'nde (Lale, Gül ve Menekşe sokakları ile Atatürk "
-                  "Caddesi'nin 1–60 numaraları arası) su verilemeyecektir. Çalışma tamamlanır tamamlanmaz "
-                  "su verilecektir.\nArıza ve bilgi: ALO 185 · Su ve Kanalizasyon Müdürlüğü\nAnlayışınız "
-                  f"için teşekkür ederiz. {_TAGS} #SuKesintisi", Category.SERVICE,
-                  short=f"💧 {_tr(cut)} 09.00–17.00 arasında ana hat yenileme nedeniyle Çınarlı "
-                  "Mahallesi'nde su verilemeyecektir. Bilgi: ALO 185 #SuKesintisi",
-                  arts=(_Art("drop", "Planlı Su Kesintisi",
-                             f"Çınarlı Mahallesi · {_tr(cut)} · 09.00–17.00"),),
-                  source="Su ve Kanalizasyon Müdürlüğü iş programı"),
-        _PostSpec("su-guncelleme", _at(cut, "17.40"), "FB X TG BS", "Güncelleme: Çınarlı su kesintisi",
-                  "ℹ️ GÜNCELLEME (17.40) – Çınarlı Mahallesi'ndeki ana hat çalışmasında ek bir arıza tespit "
-                  "edildi. Suyun saat 21.00 civarında verilmesi bekleniyor. Su geldikten sonra ilk birkaç "
-                  "dakika bulanık akabilir; bir süre akıtmanızı öneririz. #SuKesintisi", Category.SERVICE,
-                  source="Su ve Kanalizasyon Müdürlüğü saha ekibi"),
-        _PostSpec("yol", _at(office(-12), "11.00"), "FB IG X MA TG", "İstasyon Caddesi asfalt yenileme",
-                  "🚧 YOL ÇALIŞMASI – İstasyon Caddesi'nde (Cumhuriyet Meydanı – Eski Garaj arası) asfalt "
-                  f"yenileme ve yağmur suyu hattı çalışması nedeniyle {_tr(d(-11), False)} – "
-                  f"{_tr(d(4), False)} tarihleri arasında istasyon yönü trafiğe kapalı olacaktır. "
-                  "Alternatif güzergâh: Cumhuriyet Caddesi – Zübeyde Hanım Caddesi. Sürücülerin işaret ve "
-                  f"yönlendirmelere uymasını rica ederiz. {_TAGS} #YolÇalışması", Category.SERVICE,
-                  short=f"🚧 İstasyon Caddesi (Cumhuriyet Meydanı – Eski Garaj) {_tr(d(-11), False)}–"
-                  f"{_tr(d(4), False)} arası istasyon yönüne kapalı. Alternatif: Cumhuriyet Cad. – Zübeyde "
-                  "Hanım Cad. #YolÇalışması",
-                  arts=(_Art("cone", "İstasyon Caddesi'nde Asfalt Yenileme",
-                             f"{_tr(d(-11), False)} – {_tr(d(4), False)} · Alternatif: Cumhuriyet Caddesi",
-                             landscape=True),), source="Fen İşleri Müdürlüğü çalışma programı"),
-        _PostSpec("sifir-atik", _at(office(-11), "14.00"), "FB IG X LI MA BS TG MN", "Sıfır Atık Ayı başladı",
-                  f"♻️ SIFIR ATIK AYI BAŞLADI\n{_tr(campaign_start, False)} – {_tr(campaign_end, False)} "
-                  "tarihleri arasında mahallelerimizde ambalaj atığı, atık pil, atık bitkisel yağ ve "
-                  "elektronik atık toplama noktaları kuruyoruz. Okullarımız arasında atık yağ toplama "
-                  f"yarışması da düzenliyoruz.\nToplama noktalarının listesi: {SITE}"
-                  f"/sifiratik\nAyrıştırın, biriktirin, teslim edin. {_TAGS} #SıfırAtık #SıfırAtıkAyı",
-                  Category.AWARENESS,
-                  short="♻️ Sıfır Atık Ayı başladı! Ambalaj, pil, atık yağ ve e-atık toplama noktaları "
-                  f"mahallelerimizde. Liste: {SITE}/sifiratik #SıfırAtıkAyı",
-                  arts=(_Art("recycle", "Sıfır Atık Ayı Başladı",
-                             f"{_tr(campaign_start, False)} – {_tr(campaign_end, False)} · Ayrıştır, "
-                             "biriktir, teslim et"),
-                        _Art("battery", "Atık Piller Kutuya",
-                             "Muhtarlıklar, okullar ve Belediye Hizmet Binası")), kind=PostKind.CAROUSEL,
-                  campaign=True),
-        _PostSpec("meclis", _at(office(-10), "10.30"), "FB X LI MA BS MN",
-                  f"Meclis {_MONTHS[meeting.month - 1]} toplantısı",
-                  f"🏛️ Yeşilvadi Belediye Meclisi {_MONTHS[meeting.month - 1]} ayı olağan toplantısı "
-                  f"{_tr(meeting)} günü saat 14.00'te Belediye Hizmet Binası Meclis Salonu'nda "
-                  f"yapılacaktır. Gündem: {SITE}/meclis. Toplantı halka açıktır; canlı yayın bağlantısı "
-                  f"web sitemizde. {_TAGS}", Category.ANNOUNCEMENT,
-                  source="Yazı İşleri Müdürlüğü meclis gündemi"),
-        _PostSpec("kutuphane", _at(office(-9), "16.00"), "FB IG X BS TG", "Kütüphane ders çalışma salonu",
-                  "📚 Gülbahçe Halk Kütüphanemizin ders çalışma salonu sınav dönemi boyunca hafta içi "
-                  "08.00–22.00, hafta sonu 09.00–20.00 saatleri arasında açık. Ücretsiz internet, sessiz "
-                  f"çalışma alanı ve sıcak çay bizden. Kütüphane kartı için kimliğiniz yeterli. {_TAGS} "
-                  "#Kütüphane", Category.SERVICE,
-                  arts=(_Art("book", "Ders Çalışma Salonu Açık",
-                             "Gülbahçe Halk Kütüphanesi · Hafta içi 08.00–22.00"),)),
-        _PostSpec("kariyer", _at(office(-9), "11.00"), "LI FB X MA", "Kariyer Günü",
-                  "👷 Kariyer Günü: ilçemizdeki 25 işletme, İŞKUR iş ve meslek danışmanlarıyla birlikte "
-                  f"{_tr(office(-2))} günü 10.00–16.00 saatleri arasında Gençlik Merkezi'nde iş "
-                  "arayanlarla buluşuyor. Özgeçmişinizi yanınızda getirmeyi unutmayın. Katılım "
-                  f"ücretsizdir. {_TAGS}", Category.EVENT),
-        _PostSpec("hava-uyari", _at(weather_day, "09.00"), "FB IG X MA BS TG MN", "Meteorolojik uyarı",
-                  f"⚠️ Meteoroloji Genel Müdürlüğü tarafından ilçemiz için {_tr(weather_day)} günü "
-                  f"12.00–24.00 saatleri arasında {hazard} nedeniyle sarı kodlu uyarı yapılmıştır. {advice}"
-                  " Ekiplerimiz teyakkuzdadır; ihbar ve yardım için ALO 153, acil durumlarda 112. Resmî "
-                  f"açıklamaları takip ediniz: mgm.gov.tr {_TAGS}", Category.CRISIS,
-                  short=f"⚠️ MGM: ilçemiz için bugün 12.00–24.00 arası {hazard} nedeniyle sarı kodlu uyarı. "
-                  "İhbar ve yardım: ALO 153, acil: 112. Ayrıntılar: mgm.gov.tr",
-                  arts=(_Art("warning", "Sarı Kodlu Meteorolojik Uyarı",
-                             f"{hazard.capitalize()} · {_tr(weather_day)} 12.00–24.00 · ALO 153"),),
-                  source="MGM meteorolojik uyarı bülteni"),
-        _PostSpec("hava-saha", _at(weather_day, "17.30"), "FB X MA BS TG", "Ekiplerimiz sahada",
-                  f"ℹ️ {follow_up} Uyarı süresince ihbar ve yardım için ALO 153 hattımız 24 saat açıktır. "
-                  f"{_TAGS}", Category.CRISIS, source="Afet koordinasyon merkezi günlük raporu"),
-        _PostSpec("atik-pil", _at(office(-7), "10.00"), "FB X MA BS TG", "Atık piller kutuya",
-                  "🔋 Atık piller toprağa ve suya karışabilen ağır metaller içerir; çöpe değil, kutuya "
-                  "atılmalı. Sıfır Atık Ayı boyunca muhtarlıklarımızda, okullarda ve Belediye Hizmet "
-                  "Binası girişinde atık pil kutuları bulunuyor. #SıfırAtıkAyı", Category.AWARENESS,
-                  campaign=True),
-        _PostSpec("tiyatro", _at(office(-6), "11.00"), "FB IG X TG MN", "Çocuk tiyatrosu: Keloğlan",
-                  f"🎭 Çocuk Tiyatrosu: “Keloğlan ile Sihirli Kavanoz” | 📅 {_tr(play)} ⏰ 14.00 ve 16.00 | "
-                  "📍 Yeşilvadi Kültür Merkezi Büyük Salon\n4–10 yaş arası çocuklarımız için eğlenceli ve "
-                  "öğretici bir oyun. Giriş ücretsizdir; davetiyeler Kültür Merkezi gişesinden "
-                  "dağıtılmaktadır (kişi başı en fazla 4).\n♿ Salon tekerlekli sandalye kullanımına "
-                  f"uygundur. Tüm hemşehrilerimizi bekliyoruz. {_TAGS} #YeşilvadiKültürSanat", Category.EVENT,
-                  short=f"🎭 “Keloğlan ile Sihirli Kavanoz” {_tr(play)} 14.00 ve 16.00'da Kültür "
-                  "Merkezi'nde. Ücretsiz davetiyeler gişede. ♿ Salon erişilebilir. #YeşilvadiKültürSanat",
-                  arts=(_Art("masks", "Keloğlan ile Sihirli Kavanoz",
-                             f"Çocuk Tiyatrosu · {_tr(play)} · Kültür Merkezi"),)),
-        _PostSpec("ihale", _at(office(-5), "10.00"), "FB LI X MN", "İhale duyurusu: Gülbahçe çocuk parkı",
-                  "📄 İHALE DUYURUSU – Gülbahçe Mahallesi Çocuk Parkı ve Yürüyüş Yolu Yapım İşi açık ihale "
-                  f"usulü ile ihale edilecektir. İhale tarihi: {_tr(tender)} saat 10.30, yer: Belediye "
-                  "Hizmet Binası Encümen Salonu. Şartname ve resmî ilan metni EKAP'ta yayımlanmıştır (İKN "
-                  f"{ikn}). Bilgi: Destek Hizmetleri Müdürlüğü, Alo 153.\n(Bu paylaşım bilgilendirme "
-                  "amaçlıdır; esas olan resmî ilan metnidir.)", Category.ANNOUNCEMENT,
-                  short=f"📄 Gülbahçe Çocuk Parkı ve Yürüyüş Yolu Yapım İşi ihalesi {_tr(tender, False)} "
-                  f"saat 10.30'da. İKN {ikn}, resmî ilan metni EKAP'ta.",
-                  source=f"EKAP ihale ilanı, İKN {ikn}"),
-        _PostSpec("anket", _at(office(-5), "15.00"), "X MA BS FB", "Anket: yeni oyun grubu",
-                  "🛝 Sizce yeni oyun grubu hangi parkımıza kurulsun? Oylama bir hafta açık; sonucu buradan "
-                  "paylaşacağız.\n1️⃣ Esentepe Parkı\n2️⃣ Pınarbaşı Parkı\n3️⃣ Dere Boyu Parkı\n4️⃣ Akçaköy "
-                  "Meydan Parkı", Category.ENGAGEMENT, kind=PostKind.POLL),
-        _PostSpec("cukur", _at(office(-4), "12.00"), "FB X MA", "Çınar Sokak'taki çökme onarıldı",
-                  "✅ Fatih Mahallesi Çınar Sokak'ta yağmur suyu hattındaki çökme nedeniyle oluşan çukur "
-                  "Fen İşleri ekiplerimizce onarıldı, sokak yeniden trafiğe açıldı. Bildirimde bulunan "
-                  f"komşularımıza teşekkür ederiz. {_TAGS}", Category.SERVICE),
-        _PostSpec("park", _at(office(-3), "11.00"), "FB IG X BS", "Parklarımızda bakım haftası",
-                  "🌳 Park ve Bahçeler ekiplerimiz bu hafta Esentepe ve Pınarbaşı parklarında ağaç bakımı, "
-                  "kuru dal temizliği, oyun gruplarının onarımı ve bank boyaması yaptı. Yeşil alanlarımıza "
-                  f"birlikte sahip çıkalım. {_TAGS}", Category.SERVICE,
-                  arts=(_Art("tree", "Parklarımızda Bakım Haftası", "Esentepe ve Pınarbaşı parkları",
-                             landscape=True),)),
-        _PostSpec("atik-yag", _at(office(-3), "14.00"), "FB X TG MA", "Okullar arası atık yağ yarışması",
-                  "🏫 Okullar arası atık yağ toplama yarışmamıza 14 okul katıldı; ilk haftada 1.240 litre "
-                  "atık bitkisel yağ toplandı. Atık yağlarınızı kapaklı pet şişelerde çocuklarınızın "
-                  "okuluna teslim edebilirsiniz. #SıfırAtıkAyı", Category.AWARENESS, campaign=True),
-        _PostSpec("ulasim", _at(office(-2), "10.00"), "FB X TG MN", "12 numaralı hat güzergâh değişikliği",
-                  "🚌 12 numaralı Yenidoğan – Devlet Hastanesi hattı, İstasyon Caddesi'ndeki yol çalışması "
-                  "nedeniyle geçici olarak Cumhuriyet Caddesi üzerinden çalışıyor. Eski Garaj durağı "
-                  f"yerine Cumhuriyet Meydanı durağı kullanılacaktır. Güncel sefer saatleri: {SITE}/ulasim "
-                  f"{_TAGS}", Category.SERVICE,
-                  short="🚌 12 numaralı hat, İstasyon Caddesi'ndeki çalışma nedeniyle geçici olarak "
-                  "Cumhuriyet Caddesi üzerinden çalışıyor; Eski Garaj yerine Cumhuriyet Meydanı durağı. "
-                  f"{SITE}/ulasim"),
-        _PostSpec("zabita", _at(office(-1), "10.00"), "FB X MA", "Pazar yeri denetimi",
-                  "🛒 Zabıta ekiplerimiz Cumartesi Pazarı'nda fiyat etiketi, tartı ve hijyen denetimi "
-                  "yaptı. 120 tezgâh denetlendi, kurallara uymayan 4 tezgâh hakkında tutanak düzenlendi. "
-                  f"Şikâyet ve önerileriniz için Alo 153. {_TAGS} #Zabıta", Category.ANNOUNCEMENT),
-        _PostSpec("mobil", _at(today, "08.30"), "FB X TG MN", "Mobil hizmet aracı Akçaköy'de",
-                  "🚐 Mobil Hizmet Aracımız bugün 09.00–16.00 saatleri arasında Akçaköy Meydanı'nda. Su "
-                  "aboneliği, fatura ödeme ve sosyal yardım başvurularınızı yerinde alıyoruz. Yanınızda "
-                  f"kimliğinizi bulundurmayı unutmayın. {_TAGS}", Category.SERVICE),
-        _PostSpec("su-kesinti-2", _at(office(1), "10.00"), "FB IG X TG BS", "Planlı su kesintisi – Gülbahçe",
-                  f"💧 PLANLI SU KESİNTİSİ\n{_tr(cut2)} günü saat 10.00–15.00 arasında vana değişimi "
-                  "nedeniyle Gülbahçe Mahallesi'nde (Papatya, Sümbül ve Nergis sokakları) su "
-                  "verilemeyecektir. Çalışma tamamlanır tamamlanmaz su verilecektir.\nArıza ve bilgi: ALO "
-                  f"185 · Su ve Kanalizasyon Müdürlüğü\nAnlayışınız için teşekkür ederiz. {_TAGS} "
-                  "#SuKesintisi", Category.SERVICE,
-                  short=f"💧 {_tr(cut2)} 10.00–15.00 arasında vana değişimi nedeniyle Gülbahçe "
-                  "Mahallesi'nde (Papatya, Sümbül, Nergis sok.) su verilemeyecektir. ALO 185 #SuKesintisi",
-                  arts=(_Art("drop", "Planlı Su Kesintisi",
-                             f"Gülbahçe Mahallesi · {_tr(cut2)} · 10.00–15.00"),),
-                  source="Su ve Kanalizasyon Müdürlüğü iş programı"),
-        _PostSpec("kumbara", _at(office(2), "11.00"), "FB X MA BS TG", "60 yeni geri dönüşüm kumbarası",
-                  "♻️ Mahallelerimize 60 yeni ambalaj atığı kumbarası yerleştiriliyor. Kâğıt, plastik, cam "
-                  f"ve metal ambalajlarınızı temiz ve kuru olarak atmanız yeterli. Kumbara haritası: {SITE}"
-                  "/sifiratik #SıfırAtıkAyı", Category.AWARENESS, campaign=True),
-        _PostSpec("kent-konseyi", _at(office(4), "11.00"), "FB X LI MA", "Kent Konseyi Genel Kurulu",
-                  f"🏛️ Yeşilvadi Kent Konseyi Genel Kurulu {_tr(d(8))} günü saat 18.30'da Kültür Merkezi "
-                  "Küçük Salon'da toplanıyor. Gündem: ulaşım ve kent içi yeşil alanlar. Toplantı tüm "
-                  f"hemşehrilerimize açıktır. {_TAGS}", Category.ANNOUNCEMENT),
-        _PostSpec("konser", _at(office(4), "15.00"), "FB IG X TG BS MN", "Halk müziği konseri",
-                  f"🎶 Yeşilvadi Belediyesi Türk Halk Müziği Korosu konseri | 📅 {_tr(concert)} ⏰ 20.00 | "
-                  "📍 Kültür Merkezi Büyük Salon\nGiriş ücretsizdir, davetiyeler konserden bir gün önce "
-                  f"gişede. ♿ Salon tekerlekli sandalye kullanımına uygundur. {_TAGS} "
-                  "#YeşilvadiKültürSanat", Category.EVENT,
-                  arts=(_Art("note", "Türk Halk Müziği Konseri",
-                             f"{_tr(concert)} · 20.00 · Kültür Merkezi"),)),
-        _PostSpec("yol-2", _at(office(6), "10.00"), "FB X TG MA", "Zübeyde Hanım Caddesi altyapı çalışması",
-                  "🚧 Zübeyde Hanım Caddesi'nde (Okul Caddesi kavşağı – Esentepe Camii arası) "
-                  f"{_tr(d(8), False)} – {_tr(d(15), False)} tarihleri arasında kanalizasyon hattı "
-                  "yenilenecektir. Çalışma süresince tek şerit trafiğe açık kalacaktır. Anlayışınız için "
-                  f"teşekkür ederiz. {_TAGS} #YolÇalışması", Category.SERVICE,
-                  source="Su ve Kanalizasyon Müdürlüğü iş programı"),
-        _PostSpec("masal-saati", _at(office(7), "14.00"), "FB X BS TG", "Kütüphanede masal saati",
-                  "📖 Her cumartesi 11.00'de Gülbahçe Halk Kütüphanemizin çocuk bölümünde masal saati! 3–7 "
-                  "yaş arası çocuklarımızı ve ailelerini bekliyoruz. Katılım ücretsizdir, kayıt gerekmez. "
-                  f"{_TAGS} #Kütüphane", Category.EVENT),
-        _PostSpec("e-atik", _at(office(8), "11.00"), "FB IG X MA BS TG", "E-atık toplama günü",
-                  f"🔌 Kullanmadığınız telefon, şarj aleti, küçük ev aletleri ve kabloları {_tr(ewaste)} "
-                  "günü 10.00–17.00 saatleri arasında Cumhuriyet Meydanı'ndaki e-atık toplama noktamıza "
-                  "getirin. Verilerinizi silmeyi unutmayın! #SıfırAtıkAyı", Category.AWARENESS, campaign=True,
-                  arts=(_Art("recycle", "E-Atık Toplama Günü",
-                             f"{_tr(ewaste)} · 10.00–17.00 · Cumhuriyet Meydanı", landscape=True),)),
-        _PostSpec("kadin-emegi", _at(office(10), "10.00"), "FB X TG MN", "Kadın Emeği Pazarı",
-                  f"🧺 Yeşilvadi Kadın Kooperatifi üyelerinin el emeği ürünleri {_tr(d(12), False)} – "
-                  f"{_tr(d(13), False)} tarihlerinde Cumhuriyet Meydanı'ndaki Kadın Emeği Pazarı'nda. Ev "
-                  f"yapımı erişte, tarhana, reçel ve el örgüsü ürünler sizleri bekliyor. {_TAGS}",
-                  Category.EVENT),
-        _PostSpec("egitim-destegi", _at(office(12), "10.00"), "FB X TG MA BS", "Eğitim desteği başvuruları",
-                  f"📝 Üniversite öğrencilerine yönelik eğitim desteği başvuruları {_tr(office(12), False)} "
-                  f"– {_tr(d(26), False)} tarihleri arasında e-Belediye üzerinden ve Sosyal Yardım İşleri "
-                  "Müdürlüğü'nde. Gerekli belgeler: öğrenci belgesi ve ikametgâh. Lütfen kişisel "
-                  f"bilgilerinizi yorumlarda paylaşmayınız. {_TAGS}", Category.ANNOUNCEMENT,
-                  short=f"📝 Üniversite öğrencilerine eğitim desteği başvuruları {_tr(office(12), False)} – "
-                  f"{_tr(d(26), False)} arasında e-Belediye'de ve Sosyal Yardım İşleri Müdürlüğü'nde."),
-        _PostSpec("akcakoy-sefer", _at(office(14), "10.00"), "FB X TG BS MA MN", "Akçaköy hattına ek sefer",
-                  "🚌 Vatandaşlarımızın talepleri doğrultusunda 24 numaralı Akçaköy – Merkez hattına "
-                  f"{_tr(d(16), False)} tarihinden itibaren hafta sonları saat başı sefer konulacaktır. "
-                  f"Güncel sefer saatleri: {SITE}/ulasim {_TAGS}", Category.SERVICE),
-        _PostSpec("tatbikat", _at(office(17), "10.00"), "FB X TG MA BS", "Deprem tahliye tatbikatı",
-                  f"📢 {_tr(d(18))} günü saat 10.00'da Belediye Hizmet Binası'nda AFAD gözetiminde deprem "
-                  "ve yangın tahliye tatbikatı yapılacaktır. Tatbikat süresince siren sesleri duyulabilir; "
-                  f"endişe etmeyiniz. {_TAGS}", Category.ANNOUNCEMENT),
-        _PostSpec("sifir-atik-kapanis", _at(campaign_end, "16.00"), "FB IG X LI MA BS TG",
-                  "Sıfır Atık Ayı tamamlandı",
-                  "🏆 Sıfır Atık Ayı'nı birlikte tamamladık! Atık yağ yarışmasında dereceye giren "
-                  "okullarımız ödüllerini Kültür Merkezi'ndeki törende alacak. Katkı veren tüm "
-                  f"hemşehrilerimize, muhtarlarımıza ve öğretmenlerimize teşekkür ederiz. {_TAGS} "
-                  "#SıfırAtık", Category.AWARENESS, campaign=True,
-                  arts=(_Art("star", "Sıfır Atık Ayı Tamamlandı", "Teşekkürler Yeşilvadi!"),)),
-        _PostSpec("taslak-hayvan", None, "FB X MA BS", "Sokak hayvanları için besleme noktaları",
-                  "🐾 Sokak hayvanlarımız için mahallelerimizdeki besleme ve su noktalarını yeniliyoruz. "
-                  "Besleme noktası önerilerinizi Veteriner İşleri Müdürlüğü'ne Alo 153 üzerinden "
-                  "iletebilirsiniz. [konum listesi eklenecek]", Category.AWARENESS, draft=True),
-        _PostSpec("taslak-muhtar", _at(office(9), "15.00"), "FB X LI", "Muhtarlarla istişare toplantısı",
-                  "🤝 Mahalle muhtarlarımızla aylık istişare toplantımızı gerçekleştirdik. Gündemimizde "
-                  "altyapı çalışmaları, sıfır atık ve kış hazırlıkları vardı. [fotoğraf ve katılımcı "
-                  "sayısı teyit edilecek]", Category.ANNOUNCEMENT, draft=True),
-        _PostSpec("taslak-gonullu", None, "FB X TG MA", "Gönüllü çevre temizliği çağrısı",
-                  "🧤 Dere Boyu Parkı'nda gönüllü çevre temizliği yapıyoruz! Eldiven ve çöp torbaları "
-                  "bizden, enerji sizden. Tarih ve saat: [belirlenecek]. #SıfırAtıkAyı", Category.ENGAGEMENT,
-                  draft=True, campaign=True),
-    ]
-    # fmt: on
+        post = Post(
+            title=spec.title,
+            body=spec.body,
+            kind=kind,
+            category=spec.category,
+            source_reference=spec.source,
+            campaign=campaign if spec.campaign else None,
+            created_at=created,
+            updated_at=created,
+        )
+        session.add(post)
+        for position, art in enumerate(spec.arts):
+            data, name = poster(art)
+            asset = library.import_bytes(session, data, name, alt_text=alt_text(art))
+            asset.created_at = created
+            post.media_links.append(PostMedia(media=asset, position=position))
+        state = _delivery_state(spec, today)
+        for code in spec.channels.split():
+            channel = channels[code]
+            delivery = Delivery(
+                text_override=_text_override(spec, channel.platform),
+                scheduled_at=spec.when,
+                state=state,
+                attempts=0,
+                updated_at=created,
+            )
+            post.deliveries.append(delivery)  # the post is in the session: this adds the delivery too
+            delivery.channel = channel
+            if state is DeliveryState.PUBLISHED and spec.when is not None:
+                if channel.platform is Platform.TELEGRAM:
+                    telegram_serial += rng.randint(1, 4)
+                _publish(delivery, channel, spec.when, rng, telegram_serial)
+            if (spec.key, code) == _FAILED and spec.when is not None:
+                _fail(delivery, spec.when)
+            if (spec.key, code) == _HANDED_OFF and state is DeliveryState.SCHEDULED:
+                delivery.state, delivery.attempts, delivery.remote_id = (
+                    DeliveryState.HANDED_OFF,
+                    1,
+                    _digits(rng, 6),
+                )
+        posts[spec.key] = post
     return posts
 
 
-# Important days: (rule, time, title, body, category, icon). Rules: "MM-DD" or "nth:N:WEEKDAY:MONTH".
-# Bodies may use {yil}, {cumhuriyet}, {ataturk}, {zafer}, {tbmm}, {istiklal}, {canakkale}, {zabita}.
-_C, _M, _A = Category.CELEBRATION, Category.COMMEMORATION, Category.AWARENESS
-# fmt: off
-_IMPORTANT_DAYS: tuple[tuple[str, str, str, str, Category, str | None], ...] = (
-    ("01-01", "10.00", "Yeni yıl mesajı",
-     "🎉 {yil} yılının tüm hemşehrilerimize sağlık, huzur ve mutluluk getirmesini diliyoruz. Yılbaşı gecesi "
-     "nöbetçi ekiplerimiz görevde: Alo 153, acil durumlarda 112. Mutlu yıllar Yeşilvadi!", _C, "star"),
-    ("01-10", "10.00", "Çalışan Gazeteciler Günü",
-     "📰 Halkın haber alma hakkı için emek veren yerel basın mensuplarımızın 10 Ocak Çalışan Gazeteciler "
-     "Günü'nü kutluyoruz.", _C, None),
-    ("03-08", "10.00", "Dünya Kadınlar Günü",
-     "🌷 8 Mart Dünya Kadınlar Günü'nde hayatın her alanında emek veren tüm kadınlarımızı saygıyla "
-     "selamlıyoruz. Kadın Danışma Merkezimiz hafta içi 08.30–17.30 saatleri arasında hizmetinizde.", _C,
-     "heart"),
-    ("03-12", "10.00", "İstiklal Marşı'nın kabulü",
-     "İstiklal Marşı'nın kabulünün {istiklal}. yıl dönümünde Millî Şairimiz Mehmet Akif Ersoy'u rahmet ve "
-     "minnetle anıyoruz.", _M, None),
-    ("03-18", "09.00", "18 Mart Şehitleri Anma Günü",
-     "18 Mart Şehitleri Anma Günü ve Çanakkale Deniz Zaferi'nin {canakkale}. yıl dönümünde, vatanımız için "
-     "canını feda eden tüm şehitlerimizi rahmet ve minnetle anıyoruz.", _M, None),
-    ("03-22", "10.00", "Dünya Su Günü",
-     "💧 22 Mart Dünya Su Günü: damlatan musluklar ve görünmeyen kaçaklar her gün litrelerce suyu boşa "
-     "harcatıyor. Arızaları ALO 185'e bildirin, suyu tasarruflu kullanın. #DünyaSuGünü", _A, "drop"),
-    ("03-30", "10.00", "Uluslararası Sıfır Atık Günü",
-     "♻️ 30 Mart Uluslararası Sıfır Atık Günü'nde atıklarınızı kaynağında ayrıştırmaya davet ediyoruz. Geri "
-     "dönüşüm kumbaralarının haritası web sitemizde. #SıfırAtık", _A, "recycle"),
-    ("04-23", "09.30", "23 Nisan Ulusal Egemenlik ve Çocuk Bayramı",
-     "🎈 Ulusal Egemenlik ve Çocuk Bayramı'mızın {tbmm}. yılı kutlu olsun! Cumhuriyet Meydanı'ndaki çocuk "
-     "şenliğimizde 11.00'den itibaren sizleri bekliyoruz. #23Nisan", _C, "star"),
-    ("05-01", "10.00", "1 Mayıs Emek ve Dayanışma Günü",
-     "1 Mayıs Emek ve Dayanışma Günü'nde alın teriyle ilçemize değer katan tüm çalışanları selamlıyoruz.", _C,
-     None),
-    ("nth:2:6:5", "10.00", "Anneler Günü",
-     "💐 Başta şehit ve gazi annelerimiz olmak üzere tüm annelerimizin Anneler Günü kutlu olsun. "
-     "#AnnelerGünü", _C, "heart"),
-    ("05-19", "09.30", "19 Mayıs Gençlik ve Spor Bayramı",
-     "19 Mayıs Atatürk'ü Anma, Gençlik ve Spor Bayramı'mız kutlu olsun! Gençlik Merkezi'ndeki spor "
-     "şenliğimize tüm gençlerimizi bekliyoruz. #19Mayıs", _C, "star"),
-    ("06-05", "10.00", "Dünya Çevre Günü",
-     "🌿 5 Haziran Dünya Çevre Günü'nde Dere Boyu Parkı'nda gönüllü çevre temizliği yapıyoruz. Eldiven ve "
-     "torbalar bizden, sizi bekliyoruz!", _A, "tree"),
-    ("nth:3:6:6", "10.00", "Babalar Günü",
-     "Başta şehit ve gazi babalarımız olmak üzere tüm babalarımızın Babalar Günü kutlu olsun.", _C, None),
-    ("07-15", "09.00", "15 Temmuz Demokrasi ve Millî Birlik Günü",
-     "15 Temmuz Demokrasi ve Millî Birlik Günü'nde aziz şehitlerimizi rahmetle, gazilerimizi minnetle "
-     "anıyoruz. Anma programı 20.00'de Cumhuriyet Meydanı'nda.", _M, None),
-    ("08-30", "09.30", "30 Ağustos Zafer Bayramı",
-     "30 Ağustos Zafer Bayramı'nın {zafer}. yıl dönümü kutlu olsun! Başkomutan Gazi Mustafa Kemal Atatürk'ü "
-     "ve silah arkadaşlarını saygı ve minnetle anıyoruz. #30Ağustos", _C, "star"),
-    ("09-04", "10.00", "Zabıta Haftası",
-     "Zabıta teşkilatının kuruluşunun {zabita}. yıl dönümünde, ilçemizin huzuru ve düzeni için gece gündüz "
-     "çalışan zabıta personelimizin Zabıta Haftası'nı kutluyoruz.", _C, None),
-    ("09-25", "10.00", "İtfaiyecilik Haftası",
-     "🚒 İtfaiyecilik Haftası'nda fedakâr itfaiye erlerimize teşekkür ediyoruz. Evinizde yangın tüpü "
-     "bulundurun, elektrik tesisatınızı yılda bir kontrol ettirin. Acil durumlarda 112.", _A, None),
-    ("10-04", "10.00", "Hayvanları Koruma Günü",
-     "🐾 4 Ekim Hayvanları Koruma Günü: Geçici Bakımevimizdeki dostlarımız yuva bekliyor. Sahiplendirme "
-     "için Veteriner İşleri Müdürlüğü, Alo 153.", _A, "heart"),
-    ("10-19", "10.00", "Muhtarlar Günü",
-     "Mahallelerimizin sesi, vatandaşımızın ilk başvuru kapısı olan tüm muhtarlarımızın 19 Ekim Muhtarlar "
-     "Günü kutlu olsun.", _C, None),
-    ("10-29", "09.00", "29 Ekim Cumhuriyet Bayramı",
-     "🇹🇷 Cumhuriyetimizin {cumhuriyet}. yılı kutlu olsun! Fener alayı 19.00'da Cumhuriyet Meydanı'ndan "
-     "başlayacaktır. #29Ekim #CumhuriyetBayramı", _C, "star"),
-    ("11-10", "09.05", "10 Kasım Atatürk'ü Anma Günü",
-     "Cumhuriyetimizin kurucusu Gazi Mustafa Kemal Atatürk'ü vefatının {ataturk}. yılında saygı, minnet ve "
-     "özlemle anıyoruz. #10Kasım", _M, None),
-    ("11-11", "10.00", "Millî Ağaçlandırma Günü",
-     "🌱 11 Kasım Millî Ağaçlandırma Günü'nde Akçaköy yolu ağaçlandırma alanında fidan dikiyoruz. Katılmak "
-     "isteyen tüm hemşehrilerimizi 10.00'da bekliyoruz.", _A, "tree"),
-    ("11-20", "10.00", "Dünya Çocuk Hakları Günü",
-     "🧒 20 Kasım Dünya Çocuk Hakları Günü: Oyun alanlarımızı, kütüphanelerimizi ve Çocuk Meclisimizi "
-     "çocuklarımızla birlikte büyütüyoruz. Çocuk dostu bir Yeşilvadi için önerilerinizi bekliyoruz.",
-     _A, None),
-    ("11-24", "10.00", "Öğretmenler Günü",
-     "🍎 Geleceğimizi emekleriyle yoğuran tüm öğretmenlerimizin 24 Kasım Öğretmenler Günü kutlu olsun. "
-     "Başöğretmenimiz Gazi Mustafa Kemal Atatürk'ü saygıyla anıyoruz. #ÖğretmenlerGünü", _C, "book"),
-    ("11-25", "10.00", "Kadına Yönelik Şiddete Karşı Mücadele Günü",
-     "25 Kasım Kadına Yönelik Şiddete Karşı Uluslararası Mücadele Günü: Şiddete karşı sessiz kalmayın. "
-     "Destek için ALO 183, acil durumlarda KADES uygulaması ve 112. Kadın Danışma Merkezimiz hafta içi "
-     "hizmetinizde.", _A, None),
-    ("12-03", "10.00", "Dünya Engelliler Günü",
-     "♿ 3 Aralık Dünya Engelliler Günü: Erişilebilir bir Yeşilvadi için kaldırım rampaları, hissedilebilir "
-     "yüzeyler ve engelli ulaşım aracımızla çalışmaya devam ediyoruz. Engelli Hizmetleri Birimi: Alo 153. "
-     "#DünyaEngellilerGünü", _A, "heart"),
-    ("12-05", "10.00", "Uluslararası Gönüllüler Günü",
-     "🤝 5 Aralık Uluslararası Gönüllüler Günü'nde kütüphanelerimizden parklarımıza emek veren tüm "
-     f"gönüllülerimize teşekkür ederiz. Siz de gönüllü olmak isterseniz: {SITE}/gonullu", _C, None),
-    ("12-12", "10.00", "Yerli Malı Haftası",
-     "🧺 12–18 Aralık Tutum, Yatırım ve Türk Malları Haftası'nda yerel üreticilerimizi destekleyelim. "
-     "Akçaköy Üretici Pazarı her pazar 08.00–14.00 saatleri arasında açık.", _A, None),
-)
-# fmt: on
-
-_KANDIL = (
-    "🌙 {name} mübarek olsun. Bu mübarek gecenin ülkemize, milletimize ve tüm İslam âlemine huzur, "
-    "bereket ve birlik getirmesini diliyoruz."
-)
-_RAMAZAN = (
-    "🌙 Hoş geldin on bir ayın sultanı! Ramazan ayının hayırlara vesile olmasını diliyoruz. İftar "
-    f"sofralarımızın yerleri ve imsakiye: {SITE}/ramazan"
-)
-_BAYRAM = (
-    "{name} mübarek olsun. Bayram boyunca nöbetçi birimlerimiz görevde: Alo 153, cenaze hizmetleri "
-    "ALO 188. Mezarlıklara ücretsiz ring seferleri düzenlenecektir. İyi bayramlar!"
-)
-#: Religious days from Diyanet's calendar (2027 kandiller are estimates until Diyanet publishes them).
-# fmt: off
-_RELIGIOUS: tuple[tuple[date, str, str, str], ...] = (
-    (date(2025, 12, 25), "17.30", "Regaib Kandili", _KANDIL.format(name="Regaib Kandilimiz")),
-    (date(2026, 1, 15), "17.30", "Miraç Kandili", _KANDIL.format(name="Miraç Kandilimiz")),
-    (date(2026, 2, 2), "17.30", "Berat Kandili", _KANDIL.format(name="Berat Kandilimiz")),
-    (date(2026, 2, 19), "10.00", "Ramazan ayı başladı", _RAMAZAN),
-    (date(2026, 3, 20), "08.30", "Ramazan Bayramı", _BAYRAM.format(name="Ramazan Bayramımız")),
-    (date(2026, 5, 27), "08.30", "Kurban Bayramı", _BAYRAM.format(name="Kurban Bayramımız")),
-    (date(2026, 8, 24), "17.30", "Mevlid Kandili", _KANDIL.format(name="Mevlid Kandilimiz")),
-    (date(2026, 12, 10), "17.30", "Üç Aylar ve Regaib Kandili",
-     _KANDIL.format(name="Üç Ayların başlangıcı ve Regaib Kandilimiz")),
-    (date(2027, 1, 4), "17.30", "Miraç Kandili", _KANDIL.format(name="Miraç Kandilimiz")),
-    (date(2027, 1, 22), "17.30", "Berat Kandili", _KANDIL.format(name="Berat Kandilimiz")),
-    (date(2027, 2, 8), "10.00", "Ramazan ayı başladı", _RAMAZAN),
-    (date(2027, 3, 9), "08.30", "Ramazan Bayramı", _BAYRAM.format(name="Ramazan Bayramımız")),
-    (date(2027, 5, 16), "08.30", "Kurban Bayramı", _BAYRAM.format(name="Kurban Bayramımız")),
-    (date(2027, 8, 13), "17.30", "Mevlid Kandili", _KANDIL.format(name="Mevlid Kandilimiz")),
-    (date(2027, 11, 29), "10.00", "Üç Aylar başladı",
-     _KANDIL.format(name='Üç Ayların başlangıcı').replace("Bu mübarek gecenin",
-                                                          "Rahmet ve bereket aylarının")),
-    (date(2027, 12, 2), "17.30", "Regaib Kandili", _KANDIL.format(name="Regaib Kandilimiz")),
-)
-# fmt: on
+def _delivery_state(spec: PostSpec, today: date) -> DeliveryState:
+    if spec.draft or spec.when is None:
+        return DeliveryState.DRAFT
+    local = spec.when.astimezone(TZ)
+    if local.date() < today or (local.date() == today and local.hour < 12):
+        return DeliveryState.PUBLISHED
+    return DeliveryState.SCHEDULED
 
 
-def _rule_date(rule: str, year: int) -> date:
-    if rule.startswith("nth:"):
-        n, weekday, month = (int(part) for part in rule[4:].split(":"))
-        first = date(year, month, 1)
-        return first + timedelta(days=(weekday - first.weekday()) % 7 + 7 * (n - 1))
-    month, day = (int(part) for part in rule.split("-"))
-    return date(year, month, day)
+def _text_override(spec: PostSpec, platform: Platform) -> str | None:
+    """The short text on X, and on platforms whose limit the body would (nearly) exceed."""
+    limit = SHORT_LIMITS.get(platform, 100_000)
+    short_needed = platform is Platform.X or len(spec.body) > limit - 10
+    return spec.short if spec.short and short_needed else None
 
 
-def _important_day_posts(today: date, first: date, last: date) -> list[_PostSpec]:
-    """Messages for the important days between ``first`` and ``last``; the first two get a poster."""
-    found: list[tuple[date, str, str, str, Category, str | None]] = []
-    for year in (today.year - 1, today.year, today.year + 1):
-        numbers = {
-            "yil": year,
-            "cumhuriyet": year - 1923,
-            "ataturk": year - 1938,
-            "zafer": year - 1922,
-            "tbmm": year - 1920,
-            "istiklal": year - 1921,
-            "canakkale": year - 1915,
-            "zabita": year - 1826,
-        }
-        for rule, hm, title, body, category, icon in _IMPORTANT_DAYS:
-            found.append((_rule_date(rule, year), hm, title, body.format(**numbers), category, icon))
-    for day, hm, title, body in _RELIGIOUS:
-        found.append((day, hm, title, body, Category.CELEBRATION, "crescent"))
-    posts: list[_PostSpec] = []
-    posters = 0
-    for day, hm, title, body, category, icon in sorted(f for f in found if first <= f[0] <= last):
-        arts: tuple[_Art, ...] = ()
-        if icon is not None and posters < 2:
-            arts = (_Art(icon, title, f"{_tr(day)} · Yeşilvadi Belediyesi"),)
-            posters += 1
-        channels = "FB X LI MA BS TG MN" + (" IG" if arts else "")
-        posts.append(
-            _PostSpec(
-                f"gun-{day.isoformat()}-{len(posts)}",
-                _at(day, hm),
-                channels,
-                title,
-                body,
-                category,
-                arts=arts,
-                source="Belirli gün ve haftalar takvimi",
-            )
-        )
-    return posts
+def _publish(delivery: Delivery, channel: Channel, when: datetime, rng: random.Random, serial: int) -> None:
+    """Published a few seconds after ``when`` (minutes, when a person posts by hand)."""
+    delivery.remote_id, delivery.permalink = _remote_post(channel, rng, serial)
+    delay = (
+        timedelta(minutes=rng.randint(4, 25))
+        if channel.platform is Platform.MANUAL
+        else timedelta(seconds=rng.randint(2, 40))
+    )
+    delivery.published_at = delivery.updated_at = when + delay
+    delivery.attempts = 1
 
 
-# ---------------------------------------------------------------------------------------------
-# Units, hashtags, templates
-# ---------------------------------------------------------------------------------------------
-
-# fmt: off
-_UNITS: dict[str, tuple[str, str, str, list[str]]] = {
-    "FEN": ("Fen İşleri Müdürlüğü", "fenisleri", "2101",
-            ["yol", "çukur", "asfalt", "kaldırım", "parke", "yaya geçidi", "hız kesici", "yağmur suyu"]),
-    "TEM": ("Temizlik İşleri Müdürlüğü", "temizlik", "2201",
-            ["çöp", "konteyner", "atık", "temizlik", "süpürme", "koku", "moloz", "geri dönüşüm"]),
-    "ZAB": ("Zabıta Müdürlüğü", "zabita", "2301",
-            ["zabıta", "pazar", "işgal", "gürültü", "seyyar", "fiyat etiketi", "denetim", "ruhsat"]),
-    "PARK": ("Park ve Bahçeler Müdürlüğü", "parkbahceler", "2401",
-             ["park", "ağaç", "budama", "çim", "oyun grubu", "bank", "yeşil alan", "fidan"]),
-    "SU": ("Su ve Kanalizasyon Müdürlüğü", "suvekanalizasyon", "2501",
-           ["su", "kesinti", "arıza", "kanalizasyon", "rögar", "boru", "sayaç", "su faturası"]),
-    "ULA": ("Ulaşım Hizmetleri Müdürlüğü", "ulasim", "2601",
-            ["otobüs", "durak", "sefer", "hat", "ulaşım kartı", "trafik", "otopark", "servis"]),
-    "KUL": ("Kültür ve Sosyal İşler Müdürlüğü", "kultur", "2701",
-            ["etkinlik", "tiyatro", "konser", "kurs", "kütüphane", "kitap", "sergi", "bilet"]),
-    "VET": ("Veteriner İşleri Müdürlüğü", "veteriner", "2801",
-            ["köpek", "kedi", "sokak hayvanı", "veteriner", "mama", "sahiplendirme", "kısırlaştırma"]),
-}
-# fmt: on
-
-# fmt: off
-_POST_TEMPLATES: tuple[tuple[str, str, str], ...] = (
-    ("su_kesintisi", "Planlı su kesintisi",
-     "💧 SU KESİNTİSİ DUYURUSU\n{tarih} {gun} günü saat {baslangic}–{bitis} arasında {neden} nedeniyle "
-     "{mahalleler} mahallelerinde ({sokaklar}) su verilemeyecektir. Çalışma biter bitmez su "
-     "verilecektir.\nArıza ve bilgi: ALO 185 · Su ve Kanalizasyon Müdürlüğü\nAnlayışınız için teşekkür "
-     "ederiz. #YeşilvadiBelediyesi #SuKesintisi"),
-    ("ariza_guncelleme", "Arıza güncellemesi",
-     "ℹ️ GÜNCELLEME ({saat}) – {mahalle} Mahallesi'ndeki {hat} arızasına ekiplerimiz müdahale ediyor. Suyun "
-     "saat {tahmini_saat} civarında verilmesi bekleniyor. Su geldikten sonra ilk dakikalarda bulanık "
-     "akabilir; bir süre akıtmanızı öneririz."),
-    ("yol_calismasi", "Yol çalışması",
-     "🚧 {cadde} üzerinde {is_tanimi} çalışması nedeniyle {baslangic_tarihi}–{bitis_tarihi} tarihleri "
-     "arasında {yon} yönü trafiğe kapalı olacaktır. Alternatif güzergâh: {alternatif}. Lütfen işaret ve "
-     "yönlendirmelere uyunuz. #YolÇalışması"),
-    ("etkinlik", "Etkinlik duyurusu",
-     "🎭 {etkinlik} | 📅 {tarih} {gun} ⏰ {saat} | 📍 {mekan}\n{aciklama}. Giriş {ucret}.\n♿ "
-     "{erisilebilirlik}. Tüm hemşehrilerimizi bekliyoruz. #YeşilvadiKültürSanat"),
-    ("nobetci_eczane", "Nöbetçi eczaneler",
-     "💊 {tarih} NÖBETÇİ ECZANELER ({saat_araligi})\n• {eczane_1} – {adres_1}\n• {eczane_2} – "
-     "{adres_2}\nKaynak: Eczacı Odası. Gitmeden önce telefonla teyit etmenizi öneririz. #NöbetçiEczane"),
-    ("meteorolojik_uyari", "Meteorolojik uyarı",
-     "⚠️ {kaynak} tarafından ilçemiz için {tarih} {saat_araligi} saatlerinde {hadise} nedeniyle {seviye} "
-     "kodlu uyarı yapılmıştır. {oneriler} Ekiplerimiz teyakkuzdadır; ihbar ve yardım için ALO 153, acil "
-     "durumlarda 112."),
-    ("meclis_toplantisi", "Meclis toplantısı",
-     "🏛️ Yeşilvadi Belediye Meclisi {ay} ayı olağan toplantısı\nTarih: {tarih}, saat {saat} · Yer: "
-     "{yer}\nGündem: {gundem_linki}. Toplantı halka açıktır; canlı yayın: {yayin_linki}"),
-    ("ihale", "İhale duyurusu",
-     "📄 İHALE DUYURUSU – {konu} işi {usul} ile ihale edilecektir. İhale tarihi: {tarih} saat {saat}, yer: "
-     "{yer}. Şartname ve resmî ilan metni EKAP'ta (İKN {ikn}). Bilgi: {birim}.\n(Bu paylaşım "
-     "bilgilendirme amaçlıdır; esas olan resmî ilan metnidir.)"),
-)
-# fmt: on
-
-# fmt: off
-_REPLY_TEMPLATES: tuple[tuple[str, str, str], ...] = (
-    ("yanit_cop", "Çöp toplanmadı",
-     "Merhaba, bildiriminiz için teşekkür ederiz. Konuyu Temizlik İşleri ekibimize ilettik; {mahalle} için "
-     "en kısa sürede toplama yapılacaktır. Açık adresi özel mesajla iletirseniz takibini birebir "
-     "yapabiliriz. Başvuru no: {kayit_no}"),
-    ("yanit_su", "Su yok / kesinti uzadı",
-     "Yaşadığınız mağduriyet için üzgünüz. {mahalle} bölgesindeki arıza çalışması sürüyor; suyun saat "
-     "{saat} civarında verilmesi bekleniyor. Güncel bilgi için ALO 185'i arayabilirsiniz; gelişmeleri "
-     "buradan da paylaşacağız."),
-    ("yanit_yol", "Yol çukuru / kaldırım",
-     "Bilgilendirmeniz için teşekkür ederiz. Konumu, mümkünse fotoğrafla birlikte özel mesajla iletirseniz "
-     "Fen İşleri ekibimizin keşif programına alınmasını sağlayacağız. Talebinizi Alo 153 üzerinden de "
-     "takip edebilirsiniz."),
-    ("yanit_lamba", "Sokak lambası",
-     "Teşekkür ederiz. Cadde ve sokak aydınlatmasının bakımı elektrik dağıtım şirketinin sorumluluğundadır; "
-     "ALO 186'ya bildirmeniz en hızlı çözümdür. Park ve belediye tesislerindeki aydınlatma içinse yeri "
-     "özel mesajla iletin, hemen yönlendirelim."),
-    ("yanit_hayvan", "Sokak hayvanları",
-     "Duyarlılığınız için teşekkür ederiz. Veteriner İşleri ekibimiz bildirilen bölgeyi inceleyecektir. "
-     "Yaralı ya da hasta bir hayvan söz konusuysa lütfen Alo 153'ü arayın; ekibimiz öncelikli olarak "
-     "yönlendirilir."),
-    ("yanit_zabita", "Gürültü / işgal",
-     "Bildiriminiz Zabıta Müdürlüğümüze iletildi; denetim ekiplerimiz bölgede kontrol yapacaktır. "
-     "Tekrarlanması hâlinde Alo 153 üzerinden kayıt açtırmanız takibi kolaylaştırır."),
-    ("yanit_ulasim", "Otobüs gecikmesi",
-     "Yaşadığınız gecikme için özür dileriz. Hat numarası, durak ve saat bilgisini özel mesajla iletirseniz "
-     "Ulaşım birimimiz nedenini inceleyip size dönüş yapacaktır."),
-    ("yanit_tekrar", "Tekrar eden şikâyet",
-     "Sitem etmekte haklısınız. Önceki başvurunuzun numarasını özel mesajla paylaşırsanız kaydı ilgili "
-     "müdürlükle birlikte bugün yeniden inceleyip size bilgi vereceğiz."),
-    ("yanit_kisisel_veri", "Kişisel veri paylaşan yorum",
-     "Kişisel bilgilerinizi korumak için yorumunuzu gizledik. Talebinizi özel mesajla ya da Alo 153 "
-     "üzerinden iletebilirsiniz; en kısa sürede sizinle iletişime geçilecektir."),
-    ("yanit_gorev_disi", "Görev alanı dışında",
-     "Bildiriminiz için teşekkür ederiz. Bu konu {kurum} sorumluluğundadır; {kanal} üzerinden başvurmanız "
-     "gerekir. Kurumla yazışmamız gereken bir durum olursa biz de iletmeye hazırız."),
-    ("yanit_tesekkur", "Teşekkür",
-     "Güzel sözleriniz için teşekkür ederiz; ekip arkadaşlarımıza iletiyoruz. 🙏"),
-    ("yanit_hakaret", "Hakaret içeren mesaj",
-     "Eleştirilerinizi dikkate alıyoruz; ancak herkes için saygılı bir iletişim ortamı sürdürmek adına "
-     "hakaret içeren ifadeler gizlenmektedir. Talebinizi Alo 153 üzerinden iletirseniz takip edilecektir."),
-)
-# fmt: on
-
-#: Replies the demo has already sent, by short key (citizen-specific ones are written inline).
-# fmt: off
-_REPLIES = {
-    "cop": "Merhaba, bildiriminiz için teşekkür ederiz. Konuyu Temizlik İşleri ekibimize ilettik; bugün "
-        "içinde bölgenizde toplama yapılacaktır. Açık adresi özel mesajla iletirseniz takibini birebir "
-        "yapabiliriz.",
-    "su": "Yaşadığınız mağduriyet için özür dileriz. Ana hattaki ek arıza nedeniyle çalışma uzadı; suyun "
-        "21.00 civarında verilmesi bekleniyor. Güncel bilgi için ALO 185'i arayabilirsiniz.",
-    "yol": "Bilgilendirmeniz için teşekkür ederiz. Konumu, mümkünse fotoğrafla özel mesajla iletirseniz Fen "
-        "İşleri ekibimizin programına alınmasını sağlayacağız. Takip için Alo 153.",
-    "lamba": "Teşekkür ederiz. Sokak aydınlatmasının bakımı elektrik dağıtım şirketinin sorumluluğundadır; "
-        "ALO 186'ya bildirmeniz en hızlı çözümdür. Park aydınlatması ise bizde; yerini özelden iletirseniz "
-        "hemen yönlendiririz.",
-    "hayvan": "Duyarlılığınız için teşekkür ederiz. Veteriner İşleri ekibimiz bölgeyi inceleyecektir. "
-        "Yaralı ya da hasta bir hayvan varsa lütfen Alo 153'ü arayın; ekibimiz öncelikli olarak "
-        "yönlendirilir.",
-    "zabita": "Bildiriminiz Zabıta Müdürlüğümüze iletildi; ekiplerimiz bölgede denetim yapacaktır. "
-        "Tekrarlanırsa Alo 153 üzerinden kayıt açtırmanız takibi kolaylaştırır.",
-    "ulasim": "Yaşadığınız gecikme için özür dileriz. Hat, durak ve saat bilgisini özel mesajla iletirseniz "
-        "Ulaşım birimimiz nedenini inceleyip size dönüş yapacaktır.",
-    "elektrik": "Bildiriminiz için teşekkür ederiz. Elektrik kesintileri dağıtım şirketinin "
-        "sorumluluğundadır; ALO 186 üzerinden bilgi alabilirsiniz. Kurumla yazışmamız gereken bir durum "
-        "olursa biz de iletiriz.",
-    "tesekkur": "Güzel sözleriniz için teşekkür ederiz; ekip arkadaşlarımıza iletiyoruz. 🙏",
-}
-# fmt: on
+def _fail(delivery: Delivery, when: datetime) -> None:
+    delivery.state, delivery.attempts, delivery.last_error = DeliveryState.FAILED, 1, FAILED_DELIVERY_ERROR
+    delivery.remote_id = delivery.permalink = delivery.published_at = None
+    delivery.updated_at = when + timedelta(seconds=3)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -1057,306 +284,160 @@ _REPLIES = {
 # ---------------------------------------------------------------------------------------------
 
 
-class _Msg(NamedTuple):
-    key: str
-    day: int
-    hm: str
-    ch: str
-    kind: InboxKind
-    author: str
-    handle: str
-    text: str
-    category: InboxCategory
-    status: InboxStatus
-    negative: bool = False
-    unit: str | None = None
-    # With ``post`` (a published post it comments on) or ``parent`` (the message it answers), ``day``
-    # counts from that post's or message's day; otherwise from today.
-    post: str | None = None
-    parent: str | None = None
-    reply: str | None = None  # our sent reply: a _REPLIES key or the text itself
+def _add_inbox(
+    session: Session,
+    today: date,
+    rng: random.Random,
+    channels: dict[str, Channel],
+    posts: dict[str, Post],
+    units: dict[str, Unit],
+) -> dict[str, InboxItem]:
+    """The inbox of the last two weeks, by message key, with our sent replies and one draft."""
+    cap = at(today, "08.45")
+    items: dict[str, InboxItem] = {}
+    for msg in inbox_messages(today):
+        channel = channels[msg.ch]
+        delivery, base, earliest = _anchor(session, msg, channel, today, posts, items)
+        received = at(base + timedelta(days=msg.day), msg.hm) + timedelta(seconds=rng.randrange(60))
+        if earliest is not None and received <= earliest:
+            received = earliest + timedelta(minutes=rng.randint(8, 90))
+        received = min(received, cap - timedelta(minutes=rng.randrange(30)))
+        item = InboxItem(
+            channel=channel,
+            platform=channel.platform,
+            remote_id=_remote_inbox(channel.platform, rng),
+            author_name=msg.author,
+            author_handle=msg.handle,
+            text=msg.text,
+            kind=msg.kind,
+            parent=items[msg.parent] if msg.parent else None,
+            delivery_id=delivery.id if delivery else None,
+            received_at=received,
+            status=msg.status,
+            category=msg.category,
+            negative=msg.negative,
+            unit_id=units[msg.unit].id if msg.unit else None,
+        )
+        if msg.reply is not None:
+            sent = min(received + timedelta(minutes=rng.randint(12, 180)), cap + timedelta(minutes=5))
+            item.replies.append(
+                Reply(
+                    text=REPLIES.get(msg.reply, msg.reply),
+                    state=ReplyState.SENT,
+                    remote_id=_remote_inbox(channel.platform, rng),
+                    created_at=sent - timedelta(minutes=2),
+                    sent_at=sent,
+                )
+            )
+        if msg.key == _DRAFT_REPLY[0]:
+            body = next(template.body for template in REPLY_TEMPLATES if template.key == _DRAFT_REPLY[1])
+            item.replies.append(Reply(text=body, state=ReplyState.DRAFT, created_at=cap))
+        session.add(item)
+        session.flush()  # children need the parent's id and the time it got
+        items[msg.key] = item
+    return items
 
 
-_CM, _RP, _MT, _DM = InboxKind.COMMENT, InboxKind.REPLY, InboxKind.MENTION, InboxKind.DIRECT_MESSAGE
-_Q, _CP, _RQ, _PR = (
-    InboxCategory.QUESTION,
-    InboxCategory.COMPLAINT,
-    InboxCategory.REQUEST,
-    InboxCategory.PRAISE,
-)
-_SP, _AB, _OT = InboxCategory.SPAM, InboxCategory.ABUSE, InboxCategory.OTHER
-_NEW, _READ, _ANS = InboxStatus.NEW, InboxStatus.READ, InboxStatus.ANSWERED
-_RES, _HID = InboxStatus.RESOLVED, InboxStatus.HIDDEN
+def _anchor(
+    session: Session,
+    msg: Message,
+    channel: Channel,
+    today: date,
+    posts: dict[str, Post],
+    items: dict[str, InboxItem],
+) -> tuple[Delivery | None, date, datetime | None]:
+    """What a message answers: the delivery it hangs under, the day its ``day`` counts from, and the
+    time it must come after."""
+    if msg.parent is not None:
+        parent = items[msg.parent]
+        delivery = session.get(Delivery, parent.delivery_id) if parent.delivery_id else None
+        return delivery, parent.received_at.astimezone(TZ).date(), parent.received_at
+    if msg.post is not None:
+        delivery = next(
+            (d for d in posts[msg.post].deliveries if d.channel is channel and d.state is DeliveryState.PUBLISHED),
+            None,
+        )
+        if delivery is not None and delivery.published_at is not None:
+            return delivery, delivery.published_at.astimezone(TZ).date(), delivery.published_at
+        return delivery, today, None
+    return None, today, None
 
-# fmt: off
-_STORM_REPORTS = {
-    "rain": "Gülbahçe'de rögar taştı, Papatya Sokak göle döndü!! Evlerin bodrumuna su giriyor, acil ekip "
-        "lütfen",
-    "winter": "Gülbahçe Papatya Sokak buz pisti gibi, tuzlama yapılmadı!! Sabah iki kişi düştü, acil ekip "
-        "lütfen",
-    "summer": "Gülbahçe Papatya Sokak'ta ana boru patladı, sokak göle döndü!! Evlerin bodrumuna su giriyor",
-}
-# fmt: on
+
+# ---------------------------------------------------------------------------------------------
+# Audit trail
+# ---------------------------------------------------------------------------------------------
 
 
-def _messages(season: str) -> list[_Msg]:
-    """About seventy messages of the last two weeks; threads refer to earlier keys."""
-    # fmt: off
-    return [
-        _Msg("m01", 0, "11.20", "FB", _CM, "Fatma Arslan", "fatma.arslan.1962",
-             "Lale Sokak da etkileniyor mu? Yaşlı annem tek başına yaşıyor, önceden su depolamamız gerekir "
-             "mi?", _Q, _ANS, unit="SU", post="su-kesinti",
-             reply="Merhaba, evet, Lale Sokak da çalışma alanında. Kesinti öncesinde bir miktar su "
-             "biriktirmenizi öneririz. Annenizin özel bir ihtiyacı olursa Alo 153'ü arayabilirsiniz; "
-             "ekiplerimiz yardımcı olur."),
-        _Msg("m02", 1, "21.05", "FB", _CM, "Murat Yıldırım", "murat.yildirim.4417",
-             "Saat 17.00 dediniz, akşam 9 oldu su hâlâ gelmedi. Çocuklar okula hazırlanacak, banyo bile "
-             "yapamadık!", _CP, _RES, negative=True, unit="SU", post="su-kesinti", reply="su"),
-        _Msg("m03", 0, "21.20", "FB", _RP, "Elif Demir", "elif.demir.0709",
-             "Bizim apartmanda da aynı durum, Gül Sokak 14. Kimse bilgi vermiyor.", _CP, _RES, negative=True,
-             unit="SU", parent="m02"),
-        _Msg("m04", 1, "20.40", "X", _RP, "kaan", "@kaanbey_61", "su ne zaman gelcek ya sabahtan beri yok",
-             _CP, _RES, negative=True, unit="SU", post="su-kesinti", reply="su"),
-        _Msg("m05", -11, "08.10", "TG", _DM, "Hüseyin Çelik", "@huseyincelik",
-             "Merhaba, su geldi ama çeşmeden bulanık akıyor. İçilir mi, ne kadar akıtalım?", _Q, _ANS,
-             unit="SU",
-             reply="Merhaba, hat çalışmasından sonra ilk dakikalarda bulanıklık olağandır. Suyu birkaç "
-             "dakika akıttıktan sonra berraklaşmazsa ALO 185'e bildirmenizi rica ederiz."),
-        _Msg("m06", 0, "12.00", "IG", _CM, "zeynep.aydn", "@zeynep.aydn",
-             "Önceden haber verdiğiniz için teşekkürler 👍", _PR, _READ, post="su-kesinti"),
-        _Msg("m07", 2, "09.30", "FB", _CM, "Ahmet Koç", "ahmet.koc.kirtasiye",
-             "İstasyon Caddesi'ndeki çalışma yüzünden dükkânımın önü günlerdir toz toprak. Müşteri "
-             "gelemiyor. Ne zaman bitecek?", _CP, _ANS, negative=True, unit="FEN", post="yol",
-             reply="Yaşadığınız zorluk için özür dileriz. Asfalt serimi planlanan tarihte bitecek; "
-             "dükkânların önü için ekiplerimize günlük sulama ve temizlik talimatı verildi."),
-        _Msg("m08", 1, "14.15", "FB", _CM, "Gülsüm Şahin", "gulsum.sahin.33",
-             "Alternatif güzergâh olarak Cumhuriyet Caddesi'ni kullanacağız, oradan otobüs de geçiyor mu?",
-             _Q, _ANS, unit="ULA", post="yol",
-             reply="Evet, 12 numaralı hat çalışma süresince Cumhuriyet Caddesi üzerinden çalışıyor. Güncel "
-             f"sefer saatleri: {SITE}/ulasim"),
-        _Msg("m09", 3, "23.10", "X", _RP, "Serkan Öztürk", "@serkanozturk",
-             "İSTASYON CADDESİ'Nİ KAZDINIZ BIRAKTINIZ!!! GECE ARAÇLAR ÇUKURA DÜŞÜYOR, UYARI LEVHASI BİLE "
-             "YOK 😡", _CP, _RES, negative=True, unit="FEN", post="yol",
-             reply="Bildiriminiz için teşekkür ederiz. Ekiplerimiz bu sabah çalışma alanına ek ışıklı uyarı "
-             "levhaları ve bariyer yerleştirdi."),
-        _Msg("m10", 2, "18.45", "MA", _RP, "Deniz", "@deniz@sosyal.example",
-             "Asfalt çok güzel olmuş, ellerinize sağlık. Bisiklet yolu da eklenirse harika olur 🚲", _PR,
-             _ANS, post="yol", reply="tesekkur"),
-        _Msg("m11", 7, "09.15", "FB", _CM, "Nuray Kılıç", "nuray.kilic.veli",
-             "Bu <b>acil</b> bir durum! Okul önündeki yaya geçidinin çizgileri silinmiş, <i>kaza "
-             "olmadan</i> boyayın lütfen. <a href=\"http://ornek.example/foto\">fotoğraf burada</a>", _RQ,
-             _ANS, negative=True, unit="FEN", post="yol", reply="yol"),
-        _Msg("m12", 10, "08.05", "X", _RP, "Tolga", "@tolgaa_35",
-             "Ne zaman biter bu çalışma?! Her sabah trafik kilit, 10 dakikalık yolu 40 dakikada gidiyoruz",
-             _CP, _READ, negative=True, unit="FEN", post="yol"),
-        _Msg("m13", 1, "10.30", "IG", _CM, "ece_yilmaz", "@ece_yilmaz",
-             "Cam şişeleri hangi kumbaraya atıyoruz? Bizim mahallede sadece mavi kumbara var 🤔", _Q, _ANS,
-             unit="TEM", post="sifir-atik",
-             reply="Merhaba, mavi kumbaralar kâğıt, plastik, cam ve metal ambalajların hepsini kabul "
-             "ediyor. Temiz ve kuru olmaları yeterli. 😊"),
-        _Msg("m14", 1, "16.20", "FB", _CM, "Hatice Öğretmen", "hatice.ogretmen.ilkokul",
-             "Harika bir kampanya 🌱 Okulumuz olarak yarışmaya katılmak istiyoruz, başvuru nereden "
-             "yapılıyor?", _RQ, _ANS, unit="TEM", post="sifir-atik",
-             reply="Teşekkür ederiz! Okul müdürlüğünüz Temizlik İşleri Müdürlüğü'ne e-posta ile "
-             "başvurabilir: temizlik@yesilvadi.bel.tr"),
-        _Msg("m15", 2, "19.00", "BS", _RP, "Selin Okur", "@selinokur42.bsky.social",
-             "Atık pil kutusu muhtarlıklarda da var mı?", _Q, _READ, unit="TEM", post="sifir-atik"),
-        _Msg("m16", 3, "11.00", "LI", _CM, "Burak Aksoy", "",
-             "Sıfır atık çalışmalarınızı tebrik ederiz. Firmamız olarak geri dönüşüm eğitimlerine gönüllü "
-             "destek verebiliriz.", _PR, _ANS, post="sifir-atik",
-             reply="Desteğiniz için teşekkür ederiz. Kültür ve Sosyal İşler Müdürlüğümüz sizinle iletişime "
-             "geçecek."),
-        _Msg("m17", 4, "20.10", "BS", _RP, "Cem", "@cemdrm.bsky.social",
-             "Sıfır atık ayı çok güzel fikir, bizim siteye de kutular kondu 👏", _PR, _READ,
-             post="sifir-atik"),
-        _Msg("m18", 12, "13.30", "IG", _CM, "annesi_elif", "@annesi.elif",
-             "Atık yağları nereye teslim edeceğiz? Pet şişeyle mi getirelim?", _Q, _NEW, unit="TEM",
-             post="sifir-atik"),
-        _Msg("m19", 0, "12.10", "FB", _CM, "Mehmet Ali Tekin", "mehmetali.tekin",
-             "Meclis toplantısına vatandaş olarak katılabiliyor muyuz? Geçen ay canlı yayın linki "
-             "çalışmıyordu.", _Q, _ANS, negative=True, post="meclis",
-             reply="Merhaba, toplantılarımız halka açıktır. Geçen ayki yayın sorunu giderildi; bağlantıyı "
-             "toplantı günü web sitemizde paylaşacağız."),
-        _Msg("m20", 1, "22.40", "X", _RP, "Oya", "@oyakara",
-             "gündemde bizim mahallenin imar meselesi var mı acaba", _Q, _READ, post="meclis"),
-        _Msg("m21", 3, "15.30", "MA", _RP, "Kerem", "@kerem@sosyal.example",
-             "Meclis kararları web sitesinde ne zaman yayımlanıyor?", _Q, _READ, post="meclis"),
-        _Msg("m22", 1, "10.00", "FB", _CM, "Sevgi Güneş", "sevgi.gunes.kitap",
-             "Kütüphaneye kitap bağışı yapabilir miyiz? Yaklaşık 50 tane çocuk kitabımız var.", _RQ, _ANS,
-             unit="KUL", post="kutuphane",
-             reply="Çok teşekkür ederiz! Bağışlarınızı hafta içi 09.00–17.00 arasında Gülbahçe Halk "
-             "Kütüphanesi'ne teslim edebilirsiniz."),
-        _Msg("m23", 2, "23.55", "X", _RP, "yks2027", "@yks2027_cal",
-             "ders calisma salonu neden 22de kapaniyo sinav haftasi en azindan 24e kadar acik olsun", _RQ,
-             _READ, negative=True, unit="KUL", post="kutuphane"),
-        _Msg("m24", 1, "09.00", "LI", _CM, "Ozan Yücel", "",
-             "Belediyenizde staj imkânı var mı? İnşaat mühendisliği 3. sınıf öğrencisiyim.", _Q, _READ,
-             post="kariyer"),
-        _Msg("m25", 0, "14.20", "FB", _CM, "Songül Er", "songul.er.1975", _STORM_REPORTS[season], _CP, _RES,
-             negative=True, unit="SU", post="hava-uyari",
-             reply="Ekibimiz yönlendirildi, yaklaşık 30 dakika içinde bölgede olacak. Acil durumlarda "
-             "112'yi aramayı unutmayınız."),
-        _Msg("m26", -8, "15.05", "TG", _DM, "Yusuf Karaca", "@yusufkaraca",
-             "Yenidoğan Mahallesi 3. Sokak'ta büyük bir ağaç devrildi, park hâlindeki arabaların üstüne "
-             "düşmek üzere. Konum: okulun arka tarafı.", _RQ, _RES, unit="PARK",
-             reply="Bildiriminiz için teşekkür ederiz. Park ve Bahçeler ekibimiz yola çıktı; lütfen ağaca "
-             "yaklaşmayınız."),
-        _Msg("m27", -8, "19.30", "X", _MT, "Derya", "@derya_k",
-             "@yesilvadibel Karşıyaka'da elektrikler kesik, ne zaman gelir?", _Q, _ANS, reply="elektrik"),
-        _Msg("m28", 1, "09.10", "IG", _CM, "mahalleli_ali", "@mahalleli.ali",
-             "Ekiplerinize teşekkürler, dün gece boyunca sahadaydılar 🙏", _PR, _READ, post="hava-uyari"),
-        _Msg("m29", 0, "12.30", "IG", _CM, "merve.anne", "@merve.anne",
-             "Davetiyeler nereden alınıyor? Ücretsiz mi?", _Q, _ANS, unit="KUL", post="tiyatro",
-             reply="Merhaba, giriş ücretsiz; davetiyeler Kültür Merkezi gişesinden dağıtılıyor (kişi başı "
-             "en fazla 4)."),
-        _Msg("m30", 0, "13.10", "FB", _CM, "Ramazan Polat", "ramazan.polat.42",
-             "Salonda engelli rampası var mı? Tekerlekli sandalye kullanıyorum, asansör çalışıyor mu?", _Q,
-             _ANS, unit="KUL", post="tiyatro",
-             reply="Merhaba, Büyük Salon'un girişinde rampa var ve asansörümüz çalışıyor. Salonda "
-             "tekerlekli sandalye alanı bulunuyor; sizi bekliyoruz."),
-        _Msg("m31", 5, "18.20", "FB", _CM, "Aslı Karaman", "asli.karaman.87",
-             "Oyuna gittik, çocuklar bayıldı! Emeği geçen herkese teşekkürler ❤️", _PR, _NEW, post="tiyatro"),
-        _Msg("m32", 1, "03.12", "IG", _CM, "kazanc_rehberi_2026", "@kazanc.rehberi.2026",
-             "💰 Evden çalışarak günde 5.000 TL kazan! Detaylar profilimde 👉 DM at 💰💰💰", _SP, _HID,
-             post="tiyatro"),
-        _Msg("m33", 2, "10.40", "FB", _CM, "Levent İnşaat A.Ş.", "levent.insaat.as",
-             "İhale dokümanı EKAP'ta görünüyor, teşekkürler. Yer görmesi için hangi tarihte gelinebilir?", _Q,
-             _READ, post="ihale"),
-        _Msg("m34", 1, "16.00", "X", _RP, "Emre", "@emreesentepe",
-             "Esentepe Parkı'na kesinlikle! Çocuklar kaydıraksız kaldı", _RQ, _READ, unit="PARK",
-             post="anket"),
-        _Msg("m35", 2, "11.25", "MA", _RP, "Ayten", "@ayten@sosyal.example",
-             "Pınarbaşı Parkı'na engelli çocuklar için uygun salıncak da eklenirse çok iyi olur.", _RQ, _READ,
-             unit="PARK", post="anket"),
-        _Msg("m36", 0, "12.40", "FB", _CM, "Kemal Özdemir", "kemal.ozdemir.emekli",
-             "Budama yapılırken kuş yuvalarına dikkat edilsin lütfen.", _RQ, _READ, unit="PARK", post="park"),
-        _Msg("m37", 1, "17.05", "FB", _CM, "Sibel Yavuz", "sibel.yavuz.1990",
-             "Dere Boyu Parkı'ndaki banklar kırık, çocuk parkının zemini de sökülmüş. Aylardır kimse "
-             "ilgilenmiyor.", _CP, _READ, negative=True, unit="PARK", post="park"),
-        _Msg("m38", 0, "10.50", "X", _RP, "Büşra", "@busra_yd",
-             "12 numara bu sabah yine gelmedi, 40 dakika durakta bekledik. Okula geç kaldık.", _CP, _ANS,
-             negative=True, unit="ULA", post="ulasim", reply="ulasim"),
-        _Msg("m39", 1, "09.40", "FB", _CM, "Nevin Acar", "nevin.acar.05",
-             "Yeni güzergâhta Devlet Hastanesi durağı kaldırıldı mı? Annemi tedaviye götürüyorum.", _Q, _NEW,
-             unit="ULA", post="ulasim"),
-        _Msg("m40", 0, "11.15", "FB", _CM, "Orhan Bulut", "orhan.bulut.esnaf",
-             "Pazarda bazı tezgâhlarda hâlâ fiyat etiketi yok, denetim sık yapılsın.", _RQ, _NEW, unit="ZAB",
-             post="zabita"),
-        _Msg("m41", -1, "19.45", "TG", _DM, "Gökhan Er", "@gokhaner",
-             "Bu gece Yenidoğan tarafında nöbetçi eczane var mı? Çocuğun ateşi yükseldi.", _Q, _ANS,
-             post=None,
-             reply="Geçmiş olsun. Bu gece Yenidoğan'a en yakın nöbetçi eczane listesi kanalımızda "
-             "paylaşıldı; acil durumlarda 112'yi arayınız."),
-        _Msg("m42", -10, "08.20", "FB", _DM, "Dilek Aydın", "dilek.aydin.ks",
-             "Merhaba, 3 gündür çöpler toplanmadı, Karşıyaka Mahallesi Menekşe Sokak. Koku dayanılmaz hâle "
-             "geldi.", _CP, _RES, negative=True, unit="TEM", reply="cop"),
-        _Msg("m43", -2, "21.30", "X", _MT, "akcakoylu", "@akcakoylu_",
-             "@yesilvadibel cop kamyonu gelmiyor artik bikti millet, Akcakoy yolu ustu her yer poset", _CP,
-             _NEW, negative=True, unit="TEM"),
-        _Msg("m44", 4, "16.45", "FB", _CM, "Hakan Uçar", "hakan.ucar.60",
-             "Konteynerler taşıyor, etrafa saçılan çöpleri kediler köpekler dağıtıyor. Pınarbaşı Mahallesi, "
-             "Çeşme Sokak.", _CP, _RES, negative=True, unit="TEM", post="sifir-atik", reply="cop"),
-        _Msg("m45", 0, "17.30", "FB", _RP, "Sevda Kurt", "sevda.kurt.pinarbasi",
-             "Aynen öyle, bizim sokakta da 4 gündür alınmadı.", _CP, _RES, negative=True, unit="TEM",
-             parent="m44"),
-        _Msg("m46", 1, "12.15", "FB", _RP, "Hakan Uçar", "hakan.ucar.60",
-             "Bugün toplandı, ilginiz için teşekkürler.", _PR, _READ, parent="m44"),
-        _Msg("m47", -7, "14.00", "IG", _DM, "velimiz_burcu", "@velimiz.burcu",
-             "Sokak köpekleri okul çıkışında çocukları kovalıyor, korkuyoruz. Lütfen bir önlem alın.", _CP,
-             _ANS, negative=True, unit="VET", reply="hayvan"),
-        _Msg("m48", -5, "18.10", "FB", _DM, "Canan Erdem", "canan.erdem.vet",
-             "Evimin önünde yaralı bir kedi var, nereye götürebilirim? Veteriner hizmetiniz var mı?", _Q,
-             _ANS, unit="VET",
-             reply="Duyarlılığınız için teşekkür ederiz. Veteriner İşleri ekibimiz ücretsiz olarak alıyor; "
-             "adresi özel mesajla iletirseniz hemen yönlendirelim ya da Alo 153'ü arayabilirsiniz."),
-        _Msg("m49", 0, "07.40", "TG", _DM, "Recep Avcı", "@recepavci",
-             "Mahallemizde su hâlâ gelmedi, kaç kere aradık cevap verilmedi. Esentepe, Papatya Sokak.", _CP,
-             _NEW, negative=True, unit="SU"),
-        _Msg("m50", -4, "02.15", "FB", _DM, "Barış Kaplan", "baris.kaplan.esentepe",
-             "Gece saat 2'de inşaat çalışması yapılıyor, gürültüden uyuyamıyoruz. Esentepe Mahallesi, "
-             "Papatya Sokak.", _CP, _ANS, negative=True, unit="ZAB", reply="zabita"),
-        _Msg("m51", -3, "09.50", "X", _MT, "Ferhat", "@ferhat_fatih",
-             "@yesilvadibel Fatih Mahallesi Çınar Sokak'taki çukur hâlâ kapatılmadı, iki haftadır "
-             "bildiriyoruz!!", _CP, _RES, negative=True, unit="FEN",
-             reply="Haklı siteminiz için özür dileriz. Çınar Sokak'taki çukur bugün onarıldı; bilgi "
-             "verdiğiniz için teşekkür ederiz."),
-        _Msg("m52", -6, "21.00", "X", _MT, "Gizem", "@gizemm_cmh",
-             "@yesilvadibel Cumhuriyet Mahallesi'nde sokak lambaları yanmıyor, akşam yürüyemiyoruz.", _CP,
-             _ANS, negative=True, unit="FEN", reply="lamba"),
-        _Msg("m53", -2, "14.30", "X", _MT, "Kızgın Vatandaş", "@gercekler_yesilvadi",
-             "@yesilvadibel Sizin gibi beceriksiz, yüzsüz adamlar yüzünden bu ilçe batıyor. Hepiniz "
-             "sahtekârsınız, utanmazlar!!!", _AB, _NEW, negative=True),
-        _Msg("m54", -12, "13.00", "MA", _MT, "Umut", "@umut@sosyal.example",
-             "Belediyenin Mastodon'da olması çok güzel, teşekkürler! Açık ağlarda kamu kurumlarını görmek "
-             "sevindirici.", _PR, _ANS, reply="tesekkur"),
-        _Msg("m55", -4, "20.30", "BS", _MT, "Melis", "@melisderscalisiyor.bsky.social",
-             "@yesilvadibel.bsky.social kütüphane hafta sonu açık mı? Sınava hazırlanıyoruz 📚", _Q, _ANS,
-             unit="KUL",
-             reply="Merhaba, sınav dönemi boyunca hafta sonu 09.00–20.00 arasında açığız. Başarılar! 📚"),
-        _Msg("m56", -11, "15.40", "FB", _DM, "Şule Aktaş", "sule.aktas.anne",
-             "Kızım için yüzme kursuna kayıt yaptırmak istiyoruz, yeni dönem kayıtları ne zaman?", _Q, _ANS,
-             unit="KUL",
-             reply="Merhaba, yeni dönem kayıtları ayın 1'inde e-Belediye üzerinden başlayacak. Duyurumuzu "
-             "sayfamızdan da paylaşacağız."),
-        _Msg("m57", -1, "16.40", "IG", _DM, "nisan.ve.emre", "@nisan.ve.emre",
-             "Merhabaa nikah salonu randevusu için kime başvurmalıyız? Bahar için yer var mı 💍", _Q, _NEW),
-        _Msg("m58", -13, "09.30", "FB", _CM, "İsmail Şen", "ismail.sen.akcakoy",
-             "Başkanım selamlar, Akçaköy'den hayırlı işler.", _OT, _READ, post="su-kesinti"),
-        _Msg("m59", 0, "08.15", "TG", _DM, "Zehra Doğan", "@zehradogan",
-             "Sıcak yemek ve kış yardımı başvuruları başladı mı? Annem 78 yaşında, yalnız yaşıyor.", _Q,
-             _NEW),
-        _Msg("m60", 1, "10.45", "X", _RP, "Volkan", "@volkan_yv",
-             "Bu duyuruyu neden şimdi yapıyorsunuz, çalışma 3 gün önce başlamıştı.", _OT, _READ,
-             negative=True, post="kutuphane"),
-        _Msg("m61", -6, "11.30", "MA", _DM, "Prof. Nilgün Arı", "@nilgunari@akademi.example",
-             "Merhaba, kent arşivinizdeki eski fotoğrafları bir tez çalışmasında kullanmak istiyorum. İzin "
-             "için kime yazmalıyım?", _RQ, _READ, unit="KUL"),
-        _Msg("m62", -3, "10.20", "TG", _DM, "Ali Rıza Yalçın", "@aliriza",
-             "Ulaşım kartımı kaybettim, içindeki bakiye yeni karta aktarılabilir mi?", _Q, _ANS, unit="ULA",
-             reply="Merhaba, kişiselleştirilmiş kartlardaki bakiye yeni karta aktarılabiliyor. Kimliğinizle "
-             "Ulaşım Hizmetleri Müdürlüğü veznesine başvurmanız yeterli."),
-        _Msg("m63", -7, "10.35", "TG", _DM, "Nazlı Güler", "@nazliguler",
-             "Babamızı dün kaybettik. Cenaze hizmeti için kimi aramalıyız?", _Q, _ANS,
-             reply="Başınız sağ olsun. Cenaze hizmetlerimize 7/24 ALO 188 üzerinden ulaşabilirsiniz; "
-             "ekiplerimiz tüm işlemlerde size yardımcı olacaktır."),
-        _Msg("m64", -1, "21.15", "BS", _MT, "Hasan", "@hasanakcakoy.bsky.social",
-             "@yesilvadibel.bsky.social Akçaköy otobüsleri hafta sonu neden 2 saatte bir? Arabası olmayan "
-             "köyde mahsur kalıyor.", _CP, _NEW, negative=True, unit="ULA"),
-        _Msg("m65", 11, "08.50", "FB", _CM, "Cengiz Toprak", "cengiz.toprak.01",
-             "YOL ÇALIŞMASI YAPILACAKSA ÖNCEDEN HABER VERİN, ARACIMI ÇEKTİRDİNİZ. 700 TL CEZA ÖDEDİM!!", _CP,
-             _NEW, negative=True, unit="ZAB", post="yol"),
-        _Msg("m66", 0, "13.45", "FB", _CM, "Melek Aydoğan", "melek.aydogan.okul",
-             "Okulumuzun önüne hız kesici yapılması için dilekçe vermiştik, akıbeti ne oldu?", _RQ, _READ,
-             unit="FEN", post="cukur"),
-        _Msg("m67", 1, "15.20", "FB", _CM, "Yaşar Erol", "yasar.erol.1958",
-             "Kaldırımlar yenilendi, yaşlı annem artık rahatça yürüyebiliyor. Allah razı olsun 🙏", _PR, _ANS,
-             post="cukur", reply="tesekkur"),
-        _Msg("m68", 0, "19.00", "IG", _CM, "yesilvadi_kareler", "@yesilvadi.kareler",
-             "Harika 😍 Yeşilvadi'yi çok seviyorum", _PR, _READ, post="tiyatro"),
-        _Msg("m69", -1, "20.30", "TG", _DM, "Erkan Bayram", "@erkanbayram",
-             "Nöbetçi eczane listesindeki eczane kapalıydı, gece yarısı gittik döndük.", _CP, _NEW,
-             negative=True, post=None),
-        _Msg("m70", 8, "10.10", "FB", _CM, "Nermin Tan", "nermin.tan.61",
-             "Kimlik numaram 1234567**** ve telefonum 05xx, lütfen beni arayın su faturam yanlış geldi.", _RQ,
-             _HID, unit="SU", post="su-kesinti",
-             reply="Kişisel bilgilerinizi korumak için yorumunuzu gizledik. Talebinizi özel mesajla ya da "
-             "Alo 153 üzerinden iletebilirsiniz; en kısa sürede sizinle iletişime geçilecektir."),
+def _add_audit(
+    session: Session,
+    today: date,
+    connected: datetime,
+    channels: dict[str, Channel],
+    campaign: Campaign,
+    posts: dict[str, Post],
+    items: dict[str, InboxItem],
+) -> None:
+    failed = next(d for d in posts[_FAILED[0]].deliveries if d.state is DeliveryState.FAILED)
+    first_reply = next(reply for item in items.values() for reply in item.replies if reply.sent_at)
+    spam = next(item for item in items.values() if item.category is InboxCategory.SPAM)
+    audit = [
+        AuditEntry(
+            at=connected + timedelta(minutes=i),
+            actor=ACTOR,
+            action="channel.connected",
+            entity="channel",
+            entity_id=channel.id,
+            detail={"platform": channel.platform.value, "sandbox": True},
+        )
+        for i, channel in enumerate(channels.values())
     ]
-    # fmt: on
+    audit += [
+        AuditEntry(
+            at=at(campaign.starts_on, "09.00"),
+            actor=ACTOR,
+            action="campaign.created",
+            entity="campaign",
+            entity_id=campaign.id,
+            detail={"name": campaign.name},
+        ),
+        AuditEntry(
+            at=failed.updated_at,
+            actor=ACTOR,
+            action="delivery.failed",
+            entity="delivery",
+            entity_id=failed.id,
+            detail={"error": FAILED_DELIVERY_ERROR},
+        ),
+        AuditEntry(
+            at=first_reply.sent_at,
+            actor=ACTOR,
+            action="reply.sent",
+            entity="reply",
+            entity_id=first_reply.id,
+            detail={},
+        ),
+        AuditEntry(
+            at=spam.received_at + timedelta(minutes=40),
+            actor=ACTOR,
+            action="inbox.hidden",
+            entity="inbox_item",
+            entity_id=spam.id,
+            detail={"reason": "spam"},
+        ),
+        AuditEntry(
+            at=at(today, "08.50"),
+            actor=ACTOR,
+            action="demo.seeded",
+            entity="profile",
+            detail={"today": today.isoformat()},
+        ),
+    ]
+    session.add_all(audit)
 
 
 # ---------------------------------------------------------------------------------------------
-# Seeding
+# Platform-shaped remote ids
 # ---------------------------------------------------------------------------------------------
-
-_FAILED = ("ihale", "LI")
-_FAILED_ERROR = (
-    "LinkedIn oturumunun süresi dolmuş (HTTP 401). Kanalı Ayarlar › Kanallar bölümünden yeniden "
-    "bağlayın; gönderi kaybolmadı, bağlandıktan sonra yeniden gönderilebilir."
-)
-_HANDED_OFF = ("yol-2", "MA")
-_DRAFT_REPLY = ("m37", "yanit_tekrar")
-_TID_ALPHABET = "234567abcdefghijklmnopqrstuvwxyz"
 
 
 def _digits(rng: random.Random, n: int) -> str:
@@ -1415,310 +496,3 @@ def _remote_inbox(platform: Platform, rng: random.Random) -> str:
             return _digits(rng, 6)
         case _:
             return _digits(rng, 18)
-
-
-def _add_reference_data(session: Session, today: date) -> tuple[dict[str, Unit], Campaign]:
-    """Units, hashtag sets, templates and the campaign; keeps rows that already exist."""
-    units = {unit.name: unit for unit in session.scalars(select(Unit))}
-    by_code: dict[str, Unit] = {}
-    for code, (name, mailbox, extension, keywords) in _UNITS.items():
-        if name not in units:
-            units[name] = Unit(
-                name=name, email=f"{mailbox}@{SITE}", phone=f"Alo 153 – dahili {extension}", keywords=keywords
-            )
-            session.add(units[name])
-        by_code[code] = units[name]
-    campaign = Campaign(
-        name="Sıfır Atık Ayı",
-        goal="Bir ayda ambalaj atığı, atık pil ve atık yağ toplamayı %30 artırmak; ilçedeki tüm okulları "
-        "atık yağ yarışmasına katmak.",
-        starts_on=_campaign_dates(today)[0],
-        ends_on=_campaign_dates(today)[1],
-        hashtags=["#SıfırAtık", "#SıfırAtıkAyı", "#GeriDönüşüm"],
-        color="#2F9E44",
-    )
-    session.add(campaign)
-    session.add_all(
-        [
-            HashtagSet(name="Genel", kind=HashtagSetKind.GENERAL, tags=["#Türkiye", "#ResmiDuyuru", "#HalkaHizmet"]),
-            HashtagSet(
-                name="Yeşilvadi",
-                kind=HashtagSetKind.LOCAL,
-                tags=["#YeşilvadiBelediyesi", "#Yeşilvadi", "#SevdamızYeşilvadi"],
-            ),
-            HashtagSet(
-                name="Hizmet duyuruları",
-                kind=HashtagSetKind.LOCAL,
-                tags=["#SuKesintisi", "#YolÇalışması", "#NöbetçiEczane", "#Alo153"],
-            ),
-            HashtagSet(
-                name="Kültür ve sanat",
-                kind=HashtagSetKind.LOCAL,
-                tags=["#YeşilvadiKültürSanat", "#Kütüphane"],
-            ),
-            HashtagSet(
-                name="Sıfır Atık Ayı",
-                kind=HashtagSetKind.EVENT,
-                tags=list(campaign.hashtags),
-                starts_on=campaign.starts_on,
-                ends_on=campaign.ends_on,
-            ),
-        ]
-    )
-    known = set(session.scalars(select(Template.key)))
-    for purpose, templates in (("post", _POST_TEMPLATES), ("reply", _REPLY_TEMPLATES)):
-        for key, name, body in templates:
-            if key not in known:
-                fields = list(dict.fromkeys(re.findall(r"\{(\w+)\}", body)))
-                session.add(Template(key=key, name=name, purpose=purpose, body=body, fields=fields))
-    return by_code, campaign
-
-
-def _delivery_state(spec: _PostSpec, today: date) -> DeliveryState:
-    if spec.draft or spec.when is None:
-        return DeliveryState.DRAFT
-    local = spec.when.astimezone(TZ)
-    if local.date() < today or (local.date() == today and local.hour < 12):
-        return DeliveryState.PUBLISHED
-    return DeliveryState.SCHEDULED
-
-
-def _add_posts(
-    session: Session,
-    library: MediaLibrary,
-    today: date,
-    rng: random.Random,
-    channels: dict[str, Channel],
-    campaign: Campaign,
-) -> dict[str, Post]:
-    specs = _service_posts(today, rng) + _important_day_posts(
-        today, today - timedelta(days=14), today + timedelta(days=21)
-    )
-    far = _at(today + timedelta(days=365), "00.00")
-    specs.sort(key=lambda spec: (spec.when or far, spec.key))
-    morning = _at(today, "08.00")
-    posts: dict[str, Post] = {}
-    telegram_serial = 1200 + rng.randrange(300)
-    for spec in specs:
-        written = min(spec.when or morning, morning).date() - timedelta(days=rng.randint(1, 3))
-        created = _at(written, f"{rng.randint(9, 16)}.{rng.randrange(60):02d}")
-        kind = spec.kind or (
-            PostKind.CAROUSEL if len(spec.arts) > 1 else PostKind.IMAGE if spec.arts else PostKind.TEXT
-        )
-        post = Post(
-            title=spec.title,
-            body=spec.body,
-            kind=kind,
-            category=spec.category,
-            source_reference=spec.source,
-            campaign=campaign if spec.campaign else None,
-            created_at=created,
-            updated_at=created,
-        )
-        session.add(post)
-        for position, art in enumerate(spec.arts):
-            data, name = _poster(art)
-            asset = library.import_bytes(session, data, name, alt_text=_alt_text(art))
-            asset.created_at = created
-            post.media_links.append(PostMedia(media=asset, position=position))
-        state = _delivery_state(spec, today)
-        for code in spec.channels.split():
-            channel = channels[code]
-            limit = SHORT_LIMITS.get(channel.platform, 100_000)
-            short_needed = channel.platform is Platform.X or len(spec.body) > limit - 10
-            override = spec.short if spec.short and short_needed else None
-            delivery = Delivery(
-                text_override=override, scheduled_at=spec.when, state=state, attempts=0, updated_at=created
-            )
-            post.deliveries.append(delivery)  # the post is in the session: this adds the delivery too
-            delivery.channel = channel
-            if state is DeliveryState.PUBLISHED and spec.when is not None:
-                if channel.platform is Platform.TELEGRAM:
-                    telegram_serial += rng.randint(1, 4)
-                delivery.remote_id, delivery.permalink = _remote_post(channel, rng, telegram_serial)
-                delay = (
-                    timedelta(minutes=rng.randint(4, 25))
-                    if channel.platform is Platform.MANUAL
-                    else timedelta(seconds=rng.randint(2, 40))
-                )
-                delivery.published_at = delivery.updated_at = spec.when + delay
-                delivery.attempts = 1
-            if (spec.key, code) == _FAILED and spec.when is not None:
-                delivery.state, delivery.attempts, delivery.last_error = (
-                    DeliveryState.FAILED,
-                    1,
-                    _FAILED_ERROR,
-                )
-                delivery.remote_id = delivery.permalink = delivery.published_at = None
-                delivery.updated_at = spec.when + timedelta(seconds=3)
-            if (spec.key, code) == _HANDED_OFF and state is DeliveryState.SCHEDULED:
-                delivery.state, delivery.attempts, delivery.remote_id = (
-                    DeliveryState.HANDED_OFF,
-                    1,
-                    _digits(rng, 6),
-                )
-        posts[spec.key] = post
-    return posts
-
-
-def _add_inbox(
-    session: Session,
-    today: date,
-    rng: random.Random,
-    channels: dict[str, Channel],
-    posts: dict[str, Post],
-    units: dict[str, Unit],
-) -> dict[str, InboxItem]:
-    cap = _at(today, "08.45")
-    items: dict[str, InboxItem] = {}
-    for msg in _messages(_season(today)):
-        channel = channels[msg.ch]
-        delivery: Delivery | None = None
-        base = today
-        earliest: datetime | None = None
-        if msg.parent is not None:
-            parent = items[msg.parent]
-            delivery = session.get(Delivery, parent.delivery_id) if parent.delivery_id else None
-            base, earliest = parent.received_at.astimezone(TZ).date(), parent.received_at
-        elif msg.post is not None:
-            delivery = next(
-                (d for d in posts[msg.post].deliveries if d.channel is channel and d.state is DeliveryState.PUBLISHED),
-                None,
-            )
-            if delivery is not None and delivery.published_at is not None:
-                base, earliest = delivery.published_at.astimezone(TZ).date(), delivery.published_at
-        received = _at(base + timedelta(days=msg.day), msg.hm) + timedelta(seconds=rng.randrange(60))
-        if earliest is not None and received <= earliest:
-            received = earliest + timedelta(minutes=rng.randint(8, 90))
-        received = min(received, cap - timedelta(minutes=rng.randrange(30)))
-        item = InboxItem(
-            channel=channel,
-            platform=channel.platform,
-            remote_id=_remote_inbox(channel.platform, rng),
-            author_name=msg.author,
-            author_handle=msg.handle,
-            text=msg.text,
-            kind=msg.kind,
-            parent=items[msg.parent] if msg.parent else None,
-            delivery_id=delivery.id if delivery else None,
-            received_at=received,
-            status=msg.status,
-            category=msg.category,
-            negative=msg.negative,
-            unit_id=units[msg.unit].id if msg.unit else None,
-        )
-        if msg.reply is not None:
-            sent = min(received + timedelta(minutes=rng.randint(12, 180)), cap + timedelta(minutes=5))
-            item.replies.append(
-                Reply(
-                    text=_REPLIES.get(msg.reply, msg.reply),
-                    state=ReplyState.SENT,
-                    remote_id=_remote_inbox(channel.platform, rng),
-                    created_at=sent - timedelta(minutes=2),
-                    sent_at=sent,
-                )
-            )
-        if msg.key == _DRAFT_REPLY[0]:
-            body = next(body for key, _, body in _REPLY_TEMPLATES if key == _DRAFT_REPLY[1])
-            item.replies.append(Reply(text=body, state=ReplyState.DRAFT, created_at=cap))
-        session.add(item)
-        session.flush()  # children need the parent's id and the time it got
-        items[msg.key] = item
-    return items
-
-
-def seed_demo(session: Session, library: MediaLibrary, today: date) -> None:
-    """Fill an empty database with the demo month around ``today``; the caller commits."""
-    if session.scalar(select(Channel.id).limit(1)) is not None:
-        raise ValueError("the demo goes only into a database without channels")
-    rng = random.Random(f"{SEED}-{today.isoformat()}")
-    connected = _at(today - timedelta(days=60), "09.00")
-    channels: dict[str, Channel] = {}
-    for spec in CHANNELS:
-        channels[spec.code] = Channel(
-            platform=spec.platform,
-            display_name=spec.name,
-            handle=spec.handle,
-            color=spec.color,
-            settings=dict(spec.settings),
-            sandbox=True,
-            enabled=True,
-            created_at=connected,
-        )
-    session.add_all(channels.values())
-    units, campaign = _add_reference_data(session, today)
-    session.flush()
-    posts = _add_posts(session, library, today, rng, channels, campaign)
-    session.flush()
-    items = _add_inbox(session, today, rng, channels, posts, units)
-
-    failed = next(d for d in posts[_FAILED[0]].deliveries if d.state is DeliveryState.FAILED)
-    first_reply = next(reply for item in items.values() for reply in item.replies if reply.sent_at)
-    spam = next(item for item in items.values() if item.category is InboxCategory.SPAM)
-    audit = [
-        AuditEntry(
-            at=connected + timedelta(minutes=i),
-            actor=ACTOR,
-            action="channel.connected",
-            entity="channel",
-            entity_id=channel.id,
-            detail={"platform": channel.platform.value, "sandbox": True},
-        )
-        for i, channel in enumerate(channels.values())
-    ]
-    audit += [
-        AuditEntry(
-            at=_at(campaign.starts_on, "09.00"),
-            actor=ACTOR,
-            action="campaign.created",
-            entity="campaign",
-            entity_id=campaign.id,
-            detail={"name": campaign.name},
-        ),
-        AuditEntry(
-            at=failed.updated_at,
-            actor=ACTOR,
-            action="delivery.failed",
-            entity="delivery",
-            entity_id=failed.id,
-            detail={"error": _FAILED_ERROR},
-        ),
-        AuditEntry(
-            at=first_reply.sent_at,
-            actor=ACTOR,
-            action="reply.sent",
-            entity="reply",
-            entity_id=first_reply.id,
-            detail={},
-        ),
-        AuditEntry(
-            at=spam.received_at + timedelta(minutes=40),
-            actor=ACTOR,
-            action="inbox.hidden",
-            entity="inbox_item",
-            entity_id=spam.id,
-            detail={"reason": "spam"},
-        ),
-        AuditEntry(
-            at=_at(today, "08.50"),
-            actor=ACTOR,
-            action="demo.seeded",
-            entity="profile",
-            detail={"today": today.isoformat()},
-        ),
-    ]
-    session.add_all(audit)
-    session.flush()
-
-
-def seed_demo_profile(profile: Profile, today: date | None = None) -> None:
-    """Seed the profile's database with the demo month unless it already has channels."""
-    profile.ensure()
-    engine = open_database(profile.database, profile.backup_dir)
-    try:
-        with Session(engine) as session:
-            if session.scalar(select(Channel.id).limit(1)) is None:
-                seed_demo(session, MediaLibrary(profile.media_dir), today or datetime.now(TZ).date())
-                session.commit()
-    finally:
-        engine.dispose()
