@@ -61,7 +61,7 @@ REPO_ROOT = Path(__file__).resolve().parent.parent
 SOURCE_DIR = REPO_ROOT / "src"
 
 #: Bump whenever the generated content changes, so cached profiles are rebuilt.
-GENERATOR_VERSION = 1
+GENERATOR_VERSION = 2
 POSTS = 10_000
 INBOX_ITEMS = 100_000
 SEED = 1532026
@@ -520,9 +520,9 @@ def generate_profile(
             )
             connection.executemany(
                 "INSERT INTO deliveries (id, post_id, channel_id, text_override, scheduled_at, state,"
-                " remote_id, permalink, last_error, attempts, published_at, updated_at)"
-                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-                delivery_rows,
+                " remote_id, permalink, last_error, attempts, published_at, updated_at, idempotency_key)"
+                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?, printf('bench-%d', ?))",
+                [(*row, row[0]) for row in delivery_rows],
             )
             connection.executemany(
                 "INSERT INTO post_media (post_id, media_id, position) VALUES (?,?,?)", post_media_rows

@@ -6,6 +6,7 @@ Tokens and passwords are never columns here: they live in the OS keyring
 
 from __future__ import annotations
 
+import uuid
 from datetime import date, datetime
 from enum import StrEnum
 from typing import Any
@@ -79,6 +80,11 @@ class Channel(Base):
     sandbox: Mapped[bool] = mapped_column(Boolean, default=False)
     enabled: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # Publishing health: set when the platform refused our token; cleared by a reconnect.
+    auth_problem: Mapped[str | None] = mapped_column(Text)
+    token_expires_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # Opaque position in the platform's inbox feeds (the adapter's own format).
+    inbox_cursor: Mapped[str | None] = mapped_column(Text)
 
     deliveries: Mapped[list[Delivery]] = relationship(back_populates="channel")
 
@@ -143,6 +149,12 @@ class Delivery(Base):
     last_error: Mapped[str | None] = mapped_column(Text)
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     published_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # Stable across retries and restarts: the platform's idempotency key or our own marker.
+    idempotency_key: Mapped[str] = mapped_column(String(64), unique=True, default=lambda: uuid.uuid4().hex)
+    # Set (and committed) before a request that may create the post; cleared once the outcome
+    # is certain. A delivery with it set is reconciled with the platform before any resend.
+    sending_since: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    next_attempt_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
 
     post: Mapped[Post] = relationship(back_populates="deliveries")
@@ -283,6 +295,16 @@ class Reply(Base):
     sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
     item: Mapped[InboxItem] = relationship(back_populates="replies")
+
+
+class AppFlag(Base):
+    """Small profile-wide switches that must survive restarts (e.g. publishing paused)."""
+
+    __tablename__ = "app_flags"
+
+    key: Mapped[str] = mapped_column(String(100), primary_key=True)
+    value: Mapped[dict[str, Any]] = mapped_column(JSONText, default=dict)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
 
 
 class AuditEntry(Base):

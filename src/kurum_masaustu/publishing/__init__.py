@@ -1,0 +1,1 @@
+"""Publishing: the outbox worker, retries and back-off, reconciliation after crashes, sync."""

@@ -1,0 +1,302 @@
+"""The outbox: every due delivery reaches its platform exactly once.
+
+The rules that make it crash-safe:
+
+1. Before a request that may create a post, the delivery is marked ``publishing`` with
+   ``sending_since`` and that is **committed**.
+2. The outcome is applied and committed in a second transaction.
+3. A delivery found with ``sending_since`` set (the app crashed, or the answer was lost) is
+   first looked up on the platform (:meth:`Adapter.find_published`); only if the platform
+   does not have it is it sent again, with the same idempotency key.
+
+The worker is plain asyncio (no Qt): the GUI runs it on the qasync loop, ``kurum-masaustu
+sync`` runs it with ``asyncio.run``. Database calls are short and indexed.
+"""
+
+from __future__ import annotations
+
+import logging
+import random
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+
+from sqlalchemy import or_, select
+from sqlalchemy.orm import Session, sessionmaker
+
+from kurum_masaustu.domain import DeliveryState, PostKind
+from kurum_masaustu.platforms.base import (
+    Adapter,
+    AuthExpired,
+    MediaFile,
+    Outcome,
+    Published,
+    PublishRequest,
+    RateLimited,
+    Rejected,
+    Transient,
+)
+from kurum_masaustu.publishing.backoff import MAX_ATTEMPTS, retry_delay
+from kurum_masaustu.store.models import AppFlag, AuditEntry, Channel, Delivery, MediaAsset, PostMedia
+
+log = logging.getLogger(__name__)
+
+PAUSE_FLAG = "publishing_paused"
+
+#: Builds the adapter for a channel (with its client and secrets); None if it cannot be built.
+AdapterFactory = Callable[[Channel], Awaitable[Adapter | None]]
+MediaResolver = Callable[[MediaAsset], MediaFile]
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+@dataclass
+class RunSummary:
+    published: int = 0
+    handed_off: int = 0
+    reconciled: int = 0
+    retried: int = 0
+    failed: int = 0
+    waiting: int = 0
+    errors: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return self.failed == 0 and not self.errors
+
+
+class Outbox:
+    def __init__(
+        self,
+        sessions: sessionmaker[Session],
+        adapter_for: AdapterFactory,
+        media_file: MediaResolver,
+        *,
+        clock: Callable[[], datetime] = utcnow,
+        rng: random.Random | None = None,
+        actor: str = "outbox",
+    ) -> None:
+        self._sessions = sessions
+        self._adapter_for = adapter_for
+        self._media_file = media_file
+        self._clock = clock
+        self._rng = rng or random.Random()
+        self._actor = actor
+        self._not_before: dict[int, datetime] = {}  # channel id → rate limited until
+
+    # -- pausing ---------------------------------------------------------------------------
+    def pause(self, reason: str, until: datetime | None = None) -> None:
+        """Stop all publishing (crisis, national mourning) until :meth:`resume`."""
+        with self._sessions.begin() as session:
+            flag = session.get(AppFlag, PAUSE_FLAG) or AppFlag(key=PAUSE_FLAG)
+            flag.value = {
+                "reason": reason,
+                "since": self._clock().isoformat(),
+                "until": until.isoformat() if until else None,
+            }
+            session.add(flag)
+            session.add(AuditEntry(actor=self._actor, action="publishing.pause", detail={"reason": reason}))
+
+    def resume(self) -> None:
+        with self._sessions.begin() as session:
+            flag = session.get(AppFlag, PAUSE_FLAG)
+            if flag is not None:
+                session.delete(flag)
+                session.add(AuditEntry(actor=self._actor, action="publishing.resume"))
+
+    def paused(self) -> dict[str, str | None] | None:
+        """The pause's reason and times, or None when publishing runs; an expired pause ends."""
+        with self._sessions() as session:
+            flag = session.get(AppFlag, PAUSE_FLAG)
+            if flag is None:
+                return None
+            until = flag.value.get("until")
+            value: dict[str, str | None] = dict(flag.value)
+        if until and datetime.fromisoformat(until) <= self._clock():
+            self.resume()
+            return None
+        return value
+
+    # -- the work --------------------------------------------------------------------------
+    async def run_once(self) -> RunSummary:
+        """Reconcile in-flight deliveries, then publish everything due. Never raises for a
+        platform's answer; an adapter that cannot be built counts as an error."""
+        summary = RunSummary()
+        if self.paused() is not None:
+            summary.waiting = len(self._due_ids(self._clock()))
+            return summary
+        for delivery_id in self._in_flight_ids(self._clock()):
+            await self._reconcile(delivery_id, summary)
+        for delivery_id in self._due_ids(self._clock()):
+            await self._publish(delivery_id, summary)
+        return summary
+
+    def _in_flight_ids(self, now: datetime) -> list[int]:
+        """Deliveries a request may have left on the platform, due for a look-up."""
+        with self._sessions() as session:
+            stmt = (
+                select(Delivery.id)
+                .where(
+                    Delivery.state == DeliveryState.PUBLISHING,
+                    or_(Delivery.next_attempt_at.is_(None), Delivery.next_attempt_at <= now),
+                )
+                .order_by(Delivery.id)
+            )
+            return list(session.scalars(stmt))
+
+    def _due_ids(self, now: datetime) -> list[int]:
+        with self._sessions() as session:
+            stmt = (
+                select(Delivery.id)
+                .join(Channel, Delivery.channel_id == Channel.id)
+                .where(
+                    Delivery.state == DeliveryState.SCHEDULED,
+                    Delivery.scheduled_at <= now,
+                    or_(Delivery.next_attempt_at.is_(None), Delivery.next_attempt_at <= now),
+                    Channel.enabled,
+                    Channel.auth_problem.is_(None),
+                )
+                .order_by(Delivery.scheduled_at, Delivery.id)
+            )
+            return list(session.scalars(stmt))
+
+    def _request(self, session: Session, delivery: Delivery) -> PublishRequest:
+        post = delivery.post
+        media = [
+            self._media_file(link.media)
+            for link in session.scalars(
+                select(PostMedia).where(PostMedia.post_id == post.id).order_by(PostMedia.position)
+            )
+        ]
+        return PublishRequest(
+            text=delivery.text,
+            idempotency_key=delivery.idempotency_key,
+            kind=post.kind if media or post.kind == PostKind.POLL else PostKind.TEXT,
+            media=tuple(media),
+        )
+
+    async def _reconcile(self, delivery_id: int, summary: RunSummary) -> None:
+        """A delivery left in flight: ask the platform before anything is resent."""
+        with self._sessions() as session:
+            delivery = session.get(Delivery, delivery_id)
+            if delivery is None:
+                return
+            channel = delivery.channel
+            request = self._request(session, delivery)
+            since = (delivery.sending_since or self._clock()) - timedelta(minutes=5)
+        adapter = await self._adapter_for(channel)
+        if adapter is None:
+            summary.errors.append(f"channel {channel.id}: no adapter")
+            return
+        found = await adapter.find_published(request, since)
+        if isinstance(found, Transient):
+            log.info("delivery %s: platform unreachable while reconciling (%s)", delivery_id, found.detail)
+            return
+        if isinstance(found, Published):
+            self._apply(delivery_id, found, summary, reconciled=True)
+            return
+        with self._sessions.begin() as session:  # the platform does not have it: send again
+            delivery = session.get(Delivery, delivery_id)
+            if delivery is not None and delivery.state == DeliveryState.PUBLISHING:
+                delivery.state = DeliveryState.SCHEDULED
+                delivery.sending_since = None
+        log.info("delivery %s: not on the platform after an interrupted send; it will be sent again", delivery_id)
+
+    async def _publish(self, delivery_id: int, summary: RunSummary) -> None:
+        now = self._clock()
+        with self._sessions.begin() as session:
+            delivery = session.get(Delivery, delivery_id)
+            if delivery is None or delivery.state != DeliveryState.SCHEDULED:
+                return
+            channel = delivery.channel
+            blocked_until = self._not_before.get(channel.id)
+            if blocked_until is not None and blocked_until > now:
+                summary.waiting += 1
+                return
+            request = self._request(session, delivery)
+            # Rule 1: committed before the request.
+            delivery.state = DeliveryState.PUBLISHING
+            delivery.sending_since = now
+            delivery.attempts += 1
+        adapter = await self._adapter_for(channel)
+        if adapter is None:
+            self._apply(delivery_id, Transient("the channel's adapter could not be built"), summary)
+            summary.errors.append(f"channel {channel.id}: no adapter")
+            return
+        outcome = await adapter.publish(request)
+        secrets = adapter.updated_secrets()
+        if secrets:
+            log.info("channel %s: session renewed", channel.id)
+        self._apply(delivery_id, outcome, summary)
+
+    def _apply(self, delivery_id: int, outcome: Outcome, summary: RunSummary, *, reconciled: bool = False) -> None:
+        """Rule 2: record the outcome (and what follows from it) in one transaction."""
+        now = self._clock()
+        with self._sessions.begin() as session:
+            delivery = session.get(Delivery, delivery_id)
+            if delivery is None:
+                return
+            channel = delivery.channel
+            detail: dict[str, object] = {"delivery": delivery.id, "channel": channel.id}
+            if isinstance(outcome, Published):
+                delivery.state = DeliveryState.HANDED_OFF if outcome.scheduled else DeliveryState.PUBLISHED
+                delivery.remote_id = outcome.remote_id
+                delivery.permalink = outcome.permalink
+                delivery.published_at = None if outcome.scheduled else now
+                delivery.sending_since = None
+                delivery.next_attempt_at = None
+                delivery.last_error = None
+                if reconciled:
+                    summary.reconciled += 1
+                elif outcome.scheduled:
+                    summary.handed_off += 1
+                else:
+                    summary.published += 1
+                action = "delivery.reconciled" if reconciled else "delivery.published"
+                detail["permalink"] = outcome.permalink
+            elif isinstance(outcome, Rejected):
+                delivery.state = DeliveryState.FAILED
+                delivery.sending_since = None
+                delivery.last_error = f"{outcome.code}: {outcome.platform_message}"
+                summary.failed += 1
+                action = "delivery.rejected"
+                detail["code"] = outcome.code
+            elif isinstance(outcome, AuthExpired):
+                delivery.state = DeliveryState.SCHEDULED
+                delivery.sending_since = None  # the platform answered: nothing was created
+                delivery.last_error = "auth_expired"
+                channel.auth_problem = outcome.detail or "auth_expired"
+                summary.waiting += 1
+                action = "channel.auth_expired"
+            elif isinstance(outcome, RateLimited):
+                delivery.state = DeliveryState.SCHEDULED
+                delivery.sending_since = None
+                delivery.next_attempt_at = outcome.until
+                delivery.last_error = "rate_limited"
+                self._not_before[channel.id] = outcome.until
+                summary.waiting += 1
+                action = "delivery.rate_limited"
+            else:
+                # Transient: the request may or may not have reached the platform, so
+                # sending_since stays set and the next attempt reconciles first.
+                if delivery.attempts >= MAX_ATTEMPTS:
+                    delivery.state = DeliveryState.FAILED
+                    delivery.last_error = f"gave_up: {outcome.detail}"
+                    summary.failed += 1
+                    action = "delivery.gave_up"
+                else:
+                    delivery.state = DeliveryState.PUBLISHING
+                    delay = (
+                        timedelta(seconds=outcome.retry_after_seconds)
+                        if outcome.retry_after_seconds
+                        else retry_delay(delivery.attempts, self._rng)
+                    )
+                    delivery.next_attempt_at = now + delay
+                    delivery.last_error = f"transient: {outcome.detail}"
+                    summary.retried += 1
+                    action = "delivery.retry"
+            session.add(
+                AuditEntry(actor=self._actor, action=action, entity="delivery", entity_id=delivery.id, detail=detail)
+            )

@@ -1,0 +1,310 @@
+"""The outbox against a scripted platform: exactly once, whatever the platform answers."""
+
+from __future__ import annotations
+
+import asyncio
+from collections import deque
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import httpx
+import pytest
+from sqlalchemy import select
+from sqlalchemy.orm import Session, sessionmaker
+
+from kurum_masaustu.domain import DeliveryState, Platform
+from kurum_masaustu.platforms.base import (
+    AccountInfo,
+    ActionOutcome,
+    Adapter,
+    AuthExpired,
+    Done,
+    MediaFile,
+    Outcome,
+    Published,
+    PublishRequest,
+    RateLimited,
+    Rejected,
+    Transient,
+)
+from kurum_masaustu.publishing.backoff import MAX_ATTEMPTS
+from kurum_masaustu.publishing.outbox import Outbox
+from kurum_masaustu.store.models import AuditEntry, Channel, Delivery, MediaAsset, Post
+
+START = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.now = START
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def advance(self, **kwargs: float) -> None:
+        self.now += timedelta(**kwargs)
+
+
+class ScriptedPlatform(Adapter):
+    """A platform whose answers the test scripts; it keeps the posts it really created.
+
+    Script entries: "ok", "reject", "auth", ("rate", seconds), "lost" (created, answer lost),
+    "down" (not created, network error).
+    """
+
+    platform = Platform.MASTODON
+
+    def __init__(self, clock: Clock) -> None:
+        super().__init__(httpx.AsyncClient(), {}, {})
+        self.clock = clock
+        self.script: deque[object] = deque()
+        self.posts: dict[str, str] = {}  # idempotency key → text
+        self.lookups = 0
+
+    async def verify(self) -> AccountInfo:
+        return AccountInfo("1", "@belediye", "Belediye")
+
+    async def publish(self, request: PublishRequest) -> Outcome:
+        step = self.script.popleft() if self.script else "ok"
+        if step == "reject":
+            return Rejected("validation", "Text is too long")
+        if step == "auth":
+            return AuthExpired("token revoked")
+        if isinstance(step, tuple) and step[0] == "rate":
+            return RateLimited(self.clock() + timedelta(seconds=step[1]))
+        if step == "down":
+            return Transient("connection refused")
+        self.posts[request.idempotency_key] = request.text
+        if step == "lost":
+            return Transient("read timeout")
+        return Published(f"id-{len(self.posts)}", f"https://sosyal.example/@belediye/{len(self.posts)}")
+
+    async def find_published(self, request: PublishRequest, since: datetime) -> Published | Transient | None:
+        self.lookups += 1
+        if request.idempotency_key in self.posts:
+            return Published("found", "https://sosyal.example/@belediye/found")
+        return None
+
+    async def delete(self, remote_id: str) -> ActionOutcome:
+        return Done()
+
+
+@pytest.fixture
+def clock() -> Clock:
+    return Clock()
+
+
+@pytest.fixture
+def platform(clock: Clock) -> ScriptedPlatform:
+    return ScriptedPlatform(clock)
+
+
+@pytest.fixture
+def outbox(session_factory: sessionmaker[Session], platform: ScriptedPlatform, clock: Clock, tmp_path: Path) -> Outbox:
+    async def adapter_for(channel: Channel) -> Adapter:
+        return platform
+
+    def media_file(asset: MediaAsset) -> MediaFile:
+        return MediaFile(tmp_path / asset.relative_path, asset.mime_type, asset.alt_text)
+
+    return Outbox(session_factory, adapter_for, media_file, clock=clock)
+
+
+def _schedule(sessions: sessionmaker[Session], text: str, at: datetime, channels: int = 1) -> list[int]:
+    with sessions.begin() as s:
+        made = [Channel(platform=Platform.MASTODON, display_name=f"Kanal {i}") for i in range(channels)]
+        post = Post(body=text)
+        post.deliveries = [Delivery(channel=c, scheduled_at=at, state=DeliveryState.SCHEDULED) for c in made]
+        s.add(post)
+        s.flush()
+        return [d.id for d in post.deliveries]
+
+
+def _delivery(sessions: sessionmaker[Session], delivery_id: int) -> Delivery:
+    with sessions() as s:
+        found = s.get(Delivery, delivery_id)
+        assert found is not None
+        return found
+
+
+def run(outbox: Outbox) -> object:
+    return asyncio.run(outbox.run_once())
+
+
+def test_a_due_delivery_is_published_once_with_its_permalink(
+    outbox: Outbox, session_factory: sessionmaker[Session], platform: ScriptedPlatform
+) -> None:
+    [delivery_id] = _schedule(session_factory, "Yarın su kesintisi var.", START - timedelta(minutes=1))
+    summary = asyncio.run(outbox.run_once())
+    assert summary.published == 1
+    delivery = _delivery(session_factory, delivery_id)
+    assert delivery.state is DeliveryState.PUBLISHED
+    assert delivery.permalink == "https://sosyal.example/@belediye/1"
+    assert delivery.published_at == START
+    assert delivery.sending_since is None
+    assert list(platform.posts.values()) == ["Yarın su kesintisi var."]
+    asyncio.run(outbox.run_once())
+    assert len(platform.posts) == 1
+    with session_factory() as s:
+        assert "delivery.published" in [a.action for a in s.scalars(select(AuditEntry))]
+
+
+def test_a_future_delivery_waits_for_its_time(
+    outbox: Outbox, session_factory: sessionmaker[Session], platform: ScriptedPlatform, clock: Clock
+) -> None:
+    [delivery_id] = _schedule(session_factory, "Akşam konser", START + timedelta(hours=2))
+    asyncio.run(outbox.run_once())
+    assert platform.posts == {}
+    clock.advance(hours=2)
+    asyncio.run(outbox.run_once())
+    assert _delivery(session_factory, delivery_id).state is DeliveryState.PUBLISHED
+
+
+def test_a_rejection_stops_the_delivery_with_the_reason(
+    outbox: Outbox, session_factory: sessionmaker[Session], platform: ScriptedPlatform
+) -> None:
+    [delivery_id] = _schedule(session_factory, "x" * 600, START)
+    platform.script.append("reject")
+    summary = asyncio.run(outbox.run_once())
+    assert summary.failed == 1
+    delivery = _delivery(session_factory, delivery_id)
+    assert delivery.state is DeliveryState.FAILED
+    assert delivery.last_error == "validation: Text is too long"
+    asyncio.run(outbox.run_once())
+    assert platform.posts == {}
+
+
+def test_rate_limit_is_respected_until_its_end(
+    outbox: Outbox, session_factory: sessionmaker[Session], platform: ScriptedPlatform, clock: Clock
+) -> None:
+    [delivery_id] = _schedule(session_factory, "Duyuru", START)
+    platform.script.append(("rate", 120))
+    asyncio.run(outbox.run_once())
+    assert _delivery(session_factory, delivery_id).next_attempt_at == START + timedelta(seconds=120)
+    clock.advance(seconds=60)
+    asyncio.run(outbox.run_once())
+    assert platform.posts == {}
+    clock.advance(seconds=61)
+    asyncio.run(outbox.run_once())
+    assert _delivery(session_factory, delivery_id).state is DeliveryState.PUBLISHED
+
+
+def test_an_answer_lost_after_the_platform_accepted_does_not_double_post(
+    outbox: Outbox, session_factory: sessionmaker[Session], platform: ScriptedPlatform, clock: Clock
+) -> None:
+    [delivery_id] = _schedule(session_factory, "Meclis toplantısı", START)
+    platform.script.append("lost")
+    summary = asyncio.run(outbox.run_once())
+    assert summary.retried == 1
+    assert _delivery(session_factory, delivery_id).state is DeliveryState.PUBLISHING
+    clock.advance(hours=1)
+    summary = asyncio.run(outbox.run_once())
+    assert summary.reconciled == 1
+    assert _delivery(session_factory, delivery_id).state is DeliveryState.PUBLISHED
+    assert len(platform.posts) == 1
+
+
+def test_a_send_that_never_arrived_is_sent_again_after_a_look_up(
+    outbox: Outbox, session_factory: sessionmaker[Session], platform: ScriptedPlatform, clock: Clock
+) -> None:
+    [delivery_id] = _schedule(session_factory, "Nöbetçi eczaneler", START)
+    platform.script.append("down")
+    asyncio.run(outbox.run_once())
+    clock.advance(hours=1)
+    asyncio.run(outbox.run_once())
+    assert platform.lookups == 1
+    assert _delivery(session_factory, delivery_id).state is DeliveryState.PUBLISHED
+    assert len(platform.posts) == 1
+
+
+def test_a_delivery_left_in_flight_by_a_crash_is_reconciled_first(
+    outbox: Outbox, session_factory: sessionmaker[Session], platform: ScriptedPlatform
+) -> None:
+    ids = _schedule(session_factory, "Kesinti", START, channels=2)
+    with session_factory.begin() as s:  # as if the process died right after rule 1's commit
+        for delivery_id in ids:
+            delivery = s.get(Delivery, delivery_id)
+            assert delivery is not None
+            delivery.state = DeliveryState.PUBLISHING
+            delivery.sending_since = START
+            delivery.attempts = 1
+        first = s.get(Delivery, ids[0])
+        assert first is not None
+        platform.posts[first.idempotency_key] = "Kesinti"  # …and the first one had reached the platform
+    summary = asyncio.run(outbox.run_once())
+    assert summary.reconciled == 1
+    assert summary.published == 1
+    assert len(platform.posts) == 2
+    assert {_delivery(session_factory, i).state for i in ids} == {DeliveryState.PUBLISHED}
+
+
+def test_an_expired_token_holds_the_channel_until_reconnected(
+    outbox: Outbox, session_factory: sessionmaker[Session], platform: ScriptedPlatform, clock: Clock
+) -> None:
+    [delivery_id] = _schedule(session_factory, "Duyuru", START)
+    platform.script.append("auth")
+    asyncio.run(outbox.run_once())
+    delivery = _delivery(session_factory, delivery_id)
+    assert delivery.state is DeliveryState.SCHEDULED
+    with session_factory() as s:
+        assert s.get(Channel, delivery.channel_id).auth_problem == "token revoked"  # type: ignore[union-attr]
+    clock.advance(hours=1)
+    asyncio.run(outbox.run_once())
+    assert platform.posts == {}
+    with session_factory.begin() as s:
+        s.get(Channel, delivery.channel_id).auth_problem = None  # type: ignore[union-attr]
+    asyncio.run(outbox.run_once())
+    assert _delivery(session_factory, delivery_id).state is DeliveryState.PUBLISHED
+
+
+def test_pausing_stops_everything_until_resumed(
+    outbox: Outbox, session_factory: sessionmaker[Session], platform: ScriptedPlatform
+) -> None:
+    ids = _schedule(session_factory, "Kutlama", START, channels=3)
+    outbox.pause("Milli yas")
+    summary = asyncio.run(outbox.run_once())
+    assert summary.waiting == 3
+    assert platform.posts == {}
+    assert outbox.paused() is not None
+    outbox.resume()
+    asyncio.run(outbox.run_once())
+    assert {_delivery(session_factory, i).state for i in ids} == {DeliveryState.PUBLISHED}
+
+
+def test_a_pause_with_an_end_time_ends_by_itself(
+    outbox: Outbox, session_factory: sessionmaker[Session], platform: ScriptedPlatform, clock: Clock
+) -> None:
+    _schedule(session_factory, "Duyuru", START)
+    outbox.pause("Kriz", until=START + timedelta(hours=3))
+    asyncio.run(outbox.run_once())
+    assert platform.posts == {}
+    clock.advance(hours=3)
+    assert outbox.paused() is None
+    asyncio.run(outbox.run_once())
+    assert len(platform.posts) == 1
+
+
+def test_retries_end_after_the_last_attempt(
+    outbox: Outbox, session_factory: sessionmaker[Session], platform: ScriptedPlatform, clock: Clock
+) -> None:
+    [delivery_id] = _schedule(session_factory, "Duyuru", START)
+    platform.script.extend(["down"] * MAX_ATTEMPTS)
+    for _ in range(MAX_ATTEMPTS):
+        asyncio.run(outbox.run_once())
+        clock.advance(hours=2)
+    delivery = _delivery(session_factory, delivery_id)
+    assert delivery.state is DeliveryState.FAILED
+    assert delivery.attempts == MAX_ATTEMPTS
+    assert delivery.last_error is not None
+    assert delivery.last_error.startswith("gave_up")
+    assert platform.posts == {}
+
+
+def test_published_and_failed_deliveries_are_left_alone(outbox: Outbox, session_factory: sessionmaker[Session]) -> None:
+    [delivery_id] = _schedule(session_factory, "Eski", START - timedelta(days=1))
+    with session_factory.begin() as s:
+        d = s.get(Delivery, delivery_id)
+        assert d is not None
+        d.state = DeliveryState.PUBLISHED
+    summary = asyncio.run(outbox.run_once())
+    assert summary.published == 0
