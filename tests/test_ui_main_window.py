@@ -47,7 +47,7 @@ def _set_when(window: MainWindow, day: object, hour: int) -> None:
 
 
 def test_the_four_panes_exist(window: MainWindow) -> None:
-    assert window.centralWidget() is window.calendar
+    assert window.calendar.isVisible()
     for dock in (window.composer_dock, window.media_dock, window.inbox_dock):
         assert dock.isVisible()
     assert window.calendar.model.rowCount() == 6
@@ -255,3 +255,38 @@ def test_without_a_secure_keyring_the_window_says_so(window: MainWindow, qloop: 
 def test_with_the_secret_service_keyring_no_warning_shows(window: MainWindow, qloop: asyncio.AbstractEventLoop) -> None:
     qloop.run_until_complete(window._check_keyring())
     assert not window.status.keyring_label.isVisible()
+
+
+def test_pausing_shows_a_banner_until_publishing_resumes(window: MainWindow) -> None:
+    window.pause_publishing("Millî yas ilan edildi")
+    assert window.pause_banner.isVisible()
+    assert "Millî yas ilan edildi" in window.pause_banner.label.text()
+    assert not window.pause_action.isEnabled()
+    window.pause_banner.resume_button.click()
+    assert not window.pause_banner.isVisible()
+    assert window.services.publisher.paused() is None
+
+
+def test_outbox_lists_a_failure_with_its_reason_and_retries_it(
+    window: MainWindow, services: Services, channels: list[int]
+) -> None:
+    with services.sessions.begin() as s:
+        post = Post(body="İhale duyurusu")
+        post.deliveries.append(
+            Delivery(
+                channel_id=channels[0],
+                scheduled_at=datetime.now(UTC) - timedelta(hours=1),
+                state=DeliveryState.FAILED,
+                last_error="validation: Text is too long",
+            )
+        )
+        s.add(post)
+    window.outbox.reload()
+    model = window.outbox.model
+    assert model.rowCount() == 1
+    assert "Text is too long" in model.index(0, 4).data()
+    window.outbox.table.selectRow(0)
+    assert window.outbox.retry_button.isEnabled()
+    window.outbox.retry_button.click()
+    with services.sessions() as s:
+        assert s.scalars(select(Delivery)).one().state is DeliveryState.SCHEDULED

@@ -4,6 +4,8 @@
     python tools/update_translations.py --check  # report only; exit 1 if anything is unfinished
     python tools/update_translations.py --build  # also compile .qm into build/translations (checkout runs)
     python tools/update_translations.py --set tr "Source text" "Çeviri"   # fill one entry
+    python tools/update_translations.py --set-file new.tsv   # lines: LANG<TAB>SOURCE<TAB>TRANSLATION
+                                                             # (TRANSLATION "=" copies the source)
 """
 
 from __future__ import annotations
@@ -73,9 +75,16 @@ def main() -> int:
     parser.add_argument("--check", action="store_true")
     parser.add_argument("--build", action="store_true")
     parser.add_argument("--set", nargs=3, metavar=("LANG", "SOURCE", "TRANSLATION"))
+    parser.add_argument("--set-file", type=Path, metavar="TSV")
     args = parser.parse_args()
     if args.set:
         set_translation(*args.set)
+        return 0
+    if args.set_file:
+        for line in args.set_file.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                language, source, text = line.split("\t")
+                set_translation(language, source, source if text == "=" else text)
         return 0
     if not args.check:
         sources = sorted((ROOT / "src" / "kurum_masaustu").rglob("*.py"))

@@ -454,6 +454,10 @@
         <translation>Inbox</translation>
     </message>
     <message>
+        <source>Outbox</source>
+        <translation>Outbox</translation>
+    </message>
+    <message>
         <source>&amp;File</source>
         <translation>&amp;File</translation>
     </message>
@@ -478,12 +482,40 @@
         <translation>Go to &amp;today</translation>
     </message>
     <message>
+        <source>&amp;Publishing</source>
+        <translation>&amp;Publishing</translation>
+    </message>
+    <message>
+        <source>&amp;Pause all publishing…</source>
+        <translation>&amp;Pause all publishing…</translation>
+    </message>
+    <message>
+        <source>&amp;Resume publishing</source>
+        <translation>&amp;Resume publishing</translation>
+    </message>
+    <message>
+        <source>Send &amp;due posts now</source>
+        <translation>Send &amp;due posts now</translation>
+    </message>
+    <message>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
         <source>&amp;About Kurum Masaüstü</source>
         <translation>&amp;About Kurum Masaüstü</translation>
+    </message>
+    <message>
+        <source>Pause all publishing</source>
+        <translation>Pause all publishing</translation>
+    </message>
+    <message>
+        <source>Why is publishing paused? (for example: crisis, national mourning)</source>
+        <translation>Why is publishing paused? (for example: crisis, national mourning)</translation>
+    </message>
+    <message>
+        <source>Paused by the user</source>
+        <translation>Paused by the user</translation>
     </message>
     <message>
         <source>About Kurum Masaüstü</source>
@@ -553,6 +585,86 @@ Licence: GNU GPL version 3 or later.</translation>
             <numerusform>%n post</numerusform>
             <numerusform>%n posts</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>Outbox</name>
+    <message>
+        <source>The channel must be reconnected</source>
+        <translation>The channel must be reconnected</translation>
+    </message>
+    <message>
+        <source>Waiting for the platform&apos;s rate limit</source>
+        <translation>Waiting for the platform&apos;s rate limit</translation>
+    </message>
+    <message>
+        <source>Temporary problem; will retry</source>
+        <translation>Temporary problem; will retry</translation>
+    </message>
+    <message>
+        <source>Gave up after repeated failures</source>
+        <translation>Gave up after repeated failures</translation>
+    </message>
+    <message>
+        <source>The platform refused the post</source>
+        <translation>The platform refused the post</translation>
+    </message>
+</context>
+<context>
+    <name>OutboxModel</name>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <source>Post</source>
+        <translation>Post</translation>
+    </message>
+    <message>
+        <source>Link or problem</source>
+        <translation>Link or problem</translation>
+    </message>
+</context>
+<context>
+    <name>OutboxPane</name>
+    <message>
+        <source>Outbox deliveries</source>
+        <translation>Outbox deliveries</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Retry</translation>
+    </message>
+    <message>
+        <source>Cancel delivery</source>
+        <translation>Cancel delivery</translation>
+    </message>
+    <message>
+        <source>Open link</source>
+        <translation>Open link</translation>
+    </message>
+</context>
+<context>
+    <name>PauseBanner</name>
+    <message>
+        <source>Resume publishing</source>
+        <translation>Resume publishing</translation>
+    </message>
+    <message>
+        <source>All publishing is paused: {reason}</source>
+        <translation>All publishing is paused: {reason}</translation>
+    </message>
+    <message>
+        <source>(until {until})</source>
+        <translation>(until {until})</translation>
     </message>
 </context>
 <context>

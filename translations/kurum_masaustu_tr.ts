@@ -447,6 +447,10 @@
         <translation>Gelen kutusu</translation>
     </message>
     <message>
+        <source>Outbox</source>
+        <translation>Giden kutusu</translation>
+    </message>
+    <message>
         <source>&amp;File</source>
         <translation>&amp;Dosya</translation>
     </message>
@@ -471,12 +475,40 @@
         <translation>&amp;Bugüne git</translation>
     </message>
     <message>
+        <source>&amp;Publishing</source>
+        <translation>&amp;Yayın</translation>
+    </message>
+    <message>
+        <source>&amp;Pause all publishing…</source>
+        <translation>Tüm yayınları &amp;duraklat…</translation>
+    </message>
+    <message>
+        <source>&amp;Resume publishing</source>
+        <translation>Yayını &amp;sürdür</translation>
+    </message>
+    <message>
+        <source>Send &amp;due posts now</source>
+        <translation>Zamanı gelenleri &amp;şimdi gönder</translation>
+    </message>
+    <message>
         <source>&amp;Help</source>
         <translation>&amp;Yardım</translation>
     </message>
     <message>
         <source>&amp;About Kurum Masaüstü</source>
         <translation>Kurum Masaüstü &amp;hakkında</translation>
+    </message>
+    <message>
+        <source>Pause all publishing</source>
+        <translation>Tüm yayınları duraklat</translation>
+    </message>
+    <message>
+        <source>Why is publishing paused? (for example: crisis, national mourning)</source>
+        <translation>Yayın neden duraklatılıyor? (örneğin: kriz, millî yas)</translation>
+    </message>
+    <message>
+        <source>Paused by the user</source>
+        <translation>Kullanıcı tarafından duraklatıldı</translation>
     </message>
     <message>
         <source>About Kurum Masaüstü</source>
@@ -545,6 +577,86 @@ Lisans: GNU GPL sürüm 3 veya sonraki bir sürüm.</translation>
         <translation>
             <numerusform>%n gönderi</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>Outbox</name>
+    <message>
+        <source>The channel must be reconnected</source>
+        <translation>Kanalın yeniden bağlanması gerekiyor</translation>
+    </message>
+    <message>
+        <source>Waiting for the platform&apos;s rate limit</source>
+        <translation>Platformun istek sınırı bekleniyor</translation>
+    </message>
+    <message>
+        <source>Temporary problem; will retry</source>
+        <translation>Geçici sorun; yeniden denenecek</translation>
+    </message>
+    <message>
+        <source>Gave up after repeated failures</source>
+        <translation>Tekrarlanan hatalardan sonra vazgeçildi</translation>
+    </message>
+    <message>
+        <source>The platform refused the post</source>
+        <translation>Platform gönderiyi reddetti</translation>
+    </message>
+</context>
+<context>
+    <name>OutboxModel</name>
+    <message>
+        <source>State</source>
+        <translation>Durum</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zaman</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Kanal</translation>
+    </message>
+    <message>
+        <source>Post</source>
+        <translation>Gönderi</translation>
+    </message>
+    <message>
+        <source>Link or problem</source>
+        <translation>Bağlantı ya da sorun</translation>
+    </message>
+</context>
+<context>
+    <name>OutboxPane</name>
+    <message>
+        <source>Outbox deliveries</source>
+        <translation>Giden kutusundaki gönderimler</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Yeniden dene</translation>
+    </message>
+    <message>
+        <source>Cancel delivery</source>
+        <translation>Gönderimi iptal et</translation>
+    </message>
+    <message>
+        <source>Open link</source>
+        <translation>Bağlantıyı aç</translation>
+    </message>
+</context>
+<context>
+    <name>PauseBanner</name>
+    <message>
+        <source>Resume publishing</source>
+        <translation>Yayını sürdür</translation>
+    </message>
+    <message>
+        <source>All publishing is paused: {reason}</source>
+        <translation>Tüm yayınlar duraklatıldı: {reason}</translation>
+    </message>
+    <message>
+        <source>(until {until})</source>
+        <translation>({until} tarihine kadar)</translation>
     </message>
 </context>
 <context>

@@ -29,7 +29,11 @@ from kurum_masaustu.settings import Settings
 
 if TYPE_CHECKING:
     from kurum_masaustu.crash import CrashReporter
+    from kurum_masaustu.credentials import CredentialStore
+    from kurum_masaustu.platforms.base import Adapter, MediaFile
+    from kurum_masaustu.publishing.adapters import AdapterFactory
     from kurum_masaustu.single_instance import SingleInstance
+    from kurum_masaustu.store.models import Channel, MediaAsset
 
 log = logging.getLogger(__name__)
 
@@ -50,12 +54,43 @@ class Services:
 
     def __post_init__(self) -> None:
         from kurum_masaustu.media.library import MediaLibrary
+        from kurum_masaustu.publishing.outbox import Outbox
         from kurum_masaustu.services.inbox import InboxService
+        from kurum_masaustu.services.outbox import OutboxService
         from kurum_masaustu.services.posts import PostService
 
         self.posts = PostService(self.sessions)
         self.inbox = InboxService(self.sessions)
         self.media = MediaLibrary(self.profile.media_dir)
+        self.outbox = OutboxService(self.sessions)
+        self.publisher = Outbox(self.sessions, self._adapter_for, self._media_file)
+        self._adapters: AdapterFactory | None = None
+
+    def credentials(self) -> CredentialStore:
+        from kurum_masaustu.credentials import CredentialStore
+
+        return CredentialStore(namespace=self.settings.profile_id or str(self.profile.root))
+
+    async def _adapter_for(self, channel: Channel) -> Adapter | None:
+        """Adapters are built on first use, so the network stack loads after the first paint."""
+        if self._adapters is None:
+            from kurum_masaustu.publishing.adapters import AdapterFactory
+
+            self._adapters = AdapterFactory(self.credentials(), self.profile.root / "sandbox")
+        return await self._adapters(channel)
+
+    def _media_file(self, asset: MediaAsset) -> MediaFile:
+        from kurum_masaustu.platforms.base import MediaFile
+
+        return MediaFile(
+            self.profile.media_dir / asset.relative_path, asset.mime_type, asset.alt_text, asset.width, asset.height
+        )
+
+    async def aclose(self) -> None:
+        """Close network clients (call on the loop before it stops)."""
+        if self._adapters is not None:
+            await self._adapters.close()
+            self._adapters = None
 
     def close(self) -> None:
         self.engine.dispose()
@@ -227,12 +262,18 @@ def _run_window(
     window.show()
     log.info("main window shown")
 
+    from kurum_masaustu.publishing.runner import OutboxRunner
+
+    runner = OutboxRunner(services.publisher, online=window.status.online, on_run=window.after_outbox_run)
+    window.attach_runner(runner)
+
     async def settle() -> None:
         """After the first paint with data: collect garbage once, then start background work."""
         await window.ready()
         gc.enable()
         gc.freeze()  # start-up objects live for the whole session; keep them out of later collections
         window.start_background_work()
+        spawn(runner.run())
 
     if args.screenshot is not None:
         target = Path(args.screenshot).expanduser().resolve()
@@ -241,6 +282,8 @@ def _run_window(
         QTimer.singleShot(0, lambda: spawn(settle()))
     with loop:
         loop.run_until_complete(done.wait())
+        runner.stop()
+        loop.run_until_complete(services.aclose())
     window.save_layout()
     services.close()
     return exit_code

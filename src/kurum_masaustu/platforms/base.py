@@ -13,11 +13,12 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Any
-
-import httpx
+from typing import TYPE_CHECKING, Any
 
 from kurum_masaustu.domain import InboxKind, Platform, PostKind
+
+if TYPE_CHECKING:  # adapters get a client; importing httpx here would slow the first paint
+    import httpx
 
 
 # -- what we ask -----------------------------------------------------------------------------

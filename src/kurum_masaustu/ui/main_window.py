@@ -10,19 +10,24 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QDockWidget, QMainWindow, QMessageBox, QWidget
+from PySide6.QtWidgets import QDockWidget, QInputDialog, QMainWindow, QMessageBox, QVBoxLayout, QWidget
 
 from kurum_masaustu import APP_NAME, __version__
+from kurum_masaustu.rules.timeutil import to_local
 from kurum_masaustu.services.posts import MediaInfo, media_info
 from kurum_masaustu.ui.calendar_pane import CalendarPane
 from kurum_masaustu.ui.composer_pane import ComposerPane
 from kurum_masaustu.ui.inbox_pane import InboxPane
 from kurum_masaustu.ui.media_pane import MediaPane
+from kurum_masaustu.ui.outbox_pane import OutboxPane
+from kurum_masaustu.ui.pause_banner import PauseBanner
 from kurum_masaustu.ui.status_bar import AppStatusBar
 from kurum_masaustu.ui.tasks import spawn
 
 if TYPE_CHECKING:
     from kurum_masaustu.app import Services
+    from kurum_masaustu.publishing.outbox import RunSummary
+    from kurum_masaustu.publishing.runner import OutboxRunner
 
 log = logging.getLogger(__name__)
 
@@ -41,7 +46,15 @@ class MainWindow(QMainWindow):
         self.composer = ComposerPane(services.posts, self.import_media)
         self.media = MediaPane(services.profile.media_dir)
         self.inbox = InboxPane(services.inbox)
-        self.setCentralWidget(self.calendar)
+        self.outbox = OutboxPane(services.outbox)
+        self.pause_banner = PauseBanner()
+        central = QWidget()
+        central_layout = QVBoxLayout(central)
+        central_layout.setContentsMargins(0, 0, 0, 0)
+        central_layout.addWidget(self.pause_banner)
+        central_layout.addWidget(self.calendar, 1)
+        self.setCentralWidget(central)
+        self._runner: OutboxRunner | None = None
         self.composer_dock = self._dock(
             "composerDock", self.tr("Composer"), self.composer, Qt.DockWidgetArea.RightDockWidgetArea
         )
@@ -49,6 +62,11 @@ class MainWindow(QMainWindow):
             "mediaDock", self.tr("Media preview"), self.media, Qt.DockWidgetArea.RightDockWidgetArea
         )
         self.inbox_dock = self._dock("inboxDock", self.tr("Inbox"), self.inbox, Qt.DockWidgetArea.BottomDockWidgetArea)
+        self.outbox_dock = self._dock(
+            "outboxDock", self.tr("Outbox"), self.outbox, Qt.DockWidgetArea.BottomDockWidgetArea
+        )
+        self.tabifyDockWidget(self.inbox_dock, self.outbox_dock)
+        self.inbox_dock.raise_()
         self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
         self.resizeDocks([self.composer_dock], [440], Qt.Orientation.Horizontal)
         self.resizeDocks([self.composer_dock, self.media_dock], [520, 300], Qt.Orientation.Vertical)
@@ -62,6 +80,9 @@ class MainWindow(QMainWindow):
         self.calendar.post_activated.connect(self.edit_post)
         self.calendar.new_post_requested.connect(self.new_post_on)
         self.composer.saved.connect(self._post_saved)
+        self.outbox.changed.connect(self._outbox_changed)
+        self.pause_banner.resume_requested.connect(self.resume_publishing)
+        self.status.back_online.connect(self._poke_outbox)
         self.composer.media_changed.connect(self.media.show_media)
 
         self.resize(1440, 900)
@@ -69,6 +90,7 @@ class MainWindow(QMainWindow):
         self.calendar.go_to_today()
         self._show_first_post_of_day()
         self.refresh_counts()
+        self.refresh_pause()
         self.status.watch_network()
 
     # -- construction ---------------------------------------------------------------------
@@ -105,8 +127,18 @@ class MainWindow(QMainWindow):
         today_action.triggered.connect(self.calendar.go_to_today)
         view_menu.addAction(today_action)
         view_menu.addSeparator()
-        for dock in (self.composer_dock, self.media_dock, self.inbox_dock):
+        for dock in (self.composer_dock, self.media_dock, self.inbox_dock, self.outbox_dock):
             view_menu.addAction(dock.toggleViewAction())
+
+        publish_menu = self.menuBar().addMenu(self.tr("&Publishing"))
+        self.pause_action = QAction(self.tr("&Pause all publishing…"), self)
+        self.pause_action.setShortcut(QKeySequence("Ctrl+Shift+P"))
+        self.pause_action.triggered.connect(self.ask_pause_publishing)
+        self.resume_action = QAction(self.tr("&Resume publishing"), self)
+        self.resume_action.triggered.connect(self.resume_publishing)
+        self.publish_now_action = QAction(self.tr("Send &due posts now"), self)
+        self.publish_now_action.triggered.connect(self._poke_outbox)
+        publish_menu.addActions([self.pause_action, self.resume_action, self.publish_now_action])
 
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         about_action = QAction(self.tr("&About Kurum Masaüstü"), self)
@@ -133,6 +165,58 @@ class MainWindow(QMainWindow):
         self.calendar.refresh(select=day)
         self.show_post(post_id)
         self.refresh_counts()
+        self.outbox.reload()
+        self._poke_outbox()
+
+    # -- publishing ---------------------------------------------------------------------------
+    def attach_runner(self, runner: OutboxRunner) -> None:
+        self._runner = runner
+
+    def _poke_outbox(self) -> None:
+        if self._runner is not None:
+            self._runner.poke()
+
+    def _outbox_changed(self) -> None:
+        self.calendar.refresh()
+        self.refresh_counts()
+        self._poke_outbox()
+
+    def after_outbox_run(self, summary: RunSummary) -> None:
+        """The outbox worked: show the new states everywhere."""
+        if summary.published or summary.failed or summary.reconciled or summary.handed_off or summary.retried:
+            self.calendar.refresh()
+            self.outbox.reload()
+            self.refresh_counts()
+        self.refresh_pause()
+
+    def refresh_pause(self) -> None:
+        paused = self.services.publisher.paused()
+        if paused is None:
+            self.pause_banner.hide()
+        else:
+            until = paused.get("until")
+            shown_until = f"{to_local(datetime.fromisoformat(until)):%d.%m.%Y %H:%M}" if until else None
+            self.pause_banner.show_pause(paused.get("reason") or "", shown_until)
+        self.pause_action.setEnabled(paused is None)
+        self.resume_action.setEnabled(paused is not None)
+
+    def ask_pause_publishing(self) -> None:
+        reason, ok = QInputDialog.getText(
+            self,
+            self.tr("Pause all publishing"),
+            self.tr("Why is publishing paused? (for example: crisis, national mourning)"),
+        )
+        if ok:
+            self.pause_publishing(reason.strip() or self.tr("Paused by the user"))
+
+    def pause_publishing(self, reason: str, until: datetime | None = None) -> None:
+        self.services.publisher.pause(reason, until)
+        self.refresh_pause()
+
+    def resume_publishing(self) -> None:
+        self.services.publisher.resume()
+        self.refresh_pause()
+        self._poke_outbox()
 
     def _show_first_post_of_day(self) -> None:
         """Start with something in the media preview: the latest post with media up to now."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtNetwork import QNetworkInformation
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
@@ -22,6 +22,8 @@ def _label(name: str) -> QLabel:
 
 
 class AppStatusBar(QStatusBar):
+    back_online = Signal()
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.network_label = _label(self.tr("Connection"))
@@ -34,6 +36,7 @@ class AppStatusBar(QStatusBar):
         self.addPermanentWidget(self.outbox_label)
         self.addPermanentWidget(self.network_label)
         self._network: QNetworkInformation | None = None
+        self._online: bool | None = None
         self.set_online(None)
 
     def watch_network(self) -> None:
@@ -54,7 +57,15 @@ class AppStatusBar(QStatusBar):
         else:
             self.set_online(reachability == QNetworkInformation.Reachability.Online)
 
+    def online(self) -> bool | None:
+        """The last known connection state (None: unknown)."""
+        return self._online
+
     def set_online(self, online: bool | None) -> None:
+        changed = online != getattr(self, "_online", None)
+        self._online = online
+        if changed and online:
+            self.back_online.emit()
         if online is None:
             self.network_label.setText(self.tr("● Connection unknown"))
             self.network_label.setStyleSheet("color: #6e7781;")

@@ -1,0 +1,156 @@
+"""Outbox pane: waiting, sending, published (with links) and failed deliveries; retry, cancel."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, QUrl, Signal
+from PySide6.QtGui import QColor, QDesktopServices
+from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QPushButton, QTableView, QVBoxLayout, QWidget
+
+from kurum_masaustu.domain import DeliveryState
+from kurum_masaustu.rules.timeutil import to_local
+from kurum_masaustu.services.outbox import OutboxRow, OutboxService
+from kurum_masaustu.ui.labels import STATE_SYMBOLS, channel_label, delivery_state_name
+
+COLUMNS = ("state", "when", "channel", "title", "result")
+
+
+def error_text(code: str | None) -> str:
+    """The person's words for what went wrong (the platform's own text follows the code)."""
+    if not code:
+        return ""
+    kind, _, detail = code.partition(": ")
+    known = {
+        "auth_expired": QCoreApplication.translate("Outbox", "The channel must be reconnected"),
+        "rate_limited": QCoreApplication.translate("Outbox", "Waiting for the platform's rate limit"),
+        "transient": QCoreApplication.translate("Outbox", "Temporary problem; will retry"),
+        "gave_up": QCoreApplication.translate("Outbox", "Gave up after repeated failures"),
+        "validation": QCoreApplication.translate("Outbox", "The platform refused the post"),
+    }
+    text = known.get(kind, kind)
+    return f"{text}: {detail}" if detail else text
+
+
+class OutboxModel(QAbstractTableModel):
+    def __init__(self, service: OutboxService, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._service = service
+        self._rows: list[OutboxRow] = []
+
+    def reload(self) -> None:
+        self.beginResetModel()
+        self._rows = self._service.rows(datetime.now(UTC))
+        self.endResetModel()
+
+    def row(self, index: QModelIndex) -> OutboxRow:
+        return self._rows[index.row()]
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row = self._rows[index.row()]
+        column = COLUMNS[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == "state":
+                return f"{STATE_SYMBOLS[row.state]} {delivery_state_name(row.state)}"
+            if column == "when":
+                moment = row.published_at or row.scheduled_at
+                return f"{to_local(moment):%d.%m.%Y %H:%M}" if moment else ""
+            if column == "channel":
+                return channel_label(row.channel_name, row.platform)
+            if column == "title":
+                return row.title
+            return row.permalink if row.state == DeliveryState.PUBLISHED else error_text(row.last_error)
+        if role == Qt.ItemDataRole.ForegroundRole and row.state == DeliveryState.FAILED:
+            return QColor("#b42318")
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
+            return None
+        titles = {
+            "state": self.tr("State"),
+            "when": self.tr("Time"),
+            "channel": self.tr("Channel"),
+            "title": self.tr("Post"),
+            "result": self.tr("Link or problem"),
+        }
+        return titles[COLUMNS[section]]
+
+
+class OutboxPane(QWidget):
+    changed = Signal()
+
+    def __init__(self, service: OutboxService, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("outboxPane")
+        self._service = service
+        self.model = OutboxModel(service, self)
+        self.table = QTableView()
+        self.table.setAccessibleName(self.tr("Outbox deliveries"))
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        for column, width in enumerate((130, 115, 150, 260)):
+            self.table.setColumnWidth(column, width)
+        self.retry_button = QPushButton(self.tr("Retry"))
+        self.cancel_button = QPushButton(self.tr("Cancel delivery"))
+        self.open_button = QPushButton(self.tr("Open link"))
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.retry_button)
+        buttons.addWidget(self.cancel_button)
+        buttons.addWidget(self.open_button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(self.table)
+        layout.addLayout(buttons)
+        self.retry_button.clicked.connect(self._retry)
+        self.cancel_button.clicked.connect(self._cancel)
+        self.open_button.clicked.connect(self._open)
+        self.table.activated.connect(lambda _index: self._open())
+        self.table.selectionModel().currentRowChanged.connect(lambda *_: self._update_buttons())
+        self.reload()
+
+    def reload(self) -> None:
+        self.model.reload()
+        self._update_buttons()
+
+    def _current(self) -> OutboxRow | None:
+        index = self.table.currentIndex()
+        return self.model.row(index) if index.isValid() else None
+
+    def _update_buttons(self) -> None:
+        row = self._current()
+        self.retry_button.setEnabled(row is not None and row.state == DeliveryState.FAILED)
+        self.cancel_button.setEnabled(row is not None and row.state in (DeliveryState.SCHEDULED, DeliveryState.FAILED))
+        self.open_button.setEnabled(row is not None and bool(row.permalink))
+
+    def _retry(self) -> None:
+        row = self._current()
+        if row is not None and self._service.retry(row.delivery_id):
+            self.reload()
+            self.changed.emit()
+
+    def _cancel(self) -> None:
+        row = self._current()
+        if row is not None and self._service.cancel(row.delivery_id):
+            self.reload()
+            self.changed.emit()
+
+    def _open(self) -> None:
+        row = self._current()
+        if row is not None and row.permalink:
+            QDesktopServices.openUrl(QUrl(row.permalink))
