@@ -240,9 +240,7 @@ class VariableRule:
         return "variable"
 
 
-Rule: TypeAlias = (
-    FixedRule | RangeRule | NthRule | WeekFromRule | WeekOfRule | HijriRule | RegaibRule | VariableRule
-)
+Rule: TypeAlias = FixedRule | RangeRule | NthRule | WeekFromRule | WeekOfRule | HijriRule | RegaibRule | VariableRule
 #: Rules whose dates follow the Hijri calendar (Diyanet table, else estimate).
 ReligiousRule: TypeAlias = HijriRule | RegaibRule
 
@@ -736,8 +734,7 @@ class DayCatalog:
         return [
             day
             for day in self.days
-            if day.id not in moved
-            and self.evaluate(day, year).status in (DateStatus.VARIABLE, DateStatus.UNKNOWN)
+            if day.id not in moved and self.evaluate(day, year).status in (DateStatus.VARIABLE, DateStatus.UNKNOWN)
         ]
 
     def days_between(
@@ -789,8 +786,13 @@ class DayCatalog:
             if own_runs:  # the catalog row is a public holiday: one merged event
                 claimed.add(own_runs[0].name)
                 template = _Template(
-                    day.id, own_runs[0].name, DayCategory.PUBLIC_HOLIDAY, day.tone, EventSource.HOLIDAY,
-                    day_off=True, theme=day.theme,
+                    day.id,
+                    own_runs[0].name,
+                    DayCategory.PUBLIC_HOLIDAY,
+                    day.tone,
+                    EventSource.HOLIDAY,
+                    day_off=True,
+                    theme=day.theme,
                 )
                 occurrences = [Occurrence(run.span, run.estimated) for run in own_runs]
             else:
@@ -802,7 +804,11 @@ class DayCatalog:
             if run.name not in claimed:
                 tone = Tone.RELIGIOUS_GREETING if run.kind is HolidayKind.RELIGIOUS else Tone.INFORMATION
                 template = _Template(
-                    f"tatil:{slug(run.name)}", run.name, DayCategory.PUBLIC_HOLIDAY, tone, EventSource.HOLIDAY,
+                    f"tatil:{slug(run.name)}",
+                    run.name,
+                    DayCategory.PUBLIC_HOLIDAY,
+                    tone,
+                    EventSource.HOLIDAY,
                     day_off=True,
                 )
                 emit(template, [Occurrence(run.span, run.estimated)], False)
@@ -810,15 +816,25 @@ class DayCatalog:
         for record in records:
             if record.half_day:
                 template = _Template(
-                    f"tatil:{slug(record.base_name)}:yarim-gun", record.name, DayCategory.PUBLIC_HOLIDAY,
-                    Tone.INFORMATION, EventSource.HOLIDAY, day_off=True, half_day=True,
+                    f"tatil:{slug(record.base_name)}:yarim-gun",
+                    record.name,
+                    DayCategory.PUBLIC_HOLIDAY,
+                    Tone.INFORMATION,
+                    EventSource.HOLIDAY,
+                    day_off=True,
+                    half_day=True,
                 )
                 emit(template, [Occurrence(DateSpan.single(record.day), record.estimated)], False)
 
         for entry in custom:
             template = _Template(
-                entry.key, entry.name, entry.category, entry.tone, EventSource.CUSTOM,
-                day_off=entry.day_off, theme=entry.theme,
+                entry.key,
+                entry.name,
+                entry.category,
+                entry.tone,
+                EventSource.CUSTOM,
+                day_off=entry.day_off,
+                theme=entry.theme,
             )
             rule = entry.parsed_rule
             if rule is not None:
@@ -870,9 +886,7 @@ def days_between(
     include_holidays: bool = True,
 ) -> list[DayEvent]:
     """See :meth:`DayCatalog.days_between`."""
-    return catalog.days_between(
-        first, last, custom=custom, corrections=corrections, include_holidays=include_holidays
-    )
+    return catalog.days_between(first, last, custom=custom, corrections=corrections, include_holidays=include_holidays)
 
 
 def events_on(day: date, events: Iterable[DayEvent]) -> list[DayEvent]:
