@@ -689,5 +689,9 @@ Licence: GNU GPL version 3 or later.</translation>
         <source>This profile is already open in another window.</source>
         <translation>This profile is already open in another window.</translation>
     </message>
+    <message>
+        <source>This profile is being used by another process (for example a scheduled sync). Try again shortly.</source>
+        <translation>This profile is being used by another process (for example a scheduled sync). Try again shortly.</translation>
+    </message>
 </context>
 </TS>

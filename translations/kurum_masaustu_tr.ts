@@ -681,5 +681,9 @@ Lisans: GNU GPL sürüm 3 veya sonraki bir sürüm.</translation>
         <source>This profile is already open in another window.</source>
         <translation>Bu profil zaten başka bir pencerede açık.</translation>
     </message>
+    <message>
+        <source>This profile is being used by another process (for example a scheduled sync). Try again shortly.</source>
+        <translation>Bu profil şu anda başka bir işlem tarafından kullanılıyor (örneğin zamanlanmış bir eşitleme). Biraz sonra yeniden deneyin.</translation>
+    </message>
 </context>
 </TS>

@@ -63,7 +63,7 @@ class Services:
         self.inbox = InboxService(self.sessions)
         self.media = MediaLibrary(self.profile.media_dir)
         self.outbox = OutboxService(self.sessions)
-        self.publisher = Outbox(self.sessions, self._adapter_for, self._media_file)
+        self.publisher = Outbox(self.sessions, self.adapter_for, self._media_file)
         self._adapters: AdapterFactory | None = None
 
     def credentials(self) -> CredentialStore:
@@ -71,7 +71,7 @@ class Services:
 
         return CredentialStore(namespace=self.settings.profile_id or str(self.profile.root))
 
-    async def _adapter_for(self, channel: Channel) -> Adapter | None:
+    async def adapter_for(self, channel: Channel) -> Adapter | None:
         """Adapters are built on first use, so the network stack loads after the first paint."""
         if self._adapters is None:
             from kurum_masaustu.publishing.adapters import AdapterFactory
@@ -192,6 +192,23 @@ def _run_gui(args: argparse.Namespace, argv: list[str], profile: Profile, seed: 
         return EXIT_OK
     instance.listen()
 
+    from kurum_masaustu.profile_lock import ProfileBusyError, ProfileLock
+
+    lock = ProfileLock(profile.root)
+    try:
+        lock.acquire(wait_seconds=15)  # a scheduled `kurum-masaustu sync` may be finishing
+    except ProfileBusyError:
+        message = QCoreApplication.translate(
+            "Startup",
+            "This profile is being used by another process (for example a scheduled sync). Try again shortly.",
+        )
+        if args.screenshot is not None:
+            print(message, file=sys.stderr)
+        else:
+            QMessageBox.warning(None, APP_NAME, message)
+        instance.close()
+        return EXIT_PROFILE_IN_USE
+
     reporter = CrashReporter(profile.log_dir)
     install_excepthook(reporter)
     enable_faulthandler(profile.log_dir)
@@ -201,6 +218,7 @@ def _run_gui(args: argparse.Namespace, argv: list[str], profile: Profile, seed: 
         uninstall_excepthook()
         disable_faulthandler()
         instance.close()
+        lock.release()
         del translators
 
 

@@ -38,11 +38,51 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="FILE",
         help="pencere verisiyle çizilince PNG kaydedip çıkar / save a PNG of the window and exit",
     )
+    _add_commands(parser)
     return parser
+
+
+def _add_commands(parser: argparse.ArgumentParser) -> None:
+    """Headless commands for IT and scripts (no window)."""
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--profile", type=Path, metavar="DIR", default=argparse.SUPPRESS, help="profil klasörü")
+    commands = parser.add_subparsers(dest="command", metavar="KOMUT")
+
+    channel = commands.add_parser("channel", parents=[common], help="kanalları yönet / manage channels")
+    actions = channel.add_subparsers(dest="action", required=True, metavar="İŞLEM")
+    add = actions.add_parser(
+        "add", parents=[common], help="kanal ekle; gizli anahtar standart girdiden okunur (secret from stdin)"
+    )
+    add.add_argument(
+        "--platform", required=True, help="facebook, instagram, x, linkedin, mastodon, bluesky, telegram, manual"
+    )
+    add.add_argument("--name", required=True, help="görünen ad")
+    add.add_argument("--handle", default="", help="hesap adı, ör. @belediye")
+    add.add_argument(
+        "--base-url", help="Mastodon/Bluesky sunucusu, ör. https://sosyal.example veya http://127.0.0.1:2583"
+    )
+    add.add_argument("--sandbox", action="store_true", help="deneme (eğitim) kanalı: hiçbir şey internete gitmez")
+    listing = actions.add_parser("list", parents=[common], help="kanalları listele")
+    listing.add_argument("--json", action="store_true")
+    for name, text in (("test", "bağlantıyı dene"), ("remove", "kanalı kaldır")):
+        one = actions.add_parser(name, parents=[common], help=text)
+        one.add_argument("id", type=int)
+
+    sandbox = commands.add_parser("sandbox", parents=[common], help="deneme kanallarının yayımladıkları")
+    sandbox_actions = sandbox.add_subparsers(dest="action", required=True, metavar="İŞLEM")
+    sandbox_list = sandbox_actions.add_parser("list", parents=[common], help="yayımlananları listele")
+    sandbox_list.add_argument("--json", action="store_true")
+
+    sync = commands.add_parser("sync", parents=[common], help="zamanı gelenleri yayımla, eşitle ve çık")
+    sync.add_argument("--wait", type=float, default=0, metavar="SN", help="profil meşgulse bu kadar saniye bekle")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    if args.command is not None:
+        from kurum_masaustu.commands import run_command
+
+        return run_command(args)
     # Start-up allocates many long-lived objects (Qt wrappers, SQLAlchemy's mappers); collecting
     # them over and over costs tens of milliseconds. The app re-enables the collector after the
     # first paint (app.run → settle), and always on the way out.

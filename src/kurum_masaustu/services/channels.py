@@ -1,0 +1,174 @@
+"""Channels: adding, listing, testing and removing the institution's accounts.
+
+Secrets go to the keyring (never to the database); a channel whose platform has no adapter
+yet can still be added as a manual channel.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, sessionmaker
+
+from kurum_masaustu.credentials import CredentialError, CredentialStore
+from kurum_masaustu.domain import Platform
+from kurum_masaustu.publishing.registry import support_for
+from kurum_masaustu.store.models import AuditEntry, Channel, Delivery
+
+PALETTE = ("#1877f2", "#e1306c", "#0f1419", "#0a66c2", "#6364ff", "#1185fe", "#229ed9", "#f97316")
+
+
+class ChannelError(ValueError):
+    """A channel cannot be added or changed as asked; ``code`` names the problem for the UI."""
+
+    def __init__(self, code: str, detail: str = "") -> None:
+        super().__init__(f"{code}: {detail}" if detail else code)
+        self.code = code
+        self.detail = detail
+
+
+@dataclass(frozen=True)
+class ChannelRow:
+    id: int
+    platform: Platform
+    display_name: str
+    handle: str
+    sandbox: bool
+    enabled: bool
+    base_url: str
+    auth_problem: str | None
+    token_expires_at: datetime | None
+
+
+class ChannelService:
+    def __init__(self, sessions: sessionmaker[Session], credentials: CredentialStore, actor: str = "kullanıcı") -> None:
+        self._sessions = sessions
+        self._credentials = credentials
+        self._actor = actor
+
+    def add(
+        self,
+        platform: Platform,
+        display_name: str,
+        handle: str = "",
+        *,
+        settings: Mapping[str, Any] | None = None,
+        secrets: Mapping[str, str] | None = None,
+        sandbox: bool = False,
+    ) -> int:
+        """Create a channel and store its secrets in the keyring (blocking: call off the UI thread)."""
+        if not display_name.strip():
+            raise ChannelError("no_name")
+        support = support_for(platform)
+        values = dict(settings or {})
+        given = dict(secrets or {})
+        if platform != Platform.MANUAL:
+            if support is None:
+                raise ChannelError("unsupported_platform", platform.value)
+            if not sandbox:
+                missing = [key for key in support.required_settings if not str(values.get(key, "")).strip()]
+                if missing:
+                    raise ChannelError("missing_setting", ", ".join(missing))
+            missing_secrets = [name for name in support.secret_names if not given.get(name)]
+            if missing_secrets:
+                raise ChannelError("missing_secret", ", ".join(missing_secrets))
+        if given:
+            ok, reason = self._credentials.available()
+            if not ok:
+                raise ChannelError("no_keyring", reason)
+        with self._sessions.begin() as session:
+            count = session.scalar(select(func.count()).select_from(Channel)) or 0
+            channel = Channel(
+                platform=platform,
+                display_name=display_name.strip(),
+                handle=handle.strip(),
+                settings=values,
+                sandbox=sandbox,
+                color=PALETTE[count % len(PALETTE)],
+            )
+            session.add(channel)
+            session.flush()
+            channel_id = channel.id
+            session.add(
+                AuditEntry(
+                    actor=self._actor,
+                    action="channel.add",
+                    entity="channel",
+                    entity_id=channel_id,
+                    detail={"platform": platform.value, "sandbox": sandbox},
+                )
+            )
+        try:
+            for name, value in given.items():
+                self._credentials.set_secret(channel_id, name, value)
+        except Exception:
+            self._credentials.delete_all_for(channel_id)
+            with self._sessions.begin() as session:
+                created = session.get(Channel, channel_id)
+                if created is not None:
+                    session.delete(created)
+            raise
+        return channel_id
+
+    def list(self) -> list[ChannelRow]:
+        with self._sessions() as session:
+            return [
+                ChannelRow(
+                    c.id,
+                    c.platform,
+                    c.display_name,
+                    c.handle,
+                    c.sandbox,
+                    c.enabled,
+                    str((c.settings or {}).get("base_url", "")),
+                    c.auth_problem,
+                    c.token_expires_at,
+                )
+                for c in session.scalars(select(Channel).order_by(Channel.id))
+            ]
+
+    def get(self, channel_id: int) -> Channel | None:
+        with self._sessions() as session:
+            return session.get(Channel, channel_id)
+
+    def reconnected(self, channel_id: int, secrets: Mapping[str, str]) -> None:
+        """New secrets for a channel (blocking); clears the auth problem."""
+        for name, value in secrets.items():
+            self._credentials.set_secret(channel_id, name, value)
+        with self._sessions.begin() as session:
+            channel = session.get(Channel, channel_id)
+            if channel is None:
+                raise ChannelError("not_found", str(channel_id))
+            channel.auth_problem = None
+            session.add(
+                AuditEntry(actor=self._actor, action="channel.reconnect", entity="channel", entity_id=channel_id)
+            )
+
+    def remove(self, channel_id: int) -> bool:
+        """Forget a channel's secrets; delete it if it never published, else keep it disabled
+        (its history stays readable). Returns True if the row was deleted."""
+        with self._sessions() as session:
+            found = session.get(Channel, channel_id)
+            if found is None:
+                raise ChannelError("not_found", str(channel_id))
+            needs_keyring = found.platform != Platform.MANUAL
+        if needs_keyring:
+            try:
+                self._credentials.delete_all_for(channel_id)
+            except CredentialError as exc:
+                raise ChannelError("no_keyring", str(exc)) from None
+        with self._sessions.begin() as session:
+            channel = session.get(Channel, channel_id)
+            if channel is None:
+                raise ChannelError("not_found", str(channel_id))
+            used = session.scalar(select(func.count()).select_from(Delivery).where(Delivery.channel_id == channel_id))
+            session.add(AuditEntry(actor=self._actor, action="channel.remove", entity="channel", entity_id=channel_id))
+            if used:
+                channel.enabled = False
+                return False
+            session.delete(channel)
+            return True

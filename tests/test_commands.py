@@ -1,0 +1,71 @@
+"""Headless commands as IT runs them (real processes, real profiles)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from kurum_masaustu.profile_lock import ProfileLock
+
+
+def _cli(*args: str, stdin: str = "", timeout: float = 60) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "kurum_masaustu", *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        env=dict(os.environ, QT_QPA_PLATFORM="offscreen"),
+        check=False,
+    )
+
+
+def test_a_manual_channel_is_added_and_listed(tmp_path: Path) -> None:
+    profile = str(tmp_path / "p")
+    added = _cli("channel", "add", "--profile", profile, "--platform", "manual", "--name", "NSosyal (elle)")
+    assert added.returncode == 0, added.stderr
+    listed = _cli("channel", "list", "--profile", profile, "--json")
+    assert '"display_name": "NSosyal (elle)"' in listed.stdout
+
+
+def test_bad_input_gets_a_turkish_message(tmp_path: Path) -> None:
+    profile = str(tmp_path / "p")
+    unknown = _cli("channel", "add", "--profile", profile, "--platform", "myspace", "--name", "X")
+    assert unknown.returncode == 2
+    assert "Bilinmeyen platform" in unknown.stderr
+    no_url = _cli("channel", "add", "--profile", profile, "--platform", "mastodon", "--name", "M", stdin="token\n")
+    assert no_url.returncode == 2
+    assert "Eksik ayar: base_url" in no_url.stderr
+    missing = _cli("channel", "remove", "--profile", profile, "99")
+    assert missing.returncode == 2
+    assert "Böyle bir kanal yok" in missing.stderr
+
+
+def test_sync_on_an_empty_profile_reports_and_succeeds(tmp_path: Path) -> None:
+    result = _cli("sync", "--profile", str(tmp_path / "p"))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("Eşitleme:")
+
+
+def test_sync_refuses_a_profile_in_use(tmp_path: Path) -> None:
+    profile = tmp_path / "p"
+    profile.mkdir()
+    lock = ProfileLock(profile)
+    lock.acquire()
+    try:
+        result = _cli("sync", "--profile", str(profile))
+    finally:
+        lock.release()
+    assert result.returncode == 3
+    assert "başka bir pencerede ya da eşitlemede açık" in result.stderr
+
+
+def test_a_foreign_database_is_refused_by_the_commands_too(tmp_path: Path) -> None:
+    profile = tmp_path / "p"
+    profile.mkdir()
+    (profile / "kurum.sqlite3").write_bytes(b"not a database" * 10)
+    result = _cli("channel", "list", "--profile", str(profile))
+    assert result.returncode == 2
+    assert "Kurum Masaüstü veritabanı değil" in result.stderr
