@@ -11,6 +11,8 @@ echo "== ruff"
 .venv/bin/ruff check .
 echo "== mypy"
 .venv/bin/mypy
+echo "== reference Bluesky PDS (npm; compiled once, then cached in tests/servers/pds)"
+bash tests/servers/pds/install.sh
 echo "== translations"
 .venv/bin/python tools/update_translations.py --check
 

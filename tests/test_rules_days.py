@@ -576,9 +576,7 @@ def test_move_corrections_fix_an_estimate_and_date_a_variable_day(catalog: DayCa
     corrections = [
         Correction(key=kadir, year=2027, action=CorrectionAction.MOVE, start=date(2027, 3, 4)),
         Correction(key=mirac, year=2027, action=CorrectionAction.MOVE, start=date(2027, 12, 23)),
-        Correction(
-            key=ahilik, year=2026, action=CorrectionAction.MOVE, start=date(2026, 9, 21), end=date(2026, 9, 27)
-        ),
+        Correction(key=ahilik, year=2026, action=CorrectionAction.MOVE, start=date(2026, 9, 21), end=date(2026, 9, 27)),
     ]
     events = catalog.days_between(date(2026, 1, 1), date(2027, 12, 31), corrections=corrections)
     assert [(e.start, e.estimated) for e in keyed(events, kadir)] == [

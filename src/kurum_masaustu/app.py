@@ -120,6 +120,29 @@ def refusal_message(exc: Exception) -> str:
     ).format(path=getattr(exc, "path", ""))
 
 
+def _connect_demo_channels(services: Services) -> None:
+    """A new demo profile's sandbox channels get keyring secrets, so the outbox can publish."""
+    from kurum_masaustu.credentials import CredentialError
+    from kurum_masaustu.services.channels import ChannelService
+
+    try:
+        connected = ChannelService(services.sessions, services.credentials(), actor="demo").connect_sandbox_channels()
+    except CredentialError as exc:
+        log.warning("demo channels left unconnected: %s", exc)
+        return
+    log.info("demo: %d sandbox channels connected", connected)
+
+
+def _forget_demo_secrets(services: Services) -> None:
+    """A throwaway demo profile leaves nothing behind in the keyring."""
+    from kurum_masaustu.credentials import CredentialError
+
+    try:
+        services.credentials().delete_all()
+    except CredentialError as exc:
+        log.warning("could not remove the demo profile's keyring entries: %s", exc)
+
+
 def _make_application(argv: list[str]) -> QApplication:
     QCoreApplication.setOrganizationName(ORGANIZATION)
     QCoreApplication.setApplicationName(APP_ID)
@@ -241,6 +264,8 @@ def _run_window(
         seed_demo_profile(profile)
     try:
         services = build_services(profile, settings)
+        if seed:
+            _connect_demo_channels(services)
     except DatabaseRefusedError as exc:
         log.error("database refused: %s", exc)
         message = refusal_message(exc)
@@ -303,5 +328,7 @@ def _run_window(
         runner.stop()
         loop.run_until_complete(services.aclose())
     window.save_layout()
+    if args.demo and args.profile is None:
+        _forget_demo_secrets(services)
     services.close()
     return exit_code

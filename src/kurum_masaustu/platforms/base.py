@@ -160,7 +160,7 @@ class Adapter(abc.ABC):
         self._secrets = dict(secrets)
 
     @abc.abstractmethod
-    async def verify(self) -> AccountInfo | AuthExpired | Rejected | Transient:
+    async def verify(self) -> AccountInfo | AuthExpired | RateLimited | Rejected | Transient:
         """Check the credentials and return who we are posting as."""
 
     @abc.abstractmethod
@@ -168,8 +168,13 @@ class Adapter(abc.ABC):
         """Publish (or hand to the platform's scheduler) one delivery."""
 
     @abc.abstractmethod
-    async def find_published(self, request: PublishRequest, since: datetime) -> Published | Transient | None:
-        """After a crash: the post this request already created, if the platform has it."""
+    async def find_published(
+        self, request: PublishRequest, since: datetime
+    ) -> Published | AuthExpired | RateLimited | Transient | None:
+        """After a crash: the post this request already created, if the platform has it.
+
+        None means the platform answered and does not have it (it may be sent again).
+        """
 
     @abc.abstractmethod
     async def delete(self, remote_id: str) -> ActionOutcome:
@@ -189,5 +194,9 @@ class Adapter(abc.ABC):
         return {}
 
     def updated_secrets(self) -> Mapping[str, str] | None:
-        """New secrets after a token refresh, for the caller to store in the keyring."""
+        """The complete secrets after a token refresh, for the caller to store in the keyring.
+
+        Safe to call repeatedly: returns the same set until the next renewal (None if nothing
+        was renewed since the adapter was built).
+        """
         return None

@@ -137,14 +137,20 @@ class Outbox:
         """Deliveries a request may have left on the platform, due for a look-up."""
         with self._sessions() as session:
             stmt = (
-                select(Delivery.id)
+                select(Delivery.id, Delivery.channel_id)
+                .join(Channel, Delivery.channel_id == Channel.id)
                 .where(
                     Delivery.state == DeliveryState.PUBLISHING,
                     or_(Delivery.next_attempt_at.is_(None), Delivery.next_attempt_at <= now),
+                    Channel.auth_problem.is_(None),
                 )
                 .order_by(Delivery.id)
             )
-            return list(session.scalars(stmt))
+            return [
+                delivery_id
+                for delivery_id, channel_id in session.execute(stmt)
+                if self._not_before.get(channel_id, now) <= now
+            ]
 
     def _due_ids(self, now: datetime) -> list[int]:
         with self._sessions() as session:
@@ -194,6 +200,10 @@ class Outbox:
         if isinstance(found, Transient):
             log.info("delivery %s: platform unreachable while reconciling (%s)", delivery_id, found.detail)
             return
+        if isinstance(found, AuthExpired | RateLimited):
+            # The platform did not say whether it has the post: keep it in flight, record why.
+            self._hold_channel(channel.id, found)
+            return
         if isinstance(found, Published):
             self._apply(delivery_id, found, summary, reconciled=True)
             return
@@ -203,6 +213,15 @@ class Outbox:
                 delivery.state = DeliveryState.SCHEDULED
                 delivery.sending_since = None
         log.info("delivery %s: not on the platform after an interrupted send; it will be sent again", delivery_id)
+
+    def _hold_channel(self, channel_id: int, outcome: AuthExpired | RateLimited) -> None:
+        if isinstance(outcome, RateLimited):
+            self._not_before[channel_id] = outcome.until
+            return
+        with self._sessions.begin() as session:
+            channel = session.get(Channel, channel_id)
+            if channel is not None:
+                channel.auth_problem = outcome.detail or "auth_expired"
 
     async def _publish(self, delivery_id: int, summary: RunSummary) -> None:
         now = self._clock()

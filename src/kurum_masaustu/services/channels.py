@@ -6,6 +6,7 @@ yet can still be added as a manual channel.
 
 from __future__ import annotations
 
+import secrets
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
@@ -134,6 +135,28 @@ class ChannelService:
     def get(self, channel_id: int) -> Channel | None:
         with self._sessions() as session:
             return session.get(Channel, channel_id)
+
+    def connect_sandbox_channels(self) -> int:
+        """Give sandbox channels that have no secrets a fresh set (demo and training profiles).
+
+        Sandbox tokens open nothing outside this computer, but they still live only in the
+        keyring, like real ones. Returns how many channels were connected; 0 without a keyring.
+        """
+        ok, _reason = self._credentials.available()
+        if not ok:
+            return 0
+        connected = 0
+        for row in self.list():
+            support = support_for(row.platform)
+            if not row.sandbox or support is None or support.sandbox is None:
+                continue
+            if self._credentials.names_for(row.id):
+                continue
+            for name in support.secret_names:
+                value = row.handle.lstrip("@") if name == "identifier" else secrets.token_urlsafe(32)
+                self._credentials.set_secret(row.id, name, value or f"kanal{row.id}.sandbox")
+            connected += 1
+        return connected
 
     def reconnected(self, channel_id: int, secrets: Mapping[str, str]) -> None:
         """New secrets for a channel (blocking); clears the auth problem."""

@@ -11,6 +11,7 @@ import json
 import os
 import re
 import tempfile
+from collections import deque
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -103,7 +104,8 @@ class SandboxTransport(httpx.AsyncBaseTransport):
     state: SandboxState
     faults: Faults = field(default_factory=Faults)
     routes: list[Route] = field(default_factory=list)
-    requests: list[httpx.Request] = field(default_factory=list)
+    #: The most recent requests, for tests and the training view (bounded: a long session must not grow).
+    requests: deque[httpx.Request] = field(default_factory=lambda: deque(maxlen=200))
 
     def route(self, method: str, pattern: str, handler: Handler, *, writes: bool = False) -> None:
         self.routes.append(Route(method, re.compile(pattern + r"\Z"), handler, writes))
