@@ -80,6 +80,10 @@
         <translation>Go to today</translation>
     </message>
     <message>
+        <source>Important day without a post</source>
+        <translation>Important day without a post</translation>
+    </message>
+    <message>
         <source>Month calendar</source>
         <translation>Month calendar</translation>
     </message>
@@ -90,6 +94,25 @@
     <message>
         <source>This month: {planned} planned, {published} published</source>
         <translation>This month: {planned} planned, {published} published</translation>
+    </message>
+    <message>
+        <source>No post planned for {name} ({date})</source>
+        <translation>No post planned for {name} ({date})</translation>
+    </message>
+    <message numerus="yes">
+        <source>(+%n more)</source>
+        <translation>
+            <numerusform>(+%n more)</numerusform>
+            <numerusform>(+%n more)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Published posts cannot be moved.</source>
+        <translation>Published posts cannot be moved.</translation>
+    </message>
+    <message>
+        <source>Moved; deliveries already published (or held by the platform) stayed where they were.</source>
+        <translation>Moved; deliveries already published (or held by the platform) stayed where they were.</translation>
     </message>
     <message numerus="yes">
         <source>%n post(s)</source>

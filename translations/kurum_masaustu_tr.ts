@@ -77,6 +77,10 @@
         <translation>Bugüne git</translation>
     </message>
     <message>
+        <source>Important day without a post</source>
+        <translation>Gönderisi olmayan önemli gün</translation>
+    </message>
+    <message>
         <source>Month calendar</source>
         <translation>Aylık takvim</translation>
     </message>
@@ -87,6 +91,24 @@
     <message>
         <source>This month: {planned} planned, {published} published</source>
         <translation>Bu ay: {planned} planlanan, {published} yayımlanan</translation>
+    </message>
+    <message>
+        <source>No post planned for {name} ({date})</source>
+        <translation>{name} için planlanmış içerik yok ({date})</translation>
+    </message>
+    <message numerus="yes">
+        <source>(+%n more)</source>
+        <translation>
+            <numerusform>(+%n daha)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Published posts cannot be moved.</source>
+        <translation>Yayımlanmış gönderiler taşınamaz.</translation>
+    </message>
+    <message>
+        <source>Moved; deliveries already published (or held by the platform) stayed where they were.</source>
+        <translation>Taşındı; yayımlanmış (ya da platforma devredilmiş) gönderimler yerinde kaldı.</translation>
     </message>
     <message numerus="yes">
         <source>%n post(s)</source>

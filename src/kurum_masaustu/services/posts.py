@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime, time
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload, sessionmaker
 
 from kurum_masaustu.domain import Category, DeliveryState, Platform, PostKind
+from kurum_masaustu.rules.timeutil import local_to_utc, to_local
 from kurum_masaustu.store.models import AuditEntry, Channel, Delivery, MediaAsset, Post, PostMedia
 
 
@@ -118,6 +119,12 @@ class MediaInfo:
     height: int | None
     size_bytes: int
     alt_text: str
+
+
+@dataclass(frozen=True)
+class RescheduleResult:
+    moved: int
+    kept_published: int
 
 
 #: Deliveries the person can still change; published ones are history.
@@ -301,6 +308,47 @@ class PostService:
         )
         with self._sessions() as session:
             return session.scalar(stmt)
+
+    def planned_days(self, start: datetime, end: datetime) -> set[date]:
+        """Istanbul dates in ``[start, end)`` that have a post planned or published."""
+        stmt = select(Delivery.scheduled_at).where(
+            Delivery.scheduled_at >= start,
+            Delivery.scheduled_at < end,
+            Delivery.state != DeliveryState.CANCELLED,
+        )
+        with self._sessions() as session:
+            return {to_local(at).date() for at in session.scalars(stmt) if at is not None}
+
+    def reschedule(self, post_id: int, day: date) -> RescheduleResult:
+        """Move every delivery of the post that has not gone out to ``day``, keeping its local
+        time of day. Published deliveries (and those the platform already holds) stay put."""
+        moved: list[int] = []
+        kept: list[int] = []
+        with self._sessions.begin() as session:
+            post = session.get(Post, post_id, options=[selectinload(Post.deliveries)])
+            if post is None:
+                return RescheduleResult(0, 0)
+            for delivery in post.deliveries:
+                if delivery.state in (DeliveryState.PUBLISHED, DeliveryState.HANDED_OFF, DeliveryState.PUBLISHING):
+                    kept.append(delivery.id)
+                    continue
+                if delivery.scheduled_at is None:
+                    delivery.scheduled_at = local_to_utc(day, time(10, 0))
+                else:
+                    delivery.scheduled_at = local_to_utc(day, to_local(delivery.scheduled_at).time())
+                delivery.next_attempt_at = None
+                moved.append(delivery.id)
+            if moved:
+                session.add(
+                    AuditEntry(
+                        actor=self._actor,
+                        action="post.reschedule",
+                        entity="post",
+                        entity_id=post_id,
+                        detail={"day": day.isoformat(), "moved": moved, "kept": kept},
+                    )
+                )
+        return RescheduleResult(len(moved), len(kept))
 
     def outbox_counts(self) -> dict[DeliveryState, int]:
         with self._sessions() as session:

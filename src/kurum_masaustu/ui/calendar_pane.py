@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections import defaultdict
-from datetime import date
-from typing import Any
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QByteArray,
     QDate,
     QLocale,
+    QMimeData,
     QModelIndex,
     QPersistentModelIndex,
     QPoint,
@@ -17,13 +22,25 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor, QFont, QMouseEvent, QPainter, QPalette
+from PySide6.QtGui import (
+    QColor,
+    QDrag,
+    QDragEnterEvent,
+    QDragMoveEvent,
+    QDropEvent,
+    QFont,
+    QMouseEvent,
+    QPainter,
+    QPalette,
+)
 from PySide6.QtWidgets import (
+    QApplication,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QPushButton,
     QSplitter,
     QStyle,
     QStyledItemDelegate,
@@ -37,8 +54,15 @@ from PySide6.QtWidgets import (
 from kurum_masaustu.rules.timeutil import add_months, local_day_bounds, month_grid, to_local, today_local
 from kurum_masaustu.services.posts import CalendarEntry, DayPost, PostService, group_by_post
 from kurum_masaustu.ui.labels import STATE_SYMBOLS, delivery_state_name
+from kurum_masaustu.ui.tasks import in_thread, spawn
+
+if TYPE_CHECKING:
+    from kurum_masaustu.rules.days import DayEvent
 
 POSTS_ROLE = Qt.ItemDataRole.UserRole + 1
+MARK_ROLE = Qt.ItemDataRole.UserRole + 3
+POST_MIME = "application/x-kurum-masaustu-post"
+REMINDER_DAYS = 14
 DATE_ROLE = Qt.ItemDataRole.UserRole + 2
 CHIP_HEIGHT = 17
 DAY_HEADER_HEIGHT = 18
@@ -52,7 +76,25 @@ class MonthModel(QAbstractTableModel):
         self._days: list[date] = []
         self._entries: dict[date, list[CalendarEntry]] = {}
         self._posts: dict[date, list[DayPost]] = {}
+        self._marks: dict[date, list[DayEvent]] = {}
         self.month = today_local().replace(day=1)
+
+    def set_day_events(self, events: Sequence[DayEvent]) -> None:
+        """Holidays and important days, loaded after the first paint (see CalendarPane)."""
+        marks: dict[date, list[DayEvent]] = defaultdict(list)
+        shown = set(self._days)
+        for event in events:
+            day = event.span.start
+            while day <= event.span.end:
+                if day in shown:
+                    marks[day].append(event)
+                day += timedelta(days=1)
+        self._marks = dict(marks)
+        if self._days:
+            self.dataChanged.emit(self.index(0, 0), self.index(5, 6))
+
+    def events_on(self, day: date) -> list[DayEvent]:
+        return self._marks.get(day, [])
 
     def set_month(self, month: date, entries: list[CalendarEntry]) -> None:
         self.beginResetModel()
@@ -66,10 +108,10 @@ class MonthModel(QAbstractTableModel):
         self.endResetModel()
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 6
+        return 0 if parent.isValid() or not self._days else 6
 
     def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 7
+        return 0 if parent.isValid() or not self._days else 7
 
     def day_at(self, index: QModelIndex | QPersistentModelIndex) -> date:
         return self._days[index.row() * 7 + index.column()]
@@ -99,19 +141,58 @@ class MonthModel(QAbstractTableModel):
             return self.posts_on(day)
         if role == Qt.ItemDataRole.DisplayRole:
             return str(day.day)
+        if role == MARK_ROLE:
+            return day_mark(day, self.events_on(day))
         if role == Qt.ItemDataRole.AccessibleTextRole:
             text = QLocale().toString(qdate(day), QLocale.FormatType.LongFormat)
+            for event in self.events_on(day):
+                if not event.hidden:
+                    text += ", " + event.name
             if entries:
                 text += ", " + self.tr("%n post(s)", "", len(self.posts_on(day)))
             return text
-        if role == Qt.ItemDataRole.ToolTipRole and entries:
-            return "\n".join(_entry_line(e, with_channel=True) for e in entries)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            lines = [event.name for event in self.events_on(day) if not event.hidden]
+            lines += [_entry_line(e, with_channel=True) for e in entries]
+            return "\n".join(lines) or None
         return None
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
             return QLocale().dayName(section + 1, QLocale.FormatType.ShortFormat)
         return None
+
+
+@dataclass(frozen=True)
+class DayMark:
+    """What a day cell says about the day itself: its most important holiday or day."""
+
+    label: str
+    day_off: bool
+    half_day: bool
+    commemoration: bool
+
+
+def day_mark(day: date, events: Sequence[DayEvent]) -> DayMark | None:
+    """Public holidays first, then commemorations, then other single days; a week or a longer
+    span is named on its first day only (the tooltip and the agenda list it every day)."""
+    visible = [e for e in events if not e.hidden]
+    candidates = [e for e in visible if e.day_off or e.span.start == e.span.end or e.span.start == day]
+    if not candidates:
+        return None
+
+    def rank(event: DayEvent) -> tuple[int, int, int]:
+        single = event.span.start == event.span.end
+        tier = 0 if event.day_off else 1 if event.tone.value == "anma" else 2
+        return (tier, 0 if single else 1, len(event.name))
+
+    best = min(candidates, key=rank)
+    return DayMark(
+        best.name,
+        any(e.day_off and not e.half_day for e in visible),
+        any(e.half_day for e in visible),
+        best.tone.value == "anma",
+    )
 
 
 def qdate(day: date) -> QDate:
@@ -140,9 +221,12 @@ class DayDelegate(QStyledItemDelegate):
         painter.save()
         in_month = day.month == model.month.month
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        mark: DayMark | None = index.data(MARK_ROLE)
         background = palette.base().color()
         if day.weekday() >= 5:
             background = background.darker(104)
+        if mark is not None and mark.day_off:
+            background = QColor("#fdecec")
         if selected:
             background = palette.highlight().color().lighter(185)
         painter.fillRect(rect, background)
@@ -159,6 +243,17 @@ class DayDelegate(QStyledItemDelegate):
         painter.drawText(
             rect.adjusted(4, 1, -4, 0), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, str(day.day)
         )
+        if mark is not None:
+            mark_font = QFont(option.font)
+            mark_font.setPointSizeF(max(7.0, mark_font.pointSizeF() - 1.5))
+            mark_font.setItalic(mark.commemoration)
+            painter.setFont(mark_font)
+            mark_colour = "#b42318" if mark.day_off or mark.half_day else "#6e3b00" if mark.commemoration else "#1f5fad"
+            painter.setPen(QColor(mark_colour) if in_month else palette.placeholderText().color())
+            label = ("½ " if mark.half_day and not mark.day_off else "") + mark.label
+            area = rect.adjusted(26, 2, -4, 0)
+            elided = painter.fontMetrics().elidedText(label, Qt.TextElideMode.ElideRight, area.width())
+            painter.drawText(area, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop, elided)
 
         chip_font = QFont(option.font)
         chip_font.setPointSizeF(max(7.0, chip_font.pointSizeF() - 1))
@@ -211,6 +306,13 @@ class MonthView(QTableView):
     entry_clicked = Signal(int)
     entry_double_clicked = Signal(int)
     empty_double_clicked = Signal(object)  # date
+    post_dropped = Signal(int, object)  # post id, date
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAcceptDrops(True)
+        self.viewport().setAcceptDrops(True)
+        self._press: tuple[QPoint, int] | None = None
 
     def entry_at(self, pos: QPoint) -> DayPost | None:
         index = self.indexAt(pos)
@@ -226,8 +328,42 @@ class MonthView(QTableView):
     def mousePressEvent(self, event: QMouseEvent) -> None:
         super().mousePressEvent(event)
         entry = self.entry_at(event.position().toPoint())
+        self._press = (event.position().toPoint(), entry.post_id) if entry is not None else None
         if entry is not None:
             self.entry_clicked.emit(entry.post_id)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        if self._press is None or not event.buttons() & Qt.MouseButton.LeftButton:
+            super().mouseMoveEvent(event)
+            return
+        start, post_id = self._press
+        if (event.position().toPoint() - start).manhattanLength() < QApplication.startDragDistance():
+            return
+        self._press = None
+        mime = QMimeData()
+        mime.setData(POST_MIME, QByteArray(str(post_id).encode()))
+        drag = QDrag(self)
+        drag.setMimeData(mime)
+        drag.exec(Qt.DropAction.MoveAction)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasFormat(POST_MIME):
+            event.acceptProposedAction()
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        if event.mimeData().hasFormat(POST_MIME) and self.indexAt(event.position().toPoint()).isValid():
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        index = self.indexAt(event.position().toPoint())
+        if not event.mimeData().hasFormat(POST_MIME) or not index.isValid():
+            event.ignore()
+            return
+        post_id = int(bytes(event.mimeData().data(POST_MIME).data()).decode())
+        event.acceptProposedAction()
+        self.post_dropped.emit(post_id, index.data(DATE_ROLE))
 
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
         entry = self.entry_at(event.position().toPoint())
@@ -244,6 +380,7 @@ class CalendarPane(QWidget):
 
     post_selected = Signal(int)
     post_activated = Signal(int)
+    post_moved = Signal(int)
     new_post_requested = Signal(object)  # date
 
     def __init__(self, posts: PostService, parent: QWidget | None = None) -> None:
@@ -269,6 +406,16 @@ class CalendarPane(QWidget):
         title_font.setPointSizeF(title_font.pointSizeF() * 1.35)
         title_font.setBold(True)
         self.month_label.setFont(title_font)
+        self.reminder_button = QPushButton()
+        self.reminder_button.setFlat(True)
+        self.reminder_button.setStyleSheet("color: #9a3412; text-align: left;")
+        self.reminder_button.setAccessibleName(self.tr("Important day without a post"))
+        self.reminder_button.hide()
+        self._reminder_day: date | None = None
+        self._days_task: asyncio.Future[None] | None = None
+        self.message_label = QLabel()
+        self.message_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.message_label.setStyleSheet("color: #9a3412;")
         self.summary_label = QLabel()
         self.summary_label.setTextFormat(Qt.TextFormat.PlainText)
 
@@ -278,6 +425,9 @@ class CalendarPane(QWidget):
         header.addWidget(self.next_button)
         header.addSpacing(8)
         header.addWidget(self.month_label)
+        header.addSpacing(12)
+        header.addWidget(self.reminder_button)
+        header.addWidget(self.message_label)
         header.addStretch(1)
         header.addWidget(self.summary_label)
 
@@ -320,9 +470,11 @@ class CalendarPane(QWidget):
         self.view.entry_clicked.connect(self.post_selected)
         self.view.entry_double_clicked.connect(self.post_activated)
         self.view.empty_double_clicked.connect(self.new_post_requested)
+        self.view.post_dropped.connect(self.move_post)
+        self.reminder_button.clicked.connect(self._go_to_reminder)
         self.view.activated.connect(self._day_activated)
         self.agenda.currentItemChanged.connect(self._agenda_current)
-        self.agenda.itemActivated.connect(lambda item: self.post_activated.emit(item.data(Qt.ItemDataRole.UserRole)))
+        self.agenda.itemActivated.connect(self._agenda_activated)
 
     def selected_day(self) -> date:
         index = self.view.currentIndex()
@@ -350,6 +502,62 @@ class CalendarPane(QWidget):
         )
         self.view.setCurrentIndex(self.model.index_of(target))
         self._fill_agenda(target)
+        self._days_task = spawn(self._load_days(month, grid[0], grid[-1]))
+
+    async def _load_days(self, month: date, first: date, last: date) -> None:
+        """Holidays and important days (the data and the holidays package load off the UI thread)."""
+        from kurum_masaustu import calendar_data
+        from kurum_masaustu.rules.days import missing_plan_reminders
+
+        today = today_local()
+        horizon = today + timedelta(days=REMINDER_DAYS)
+        shown = await in_thread(calendar_data.days_between, first, last)
+        if self.model.month != month:
+            return  # the person has moved on
+        self.model.set_day_events(shown)
+        self._fill_agenda(self.selected_day())
+        coming = await in_thread(calendar_data.days_between, today, horizon)
+        start, end = local_day_bounds(today, horizon)
+        planned = self._posts.planned_days(start, end)
+        reminders = missing_plan_reminders(today, coming, planned, days_ahead=REMINDER_DAYS)
+        if not reminders:
+            self.reminder_button.hide()
+            self._reminder_day = None
+            return
+        lines = [
+            self.tr("No post planned for {name} ({date})").format(
+                name=reminder.event.name, date=QLocale().toString(qdate(reminder.event.span.start), "d MMMM")
+            )
+            for reminder in reminders
+        ]
+        self._reminder_day = reminders[0].due
+        more = len(reminders) - 1
+        self.reminder_button.setText("⚠ " + lines[0] + (" " + self.tr("(+%n more)", "", more) if more else ""))
+        self.reminder_button.setToolTip("\n".join(lines))
+        self.reminder_button.show()
+
+    async def wait_days(self) -> None:
+        if self._days_task is not None:
+            await asyncio.shield(self._days_task)
+
+    def _go_to_reminder(self) -> None:
+        if self._reminder_day is not None:
+            self.show_month(self._reminder_day, select=self._reminder_day)
+
+    def move_post(self, post_id: int, day: date) -> None:
+        """A post dropped on another day: its unpublished deliveries move there."""
+        result = self._posts.reschedule(post_id, day)
+        if result.kept_published and not result.moved:
+            self.message_label.setText(self.tr("Published posts cannot be moved."))
+        elif result.kept_published:
+            self.message_label.setText(
+                self.tr("Moved; deliveries already published (or held by the platform) stayed where they were.")
+            )
+        else:
+            self.message_label.clear()
+        if result.moved:
+            self.refresh(select=day)
+            self.post_moved.emit(post_id)
 
     def refresh(self, select: date | None = None) -> None:
         self.show_month(select.replace(day=1) if select else self.model.month, select or self.selected_day())
@@ -374,6 +582,13 @@ class CalendarPane(QWidget):
             + " — "
             + (self.tr("%n post(s)", "", len(posts)) if posts else self.tr("nothing planned"))
         )
+        for event in self.model.events_on(day):
+            if event.hidden:
+                continue
+            marker = QListWidgetItem(f"◆ {event.name}")
+            marker.setForeground(QColor("#b42318" if event.day_off else "#1f5fad"))
+            marker.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            self.agenda.addItem(marker)
         for post in posts:
             text = (
                 f"{to_local(post.at):%H:%M}  {STATE_SYMBOLS[post.state]} {post.title}  ·  "
@@ -383,6 +598,11 @@ class CalendarPane(QWidget):
             item.setData(Qt.ItemDataRole.UserRole, post.post_id)
             self.agenda.addItem(item)
 
+    def _agenda_activated(self, item: QListWidgetItem) -> None:
+        post_id = item.data(Qt.ItemDataRole.UserRole)
+        if post_id is not None:
+            self.post_activated.emit(post_id)
+
     def _agenda_current(self, item: QListWidgetItem | None, _previous: QListWidgetItem | None) -> None:
-        if item is not None:
+        if item is not None and item.data(Qt.ItemDataRole.UserRole) is not None:
             self.post_selected.emit(item.data(Qt.ItemDataRole.UserRole))

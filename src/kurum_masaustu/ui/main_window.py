@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import logging
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -22,7 +21,7 @@ from kurum_masaustu.ui.media_pane import MediaPane
 from kurum_masaustu.ui.outbox_pane import OutboxPane
 from kurum_masaustu.ui.pause_banner import PauseBanner
 from kurum_masaustu.ui.status_bar import AppStatusBar
-from kurum_masaustu.ui.tasks import spawn
+from kurum_masaustu.ui.tasks import in_thread, spawn
 
 if TYPE_CHECKING:
     from kurum_masaustu.app import Services
@@ -79,6 +78,7 @@ class MainWindow(QMainWindow):
         self.calendar.post_selected.connect(self.show_post)
         self.calendar.post_activated.connect(self.edit_post)
         self.calendar.new_post_requested.connect(self.new_post_on)
+        self.calendar.post_moved.connect(lambda _post_id: self._outbox_changed())
         self.composer.saved.connect(self._post_saved)
         self.outbox.changed.connect(self._outbox_changed)
         self.pause_banner.resume_requested.connect(self.resume_publishing)
@@ -235,11 +235,12 @@ class MainWindow(QMainWindow):
             with self.services.sessions.begin() as session:
                 return media_info(self.services.media.import_file(session, path))
 
-        return await asyncio.to_thread(work)
+        return await in_thread(work)
 
     async def ready(self) -> None:
-        """Resolves once the window shows its data, the media preview included."""
+        """Resolves once the window shows its data: media preview, holidays and important days."""
         await self.media.wait_preview()
+        await self.calendar.wait_days()
 
     def start_background_work(self) -> None:
         """Work that must not delay the first paint (the app calls it once the window is ready)."""
@@ -249,7 +250,7 @@ class MainWindow(QMainWindow):
         from kurum_masaustu.credentials import CredentialStore
 
         store = CredentialStore(namespace=self.services.settings.profile_id or str(self.services.profile.root))
-        ok, reason = await asyncio.to_thread(store.available)
+        ok, reason = await in_thread(store.available)
         self.status.set_keyring_problem(None if ok else reason)
 
     def on_second_launch(self, argv: list[str]) -> None:

@@ -11,7 +11,7 @@ from PySide6.QtGui import QIcon, QImage, QImageReader, QPixmap, QResizeEvent
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QSizePolicy, QVBoxLayout, QWidget
 
 from kurum_masaustu.services.posts import MediaInfo
-from kurum_masaustu.ui.tasks import spawn
+from kurum_masaustu.ui.tasks import in_thread, spawn
 
 log = logging.getLogger(__name__)
 
@@ -119,7 +119,7 @@ class MediaPane(QWidget):
             path = self._media_dir / item.relative_path
             if not item.mime_type.startswith("image/"):
                 continue
-            image = await asyncio.to_thread(load_scaled, path, PREVIEW_EDGE)
+            image = await in_thread(load_scaled, path, PREVIEW_EDGE)
             if generation != self._generation:
                 return
             self._images[item.id] = image

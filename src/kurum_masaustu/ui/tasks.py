@@ -7,8 +7,11 @@ Exceptions still reach the loop's exception handler (the crash reporter).
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Coroutine
-from typing import Any
+import functools
+from collections.abc import Callable, Coroutine
+from typing import Any, TypeVar
+
+T = TypeVar("T")
 
 _running: set[asyncio.Task[Any]] = set()
 
@@ -25,3 +28,13 @@ def _finished(task: asyncio.Task[Any]) -> None:
     if not task.cancelled() and task.exception() is not None:
         loop = task.get_loop()
         loop.call_exception_handler({"message": "background task failed", "exception": task.exception(), "task": task})
+
+
+async def in_thread(function: Callable[..., T], *args: Any) -> T:
+    """Run blocking work in a worker thread and wait for it without blocking the UI.
+
+    Unlike ``asyncio.to_thread`` this does not need a *running* loop: qasync also steps tasks
+    while Qt processes events outside ``run_forever`` (e.g. before the loop starts).
+    """
+    loop = asyncio.get_event_loop()
+    return await loop.run_in_executor(None, functools.partial(function, *args))
