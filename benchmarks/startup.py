@@ -86,6 +86,10 @@ THIRD_PARTY_MODULES = (
     "pillow_heif",
     "platformdirs",
     "truststore",
+    "filelock",
+    "holidays",
+    "hijridate",
+    "regex",
 )
 
 

@@ -261,14 +261,22 @@ def render(data: Mapping[str, Any]) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
+#: Years whose public holidays ship precomputed (the app needs no holidays import for them).
+HOLIDAY_YEARS = range(2024, 2037)
+PUBLIC_HOLIDAYS = "public_holidays.json"
+
+
 def build(source: Path) -> dict[str, str]:
     """File name → the text this tool writes for it."""
+    from kurum_masaustu.rules.days import holidays_to_json
+
     raw = source.read_bytes() if source.is_file() else b""
     rows = load_source(source)
     digest = hashlib.sha256(raw).hexdigest()
     return {
         IMPORTANT_DAYS: render(build_important_days(rows, digest)),
         RELIGIOUS_OVERRIDES: render(build_religious_overrides(rows, digest)),
+        PUBLIC_HOLIDAYS: holidays_to_json(HOLIDAY_YEARS),
     }
 
 

@@ -7,15 +7,24 @@ pure rules. The data is made by ``tools/build_days_data.py``.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date
 from functools import cache
 from pathlib import Path
 
 from kurum_masaustu.paths import resource
-from kurum_masaustu.rules.days import Correction, CustomDay, DayCatalog, DayEvent, parse_catalog
+from kurum_masaustu.rules.days import (
+    Correction,
+    CustomDay,
+    DayCatalog,
+    DayEvent,
+    parse_catalog,
+    parse_public_holidays,
+)
 
 IMPORTANT_DAYS_FILE = "important_days.json"
 RELIGIOUS_OVERRIDES_FILE = "religious_overrides.json"
+PUBLIC_HOLIDAYS_FILE = "public_holidays.json"
 
 
 def load_catalog(folder: Path | None = None, *, estimate: bool = True) -> DayCatalog:
@@ -26,7 +35,11 @@ def load_catalog(folder: Path | None = None, *, estimate: bool = True) -> DayCat
     base = folder if folder is not None else resource("days")
     important = (base / IMPORTANT_DAYS_FILE).read_text(encoding="utf-8")
     overrides = (base / RELIGIOUS_OVERRIDES_FILE).read_text(encoding="utf-8")
-    return parse_catalog(important, overrides, estimate=estimate)
+    catalog = parse_catalog(important, overrides, estimate=estimate)
+    holidays_file = base / PUBLIC_HOLIDAYS_FILE
+    if holidays_file.is_file():
+        catalog = replace(catalog, holidays=parse_public_holidays(holidays_file.read_text(encoding="utf-8")))
+    return catalog
 
 
 @cache

@@ -42,9 +42,6 @@ from enum import StrEnum
 from functools import lru_cache
 from typing import Any, TypeAlias
 
-import holidays as holidays_lib
-from hijridate import Hijri
-
 from kurum_masaustu.rules.turkish import search_key
 
 # --------------------------------------------------------------------------------------------
@@ -345,6 +342,8 @@ def _hijri_estimates(month: int, day: int, offset: int, year: int) -> list[date]
     approx = year - 579  # the Hijri year that starts in the Gregorian year, ± 1
     for hijri_year in (approx - 1, approx, approx + 1):
         try:
+            from hijridate import Hijri  # only for years Diyanet's table does not cover
+
             gregorian = Hijri(hijri_year, month, day).to_gregorian()
         except OverflowError:  # outside the Umm al-Qura table
             return None
@@ -510,6 +509,10 @@ RELIGIOUS_HOLIDAY_NAMES = frozenset({"Ramazan Bayramı", "Kurban Bayramı"})
 
 @lru_cache(maxsize=64)
 def _holidays_of_year(year: int) -> tuple[PublicHoliday, ...]:
+    # Imported here: the package loads every country it knows (≈ 70 ms); the app reads a
+    # precomputed table (resources/days/public_holidays.json) for the usual years instead.
+    import holidays as holidays_lib
+
     records: list[PublicHoliday] = []
     for category, half_day in (("public", False), ("half_day", True)):
         table = holidays_lib.country_holidays("TR", years=year, categories=(category,), language="tr")
@@ -523,6 +526,45 @@ def _holidays_of_year(year: int) -> tuple[PublicHoliday, ...]:
                 kind = HolidayKind.RELIGIOUS if base in RELIGIOUS_HOLIDAY_NAMES else HolidayKind.NATIONAL
                 records.append(PublicHoliday(day, name, half_day, kind, estimated))
     return tuple(sorted(records))
+
+
+def holidays_to_json(years: Iterable[int]) -> str:
+    """The package's holidays for ``years`` as the JSON table the app ships (one list per year)."""
+    table = {
+        str(year): [
+            {
+                "day": r.day.isoformat(),
+                "name": r.name,
+                "half_day": r.half_day,
+                "kind": r.kind.value,
+                "estimated": r.estimated,
+            }
+            for r in _holidays_of_year(year)
+        ]
+        for year in sorted(set(years))
+    }
+    return json.dumps(table, ensure_ascii=False, indent=1) + "\n"
+
+
+def parse_public_holidays(text: str) -> dict[int, tuple[PublicHoliday, ...]]:
+    """Read the table written by :func:`holidays_to_json`."""
+    try:
+        raw = json.loads(text)
+        return {
+            int(year): tuple(
+                PublicHoliday(
+                    date.fromisoformat(r["day"]),
+                    str(r["name"]),
+                    bool(r["half_day"]),
+                    HolidayKind(r["kind"]),
+                    bool(r["estimated"]),
+                )
+                for r in rows
+            )
+            for year, rows in raw.items()
+        }
+    except (ValueError, KeyError, TypeError, AttributeError) as exc:
+        raise DayDataError(f"public holidays table: {exc}") from exc
 
 
 def public_holidays(years: Iterable[int]) -> list[PublicHoliday]:
@@ -721,6 +763,8 @@ class DayCatalog:
 
     days: tuple[ImportantDay, ...]
     religious: ReligiousCalendar = field(default_factory=ReligiousCalendar)
+    #: Precomputed public holidays by year; other years come from the holidays package.
+    holidays: Mapping[int, tuple[PublicHoliday, ...]] = field(default_factory=dict)
 
     def by_id(self, key: str) -> ImportantDay | None:
         return next((day for day in self.days if day.id == key), None)
@@ -771,7 +815,7 @@ class DayCatalog:
         corrections: Mapping[tuple[str, int], list[Correction]],
         include_holidays: bool,
     ) -> list[DayEvent]:
-        records = _holidays_of_year(year) if include_holidays else ()
+        records = (self.holidays.get(year) or _holidays_of_year(year)) if include_holidays else ()
         runs = _full_day_runs(records)
         claimed: set[str] = set()
         events: list[DayEvent] = []
