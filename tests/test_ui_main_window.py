@@ -290,3 +290,26 @@ def test_outbox_lists_a_failure_with_its_reason_and_retries_it(
     window.outbox.retry_button.click()
     with services.sessions() as s:
         assert s.scalars(select(Delivery)).one().state is DeliveryState.SCHEDULED
+
+
+def test_previews_show_counts_and_block_scheduling_a_text_too_long_for_x(
+    window: MainWindow, services: Services, channels: list[int]
+) -> None:
+    composer = window.composer
+    composer.channel_checks[channels[0]].setChecked(True)  # X
+    composer.channel_checks[channels[1]].setChecked(True)  # Facebook
+    composer.body_edit.setPlainText("Çok uzun bir duyuru metni. " * 20)
+    composer.update_checks()
+    results = {r.channel.platform: r for r in composer.previews.results}
+    assert results[Platform.X].blocking
+    assert not results[Platform.FACEBOOK].blocking
+    assert "✖" in composer.tabs.tabText(1)
+    _set_when(window, today_local() + timedelta(days=1), 10)
+    assert composer.save(schedule=True) is None
+    assert "Belediye X" in composer.message_label.text()
+    assert composer.tabs.currentIndex() == 1
+    with services.sessions() as s:
+        assert s.scalar(select(func.count()).select_from(Post)) == 0
+    assert composer.save(schedule=False) is not None  # a draft may still be kept
+    composer.channel_checks[channels[0]].setChecked(False)
+    assert composer.save(schedule=True) is not None

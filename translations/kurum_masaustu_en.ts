@@ -127,6 +127,17 @@
     </message>
 </context>
 <context>
+    <name>Composer</name>
+    <message>
+        <source>Previews per channel</source>
+        <translation>Previews per channel</translation>
+    </message>
+    <message>
+        <source>Choose channels to see how the post will look.</source>
+        <translation>Choose channels to see how the post will look.</translation>
+    </message>
+</context>
+<context>
     <name>ComposerPane</name>
     <message>
         <source>Title for the calendar (optional)</source>
@@ -143,6 +154,14 @@
     <message>
         <source>Post text</source>
         <translation>Post text</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Preview</translation>
     </message>
     <message>
         <source>Category</source>
@@ -191,6 +210,10 @@
     <message>
         <source>Composer messages</source>
         <translation>Composer messages</translation>
+    </message>
+    <message>
+        <source>Cannot schedule for {channels}: {problem} Fix it, or remove that channel.</source>
+        <translation>Cannot schedule for {channels}: {problem} Fix it, or remove that channel.</translation>
     </message>
     <message>
         <source>{name} is not a supported image or video.</source>
@@ -688,6 +711,66 @@ Licence: GNU GPL version 3 or later.</translation>
     <message>
         <source>(until {until})</source>
         <translation>(until {until})</translation>
+    </message>
+</context>
+<context>
+    <name>Problems</name>
+    <message>
+        <source>characters (X weighting)</source>
+        <extracomment>How each platform&apos;s preview card looks (border colour, background).</extracomment>
+        <translation>characters (X weighting)</translation>
+    </message>
+    <message>
+        <source>characters</source>
+        <translation>characters</translation>
+    </message>
+    <message>
+        <source>bytes</source>
+        <translation>bytes</translation>
+    </message>
+    <message>
+        <source>The post is empty.</source>
+        <translation>The post is empty.</translation>
+    </message>
+    <message>
+        <source>Too long: {count} of {limit} {unit}.</source>
+        <translation>Too long: {count} of {limit} {unit}.</translation>
+    </message>
+    <message>
+        <source>Too many hashtags: {count} (at most {limit}).</source>
+        <translation>Too many hashtags: {count} (at most {limit}).</translation>
+    </message>
+    <message>
+        <source>Too many mentions: {count} (at most {limit}).</source>
+        <translation>Too many mentions: {count} (at most {limit}).</translation>
+    </message>
+    <message>
+        <source>This platform needs an image or a video.</source>
+        <translation>This platform needs an image or a video.</translation>
+    </message>
+    <message>
+        <source>{tag} is not a hashtag: it needs at least one letter.</source>
+        <translation>{tag} is not a hashtag: it needs at least one letter.</translation>
+    </message>
+    <message>
+        <source>{tag}: the hyphen ends the hashtag; write it as one word.</source>
+        <translation>{tag}: the hyphen ends the hashtag; write it as one word.</translation>
+    </message>
+    <message>
+        <source>{tag} is too long to be a hashtag here.</source>
+        <translation>{tag} is too long to be a hashtag here.</translation>
+    </message>
+    <message>
+        <source>{tag} will not work as a hashtag.</source>
+        <translation>{tag} will not work as a hashtag.</translation>
+    </message>
+    <message>
+        <source>The text contains a character that cannot be sent ({char}); it was probably pasted.</source>
+        <translation>The text contains a character that cannot be sent ({char}); it was probably pasted.</translation>
+    </message>
+    <message>
+        <source>The text contains an invisible character ({char}); it was probably pasted.</source>
+        <translation>The text contains an invisible character ({char}); it was probably pasted.</translation>
     </message>
 </context>
 <context>

@@ -122,6 +122,17 @@
     </message>
 </context>
 <context>
+    <name>Composer</name>
+    <message>
+        <source>Previews per channel</source>
+        <translation>Kanallara göre önizlemeler</translation>
+    </message>
+    <message>
+        <source>Choose channels to see how the post will look.</source>
+        <translation>Gönderinin nasıl görüneceğini görmek için kanal seçin.</translation>
+    </message>
+</context>
+<context>
     <name>ComposerPane</name>
     <message>
         <source>Title for the calendar (optional)</source>
@@ -138,6 +149,14 @@
     <message>
         <source>Post text</source>
         <translation>Gönderi metni</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Metin</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Önizleme</translation>
     </message>
     <message>
         <source>Category</source>
@@ -186,6 +205,10 @@
     <message>
         <source>Composer messages</source>
         <translation>Gönderi hazırlama bildirimleri</translation>
+    </message>
+    <message>
+        <source>Cannot schedule for {channels}: {problem} Fix it, or remove that channel.</source>
+        <translation>{channels} için zamanlanamıyor: {problem} Düzeltin ya da o kanalı çıkarın.</translation>
     </message>
     <message>
         <source>{name} is not a supported image or video.</source>
@@ -679,6 +702,66 @@ Lisans: GNU GPL sürüm 3 veya sonraki bir sürüm.</translation>
     <message>
         <source>(until {until})</source>
         <translation>({until} tarihine kadar)</translation>
+    </message>
+</context>
+<context>
+    <name>Problems</name>
+    <message>
+        <source>characters (X weighting)</source>
+        <extracomment>How each platform&apos;s preview card looks (border colour, background).</extracomment>
+        <translation>karakter (X ağırlıklı)</translation>
+    </message>
+    <message>
+        <source>characters</source>
+        <translation>karakter</translation>
+    </message>
+    <message>
+        <source>bytes</source>
+        <translation>bayt</translation>
+    </message>
+    <message>
+        <source>The post is empty.</source>
+        <translation>Gönderi boş.</translation>
+    </message>
+    <message>
+        <source>Too long: {count} of {limit} {unit}.</source>
+        <translation>Çok uzun: {count} / {limit} {unit}.</translation>
+    </message>
+    <message>
+        <source>Too many hashtags: {count} (at most {limit}).</source>
+        <translation>Çok fazla etiket: {count} (en fazla {limit}).</translation>
+    </message>
+    <message>
+        <source>Too many mentions: {count} (at most {limit}).</source>
+        <translation>Çok fazla bahsetme: {count} (en fazla {limit}).</translation>
+    </message>
+    <message>
+        <source>This platform needs an image or a video.</source>
+        <translation>Bu platform bir görsel ya da video ister.</translation>
+    </message>
+    <message>
+        <source>{tag} is not a hashtag: it needs at least one letter.</source>
+        <translation>{tag} etiket sayılmaz: en az bir harf içermeli.</translation>
+    </message>
+    <message>
+        <source>{tag}: the hyphen ends the hashtag; write it as one word.</source>
+        <translation>{tag}: tire etiketi bitirir; bitişik yazın.</translation>
+    </message>
+    <message>
+        <source>{tag} is too long to be a hashtag here.</source>
+        <translation>{tag} burada etiket olamayacak kadar uzun.</translation>
+    </message>
+    <message>
+        <source>{tag} will not work as a hashtag.</source>
+        <translation>{tag} etiket olarak çalışmaz.</translation>
+    </message>
+    <message>
+        <source>The text contains a character that cannot be sent ({char}); it was probably pasted.</source>
+        <translation>Metinde gönderilemeyen bir karakter var ({char}); büyük olasılıkla yapıştırılırken geldi.</translation>
+    </message>
+    <message>
+        <source>The text contains an invisible character ({char}); it was probably pasted.</source>
+        <translation>Metinde görünmeyen bir karakter var ({char}); büyük olasılıkla yapıştırılırken geldi.</translation>
     </message>
 </context>
 <context>

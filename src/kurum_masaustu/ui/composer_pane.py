@@ -6,7 +6,7 @@ import logging
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QDateTime, Qt, QTime, Signal
+from PySide6.QtCore import QDate, QDateTime, Qt, QTime, QTimer, Signal
 from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -30,7 +31,8 @@ from PySide6.QtWidgets import (
 from kurum_masaustu.domain import Category, DeliveryState
 from kurum_masaustu.rules.timeutil import ISTANBUL, local_to_utc, to_local, today_local
 from kurum_masaustu.services.posts import ChannelInfo, MediaInfo, PostDraft, PostService, PostValidationError
-from kurum_masaustu.ui.labels import category_name, channel_label
+from kurum_masaustu.ui.labels import category_name, channel_label, platform_name
+from kurum_masaustu.ui.previews import ChannelCheck, PreviewPanel, check_channel, problem_message
 from kurum_masaustu.ui.tasks import spawn
 
 log = logging.getLogger(__name__)
@@ -68,6 +70,16 @@ class ComposerPane(QWidget):
         self.body_edit.setTabChangesFocus(True)
         self.counter_label = QLabel()
         self.counter_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.counter_label.setWordWrap(True)
+        self.previews = PreviewPanel()
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.body_edit, self.tr("Text"))
+        self.tabs.addTab(self.previews, self.tr("Preview"))
+        self._check_timer = QTimer(self)
+        self._check_timer.setSingleShot(True)
+        self._check_timer.setInterval(150)
+        self._check_timer.timeout.connect(self.update_checks)
+        self._channels: dict[int, ChannelInfo] = {}
 
         self.category_combo = QComboBox()
         self.category_combo.setAccessibleName(self.tr("Category"))
@@ -120,7 +132,7 @@ class ComposerPane(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addLayout(form)
-        layout.addWidget(self.body_edit, 1)
+        layout.addWidget(self.tabs, 1)
         layout.addWidget(self.counter_label)
         layout.addWidget(self.channel_box)
         layout.addWidget(self.media_list)
@@ -128,7 +140,7 @@ class ComposerPane(QWidget):
         layout.addWidget(self.message_label)
         layout.addLayout(buttons)
 
-        self.body_edit.textChanged.connect(self._update_counter)
+        self.body_edit.textChanged.connect(self._check_timer.start)
         self.new_button.clicked.connect(lambda: self.new_post())
         self.save_button.clicked.connect(lambda: self.save(schedule=False))
         self.schedule_button.clicked.connect(lambda: self.save(schedule=True))
@@ -144,10 +156,12 @@ class ComposerPane(QWidget):
             check.deleteLater()
         self.channel_checks.clear()
         self.no_channels_label.setVisible(not channels)
+        self._channels = {channel.id: channel for channel in channels}
         for i, channel in enumerate(channels):
             check = QCheckBox(channel_label(channel.display_name, channel.platform))
             check.setIcon(_dot(channel.color))
             check.setAccessibleName(channel.display_name)
+            check.toggled.connect(self._check_timer.start)
             self.channel_grid.addWidget(check, 1 + i // 2, i % 2)
             self.channel_checks[channel.id] = check
 
@@ -172,6 +186,8 @@ class ComposerPane(QWidget):
             check.setEnabled(True)
         self._set_media([])
         self.message_label.clear()
+        self.tabs.setCurrentIndex(0)
+        self.update_checks()
         self.body_edit.setFocus()
 
     def load(self, post_id: int) -> bool:
@@ -190,6 +206,7 @@ class ComposerPane(QWidget):
             check.setChecked(cid in draft.channel_ids)
             check.setEnabled(cid not in self._locked)
         self._set_media(self._posts.media(draft.media_ids))
+        self.update_checks()
         if self._locked:
             self.message_label.setText(self.tr("Already published on some channels; those stay as they are."))
         else:
@@ -226,6 +243,19 @@ class ComposerPane(QWidget):
     def save(self, schedule: bool) -> int | None:
         """Save the post; on bad input show why and keep everything typed."""
         draft = self.draft(schedule)
+        if schedule:
+            blocked = [r for r in self.channel_checks_now() if r.blocking]
+            if blocked:
+                self.update_checks()
+                self.tabs.setCurrentIndex(1)
+                names = ", ".join(r.channel.display_name for r in blocked)
+                first = problem_message(blocked[0].blocking[0])
+                self._show_error(
+                    self.tr("Cannot schedule for {channels}: {problem} Fix it, or remove that channel.").format(
+                        channels=names, problem=first
+                    )
+                )
+                return None
         if schedule and draft.scheduled_at is not None and draft.scheduled_at < datetime.now(ISTANBUL):
             self._show_error(self.tr("The publish time is in the past. Choose a later time."))
             return None
@@ -253,9 +283,36 @@ class ComposerPane(QWidget):
         self.message_label.setStyleSheet("color: #b42318;")
         self.message_label.setText(text)
 
-    def _update_counter(self) -> None:
+    def channel_checks_now(self) -> list[ChannelCheck]:
         text = self.body_edit.toPlainText()
-        self.counter_label.setText(self.tr("%n character(s)", "", len(text)))
+        return [
+            check_channel(self._channels[cid], text, bool(self._media))
+            for cid in self.checked_channels()
+            if cid in self._channels
+        ]
+
+    def update_checks(self) -> None:
+        """Counters and problems for every chosen channel (validation takes < 1 ms)."""
+        self._check_timer.stop()
+        text = self.body_edit.toPlainText()
+        results = self.channel_checks_now()
+        self.previews.show_checks(results, text, bool(self._media))
+        blocking = sum(len(r.blocking) for r in results)
+        warnings = sum(len(r.problems) for r in results) - blocking
+        title = self.tr("Preview")
+        if blocking:
+            title += f" ✖ {blocking}"
+        elif warnings:
+            title += f" ⚠ {warnings}"
+        self.tabs.setTabText(1, title)
+        parts = []
+        for result in results:
+            counts = [c for c in result.counts if c.limit is not None]
+            if counts:
+                main = counts[0]
+                parts.append(f"{platform_name(result.channel.platform)} {main.used}/{main.limit}")
+        self.counter_label.setText(" · ".join(parts) if parts else self.tr("%n character(s)", "", len(text)))
+        self.counter_label.setStyleSheet("color: #b42318;" if blocking else "")
 
     # -- media ----------------------------------------------------------------------------
     def _set_media(self, media: list[MediaInfo]) -> None:
@@ -266,7 +323,10 @@ class ComposerPane(QWidget):
             entry = QListWidgetItem(f"{item.original_name}{size}")
             entry.setToolTip(item.alt_text)
             self.media_list.addItem(entry)
+        self.media_list.setVisible(bool(self._media))
+        self.remove_media_button.setVisible(bool(self._media))
         self.media_changed.emit(list(self._media))
+        self._check_timer.start()
 
     def _remove_media(self) -> None:
         row = self.media_list.currentRow()
