@@ -1,11 +1,11 @@
 """Refresh translations/*.ts from the sources and report what is still untranslated.
 
-    python tools/update_translations.py          # lupdate + report
-    python tools/update_translations.py --check  # report only; exit 1 if anything is unfinished
-    python tools/update_translations.py --build  # also compile .qm into build/translations (checkout runs)
-    python tools/update_translations.py --set tr "Source text" "Çeviri"   # fill one entry
-    python tools/update_translations.py --set-file new.tsv   # lines: LANG<TAB>SOURCE<TAB>TRANSLATION
-                                                             # (TRANSLATION "=" copies the source)
+python tools/update_translations.py          # lupdate + report
+python tools/update_translations.py --check  # report only; exit 1 if anything is unfinished
+python tools/update_translations.py --build  # also compile .qm into build/translations (checkout runs)
+python tools/update_translations.py --set tr "Source text" "Çeviri"   # fill one entry
+python tools/update_translations.py --set-file new.tsv   # lines: LANG<TAB>SOURCE<TAB>TRANSLATION
+                                                         # (TRANSLATION "=" copies the source)
 """
 
 from __future__ import annotations
