@@ -655,6 +655,10 @@ Licence: GNU GPL version 3 or later.</translation>
         <source>The platform refused the post</source>
         <translation>The platform refused the post</translation>
     </message>
+    <message>
+        <source>To be posted by hand</source>
+        <translation>To be posted by hand</translation>
+    </message>
 </context>
 <context>
     <name>OutboxModel</name>
@@ -696,6 +700,30 @@ Licence: GNU GPL version 3 or later.</translation>
     <message>
         <source>Open link</source>
         <translation>Open link</translation>
+    </message>
+    <message>
+        <source>Copy text</source>
+        <translation>Copy text</translation>
+    </message>
+    <message>
+        <source>Copy the text to post it by hand</source>
+        <translation>Copy the text to post it by hand</translation>
+    </message>
+    <message>
+        <source>Mark as posted…</source>
+        <translation>Mark as posted…</translation>
+    </message>
+    <message>
+        <source>Posted by hand</source>
+        <translation>Posted by hand</translation>
+    </message>
+    <message>
+        <source>Paste the link of the post you published:</source>
+        <translation>Paste the link of the post you published:</translation>
+    </message>
+    <message>
+        <source>That is not a web address. It should start with https://</source>
+        <translation>That is not a web address. It should start with https://</translation>
     </message>
 </context>
 <context>

@@ -646,6 +646,10 @@ Lisans: GNU GPL sürüm 3 veya sonraki bir sürüm.</translation>
         <source>The platform refused the post</source>
         <translation>Platform gönderiyi reddetti</translation>
     </message>
+    <message>
+        <source>To be posted by hand</source>
+        <translation>Elle paylaşılacak</translation>
+    </message>
 </context>
 <context>
     <name>OutboxModel</name>
@@ -687,6 +691,30 @@ Lisans: GNU GPL sürüm 3 veya sonraki bir sürüm.</translation>
     <message>
         <source>Open link</source>
         <translation>Bağlantıyı aç</translation>
+    </message>
+    <message>
+        <source>Copy text</source>
+        <translation>Metni kopyala</translation>
+    </message>
+    <message>
+        <source>Copy the text to post it by hand</source>
+        <translation>Elle paylaşmak için metni kopyala</translation>
+    </message>
+    <message>
+        <source>Mark as posted…</source>
+        <translation>Paylaşıldı olarak işaretle…</translation>
+    </message>
+    <message>
+        <source>Posted by hand</source>
+        <translation>Elle paylaşıldı</translation>
+    </message>
+    <message>
+        <source>Paste the link of the post you published:</source>
+        <translation>Paylaştığınız gönderinin bağlantısını yapıştırın:</translation>
+    </message>
+    <message>
+        <source>That is not a web address. It should start with https://</source>
+        <translation>Bu bir web adresi değil. https:// ile başlamalı.</translation>
     </message>
 </context>
 <context>

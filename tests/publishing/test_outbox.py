@@ -308,3 +308,29 @@ def test_published_and_failed_deliveries_are_left_alone(outbox: Outbox, session_
         d.state = DeliveryState.PUBLISHED
     summary = asyncio.run(outbox.run_once())
     assert summary.published == 0
+
+
+def test_manual_channels_are_left_to_the_person(
+    outbox: Outbox, session_factory: sessionmaker[Session], platform: ScriptedPlatform
+) -> None:
+    from kurum_masaustu.services.outbox import OutboxService
+
+    with session_factory.begin() as s:
+        manual = Channel(platform=Platform.MANUAL, display_name="NSosyal (elle)")
+        post = Post(body="Elle paylaşılacak duyuru")
+        post.deliveries = [Delivery(channel=manual, scheduled_at=START, state=DeliveryState.SCHEDULED)]
+        s.add(post)
+        s.flush()
+        delivery_id = post.deliveries[0].id
+    summary = asyncio.run(outbox.run_once())
+    assert summary.published == 0
+    assert summary.errors == []
+    assert platform.posts == {}
+    view = OutboxService(session_factory)
+    assert view.manual_text(delivery_id) == "Elle paylaşılacak duyuru"
+    with pytest.raises(ValueError, match="invalid_link"):
+        view.mark_posted_by_hand(delivery_id, "nsosyal gönderisi", START)
+    assert view.mark_posted_by_hand(delivery_id, "https://nsosyal.com/yesilvadi/123", START)
+    delivery = _delivery(session_factory, delivery_id)
+    assert delivery.state is DeliveryState.PUBLISHED
+    assert delivery.permalink == "https://nsosyal.com/yesilvadi/123"

@@ -24,7 +24,7 @@ from datetime import UTC, datetime, timedelta
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from kurum_masaustu.domain import DeliveryState, PostKind
+from kurum_masaustu.domain import DeliveryState, Platform, PostKind
 from kurum_masaustu.platforms.base import (
     Adapter,
     AuthExpired,
@@ -163,6 +163,7 @@ class Outbox:
                     or_(Delivery.next_attempt_at.is_(None), Delivery.next_attempt_at <= now),
                     Channel.enabled,
                     Channel.auth_problem.is_(None),
+                    Channel.platform != Platform.MANUAL,  # the person posts these by hand
                 )
                 .order_by(Delivery.scheduled_at, Delivery.id)
             )

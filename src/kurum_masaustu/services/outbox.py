@@ -89,6 +89,38 @@ class OutboxService:
             )
             return True
 
+    def manual_text(self, delivery_id: int) -> str | None:
+        """The text to paste when posting by hand (the channel's own text if it has one)."""
+        with self._sessions() as session:
+            delivery = session.get(Delivery, delivery_id)
+            return delivery.text if delivery is not None else None
+
+    def mark_posted_by_hand(self, delivery_id: int, link: str, now: datetime) -> bool:
+        """A manual channel's delivery was posted by the person; ``link`` is where it is."""
+        link = link.strip()
+        if not (link.startswith("https://") or link.startswith("http://")) or " " in link:
+            raise ValueError("invalid_link")
+        with self._sessions.begin() as session:
+            delivery = session.get(Delivery, delivery_id)
+            if delivery is None or delivery.state in (DeliveryState.PUBLISHED, DeliveryState.CANCELLED):
+                return False
+            if delivery.channel.platform != Platform.MANUAL:
+                return False
+            delivery.state = DeliveryState.PUBLISHED
+            delivery.permalink = link
+            delivery.published_at = now
+            delivery.last_error = None
+            session.add(
+                AuditEntry(
+                    actor=self._actor,
+                    action="delivery.posted_by_hand",
+                    entity="delivery",
+                    entity_id=delivery_id,
+                    detail={"permalink": link},
+                )
+            )
+            return True
+
     def cancel(self, delivery_id: int) -> bool:
         """Stop a waiting or failed delivery; published ones and those in flight cannot be cancelled."""
         with self._sessions.begin() as session:

@@ -6,10 +6,19 @@ from datetime import UTC, datetime
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, QUrl, Signal
-from PySide6.QtGui import QColor, QDesktopServices
-from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QPushButton, QTableView, QVBoxLayout, QWidget
+from PySide6.QtGui import QColor, QDesktopServices, QGuiApplication
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
-from kurum_masaustu.domain import DeliveryState
+from kurum_masaustu.domain import DeliveryState, Platform
 from kurum_masaustu.rules.timeutil import to_local
 from kurum_masaustu.services.outbox import OutboxRow, OutboxService
 from kurum_masaustu.ui.labels import STATE_SYMBOLS, channel_label, delivery_state_name
@@ -68,7 +77,11 @@ class OutboxModel(QAbstractTableModel):
                 return channel_label(row.channel_name, row.platform)
             if column == "title":
                 return row.title
-            return row.permalink if row.state == DeliveryState.PUBLISHED else error_text(row.last_error)
+            if row.state == DeliveryState.PUBLISHED:
+                return row.permalink
+            if row.platform == Platform.MANUAL:
+                return QCoreApplication.translate("Outbox", "To be posted by hand")
+            return error_text(row.last_error)
         if role == Qt.ItemDataRole.ForegroundRole and row.state == DeliveryState.FAILED:
             return QColor("#b42318")
         return None
@@ -108,10 +121,15 @@ class OutboxPane(QWidget):
         self.retry_button = QPushButton(self.tr("Retry"))
         self.cancel_button = QPushButton(self.tr("Cancel delivery"))
         self.open_button = QPushButton(self.tr("Open link"))
+        self.copy_button = QPushButton(self.tr("Copy text"))
+        self.copy_button.setToolTip(self.tr("Copy the text to post it by hand"))
+        self.posted_button = QPushButton(self.tr("Mark as posted…"))
         buttons = QHBoxLayout()
         buttons.addWidget(self.retry_button)
         buttons.addWidget(self.cancel_button)
         buttons.addWidget(self.open_button)
+        buttons.addWidget(self.copy_button)
+        buttons.addWidget(self.posted_button)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
@@ -120,6 +138,8 @@ class OutboxPane(QWidget):
         self.retry_button.clicked.connect(self._retry)
         self.cancel_button.clicked.connect(self._cancel)
         self.open_button.clicked.connect(self._open)
+        self.copy_button.clicked.connect(self._copy)
+        self.posted_button.clicked.connect(self._ask_posted)
         self.table.activated.connect(lambda _index: self._open())
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._update_buttons())
         self.reload()
@@ -137,6 +157,9 @@ class OutboxPane(QWidget):
         self.retry_button.setEnabled(row is not None and row.state == DeliveryState.FAILED)
         self.cancel_button.setEnabled(row is not None and row.state in (DeliveryState.SCHEDULED, DeliveryState.FAILED))
         self.open_button.setEnabled(row is not None and bool(row.permalink))
+        manual = row is not None and row.platform == Platform.MANUAL and row.state != DeliveryState.PUBLISHED
+        self.copy_button.setVisible(manual)
+        self.posted_button.setVisible(manual)
 
     def _retry(self) -> None:
         row = self._current()
@@ -149,6 +172,35 @@ class OutboxPane(QWidget):
         if row is not None and self._service.cancel(row.delivery_id):
             self.reload()
             self.changed.emit()
+
+    def _copy(self) -> None:
+        row = self._current()
+        text = self._service.manual_text(row.delivery_id) if row is not None else None
+        if text is not None:
+            QGuiApplication.clipboard().setText(text)
+
+    def _ask_posted(self) -> None:
+        row = self._current()
+        if row is None:
+            return
+        link, ok = QInputDialog.getText(
+            self, self.tr("Posted by hand"), self.tr("Paste the link of the post you published:")
+        )
+        if ok:
+            self.mark_posted(row.delivery_id, link)
+
+    def mark_posted(self, delivery_id: int, link: str) -> bool:
+        try:
+            done = self._service.mark_posted_by_hand(delivery_id, link, datetime.now(UTC))
+        except ValueError:
+            QMessageBox.warning(
+                self, self.tr("Posted by hand"), self.tr("That is not a web address. It should start with https://")
+            )
+            return False
+        if done:
+            self.reload()
+            self.changed.emit()
+        return done
 
     def _open(self) -> None:
         row = self._current()
