@@ -76,9 +76,17 @@ def _add_commands(parser: argparse.ArgumentParser) -> None:
     sync = commands.add_parser("sync", parents=[common], help="zamanı gelenleri yayımla, eşitle ve çık")
     sync.add_argument("--wait", type=float, default=0, metavar="SN", help="profil meşgulse bu kadar saniye bekle")
 
+    from kurum_masaustu.export.command import add_export_parser
+
+    add_export_parser(commands, common)
+
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    if args.command == "export":
+        from kurum_masaustu.export.command import run_export
+
+        return run_export(args)
     if args.command is not None:
         from kurum_masaustu.commands import run_command
 
