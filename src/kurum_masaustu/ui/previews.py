@@ -157,8 +157,7 @@ class ChannelPreview(QFrame):
         over = any(c.limit is not None and c.used > c.limit for c in result.counts)
         self.counter.setStyleSheet("color: #b42318; font-weight: bold;" if over else "color: #57606a;")
         lines = [
-            ("✖ " if p.severity == text_rules.Severity.BLOCKING else "⚠ ") + problem_message(p)
-            for p in result.problems
+            ("✖ " if p.severity == text_rules.Severity.BLOCKING else "⚠ ") + problem_message(p) for p in result.problems
         ]
         self.problems.setText("\n".join(lines))
         self.problems.setStyleSheet("color: #b42318;" if result.blocking else "color: #9a6700;")
