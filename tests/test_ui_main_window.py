@@ -313,3 +313,21 @@ def test_previews_show_counts_and_block_scheduling_a_text_too_long_for_x(
     assert composer.save(schedule=False) is not None  # a draft may still be kept
     composer.channel_checks[channels[0]].setChecked(False)
     assert composer.save(schedule=True) is not None
+
+
+def test_unsaved_work_survives_a_crash_and_is_restored(
+    qtbot: QtBot, qloop: asyncio.AbstractEventLoop, services: Services, window: MainWindow, channels: list[int]
+) -> None:
+    window.composer.body_edit.setPlainText("Yarın pazar yeri taşınıyor; ayrıntılar yakında.")
+    window.composer.channel_checks[channels[1]].setChecked(True)
+    window.composer.autosave_now()  # the timer's work, as if 0.8 s had passed
+    autosave_file = services.profile.root / "autosave" / "composer.json"
+    assert autosave_file.is_file()
+    # The process dies here: no save, no close. A new window on the same profile:
+    again = MainWindow(services)
+    qtbot.addWidget(again)
+    assert again.composer.body_edit.toPlainText() == "Yarın pazar yeri taşınıyor; ayrıntılar yakında."
+    assert again.composer.checked_channels() == [channels[1]]
+    assert again.composer.message_label.text() != ""
+    assert again.composer.save(schedule=False) is not None
+    assert not autosave_file.exists()

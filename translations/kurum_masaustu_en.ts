@@ -216,6 +216,10 @@
         <translation>Cannot schedule for {channels}: {problem} Fix it, or remove that channel.</translation>
     </message>
     <message>
+        <source>Unsaved work from last time was restored.</source>
+        <translation>Unsaved work from last time was restored.</translation>
+    </message>
+    <message>
         <source>{name} is not a supported image or video.</source>
         <translation>{name} is not a supported image or video.</translation>
     </message>

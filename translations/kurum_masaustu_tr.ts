@@ -211,6 +211,10 @@
         <translation>{channels} için zamanlanamıyor: {problem} Düzeltin ya da o kanalı çıkarın.</translation>
     </message>
     <message>
+        <source>Unsaved work from last time was restored.</source>
+        <translation>Geçen sefer kaydedilmemiş çalışmanız geri yüklendi.</translation>
+    </message>
+    <message>
         <source>{name} is not a supported image or video.</source>
         <translation>{name} desteklenen bir görsel ya da video değil.</translation>
     </message>

@@ -54,7 +54,7 @@ from PySide6.QtWidgets import (
 from kurum_masaustu.rules.timeutil import add_months, local_day_bounds, month_grid, to_local, today_local
 from kurum_masaustu.services.posts import CalendarEntry, DayPost, PostService, group_by_post
 from kurum_masaustu.ui.labels import STATE_SYMBOLS, delivery_state_name
-from kurum_masaustu.ui.tasks import in_thread, spawn
+from kurum_masaustu.ui.tasks import alive, in_thread, spawn
 
 if TYPE_CHECKING:
     from kurum_masaustu.rules.days import DayEvent
@@ -512,11 +512,13 @@ class CalendarPane(QWidget):
         today = today_local()
         horizon = today + timedelta(days=REMINDER_DAYS)
         shown = await in_thread(calendar_data.days_between, first, last)
-        if self.model.month != month:
+        if not alive(self) or self.model.month != month:
             return  # the person has moved on
         self.model.set_day_events(shown)
         self._fill_agenda(self.selected_day())
         coming = await in_thread(calendar_data.days_between, today, horizon)
+        if not alive(self):
+            return
         start, end = local_day_bounds(today, horizon)
         planned = self._posts.planned_days(start, end)
         reminders = missing_plan_reminders(today, coming, planned, days_ahead=REMINDER_DAYS)

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QDate, QDateTime, Qt, QTime, QTimer, Signal
 from PySide6.QtGui import QColor, QIcon, QPixmap
@@ -30,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from kurum_masaustu.domain import Category, DeliveryState
 from kurum_masaustu.rules.timeutil import ISTANBUL, local_to_utc, to_local, today_local
+from kurum_masaustu.services.autosave import Autosave
 from kurum_masaustu.services.posts import ChannelInfo, MediaInfo, PostDraft, PostService, PostValidationError
 from kurum_masaustu.ui.labels import category_name, channel_label, platform_name
 from kurum_masaustu.ui.previews import ChannelCheck, PreviewPanel, check_channel, problem_message
@@ -52,8 +55,17 @@ class ComposerPane(QWidget):
     saved = Signal(int, object)
     media_changed = Signal(list)  # list[MediaInfo] of the post being edited
 
-    def __init__(self, posts: PostService, import_media: object, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, posts: PostService, import_media: object, autosave: Autosave | None = None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
+        self._autosave = autosave
+        self._autosave_ready = False  # until restore_autosave() has looked at last time's file
+        self._baseline: dict[str, Any] | None = None
+        self._autosave_timer = QTimer(self)
+        self._autosave_timer.setSingleShot(True)
+        self._autosave_timer.setInterval(800)
+        self._autosave_timer.timeout.connect(self.autosave_now)
         self.setObjectName("composerPane")
         self._posts = posts
         self._import_media = import_media  # async callable(Path) -> MediaInfo
@@ -141,6 +153,10 @@ class ComposerPane(QWidget):
         layout.addLayout(buttons)
 
         self.body_edit.textChanged.connect(self._check_timer.start)
+        self.body_edit.textChanged.connect(self._autosave_timer.start)
+        self.title_edit.textChanged.connect(self._autosave_timer.start)
+        self.when_edit.dateTimeChanged.connect(self._autosave_timer.start)
+        self.category_combo.currentIndexChanged.connect(self._autosave_timer.start)
         self.new_button.clicked.connect(lambda: self.new_post())
         self.save_button.clicked.connect(lambda: self.save(schedule=False))
         self.schedule_button.clicked.connect(lambda: self.save(schedule=True))
@@ -162,6 +178,7 @@ class ComposerPane(QWidget):
             check.setIcon(_dot(channel.color))
             check.setAccessibleName(channel.display_name)
             check.toggled.connect(self._check_timer.start)
+            check.toggled.connect(self._autosave_timer.start)
             self.channel_grid.addWidget(check, 1 + i // 2, i % 2)
             self.channel_checks[channel.id] = check
 
@@ -188,6 +205,7 @@ class ComposerPane(QWidget):
         self.message_label.clear()
         self.tabs.setCurrentIndex(0)
         self.update_checks()
+        self._mark_clean()
         self.body_edit.setFocus()
 
     def load(self, post_id: int) -> bool:
@@ -207,6 +225,7 @@ class ComposerPane(QWidget):
             check.setEnabled(cid not in self._locked)
         self._set_media(self._posts.media(draft.media_ids))
         self.update_checks()
+        self._mark_clean()
         if self._locked:
             self.message_label.setText(self.tr("Already published on some channels; those stay as they are."))
         else:
@@ -268,8 +287,69 @@ class ComposerPane(QWidget):
         day = to_local(draft.scheduled_at).date() if draft.scheduled_at else today_local()
         self.message_label.setStyleSheet("")
         self.message_label.setText(self.tr("Scheduled.") if schedule else self.tr("Draft saved."))
+        self._mark_clean()
         self.saved.emit(post_id, day)
         return post_id
+
+    # -- autosave -------------------------------------------------------------------------
+    def state(self) -> dict[str, Any]:
+        """Everything typed or chosen, as plain data (for the autosave file)."""
+        return {
+            "post_id": self._post_id,
+            "title": self.title_edit.text(),
+            "body": self.body_edit.toPlainText(),
+            "channels": self.checked_channels(),
+            "when": self.scheduled_at().isoformat(),
+            "category": str(self.category_combo.currentData()),
+            "media": [m.id for m in self._media],
+        }
+
+    def _mark_clean(self) -> None:
+        self._autosave_timer.stop()
+        self._baseline = self.state()
+        if self._autosave is not None and self._autosave_ready:
+            self._autosave.clear()
+
+    def autosave_now(self) -> None:
+        self._autosave_timer.stop()
+        if self._autosave is None or not self._autosave_ready:
+            return
+        current = self.state()
+        if current == self._baseline:
+            self._autosave.clear()
+        else:
+            self._autosave.save(current)
+
+    def restore_autosave(self) -> bool:
+        """Bring back work that was not saved when the app last stopped; True if there was some."""
+        state = self._autosave.load() if self._autosave is not None else None
+        self._autosave_ready = True
+        if not state:
+            return False
+        post_id = state.get("post_id")
+        if isinstance(post_id, int):
+            self.load(post_id)
+        self.title_edit.setText(str(state.get("title", "")))
+        self.body_edit.setPlainText(str(state.get("body", "")))
+        chosen = {c for c in state.get("channels", []) if isinstance(c, int)}
+        for channel_id, check in self.channel_checks.items():
+            if check.isEnabled():
+                check.setChecked(channel_id in chosen)
+        with contextlib.suppress(ValueError):
+            self._set_when(datetime.fromisoformat(str(state.get("when"))))
+        index = (
+            self.category_combo.findData(Category(state["category"])) if state.get("category") in set(Category) else -1
+        )
+        if index >= 0:
+            self.category_combo.setCurrentIndex(index)
+        media_ids = [m for m in state.get("media", []) if isinstance(m, int)]
+        self._set_media(self._posts.media(media_ids))
+        self.update_checks()
+        if self._autosave is not None:
+            self._autosave.save(state)
+        self.message_label.setStyleSheet("")
+        self.message_label.setText(self.tr("Unsaved work from last time was restored."))
+        return True
 
     def _validation_message(self, code: str) -> str:
         messages = {
@@ -323,6 +403,7 @@ class ComposerPane(QWidget):
             entry = QListWidgetItem(f"{item.original_name}{size}")
             entry.setToolTip(item.alt_text)
             self.media_list.addItem(entry)
+        self._autosave_timer.start()
         self.media_list.setVisible(bool(self._media))
         self.remove_media_button.setVisible(bool(self._media))
         self.media_changed.emit(list(self._media))

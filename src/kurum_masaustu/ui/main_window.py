@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QDockWidget, QInputDialog, QMainWindow, QMessageBo
 
 from kurum_masaustu import APP_NAME, __version__
 from kurum_masaustu.rules.timeutil import to_local
+from kurum_masaustu.services.autosave import Autosave
 from kurum_masaustu.services.posts import MediaInfo, media_info
 from kurum_masaustu.ui.calendar_pane import CalendarPane
 from kurum_masaustu.ui.composer_pane import ComposerPane
@@ -42,7 +43,9 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(title)
 
         self.calendar = CalendarPane(services.posts)
-        self.composer = ComposerPane(services.posts, self.import_media)
+        self.composer = ComposerPane(
+            services.posts, self.import_media, Autosave(services.profile.root / "autosave" / "composer.json")
+        )
         self.media = MediaPane(services.profile.media_dir)
         self.inbox = InboxPane(services.inbox)
         self.outbox = OutboxPane(services.outbox)
@@ -88,6 +91,7 @@ class MainWindow(QMainWindow):
         self.resize(1440, 900)
         self._restore_layout()
         self.calendar.go_to_today()
+        self.composer.restore_autosave()
         self._show_first_post_of_day()
         self.refresh_counts()
         self.refresh_pause()
@@ -291,5 +295,6 @@ class MainWindow(QMainWindow):
         state.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.composer.autosave_now()
         self.save_layout()
         super().closeEvent(event)

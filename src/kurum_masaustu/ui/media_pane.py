@@ -11,7 +11,7 @@ from PySide6.QtGui import QIcon, QImage, QImageReader, QPixmap, QResizeEvent
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QSizePolicy, QVBoxLayout, QWidget
 
 from kurum_masaustu.services.posts import MediaInfo
-from kurum_masaustu.ui.tasks import in_thread, spawn
+from kurum_masaustu.ui.tasks import alive, in_thread, spawn
 
 log = logging.getLogger(__name__)
 
@@ -120,7 +120,7 @@ class MediaPane(QWidget):
             if not item.mime_type.startswith("image/"):
                 continue
             image = await in_thread(load_scaled, path, PREVIEW_EDGE)
-            if generation != self._generation:
+            if not alive(self) or generation != self._generation:
                 return
             self._images[item.id] = image
             if not image.isNull():

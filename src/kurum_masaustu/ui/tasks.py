@@ -38,3 +38,10 @@ async def in_thread(function: Callable[..., T], *args: Any) -> T:
     """
     loop = asyncio.get_event_loop()
     return await loop.run_in_executor(None, functools.partial(function, *args))
+
+
+def alive(obj: object) -> bool:
+    """False once a Qt object's C++ side is gone (a widget closed while its task was waiting)."""
+    import shiboken6
+
+    return bool(shiboken6.isValid(obj))
