@@ -9,6 +9,7 @@ import sys
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from PIL import Image
 from sqlalchemy import select
 
 from kurum_masaustu.app import build_services
@@ -53,8 +54,18 @@ def test_scheduled_posts_reach_every_sandbox_channel_once(tmp_path: Path) -> Non
     posts = PostService(services.sessions)
     now = datetime.now(UTC)
     texts = ["Yarın 09.00-13.00 arası su kesintisi olacaktır. #SuKesintisi", "Kış yol çalışması başladı 🚧"]
-    for text, at in zip(texts, (now - timedelta(minutes=5), now - timedelta(minutes=1)), strict=True):
-        posts.save(PostDraft(body=text, channel_ids=channel_ids, scheduled_at=at, schedule=True))
+    photo = tmp_path / "telefon.jpg"
+    exif = Image.Exif()
+    exif[0x010F] = "TelefonMarka"  # Make
+    exif[0x8825] = {1: "N", 2: (41.0, 0.0, 0.0)}  # GPS
+    Image.new("RGB", (2400, 1800), "#3a7").save(photo, exif=exif)
+    with services.sessions.begin() as session:
+        asset = services.media.import_file(session, photo, alt_text="Yol çalışması yapılan cadde")
+        media_ids = [asset.id]
+    for text, at, media in zip(
+        texts, (now - timedelta(minutes=5), now - timedelta(minutes=1)), (media_ids, []), strict=True
+    ):
+        posts.save(PostDraft(body=text, channel_ids=channel_ids, scheduled_at=at, schedule=True, media_ids=media))
     services.close()
 
     first = _cli("sync", "--profile", str(root))
@@ -70,6 +81,17 @@ def test_scheduled_posts_reach_every_sandbox_channel_once(tmp_path: Path) -> Non
     for entry in report:
         published = sorted(post["text"] for post in entry["posts"])
         assert published == sorted(texts), entry
+    # The photo went out as the platform's variant, without the phone's metadata.
+    uploads = [
+        p
+        for p in (root / "sandbox").rglob("*")
+        if p.is_file() and p.suffix.lower() in (".jpg", ".jpeg", ".png", ".webp", "")
+    ]
+    blobs = [p.read_bytes() for p in uploads if p.stat().st_size > 1000 and not p.name.endswith(".json")]
+    assert blobs, "no uploaded media found in the sandboxes"
+    for blob in blobs:
+        assert b"TelefonMarka" not in blob
+        assert b"Exif" not in blob
 
     services = build_services(profile, settings)
     with services.sessions() as session:

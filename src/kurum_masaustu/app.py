@@ -30,10 +30,12 @@ from kurum_masaustu.settings import Settings
 if TYPE_CHECKING:
     from kurum_masaustu.crash import CrashReporter
     from kurum_masaustu.credentials import CredentialStore
+    from kurum_masaustu.domain import Platform
     from kurum_masaustu.platforms.base import Adapter, MediaFile
     from kurum_masaustu.publishing.adapters import AdapterFactory
+    from kurum_masaustu.publishing.outbox import MediaRef
     from kurum_masaustu.single_instance import SingleInstance
-    from kurum_masaustu.store.models import Channel, MediaAsset
+    from kurum_masaustu.store.models import Channel
 
 log = logging.getLogger(__name__)
 
@@ -79,12 +81,27 @@ class Services:
             self._adapters = AdapterFactory(self.credentials(), self.profile.root / "sandbox")
         return await self._adapters(channel)
 
-    def _media_file(self, asset: MediaAsset) -> MediaFile:
+    async def _media_file(self, ref: MediaRef, platform: Platform) -> MediaFile:
+        """The platform's variant of a stored file, prepared in a worker thread (cached)."""
+        import asyncio
+
         from kurum_masaustu.platforms.base import MediaFile
 
-        return MediaFile(
-            self.profile.media_dir / asset.relative_path, asset.mime_type, asset.alt_text, asset.width, asset.height
-        )
+        source = self.profile.media_dir / ref.relative_path
+        if not ref.mime_type.startswith("image/"):
+            return MediaFile(source, ref.mime_type, ref.alt_text, ref.width, ref.height)
+
+        def prepare() -> MediaFile:
+            from PIL import Image
+
+            from kurum_masaustu.media import prepare_image
+
+            variant = prepare_image(source, platform.value, "feed", self.profile.root / "cache" / "variants")
+            with Image.open(variant) as image:
+                mime = Image.MIME.get(image.format or "", ref.mime_type)
+                return MediaFile(variant, mime, ref.alt_text, image.width, image.height)
+
+        return await asyncio.get_event_loop().run_in_executor(None, prepare)
 
     async def aclose(self) -> None:
         """Close network clients (call on the loop before it stops)."""

@@ -28,8 +28,8 @@ from kurum_masaustu.platforms.base import (
     Transient,
 )
 from kurum_masaustu.publishing.backoff import MAX_ATTEMPTS
-from kurum_masaustu.publishing.outbox import Outbox
-from kurum_masaustu.store.models import AuditEntry, Channel, Delivery, MediaAsset, Post
+from kurum_masaustu.publishing.outbox import MediaRef, Outbox
+from kurum_masaustu.store.models import AuditEntry, Channel, Delivery, Post
 
 START = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
 
@@ -104,8 +104,8 @@ def outbox(session_factory: sessionmaker[Session], platform: ScriptedPlatform, c
     async def adapter_for(channel: Channel) -> Adapter:
         return platform
 
-    def media_file(asset: MediaAsset) -> MediaFile:
-        return MediaFile(tmp_path / asset.relative_path, asset.mime_type, asset.alt_text)
+    async def media_file(ref: MediaRef, platform: Platform) -> MediaFile:
+        return MediaFile(tmp_path / ref.relative_path, ref.mime_type, ref.alt_text)
 
     return Outbox(session_factory, adapter_for, media_file, clock=clock)
 

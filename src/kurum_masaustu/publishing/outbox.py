@@ -15,6 +15,7 @@ sync`` runs it with ``asyncio.run``. Database calls are short and indexed.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import random
 from collections.abc import Awaitable, Callable
@@ -43,9 +44,23 @@ log = logging.getLogger(__name__)
 
 PAUSE_FLAG = "publishing_paused"
 
+
+@dataclass(frozen=True)
+class MediaRef:
+    """A post's media file as stored (the resolver makes the platform's variant of it)."""
+
+    relative_path: str
+    mime_type: str
+    alt_text: str
+    width: int | None
+    height: int | None
+
+
 #: Builds the adapter for a channel (with its client and secrets); None if it cannot be built.
 AdapterFactory = Callable[[Channel], Awaitable[Adapter | None]]
-MediaResolver = Callable[[MediaAsset], MediaFile]
+#: The file to upload for one platform (prepared off the event loop). Raises ValueError with a
+#: ``code`` and ``message`` (media.MediaError) when the file cannot be used.
+MediaResolver = Callable[[MediaRef, Platform], Awaitable[MediaFile]]
 
 
 def utcnow() -> datetime:
@@ -169,20 +184,30 @@ class Outbox:
             )
             return list(session.scalars(stmt))
 
-    def _request(self, session: Session, delivery: Delivery) -> PublishRequest:
+    def _request(self, session: Session, delivery: Delivery) -> tuple[PublishRequest, list[MediaRef]]:
+        """The request without its media, and the media still to be prepared for the platform."""
         post = delivery.post
-        media = [
-            self._media_file(link.media)
-            for link in session.scalars(
-                select(PostMedia).where(PostMedia.post_id == post.id).order_by(PostMedia.position)
+        refs = [
+            MediaRef(a.relative_path, a.mime_type, a.alt_text, a.width, a.height)
+            for a in session.scalars(
+                select(MediaAsset)
+                .join(PostMedia, PostMedia.media_id == MediaAsset.id)
+                .where(PostMedia.post_id == post.id)
+                .order_by(PostMedia.position)
             )
         ]
-        return PublishRequest(
+        request = PublishRequest(
             text=delivery.text,
             idempotency_key=delivery.idempotency_key,
-            kind=post.kind if media or post.kind == PostKind.POLL else PostKind.TEXT,
-            media=tuple(media),
+            kind=post.kind if refs or post.kind == PostKind.POLL else PostKind.TEXT,
         )
+        return request, refs
+
+    async def _with_media(self, request: PublishRequest, refs: list[MediaRef], platform: Platform) -> PublishRequest:
+        if not refs:
+            return request
+        files = [await self._media_file(ref, platform) for ref in refs]
+        return dataclasses.replace(request, media=tuple(files))
 
     async def _reconcile(self, delivery_id: int, summary: RunSummary) -> None:
         """A delivery left in flight: ask the platform before anything is resent."""
@@ -191,12 +216,16 @@ class Outbox:
             if delivery is None:
                 return
             channel = delivery.channel
-            request = self._request(session, delivery)
+            request, refs = self._request(session, delivery)
             since = (delivery.sending_since or self._clock()) - timedelta(minutes=5)
         adapter = await self._adapter_for(channel)
         if adapter is None:
             summary.errors.append(f"channel {channel.id}: no adapter")
             return
+        try:
+            request = await self._with_media(request, refs, channel.platform)
+        except ValueError as exc:
+            log.info("delivery %s: media unusable while reconciling (%s)", delivery_id, exc)
         found = await adapter.find_published(request, since)
         if isinstance(found, Transient):
             log.info("delivery %s: platform unreachable while reconciling (%s)", delivery_id, found.detail)
@@ -235,7 +264,7 @@ class Outbox:
             if blocked_until is not None and blocked_until > now:
                 summary.waiting += 1
                 return
-            request = self._request(session, delivery)
+            request, refs = self._request(session, delivery)
             # Rule 1: committed before the request.
             delivery.state = DeliveryState.PUBLISHING
             delivery.sending_since = now
@@ -244,6 +273,12 @@ class Outbox:
         if adapter is None:
             self._apply(delivery_id, Transient("the channel's adapter could not be built"), summary)
             summary.errors.append(f"channel {channel.id}: no adapter")
+            return
+        try:
+            request = await self._with_media(request, refs, channel.platform)
+        except ValueError as exc:  # the file cannot be used on this platform: nothing was sent
+            message = getattr(exc, "message", str(exc))
+            self._apply(delivery_id, Rejected(f"media_{getattr(exc, 'code', 'invalid')}", message), summary)
             return
         outcome = await adapter.publish(request)
         secrets = adapter.updated_secrets()
