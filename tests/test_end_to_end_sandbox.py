@@ -45,7 +45,12 @@ def test_scheduled_posts_reach_every_sandbox_channel_once(tmp_path: Path) -> Non
         "--handle", "belediye.bsky.social", "--sandbox", stdin="\n",
     )  # fmt: skip
     assert bluesky.returncode == 0, bluesky.stderr
-    channel_ids = [int(mastodon.stdout), int(bluesky.stdout)]
+    facebook = _cli(
+        "channel", "add", "--profile", str(root), "--platform", "facebook", "--name", "Belediye (Facebook)",
+        "--sandbox", stdin="\n",
+    )  # fmt: skip
+    assert facebook.returncode == 0, facebook.stderr
+    channel_ids = [int(mastodon.stdout), int(bluesky.stdout), int(facebook.stdout)]
 
     # Offline: the person drafts and schedules two posts (one already due).
     profile = Profile(root)
@@ -70,14 +75,18 @@ def test_scheduled_posts_reach_every_sandbox_channel_once(tmp_path: Path) -> Non
 
     first = _cli("sync", "--profile", str(root))
     assert first.returncode == 0, first.stdout + first.stderr
-    assert "yayımlanan 4" in first.stdout
+    assert "yayımlanan 6" in first.stdout
     second = _cli("sync", "--profile", str(root))
     assert "yayımlanan 0" in second.stdout
 
     listing = _cli("sandbox", "list", "--profile", str(root), "--json")
     assert listing.returncode == 0, listing.stderr
     report = json.loads(listing.stdout)
-    assert {entry["platform"] for entry in report} == {Platform.MASTODON.value, Platform.BLUESKY.value}
+    assert {entry["platform"] for entry in report} == {
+        Platform.MASTODON.value,
+        Platform.BLUESKY.value,
+        Platform.FACEBOOK.value,
+    }
     for entry in report:
         published = sorted(post["text"] for post in entry["posts"])
         assert published == sorted(texts), entry
@@ -102,7 +111,11 @@ def test_scheduled_posts_reach_every_sandbox_channel_once(tmp_path: Path) -> Non
 
     # No secret anywhere in the profile (database, sandbox files, logs, settings): keyring only.
     store = CredentialStore(namespace=settings.profile_id)
-    secrets = [store.get_secret(channel_ids[0], "access_token"), store.get_secret(channel_ids[1], "app_password")]
+    secrets = [
+        store.get_secret(channel_ids[0], "access_token"),
+        store.get_secret(channel_ids[1], "app_password"),
+        store.get_secret(channel_ids[2], "page_access_token"),
+    ]
     assert all(secrets)
     files = [path for path in root.rglob("*") if path.is_file()]
     assert any(path.suffix == ".log" for path in files)

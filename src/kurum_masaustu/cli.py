@@ -62,6 +62,10 @@ def _add_commands(parser: argparse.ArgumentParser) -> None:
         "--base-url", help="Mastodon/Bluesky sunucusu, ör. https://sosyal.example veya http://127.0.0.1:2583"
     )
     add.add_argument("--sandbox", action="store_true", help="deneme (eğitim) kanalı: hiçbir şey internete gitmez")
+    add.add_argument("--page-id", help="Facebook sayfa kimliği")
+    add.add_argument("--ig-user-id", help="Instagram profesyonel hesap kimliği")
+    add.add_argument("--organization-urn", help="LinkedIn kuruluş URN'si, ör. urn:li:organization:123")
+    add.add_argument("--chat-id", help="Telegram kanalı, ör. @kanaladi ya da -100…")
     listing = actions.add_parser("list", parents=[common], help="kanalları listele")
     listing.add_argument("--json", action="store_true")
     for name, text in (("test", "bağlantıyı dene"), ("remove", "kanalı kaldır")):

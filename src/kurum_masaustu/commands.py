@@ -27,7 +27,15 @@ if TYPE_CHECKING:
 EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT, EXIT_BUSY = 0, 1, 2, 3
 
 #: The secret each platform asks for on standard input.
-STDIN_SECRET = {Platform.MASTODON: "access_token", Platform.BLUESKY: "app_password", Platform.TELEGRAM: "bot_token"}
+STDIN_SECRET = {
+    Platform.MASTODON: "access_token",
+    Platform.BLUESKY: "app_password",
+    Platform.TELEGRAM: "bot_token",
+    Platform.FACEBOOK: "page_access_token",
+    Platform.INSTAGRAM: "access_token",
+    Platform.X: "access_token",
+    Platform.LINKEDIN: "access_token",
+}
 
 
 def _err(message: str) -> None:
@@ -125,7 +133,11 @@ def _channel(args: argparse.Namespace) -> int:
                 secrets[secret_name] = value
             if platform == Platform.BLUESKY:
                 secrets["identifier"] = args.handle.lstrip("@")
-            settings = {"base_url": args.base_url} if args.base_url else {}
+            settings: dict[str, str] = {"base_url": args.base_url} if args.base_url else {}
+            for option in ("page_id", "ig_user_id", "organization_urn", "chat_id"):
+                given = getattr(args, option, None)
+                if given:
+                    settings[option] = str(given)
             try:
                 channel_id = channels.add(
                     platform, args.name, args.handle or "", settings=settings, secrets=secrets, sandbox=args.sandbox

@@ -60,6 +60,7 @@ class AdapterFactory:
             transport: SandboxTransport = load(support.sandbox)(state=state, faults=faults)
             self.sandboxes[channel.id] = transport
             settings["base_url"] = support.sandbox_base_url
+            settings.update({k: v for k, v in support.sandbox_settings.items() if k not in settings})
             client = sandbox_client(transport, support.sandbox_base_url)
             self._clients.append(client)
         else:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import importlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from kurum_masaustu.domain import Platform
@@ -18,9 +18,27 @@ class PlatformSupport:
     secret_names: tuple[str, ...]
     #: Non-secret settings a channel must have, e.g. the instance's address.
     required_settings: tuple[str, ...] = ()
+    #: Settings every sandbox channel of the platform gets.
+    sandbox_settings: dict[str, str] = field(default_factory=dict)
 
 
 SUPPORT: dict[Platform, PlatformSupport] = {
+    Platform.FACEBOOK: PlatformSupport(
+        "kurum_masaustu.platforms.facebook:FacebookAdapter",
+        "kurum_masaustu.platforms.sandbox.facebook:FacebookSandbox",
+        "https://graph.facebook.sandbox.invalid",
+        ("page_access_token",),
+        ("page_id",),
+    ),
+    Platform.INSTAGRAM: PlatformSupport(
+        "kurum_masaustu.platforms.instagram:InstagramAdapter",
+        "kurum_masaustu.platforms.sandbox.instagram:InstagramSandbox",
+        "https://graph.facebook.sandbox.invalid",
+        ("access_token",),
+        ("ig_user_id",),
+        # Instagram fetches images from a public address; a sandbox stages them as Page photos.
+        {"media_url_provider": "page_photo"},
+    ),
     Platform.MASTODON: PlatformSupport(
         "kurum_masaustu.platforms.mastodon:MastodonAdapter",
         "kurum_masaustu.platforms.sandbox.mastodon:MastodonSandbox",
