@@ -50,7 +50,13 @@ def test_scheduled_posts_reach_every_sandbox_channel_once(tmp_path: Path) -> Non
         "--sandbox", stdin="\n",
     )  # fmt: skip
     assert facebook.returncode == 0, facebook.stderr
-    channel_ids = [int(mastodon.stdout), int(bluesky.stdout), int(facebook.stdout)]
+    extra = [
+        _cli("channel", "add", "--profile", str(root), "--platform", name, "--name", f"Belediye ({name})",
+             "--sandbox", stdin="\n")
+        for name in ("x", "linkedin")
+    ]  # fmt: skip
+    assert all(r.returncode == 0 for r in extra), [r.stderr for r in extra]
+    channel_ids = [int(mastodon.stdout), int(bluesky.stdout), int(facebook.stdout), *(int(r.stdout) for r in extra)]
 
     # Offline: the person drafts and schedules two posts (one already due).
     profile = Profile(root)
@@ -75,7 +81,7 @@ def test_scheduled_posts_reach_every_sandbox_channel_once(tmp_path: Path) -> Non
 
     first = _cli("sync", "--profile", str(root))
     assert first.returncode == 0, first.stdout + first.stderr
-    assert "yayımlanan 6" in first.stdout
+    assert "yayımlanan 10" in first.stdout
     second = _cli("sync", "--profile", str(root))
     assert "yayımlanan 0" in second.stdout
 
@@ -86,6 +92,8 @@ def test_scheduled_posts_reach_every_sandbox_channel_once(tmp_path: Path) -> Non
         Platform.MASTODON.value,
         Platform.BLUESKY.value,
         Platform.FACEBOOK.value,
+        Platform.X.value,
+        Platform.LINKEDIN.value,
     }
     for entry in report:
         published = sorted(post["text"] for post in entry["posts"])

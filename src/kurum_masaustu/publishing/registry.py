@@ -39,6 +39,19 @@ SUPPORT: dict[Platform, PlatformSupport] = {
         # Instagram fetches images from a public address; a sandbox stages them as Page photos.
         {"media_url_provider": "page_photo"},
     ),
+    Platform.X: PlatformSupport(
+        "kurum_masaustu.platforms.x:XAdapter",
+        "kurum_masaustu.platforms.sandbox.x:XSandbox",
+        "https://x.sandbox.invalid",
+        ("access_token",),  # a refresh_token and the client_id setting let it renew the token
+    ),
+    Platform.LINKEDIN: PlatformSupport(
+        "kurum_masaustu.platforms.linkedin:LinkedInAdapter",
+        "kurum_masaustu.platforms.sandbox.linkedin:LinkedInSandbox",
+        "https://linkedin.sandbox.invalid",
+        ("access_token",),
+        ("organization_urn",),
+    ),
     Platform.MASTODON: PlatformSupport(
         "kurum_masaustu.platforms.mastodon:MastodonAdapter",
         "kurum_masaustu.platforms.sandbox.mastodon:MastodonSandbox",
