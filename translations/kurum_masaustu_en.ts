@@ -216,8 +216,32 @@
         <translation>Cannot schedule for {channels}: {problem} Fix it, or remove that channel.</translation>
     </message>
     <message>
+        <source>Not scheduled: the election-period warning needs a note.</source>
+        <translation>Not scheduled: the election-period warning needs a note.</translation>
+    </message>
+    <message>
+        <source>Election period</source>
+        <translation>Election period</translation>
+    </message>
+    <message>
+        <source>During the election period public bodies may not publish openings, ceremonies or promotion of works ({words}). To schedule anyway, write why (it is kept in the audit log):</source>
+        <translation>During the election period public bodies may not publish openings, ceremonies or promotion of works ({words}). To schedule anyway, write why (it is kept in the audit log):</translation>
+    </message>
+    <message>
         <source>Unsaved work from last time was restored.</source>
         <translation>Unsaved work from last time was restored.</translation>
+    </message>
+    <message>
+        <source>National mourning: celebratory wording ({words}).</source>
+        <translation>National mourning: celebratory wording ({words}).</translation>
+    </message>
+    <message>
+        <source>{day} is a day of commemoration: celebratory wording ({words}).</source>
+        <translation>{day} is a day of commemoration: celebratory wording ({words}).</translation>
+    </message>
+    <message>
+        <source>Election period: openings, ceremonies and promotion are not allowed ({words}).</source>
+        <translation>Election period: openings, ceremonies and promotion are not allowed ({words}).</translation>
     </message>
     <message>
         <source>{name} is not a supported image or video.</source>
@@ -540,6 +564,14 @@
         <translation>&amp;Pause all publishing…</translation>
     </message>
     <message>
+        <source>&amp;Crisis mode…</source>
+        <translation>&amp;Crisis mode…</translation>
+    </message>
+    <message>
+        <source>National &amp;mourning…</source>
+        <translation>National &amp;mourning…</translation>
+    </message>
+    <message>
         <source>&amp;Resume publishing</source>
         <translation>&amp;Resume publishing</translation>
     </message>
@@ -556,6 +588,14 @@
         <translation>&amp;About Kurum Masaüstü</translation>
     </message>
     <message>
+        <source>Crisis mode</source>
+        <translation>Crisis mode</translation>
+    </message>
+    <message>
+        <source>National mourning</source>
+        <translation>National mourning</translation>
+    </message>
+    <message>
         <source>Pause all publishing</source>
         <translation>Pause all publishing</translation>
     </message>
@@ -564,8 +604,35 @@
         <translation>Why is publishing paused? (for example: crisis, national mourning)</translation>
     </message>
     <message>
+        <source>Crisis</source>
+        <translation>Crisis</translation>
+    </message>
+    <message>
         <source>Paused by the user</source>
         <translation>Paused by the user</translation>
+    </message>
+    <message>
+        <source>Resume publishing</source>
+        <translation>Resume publishing</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n post(s) became due while publishing was paused.</source>
+        <translation>
+            <numerusform>%n post became due while publishing was paused.</numerusform>
+            <numerusform>%n posts became due while publishing was paused.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Publish them now, or keep them as drafts to review and reschedule?</source>
+        <translation>Publish them now, or keep them as drafts to review and reschedule?</translation>
+    </message>
+    <message>
+        <source>Publish now</source>
+        <translation>Publish now</translation>
+    </message>
+    <message>
+        <source>Keep as drafts</source>
+        <translation>Keep as drafts</translation>
     </message>
     <message>
         <source>About Kurum Masaüstü</source>

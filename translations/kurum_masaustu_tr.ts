@@ -211,8 +211,32 @@
         <translation>{channels} için zamanlanamıyor: {problem} Düzeltin ya da o kanalı çıkarın.</translation>
     </message>
     <message>
+        <source>Not scheduled: the election-period warning needs a note.</source>
+        <translation>Zamanlanmadı: seçim dönemi uyarısı için bir not gerekiyor.</translation>
+    </message>
+    <message>
+        <source>Election period</source>
+        <translation>Seçim dönemi</translation>
+    </message>
+    <message>
+        <source>During the election period public bodies may not publish openings, ceremonies or promotion of works ({words}). To schedule anyway, write why (it is kept in the audit log):</source>
+        <translation>Seçim döneminde kamu kurumları açılış, tören ya da eser tanıtımı yayımlayamaz ({words}). Yine de zamanlamak için gerekçenizi yazın (denetim kaydında saklanır):</translation>
+    </message>
+    <message>
         <source>Unsaved work from last time was restored.</source>
         <translation>Geçen sefer kaydedilmemiş çalışmanız geri yüklendi.</translation>
+    </message>
+    <message>
+        <source>National mourning: celebratory wording ({words}).</source>
+        <translation>Millî yas: kutlama ifadesi ({words}).</translation>
+    </message>
+    <message>
+        <source>{day} is a day of commemoration: celebratory wording ({words}).</source>
+        <translation>{day} bir anma günü: kutlama ifadesi ({words}).</translation>
+    </message>
+    <message>
+        <source>Election period: openings, ceremonies and promotion are not allowed ({words}).</source>
+        <translation>Seçim dönemi: açılış, tören ve tanıtım paylaşılamaz ({words}).</translation>
     </message>
     <message>
         <source>{name} is not a supported image or video.</source>
@@ -532,6 +556,14 @@
         <translation>Tüm yayınları &amp;duraklat…</translation>
     </message>
     <message>
+        <source>&amp;Crisis mode…</source>
+        <translation>&amp;Kriz modu…</translation>
+    </message>
+    <message>
+        <source>National &amp;mourning…</source>
+        <translation>Millî &amp;yas…</translation>
+    </message>
+    <message>
         <source>&amp;Resume publishing</source>
         <translation>Yayını &amp;sürdür</translation>
     </message>
@@ -548,6 +580,14 @@
         <translation>Kurum Masaüstü &amp;hakkında</translation>
     </message>
     <message>
+        <source>Crisis mode</source>
+        <translation>Kriz modu</translation>
+    </message>
+    <message>
+        <source>National mourning</source>
+        <translation>Millî yas</translation>
+    </message>
+    <message>
         <source>Pause all publishing</source>
         <translation>Tüm yayınları duraklat</translation>
     </message>
@@ -556,8 +596,34 @@
         <translation>Yayın neden duraklatılıyor? (örneğin: kriz, millî yas)</translation>
     </message>
     <message>
+        <source>Crisis</source>
+        <translation>Kriz</translation>
+    </message>
+    <message>
         <source>Paused by the user</source>
         <translation>Kullanıcı tarafından duraklatıldı</translation>
+    </message>
+    <message>
+        <source>Resume publishing</source>
+        <translation>Yayını sürdür</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n post(s) became due while publishing was paused.</source>
+        <translation>
+            <numerusform>Yayın duraklatılmışken %n gönderinin zamanı geldi.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Publish them now, or keep them as drafts to review and reschedule?</source>
+        <translation>Şimdi yayımlansın mı, yoksa gözden geçirip yeniden planlamak için taslak olarak mı beklesin?</translation>
+    </message>
+    <message>
+        <source>Publish now</source>
+        <translation>Şimdi yayımla</translation>
+    </message>
+    <message>
+        <source>Keep as drafts</source>
+        <translation>Taslak olarak beklet</translation>
     </message>
     <message>
         <source>About Kurum Masaüstü</source>

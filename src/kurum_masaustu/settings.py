@@ -29,6 +29,9 @@ class Settings:
     district: str = ""
     business_hours_start: int = 8
     business_hours_end: int = 17
+    #: Election period (YSK calendar: propaganda start … the day after voting), ISO dates or "".
+    election_start: str = ""
+    election_end: str = ""
 
     @classmethod
     def load(cls, path: Path) -> Settings:

@@ -102,17 +102,20 @@ class Outbox:
         self._not_before: dict[int, datetime] = {}  # channel id → rate limited until
 
     # -- pausing ---------------------------------------------------------------------------
-    def pause(self, reason: str, until: datetime | None = None) -> None:
-        """Stop all publishing (crisis, national mourning) until :meth:`resume`."""
+    def pause(self, reason: str, until: datetime | None = None, mode: str = "manual") -> None:
+        """Stop all publishing until :meth:`resume`; ``mode`` is "crisis", "mourning" or "manual"."""
         with self._sessions.begin() as session:
             flag = session.get(AppFlag, PAUSE_FLAG) or AppFlag(key=PAUSE_FLAG)
             flag.value = {
                 "reason": reason,
+                "mode": mode,
                 "since": self._clock().isoformat(),
                 "until": until.isoformat() if until else None,
             }
             session.add(flag)
-            session.add(AuditEntry(actor=self._actor, action="publishing.pause", detail={"reason": reason}))
+            session.add(
+                AuditEntry(actor=self._actor, action="publishing.pause", detail={"reason": reason, "mode": mode})
+            )
 
     def resume(self) -> None:
         with self._sessions.begin() as session:

@@ -74,6 +74,29 @@ class OutboxService:
                 for d, title, channel_name, platform in session.execute(stmt)
             ]
 
+    def fell_due_between(self, since: datetime, until: datetime) -> list[OutboxRow]:
+        """Deliveries that became due while publishing was paused (for the review on resume)."""
+        return [
+            row
+            for row in self.rows(until, published_days=0, limit=2000)
+            if row.state == DeliveryState.SCHEDULED
+            and row.scheduled_at is not None
+            and since <= row.scheduled_at <= until
+            and row.platform != Platform.MANUAL
+        ]
+
+    def hold_as_drafts(self, delivery_ids: list[int]) -> int:
+        """Turn deliveries back into drafts so nothing goes out until the person reschedules."""
+        held = 0
+        with self._sessions.begin() as session:
+            for delivery_id in delivery_ids:
+                delivery = session.get(Delivery, delivery_id)
+                if delivery is not None and delivery.state == DeliveryState.SCHEDULED:
+                    delivery.state = DeliveryState.DRAFT
+                    held += 1
+            session.add(AuditEntry(actor=self._actor, action="delivery.held_after_pause", detail={"ids": delivery_ids}))
+        return held
+
     def retry(self, delivery_id: int) -> bool:
         """A failed delivery goes back to the queue with fresh attempts."""
         with self._sessions.begin() as session:

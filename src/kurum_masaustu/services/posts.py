@@ -309,6 +309,11 @@ class PostService:
         with self._sessions() as session:
             return session.scalar(stmt)
 
+    def record(self, post_id: int, action: str, detail: dict[str, object]) -> None:
+        """An entry in the audit log about a post (e.g. a warning the person chose to override)."""
+        with self._sessions.begin() as session:
+            session.add(AuditEntry(actor=self._actor, action=action, entity="post", entity_id=post_id, detail=detail))
+
     def planned_days(self, start: datetime, end: datetime) -> set[date]:
         """Istanbul dates in ``[start, end)`` that have a post planned or published."""
         stmt = select(Delivery.scheduled_at).where(

@@ -93,6 +93,10 @@ class MonthModel(QAbstractTableModel):
         if self._days:
             self.dataChanged.emit(self.index(0, 0), self.index(5, 6))
 
+    @property
+    def days(self) -> list[date]:
+        return self._days
+
     def events_on(self, day: date) -> list[DayEvent]:
         return self._marks.get(day, [])
 
@@ -381,6 +385,7 @@ class CalendarPane(QWidget):
     post_selected = Signal(int)
     post_activated = Signal(int)
     post_moved = Signal(int)
+    days_loaded = Signal()
     new_post_requested = Signal(object)  # date
 
     def __init__(self, posts: PostService, parent: QWidget | None = None) -> None:
@@ -516,6 +521,7 @@ class CalendarPane(QWidget):
             return  # the person has moved on
         self.model.set_day_events(shown)
         self._fill_agenda(self.selected_day())
+        self.days_loaded.emit()
         coming = await in_thread(calendar_data.days_between, today, horizon)
         if not alive(self):
             return

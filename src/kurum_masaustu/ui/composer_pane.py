@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import contextlib
 import logging
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
@@ -19,6 +21,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
+    QInputDialog,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -32,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from kurum_masaustu.domain import Category, DeliveryState
 from kurum_masaustu.rules.timeutil import ISTANBUL, local_to_utc, to_local, today_local
+from kurum_masaustu.rules.tone import Finding, celebratory, election_sensitive
 from kurum_masaustu.services.autosave import Autosave
 from kurum_masaustu.services.posts import ChannelInfo, MediaInfo, PostDraft, PostService, PostValidationError
 from kurum_masaustu.ui.labels import category_name, channel_label, platform_name
@@ -49,6 +53,15 @@ def _dot(colour: str) -> QIcon:
     return QIcon(pixmap)
 
 
+@dataclass(frozen=True)
+class WordingContext:
+    """What the chosen day asks of the wording."""
+
+    mourning: bool = False  # national mourning is on: nothing celebratory
+    commemoration: str | None = None  # the anma day falling on the chosen date, if any
+    election: bool = False  # inside the election period: no openings or ceremonies
+
+
 class ComposerPane(QWidget):
     """Edits a :class:`PostDraft`; emits ``saved(post_id, day)`` after a successful save."""
 
@@ -56,9 +69,18 @@ class ComposerPane(QWidget):
     media_changed = Signal(list)  # list[MediaInfo] of the post being edited
 
     def __init__(
-        self, posts: PostService, import_media: object, autosave: Autosave | None = None, parent: QWidget | None = None
+        self,
+        posts: PostService,
+        import_media: object,
+        autosave: Autosave | None = None,
+        context: Callable[[date], WordingContext] | None = None,
+        acknowledge: Callable[[str], str | None] | None = None,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        self._context = context or (lambda _day: WordingContext())
+        self._acknowledge = acknowledge or self._ask_acknowledgement
+        self.notes: list[str] = []
         self._autosave = autosave
         self._autosave_ready = False  # until restore_autosave() has looked at last time's file
         self._baseline: dict[str, Any] | None = None
@@ -156,6 +178,7 @@ class ComposerPane(QWidget):
         self.body_edit.textChanged.connect(self._autosave_timer.start)
         self.title_edit.textChanged.connect(self._autosave_timer.start)
         self.when_edit.dateTimeChanged.connect(self._autosave_timer.start)
+        self.when_edit.dateTimeChanged.connect(self._check_timer.start)
         self.category_combo.currentIndexChanged.connect(self._autosave_timer.start)
         self.new_button.clicked.connect(lambda: self.new_post())
         self.save_button.clicked.connect(lambda: self.save(schedule=False))
@@ -275,6 +298,15 @@ class ComposerPane(QWidget):
                     )
                 )
                 return None
+        acknowledgement = None
+        if schedule:
+            _festive, election, _context = self.wording_findings()
+            if election:
+                words = ", ".join(dict.fromkeys(f.found for f in election))
+                acknowledgement = self._acknowledge(words)
+                if not acknowledgement:
+                    self._show_error(self.tr("Not scheduled: the election-period warning needs a note."))
+                    return None
         if schedule and draft.scheduled_at is not None and draft.scheduled_at < datetime.now(ISTANBUL):
             self._show_error(self.tr("The publish time is in the past. Choose a later time."))
             return None
@@ -284,12 +316,25 @@ class ComposerPane(QWidget):
             self._show_error(self._validation_message(exc.code))
             return None
         self._post_id = post_id
+        if acknowledgement:
+            self._posts.record(post_id, "election.warning_acknowledged", {"note": acknowledgement})
         day = to_local(draft.scheduled_at).date() if draft.scheduled_at else today_local()
         self.message_label.setStyleSheet("")
         self.message_label.setText(self.tr("Scheduled.") if schedule else self.tr("Draft saved."))
         self._mark_clean()
         self.saved.emit(post_id, day)
         return post_id
+
+    def _ask_acknowledgement(self, words: str) -> str | None:
+        note, ok = QInputDialog.getText(
+            self,
+            self.tr("Election period"),
+            self.tr(
+                "During the election period public bodies may not publish openings, ceremonies or promotion "
+                "of works ({words}). To schedule anyway, write why (it is kept in the audit log):"
+            ).format(words=words),
+        )
+        return note.strip() if ok and note.strip() else None
 
     # -- autosave -------------------------------------------------------------------------
     def state(self) -> dict[str, Any]:
@@ -371,14 +416,42 @@ class ComposerPane(QWidget):
             if cid in self._channels
         ]
 
+    def wording_findings(self) -> tuple[list[Finding], list[Finding], WordingContext]:
+        """Celebratory words on a day of mourning or commemoration; promotion in the election period."""
+        context = self._context(to_local(self.scheduled_at()).date())
+        text = self.body_edit.toPlainText()
+        festive = celebratory(text) if context.mourning or context.commemoration else []
+        election = election_sensitive(text) if context.election else []
+        return festive, election, context
+
     def update_checks(self) -> None:
         """Counters and problems for every chosen channel (validation takes < 1 ms)."""
         self._check_timer.stop()
         text = self.body_edit.toPlainText()
         results = self.channel_checks_now()
+        festive, election, context = self.wording_findings()
+        self.notes = []
+        if festive:
+            words = ", ".join(dict.fromkeys(f.found for f in festive))
+            if context.mourning:
+                self.notes.append(self.tr("National mourning: celebratory wording ({words}).").format(words=words))
+            else:
+                self.notes.append(
+                    self.tr("{day} is a day of commemoration: celebratory wording ({words}).").format(
+                        day=context.commemoration, words=words
+                    )
+                )
+        if election:
+            words = ", ".join(dict.fromkeys(f.found for f in election))
+            self.notes.append(
+                self.tr("Election period: openings, ceremonies and promotion are not allowed ({words}).").format(
+                    words=words
+                )
+            )
         self.previews.show_checks(results, text, bool(self._media))
+        self.previews.show_notes(self.notes)
         blocking = sum(len(r.blocking) for r in results)
-        warnings = sum(len(r.problems) for r in results) - blocking
+        warnings = sum(len(r.problems) for r in results) - blocking + len(self.notes)
         title = self.tr("Preview")
         if blocking:
             title += f" ✖ {blocking}"

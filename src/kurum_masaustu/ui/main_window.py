@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -16,7 +17,7 @@ from kurum_masaustu.rules.timeutil import to_local
 from kurum_masaustu.services.autosave import Autosave
 from kurum_masaustu.services.posts import MediaInfo, media_info
 from kurum_masaustu.ui.calendar_pane import CalendarPane
-from kurum_masaustu.ui.composer_pane import ComposerPane
+from kurum_masaustu.ui.composer_pane import ComposerPane, WordingContext
 from kurum_masaustu.ui.inbox_pane import InboxPane
 from kurum_masaustu.ui.media_pane import MediaPane
 from kurum_masaustu.ui.outbox_pane import OutboxPane
@@ -44,7 +45,10 @@ class MainWindow(QMainWindow):
 
         self.calendar = CalendarPane(services.posts)
         self.composer = ComposerPane(
-            services.posts, self.import_media, Autosave(services.profile.root / "autosave" / "composer.json")
+            services.posts,
+            self.import_media,
+            Autosave(services.profile.root / "autosave" / "composer.json"),
+            context=self.wording_context,
         )
         self.media = MediaPane(services.profile.media_dir)
         self.inbox = InboxPane(services.inbox)
@@ -82,9 +86,10 @@ class MainWindow(QMainWindow):
         self.calendar.post_activated.connect(self.edit_post)
         self.calendar.new_post_requested.connect(self.new_post_on)
         self.calendar.post_moved.connect(lambda _post_id: self._outbox_changed())
+        self.calendar.days_loaded.connect(self.composer.update_checks)
         self.composer.saved.connect(self._post_saved)
         self.outbox.changed.connect(self._outbox_changed)
-        self.pause_banner.resume_requested.connect(self.resume_publishing)
+        self.pause_banner.resume_requested.connect(lambda: self.resume_publishing())
         self.status.back_online.connect(self._poke_outbox)
         self.composer.media_changed.connect(self.media.show_media)
 
@@ -137,12 +142,18 @@ class MainWindow(QMainWindow):
         publish_menu = self.menuBar().addMenu(self.tr("&Publishing"))
         self.pause_action = QAction(self.tr("&Pause all publishing…"), self)
         self.pause_action.setShortcut(QKeySequence("Ctrl+Shift+P"))
-        self.pause_action.triggered.connect(self.ask_pause_publishing)
+        self.pause_action.triggered.connect(lambda: self.ask_pause_publishing("manual"))
+        self.crisis_action = QAction(self.tr("&Crisis mode…"), self)
+        self.crisis_action.triggered.connect(lambda: self.ask_pause_publishing("crisis"))
+        self.mourning_action = QAction(self.tr("National &mourning…"), self)
+        self.mourning_action.triggered.connect(lambda: self.ask_pause_publishing("mourning"))
         self.resume_action = QAction(self.tr("&Resume publishing"), self)
-        self.resume_action.triggered.connect(self.resume_publishing)
+        self.resume_action.triggered.connect(lambda: self.resume_publishing())
         self.publish_now_action = QAction(self.tr("Send &due posts now"), self)
         self.publish_now_action.triggered.connect(self._poke_outbox)
-        publish_menu.addActions([self.pause_action, self.resume_action, self.publish_now_action])
+        publish_menu.addActions(
+            [self.pause_action, self.crisis_action, self.mourning_action, self.resume_action, self.publish_now_action]
+        )
 
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         about_action = QAction(self.tr("&About Kurum Masaüstü"), self)
@@ -173,6 +184,24 @@ class MainWindow(QMainWindow):
         self._poke_outbox()
 
     # -- publishing ---------------------------------------------------------------------------
+    def wording_context(self, day: date) -> WordingContext:
+        paused = self.services.publisher.paused() if hasattr(self, "services") else None
+        settings = self.services.settings
+        election = bool(settings.election_start and settings.election_end) and (
+            settings.election_start <= day.isoformat() <= settings.election_end
+        )
+        commemoration = None
+        events = self.calendar.model.events_on(day) if day in self.calendar.model.days else []
+        for event in events:
+            if event.tone.value == "anma":
+                commemoration = event.name
+                break
+        return WordingContext(
+            mourning=bool(paused and paused.get("mode") == "mourning"),
+            commemoration=commemoration,
+            election=election,
+        )
+
     def attach_runner(self, runner: OutboxRunner) -> None:
         self._runner = runner
 
@@ -201,26 +230,69 @@ class MainWindow(QMainWindow):
             until = paused.get("until")
             shown_until = f"{to_local(datetime.fromisoformat(until)):%d.%m.%Y %H:%M}" if until else None
             self.pause_banner.show_pause(paused.get("reason") or "", shown_until)
-        self.pause_action.setEnabled(paused is None)
+        for action in (self.pause_action, self.crisis_action, self.mourning_action):
+            action.setEnabled(paused is None)
         self.resume_action.setEnabled(paused is not None)
 
-    def ask_pause_publishing(self) -> None:
+    def ask_pause_publishing(self, mode: str = "manual") -> None:
+        titles = {
+            "crisis": self.tr("Crisis mode"),
+            "mourning": self.tr("National mourning"),
+            "manual": self.tr("Pause all publishing"),
+        }
         reason, ok = QInputDialog.getText(
             self,
-            self.tr("Pause all publishing"),
+            titles.get(mode, titles["manual"]),
             self.tr("Why is publishing paused? (for example: crisis, national mourning)"),
         )
         if ok:
-            self.pause_publishing(reason.strip() or self.tr("Paused by the user"))
+            default = {"crisis": self.tr("Crisis"), "mourning": self.tr("National mourning")}
+            self.pause_publishing(reason.strip() or default.get(mode, self.tr("Paused by the user")), mode=mode)
 
-    def pause_publishing(self, reason: str, until: datetime | None = None) -> None:
-        self.services.publisher.pause(reason, until)
+    def pause_publishing(self, reason: str, until: datetime | None = None, mode: str = "manual") -> None:
+        self.services.publisher.pause(reason, until, mode)
         self.refresh_pause()
+        self.composer.update_checks()
 
-    def resume_publishing(self) -> None:
+    def resume_publishing(self, decide: Callable[[int], bool | None] | None = None) -> None:
+        """Resume; what fell due meanwhile is reviewed first (publish now, or keep as drafts).
+
+        ``decide(count)`` answers True (publish), False (keep as drafts) or None (stay paused);
+        by default the person is asked.
+        """
+        paused = self.services.publisher.paused()
+        since_text = paused.get("since") if paused else None
+        since = datetime.fromisoformat(since_text) if since_text else None
+        due = self.services.outbox.fell_due_between(since, datetime.now(UTC)) if since else []
+        if due:
+            choice = (decide or self._ask_about_due)(len(due))
+            if choice is None:
+                return
+            if choice is False:
+                self.services.outbox.hold_as_drafts([row.delivery_id for row in due])
         self.services.publisher.resume()
         self.refresh_pause()
+        self.calendar.refresh()
+        self.outbox.reload()
+        self.refresh_counts()
+        self.composer.update_checks()
         self._poke_outbox()
+
+    def _ask_about_due(self, count: int) -> bool | None:
+        box = QMessageBox(self)
+        box.setWindowTitle(self.tr("Resume publishing"))
+        box.setText(self.tr("%n post(s) became due while publishing was paused.", "", count))
+        box.setInformativeText(self.tr("Publish them now, or keep them as drafts to review and reschedule?"))
+        publish = box.addButton(self.tr("Publish now"), QMessageBox.ButtonRole.AcceptRole)
+        hold = box.addButton(self.tr("Keep as drafts"), QMessageBox.ButtonRole.RejectRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        clicked = box.clickedButton()
+        if clicked is publish:
+            return True
+        if clicked is hold:
+            return False
+        return None
 
     def _show_first_post_of_day(self) -> None:
         """Start with something in the media preview: the latest post with media up to now."""

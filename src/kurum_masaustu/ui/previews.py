@@ -174,6 +174,14 @@ class PreviewPanel(QScrollArea):
         self._inner = QWidget()
         self._layout = QVBoxLayout(self._inner)
         self._layout.setContentsMargins(4, 4, 4, 4)
+        self._notes = QLabel()
+        self._notes.setTextFormat(Qt.TextFormat.PlainText)
+        self._notes.setWordWrap(True)
+        self._notes.setStyleSheet(
+            "background: #fff4e5; border: 1px solid #f0b35b; border-radius: 6px; padding: 6px; color: #6e3b00;"
+        )
+        self._notes.hide()
+        self._layout.addWidget(self._notes)
         self._empty = QLabel(QCoreApplication.translate("Composer", "Choose channels to see how the post will look."))
         self._empty.setWordWrap(True)
         self._layout.addWidget(self._empty)
@@ -181,6 +189,11 @@ class PreviewPanel(QScrollArea):
         self.setWidget(self._inner)
         self._cards: list[ChannelPreview] = []
         self.results: list[ChannelCheck] = []
+
+    def show_notes(self, notes: list[str]) -> None:
+        """Warnings about the wording on the chosen day (mourning, commemoration, election)."""
+        self._notes.setText("\n".join("⚠ " + note for note in notes))
+        self._notes.setVisible(bool(notes))
 
     def show_checks(self, results: list[ChannelCheck], text: str, has_media: bool) -> None:
         self.results = results

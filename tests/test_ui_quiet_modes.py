@@ -1,0 +1,98 @@
+"""Quiet modes: national mourning, crisis, commemoration days and the election period."""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import UTC, date, datetime, timedelta
+
+import pytest
+from PySide6.QtCore import QDate, QDateTime, QTime
+from pytestqt.qtbot import QtBot
+from sqlalchemy import select
+
+from kurum_masaustu.app import Services
+from kurum_masaustu.domain import DeliveryState, Platform
+from kurum_masaustu.services.posts import PostDraft
+from kurum_masaustu.store.models import AuditEntry, Channel, Delivery
+from kurum_masaustu.ui.main_window import MainWindow
+
+
+@pytest.fixture
+def channel_id(services: Services) -> int:
+    with services.sessions.begin() as s:
+        channel = Channel(platform=Platform.FACEBOOK, display_name="Belediye FB")
+        s.add(channel)
+        s.flush()
+        return channel.id
+
+
+@pytest.fixture
+def window(qtbot: QtBot, qloop: asyncio.AbstractEventLoop, services: Services, channel_id: int) -> MainWindow:
+    win = MainWindow(services)
+    qtbot.addWidget(win)
+    win.show()
+    return win
+
+
+def _write(window: MainWindow, text: str, day: date, channel_id: int) -> None:
+    composer = window.composer
+    composer.body_edit.setPlainText(text)
+    composer.channel_checks[channel_id].setChecked(True)
+    composer.when_edit.setDateTime(QDateTime(QDate(day.year, day.month, day.day), QTime(11, 0)))
+    composer.update_checks()
+
+
+def test_mourning_flags_celebratory_wording(window: MainWindow, channel_id: int) -> None:
+    window.pause_publishing("Millî yas: 3 gün", mode="mourning")
+    _write(
+        window, "Kış festivalimiz yarın başlıyor, hepinizi bekliyoruz! 🎉", date.today() + timedelta(days=1), channel_id
+    )
+    assert any("festival" in note for note in window.composer.notes)
+    assert "⚠" in window.composer.tabs.tabText(1)
+
+
+def test_a_commemoration_day_flags_celebratory_wording(
+    window: MainWindow, qloop: asyncio.AbstractEventLoop, channel_id: int
+) -> None:
+    window.calendar.show_month(date(2026, 11, 1))
+    qloop.run_until_complete(window.calendar.wait_days())
+    _write(window, "10 Kasım etkinliğimiz kutlu olsun 🎉", date(2026, 11, 10), channel_id)
+    assert any("Atatürk" in note for note in window.composer.notes)
+    _write(window, "Ulu Önder'i saygı ve özlemle anıyoruz.", date(2026, 11, 10), channel_id)
+    assert window.composer.notes == []
+
+
+def test_the_election_period_needs_a_note_kept_in_the_audit_log(
+    qtbot: QtBot, qloop: asyncio.AbstractEventLoop, services: Services, channel_id: int
+) -> None:
+    day = date.today() + timedelta(days=3)
+    services.settings.election_start = (day - timedelta(days=5)).isoformat()
+    services.settings.election_end = (day + timedelta(days=5)).isoformat()
+    answers: list[str | None] = [None, "YSK'nın izin verdiği bilgilendirme; tören yok"]
+    win = MainWindow(services)
+    qtbot.addWidget(win)
+    win.composer._acknowledge = lambda _words: answers.pop(0)
+    _write(win, "Yeni kütüphanemizin açılış töreni cumartesi.", day, channel_id)
+    assert any("açılış" in note for note in win.composer.notes)
+    assert win.composer.save(schedule=True) is None
+    assert win.composer.body_edit.toPlainText() == "Yeni kütüphanemizin açılış töreni cumartesi."
+    post_id = win.composer.save(schedule=True)
+    assert post_id is not None
+    with services.sessions() as s:
+        entry = s.scalars(select(AuditEntry).where(AuditEntry.action == "election.warning_acknowledged")).one()
+    assert entry.entity_id == post_id
+    assert "tören yok" in entry.detail["note"]
+
+
+def test_what_fell_due_while_paused_is_reviewed_on_resume(
+    window: MainWindow, services: Services, channel_id: int
+) -> None:
+    window.pause_publishing("Deprem", mode="crisis")
+    due = datetime.now(UTC) + timedelta(seconds=1)
+    services.posts.save(PostDraft(body="Konser duyurusu", channel_ids=[channel_id], scheduled_at=due, schedule=True))
+    with services.sessions.begin() as s:  # as if an hour had passed in crisis mode
+        s.scalars(select(Delivery)).one().scheduled_at = datetime.now(UTC)
+    window.resume_publishing(decide=lambda count: False if count == 1 else None)
+    assert window.services.publisher.paused() is None
+    with services.sessions() as s:
+        assert s.scalars(select(Delivery)).one().state is DeliveryState.DRAFT
