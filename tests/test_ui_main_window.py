@@ -331,3 +331,26 @@ def test_unsaved_work_survives_a_crash_and_is_restored(
     assert again.composer.message_label.text() != ""
     assert again.composer.save(schedule=False) is not None
     assert not autosave_file.exists()
+
+
+def test_hashtag_suggestions_follow_the_text_and_are_added_on_click(
+    qtbot: QtBot, qloop: asyncio.AbstractEventLoop, services: Services, channels: list[int]
+) -> None:
+    from kurum_masaustu.domain import HashtagSetKind
+    from kurum_masaustu.store.models import HashtagSet
+
+    services.settings.province = "izmir"
+    services.settings.district = "karşıyaka"
+    with services.sessions.begin() as s:
+        s.add(HashtagSet(name="Hizmet", kind=HashtagSetKind.GENERAL, tags=["SuKesintisi", "YolÇalışması"]))
+    win = MainWindow(services)
+    qtbot.addWidget(win)
+    composer = win.composer
+    composer.body_edit.setPlainText("Bostanlı'da yarın su kesintisi var.")
+    composer.update_checks()
+    shown = [b.text() for b in composer._suggestion_buttons if b.isVisible() or b.text()]
+    assert shown[0] == "#SuKesintisi"
+    assert "#KarşıyakaBelediyesi" in shown
+    composer._suggestion_buttons[0].click()
+    assert composer.body_edit.toPlainText() == "Bostanlı'da yarın su kesintisi var. #SuKesintisi"
+    assert "#SuKesintisi" not in [b.text() for b in composer._suggestion_buttons if b.text()]

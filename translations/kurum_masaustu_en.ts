@@ -156,6 +156,14 @@
         <translation>Post text</translation>
     </message>
     <message>
+        <source>Suggested hashtags</source>
+        <translation>Suggested hashtags</translation>
+    </message>
+    <message>
+        <source>Hashtags:</source>
+        <translation>Hashtags:</translation>
+    </message>
+    <message>
         <source>Text</source>
         <translation>Text</translation>
     </message>
@@ -242,6 +250,10 @@
     <message>
         <source>Election period: openings, ceremonies and promotion are not allowed ({words}).</source>
         <translation>Election period: openings, ceremonies and promotion are not allowed ({words}).</translation>
+    </message>
+    <message>
+        <source>{count} hashtags make the post hard to read (screen readers spell each one); at most 5.</source>
+        <translation>{count} hashtags make the post hard to read (screen readers spell each one); at most 5.</translation>
     </message>
     <message>
         <source>{name} is not a supported image or video.</source>
@@ -586,6 +598,10 @@
     <message>
         <source>&amp;About Kurum Masaüstü</source>
         <translation>&amp;About Kurum Masaüstü</translation>
+    </message>
+    <message>
+        <source>Local</source>
+        <translation>Local</translation>
     </message>
     <message>
         <source>Crisis mode</source>

@@ -151,6 +151,14 @@
         <translation>Gönderi metni</translation>
     </message>
     <message>
+        <source>Suggested hashtags</source>
+        <translation>Önerilen etiketler</translation>
+    </message>
+    <message>
+        <source>Hashtags:</source>
+        <translation>Etiketler:</translation>
+    </message>
+    <message>
         <source>Text</source>
         <translation>Metin</translation>
     </message>
@@ -237,6 +245,10 @@
     <message>
         <source>Election period: openings, ceremonies and promotion are not allowed ({words}).</source>
         <translation>Seçim dönemi: açılış, tören ve tanıtım paylaşılamaz ({words}).</translation>
+    </message>
+    <message>
+        <source>{count} hashtags make the post hard to read (screen readers spell each one); at most 5.</source>
+        <translation>{count} etiket gönderiyi okumayı zorlaştırır (ekran okuyucular her birini tek tek okur); en fazla 5 önerilir.</translation>
     </message>
     <message>
         <source>{name} is not a supported image or video.</source>
@@ -578,6 +590,10 @@
     <message>
         <source>&amp;About Kurum Masaüstü</source>
         <translation>Kurum Masaüstü &amp;hakkında</translation>
+    </message>
+    <message>
+        <source>Local</source>
+        <translation>Yerel</translation>
     </message>
     <message>
         <source>Crisis mode</source>

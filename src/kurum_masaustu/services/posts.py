@@ -10,8 +10,9 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload, sessionmaker
 
 from kurum_masaustu.domain import Category, DeliveryState, Platform, PostKind
+from kurum_masaustu.rules.hashtags import TagSet
 from kurum_masaustu.rules.timeutil import local_to_utc, to_local
-from kurum_masaustu.store.models import AuditEntry, Channel, Delivery, MediaAsset, Post, PostMedia
+from kurum_masaustu.store.models import AuditEntry, Channel, Delivery, HashtagSet, MediaAsset, Post, PostMedia
 
 
 class PostValidationError(ValueError):
@@ -308,6 +309,14 @@ class PostService:
         )
         with self._sessions() as session:
             return session.scalar(stmt)
+
+    def tag_sets(self) -> list[TagSet]:
+        """The profile's hashtag library, in the order it was made."""
+        with self._sessions() as session:
+            return [
+                TagSet(h.name, h.kind.value, tuple(h.tags), h.starts_on, h.ends_on)
+                for h in session.scalars(select(HashtagSet).order_by(HashtagSet.id))
+            ]
 
     def record(self, post_id: int, action: str, detail: dict[str, object]) -> None:
         """An entry in the audit log about a post (e.g. a warning the person chose to override)."""

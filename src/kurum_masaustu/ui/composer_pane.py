@@ -29,11 +29,13 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QTabWidget,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from kurum_masaustu.domain import Category, DeliveryState
+from kurum_masaustu.rules.hashtags import TagSet, suggest, too_many_for_reading
 from kurum_masaustu.rules.timeutil import ISTANBUL, local_to_utc, to_local, today_local
 from kurum_masaustu.rules.tone import Finding, celebratory, election_sensitive
 from kurum_masaustu.services.autosave import Autosave
@@ -75,9 +77,12 @@ class ComposerPane(QWidget):
         autosave: Autosave | None = None,
         context: Callable[[date], WordingContext] | None = None,
         acknowledge: Callable[[str], str | None] | None = None,
+        tag_sets: Callable[[], list[TagSet]] | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        self._tag_sets_source = tag_sets or (lambda: [])
+        self._tag_sets: list[TagSet] | None = None
         self._context = context or (lambda _day: WordingContext())
         self._acknowledge = acknowledge or self._ask_acknowledgement
         self.notes: list[str] = []
@@ -106,6 +111,20 @@ class ComposerPane(QWidget):
         self.counter_label.setTextFormat(Qt.TextFormat.PlainText)
         self.counter_label.setWordWrap(True)
         self.previews = PreviewPanel()
+        self.suggestions = QWidget()
+        self.suggestions.setAccessibleName(self.tr("Suggested hashtags"))
+        self._suggestion_layout = QHBoxLayout(self.suggestions)
+        self._suggestion_layout.setContentsMargins(0, 0, 0, 0)
+        self._suggestion_label = QLabel(self.tr("Hashtags:"))
+        self._suggestion_layout.addWidget(self._suggestion_label)
+        self._suggestion_buttons: list[QToolButton] = []
+        for _ in range(6):
+            button = QToolButton()
+            button.setAutoRaise(True)
+            button.clicked.connect(lambda _checked=False, b=button: self.add_hashtag(b.text()))
+            self._suggestion_layout.addWidget(button)
+            self._suggestion_buttons.append(button)
+        self._suggestion_layout.addStretch(1)
         self.tabs = QTabWidget()
         self.tabs.addTab(self.body_edit, self.tr("Text"))
         self.tabs.addTab(self.previews, self.tr("Preview"))
@@ -167,6 +186,7 @@ class ComposerPane(QWidget):
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addLayout(form)
         layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.suggestions)
         layout.addWidget(self.counter_label)
         layout.addWidget(self.channel_box)
         layout.addWidget(self.media_list)
@@ -325,6 +345,26 @@ class ComposerPane(QWidget):
         self.saved.emit(post_id, day)
         return post_id
 
+    def _show_suggestions(self, text: str) -> None:
+        if self._tag_sets is None:
+            self._tag_sets = self._tag_sets_source()
+        found = suggest(text, self._tag_sets, to_local(self.scheduled_at()).date(), limit=len(self._suggestion_buttons))
+        for button, tag in zip(self._suggestion_buttons, found + [""] * len(self._suggestion_buttons), strict=False):
+            button.setText(f"#{tag}" if tag else "")
+            button.setVisible(bool(tag))
+        self.suggestions.setVisible(bool(found))
+
+    def add_hashtag(self, tag: str) -> None:
+        """Append a suggested hashtag to the text (undoable like typing)."""
+        if not tag:
+            return
+        cursor = self.body_edit.textCursor()
+        cursor.movePosition(cursor.MoveOperation.End)
+        existing = self.body_edit.toPlainText()
+        cursor.insertText(("" if not existing or existing.endswith((" ", "\n")) else " ") + tag)
+        self.body_edit.setTextCursor(cursor)
+        self.update_checks()
+
     def _ask_acknowledgement(self, words: str) -> str | None:
         note, ok = QInputDialog.getText(
             self,
@@ -448,6 +488,14 @@ class ComposerPane(QWidget):
                     words=words
                 )
             )
+        too_many = too_many_for_reading(text)
+        if too_many:
+            self.notes.append(
+                self.tr(
+                    "{count} hashtags make the post hard to read (screen readers spell each one); at most 5."
+                ).format(count=too_many)
+            )
+        self._show_suggestions(text)
         self.previews.show_checks(results, text, bool(self._media))
         self.previews.show_notes(self.notes)
         blocking = sum(len(r.blocking) for r in results)

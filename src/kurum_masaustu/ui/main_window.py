@@ -13,6 +13,7 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QInputDialog, QMainWindow, QMessageBox, QVBoxLayout, QWidget
 
 from kurum_masaustu import APP_NAME, __version__
+from kurum_masaustu.rules.hashtags import TagSet, local_tags
 from kurum_masaustu.rules.timeutil import to_local
 from kurum_masaustu.services.autosave import Autosave
 from kurum_masaustu.services.posts import MediaInfo, media_info
@@ -49,6 +50,7 @@ class MainWindow(QMainWindow):
             self.import_media,
             Autosave(services.profile.root / "autosave" / "composer.json"),
             context=self.wording_context,
+            tag_sets=self._tag_library,
         )
         self.media = MediaPane(services.profile.media_dir)
         self.inbox = InboxPane(services.inbox)
@@ -184,6 +186,13 @@ class MainWindow(QMainWindow):
         self._poke_outbox()
 
     # -- publishing ---------------------------------------------------------------------------
+    def _tag_library(self) -> list[TagSet]:
+        """The profile's hashtag sets, with the institution's local tags from its settings."""
+        settings = self.services.settings
+        library = self.services.posts.tag_sets()
+        local = local_tags(settings.province, settings.district)
+        return [TagSet(self.tr("Local"), "local", local), *library] if local else library
+
     def wording_context(self, day: date) -> WordingContext:
         paused = self.services.publisher.paused() if hasattr(self, "services") else None
         settings = self.services.settings
