@@ -232,7 +232,7 @@ class DayDelegate(QStyledItemDelegate):
         if mark is not None and mark.day_off:
             background = QColor("#fdecec")
         if selected:
-            background = palette.highlight().color().lighter(185)
+            background = _blend(palette.highlight().color(), palette.base().color(), 0.25)
         painter.fillRect(rect, background)
         painter.setPen(palette.mid().color())
         painter.drawRect(rect.adjusted(0, 0, -1, -1))
@@ -241,7 +241,7 @@ class DayDelegate(QStyledItemDelegate):
         number_font.setBold(day == today_local())
         painter.setFont(number_font)
         color = palette.text().color() if in_month else palette.placeholderText().color()
-        if day == today_local():
+        if day == today_local() and not selected:
             color = palette.highlight().color()
         painter.setPen(color)
         painter.drawText(
@@ -293,6 +293,16 @@ class DayDelegate(QStyledItemDelegate):
             more = chip_rect(rect, len(shown))
             painter.drawText(more.adjusted(6, 0, 0, 0), Qt.AlignmentFlag.AlignVCenter, self.tr("+%n more", "", hidden))
         painter.restore()
+
+
+def _blend(top: QColor, bottom: QColor, amount: float) -> QColor:
+    """``amount`` of ``top`` over ``bottom``: a selection tint that stays light whatever the accent
+    colour (a dark Windows accent made ``lighter()`` come out black)."""
+    return QColor(
+        round(top.red() * amount + bottom.red() * (1 - amount)),
+        round(top.green() * amount + bottom.green() * (1 - amount)),
+        round(top.blue() * amount + bottom.blue() * (1 - amount)),
+    )
 
 
 def chip_rect(cell: QRect, position: int) -> QRect:
