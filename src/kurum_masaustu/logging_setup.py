@@ -73,6 +73,10 @@ _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     ),
     # URL user info: https://user:secret@host
     (re.compile(r"(?i)\b([a-z][a-z0-9+.-]*://[^/\s:@]+:)[^/\s@]+@"), rf"\1{REDACTED}@"),
+    # Telegram Bot API URLs carry the token in the path: …/bot<token>/sendMessage.
+    (re.compile(r"(?i)(/bot)[^/\s?#\"']{8,}(?=/)"), rf"\1{REDACTED}"),
+    # A bare Telegram bot token (digits, colon, 30+ characters).
+    (re.compile(r"\b\d{6,12}:[A-Za-z0-9_-]{30,}\b"), REDACTED),
 )
 
 

@@ -52,6 +52,14 @@ SUPPORT: dict[Platform, PlatformSupport] = {
         ("access_token",),
         ("organization_urn",),
     ),
+    Platform.TELEGRAM: PlatformSupport(
+        "kurum_masaustu.platforms.telegram:TelegramAdapter",
+        "kurum_masaustu.platforms.sandbox.telegram:TelegramSandbox",
+        "https://telegram.sandbox.invalid",
+        ("bot_token",),
+        ("chat_id",),
+        {"chat_id": "@ornekbelediyesi"},  # a training channel added without --chat-id
+    ),
     Platform.MASTODON: PlatformSupport(
         "kurum_masaustu.platforms.mastodon:MastodonAdapter",
         "kurum_masaustu.platforms.sandbox.mastodon:MastodonSandbox",

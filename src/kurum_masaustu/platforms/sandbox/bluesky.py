@@ -50,7 +50,7 @@ from urllib.parse import parse_qs
 
 import httpx
 
-from kurum_masaustu.platforms.sandbox.core import Faults, Handler, SandboxState, SandboxTransport
+from kurum_masaustu.platforms.sandbox.core import Faults, Handler, SandboxState, SandboxTransport, write_file_atomic
 from kurum_masaustu.rules import facets as richtext
 
 POST: Final = "app.bsky.feed.post"
@@ -537,7 +537,7 @@ class BlueskySandbox(SandboxTransport):
         mime = request.headers.get("content-type", "application/octet-stream").split(";")[0].strip().lower()
         cid = _cid(data, 0x55)
         self.blob_dir.mkdir(parents=True, exist_ok=True)
-        (self.blob_dir / cid).write_bytes(data)
+        write_file_atomic((self.blob_dir / cid), data)
         self.state.data["blobs"].setdefault(did, {})[cid] = {
             "mimeType": mime,
             "size": len(data),

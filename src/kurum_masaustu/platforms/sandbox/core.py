@@ -50,12 +50,27 @@ class Faults:
         return False
 
 
+def write_file_atomic(path: Path, data: bytes) -> None:
+    """Write a file the way a server stores an upload: whole or not at all (temp + rename)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".upload-", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
 class SandboxState:
     """The sandbox account's data, in one JSON file in the profile (survives restarts)."""
 
     def __init__(self, path: Path, initial: dict[str, Any]) -> None:
         self.path = path
         self._lock = asyncio.Lock()
+        for leftover in path.parent.glob(".sandbox-*.tmp") if path.parent.is_dir() else ():
+            leftover.unlink(missing_ok=True)  # a write interrupted by a crash
         try:
             self.data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
         except FileNotFoundError:

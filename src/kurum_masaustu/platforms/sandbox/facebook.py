@@ -56,7 +56,7 @@ from urllib.parse import parse_qsl, urlencode
 
 import httpx
 
-from kurum_masaustu.platforms.sandbox.core import SandboxState, SandboxTransport
+from kurum_masaustu.platforms.sandbox.core import SandboxState, SandboxTransport, write_file_atomic
 
 DEFAULT_HOST: Final = "graph.facebook.sandbox.invalid"
 CDN_HOST: Final = "scontent.sandbox.invalid"
@@ -464,7 +464,7 @@ class GraphSandbox(SandboxTransport):
         self.media_dir.mkdir(parents=True, exist_ok=True)
         stored = self.media_dir / name
         if not stored.exists():
-            stored.write_bytes(data)
+            write_file_atomic(stored, data)
         return name
 
     def read_file(self, name: str) -> bytes | None:

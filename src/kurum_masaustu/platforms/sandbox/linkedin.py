@@ -52,7 +52,7 @@ from urllib.parse import unquote, urlsplit
 
 import httpx
 
-from kurum_masaustu.platforms.sandbox.core import Handler, SandboxState, SandboxTransport
+from kurum_masaustu.platforms.sandbox.core import Handler, SandboxState, SandboxTransport, write_file_atomic
 
 DEFAULT_HOST = "linkedin.sandbox.invalid"  # as publishing/registry.py gives the sandbox channel
 DEFAULT_ORG_ID = "10000001"
@@ -831,7 +831,7 @@ class LinkedInSandbox(SandboxTransport):
         name = digest[:32] + suffix
         stored = self.media_dir / name
         if not stored.exists():
-            stored.write_bytes(data)
+            write_file_atomic(stored, data)
         record.update(size=len(data), file_name=name, sha256=digest)
 
     async def _upload(self, request: httpx.Request, match: Any) -> httpx.Response:
@@ -855,7 +855,7 @@ class LinkedInSandbox(SandboxTransport):
         if len(data) != part["last"] - part["first"] + 1:
             return _error(400, "ILLEGAL_ARGUMENT", "The part's size does not match its byte range", 100)
         self.media_dir.mkdir(parents=True, exist_ok=True)
-        (self.media_dir / f"{video['id'].rsplit(':', 1)[-1]}.part{upload['part']}").write_bytes(data)
+        write_file_atomic((self.media_dir / f"{video['id'].rsplit(':', 1)[-1]}.part{upload['part']}"), data)
         part["etag"] = "/" + hashlib.md5(data, usedforsecurity=False).hexdigest()
         return httpx.Response(200, headers={"ETag": part["etag"]})
 

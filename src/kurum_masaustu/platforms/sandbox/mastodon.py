@@ -48,7 +48,7 @@ from urllib.parse import parse_qsl, urlencode
 import httpx
 import regex
 
-from kurum_masaustu.platforms.sandbox.core import Handler, SandboxState, SandboxTransport
+from kurum_masaustu.platforms.sandbox.core import Handler, SandboxState, SandboxTransport, write_file_atomic
 
 DEFAULT_HOST = "mastodon.sandbox.invalid"  # as publishing/registry.py gives the sandbox channel
 DEFAULT_USERNAME = "belediye"
@@ -1227,7 +1227,7 @@ class MastodonSandbox(SandboxTransport):
         self.media_dir.mkdir(parents=True, exist_ok=True)
         stored = self.media_dir / file_name
         if not stored.exists():
-            stored.write_bytes(data)
+            write_file_atomic(stored, data)
         deferred = kind != "image" or len(data) > SYNC_IMAGE_LIMIT or self.faults.slow_media_polls > 0
         media_id = self._new_id()
         media = {

@@ -55,7 +55,7 @@ from urllib.parse import parse_qsl
 
 import httpx
 
-from kurum_masaustu.platforms.sandbox.core import Handler, SandboxState, SandboxTransport
+from kurum_masaustu.platforms.sandbox.core import Handler, SandboxState, SandboxTransport, write_file_atomic
 from kurum_masaustu.rules import text as text_rules
 
 DEFAULT_HOST = "x.sandbox.invalid"  # as publishing/registry.py gives the sandbox channel
@@ -1245,7 +1245,7 @@ class XSandbox(SandboxTransport):
         name = digest[:32] + suffix
         stored = self.media_dir / name
         if not stored.exists():
-            stored.write_bytes(data)
+            write_file_atomic(stored, data)
         record.update(size=len(data), sha256=digest, file_name=name)
 
     def _media_data(self, record: Mapping[str, Any], now: datetime) -> dict[str, Any]:
@@ -1386,7 +1386,7 @@ class XSandbox(SandboxTransport):
         if len(chunk) > MAX_SEGMENT_BYTES:
             return _invalid(f"Segment size exceeds {MAX_SEGMENT_BYTES} bytes.", {"media": ["<binary>"]})
         self.media_dir.mkdir(parents=True, exist_ok=True)
-        (self.media_dir / f"{media_id}.part{int(raw)}").write_bytes(chunk)
+        write_file_atomic((self.media_dir / f"{media_id}.part{int(raw)}"), chunk)
         record["segments"][str(int(raw))] = len(chunk)
         expires = int(_parse_iso(record["expires_at"]).timestamp())
         return httpx.Response(200, json={"data": {"expires_at": expires}})
