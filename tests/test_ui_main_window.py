@@ -354,3 +354,53 @@ def test_hashtag_suggestions_follow_the_text_and_are_added_on_click(
     composer._suggestion_buttons[0].click()
     assert composer.body_edit.toPlainText() == "Bostanlı'da yarın su kesintisi var. #SuKesintisi"
     assert "#SuKesintisi" not in [b.text() for b in composer._suggestion_buttons if b.text()]
+
+
+def test_inbox_search_filters_and_corrections(
+    qtbot: QtBot, qloop: asyncio.AbstractEventLoop, services: Services, channels: list[int]
+) -> None:
+    from kurum_masaustu.domain import InboxCategory
+    from kurum_masaustu.rules.inbox import classify
+
+    base = datetime(2026, 11, 20, 8, 0, tzinfo=UTC)
+    texts = ["Çöpler 3 gündür toplanmadı!", "İstanbul yolu ne zaman açılacak?", "Teşekkürler, harika bir etkinlikti"]
+    with services.sessions.begin() as s:
+        for i, text in enumerate(texts):
+            verdict = classify(text)
+            s.add(
+                InboxItem(
+                    channel_id=channels[0],
+                    platform=Platform.X,
+                    remote_id=f"r{i}",
+                    author_name=f"Vatandaş {i}",
+                    text=text,
+                    kind=InboxKind.MENTION,
+                    received_at=base + timedelta(minutes=i),
+                    category=verdict.category,
+                    negative=verdict.negative,
+                    classification_reasons=list(verdict.reasons),
+                )
+            )
+    win = MainWindow(services)
+    qtbot.addWidget(win)
+    inbox = win.inbox
+    inbox.search_edit.setText("cop")  # typed without Turkish letters
+    inbox.apply_filter()
+    assert inbox.model.rowCount() == 1
+    assert "toplanmadı" in inbox.reader.toPlainText()
+    assert "toplanmadı" in inbox.reasons_label.text()
+    inbox.search_edit.setText('"İSTANBUL* -')  # FTS syntax is treated as words, never as syntax
+    inbox.apply_filter()
+    assert inbox.model.rowCount() == 1
+    inbox.search_edit.setText('"*-( NEAR')
+    inbox.apply_filter()
+    assert inbox.model.rowCount() == 0  # "near" is searched as a word: nothing has it, and no error
+    inbox.search_edit.clear()
+    inbox.category_filter.setCurrentIndex(inbox.category_filter.findData(InboxCategory.PRAISE))
+    assert inbox.model.rowCount() == 1
+    inbox.correct_combo.setCurrentIndex(inbox.correct_combo.findData(InboxCategory.OTHER))
+    inbox.correct_combo.activated.emit(inbox.correct_combo.currentIndex())
+    with services.sessions() as s:
+        item = s.scalars(select(InboxItem).where(InboxItem.remote_id == "r2")).one()
+    assert item.category is InboxCategory.OTHER
+    assert item.category_corrected

@@ -377,6 +377,26 @@
 <context>
     <name>InboxPane</name>
     <message>
+        <source>Search messages (e.g. cop, su, istanbul)…</source>
+        <translation>Search messages (e.g. cop, su, istanbul)…</translation>
+    </message>
+    <message>
+        <source>Search messages</source>
+        <translation>Search messages</translation>
+    </message>
+    <message>
+        <source>Unanswered</source>
+        <translation>Unanswered</translation>
+    </message>
+    <message>
+        <source>Category filter</source>
+        <translation>Category filter</translation>
+    </message>
+    <message>
+        <source>All categories</source>
+        <translation>All categories</translation>
+    </message>
+    <message>
         <source>Inbox messages</source>
         <translation>Inbox messages</translation>
     </message>
@@ -387,6 +407,30 @@
     <message>
         <source>Selected message</source>
         <translation>Selected message</translation>
+    </message>
+    <message>
+        <source>Correct the category</source>
+        <translation>Correct the category</translation>
+    </message>
+    <message>
+        <source>Category:</source>
+        <translation>Category:</translation>
+    </message>
+    <message>
+        <source>no rule matched</source>
+        <translation>no rule matched</translation>
+    </message>
+    <message>
+        <source>(corrected by you)</source>
+        <translation>(corrected by you)</translation>
+    </message>
+    <message>
+        <source>Why: {reasons}</source>
+        <translation>Why: {reasons}</translation>
+    </message>
+    <message>
+        <source>No messages match.</source>
+        <translation>No messages match.</translation>
     </message>
 </context>
 <context>

@@ -369,6 +369,26 @@
 <context>
     <name>InboxPane</name>
     <message>
+        <source>Search messages (e.g. cop, su, istanbul)…</source>
+        <translation>Mesajlarda ara (ör. çöp, su, istanbul)…</translation>
+    </message>
+    <message>
+        <source>Search messages</source>
+        <translation>Mesajlarda ara</translation>
+    </message>
+    <message>
+        <source>Unanswered</source>
+        <translation>Yanıt bekleyenler</translation>
+    </message>
+    <message>
+        <source>Category filter</source>
+        <translation>Kategori süzgeci</translation>
+    </message>
+    <message>
+        <source>All categories</source>
+        <translation>Tüm kategoriler</translation>
+    </message>
+    <message>
         <source>Inbox messages</source>
         <translation>Gelen kutusundaki mesajlar</translation>
     </message>
@@ -379,6 +399,30 @@
     <message>
         <source>Selected message</source>
         <translation>Seçili mesaj</translation>
+    </message>
+    <message>
+        <source>Correct the category</source>
+        <translation>Kategoriyi düzelt</translation>
+    </message>
+    <message>
+        <source>Category:</source>
+        <translation>Kategori:</translation>
+    </message>
+    <message>
+        <source>no rule matched</source>
+        <translation>hiçbir kural eşleşmedi</translation>
+    </message>
+    <message>
+        <source>(corrected by you)</source>
+        <translation>(sizin düzeltmeniz)</translation>
+    </message>
+    <message>
+        <source>Why: {reasons}</source>
+        <translation>Neden: {reasons}</translation>
+    </message>
+    <message>
+        <source>No messages match.</source>
+        <translation>Eşleşen mesaj yok.</translation>
     </message>
 </context>
 <context>

@@ -268,7 +268,7 @@ def _jsonable(value: Any) -> Any:
 # -- sync ---------------------------------------------------------------------------------
 def _sync(args: argparse.Namespace) -> int:
     with open_profile(args, wait_seconds=args.wait) as services:
-        summary = asyncio.run(_sync_once(services))
+        summary, inbox = asyncio.run(_sync_once(services))
     parts = [
         f"yayımlanan {summary.published}",
         f"platforma devredilen {summary.handed_off}",
@@ -278,13 +278,18 @@ def _sync(args: argparse.Namespace) -> int:
         f"bekleyen {summary.waiting}",
     ]
     print("Eşitleme: " + ", ".join(parts))
+    print(f"Gelen kutusu: yeni {inbox.new}, düzenlenen {inbox.edited}, silinen {inbox.deleted}")
     for error in summary.errors:
         _err(f"Sorun: {error}")
-    return EXIT_OK if summary.ok and summary.retried == 0 else EXIT_FAILED
+    for channel in inbox.failed:
+        _err(f"Gelen kutusu okunamadı: {channel.channel_name}: {channel.problem} {channel.detail}".rstrip())
+    return EXIT_OK if summary.ok and summary.retried == 0 and inbox.ok else EXIT_FAILED
 
 
-async def _sync_once(services: Services) -> Any:
+async def _sync_once(services: Services) -> tuple[Any, Any]:
+    from kurum_masaustu.publishing.inbox_sync import sync_inbox
+
     try:
-        return await services.publisher.run_once()
+        return await services.publisher.run_once(), await sync_inbox(services.sessions, services.adapter_for)
     finally:
         await services.aclose()

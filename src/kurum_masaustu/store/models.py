@@ -13,6 +13,7 @@ from typing import Any
 
 from sqlalchemy import (
     Boolean,
+    Connection,
     Date,
     Enum,
     ForeignKey,
@@ -22,8 +23,12 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    event,
+    false,
+    inspect,
+    text,
 )
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.orm import DeclarativeBase, Mapped, Mapper, mapped_column, relationship
 
 from kurum_masaustu.domain import (
     Category,
@@ -37,6 +42,7 @@ from kurum_masaustu.domain import (
     PostKind,
     ReplyState,
 )
+from kurum_masaustu.store.search import search_document
 from kurum_masaustu.store.types import JSONText, UTCDateTime, utcnow
 
 # Stable constraint names keep migrations portable (SQLite batch mode, PostgreSQL).
@@ -249,14 +255,93 @@ class Unit(Base):
     keywords: Mapped[list[str]] = mapped_column(JSONText, default=list)
 
 
+#: Items still waiting for an answer (the service's filter and the partial index on them).
+#: Written out literally (not as bound parameters) so that SQLite can use the partial index.
+OPEN_ITEMS_SQL = "status IN ('new', 'read') AND deleted_at IS NULL"
+
+
 class InboxItem(Base):
-    """A citizen's comment, reply, mention or direct message, as received."""
+    """A citizen's comment, reply, mention or direct message, as received.
+
+    ``text`` is the current text on the platform (earlier texts are in :class:`InboxItemRevision`);
+    an item deleted on the platform keeps its text and gets ``deleted_at``. ``search_text`` is the
+    Turkish-normalised copy of author and text that the full-text index reads (see
+    :mod:`kurum_masaustu.store.search`); the ORM keeps it current, raw SQL writers fill it with
+    :func:`~kurum_masaustu.store.search.search_document`.
+    """
 
     __tablename__ = "inbox_items"
     __table_args__ = (
         UniqueConstraint("channel_id", "remote_id"),
         Index("ix_inbox_items_received_at", "received_at"),
         Index("ix_inbox_items_status_received_at", "status", "received_at"),
+        # Filters of the inbox list, each in list order (newest first) and covering the other
+        # filters' columns, so that combined filters are checked without reading the rows.
+        Index(
+            "ix_inbox_items_channel_id_received_at",
+            "channel_id",
+            "received_at",
+            "id",
+            "category",
+            "unit_id",
+            "kind",
+            "negative",
+            "status",
+        ),
+        Index(
+            "ix_inbox_items_category_received_at",
+            "category",
+            "received_at",
+            "id",
+            "channel_id",
+            "unit_id",
+            "kind",
+            "negative",
+            "status",
+        ),
+        Index(
+            "ix_inbox_items_unit_id_received_at",
+            "unit_id",
+            "received_at",
+            "id",
+            "category",
+            "channel_id",
+            "kind",
+            "negative",
+            "status",
+        ),
+        Index("ix_inbox_items_author_handle_received_at", "author_handle", "received_at"),
+        Index("ix_inbox_items_parent_id", "parent_id"),
+        Index("ix_inbox_items_delivery_id", "delivery_id"),
+        # Unanswered items only: small, in list order, covering what the filter chips count.
+        Index(
+            "ix_inbox_items_open",
+            "received_at",
+            "id",
+            "category",
+            "negative",
+            "channel_id",
+            "kind",
+            "unit_id",
+            "status",
+            "deleted_at",
+            sqlite_where=text(OPEN_ITEMS_SQL),
+            postgresql_where=text(OPEN_ITEMS_SQL),
+        ),
+        # The same items in chip order: the chips' GROUP BY streams through it without sorting.
+        Index(
+            "ix_inbox_items_open_counts",
+            "category",
+            "negative",
+            "kind",
+            "channel_id",
+            "unit_id",
+            "received_at",
+            "status",
+            "deleted_at",
+            sqlite_where=text(OPEN_ITEMS_SQL),
+            postgresql_where=text(OPEN_ITEMS_SQL),
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -274,16 +359,68 @@ class InboxItem(Base):
     category: Mapped[InboxCategory | None] = mapped_column(_enum(InboxCategory))
     negative: Mapped[bool] = mapped_column(Boolean, default=False)
     unit_id: Mapped[int | None] = mapped_column(ForeignKey("units.id", ondelete="SET NULL"))
+    # -- since revision 0003 ------------------------------------------------------------------
+    # What the platform said the item answers and sits under (kept for linking and display).
+    parent_remote_id: Mapped[str | None] = mapped_column(String(300))
+    post_remote_id: Mapped[str | None] = mapped_column(String(300))
+    # Edited on the platform (the earlier texts are revisions); deleted on the platform.
+    edited_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    deleted_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # Why the rules chose ``category`` and ``negative`` (rules.inbox.classify's reasons).
+    classification_reasons: Mapped[list[str]] = mapped_column(JSONText, default=list, server_default="[]")
+    # The person corrected category or tone: synchronisation never changes them again.
+    category_corrected: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    search_text: Mapped[str | None] = mapped_column(Text)
 
     channel: Mapped[Channel] = relationship()
     parent: Mapped[InboxItem | None] = relationship(remote_side=[id])
     replies: Mapped[list[Reply]] = relationship(back_populates="item", cascade="all, delete-orphan")
+    revisions: Mapped[list[InboxItemRevision]] = relationship(
+        back_populates="item",
+        cascade="all, delete-orphan",
+        passive_deletes=True,
+        order_by="InboxItemRevision.id",
+    )
+
+
+class InboxItemRevision(Base):
+    """An earlier text of an inbox item, kept when the citizen edited it on the platform."""
+
+    __tablename__ = "inbox_item_revisions"
+    __table_args__ = (Index("ix_inbox_item_revisions_inbox_item_id", "inbox_item_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    inbox_item_id: Mapped[int] = mapped_column(ForeignKey("inbox_items.id", ondelete="CASCADE"))
+    text: Mapped[str] = mapped_column(Text)
+    # When we saw the text replaced (platforms do not tell every edit's time).
+    replaced_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    item: Mapped[InboxItem] = relationship(back_populates="revisions")
+
+
+_SEARCHED_FIELDS = ("author_name", "author_handle", "text")
+
+
+@event.listens_for(InboxItem, "before_insert")
+def _search_text_on_insert(_mapper: Mapper[InboxItem], _connection: Connection, item: InboxItem) -> None:
+    item.search_text = search_document(item.author_name or "", item.author_handle or "", item.text or "")
+
+
+@event.listens_for(InboxItem, "before_update")
+def _search_text_on_update(_mapper: Mapper[InboxItem], _connection: Connection, item: InboxItem) -> None:
+    state = inspect(item)
+    if any(state.attrs[name].history.has_changes() for name in _SEARCHED_FIELDS):
+        item.search_text = search_document(item.author_name or "", item.author_handle or "", item.text or "")
 
 
 class Reply(Base):
     """Our answer to an inbox item; sent through the outbox."""
 
     __tablename__ = "replies"
+    __table_args__ = (
+        Index("ix_replies_inbox_item_id", "inbox_item_id"),
+        Index("ix_replies_remote_id", "remote_id"),  # a citizen answering our reply links to the thread
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     inbox_item_id: Mapped[int] = mapped_column(ForeignKey("inbox_items.id", ondelete="CASCADE"))

@@ -14,11 +14,16 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
     QTime,
+    QTimer,
 )
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QPlainTextEdit,
     QSplitter,
     QTableView,
@@ -28,7 +33,7 @@ from PySide6.QtWidgets import (
 
 from kurum_masaustu.domain import InboxCategory, InboxStatus
 from kurum_masaustu.rules.timeutil import to_local
-from kurum_masaustu.services.inbox import InboxRow, InboxService, PageCursor
+from kurum_masaustu.services.inbox import InboxFilter, InboxRow, InboxService, PageCursor
 from kurum_masaustu.ui.labels import (
     channel_label,
     inbox_category_name,
@@ -48,6 +53,7 @@ class InboxModel(QAbstractTableModel):
         self._inbox = inbox
         self._rows: list[InboxRow] = []
         self._exhausted = False
+        self.filter = InboxFilter()
 
     def reload(self) -> None:
         self.beginResetModel()
@@ -70,7 +76,7 @@ class InboxModel(QAbstractTableModel):
             return
         last = self._rows[-1] if self._rows else None
         cursor = PageCursor(last.received_at, last.id) if last else None
-        page = self._inbox.page(cursor, PAGE_SIZE)
+        page = self._inbox.find(self.filter, cursor, PAGE_SIZE)
         if len(page) < PAGE_SIZE:
             self._exhausted = True
         if page:
@@ -80,6 +86,14 @@ class InboxModel(QAbstractTableModel):
 
     def row(self, index: QModelIndex) -> InboxRow:
         return self._rows[index.row()]
+
+    def reload_row(self, position: int) -> None:
+        """Re-read one row after a change (a correction), keeping the list where it is."""
+        current = self._rows[position]
+        fresh = self._inbox.get(current.id)
+        if fresh is not None:
+            self._rows[position] = fresh
+            self.dataChanged.emit(self.index(position, 0), self.index(position, len(COLUMNS) - 1))
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -140,7 +154,29 @@ class InboxPane(QWidget):
     def __init__(self, inbox: InboxService, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("inboxPane")
+        self._inbox = inbox
         self.model = InboxModel(inbox, self)
+        self.search_edit = QLineEdit()
+        self.search_edit.setPlaceholderText(self.tr("Search messages (e.g. cop, su, istanbul)…"))
+        self.search_edit.setAccessibleName(self.tr("Search messages"))
+        self.search_edit.setClearButtonEnabled(True)
+        self.unanswered_check = QCheckBox(self.tr("Unanswered"))
+        self.category_filter = QComboBox()
+        self.category_filter.setAccessibleName(self.tr("Category filter"))
+        self.category_filter.addItem(self.tr("All categories"), None)
+        for category in InboxCategory:
+            self.category_filter.addItem(inbox_category_name(category), category)
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(200)
+        self._search_timer.timeout.connect(self.apply_filter)
+        self.search_edit.textChanged.connect(self._search_timer.start)
+        self.unanswered_check.toggled.connect(self.apply_filter)
+        self.category_filter.currentIndexChanged.connect(self.apply_filter)
+        filters = QHBoxLayout()
+        filters.addWidget(self.search_edit, 1)
+        filters.addWidget(self.unanswered_check)
+        filters.addWidget(self.category_filter)
         self.table = QTableView()
         self.table.setAccessibleName(self.tr("Inbox messages"))
         self.table.setModel(self.model)
@@ -161,11 +197,25 @@ class InboxPane(QWidget):
         self.reader = QPlainTextEdit()  # plain text: citizen text is never interpreted as markup
         self.reader.setReadOnly(True)
         self.reader.setAccessibleName(self.tr("Selected message"))
+        self.reasons_label = QLabel()
+        self.reasons_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.reasons_label.setWordWrap(True)
+        self.reasons_label.setStyleSheet("color: #57606a;")
+        self.correct_combo = QComboBox()
+        self.correct_combo.setAccessibleName(self.tr("Correct the category"))
+        for category in InboxCategory:
+            self.correct_combo.addItem(inbox_category_name(category), category)
+        self.correct_combo.activated.connect(self._correct_category)
+        correction = QHBoxLayout()
+        correction.addWidget(QLabel(self.tr("Category:")))
+        correction.addWidget(self.correct_combo, 1)
         reader_box = QWidget()
         reader_layout = QVBoxLayout(reader_box)
         reader_layout.setContentsMargins(0, 0, 0, 0)
         reader_layout.addWidget(self.reader_label)
         reader_layout.addWidget(self.reader)
+        reader_layout.addWidget(self.reasons_label)
+        reader_layout.addLayout(correction)
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.table)
@@ -175,6 +225,7 @@ class InboxPane(QWidget):
         splitter.setSizes([780, 200])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
+        layout.addLayout(filters)
         layout.addWidget(splitter)
         self.table.selectionModel().currentRowChanged.connect(self._show_row)
         self.model.reload()
@@ -188,3 +239,36 @@ class InboxPane(QWidget):
         row = self.model.row(current)
         self.reader_label.setText(f"{row.author_name} ({row.author_handle}) — {inbox_kind_name(row.kind)}")
         self.reader.setPlainText(row.text)
+        why = ", ".join(row.reasons) if row.reasons else self.tr("no rule matched")
+        note = (
+            self.tr("(corrected by you)") if row.category_corrected else self.tr("Why: {reasons}").format(reasons=why)
+        )
+        self.reasons_label.setText(note)
+        index = self.correct_combo.findData(row.category or InboxCategory.OTHER)
+        self.correct_combo.setCurrentIndex(max(0, index))
+
+    def apply_filter(self) -> None:
+        """Show what the search box and the filters ask for (SQL does the work, a page at a time)."""
+        self._search_timer.stop()
+        self.model.filter = InboxFilter(
+            unanswered=self.unanswered_check.isChecked(),
+            category=InboxCategory(chosen) if (chosen := self.category_filter.currentData()) else None,
+            text=self.search_edit.text(),
+        )
+        self.model.reload()
+        if self.model.rowCount():
+            self.table.setCurrentIndex(self.model.index(0, 0))
+        else:
+            self.reader.clear()
+            self.reader_label.setText(self.tr("No messages match."))
+            self.reasons_label.clear()
+
+    def _correct_category(self) -> None:
+        index = self.table.currentIndex()
+        if not index.isValid():
+            return
+        row = self.model.row(index)
+        category = InboxCategory(self.correct_combo.currentData())  # Qt hands back the enum's string
+        if category != row.category and self._inbox.set_category(row.id, category):
+            self.model.reload_row(index.row())
+            self._show_row(self.table.currentIndex(), index)

@@ -3,6 +3,7 @@
 from alembic import context
 
 from kurum_masaustu.store.models import Base
+from kurum_masaustu.store.search import include_name
 
 config = context.config
 connection = config.attributes["connection"]
@@ -11,6 +12,8 @@ context.configure(
     target_metadata=Base.metadata,
     render_as_batch=connection.dialect.name == "sqlite",
     compare_type=True,
+    # The FTS5 index (a virtual table and its shadow tables) is made by migration 0003, not by models.
+    include_name=include_name,
 )
 with context.begin_transaction():
     context.run_migrations()
