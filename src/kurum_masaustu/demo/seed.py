@@ -169,7 +169,7 @@ def _add_reference_data(session: Session, today: date) -> tuple[dict[str, Unit],
         for key, name, body in templates:
             if key not in known:
                 fields = list(dict.fromkeys(re.findall(r"\{(\w+)\}", body)))
-                session.add(Template(key=key, name=name, purpose=purpose, body=body, fields=fields))
+                session.add(Template(key=key, name=name, purpose=purpose, body=body, fields=fields, built_in=True))
     return by_code, campaign
 
 

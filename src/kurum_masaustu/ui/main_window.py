@@ -330,6 +330,14 @@ class MainWindow(QMainWindow):
     def start_background_work(self) -> None:
         """Work that must not delay the first paint (the app calls it once the window is ready)."""
         spawn(self._check_keyring())
+        spawn(self._install_templates())
+
+    async def _install_templates(self) -> None:
+        """Shipped templates into the profile (new ones added; the person's edits kept)."""
+        from kurum_masaustu.services.templates import TemplateService
+
+        report = await in_thread(TemplateService(self.services.sessions).install_builtins)
+        log.info("templates: %s", report)
 
     async def _check_keyring(self) -> None:
         from kurum_masaustu.credentials import CredentialStore
