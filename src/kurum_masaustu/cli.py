@@ -80,9 +80,29 @@ def _add_commands(parser: argparse.ArgumentParser) -> None:
     sync = commands.add_parser("sync", parents=[common], help="zamanı gelenleri yayımla, eşitle ve çık")
     sync.add_argument("--wait", type=float, default=0, metavar="SN", help="profil meşgulse bu kadar saniye bekle")
 
-    from kurum_masaustu.export.command import add_export_parser
-
     add_export_parser(commands, common)
+
+
+EXPORT_FORMATS = ("ics", "pdf")
+
+
+def add_export_parser(
+    commands: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser
+) -> argparse.ArgumentParser:
+    """``export ics|pdf --from --to --out`` (handled by :mod:`kurum_masaustu.export.command`)."""
+    export = commands.add_parser(
+        "export",
+        parents=[common],
+        help="planı ICS takvimi ya da yazdırılabilir aylık plan (PDF) olarak yaz / export the plan",
+    )
+    export.add_argument(
+        "format", choices=EXPORT_FORMATS, metavar="ics|pdf", help="ics: takvim dosyası; pdf: aylık plan"
+    )
+    export.add_argument("--from", dest="first", required=True, metavar="YYYY-AA-GG", help="ilk gün, ör. 2026-11-01")
+    export.add_argument("--to", dest="last", required=True, metavar="YYYY-AA-GG", help="son gün (dahil)")
+    export.add_argument("--out", required=True, type=Path, metavar="DOSYA", help="yazılacak dosya")
+    export.add_argument("--wait", type=float, default=0, metavar="SN", help="profil meşgulse bu kadar saniye bekle")
+    return export
 
 
 def main(argv: Sequence[str] | None = None) -> int:

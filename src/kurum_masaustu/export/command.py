@@ -8,7 +8,7 @@ output path, missing profile, refused database), 3 the profile is open elsewhere
 The file is written atomically: a reader sees the old file or the new one, never half of it.
 Only the profile's lock is held while the plan is read; the file is built after it is released.
 
-Import-light (the command line imports :func:`add_export_parser` while building its parser).
+The command line's arguments are defined in :mod:`kurum_masaustu.cli` (its parser must stay import-light).
 """
 
 from __future__ import annotations
@@ -27,28 +27,13 @@ __all__ = ["FORMATS", "MAX_DAYS", "add_export_parser", "main", "parse_day", "run
 
 #: As :mod:`kurum_masaustu.commands` (not imported here, to keep the parser light).
 EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT, EXIT_BUSY = 0, 1, 2, 3
-FORMATS = ("ics", "pdf")
+from kurum_masaustu.cli import EXPORT_FORMATS as FORMATS  # noqa: E402  (one definition)
+from kurum_masaustu.cli import add_export_parser  # noqa: E402
+
 #: The longest range per format: ten years of calendar, twelve months of printed plan.
 MAX_DAYS = {"ics": 3660, "pdf": 366}
 _FIRST_YEAR, _LAST_YEAR = 2000, 2099
 _TURKISH_DATE = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})")
-
-
-def add_export_parser(
-    commands: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser
-) -> argparse.ArgumentParser:
-    """Add ``export`` to the command line's sub-commands (``common`` carries ``--profile``)."""
-    export = commands.add_parser(
-        "export",
-        parents=[common],
-        help="planı ICS takvimi ya da yazdırılabilir aylık plan (PDF) olarak yaz / export the plan",
-    )
-    export.add_argument("format", choices=FORMATS, metavar="ics|pdf", help="ics: takvim dosyası; pdf: aylık plan")
-    export.add_argument("--from", dest="first", required=True, metavar="YYYY-AA-GG", help="ilk gün, ör. 2026-11-01")
-    export.add_argument("--to", dest="last", required=True, metavar="YYYY-AA-GG", help="son gün (dahil)")
-    export.add_argument("--out", required=True, type=Path, metavar="DOSYA", help="yazılacak dosya")
-    export.add_argument("--wait", type=float, default=0, metavar="SN", help="profil meşgulse bu kadar saniye bekle")
-    return export
 
 
 def _err(message: str) -> None:

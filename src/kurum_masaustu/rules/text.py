@@ -951,6 +951,8 @@ def hashtags(text: str) -> list[str]:
     apostrophe ("#Ankara'da" → "Ankara") or any other character, and is not one when "#" follows
     a letter or digit ("a#b") or sits inside a link.
     """
+    if "#" not in text and "＃" not in text:
+        return []  # the usual case while typing; skips building the text's analysis
     seen: set[str] = set()
     result: list[str] = []
     for found in _analyse(text).hashtag_matches:

@@ -5,13 +5,17 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
+from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload, sessionmaker
 
 from kurum_masaustu.domain import Category, DeliveryState, Platform, PostKind
-from kurum_masaustu.rules.hashtags import TagSet
 from kurum_masaustu.rules.timeutil import local_to_utc, to_local
+
+if TYPE_CHECKING:
+    from kurum_masaustu.rules.hashtags import TagSet
+
 from kurum_masaustu.store.models import AuditEntry, Channel, Delivery, HashtagSet, MediaAsset, Post, PostMedia
 
 
@@ -312,6 +316,8 @@ class PostService:
 
     def tag_sets(self) -> list[TagSet]:
         """The profile's hashtag library, in the order it was made."""
+        from kurum_masaustu.rules.hashtags import TagSet
+
         with self._sessions() as session:
             return [
                 TagSet(h.name, h.kind.value, tuple(h.tags), h.starts_on, h.ends_on)

@@ -29,13 +29,15 @@ from the indexed copy only, and control characters become spaces; the stored tex
 
 from __future__ import annotations
 
-from functools import lru_cache
-from typing import Final
+from functools import cache, lru_cache
+from typing import TYPE_CHECKING, Final, NamedTuple
 
-import regex
 from sqlalchemy import Connection, text
 
 from kurum_masaustu.rules.turkish import search_key
+
+if TYPE_CHECKING:
+    import regex
 
 __all__ = [
     "FTS_TABLE",
@@ -60,12 +62,28 @@ MAX_TERM_CHARS: Final = 64
 #: A term shorter than this is never a prefix ("a*" would expand to half the vocabulary).
 MIN_PREFIX_CHARS: Final = 2
 
-_FORMAT = regex.compile(r"[\p{Cf}\uFE00-\uFE0F]+")  # bidi controls, ZWJ/ZWNJ, soft hyphen, variation selectors
-_CONTROL = regex.compile(r"[\p{Cc}\p{Cs}\p{Zl}\p{Zp}]+")  # NUL, other controls, lone surrogates, separators
-_SYMBOL = regex.compile(r"\p{So}")
-# What the tokenizer keeps as a token: letters, digits, private use, marks; or one emoji.
-_TERM = regex.compile(r"[\p{L}\p{N}\p{Co}\p{M}]+|\p{So}")
-_HAS_BASE = regex.compile(r"[\p{L}\p{N}\p{Co}\p{So}]")
+
+@cache
+def _patterns() -> _Patterns:
+    """Compiled on first use: ``regex`` costs ~7 ms to import, and the window's first paint
+    needs no search."""
+    import regex
+
+    return _Patterns(
+        regex.compile(r"[\p{Cf}\uFE00-\uFE0F]+"),
+        regex.compile(r"[\p{Cc}\p{Cs}\p{Zl}\p{Zp}]+"),
+        regex.compile(r"\p{So}"),
+        regex.compile(r"[\p{L}\p{N}\p{Co}\p{M}]+|\p{So}"),
+        regex.compile(r"[\p{L}\p{N}\p{Co}\p{So}]"),
+    )
+
+
+class _Patterns(NamedTuple):
+    format: regex.Pattern[str]  # bidi controls, ZWJ/ZWNJ, soft hyphen, variation selectors
+    control: regex.Pattern[str]  # NUL, other controls, lone surrogates, separators
+    symbol: regex.Pattern[str]
+    term: regex.Pattern[str]
+    has_base: regex.Pattern[str]
 
 
 def normalize(value: str) -> str:
@@ -75,9 +93,9 @@ def normalize(value: str) -> str:
     "IĞDIR", "ığdır" → "igdir"), format characters removed, control characters turned into
     spaces, each emoji set apart as a word of its own.
     """
-    folded = search_key(_CONTROL.sub(" ", value))
-    folded = _FORMAT.sub("", folded)
-    return _SYMBOL.sub(r" \g<0> ", folded) if _SYMBOL.search(folded) else folded
+    folded = search_key(_patterns().control.sub(" ", value))
+    folded = _patterns().format.sub("", folded)
+    return _patterns().symbol.sub(r" \g<0> ", folded) if _patterns().symbol.search(folded) else folded
 
 
 def search_document(author_name: str, author_handle: str, body: str) -> str:
@@ -88,9 +106,9 @@ def search_document(author_name: str, author_handle: str, body: str) -> str:
 def query_terms(user_text: str) -> list[str]:
     """The words of a query, normalised as the index is, without repeats, at most :data:`MAX_TERMS`."""
     terms: list[str] = []
-    for match in _TERM.finditer(normalize(user_text[:MAX_QUERY_CHARS])):
+    for match in _patterns().term.finditer(normalize(user_text[:MAX_QUERY_CHARS])):
         term = match.group()
-        if term not in terms and _HAS_BASE.search(term):
+        if term not in terms and _patterns().has_base.search(term):
             terms.append(term)
             if len(terms) == MAX_TERMS:
                 break
@@ -112,7 +130,7 @@ def match_query(user_text: str, *, prefix: bool = True) -> str | None:
     for term in query_terms(user_text):
         cut = term[:MAX_TERM_CHARS]
         quoted = '"' + cut.replace('"', '""') + '"'
-        if (prefix and len(cut) >= MIN_PREFIX_CHARS and not _SYMBOL.fullmatch(cut)) or len(cut) < len(term):
+        if (prefix and len(cut) >= MIN_PREFIX_CHARS and not _patterns().symbol.fullmatch(cut)) or len(cut) < len(term):
             quoted += " *"
         parts.append(quoted)
     return " ".join(parts) if parts else None

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QDate, QDateTime, Qt, QTime, QTimer, Signal
 from PySide6.QtGui import QColor, QIcon, QPixmap
@@ -35,9 +35,11 @@ from PySide6.QtWidgets import (
 )
 
 from kurum_masaustu.domain import Category, DeliveryState
-from kurum_masaustu.rules.hashtags import TagSet, suggest, too_many_for_reading
 from kurum_masaustu.rules.timeutil import ISTANBUL, local_to_utc, to_local, today_local
 from kurum_masaustu.rules.tone import Finding, celebratory, election_sensitive
+
+if TYPE_CHECKING:
+    from kurum_masaustu.rules.hashtags import TagSet
 from kurum_masaustu.services.autosave import Autosave
 from kurum_masaustu.services.posts import ChannelInfo, MediaInfo, PostDraft, PostService, PostValidationError
 from kurum_masaustu.ui.labels import category_name, channel_label, platform_name
@@ -346,6 +348,11 @@ class ComposerPane(QWidget):
         return post_id
 
     def _show_suggestions(self, text: str) -> None:
+        if not text.strip():
+            self.suggestions.hide()
+            return
+        from kurum_masaustu.rules.hashtags import suggest
+
         if self._tag_sets is None:
             self._tag_sets = self._tag_sets_source()
         found = suggest(text, self._tag_sets, to_local(self.scheduled_at()).date(), limit=len(self._suggestion_buttons))
@@ -469,7 +476,7 @@ class ComposerPane(QWidget):
         self._check_timer.stop()
         text = self.body_edit.toPlainText()
         results = self.channel_checks_now()
-        festive, election, context = self.wording_findings()
+        festive, election, context = self.wording_findings() if text.strip() else ([], [], WordingContext())
         self.notes = []
         if festive:
             words = ", ".join(dict.fromkeys(f.found for f in festive))
@@ -488,7 +495,9 @@ class ComposerPane(QWidget):
                     words=words
                 )
             )
-        too_many = too_many_for_reading(text)
+        from kurum_masaustu.rules.hashtags import too_many_for_reading
+
+        too_many = too_many_for_reading(text) if text.strip() else None
         if too_many:
             self.notes.append(
                 self.tr(

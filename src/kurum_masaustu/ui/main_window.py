@@ -13,7 +13,6 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QInputDialog, QMainWindow, QMessageBox, QVBoxLayout, QWidget
 
 from kurum_masaustu import APP_NAME, __version__
-from kurum_masaustu.rules.hashtags import TagSet, local_tags
 from kurum_masaustu.rules.timeutil import to_local
 from kurum_masaustu.services.autosave import Autosave
 from kurum_masaustu.services.posts import MediaInfo, media_info
@@ -30,10 +29,18 @@ if TYPE_CHECKING:
     from kurum_masaustu.app import Services
     from kurum_masaustu.publishing.outbox import RunSummary
     from kurum_masaustu.publishing.runner import OutboxRunner
+    from kurum_masaustu.rules.hashtags import TagSet
 
 log = logging.getLogger(__name__)
 
 LAYOUT_VERSION = 1
+
+
+def _warm_up_text_rules() -> None:
+    """Compile the text rules' patterns in a worker, so the first keystroke is not the slow one."""
+    from kurum_masaustu.rules import text
+
+    text.check("x", "#Isınma https://ornek.bel.tr @kurum")
 
 
 class MainWindow(QMainWindow):
@@ -188,6 +195,8 @@ class MainWindow(QMainWindow):
     # -- publishing ---------------------------------------------------------------------------
     def _tag_library(self) -> list[TagSet]:
         """The profile's hashtag sets, with the institution's local tags from its settings."""
+        from kurum_masaustu.rules.hashtags import TagSet, local_tags
+
         settings = self.services.settings
         library = self.services.posts.tag_sets()
         local = local_tags(settings.province, settings.district)
@@ -331,6 +340,7 @@ class MainWindow(QMainWindow):
         """Work that must not delay the first paint (the app calls it once the window is ready)."""
         spawn(self._check_keyring())
         spawn(self._install_templates())
+        spawn(in_thread(_warm_up_text_rules))
 
     async def _install_templates(self) -> None:
         """Shipped templates into the profile (new ones added; the person's edits kept)."""

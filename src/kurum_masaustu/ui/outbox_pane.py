@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, QUrl, Signal
-from PySide6.QtGui import QColor, QDesktopServices, QGuiApplication
+from PySide6.QtGui import QColor, QDesktopServices, QGuiApplication, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
@@ -142,9 +142,16 @@ class OutboxPane(QWidget):
         self.posted_button.clicked.connect(self._ask_posted)
         self.table.activated.connect(lambda _index: self._open())
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._update_buttons())
-        self.reload()
+        self._loaded = False  # loaded when first shown: it starts behind the inbox tab
+        self._update_buttons()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._loaded:
+            self.reload()
 
     def reload(self) -> None:
+        self._loaded = True
         self.model.reload()
         self._update_buttons()
 

@@ -4,13 +4,16 @@ and what is wrong with it there (blocking problems stop scheduling; warnings do 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from kurum_masaustu.domain import Platform
-from kurum_masaustu.rules import text as text_rules
 from kurum_masaustu.services.posts import ChannelInfo
+
+if TYPE_CHECKING:  # the text rules (and regex) load with the first check, not at start-up
+    from kurum_masaustu.rules import text as text_rules
 from kurum_masaustu.ui.labels import channel_label
 
 #: How each platform's preview card looks (border colour, background).
@@ -27,6 +30,8 @@ CARD_STYLE = {
 
 
 def unit_name(unit: text_rules.Unit) -> str:
+    from kurum_masaustu.rules import text as text_rules
+
     names = {
         text_rules.Unit.WEIGHTED: QCoreApplication.translate("Problems", "characters (X weighting)"),
         text_rules.Unit.GRAPHEMES: QCoreApplication.translate("Problems", "characters"),
@@ -38,6 +43,8 @@ def unit_name(unit: text_rules.Unit) -> str:
 
 def problem_message(problem: text_rules.Problem) -> str:
     """The person's words for a problem the text rules found."""
+    from kurum_masaustu.rules import text as text_rules
+
     code = text_rules.ProblemCode
     if problem.code == code.EMPTY:
         return QCoreApplication.translate("Problems", "The post is empty.")
@@ -93,10 +100,14 @@ class ChannelCheck:
 
     @property
     def blocking(self) -> list[text_rules.Problem]:
+        from kurum_masaustu.rules import text as text_rules
+
         return [p for p in self.problems if p.severity == text_rules.Severity.BLOCKING]
 
 
 def check_channel(channel: ChannelInfo, text: str, has_media: bool) -> ChannelCheck:
+    from kurum_masaustu.rules import text as text_rules
+
     if channel.platform == Platform.MANUAL:
         problems = (
             []
@@ -137,6 +148,8 @@ class ChannelPreview(QFrame):
             layout.addWidget(widget)
 
     def show_check(self, result: ChannelCheck, text: str, has_media: bool) -> None:
+        from kurum_masaustu.rules import text as text_rules
+
         border, background = CARD_STYLE[result.channel.platform]
         self.setStyleSheet(
             f"ChannelPreview {{ border: 1px solid {border}; border-left: 4px solid {border};"
