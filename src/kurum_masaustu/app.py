@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import functools
 import gc
 import logging
 import shutil
@@ -31,6 +32,7 @@ if TYPE_CHECKING:
     from kurum_masaustu.crash import CrashReporter
     from kurum_masaustu.credentials import CredentialStore
     from kurum_masaustu.domain import Platform
+    from kurum_masaustu.media.library import MediaLibrary
     from kurum_masaustu.platforms.base import Adapter, MediaFile
     from kurum_masaustu.publishing.adapters import AdapterFactory
     from kurum_masaustu.publishing.outbox import MediaRef
@@ -55,7 +57,6 @@ class Services:
     sessions: sessionmaker[Session]
 
     def __post_init__(self) -> None:
-        from kurum_masaustu.media.library import MediaLibrary
         from kurum_masaustu.publishing.outbox import Outbox
         from kurum_masaustu.services.inbox import InboxService
         from kurum_masaustu.services.outbox import OutboxService
@@ -63,10 +64,16 @@ class Services:
 
         self.posts = PostService(self.sessions)
         self.inbox = InboxService(self.sessions)
-        self.media = MediaLibrary(self.profile.media_dir)
         self.outbox = OutboxService(self.sessions)
         self.publisher = Outbox(self.sessions, self.adapter_for, self._media_file)
         self._adapters: AdapterFactory | None = None
+
+    @functools.cached_property
+    def media(self) -> MediaLibrary:
+        """The media store (imported on first use: nothing in the first paint needs it)."""
+        from kurum_masaustu.media.library import MediaLibrary
+
+        return MediaLibrary(self.profile.media_dir)
 
     def credentials(self) -> CredentialStore:
         from kurum_masaustu.credentials import CredentialStore
@@ -310,7 +317,7 @@ def _run_window(
     async def take_screenshot(target: Path) -> None:
         nonlocal exit_code
         await window.ready()
-        QApplication.processEvents()
+        await asyncio.sleep(0.01)  # let pending paint events run (never a nested processEvents here)
         if not window.grab().save(str(target), "PNG"):
             log.error("could not write screenshot %s", target)
             exit_code = EXIT_SCREENSHOT_FAILED

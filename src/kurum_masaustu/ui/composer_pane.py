@@ -495,9 +495,11 @@ class ComposerPane(QWidget):
                     words=words
                 )
             )
-        from kurum_masaustu.rules.hashtags import too_many_for_reading
+        too_many = None
+        if "#" in text:
+            from kurum_masaustu.rules.hashtags import too_many_for_reading
 
-        too_many = too_many_for_reading(text) if text.strip() else None
+            too_many = too_many_for_reading(text)
         if too_many:
             self.notes.append(
                 self.tr(
