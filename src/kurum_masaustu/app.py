@@ -35,7 +35,7 @@ if TYPE_CHECKING:
     from kurum_masaustu.media.library import MediaLibrary
     from kurum_masaustu.platforms.base import Adapter, MediaFile
     from kurum_masaustu.publishing.adapters import AdapterFactory
-    from kurum_masaustu.publishing.outbox import MediaRef
+    from kurum_masaustu.publishing.outbox import MediaRef, Outbox
     from kurum_masaustu.single_instance import SingleInstance
     from kurum_masaustu.store.models import Channel
 
@@ -57,7 +57,7 @@ class Services:
     sessions: sessionmaker[Session]
 
     def __post_init__(self) -> None:
-        from kurum_masaustu.publishing.outbox import Outbox
+        from kurum_masaustu.publishing.pause import PauseSwitch
         from kurum_masaustu.services.inbox import InboxService
         from kurum_masaustu.services.outbox import OutboxService
         from kurum_masaustu.services.posts import PostService
@@ -65,8 +65,15 @@ class Services:
         self.posts = PostService(self.sessions)
         self.inbox = InboxService(self.sessions)
         self.outbox = OutboxService(self.sessions)
-        self.publisher = Outbox(self.sessions, self.adapter_for, self._media_file)
+        self.pause = PauseSwitch(self.sessions)
         self._adapters: AdapterFactory | None = None
+
+    @functools.cached_property
+    def publisher(self) -> Outbox:
+        """The outbox worker (loaded after the first paint, with the platforms' interface)."""
+        from kurum_masaustu.publishing.outbox import Outbox
+
+        return Outbox(self.sessions, self.adapter_for, self._media_file)
 
     @functools.cached_property
     def media(self) -> MediaLibrary:

@@ -38,11 +38,11 @@ from kurum_masaustu.platforms.base import (
     Transient,
 )
 from kurum_masaustu.publishing.backoff import MAX_ATTEMPTS, retry_delay
-from kurum_masaustu.store.models import AppFlag, AuditEntry, Channel, Delivery, MediaAsset, PostMedia
+from kurum_masaustu.publishing.pause import PauseSwitch
+from kurum_masaustu.store.models import AuditEntry, Channel, Delivery, MediaAsset, PostMedia
 
 log = logging.getLogger(__name__)
 
-PAUSE_FLAG = "publishing_paused"
 
 
 @dataclass(frozen=True)
@@ -100,42 +100,17 @@ class Outbox:
         self._rng = rng or random.Random()
         self._actor = actor
         self._not_before: dict[int, datetime] = {}  # channel id → rate limited until
+        self.switch = PauseSwitch(sessions, clock=clock, actor=actor)
 
-    # -- pausing ---------------------------------------------------------------------------
+    # -- pausing (kept in publishing.pause; here for the outbox's callers) -------------------
     def pause(self, reason: str, until: datetime | None = None, mode: str = "manual") -> None:
-        """Stop all publishing until :meth:`resume`; ``mode`` is "crisis", "mourning" or "manual"."""
-        with self._sessions.begin() as session:
-            flag = session.get(AppFlag, PAUSE_FLAG) or AppFlag(key=PAUSE_FLAG)
-            flag.value = {
-                "reason": reason,
-                "mode": mode,
-                "since": self._clock().isoformat(),
-                "until": until.isoformat() if until else None,
-            }
-            session.add(flag)
-            session.add(
-                AuditEntry(actor=self._actor, action="publishing.pause", detail={"reason": reason, "mode": mode})
-            )
+        self.switch.pause(reason, until, mode)
 
     def resume(self) -> None:
-        with self._sessions.begin() as session:
-            flag = session.get(AppFlag, PAUSE_FLAG)
-            if flag is not None:
-                session.delete(flag)
-                session.add(AuditEntry(actor=self._actor, action="publishing.resume"))
+        self.switch.resume()
 
     def paused(self) -> dict[str, str | None] | None:
-        """The pause's reason and times, or None when publishing runs; an expired pause ends."""
-        with self._sessions() as session:
-            flag = session.get(AppFlag, PAUSE_FLAG)
-            if flag is None:
-                return None
-            until = flag.value.get("until")
-            value: dict[str, str | None] = dict(flag.value)
-        if until and datetime.fromisoformat(until) <= self._clock():
-            self.resume()
-            return None
-        return value
+        return self.switch.paused()
 
     # -- the work --------------------------------------------------------------------------
     async def run_once(self) -> RunSummary:

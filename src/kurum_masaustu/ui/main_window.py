@@ -203,7 +203,7 @@ class MainWindow(QMainWindow):
         return [TagSet(self.tr("Local"), "local", local), *library] if local else library
 
     def wording_context(self, day: date) -> WordingContext:
-        paused = self.services.publisher.paused() if hasattr(self, "services") else None
+        paused = self.services.pause.paused() if hasattr(self, "services") else None
         settings = self.services.settings
         election = bool(settings.election_start and settings.election_end) and (
             settings.election_start <= day.isoformat() <= settings.election_end
@@ -241,7 +241,7 @@ class MainWindow(QMainWindow):
         self.refresh_pause()
 
     def refresh_pause(self) -> None:
-        paused = self.services.publisher.paused()
+        paused = self.services.pause.paused()
         if paused is None:
             self.pause_banner.hide()
         else:
@@ -268,7 +268,7 @@ class MainWindow(QMainWindow):
             self.pause_publishing(reason.strip() or default.get(mode, self.tr("Paused by the user")), mode=mode)
 
     def pause_publishing(self, reason: str, until: datetime | None = None, mode: str = "manual") -> None:
-        self.services.publisher.pause(reason, until, mode)
+        self.services.pause.pause(reason, until, mode)
         self.refresh_pause()
         self.composer.update_checks()
 
@@ -278,7 +278,7 @@ class MainWindow(QMainWindow):
         ``decide(count)`` answers True (publish), False (keep as drafts) or None (stay paused);
         by default the person is asked.
         """
-        paused = self.services.publisher.paused()
+        paused = self.services.pause.paused()
         since_text = paused.get("since") if paused else None
         since = datetime.fromisoformat(since_text) if since_text else None
         due = self.services.outbox.fell_due_between(since, datetime.now(UTC)) if since else []
@@ -288,7 +288,7 @@ class MainWindow(QMainWindow):
                 return
             if choice is False:
                 self.services.outbox.hold_as_drafts([row.delivery_id for row in due])
-        self.services.publisher.resume()
+        self.services.pause.resume()
         self.refresh_pause()
         self.calendar.refresh()
         self.outbox.reload()
