@@ -36,6 +36,7 @@ if TYPE_CHECKING:
     from kurum_masaustu.platforms.base import Adapter, MediaFile
     from kurum_masaustu.publishing.adapters import AdapterFactory
     from kurum_masaustu.publishing.outbox import MediaRef, Outbox
+    from kurum_masaustu.publishing.runner import OutboxRunner
     from kurum_masaustu.single_instance import SingleInstance
     from kurum_masaustu.store.models import Channel
 
@@ -336,17 +337,20 @@ def _run_window(
     window.show()
     log.info("main window shown")
 
-    from kurum_masaustu.publishing.runner import OutboxRunner
-
-    runner = OutboxRunner(services.publisher, online=window.status.online, on_run=window.after_outbox_run)
-    window.attach_runner(runner)
+    runners: list[OutboxRunner] = []
 
     async def settle() -> None:
-        """After the first paint with data: collect garbage once, then start background work."""
+        """After the first paint with data: collect garbage once, then start background work
+        (the outbox, with the platforms' code, loads only now)."""
+        from kurum_masaustu.publishing.runner import OutboxRunner
+
         await window.ready()
         gc.enable()
         gc.freeze()  # start-up objects live for the whole session; keep them out of later collections
         window.start_background_work()
+        runner = OutboxRunner(services.publisher, online=window.status.online, on_run=window.after_outbox_run)
+        window.attach_runner(runner)
+        runners.append(runner)
         spawn(runner.run())
 
     if args.screenshot is not None:
@@ -356,7 +360,8 @@ def _run_window(
         QTimer.singleShot(0, lambda: spawn(settle()))
     with loop:
         loop.run_until_complete(done.wait())
-        runner.stop()
+        for runner in runners:
+            runner.stop()
         loop.run_until_complete(services.aclose())
     window.save_layout()
     if args.demo and args.profile is None:
