@@ -183,9 +183,16 @@ def _make_application(argv: list[str]) -> QApplication:
     app = existing if isinstance(existing, QApplication) else QApplication(argv)
     QApplication.setApplicationDisplayName(APP_NAME)
     QApplication.setDesktopFileName(APP_ID)
-    from PySide6.QtGui import QIcon
+    from PySide6.QtGui import QFont, QIcon
 
     from kurum_masaustu.paths import resource
+
+    if sys.platform != "win32":
+        # With full hinting, DejaVu Sans (the usual Linux UI font) draws the dots of Ö, Ü, İ above
+        # the ascent Qt reserves, and labels and tabs clip them ("Özel" shows as "Ozel").
+        font = app.font()
+        font.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
+        app.setFont(font)
 
     app.setWindowIcon(QIcon(str(resource("icons", "kurum-masaustu.svg"))))
     return app

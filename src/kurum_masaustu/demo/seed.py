@@ -46,6 +46,7 @@ from kurum_masaustu.domain import (
 )
 from kurum_masaustu.media.library import MediaLibrary
 from kurum_masaustu.paths import Profile
+from kurum_masaustu.rules.inbox import classify
 from kurum_masaustu.store.database import open_database
 from kurum_masaustu.store.models import (
     AuditEntry,
@@ -316,6 +317,8 @@ def _add_inbox(
             status=msg.status,
             category=msg.category,
             negative=msg.negative,
+            # The demo's categories are as a person would set them; the reasons are the rules'.
+            classification_reasons=list(classify(msg.text).reasons),
             unit_id=units[msg.unit].id if msg.unit else None,
         )
         if msg.reply is not None:

@@ -130,6 +130,8 @@ class ComposerPane(QWidget):
         self.tabs = QTabWidget()
         self.tabs.addTab(self.body_edit, self.tr("Text"))
         self.tabs.addTab(self.previews, self.tr("Preview"))
+        # An unselected tab is drawn 2 px lower and clips the dots of "Ö" in "Önizleme".
+        self.tabs.tabBar().setStyleSheet("QTabBar::tab { padding: 4px 10px 3px 10px; }")
         self._check_timer = QTimer(self)
         self._check_timer.setSingleShot(True)
         self._check_timer.setInterval(150)
