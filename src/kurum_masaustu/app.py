@@ -355,7 +355,15 @@ def _run_window(
         gc.enable()
         gc.freeze()  # start-up objects live for the whole session; keep them out of later collections
         window.start_background_work()
-        runner = OutboxRunner(services.publisher, online=window.status.online, on_run=window.after_outbox_run)
+        from kurum_masaustu.publishing.inbox_sync import sync_inbox
+
+        runner = OutboxRunner(
+            services.publisher,
+            online=window.status.online,
+            on_run=window.after_outbox_run,
+            inbox=lambda: sync_inbox(services.sessions, services.adapter_for),
+            on_inbox=window.after_inbox_sync,
+        )
         window.attach_runner(runner)
         runners.append(runner)
         spawn(runner.run())

@@ -334,3 +334,21 @@ def test_manual_channels_are_left_to_the_person(
     delivery = _delivery(session_factory, delivery_id)
     assert delivery.state is DeliveryState.PUBLISHED
     assert delivery.permalink == "https://nsosyal.com/yesilvadi/123"
+
+
+def test_the_runner_also_reads_the_inboxes_and_reports(outbox: Outbox) -> None:
+    from kurum_masaustu.publishing.runner import OutboxRunner
+
+    seen: list[object] = []
+    calls = {"inbox": 0}
+
+    async def read_inboxes() -> str:
+        calls["inbox"] += 1
+        runner.stop()
+        return "summary"
+
+    runner = OutboxRunner(outbox, interval_seconds=0.01, inbox=read_inboxes, on_inbox=seen.append)
+    asyncio.run(asyncio.wait_for(runner.run(), 5))
+    assert calls["inbox"] == 1
+    assert seen == ["summary"]
+    assert runner.runs == 1

@@ -8,7 +8,8 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
+from typing import Any
 
 from kurum_masaustu.publishing.outbox import Outbox, RunSummary
 
@@ -23,8 +24,12 @@ class OutboxRunner:
         interval_seconds: float = 60.0,
         online: Callable[[], bool | None] = lambda: None,
         on_run: Callable[[RunSummary], None] = lambda _summary: None,
+        inbox: Callable[[], Awaitable[Any]] | None = None,
+        on_inbox: Callable[[Any], None] = lambda _summary: None,
     ) -> None:
         self.outbox = outbox
+        self._inbox = inbox
+        self._on_inbox = on_inbox
         self._interval = interval_seconds
         self._online = online
         self._on_run = on_run
@@ -50,6 +55,11 @@ class OutboxRunner:
                 else:
                     self.runs += 1
                     self._on_run(summary)
+                if self._inbox is not None:
+                    try:
+                        self._on_inbox(await self._inbox())
+                    except Exception:
+                        log.exception("inbox sync failed")
             self._wake.clear()
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self._wake.wait(), self._interval)

@@ -27,6 +27,7 @@ from kurum_masaustu.ui.tasks import in_thread, spawn
 
 if TYPE_CHECKING:
     from kurum_masaustu.app import Services
+    from kurum_masaustu.publishing.inbox_sync import InboxSyncSummary
     from kurum_masaustu.publishing.outbox import RunSummary
     from kurum_masaustu.publishing.runner import OutboxRunner
     from kurum_masaustu.rules.hashtags import TagSet
@@ -239,6 +240,12 @@ class MainWindow(QMainWindow):
             self.outbox.reload()
             self.refresh_counts()
         self.refresh_pause()
+
+    def after_inbox_sync(self, summary: InboxSyncSummary) -> None:
+        """New or changed messages arrived: show them (the reader keeps its place otherwise)."""
+        if summary.new or summary.edited or summary.deleted:
+            self.inbox.apply_filter()
+            self.refresh_counts()
 
     def refresh_pause(self) -> None:
         paused = self.services.pause.paused()
