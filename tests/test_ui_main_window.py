@@ -404,3 +404,32 @@ def test_inbox_search_filters_and_corrections(
         item = s.scalars(select(InboxItem).where(InboxItem.remote_id == "r2")).one()
     assert item.category is InboxCategory.OTHER
     assert item.category_corrected
+
+
+def test_a_template_fills_the_text_and_an_empty_field_blocks_scheduling(
+    qtbot: QtBot, qloop: asyncio.AbstractEventLoop, services: Services, channels: list[int]
+) -> None:
+    from kurum_masaustu.services.templates import TemplateService
+    from kurum_masaustu.ui.template_dialog import TemplateDialog
+
+    TemplateService(services.sessions).install_builtins()
+    win = MainWindow(services)
+    qtbot.addWidget(win)
+    templates = win._post_templates()
+    dialog = TemplateDialog(templates)
+    qtbot.addWidget(dialog)
+    dialog.chooser.setCurrentIndex(dialog.chooser.findData("su_kesintisi"))
+    first = next(iter(dialog.inputs))
+    for name, edit in dialog.inputs.items():
+        if name != first:
+            edit.setText("Çamlık" if "mahalle" in name else "örnek")
+    text, fields = dialog.filled()
+    assert "{" + first + "}" in text
+    composer = win.composer
+    composer.use_template(text, fields)
+    composer.channel_checks[channels[1]].setChecked(True)
+    _set_when(win, today_local() + timedelta(days=2), 9)
+    assert composer.save(schedule=True) is None
+    assert any("Template field" in n or "Şablon" in n for n in composer.notes)
+    composer.body_edit.setPlainText(text.replace("{" + first + "}", "27.11.2026"))
+    assert composer.save(schedule=True) is not None

@@ -208,6 +208,10 @@
         <translation>New post</translation>
     </message>
     <message>
+        <source>From a template…</source>
+        <translation>From a template…</translation>
+    </message>
+    <message>
         <source>Save draft</source>
         <translation>Save draft</translation>
     </message>
@@ -222,6 +226,10 @@
     <message>
         <source>Cannot schedule for {channels}: {problem} Fix it, or remove that channel.</source>
         <translation>Cannot schedule for {channels}: {problem} Fix it, or remove that channel.</translation>
+    </message>
+    <message>
+        <source>Fill in the template&apos;s fields first: {fields}</source>
+        <translation>Fill in the template&apos;s fields first: {fields}</translation>
     </message>
     <message>
         <source>Not scheduled: the election-period warning needs a note.</source>
@@ -246,6 +254,10 @@
     <message>
         <source>{day} is a day of commemoration: celebratory wording ({words}).</source>
         <translation>{day} is a day of commemoration: celebratory wording ({words}).</translation>
+    </message>
+    <message>
+        <source>Template field left empty: {field}</source>
+        <translation>Template field left empty: {field}</translation>
     </message>
     <message>
         <source>Election period: openings, ceremonies and promotion are not allowed ({words}).</source>
@@ -957,6 +969,29 @@ Licence: GNU GPL version 3 or later.</translation>
     <message>
         <source>This profile is being used by another process (for example a scheduled sync). Try again shortly.</source>
         <translation>This profile is being used by another process (for example a scheduled sync). Try again shortly.</translation>
+    </message>
+</context>
+<context>
+    <name>TemplateDialog</name>
+    <message>
+        <source>Write from a template</source>
+        <translation>Write from a template</translation>
+    </message>
+    <message>
+        <source>Template</source>
+        <translation>Template</translation>
+    </message>
+    <message>
+        <source>Filled text</source>
+        <translation>Filled text</translation>
+    </message>
+    <message>
+        <source>Text:</source>
+        <translation>Text:</translation>
+    </message>
+    <message>
+        <source>(optional)</source>
+        <translation>(optional)</translation>
     </message>
 </context>
 </TS>

@@ -203,6 +203,10 @@
         <translation>Yeni gönderi</translation>
     </message>
     <message>
+        <source>From a template…</source>
+        <translation>Şablondan…</translation>
+    </message>
+    <message>
         <source>Save draft</source>
         <translation>Taslak olarak kaydet</translation>
     </message>
@@ -217,6 +221,10 @@
     <message>
         <source>Cannot schedule for {channels}: {problem} Fix it, or remove that channel.</source>
         <translation>{channels} için zamanlanamıyor: {problem} Düzeltin ya da o kanalı çıkarın.</translation>
+    </message>
+    <message>
+        <source>Fill in the template&apos;s fields first: {fields}</source>
+        <translation>Önce şablonun alanlarını doldurun: {fields}</translation>
     </message>
     <message>
         <source>Not scheduled: the election-period warning needs a note.</source>
@@ -241,6 +249,10 @@
     <message>
         <source>{day} is a day of commemoration: celebratory wording ({words}).</source>
         <translation>{day} bir anma günü: kutlama ifadesi ({words}).</translation>
+    </message>
+    <message>
+        <source>Template field left empty: {field}</source>
+        <translation>Şablon alanı boş: {field}</translation>
     </message>
     <message>
         <source>Election period: openings, ceremonies and promotion are not allowed ({words}).</source>
@@ -947,6 +959,29 @@ Lisans: GNU GPL sürüm 3 veya sonraki bir sürüm.</translation>
     <message>
         <source>This profile is being used by another process (for example a scheduled sync). Try again shortly.</source>
         <translation>Bu profil şu anda başka bir işlem tarafından kullanılıyor (örneğin zamanlanmış bir eşitleme). Biraz sonra yeniden deneyin.</translation>
+    </message>
+</context>
+<context>
+    <name>TemplateDialog</name>
+    <message>
+        <source>Write from a template</source>
+        <translation>Şablondan yaz</translation>
+    </message>
+    <message>
+        <source>Template</source>
+        <translation>Şablon</translation>
+    </message>
+    <message>
+        <source>Filled text</source>
+        <translation>Doldurulmuş metin</translation>
+    </message>
+    <message>
+        <source>Text:</source>
+        <translation>Metin:</translation>
+    </message>
+    <message>
+        <source>(optional)</source>
+        <translation>(isteğe bağlı)</translation>
     </message>
 </context>
 </TS>

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateTimeEdit,
+    QDialog,
     QFileDialog,
     QFormLayout,
     QGridLayout,
@@ -40,6 +41,8 @@ from kurum_masaustu.rules.tone import Finding, celebratory, election_sensitive
 
 if TYPE_CHECKING:
     from kurum_masaustu.rules.hashtags import TagSet
+    from kurum_masaustu.rules.templates import FieldProblem, FieldSpec
+    from kurum_masaustu.services.templates import TemplateRecord
 from kurum_masaustu.services.autosave import Autosave
 from kurum_masaustu.services.posts import ChannelInfo, MediaInfo, PostDraft, PostService, PostValidationError
 from kurum_masaustu.ui.labels import category_name, channel_label, platform_name
@@ -80,9 +83,12 @@ class ComposerPane(QWidget):
         context: Callable[[date], WordingContext] | None = None,
         acknowledge: Callable[[str], str | None] | None = None,
         tag_sets: Callable[[], list[TagSet]] | None = None,
+        templates: Callable[[], list[TemplateRecord]] | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        self._templates = templates or (lambda: [])
+        self._template_fields: tuple[FieldSpec, ...] = ()
         self._tag_sets_source = tag_sets or (lambda: [])
         self._tag_sets: list[TagSet] | None = None
         self._context = context or (lambda _day: WordingContext())
@@ -162,6 +168,7 @@ class ComposerPane(QWidget):
         self.remove_media_button.setAccessibleName(self.tr("Remove the selected media"))
 
         self.new_button = QPushButton(self.tr("New post"))
+        self.template_button = QPushButton(self.tr("From a template…"))
         self.save_button = QPushButton(self.tr("Save draft"))
         self.schedule_button = QPushButton(self.tr("Schedule"))
         self.schedule_button.setDefault(True)
@@ -182,6 +189,7 @@ class ComposerPane(QWidget):
 
         buttons = QHBoxLayout()
         buttons.addWidget(self.new_button)
+        buttons.addWidget(self.template_button)
         buttons.addStretch(1)
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.schedule_button)
@@ -205,6 +213,7 @@ class ComposerPane(QWidget):
         self.when_edit.dateTimeChanged.connect(self._check_timer.start)
         self.category_combo.currentIndexChanged.connect(self._autosave_timer.start)
         self.new_button.clicked.connect(lambda: self.new_post())
+        self.template_button.clicked.connect(self.choose_template)
         self.save_button.clicked.connect(lambda: self.save(schedule=False))
         self.schedule_button.clicked.connect(lambda: self.save(schedule=True))
         self.attach_button.clicked.connect(self._choose_media)
@@ -251,6 +260,7 @@ class ComposerPane(QWidget):
         self._set_media([])
         self.message_label.clear()
         self.tabs.setCurrentIndex(0)
+        self._template_fields = ()
         self.update_checks()
         self._mark_clean()
         self.body_edit.setFocus()
@@ -324,6 +334,15 @@ class ComposerPane(QWidget):
                 return None
         acknowledgement = None
         if schedule:
+            unfilled = self.template_problems(self.body_edit.toPlainText())
+            if unfilled:
+                self.update_checks()
+                self._show_error(
+                    self.tr("Fill in the template's fields first: {fields}").format(
+                        fields=", ".join(p.label for p in unfilled)
+                    )
+                )
+                return None
             _festive, election, _context = self.wording_findings()
             if election:
                 words = ", ".join(dict.fromkeys(f.found for f in election))
@@ -373,6 +392,27 @@ class ComposerPane(QWidget):
         cursor.insertText(("" if not existing or existing.endswith((" ", "\n")) else " ") + tag)
         self.body_edit.setTextCursor(cursor)
         self.update_checks()
+
+    def template_problems(self, text: str) -> list[FieldProblem]:
+        """Fields of the template this post was written from that are still ``{empty}``."""
+        if not self._template_fields or "{" not in text:
+            return []
+        from kurum_masaustu.rules.templates import blocking_problems
+
+        return blocking_problems(text, self._template_fields)
+
+    def use_template(self, text: str, fields: tuple[FieldSpec, ...]) -> None:
+        """Put a (partly) filled template into the text; empty fields block scheduling."""
+        self._template_fields = fields
+        self.body_edit.setPlainText(text)
+        self.update_checks()
+
+    def choose_template(self) -> None:
+        from kurum_masaustu.ui.template_dialog import TemplateDialog
+
+        dialog = TemplateDialog(self._templates(), self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.use_template(*dialog.filled())
 
     def _ask_acknowledgement(self, words: str) -> str | None:
         note, ok = QInputDialog.getText(
@@ -490,6 +530,8 @@ class ComposerPane(QWidget):
                         day=context.commemoration, words=words
                     )
                 )
+        for problem in self.template_problems(text):
+            self.notes.append(self.tr("Template field left empty: {field}").format(field=problem.label))
         if election:
             words = ", ".join(dict.fromkeys(f.found for f in election))
             self.notes.append(

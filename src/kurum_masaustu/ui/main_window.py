@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from kurum_masaustu.publishing.outbox import RunSummary
     from kurum_masaustu.publishing.runner import OutboxRunner
     from kurum_masaustu.rules.hashtags import TagSet
+    from kurum_masaustu.services.templates import TemplateRecord
 
 log = logging.getLogger(__name__)
 
@@ -59,6 +60,7 @@ class MainWindow(QMainWindow):
             Autosave(services.profile.root / "autosave" / "composer.json"),
             context=self.wording_context,
             tag_sets=self._tag_library,
+            templates=self._post_templates,
         )
         self.media = MediaPane(services.profile.media_dir)
         self.inbox = InboxPane(services.inbox)
@@ -194,6 +196,11 @@ class MainWindow(QMainWindow):
         self._poke_outbox()
 
     # -- publishing ---------------------------------------------------------------------------
+    def _post_templates(self) -> list[TemplateRecord]:
+        from kurum_masaustu.services.templates import TemplateService
+
+        return TemplateService(self.services.sessions).list("post")
+
     def _tag_library(self) -> list[TagSet]:
         """The profile's hashtag sets, with the institution's local tags from its settings."""
         from kurum_masaustu.rules.hashtags import TagSet, local_tags
