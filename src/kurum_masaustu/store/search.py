@@ -94,8 +94,11 @@ def normalize(value: str) -> str:
     spaces, each emoji set apart as a word of its own.
     """
     folded = search_key(_patterns().control.sub(" ", value))
-    folded = _patterns().format.sub("", folded)
-    return _patterns().symbol.sub(r" \g<0> ", folded) if _patterns().symbol.search(folded) else folded
+    folded = str(_patterns().format.sub("", folded))
+    if not _patterns().symbol.search(folded):
+        return folded
+    spaced: str = _patterns().symbol.sub(r" \g<0> ", folded)
+    return spaced
 
 
 def search_document(author_name: str, author_handle: str, body: str) -> str:
