@@ -130,6 +130,31 @@ def test_attached_image_shows_in_the_media_preview(
     assert window.media.thumbnails.count() == 1
 
 
+def test_media_facts_show_before_the_image_is_decoded_and_nothing_jumps(
+    window: MainWindow, qloop: asyncio.AbstractEventLoop, tmp_path: Path, channels: list[int]
+) -> None:
+    picture = tmp_path / "pano.png"
+    Image.new("RGB", (1600, 900), "#d1242f").save(picture)
+    composer = window.composer
+    qloop.run_until_complete(composer.attach_files([picture]))
+    qloop.run_until_complete(window.ready())
+    item = window.media._items[0]
+    window.media.show_media([])
+    details_height = window.media.details.height()
+    window_size = window.size()
+
+    window.media.show_media([item])
+    # Name, size and alt text come from the database: no need to wait for the decoder.
+    assert "pano.png" in window.media.details.text()
+    assert "1600×900" in window.media.details.text()
+    assert window.media.preview.pixmap().isNull()  # still decoding
+    qloop.run_until_complete(window.media.wait_loaded())
+    assert not window.media.preview.pixmap().isNull()
+    # Two lines were reserved for the facts: the panes do not shift when they appear.
+    assert window.media.details.height() == details_height
+    assert window.size() == window_size
+
+
 def test_a_broken_file_gets_a_message_and_attaches_nothing(
     window: MainWindow, qloop: asyncio.AbstractEventLoop, tmp_path: Path
 ) -> None:

@@ -89,9 +89,13 @@ class MonthModel(QAbstractTableModel):
                 if day in shown:
                     marks[day].append(event)
                 day += timedelta(days=1)
-        self._marks = dict(marks)
-        if self._days:
-            self.dataChanged.emit(self.index(0, 0), self.index(5, 6))
+        before, self._marks = self._marks, dict(marks)
+        # Only the cells whose marks changed: repainting the whole month for three holidays
+        # costs a full pass of the delegate on every month change.
+        for position, day in enumerate(self._days):
+            if before.get(day) != self._marks.get(day):
+                cell = self.index(*divmod(position, 7))
+                self.dataChanged.emit(cell, cell)
 
     @property
     def days(self) -> list[date]:

@@ -77,6 +77,9 @@ class MediaPane(QWidget):
         self.details.setTextFormat(Qt.TextFormat.PlainText)
         self.details.setWordWrap(True)
         self.details.setAccessibleName(self.tr("Media details"))
+        # Two lines (file facts, alt text) reserved, so showing a post's media never grows the
+        # window or shifts the panes around it.
+        self.details.setMinimumHeight(2 * self.details.fontMetrics().lineSpacing())
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
@@ -104,6 +107,7 @@ class MediaPane(QWidget):
             entry = QListWidgetItem(item.original_name)
             entry.setToolTip(item.alt_text)
             self.thumbnails.addItem(entry)
+        self._show_details(items[0])
         self._preview_shown = asyncio.get_event_loop().create_future()
         self._load_task = spawn(self._load(self._generation, list(items), self._preview_shown))
 
@@ -153,6 +157,10 @@ class MediaPane(QWidget):
             self.preview.setText(self.tr("Video: {name}").format(name=item.original_name))
         elif image is not None:
             self.preview.setText(self.tr("This file cannot be previewed."))
+        self._show_details(item)
+
+    def _show_details(self, item: MediaInfo) -> None:
+        """Name, size and alt text: known from the database, so shown before the image is decoded."""
         lines = [item.original_name]
         if item.width and item.height:
             lines.append(self.tr("{width}×{height} px").format(width=item.width, height=item.height))
