@@ -32,6 +32,18 @@ def load_scaled(path: Path, edge: int) -> QImage:
     return image
 
 
+def _preview_and_icon(path: Path) -> tuple[QImage, QImage]:
+    """The preview and its thumbnail, both made in the worker thread (a 720-px image as an icon
+    would be scaled down again on the UI thread at every paint of the list)."""
+    image = load_scaled(path, PREVIEW_EDGE)
+    if image.isNull():
+        return image, image
+    icon = image.scaled(
+        THUMB_EDGE, THUMB_EDGE, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation
+    )
+    return image, icon
+
+
 def _load_with_pillow(path: Path, edge: int) -> QImage:
     """Formats Qt cannot read (HEIC from phones) go through Pillow."""
     try:
@@ -123,12 +135,12 @@ class MediaPane(QWidget):
             path = self._media_dir / item.relative_path
             if not item.mime_type.startswith("image/"):
                 continue
-            image = await in_thread(load_scaled, path, PREVIEW_EDGE)
+            image, icon = await in_thread(_preview_and_icon, path)
             if not alive(self) or generation != self._generation:
                 return
             self._images[item.id] = image
-            if not image.isNull():
-                self.thumbnails.item(row).setIcon(QIcon(QPixmap.fromImage(image)))
+            if not icon.isNull():
+                self.thumbnails.item(row).setIcon(QIcon(QPixmap.fromImage(icon)))
             if row == max(self.thumbnails.currentRow(), 0):
                 self._show_current(row)
                 if not preview_shown.done():
