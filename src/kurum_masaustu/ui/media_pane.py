@@ -7,7 +7,7 @@ import logging
 from pathlib import Path
 
 from PySide6.QtCore import QLocale, QSize, Qt
-from PySide6.QtGui import QIcon, QImage, QImageReader, QPixmap, QResizeEvent
+from PySide6.QtGui import QIcon, QImage, QImageReader, QPainter, QPixmap, QResizeEvent
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QSizePolicy, QVBoxLayout, QWidget
 
 from kurum_masaustu.services.posts import MediaInfo
@@ -38,10 +38,23 @@ def _preview_and_icon(path: Path) -> tuple[QImage, QImage]:
     image = load_scaled(path, PREVIEW_EDGE)
     if image.isNull():
         return image, image
-    icon = image.scaled(
+    scaled = image.scaled(
         THUMB_EDGE, THUMB_EDGE, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation
     )
+    # Centred on a square: portrait and landscape thumbnails keep their names on one line.
+    icon = QImage(THUMB_EDGE, THUMB_EDGE, QImage.Format.Format_ARGB32_Premultiplied)
+    icon.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(icon)
+    painter.drawImage((THUMB_EDGE - scaled.width()) // 2, (THUMB_EDGE - scaled.height()) // 2, scaled)
+    painter.end()
     return image, icon
+
+
+def _placeholder_icon() -> QIcon:
+    """An empty square of icon size: names stay in line while their pictures are still loading."""
+    pixmap = QPixmap(THUMB_EDGE, THUMB_EDGE)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    return QIcon(pixmap)
 
 
 def _load_with_pillow(path: Path, edge: int) -> QImage:
@@ -83,6 +96,7 @@ class MediaPane(QWidget):
         self.thumbnails.setIconSize(QSize(THUMB_EDGE, THUMB_EDGE))
         self.thumbnails.setFlow(QListWidget.Flow.LeftToRight)
         self.thumbnails.setWrapping(False)
+        self.thumbnails.setUniformItemSizes(True)
         self.thumbnails.setFixedHeight(THUMB_EDGE + 30)
         self.thumbnails.setAccessibleName(self.tr("Media of the post"))
         self.details = QLabel()
@@ -115,8 +129,9 @@ class MediaPane(QWidget):
             return
         self.preview.setText(self.tr("Loading…"))
         self.thumbnails.setVisible(len(items) > 1)
+        placeholder = _placeholder_icon()
         for item in items:
-            entry = QListWidgetItem(item.original_name)
+            entry = QListWidgetItem(placeholder, item.original_name)
             entry.setToolTip(item.alt_text)
             self.thumbnails.addItem(entry)
         self._show_details(items[0])
