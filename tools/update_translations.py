@@ -6,6 +6,8 @@ python tools/update_translations.py --build  # also compile .qm into build/trans
 python tools/update_translations.py --set tr "Source text" "Çeviri"   # fill one entry
 python tools/update_translations.py --set-file new.tsv   # lines: LANG<TAB>SOURCE<TAB>TRANSLATION
                                                          # (TRANSLATION "=" copies the source)
+python tools/update_translations.py --fill-from OLD_DIR  # after a merge: lupdate, then fill each
+                                                         # unfinished entry from OLD_DIR/*.ts
 """
 
 from __future__ import annotations
@@ -70,12 +72,52 @@ def set_translation(language: str, source: str, text: str) -> None:
     path.write_text('<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n' + body + "\n", encoding="utf-8")
 
 
+def fill_from(language: str, old_dir: Path) -> int:
+    """Fill unfinished entries of ``language`` from the same-named .ts in ``old_dir``.
+
+    Used after merging two branches that both added strings: take one side's .ts, run lupdate,
+    then copy the other side's finished translations (matched by context and source).
+    """
+    old_path = old_dir / ts_path(language).name
+    if not old_path.exists():
+        return 0
+    known: dict[tuple[str, str], ET.Element] = {}
+    for context in ET.parse(old_path).getroot().iter("context"):
+        name = context.findtext("name", "")
+        for message in context.iter("message"):
+            translation = message.find("translation")
+            if translation is not None and translation.get("type") not in ("unfinished", "vanished", "obsolete"):
+                known[(name, message.findtext("source", ""))] = translation
+    path = ts_path(language)
+    tree = ET.parse(path)
+    filled = 0
+    for context in tree.getroot().iter("context"):
+        name = context.findtext("name", "")
+        for message in context.iter("message"):
+            translation = message.find("translation")
+            if translation is not None and translation.get("type") != "unfinished":
+                continue
+            old = known.get((name, message.findtext("source", "")))
+            if old is None:
+                continue
+            if translation is not None:
+                message.remove(translation)
+            copy = ET.fromstring(ET.tostring(old))
+            copy.tail = "\n    "
+            message.append(copy)
+            filled += 1
+    body = ET.tostring(tree.getroot(), encoding="unicode")
+    path.write_text('<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n' + body + "\n", encoding="utf-8")
+    return filled
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--check", action="store_true")
     parser.add_argument("--build", action="store_true")
     parser.add_argument("--set", nargs=3, metavar=("LANG", "SOURCE", "TRANSLATION"))
     parser.add_argument("--set-file", type=Path, metavar="TSV")
+    parser.add_argument("--fill-from", type=Path, metavar="OLD_DIR")
     args = parser.parse_args()
     if args.set:
         set_translation(*args.set)
@@ -89,6 +131,11 @@ def main() -> int:
     if not args.check:
         sources = sorted((ROOT / "src" / "kurum_masaustu").rglob("*.py"))
         for language in LANGUAGES:
+            lupdate(sources, [ts_path(language)])
+    if args.fill_from:
+        for language in LANGUAGES:
+            print(f"{language}: {fill_from(language, args.fill_from)} filled from {args.fill_from}")
+        for language in LANGUAGES:  # lupdate again: back to its own formatting, small diffs
             lupdate(sources, [ts_path(language)])
     status = 0
     for language in LANGUAGES:
