@@ -35,6 +35,7 @@ if TYPE_CHECKING:
     from kurum_masaustu.media.library import MediaLibrary
     from kurum_masaustu.platforms.base import Adapter, MediaFile
     from kurum_masaustu.publishing.adapters import AdapterFactory
+    from kurum_masaustu.publishing.inbox_sync import InboxSyncSummary
     from kurum_masaustu.publishing.outbox import MediaRef, Outbox
     from kurum_masaustu.publishing.runner import OutboxRunner
     from kurum_masaustu.single_instance import SingleInstance
@@ -74,7 +75,7 @@ class Services:
         """The outbox worker (loaded after the first paint, with the platforms' interface)."""
         from kurum_masaustu.publishing.outbox import Outbox
 
-        return Outbox(self.sessions, self.adapter_for, self._media_file)
+        return Outbox(self.sessions, self.adapter_for, self._media_file, save_secrets=self.save_renewed_secrets)
 
     @functools.cached_property
     def media(self) -> MediaLibrary:
@@ -95,6 +96,22 @@ class Services:
 
             self._adapters = AdapterFactory(self.credentials(), self.profile.root / "sandbox")
         return await self._adapters(channel)
+
+    @property
+    def adapter_factory(self) -> AdapterFactory | None:
+        """The adapters built so far (None before the first one): sandboxes and their faults."""
+        return self._adapters
+
+    async def save_renewed_secrets(self, channel_id: int) -> None:
+        """Keep a session an adapter renewed during a call (in the keyring, nowhere else)."""
+        if self._adapters is not None:
+            await self._adapters.save_renewed_secrets(channel_id)
+
+    async def sync_inbox(self) -> InboxSyncSummary:
+        """Read every channel's new inbox items, keeping renewed sessions."""
+        from kurum_masaustu.publishing.inbox_sync import sync_inbox
+
+        return await sync_inbox(self.sessions, self.adapter_for, save_secrets=self.save_renewed_secrets)
 
     async def _media_file(self, ref: MediaRef, platform: Platform) -> MediaFile:
         """The platform's variant of a stored file, prepared in a worker thread (cached)."""
@@ -355,13 +372,11 @@ def _run_window(
         gc.enable()
         gc.freeze()  # start-up objects live for the whole session; keep them out of later collections
         window.start_background_work()
-        from kurum_masaustu.publishing.inbox_sync import sync_inbox
-
         runner = OutboxRunner(
             services.publisher,
             online=window.status.online,
             on_run=window.after_outbox_run,
-            inbox=lambda: sync_inbox(services.sessions, services.adapter_for),
+            inbox=services.sync_inbox,
             on_inbox=window.after_inbox_sync,
         )
         window.attach_runner(runner)

@@ -193,6 +193,7 @@ async def _test_channel(services: Services, channel_id: int) -> int:
             _err("Bu kanal için bağlantı kurulamadı (platform desteklenmiyor ya da gizli anahtar yok).")
             return EXIT_FAILED
         result = await adapter.verify()
+        await services.save_renewed_secrets(channel.id)
     finally:
         await services.aclose()
     if isinstance(result, AccountInfo):
@@ -287,9 +288,7 @@ def _sync(args: argparse.Namespace) -> int:
 
 
 async def _sync_once(services: Services) -> tuple[Any, Any]:
-    from kurum_masaustu.publishing.inbox_sync import sync_inbox
-
     try:
-        return await services.publisher.run_once(), await sync_inbox(services.sessions, services.adapter_for)
+        return await services.publisher.run_once(), await services.sync_inbox()
     finally:
         await services.aclose()
