@@ -2,6 +2,81 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB" sourcelanguage="en">
 <context>
+    <name />
+    <message>
+        <source>category corrected</source>
+        <translation>category corrected</translation>
+    </message>
+    <message>
+        <source>status changed</source>
+        <translation>status changed</translation>
+    </message>
+    <message>
+        <source>reply queued</source>
+        <translation>reply queued</translation>
+    </message>
+    <message>
+        <source>reply sent</source>
+        <translation>reply sent</translation>
+    </message>
+    <message>
+        <source>reply confirmed on the platform</source>
+        <translation>reply confirmed on the platform</translation>
+    </message>
+    <message>
+        <source>reply will be retried</source>
+        <translation>reply will be retried</translation>
+    </message>
+    <message>
+        <source>reply refused by the platform</source>
+        <translation>reply refused by the platform</translation>
+    </message>
+    <message>
+        <source>reply failed</source>
+        <translation>reply failed</translation>
+    </message>
+    <message>
+        <source>reply may have been sent: check on the platform</source>
+        <translation>reply may have been sent: check on the platform</translation>
+    </message>
+    <message>
+        <source>reply marked as arrived</source>
+        <translation>reply marked as arrived</translation>
+    </message>
+    <message>
+        <source>reply to be sent again</source>
+        <translation>reply to be sent again</translation>
+    </message>
+    <message>
+        <source>reply waits for the platform's limit</source>
+        <translation>reply waits for the platform's limit</translation>
+    </message>
+    <message>
+        <source>assigned to a unit</source>
+        <translation>assigned to a unit</translation>
+    </message>
+    <message>
+        <source>internal note</source>
+        <translation>internal note</translation>
+    </message>
+    <message>
+        <source>forwarded by e-mail</source>
+        <translation>forwarded by e-mail</translation>
+    </message>
+    <message>
+        <source>exported for Beyaz Masa / CİMER</source>
+        <translation>exported for Beyaz Masa / CİMER</translation>
+    </message>
+    <message>
+        <source>hidden on the platform</source>
+        <translation>hidden on the platform</translation>
+    </message>
+    <message>
+        <source>hiding failed</source>
+        <translation>hiding failed</translation>
+    </message>
+</context>
+<context>
     <name>AppStatusBar</name>
     <message>
         <source>Connection</source>
@@ -228,8 +303,8 @@
         <translation>Cannot schedule for {channels}: {problem} Fix it, or remove that channel.</translation>
     </message>
     <message>
-        <source>Fill in the template&apos;s fields first: {fields}</source>
-        <translation>Fill in the template&apos;s fields first: {fields}</translation>
+        <source>Fill in the template's fields first: {fields}</source>
+        <translation>Fill in the template's fields first: {fields}</translation>
     </message>
     <message>
         <source>Not scheduled: the election-period warning needs a note.</source>
@@ -358,6 +433,10 @@
 <context>
     <name>InboxModel</name>
     <message>
+        <source>Overdue: waiting longer than the response time in business hours</source>
+        <translation>Overdue: waiting longer than the response time in business hours</translation>
+    </message>
+    <message>
         <source>Received</source>
         <translation>Received</translation>
     </message>
@@ -382,12 +461,24 @@
         <translation>Status</translation>
     </message>
     <message>
+        <source>Waiting</source>
+        <translation>Waiting</translation>
+    </message>
+    <message>
         <source>Message</source>
         <translation>Message</translation>
     </message>
 </context>
 <context>
     <name>InboxPane</name>
+    <message>
+        <source>{h} h {m:02d} min</source>
+        <translation>{h} h {m:02d} min</translation>
+    </message>
+    <message>
+        <source>{m} min</source>
+        <translation>{m} min</translation>
+    </message>
     <message>
         <source>Search messages (e.g. cop, su, istanbul)…</source>
         <translation>Search messages (e.g. cop, su, istanbul)…</translation>
@@ -399,6 +490,10 @@
     <message>
         <source>Unanswered</source>
         <translation>Unanswered</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Overdue</translation>
     </message>
     <message>
         <source>Category filter</source>
@@ -421,12 +516,44 @@
         <translation>Selected message</translation>
     </message>
     <message>
+        <source>Conversation</source>
+        <translation>Conversation</translation>
+    </message>
+    <message>
+        <source>Earlier messages from this person</source>
+        <translation>Earlier messages from this person</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>History</translation>
+    </message>
+    <message>
+        <source>Same person</source>
+        <translation>Same person</translation>
+    </message>
+    <message>
         <source>Correct the category</source>
         <translation>Correct the category</translation>
     </message>
     <message>
         <source>Category:</source>
         <translation>Category:</translation>
+    </message>
+    <message>
+        <source>Reply…</source>
+        <translation>Reply…</translation>
+    </message>
+    <message>
+        <source>Write a reply from a template; it is sent through the outbox</source>
+        <translation>Write a reply from a template; it is sent through the outbox</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>Resolved</translation>
+    </message>
+    <message>
+        <source>Mark the message resolved</source>
+        <translation>Mark the message resolved</translation>
     </message>
     <message>
         <source>no rule matched</source>
@@ -441,8 +568,88 @@
         <translation>Why: {reasons}</translation>
     </message>
     <message>
+        <source>Answered after {time} of business hours</source>
+        <translation>Answered after {time} of business hours</translation>
+    </message>
+    <message>
+        <source>Overdue: waiting {time} of business hours (target {target})</source>
+        <translation>Overdue: waiting {time} of business hours (target {target})</translation>
+    </message>
+    <message>
+        <source>Waiting {time} of business hours (target {target})</source>
+        <translation>Waiting {time} of business hours (target {target})</translation>
+    </message>
+    <message>
+        <source>— Our post —</source>
+        <translation>— Our post —</translation>
+    </message>
+    <message>
+        <source>(published {when})</source>
+        <translation>(published {when})</translation>
+    </message>
+    <message>
+        <source>(a post not published from this app; id {id})</source>
+        <translation>(a post not published from this app; id {id})</translation>
+    </message>
+    <message>
+        <source>— Thread —</source>
+        <translation>— Thread —</translation>
+    </message>
+    <message>
+        <source>Us</source>
+        <translation>Us</translation>
+    </message>
+    <message>
+        <source>(deleted on the platform)</source>
+        <translation>(deleted on the platform)</translation>
+    </message>
+    <message>
+        <source>(the thread is longer; only its beginning is shown)</source>
+        <translation>(the thread is longer; only its beginning is shown)</translation>
+    </message>
+    <message>
+        <source>No earlier messages from {who}.</source>
+        <translation>No earlier messages from {who}.</translation>
+    </message>
+    <message>
+        <source>Nothing done yet.</source>
+        <translation>Nothing done yet.</translation>
+    </message>
+    <message>
         <source>No messages match.</source>
         <translation>No messages match.</translation>
+    </message>
+    <message>
+        <source>Reply</source>
+        <translation>Reply</translation>
+    </message>
+    <message>
+        <source>The reply could not be queued: it is empty or the message is gone.</source>
+        <translation>The reply could not be queued: it is empty or the message is gone.</translation>
+    </message>
+    <message>
+        <source>draft</source>
+        <translation>draft</translation>
+    </message>
+    <message>
+        <source>queued</source>
+        <translation>queued</translation>
+    </message>
+    <message>
+        <source>sending</source>
+        <translation>sending</translation>
+    </message>
+    <message>
+        <source>sent</source>
+        <translation>sent</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>failed</translation>
+    </message>
+    <message>
+        <source>check on the platform</source>
+        <translation>check on the platform</translation>
     </message>
 </context>
 <context>
@@ -713,12 +920,12 @@
     <message>
         <source>Kurum Masaüstü {version}
 
-The social media desk of a public institution: plan, write, publish and answer citizens from one window. Citizens&apos; messages and account tokens stay on this computer.
+The social media desk of a public institution: plan, write, publish and answer citizens from one window. Citizens' messages and account tokens stay on this computer.
 
 Licence: GNU GPL version 3 or later.</source>
         <translation>Kurum Masaüstü {version}
 
-The social media desk of a public institution: plan, write, publish and answer citizens from one window. Citizens&apos; messages and account tokens stay on this computer.
+The social media desk of a public institution: plan, write, publish and answer citizens from one window. Citizens' messages and account tokens stay on this computer.
 
 Licence: GNU GPL version 3 or later.</translation>
     </message>
@@ -783,8 +990,8 @@ Licence: GNU GPL version 3 or later.</translation>
         <translation>The channel must be reconnected</translation>
     </message>
     <message>
-        <source>Waiting for the platform&apos;s rate limit</source>
-        <translation>Waiting for the platform&apos;s rate limit</translation>
+        <source>Waiting for the platform's rate limit</source>
+        <translation>Waiting for the platform's rate limit</translation>
     </message>
     <message>
         <source>Temporary problem; will retry</source>
@@ -888,7 +1095,7 @@ Licence: GNU GPL version 3 or later.</translation>
     <name>Problems</name>
     <message>
         <source>characters (X weighting)</source>
-        <extracomment>How each platform&apos;s preview card looks (border colour, background).</extracomment>
+        <extracomment>How each platform's preview card looks (border colour, background).</extracomment>
         <translation>characters (X weighting)</translation>
     </message>
     <message>
@@ -942,6 +1149,101 @@ Licence: GNU GPL version 3 or later.</translation>
     <message>
         <source>The text contains an invisible character ({char}); it was probably pasted.</source>
         <translation>The text contains an invisible character ({char}); it was probably pasted.</translation>
+    </message>
+</context>
+<context>
+    <name>ReplyDialog</name>
+    <message>
+        <source>Defensive</source>
+        <translation>Defensive</translation>
+    </message>
+    <message>
+        <source>Dismissive</source>
+        <translation>Dismissive</translation>
+    </message>
+    <message>
+        <source>Aggressive</source>
+        <translation>Aggressive</translation>
+    </message>
+    <message>
+        <source>Shouting</source>
+        <translation>Shouting</translation>
+    </message>
+    <message>
+        <source>Exclamation marks</source>
+        <translation>Exclamation marks</translation>
+    </message>
+    <message>
+        <source>Personal data</source>
+        <translation>Personal data</translation>
+    </message>
+    <message>
+        <source>Reply to the citizen</source>
+        <translation>Reply to the citizen</translation>
+    </message>
+    <message>
+        <source>The citizen's message</source>
+        <translation>The citizen's message</translation>
+    </message>
+    <message>
+        <source>Reply template</source>
+        <translation>Reply template</translation>
+    </message>
+    <message>
+        <source>(no template)</source>
+        <translation>(no template)</translation>
+    </message>
+    <message>
+        <source>Use this template</source>
+        <translation>Use this template</translation>
+    </message>
+    <message>
+        <source>Reply text</source>
+        <translation>Reply text</translation>
+    </message>
+    <message>
+        <source>Write the reply, or start from a template above.</source>
+        <translation>Write the reply, or start from a template above.</translation>
+    </message>
+    <message>
+        <source>Send (queue)</source>
+        <translation>Send (queue)</translation>
+    </message>
+    <message>
+        <source>Save draft</source>
+        <translation>Save draft</translation>
+    </message>
+    <message>
+        <source>Message:</source>
+        <translation>Message:</translation>
+    </message>
+    <message>
+        <source>Template:</source>
+        <translation>Template:</translation>
+    </message>
+    <message>
+        <source>Reply:</source>
+        <translation>Reply:</translation>
+    </message>
+    <message>
+        <source>Tone check: no problems found.</source>
+        <translation>Tone check: no problems found.</translation>
+    </message>
+    <message>
+        <source>Tone check — {kind}: “{excerpt}”. {hint}</source>
+        <translation>Tone check — {kind}: “{excerpt}”. {hint}</translation>
+    </message>
+    <message>
+        <source>The reply is empty.</source>
+        <translation>The reply is empty.</translation>
+    </message>
+    <message>
+        <source>The reply still has a field in braces {…} to fill in.</source>
+        <translation>The reply still has a field in braces {…} to fill in.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The tone check found %n problem(s). Send the reply anyway?</source>
+        <translation><numerusform>The tone check found %n problem. Send the reply anyway?</numerusform><numerusform>The tone check found %n problems. Send the reply anyway?</numerusform></translation>
     </message>
 </context>
 <context>

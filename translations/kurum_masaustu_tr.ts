@@ -2,6 +2,81 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="tr_TR" sourcelanguage="en">
 <context>
+    <name />
+    <message>
+        <source>category corrected</source>
+        <translation>kategori düzeltildi</translation>
+    </message>
+    <message>
+        <source>status changed</source>
+        <translation>durum değişti</translation>
+    </message>
+    <message>
+        <source>reply queued</source>
+        <translation>yanıt kuyruğa alındı</translation>
+    </message>
+    <message>
+        <source>reply sent</source>
+        <translation>yanıt gönderildi</translation>
+    </message>
+    <message>
+        <source>reply confirmed on the platform</source>
+        <translation>yanıt platformda doğrulandı</translation>
+    </message>
+    <message>
+        <source>reply will be retried</source>
+        <translation>yanıt yeniden denenecek</translation>
+    </message>
+    <message>
+        <source>reply refused by the platform</source>
+        <translation>yanıtı platform reddetti</translation>
+    </message>
+    <message>
+        <source>reply failed</source>
+        <translation>yanıt gönderilemedi</translation>
+    </message>
+    <message>
+        <source>reply may have been sent: check on the platform</source>
+        <translation>yanıt gönderilmiş olabilir: platformda kontrol edin</translation>
+    </message>
+    <message>
+        <source>reply marked as arrived</source>
+        <translation>yanıt ulaştı olarak işaretlendi</translation>
+    </message>
+    <message>
+        <source>reply to be sent again</source>
+        <translation>yanıt yeniden gönderilecek</translation>
+    </message>
+    <message>
+        <source>reply waits for the platform's limit</source>
+        <translation>yanıt platform sınırını bekliyor</translation>
+    </message>
+    <message>
+        <source>assigned to a unit</source>
+        <translation>birime atandı</translation>
+    </message>
+    <message>
+        <source>internal note</source>
+        <translation>iç not</translation>
+    </message>
+    <message>
+        <source>forwarded by e-mail</source>
+        <translation>e-postayla iletildi</translation>
+    </message>
+    <message>
+        <source>exported for Beyaz Masa / CİMER</source>
+        <translation>Beyaz Masa / CİMER için dışa aktarıldı</translation>
+    </message>
+    <message>
+        <source>hidden on the platform</source>
+        <translation>platformda gizlendi</translation>
+    </message>
+    <message>
+        <source>hiding failed</source>
+        <translation>gizlenemedi</translation>
+    </message>
+</context>
+<context>
     <name>AppStatusBar</name>
     <message>
         <source>Connection</source>
@@ -208,7 +283,7 @@
     </message>
     <message>
         <source>Save draft</source>
-        <translation>Taslak olarak kaydet</translation>
+        <translation>Taslağı kaydet</translation>
     </message>
     <message>
         <source>Schedule</source>
@@ -223,7 +298,7 @@
         <translation>{channels} için zamanlanamıyor: {problem} Düzeltin ya da o kanalı çıkarın.</translation>
     </message>
     <message>
-        <source>Fill in the template&apos;s fields first: {fields}</source>
+        <source>Fill in the template's fields first: {fields}</source>
         <translation>Önce şablonun alanlarını doldurun: {fields}</translation>
     </message>
     <message>
@@ -350,6 +425,10 @@
 <context>
     <name>InboxModel</name>
     <message>
+        <source>Overdue: waiting longer than the response time in business hours</source>
+        <translation>Gecikmiş: mesai saatlerinde yanıt süresinden uzun süredir bekliyor</translation>
+    </message>
+    <message>
         <source>Received</source>
         <translation>Geliş zamanı</translation>
     </message>
@@ -374,12 +453,24 @@
         <translation>Durum</translation>
     </message>
     <message>
+        <source>Waiting</source>
+        <translation>Bekleme</translation>
+    </message>
+    <message>
         <source>Message</source>
         <translation>Mesaj</translation>
     </message>
 </context>
 <context>
     <name>InboxPane</name>
+    <message>
+        <source>{h} h {m:02d} min</source>
+        <translation>{h} sa {m:02d} dk</translation>
+    </message>
+    <message>
+        <source>{m} min</source>
+        <translation>{m} dk</translation>
+    </message>
     <message>
         <source>Search messages (e.g. cop, su, istanbul)…</source>
         <translation>Mesajlarda ara (ör. çöp, su, istanbul)…</translation>
@@ -391,6 +482,10 @@
     <message>
         <source>Unanswered</source>
         <translation>Yanıt bekleyenler</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Gecikmiş</translation>
     </message>
     <message>
         <source>Category filter</source>
@@ -413,12 +508,44 @@
         <translation>Seçili mesaj</translation>
     </message>
     <message>
+        <source>Conversation</source>
+        <translation>Konuşma</translation>
+    </message>
+    <message>
+        <source>Earlier messages from this person</source>
+        <translation>Bu kişinin önceki mesajları</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Geçmiş</translation>
+    </message>
+    <message>
+        <source>Same person</source>
+        <translation>Aynı kişi</translation>
+    </message>
+    <message>
         <source>Correct the category</source>
         <translation>Kategoriyi düzelt</translation>
     </message>
     <message>
         <source>Category:</source>
         <translation>Kategori:</translation>
+    </message>
+    <message>
+        <source>Reply…</source>
+        <translation>Yanıtla…</translation>
+    </message>
+    <message>
+        <source>Write a reply from a template; it is sent through the outbox</source>
+        <translation>Şablondan yanıt yazın; giden kutusu üzerinden gönderilir</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>Çözüldü</translation>
+    </message>
+    <message>
+        <source>Mark the message resolved</source>
+        <translation>Mesajı çözüldü olarak işaretle</translation>
     </message>
     <message>
         <source>no rule matched</source>
@@ -433,8 +560,88 @@
         <translation>Neden: {reasons}</translation>
     </message>
     <message>
+        <source>Answered after {time} of business hours</source>
+        <translation>Mesai saatiyle {time} sonra yanıtlandı</translation>
+    </message>
+    <message>
+        <source>Overdue: waiting {time} of business hours (target {target})</source>
+        <translation>Gecikmiş: mesai saatiyle {time} bekliyor (hedef {target})</translation>
+    </message>
+    <message>
+        <source>Waiting {time} of business hours (target {target})</source>
+        <translation>Mesai saatiyle {time} bekliyor (hedef {target})</translation>
+    </message>
+    <message>
+        <source>— Our post —</source>
+        <translation>— Gönderimiz —</translation>
+    </message>
+    <message>
+        <source>(published {when})</source>
+        <translation>({when} yayımlandı)</translation>
+    </message>
+    <message>
+        <source>(a post not published from this app; id {id})</source>
+        <translation>(bu uygulamadan yayımlanmamış bir gönderi; kimlik {id})</translation>
+    </message>
+    <message>
+        <source>— Thread —</source>
+        <translation>— Yazışma —</translation>
+    </message>
+    <message>
+        <source>Us</source>
+        <translation>Biz</translation>
+    </message>
+    <message>
+        <source>(deleted on the platform)</source>
+        <translation>(platformda silindi)</translation>
+    </message>
+    <message>
+        <source>(the thread is longer; only its beginning is shown)</source>
+        <translation>(yazışma daha uzun; yalnızca başı gösteriliyor)</translation>
+    </message>
+    <message>
+        <source>No earlier messages from {who}.</source>
+        <translation>{who} daha önce yazmamış.</translation>
+    </message>
+    <message>
+        <source>Nothing done yet.</source>
+        <translation>Henüz bir işlem yapılmadı.</translation>
+    </message>
+    <message>
         <source>No messages match.</source>
         <translation>Eşleşen mesaj yok.</translation>
+    </message>
+    <message>
+        <source>Reply</source>
+        <translation>Yanıt</translation>
+    </message>
+    <message>
+        <source>The reply could not be queued: it is empty or the message is gone.</source>
+        <translation>Yanıt kuyruğa alınamadı: boş ya da mesaj artık yok.</translation>
+    </message>
+    <message>
+        <source>draft</source>
+        <translation>taslak</translation>
+    </message>
+    <message>
+        <source>queued</source>
+        <translation>kuyrukta</translation>
+    </message>
+    <message>
+        <source>sending</source>
+        <translation>gönderiliyor</translation>
+    </message>
+    <message>
+        <source>sent</source>
+        <translation>gönderildi</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>başarısız</translation>
+    </message>
+    <message>
+        <source>check on the platform</source>
+        <translation>platformda kontrol edin</translation>
     </message>
 </context>
 <context>
@@ -704,7 +911,7 @@
     <message>
         <source>Kurum Masaüstü {version}
 
-The social media desk of a public institution: plan, write, publish and answer citizens from one window. Citizens&apos; messages and account tokens stay on this computer.
+The social media desk of a public institution: plan, write, publish and answer citizens from one window. Citizens' messages and account tokens stay on this computer.
 
 Licence: GNU GPL version 3 or later.</source>
         <translation>Kurum Masaüstü {version}
@@ -773,7 +980,7 @@ Lisans: GNU GPL sürüm 3 veya sonraki bir sürüm.</translation>
         <translation>Kanalın yeniden bağlanması gerekiyor</translation>
     </message>
     <message>
-        <source>Waiting for the platform&apos;s rate limit</source>
+        <source>Waiting for the platform's rate limit</source>
         <translation>Platformun istek sınırı bekleniyor</translation>
     </message>
     <message>
@@ -878,7 +1085,7 @@ Lisans: GNU GPL sürüm 3 veya sonraki bir sürüm.</translation>
     <name>Problems</name>
     <message>
         <source>characters (X weighting)</source>
-        <extracomment>How each platform&apos;s preview card looks (border colour, background).</extracomment>
+        <extracomment>How each platform's preview card looks (border colour, background).</extracomment>
         <translation>karakter (X ağırlıklı)</translation>
     </message>
     <message>
@@ -935,12 +1142,107 @@ Lisans: GNU GPL sürüm 3 veya sonraki bir sürüm.</translation>
     </message>
 </context>
 <context>
+    <name>ReplyDialog</name>
+    <message>
+        <source>Defensive</source>
+        <translation>Savunmacı</translation>
+    </message>
+    <message>
+        <source>Dismissive</source>
+        <translation>Küçümseyici</translation>
+    </message>
+    <message>
+        <source>Aggressive</source>
+        <translation>Sert</translation>
+    </message>
+    <message>
+        <source>Shouting</source>
+        <translation>Bağırma</translation>
+    </message>
+    <message>
+        <source>Exclamation marks</source>
+        <translation>Ünlem işaretleri</translation>
+    </message>
+    <message>
+        <source>Personal data</source>
+        <translation>Kişisel veri</translation>
+    </message>
+    <message>
+        <source>Reply to the citizen</source>
+        <translation>Vatandaşa yanıt</translation>
+    </message>
+    <message>
+        <source>The citizen's message</source>
+        <translation>Vatandaşın mesajı</translation>
+    </message>
+    <message>
+        <source>Reply template</source>
+        <translation>Yanıt şablonu</translation>
+    </message>
+    <message>
+        <source>(no template)</source>
+        <translation>(şablonsuz)</translation>
+    </message>
+    <message>
+        <source>Use this template</source>
+        <translation>Bu şablonu kullan</translation>
+    </message>
+    <message>
+        <source>Reply text</source>
+        <translation>Yanıt metni</translation>
+    </message>
+    <message>
+        <source>Write the reply, or start from a template above.</source>
+        <translation>Yanıtı yazın ya da yukarıdaki bir şablondan başlayın.</translation>
+    </message>
+    <message>
+        <source>Send (queue)</source>
+        <translation>Gönder (kuyruğa al)</translation>
+    </message>
+    <message>
+        <source>Save draft</source>
+        <translation>Taslağı kaydet</translation>
+    </message>
+    <message>
+        <source>Message:</source>
+        <translation>Mesaj:</translation>
+    </message>
+    <message>
+        <source>Template:</source>
+        <translation>Şablon:</translation>
+    </message>
+    <message>
+        <source>Reply:</source>
+        <translation>Yanıt:</translation>
+    </message>
+    <message>
+        <source>Tone check: no problems found.</source>
+        <translation>Üslup denetimi: sorun bulunmadı.</translation>
+    </message>
+    <message>
+        <source>Tone check — {kind}: “{excerpt}”. {hint}</source>
+        <translation>Üslup denetimi — {kind}: “{excerpt}”. {hint}</translation>
+    </message>
+    <message>
+        <source>The reply is empty.</source>
+        <translation>Yanıt boş.</translation>
+    </message>
+    <message>
+        <source>The reply still has a field in braces {…} to fill in.</source>
+        <translation>Yanıtta doldurulmamış bir {…} alanı var.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The tone check found %n problem(s). Send the reply anyway?</source>
+        <translation><numerusform>Üslup denetimi %n sorun buldu. Yanıt yine de gönderilsin mi?</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>Startup</name>
     <message>
         <source>The database in this profile was written by a newer version of Kurum Masaüstü. Install the newer version to open it. The file was not changed.
 
 {path}</source>
-        <translation>Bu profildeki veritabanı, Kurum Masaüstü&apos;nün daha yeni bir sürümüyle yazılmış. Açmak için bu yeni sürümü kurun. Dosyada hiçbir değişiklik yapılmadı.
+        <translation>Bu profildeki veritabanı, Kurum Masaüstü'nün daha yeni bir sürümüyle yazılmış. Açmak için bu yeni sürümü kurun. Dosyada hiçbir değişiklik yapılmadı.
 
 {path}</translation>
     </message>

@@ -279,6 +279,12 @@ def _sync(args: argparse.Namespace) -> int:
     ]
     print("Eşitleme: " + ", ".join(parts))
     print(f"Gelen kutusu: yeni {inbox.new}, düzenlenen {inbox.edited}, silinen {inbox.deleted}")
+    replies = getattr(services, "last_replies", None)
+    if replies is not None:
+        print(
+            f"Yanıtlar: gönderilen {replies.sent}, doğrulanan {replies.reconciled}, yeniden denenecek "
+            f"{replies.retried}, başarısız {replies.failed}, platformda kontrol edilecek {replies.uncertain}"
+        )
     for error in summary.errors:
         _err(f"Sorun: {error}")
     for channel in inbox.failed:
@@ -290,6 +296,6 @@ async def _sync_once(services: Services) -> tuple[Any, Any]:
     from kurum_masaustu.publishing.inbox_sync import sync_inbox
 
     try:
-        return await services.publisher.run_once(), await sync_inbox(services.sessions, services.adapter_for)
+        return await services.publisher.run_once(), await services.inbox_round(sync_inbox)
     finally:
         await services.aclose()
