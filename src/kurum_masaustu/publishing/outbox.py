@@ -44,7 +44,6 @@ from kurum_masaustu.store.models import AuditEntry, Channel, Delivery, MediaAsse
 log = logging.getLogger(__name__)
 
 
-
 @dataclass(frozen=True)
 class MediaRef:
     """A post's media file as stored (the resolver makes the platform's variant of it)."""
@@ -54,6 +53,8 @@ class MediaRef:
     alt_text: str
     width: int | None
     height: int | None
+    #: Where the subject is (fractions of width and height): the variants are cropped around it.
+    focal: tuple[float, float] = (0.5, 0.5)
 
 
 #: Builds the adapter for a channel (with its client and secrets); None if it cannot be built.
@@ -166,7 +167,7 @@ class Outbox:
         """The request without its media, and the media still to be prepared for the platform."""
         post = delivery.post
         refs = [
-            MediaRef(a.relative_path, a.mime_type, a.alt_text, a.width, a.height)
+            MediaRef(a.relative_path, a.mime_type, a.alt_text, a.width, a.height, (a.focal_x, a.focal_y))
             for a in session.scalars(
                 select(MediaAsset)
                 .join(PostMedia, PostMedia.media_id == MediaAsset.id)
