@@ -117,7 +117,7 @@ def test_source_reference_is_saved_with_the_post(session_factory: sessionmaker[S
 def test_migration_gives_old_media_the_centre_and_unanswered_consent(tmp_path: Path) -> None:
     path = tmp_path / "old.sqlite3"
     old = make_engine(sqlite_url(path))
-    migrate(old, "0003")
+    migrate(old, "0004")
     with old.begin() as conn:
         conn.execute(
             text(

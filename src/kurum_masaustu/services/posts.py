@@ -51,6 +51,42 @@ class PostDraft:
     overrides: dict[int, str] = field(default_factory=dict)
     source_reference: str = ""  # where the post's facts and figures come from (checklist)
     id: int | None = None
+    link: str = ""  # shown as a link card where the platform makes one
+    poll: PollDraft | None = None  # for kind POLL; the question is the text
+    hand_off: set[int] = field(default_factory=set)  # channels whose own scheduler gets the post
+
+
+@dataclass(frozen=True)
+class PollDraft:
+    options: tuple[str, ...]
+    minutes: int = 24 * 60
+    multiple: bool = False
+
+    def to_json(self) -> dict[str, object]:
+        return {"options": list(self.options), "minutes": self.minutes, "multiple": self.multiple}
+
+    @classmethod
+    def from_json(cls, raw: object) -> PollDraft | None:
+        """Lenient: a stored poll that is not the expected shape reads as no poll."""
+        if not isinstance(raw, dict):
+            return None
+        options = raw.get("options")
+        minutes = raw.get("minutes")
+        if not isinstance(options, list) or not isinstance(minutes, int):
+            return None
+        return cls(tuple(str(o) for o in options), minutes, bool(raw.get("multiple", False)))
+
+
+@dataclass(frozen=True)
+class DeliveryStatus:
+    """One channel's delivery of the open post, as the composer shows it."""
+
+    channel_id: int
+    state: DeliveryState
+    permalink: str | None
+    last_error: str | None
+    hand_off: bool
+    thread_published: int  # parts of a thread already on the platform
 
 
 @dataclass(frozen=True)
@@ -192,6 +228,8 @@ class PostService:
             post.category = draft.category
             post.kind = draft.kind
             post.source_reference = draft.source_reference.strip()
+            post.link = draft.link.strip() or None
+            post.poll = draft.poll.to_json() if draft.kind == PostKind.POLL and draft.poll is not None else None
             self._sync_deliveries(session, post, draft, state)
             self._sync_media(session, post, draft.media_ids)
             session.flush()
@@ -223,6 +261,7 @@ class PostService:
             delivery.scheduled_at = draft.scheduled_at
             delivery.state = state
             delivery.text_override = draft.overrides.get(channel_id)
+            delivery.native_schedule = channel_id in draft.hand_off
             delivery.last_error = None
 
     @staticmethod
@@ -252,9 +291,28 @@ class PostService:
                 category=post.category,
                 kind=post.kind,
                 media_ids=[link.media_id for link in post.media_links],
-                overrides={d.channel_id: d.text_override for d in post.deliveries if d.text_override},
+                overrides={d.channel_id: d.text_override for d in post.deliveries if d.text_override is not None},
                 source_reference=post.source_reference or "",
+                link=post.link or "",
+                poll=PollDraft.from_json(post.poll),
+                hand_off={d.channel_id for d in post.deliveries if d.native_schedule},
             )
+
+    def delivery_statuses(self, post_id: int) -> list[DeliveryStatus]:
+        """Each channel's delivery of the post: state, link once published, reason when failed."""
+        with self._sessions() as session:
+            rows = session.scalars(select(Delivery).where(Delivery.post_id == post_id).order_by(Delivery.id))
+            return [
+                DeliveryStatus(
+                    d.channel_id,
+                    d.state,
+                    d.permalink,
+                    d.last_error,
+                    d.native_schedule,
+                    len(d.thread_remote_ids or []),
+                )
+                for d in rows
+            ]
 
     def delivery_states(self, post_id: int) -> dict[int, DeliveryState]:
         with self._sessions() as session:

@@ -125,6 +125,11 @@ class Post(Base):
     campaign_id: Mapped[int | None] = mapped_column(ForeignKey("campaigns.id", ondelete="SET NULL"))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
+    # -- since revision 0004 ------------------------------------------------------------------
+    # The link shown as a card (platforms that make cards; others append it to the text).
+    link: Mapped[str | None] = mapped_column(Text)
+    # A poll post's question is the text; here ``{"options": [...], "minutes": int, "multiple": bool}``.
+    poll: Mapped[dict[str, Any] | None] = mapped_column(JSONText)
 
     campaign: Mapped[Campaign | None] = relationship(back_populates="posts")
     deliveries: Mapped[list[Delivery]] = relationship(
@@ -163,6 +168,12 @@ class Delivery(Base):
     sending_since: Mapped[datetime | None] = mapped_column(UTCDateTime)
     next_attempt_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
+    # -- since revision 0004 ------------------------------------------------------------------
+    # Hand the post to the platform's own scheduler (Mastodon ``scheduled_at``, Facebook
+    # ``scheduled_publish_time``) instead of publishing it from this computer at the time.
+    native_schedule: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    # A thread's parts already on the platform, in order (each next part answers the last one).
+    thread_remote_ids: Mapped[list[str]] = mapped_column(JSONText, default=list, server_default="[]")
 
     post: Mapped[Post] = relationship(back_populates="deliveries")
     channel: Mapped[Channel] = relationship(back_populates="deliveries")
@@ -238,6 +249,7 @@ class HashtagSet(Base):
     tags: Mapped[list[str]] = mapped_column(JSONText, default=list)
     starts_on: Mapped[date | None] = mapped_column(Date)
     ends_on: Mapped[date | None] = mapped_column(Date)
+    position: Mapped[int] = mapped_column(Integer, default=0, server_default="0")  # since 0004
 
 
 class Template(Base):

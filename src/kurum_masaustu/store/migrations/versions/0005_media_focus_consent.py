@@ -6,16 +6,16 @@ own words for the spelling check (mahalle and institution names).
 Additive only (``ALTER TABLE ADD COLUMN`` with server defaults; existing files get the centre
 as focal point and "not answered yet" for people).
 
-Revision ID: 0004
-Revises: 0003
+Revision ID: 0005
+Revises: 0004
 Create Date: 2026-12-10
 """
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0004"
-down_revision = "0003"
+revision = "0005"
+down_revision = "0004"
 branch_labels = None
 depends_on = None
 
