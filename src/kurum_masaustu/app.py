@@ -241,6 +241,9 @@ def _run_gui(args: argparse.Namespace, argv: list[str], profile: Profile, seed: 
 
     settings = Settings.load(profile.settings_file)
     settings.ensure_profile_id(profile.settings_file)
+    from kurum_masaustu import policy
+
+    policy.apply_to_settings(policy.current(), settings)
     language = args.lang or settings.language
     app = _make_application(argv)
     install_qt_message_handler()
