@@ -114,7 +114,9 @@ class Services:
 
             from kurum_masaustu.media import prepare_image
 
-            variant = prepare_image(source, platform.value, "feed", self.profile.root / "cache" / "variants")
+            variant = prepare_image(
+                source, platform.value, "feed", self.profile.root / "cache" / "variants", focal_point=ref.focal
+            )
             with Image.open(variant) as image:
                 mime = Image.MIME.get(image.format or "", ref.mime_type)
                 return MediaFile(variant, mime, ref.alt_text, image.width, image.height)

@@ -49,6 +49,7 @@ class PostDraft:
     kind: PostKind = PostKind.TEXT
     media_ids: list[int] = field(default_factory=list)
     overrides: dict[int, str] = field(default_factory=dict)
+    source_reference: str = ""  # where the post's facts and figures come from (checklist)
     id: int | None = None
     link: str = ""  # shown as a link card where the platform makes one
     poll: PollDraft | None = None  # for kind POLL; the question is the text
@@ -160,6 +161,18 @@ class MediaInfo:
     height: int | None
     size_bytes: int
     alt_text: str
+    focal_x: float = 0.5
+    focal_y: float = 0.5
+    shows_people: bool | None = None
+    people_consent: bool = False
+    shows_children: bool = False
+    children_consent: bool = False
+    children_blurred: bool = False
+    consent_note: str = ""
+
+    @property
+    def is_image(self) -> bool:
+        return self.mime_type.startswith("image/")
 
 
 @dataclass(frozen=True)
@@ -214,6 +227,7 @@ class PostService:
             post.title = draft.title.strip() or derive_title(draft.body)
             post.category = draft.category
             post.kind = draft.kind
+            post.source_reference = draft.source_reference.strip()
             post.link = draft.link.strip() or None
             post.poll = draft.poll.to_json() if draft.kind == PostKind.POLL and draft.poll is not None else None
             self._sync_deliveries(session, post, draft, state)
@@ -278,6 +292,7 @@ class PostService:
                 kind=post.kind,
                 media_ids=[link.media_id for link in post.media_links],
                 overrides={d.channel_id: d.text_override for d in post.deliveries if d.text_override is not None},
+                source_reference=post.source_reference or "",
                 link=post.link or "",
                 poll=PollDraft.from_json(post.poll),
                 hand_off={d.channel_id for d in post.deliveries if d.native_schedule},
@@ -444,4 +459,12 @@ def media_info(asset: MediaAsset) -> MediaInfo:
         height=asset.height,
         size_bytes=asset.size_bytes,
         alt_text=asset.alt_text,
+        focal_x=asset.focal_x if asset.focal_x is not None else 0.5,
+        focal_y=asset.focal_y if asset.focal_y is not None else 0.5,
+        shows_people=asset.shows_people,
+        people_consent=bool(asset.people_consent),
+        shows_children=bool(asset.shows_children),
+        children_consent=bool(asset.children_consent),
+        children_blurred=bool(asset.children_blurred),
+        consent_note=asset.consent_note or "",
     )

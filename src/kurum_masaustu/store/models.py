@@ -16,6 +16,7 @@ from sqlalchemy import (
     Connection,
     Date,
     Enum,
+    Float,
     ForeignKey,
     Index,
     Integer,
@@ -199,6 +200,16 @@ class MediaAsset(Base):
     duration_ms: Mapped[int | None] = mapped_column(Integer)
     alt_text: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    #: Where the picture's subject is (fractions of width and height): crops keep it in view.
+    focal_x: Mapped[float] = mapped_column(Float, default=0.5, server_default="0.5")
+    focal_y: Mapped[float] = mapped_column(Float, default=0.5, server_default="0.5")
+    #: Consent (KVKK): None until the person has said whether recognisable people appear.
+    shows_people: Mapped[bool | None] = mapped_column(Boolean)
+    people_consent: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    shows_children: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    children_consent: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    children_blurred: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    consent_note: Mapped[str] = mapped_column(Text, default="", server_default="")
 
     @property
     def relative_path(self) -> str:
@@ -461,6 +472,18 @@ class AppFlag(Base):
     key: Mapped[str] = mapped_column(String(100), primary_key=True)
     value: Mapped[dict[str, Any]] = mapped_column(JSONText, default=dict)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
+
+
+class SpellingWord(Base):
+    """A word of the institution's own (a mahalle, an institution, a person's name) that the
+    spelling check accepts. ``kind``: ``mahalle``, ``kurum`` or ``diger``."""
+
+    __tablename__ = "spelling_words"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    word: Mapped[str] = mapped_column(String(200), unique=True)
+    kind: Mapped[str] = mapped_column(String(32), default="diger")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 
 class AuditEntry(Base):
