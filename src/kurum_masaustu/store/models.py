@@ -455,7 +455,7 @@ class Reply(Base):
     last_error: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
-    # -- since revision 0005 ------------------------------------------------------------------
+    # -- since revision 0006 ------------------------------------------------------------------
     idempotency_key: Mapped[str] = mapped_column(String(64), unique=True, default=lambda: uuid.uuid4().hex)
     sending_since: Mapped[datetime | None] = mapped_column(UTCDateTime)  # a request may be on its way
     next_attempt_at: Mapped[datetime | None] = mapped_column(UTCDateTime)

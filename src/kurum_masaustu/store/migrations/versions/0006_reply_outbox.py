@@ -1,8 +1,8 @@
 """Replies go through the outbox exactly once: idempotency key, in-flight marker, attempts and
 back-off on replies; the audit log indexed by the thing it is about (an inbox item's history).
 
-Revision ID: 0005
-Revises: 0004
+Revision ID: 0006
+Revises: 0005
 Create Date: 2026-12-02
 """
 
@@ -11,8 +11,8 @@ import uuid
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0005"
-down_revision = "0004"
+revision = "0006"
+down_revision = "0005"
 branch_labels = None
 depends_on = None
 
