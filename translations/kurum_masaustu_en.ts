@@ -2,6 +2,29 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB" sourcelanguage="en">
 <context>
+    <name>AgendaView</name>
+    <message>
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Post</source>
+        <translation>Post</translation>
+    </message>
+    <message>
+        <source>Channels</source>
+        <translation>Channels</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Nothing planned in these days.</source>
+        <translation>Nothing planned in these days.</translation>
+    </message>
+</context>
+<context>
     <name>AppStatusBar</name>
     <message>
         <source>Connection</source>
@@ -80,6 +103,18 @@
         <translation>Go to today</translation>
     </message>
     <message>
+        <source>Month</source>
+        <translation>Month</translation>
+    </message>
+    <message>
+        <source>Week</source>
+        <translation>Week</translation>
+    </message>
+    <message>
+        <source>Agenda</source>
+        <translation>Agenda</translation>
+    </message>
+    <message>
         <source>Important day without a post</source>
         <translation>Important day without a post</translation>
     </message>
@@ -88,12 +123,48 @@
         <translation>Month calendar</translation>
     </message>
     <message>
+        <source>Week calendar</source>
+        <translation>Week calendar</translation>
+    </message>
+    <message>
+        <source>Agenda: the coming days</source>
+        <translation>Agenda: the coming days</translation>
+    </message>
+    <message>
         <source>Posts of the selected day</source>
         <translation>Posts of the selected day</translation>
     </message>
     <message>
+        <source>Previous week</source>
+        <translation>Previous week</translation>
+    </message>
+    <message>
+        <source>Next week</source>
+        <translation>Next week</translation>
+    </message>
+    <message>
+        <source>Earlier days</source>
+        <translation>Earlier days</translation>
+    </message>
+    <message>
+        <source>Later days</source>
+        <translation>Later days</translation>
+    </message>
+    <message>
         <source>This month: {planned} planned, {published} published</source>
         <translation>This month: {planned} planned, {published} published</translation>
+    </message>
+    <message>
+        <source>This week: {planned} planned, {published} published</source>
+        <translation>This week: {planned} planned, {published} published</translation>
+    </message>
+    <message>
+        <source>These days: {planned} planned, {published} published</source>
+        <translation>These days: {planned} planned, {published} published</translation>
+    </message>
+    <message>
+        <source>filtered</source>
+        <translation>filtered</translation>
     </message>
     <message>
         <source>No post planned for {name} ({date})</source>
@@ -105,6 +176,10 @@
             <numerusform>(+%n more)</numerusform>
             <numerusform>(+%n more)</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>A post cannot be moved into the past.</source>
+        <translation>A post cannot be moved into the past.</translation>
     </message>
     <message>
         <source>Published posts cannot be moved.</source>
@@ -228,8 +303,8 @@
         <translation>Cannot schedule for {channels}: {problem} Fix it, or remove that channel.</translation>
     </message>
     <message>
-        <source>Fill in the template&apos;s fields first: {fields}</source>
-        <translation>Fill in the template&apos;s fields first: {fields}</translation>
+        <source>Fill in the template's fields first: {fields}</source>
+        <translation>Fill in the template's fields first: {fields}</translation>
     </message>
     <message>
         <source>Not scheduled: the election-period warning needs a note.</source>
@@ -349,10 +424,54 @@
     <name>DayDelegate</name>
     <message numerus="yes">
         <source>+%n more</source>
-        <translation>
-            <numerusform>+%n more</numerusform>
-            <numerusform>+%n more</numerusform>
-        </translation>
+        <translation><numerusform>+%n more</numerusform><numerusform>+%n more</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>FilterBar</name>
+    <message>
+        <source>Filter by channel</source>
+        <translation>Filter by channel</translation>
+    </message>
+    <message>
+        <source>Filter by category</source>
+        <translation>Filter by category</translation>
+    </message>
+    <message>
+        <source>Filter by campaign</source>
+        <translation>Filter by campaign</translation>
+    </message>
+    <message>
+        <source>Filter by state</source>
+        <translation>Filter by state</translation>
+    </message>
+    <message>
+        <source>Clear filters</source>
+        <translation>Clear filters</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>Show:</translation>
+    </message>
+    <message>
+        <source>All categories</source>
+        <translation>All categories</translation>
+    </message>
+    <message>
+        <source>All states</source>
+        <translation>All states</translation>
+    </message>
+    <message>
+        <source>All channels</source>
+        <translation>All channels</translation>
+    </message>
+    <message>
+        <source>All campaigns</source>
+        <translation>All campaigns</translation>
+    </message>
+    <message>
+        <source>Outside campaigns</source>
+        <translation>Outside campaigns</translation>
     </message>
 </context>
 <context>
@@ -713,12 +832,12 @@
     <message>
         <source>Kurum Masaüstü {version}
 
-The social media desk of a public institution: plan, write, publish and answer citizens from one window. Citizens&apos; messages and account tokens stay on this computer.
+The social media desk of a public institution: plan, write, publish and answer citizens from one window. Citizens' messages and account tokens stay on this computer.
 
 Licence: GNU GPL version 3 or later.</source>
         <translation>Kurum Masaüstü {version}
 
-The social media desk of a public institution: plan, write, publish and answer citizens from one window. Citizens&apos; messages and account tokens stay on this computer.
+The social media desk of a public institution: plan, write, publish and answer citizens from one window. Citizens' messages and account tokens stay on this computer.
 
 Licence: GNU GPL version 3 or later.</translation>
     </message>
@@ -783,8 +902,8 @@ Licence: GNU GPL version 3 or later.</translation>
         <translation>The channel must be reconnected</translation>
     </message>
     <message>
-        <source>Waiting for the platform&apos;s rate limit</source>
-        <translation>Waiting for the platform&apos;s rate limit</translation>
+        <source>Waiting for the platform's rate limit</source>
+        <translation>Waiting for the platform's rate limit</translation>
     </message>
     <message>
         <source>Temporary problem; will retry</source>
@@ -888,7 +1007,7 @@ Licence: GNU GPL version 3 or later.</translation>
     <name>Problems</name>
     <message>
         <source>characters (X weighting)</source>
-        <extracomment>How each platform&apos;s preview card looks (border colour, background).</extracomment>
+        <extracomment>How each platform's preview card looks (border colour, background).</extracomment>
         <translation>characters (X weighting)</translation>
     </message>
     <message>
@@ -992,6 +1111,13 @@ Licence: GNU GPL version 3 or later.</translation>
     <message>
         <source>(optional)</source>
         <translation>(optional)</translation>
+    </message>
+</context>
+<context>
+    <name>WeekDelegate</name>
+    <message numerus="yes">
+        <source>+%n more</source>
+        <translation><numerusform>+%n more</numerusform><numerusform>+%n more</numerusform></translation>
     </message>
 </context>
 </TS>

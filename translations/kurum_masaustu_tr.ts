@@ -2,6 +2,29 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="tr_TR" sourcelanguage="en">
 <context>
+    <name>AgendaView</name>
+    <message>
+        <source>Time</source>
+        <translation>Saat</translation>
+    </message>
+    <message>
+        <source>Post</source>
+        <translation>Gönderi</translation>
+    </message>
+    <message>
+        <source>Channels</source>
+        <translation>Kanallar</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Durum</translation>
+    </message>
+    <message>
+        <source>Nothing planned in these days.</source>
+        <translation>Bu günlerde planlanmış bir şey yok.</translation>
+    </message>
+</context>
+<context>
     <name>AppStatusBar</name>
     <message>
         <source>Connection</source>
@@ -77,6 +100,18 @@
         <translation>Bugüne git</translation>
     </message>
     <message>
+        <source>Month</source>
+        <translation>Ay</translation>
+    </message>
+    <message>
+        <source>Week</source>
+        <translation>Hafta</translation>
+    </message>
+    <message>
+        <source>Agenda</source>
+        <translation>Ajanda</translation>
+    </message>
+    <message>
         <source>Important day without a post</source>
         <translation>Gönderisi olmayan önemli gün</translation>
     </message>
@@ -85,12 +120,48 @@
         <translation>Aylık takvim</translation>
     </message>
     <message>
+        <source>Week calendar</source>
+        <translation>Haftalık takvim</translation>
+    </message>
+    <message>
+        <source>Agenda: the coming days</source>
+        <translation>Ajanda: önümüzdeki günler</translation>
+    </message>
+    <message>
         <source>Posts of the selected day</source>
         <translation>Seçili günün gönderileri</translation>
     </message>
     <message>
+        <source>Previous week</source>
+        <translation>Önceki hafta</translation>
+    </message>
+    <message>
+        <source>Next week</source>
+        <translation>Sonraki hafta</translation>
+    </message>
+    <message>
+        <source>Earlier days</source>
+        <translation>Önceki günler</translation>
+    </message>
+    <message>
+        <source>Later days</source>
+        <translation>Sonraki günler</translation>
+    </message>
+    <message>
         <source>This month: {planned} planned, {published} published</source>
         <translation>Bu ay: {planned} planlanan, {published} yayımlanan</translation>
+    </message>
+    <message>
+        <source>This week: {planned} planned, {published} published</source>
+        <translation>Bu hafta: {planned} planlanan, {published} yayımlanan</translation>
+    </message>
+    <message>
+        <source>These days: {planned} planned, {published} published</source>
+        <translation>Bu günlerde: {planned} planlanan, {published} yayımlanan</translation>
+    </message>
+    <message>
+        <source>filtered</source>
+        <translation>süzülmüş</translation>
     </message>
     <message>
         <source>No post planned for {name} ({date})</source>
@@ -101,6 +172,10 @@
         <translation>
             <numerusform>(+%n daha)</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>A post cannot be moved into the past.</source>
+        <translation>Gönderi geçmiş bir zamana taşınamaz.</translation>
     </message>
     <message>
         <source>Published posts cannot be moved.</source>
@@ -223,7 +298,7 @@
         <translation>{channels} için zamanlanamıyor: {problem} Düzeltin ya da o kanalı çıkarın.</translation>
     </message>
     <message>
-        <source>Fill in the template&apos;s fields first: {fields}</source>
+        <source>Fill in the template's fields first: {fields}</source>
         <translation>Önce şablonun alanlarını doldurun: {fields}</translation>
     </message>
     <message>
@@ -342,9 +417,54 @@
     <name>DayDelegate</name>
     <message numerus="yes">
         <source>+%n more</source>
-        <translation>
-            <numerusform>+%n daha</numerusform>
-        </translation>
+        <translation><numerusform>+%n daha</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>FilterBar</name>
+    <message>
+        <source>Filter by channel</source>
+        <translation>Kanala göre süz</translation>
+    </message>
+    <message>
+        <source>Filter by category</source>
+        <translation>Kategoriye göre süz</translation>
+    </message>
+    <message>
+        <source>Filter by campaign</source>
+        <translation>Kampanyaya göre süz</translation>
+    </message>
+    <message>
+        <source>Filter by state</source>
+        <translation>Duruma göre süz</translation>
+    </message>
+    <message>
+        <source>Clear filters</source>
+        <translation>Süzgeçleri temizle</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>Göster:</translation>
+    </message>
+    <message>
+        <source>All categories</source>
+        <translation>Tüm kategoriler</translation>
+    </message>
+    <message>
+        <source>All states</source>
+        <translation>Tüm durumlar</translation>
+    </message>
+    <message>
+        <source>All channels</source>
+        <translation>Tüm kanallar</translation>
+    </message>
+    <message>
+        <source>All campaigns</source>
+        <translation>Tüm kampanyalar</translation>
+    </message>
+    <message>
+        <source>Outside campaigns</source>
+        <translation>Kampanya dışı</translation>
     </message>
 </context>
 <context>
@@ -704,7 +824,7 @@
     <message>
         <source>Kurum Masaüstü {version}
 
-The social media desk of a public institution: plan, write, publish and answer citizens from one window. Citizens&apos; messages and account tokens stay on this computer.
+The social media desk of a public institution: plan, write, publish and answer citizens from one window. Citizens' messages and account tokens stay on this computer.
 
 Licence: GNU GPL version 3 or later.</source>
         <translation>Kurum Masaüstü {version}
@@ -773,7 +893,7 @@ Lisans: GNU GPL sürüm 3 veya sonraki bir sürüm.</translation>
         <translation>Kanalın yeniden bağlanması gerekiyor</translation>
     </message>
     <message>
-        <source>Waiting for the platform&apos;s rate limit</source>
+        <source>Waiting for the platform's rate limit</source>
         <translation>Platformun istek sınırı bekleniyor</translation>
     </message>
     <message>
@@ -801,7 +921,7 @@ Lisans: GNU GPL sürüm 3 veya sonraki bir sürüm.</translation>
     </message>
     <message>
         <source>Time</source>
-        <translation>Zaman</translation>
+        <translation>Saat</translation>
     </message>
     <message>
         <source>Channel</source>
@@ -878,7 +998,7 @@ Lisans: GNU GPL sürüm 3 veya sonraki bir sürüm.</translation>
     <name>Problems</name>
     <message>
         <source>characters (X weighting)</source>
-        <extracomment>How each platform&apos;s preview card looks (border colour, background).</extracomment>
+        <extracomment>How each platform's preview card looks (border colour, background).</extracomment>
         <translation>karakter (X ağırlıklı)</translation>
     </message>
     <message>
@@ -940,7 +1060,7 @@ Lisans: GNU GPL sürüm 3 veya sonraki bir sürüm.</translation>
         <source>The database in this profile was written by a newer version of Kurum Masaüstü. Install the newer version to open it. The file was not changed.
 
 {path}</source>
-        <translation>Bu profildeki veritabanı, Kurum Masaüstü&apos;nün daha yeni bir sürümüyle yazılmış. Açmak için bu yeni sürümü kurun. Dosyada hiçbir değişiklik yapılmadı.
+        <translation>Bu profildeki veritabanı, Kurum Masaüstü'nün daha yeni bir sürümüyle yazılmış. Açmak için bu yeni sürümü kurun. Dosyada hiçbir değişiklik yapılmadı.
 
 {path}</translation>
     </message>
@@ -982,6 +1102,13 @@ Lisans: GNU GPL sürüm 3 veya sonraki bir sürüm.</translation>
     <message>
         <source>(optional)</source>
         <translation>(isteğe bağlı)</translation>
+    </message>
+</context>
+<context>
+    <name>WeekDelegate</name>
+    <message numerus="yes">
+        <source>+%n more</source>
+        <translation><numerusform>+%n daha</numerusform></translation>
     </message>
 </context>
 </TS>
