@@ -2,6 +2,45 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB" sourcelanguage="en">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About Kurum Masaüstü</source>
+        <translation>About Kurum Masaüstü</translation>
+    </message>
+    <message>
+        <source>Kurum Masaüstü {version}
+
+The social media desk of a public institution: plan, write, publish and answer citizens from one window. Citizens&apos; messages and account tokens stay on this computer.
+
+Licence: GNU GPL version 3 or later. The components it carries and their licences are listed under “Third-party notices”.</source>
+        <translation>Kurum Masaüstü {version}
+
+The social media desk of a public institution: plan, write, publish and answer citizens from one window. Citizens&apos; messages and account tokens stay on this computer.
+
+Licence: GNU GPL version 3 or later. The components it carries and their licences are listed under “Third-party notices”.</translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation>About</translation>
+    </message>
+    <message>
+        <source>Third-party notices</source>
+        <translation>Third-party notices</translation>
+    </message>
+    <message>
+        <source>The notices could not be read: {reason}</source>
+        <translation>The notices could not be read: {reason}</translation>
+    </message>
+    <message>
+        <source>From: {source}</source>
+        <translation>From: {source}</translation>
+    </message>
+    <message>
+        <source>Generated from the Python packages installed with this copy.</source>
+        <translation>Generated from the Python packages installed with this copy.</translation>
+    </message>
+</context>
+<context>
     <name>AgendaView</name>
     <message>
         <source>Time</source>
@@ -96,6 +135,7 @@
     </message>
     <message>
         <source>Today</source>
+        <extracomment>Months ready to show (the neighbours are loaded in a worker after each month).</extracomment>
         <translation>Today</translation>
     </message>
     <message>
@@ -303,8 +343,8 @@
         <translation>Cannot schedule for {channels}: {problem} Fix it, or remove that channel.</translation>
     </message>
     <message>
-        <source>Fill in the template's fields first: {fields}</source>
-        <translation>Fill in the template's fields first: {fields}</translation>
+        <source>Fill in the template&apos;s fields first: {fields}</source>
+        <translation>Fill in the template&apos;s fields first: {fields}</translation>
     </message>
     <message>
         <source>Not scheduled: the election-period warning needs a note.</source>
@@ -424,7 +464,10 @@
     <name>DayDelegate</name>
     <message numerus="yes">
         <source>+%n more</source>
-        <translation><numerusform>+%n more</numerusform><numerusform>+%n more</numerusform></translation>
+        <translation>
+            <numerusform>+%n more</numerusform>
+            <numerusform>+%n more</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -735,6 +778,10 @@
         <translation>&amp;Quit</translation>
     </message>
     <message>
+        <source>Se&amp;ttings…</source>
+        <translation>Se&amp;ttings…</translation>
+    </message>
+    <message>
         <source>&amp;View</source>
         <translation>&amp;View</translation>
     </message>
@@ -825,22 +872,6 @@
         <source>Keep as drafts</source>
         <translation>Keep as drafts</translation>
     </message>
-    <message>
-        <source>About Kurum Masaüstü</source>
-        <translation>About Kurum Masaüstü</translation>
-    </message>
-    <message>
-        <source>Kurum Masaüstü {version}
-
-The social media desk of a public institution: plan, write, publish and answer citizens from one window. Citizens' messages and account tokens stay on this computer.
-
-Licence: GNU GPL version 3 or later.</source>
-        <translation>Kurum Masaüstü {version}
-
-The social media desk of a public institution: plan, write, publish and answer citizens from one window. Citizens' messages and account tokens stay on this computer.
-
-Licence: GNU GPL version 3 or later.</translation>
-    </message>
 </context>
 <context>
     <name>MediaPane</name>
@@ -889,6 +920,7 @@ Licence: GNU GPL version 3 or later.</translation>
     <name>MonthModel</name>
     <message numerus="yes">
         <source>%n post(s)</source>
+        <extracomment>Deliveries in the month itself (not the neighbouring days the grid shows).</extracomment>
         <translation>
             <numerusform>%n post</numerusform>
             <numerusform>%n posts</numerusform>
@@ -902,8 +934,8 @@ Licence: GNU GPL version 3 or later.</translation>
         <translation>The channel must be reconnected</translation>
     </message>
     <message>
-        <source>Waiting for the platform's rate limit</source>
-        <translation>Waiting for the platform's rate limit</translation>
+        <source>Waiting for the platform&apos;s rate limit</source>
+        <translation>Waiting for the platform&apos;s rate limit</translation>
     </message>
     <message>
         <source>Temporary problem; will retry</source>
@@ -1007,7 +1039,7 @@ Licence: GNU GPL version 3 or later.</translation>
     <name>Problems</name>
     <message>
         <source>characters (X weighting)</source>
-        <extracomment>How each platform's preview card looks (border colour, background).</extracomment>
+        <extracomment>How each platform&apos;s preview card looks (border colour, background).</extracomment>
         <translation>characters (X weighting)</translation>
     </message>
     <message>
@@ -1064,6 +1096,105 @@ Licence: GNU GPL version 3 or later.</translation>
     </message>
 </context>
 <context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <source>Institution</source>
+        <translation>Institution</translation>
+    </message>
+    <message>
+        <source>Institution name:</source>
+        <translation>Institution name:</translation>
+    </message>
+    <message>
+        <source>Province:</source>
+        <translation>Province:</translation>
+    </message>
+    <message>
+        <source>District:</source>
+        <translation>District:</translation>
+    </message>
+    <message>
+        <source>(managed by policy)</source>
+        <translation>(managed by policy)</translation>
+    </message>
+    <message>
+        <source>Set by: {source}</source>
+        <translation>Set by: {source}</translation>
+    </message>
+    <message>
+        <source>Business hours:</source>
+        <translation>Business hours:</translation>
+    </message>
+    <message>
+        <source>Managed by your IT department</source>
+        <translation>Managed by your IT department</translation>
+    </message>
+    <message>
+        <source>No setting is managed by policy on this computer.</source>
+        <translation>No setting is managed by policy on this computer.</translation>
+    </message>
+    <message>
+        <source>Policy entries that were ignored</source>
+        <translation>Policy entries that were ignored</translation>
+    </message>
+    <message>
+        <source>These entries of the IT policy could not be applied; the app runs without them. Tell your IT department:</source>
+        <translation>These entries of the IT policy could not be applied; the app runs without them. Tell your IT department:</translation>
+    </message>
+    <message>
+        <source>Ignored policy entries</source>
+        <translation>Ignored policy entries</translation>
+    </message>
+    <message>
+        <source>Proxy:</source>
+        <translation>Proxy:</translation>
+    </message>
+    <message>
+        <source>Demo and sandbox:</source>
+        <translation>Demo and sandbox:</translation>
+    </message>
+    <message>
+        <source>turned off</source>
+        <translation>turned off</translation>
+    </message>
+    <message>
+        <source>allowed</source>
+        <translation>allowed</translation>
+    </message>
+    <message>
+        <source>Allowed platforms:</source>
+        <translation>Allowed platforms:</translation>
+    </message>
+    <message>
+        <source>Platform app ids:</source>
+        <translation>Platform app ids:</translation>
+    </message>
+    <message>
+        <source>Preset channels:</source>
+        <translation>Preset channels:</translation>
+    </message>
+    <message>
+        <source>Scheduled sync:</source>
+        <translation>Scheduled sync:</translation>
+    </message>
+    <message>
+        <source>every {minutes} minutes, also while the window is closed</source>
+        <translation>every {minutes} minutes, also while the window is closed</translation>
+    </message>
+    <message>
+        <source>Business hours must end after they start.</source>
+        <translation>Business hours must end after they start.</translation>
+    </message>
+    <message>
+        <source>The settings could not be saved because the profile folder cannot be written ({reason}). They stay in effect until the app is closed.</source>
+        <translation>The settings could not be saved because the profile folder cannot be written ({reason}). They stay in effect until the app is closed.</translation>
+    </message>
+</context>
+<context>
     <name>Startup</name>
     <message>
         <source>The database in this profile was written by a newer version of Kurum Masaüstü. Install the newer version to open it. The file was not changed.
@@ -1117,7 +1248,10 @@ Licence: GNU GPL version 3 or later.</translation>
     <name>WeekDelegate</name>
     <message numerus="yes">
         <source>+%n more</source>
-        <translation><numerusform>+%n more</numerusform><numerusform>+%n more</numerusform></translation>
+        <translation>
+            <numerusform>+%n more</numerusform>
+            <numerusform>+%n more</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

@@ -2,6 +2,45 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="tr_TR" sourcelanguage="en">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About Kurum Masaüstü</source>
+        <translation>Kurum Masaüstü hakkında</translation>
+    </message>
+    <message>
+        <source>Kurum Masaüstü {version}
+
+The social media desk of a public institution: plan, write, publish and answer citizens from one window. Citizens&apos; messages and account tokens stay on this computer.
+
+Licence: GNU GPL version 3 or later. The components it carries and their licences are listed under “Third-party notices”.</source>
+        <translation>Kurum Masaüstü {version}
+
+Resmî kurumun sosyal medya masası: tek pencereden planlayın, yazın, yayımlayın ve vatandaşı yanıtlayın. Vatandaş mesajları ve hesap anahtarları bu bilgisayarda kalır.
+
+Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları “Üçüncü taraf bildirimleri” sekmesindedir.</translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation>Hakkında</translation>
+    </message>
+    <message>
+        <source>Third-party notices</source>
+        <translation>Üçüncü taraf bildirimleri</translation>
+    </message>
+    <message>
+        <source>The notices could not be read: {reason}</source>
+        <translation>Bildirimler okunamadı: {reason}</translation>
+    </message>
+    <message>
+        <source>From: {source}</source>
+        <translation>Kaynak: {source}</translation>
+    </message>
+    <message>
+        <source>Generated from the Python packages installed with this copy.</source>
+        <translation>Bu kopyayla kurulu Python paketlerinden oluşturuldu.</translation>
+    </message>
+</context>
+<context>
     <name>AgendaView</name>
     <message>
         <source>Time</source>
@@ -93,6 +132,7 @@
     </message>
     <message>
         <source>Today</source>
+        <extracomment>Months ready to show (the neighbours are loaded in a worker after each month).</extracomment>
         <translation>Bugün</translation>
     </message>
     <message>
@@ -298,7 +338,7 @@
         <translation>{channels} için zamanlanamıyor: {problem} Düzeltin ya da o kanalı çıkarın.</translation>
     </message>
     <message>
-        <source>Fill in the template's fields first: {fields}</source>
+        <source>Fill in the template&apos;s fields first: {fields}</source>
         <translation>Önce şablonun alanlarını doldurun: {fields}</translation>
     </message>
     <message>
@@ -417,7 +457,9 @@
     <name>DayDelegate</name>
     <message numerus="yes">
         <source>+%n more</source>
-        <translation><numerusform>+%n daha</numerusform></translation>
+        <translation>
+            <numerusform>+%n daha</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -728,6 +770,10 @@
         <translation>Çı&amp;kış</translation>
     </message>
     <message>
+        <source>Se&amp;ttings…</source>
+        <translation>&amp;Ayarlar…</translation>
+    </message>
+    <message>
         <source>&amp;View</source>
         <translation>&amp;Görünüm</translation>
     </message>
@@ -817,22 +863,6 @@
         <source>Keep as drafts</source>
         <translation>Taslak olarak beklet</translation>
     </message>
-    <message>
-        <source>About Kurum Masaüstü</source>
-        <translation>Kurum Masaüstü hakkında</translation>
-    </message>
-    <message>
-        <source>Kurum Masaüstü {version}
-
-The social media desk of a public institution: plan, write, publish and answer citizens from one window. Citizens' messages and account tokens stay on this computer.
-
-Licence: GNU GPL version 3 or later.</source>
-        <translation>Kurum Masaüstü {version}
-
-Kamu kurumlarının sosyal medya masası: gönderileri tek pencereden planlayın, yazın, yayımlayın ve vatandaşları yanıtlayın. Vatandaşların mesajları ve hesap erişim anahtarları bu bilgisayarda kalır.
-
-Lisans: GNU GPL sürüm 3 veya sonraki bir sürüm.</translation>
-    </message>
 </context>
 <context>
     <name>MediaPane</name>
@@ -881,6 +911,7 @@ Lisans: GNU GPL sürüm 3 veya sonraki bir sürüm.</translation>
     <name>MonthModel</name>
     <message numerus="yes">
         <source>%n post(s)</source>
+        <extracomment>Deliveries in the month itself (not the neighbouring days the grid shows).</extracomment>
         <translation>
             <numerusform>%n gönderi</numerusform>
         </translation>
@@ -893,7 +924,7 @@ Lisans: GNU GPL sürüm 3 veya sonraki bir sürüm.</translation>
         <translation>Kanalın yeniden bağlanması gerekiyor</translation>
     </message>
     <message>
-        <source>Waiting for the platform's rate limit</source>
+        <source>Waiting for the platform&apos;s rate limit</source>
         <translation>Platformun istek sınırı bekleniyor</translation>
     </message>
     <message>
@@ -921,7 +952,7 @@ Lisans: GNU GPL sürüm 3 veya sonraki bir sürüm.</translation>
     </message>
     <message>
         <source>Time</source>
-        <translation>Saat</translation>
+        <translation>Zaman</translation>
     </message>
     <message>
         <source>Channel</source>
@@ -998,7 +1029,7 @@ Lisans: GNU GPL sürüm 3 veya sonraki bir sürüm.</translation>
     <name>Problems</name>
     <message>
         <source>characters (X weighting)</source>
-        <extracomment>How each platform's preview card looks (border colour, background).</extracomment>
+        <extracomment>How each platform&apos;s preview card looks (border colour, background).</extracomment>
         <translation>karakter (X ağırlıklı)</translation>
     </message>
     <message>
@@ -1055,12 +1086,111 @@ Lisans: GNU GPL sürüm 3 veya sonraki bir sürüm.</translation>
     </message>
 </context>
 <context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>Ayarlar</translation>
+    </message>
+    <message>
+        <source>Institution</source>
+        <translation>Kurum</translation>
+    </message>
+    <message>
+        <source>Institution name:</source>
+        <translation>Kurum adı:</translation>
+    </message>
+    <message>
+        <source>Province:</source>
+        <translation>İl:</translation>
+    </message>
+    <message>
+        <source>District:</source>
+        <translation>İlçe:</translation>
+    </message>
+    <message>
+        <source>(managed by policy)</source>
+        <translation>(politikayla yönetiliyor)</translation>
+    </message>
+    <message>
+        <source>Set by: {source}</source>
+        <translation>Belirleyen: {source}</translation>
+    </message>
+    <message>
+        <source>Business hours:</source>
+        <translation>Mesai saatleri:</translation>
+    </message>
+    <message>
+        <source>Managed by your IT department</source>
+        <translation>BT biriminizin yönettiği ayarlar</translation>
+    </message>
+    <message>
+        <source>No setting is managed by policy on this computer.</source>
+        <translation>Bu bilgisayarda politikayla yönetilen bir ayar yok.</translation>
+    </message>
+    <message>
+        <source>Policy entries that were ignored</source>
+        <translation>Uygulanmayan politika girdileri</translation>
+    </message>
+    <message>
+        <source>These entries of the IT policy could not be applied; the app runs without them. Tell your IT department:</source>
+        <translation>BT politikasının şu girdileri uygulanamadı; uygulama onlarsız çalışıyor. BT biriminize iletin:</translation>
+    </message>
+    <message>
+        <source>Ignored policy entries</source>
+        <translation>Uygulanmayan politika girdileri</translation>
+    </message>
+    <message>
+        <source>Proxy:</source>
+        <translation>Vekil sunucu:</translation>
+    </message>
+    <message>
+        <source>Demo and sandbox:</source>
+        <translation>Deneme ve eğitim kanalları:</translation>
+    </message>
+    <message>
+        <source>turned off</source>
+        <translation>kapalı</translation>
+    </message>
+    <message>
+        <source>allowed</source>
+        <translation>açık</translation>
+    </message>
+    <message>
+        <source>Allowed platforms:</source>
+        <translation>İzinli platformlar:</translation>
+    </message>
+    <message>
+        <source>Platform app ids:</source>
+        <translation>Platform uygulama kimlikleri:</translation>
+    </message>
+    <message>
+        <source>Preset channels:</source>
+        <translation>Hazır kanallar:</translation>
+    </message>
+    <message>
+        <source>Scheduled sync:</source>
+        <translation>Zamanlanmış eşitleme:</translation>
+    </message>
+    <message>
+        <source>every {minutes} minutes, also while the window is closed</source>
+        <translation>{minutes} dakikada bir, pencere kapalıyken de</translation>
+    </message>
+    <message>
+        <source>Business hours must end after they start.</source>
+        <translation>Mesai bitişi başlangıçtan sonra olmalı.</translation>
+    </message>
+    <message>
+        <source>The settings could not be saved because the profile folder cannot be written ({reason}). They stay in effect until the app is closed.</source>
+        <translation>Profil klasörüne yazılamadığı için ayarlar kaydedilemedi ({reason}). Uygulama kapanana kadar geçerli kalırlar.</translation>
+    </message>
+</context>
+<context>
     <name>Startup</name>
     <message>
         <source>The database in this profile was written by a newer version of Kurum Masaüstü. Install the newer version to open it. The file was not changed.
 
 {path}</source>
-        <translation>Bu profildeki veritabanı, Kurum Masaüstü'nün daha yeni bir sürümüyle yazılmış. Açmak için bu yeni sürümü kurun. Dosyada hiçbir değişiklik yapılmadı.
+        <translation>Bu profildeki veritabanı, Kurum Masaüstü&apos;nün daha yeni bir sürümüyle yazılmış. Açmak için bu yeni sürümü kurun. Dosyada hiçbir değişiklik yapılmadı.
 
 {path}</translation>
     </message>
@@ -1108,7 +1238,9 @@ Lisans: GNU GPL sürüm 3 veya sonraki bir sürüm.</translation>
     <name>WeekDelegate</name>
     <message numerus="yes">
         <source>+%n more</source>
-        <translation><numerusform>+%n daha</numerusform></translation>
+        <translation>
+            <numerusform>+%n daha</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

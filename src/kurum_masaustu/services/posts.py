@@ -49,7 +49,44 @@ class PostDraft:
     kind: PostKind = PostKind.TEXT
     media_ids: list[int] = field(default_factory=list)
     overrides: dict[int, str] = field(default_factory=dict)
+    source_reference: str = ""  # where the post's facts and figures come from (checklist)
     id: int | None = None
+    link: str = ""  # shown as a link card where the platform makes one
+    poll: PollDraft | None = None  # for kind POLL; the question is the text
+    hand_off: set[int] = field(default_factory=set)  # channels whose own scheduler gets the post
+
+
+@dataclass(frozen=True)
+class PollDraft:
+    options: tuple[str, ...]
+    minutes: int = 24 * 60
+    multiple: bool = False
+
+    def to_json(self) -> dict[str, object]:
+        return {"options": list(self.options), "minutes": self.minutes, "multiple": self.multiple}
+
+    @classmethod
+    def from_json(cls, raw: object) -> PollDraft | None:
+        """Lenient: a stored poll that is not the expected shape reads as no poll."""
+        if not isinstance(raw, dict):
+            return None
+        options = raw.get("options")
+        minutes = raw.get("minutes")
+        if not isinstance(options, list) or not isinstance(minutes, int):
+            return None
+        return cls(tuple(str(o) for o in options), minutes, bool(raw.get("multiple", False)))
+
+
+@dataclass(frozen=True)
+class DeliveryStatus:
+    """One channel's delivery of the open post, as the composer shows it."""
+
+    channel_id: int
+    state: DeliveryState
+    permalink: str | None
+    last_error: str | None
+    hand_off: bool
+    thread_published: int  # parts of a thread already on the platform
 
 
 class CalendarEntry(NamedTuple):
@@ -128,6 +165,18 @@ class MediaInfo:
     height: int | None
     size_bytes: int
     alt_text: str
+    focal_x: float = 0.5
+    focal_y: float = 0.5
+    shows_people: bool | None = None
+    people_consent: bool = False
+    shows_children: bool = False
+    children_consent: bool = False
+    children_blurred: bool = False
+    consent_note: str = ""
+
+    @property
+    def is_image(self) -> bool:
+        return self.mime_type.startswith("image/")
 
 
 @dataclass(frozen=True)
@@ -184,6 +233,9 @@ class PostService:
             post.title = draft.title.strip() or derive_title(draft.body)
             post.category = draft.category
             post.kind = draft.kind
+            post.source_reference = draft.source_reference.strip()
+            post.link = draft.link.strip() or None
+            post.poll = draft.poll.to_json() if draft.kind == PostKind.POLL and draft.poll is not None else None
             self._sync_deliveries(session, post, draft, state)
             self._sync_media(session, post, draft.media_ids)
             session.flush()
@@ -215,6 +267,7 @@ class PostService:
             delivery.scheduled_at = draft.scheduled_at
             delivery.state = state
             delivery.text_override = draft.overrides.get(channel_id)
+            delivery.native_schedule = channel_id in draft.hand_off
             delivery.last_error = None
 
     @staticmethod
@@ -244,8 +297,28 @@ class PostService:
                 category=post.category,
                 kind=post.kind,
                 media_ids=[link.media_id for link in post.media_links],
-                overrides={d.channel_id: d.text_override for d in post.deliveries if d.text_override},
+                overrides={d.channel_id: d.text_override for d in post.deliveries if d.text_override is not None},
+                source_reference=post.source_reference or "",
+                link=post.link or "",
+                poll=PollDraft.from_json(post.poll),
+                hand_off={d.channel_id for d in post.deliveries if d.native_schedule},
             )
+
+    def delivery_statuses(self, post_id: int) -> list[DeliveryStatus]:
+        """Each channel's delivery of the post: state, link once published, reason when failed."""
+        with self._sessions() as session:
+            rows = session.scalars(select(Delivery).where(Delivery.post_id == post_id).order_by(Delivery.id))
+            return [
+                DeliveryStatus(
+                    d.channel_id,
+                    d.state,
+                    d.permalink,
+                    d.last_error,
+                    d.native_schedule,
+                    len(d.thread_remote_ids or []),
+                )
+                for d in rows
+            ]
 
     def delivery_states(self, post_id: int) -> dict[int, DeliveryState]:
         with self._sessions() as session:
@@ -418,4 +491,12 @@ def media_info(asset: MediaAsset) -> MediaInfo:
         height=asset.height,
         size_bytes=asset.size_bytes,
         alt_text=asset.alt_text,
+        focal_x=asset.focal_x if asset.focal_x is not None else 0.5,
+        focal_y=asset.focal_y if asset.focal_y is not None else 0.5,
+        shows_people=asset.shows_people,
+        people_consent=bool(asset.people_consent),
+        shows_children=bool(asset.shows_children),
+        children_consent=bool(asset.children_consent),
+        children_blurred=bool(asset.children_blurred),
+        consent_note=asset.consent_note or "",
     )
