@@ -2,6 +2,68 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="tr_TR" sourcelanguage="en">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About Kurum Masaüstü</source>
+        <translation>Kurum Masaüstü hakkında</translation>
+    </message>
+    <message>
+        <source>Kurum Masaüstü {version}
+
+The social media desk of a public institution: plan, write, publish and answer citizens from one window. Citizens&apos; messages and account tokens stay on this computer.
+
+Licence: GNU GPL version 3 or later. The components it carries and their licences are listed under “Third-party notices”.</source>
+        <translation>Kurum Masaüstü {version}
+
+Resmî kurumun sosyal medya masası: tek pencereden planlayın, yazın, yayımlayın ve vatandaşı yanıtlayın. Vatandaş mesajları ve hesap anahtarları bu bilgisayarda kalır.
+
+Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları “Üçüncü taraf bildirimleri” sekmesindedir.</translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation>Hakkında</translation>
+    </message>
+    <message>
+        <source>Third-party notices</source>
+        <translation>Üçüncü taraf bildirimleri</translation>
+    </message>
+    <message>
+        <source>The notices could not be read: {reason}</source>
+        <translation>Bildirimler okunamadı: {reason}</translation>
+    </message>
+    <message>
+        <source>From: {source}</source>
+        <translation>Kaynak: {source}</translation>
+    </message>
+    <message>
+        <source>Generated from the Python packages installed with this copy.</source>
+        <translation>Bu kopyayla kurulu Python paketlerinden oluşturuldu.</translation>
+    </message>
+</context>
+<context>
+    <name>AgendaView</name>
+    <message>
+        <source>Time</source>
+        <translation>Saat</translation>
+    </message>
+    <message>
+        <source>Post</source>
+        <translation>Gönderi</translation>
+    </message>
+    <message>
+        <source>Channels</source>
+        <translation>Kanallar</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Durum</translation>
+    </message>
+    <message>
+        <source>Nothing planned in these days.</source>
+        <translation>Bu günlerde planlanmış bir şey yok.</translation>
+    </message>
+</context>
+<context>
     <name>AppStatusBar</name>
     <message>
         <source>Connection</source>
@@ -70,11 +132,24 @@
     </message>
     <message>
         <source>Today</source>
+        <extracomment>Months ready to show (the neighbours are loaded in a worker after each month).</extracomment>
         <translation>Bugün</translation>
     </message>
     <message>
         <source>Go to today</source>
         <translation>Bugüne git</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>Ay</translation>
+    </message>
+    <message>
+        <source>Week</source>
+        <translation>Hafta</translation>
+    </message>
+    <message>
+        <source>Agenda</source>
+        <translation>Ajanda</translation>
     </message>
     <message>
         <source>Important day without a post</source>
@@ -85,12 +160,48 @@
         <translation>Aylık takvim</translation>
     </message>
     <message>
+        <source>Week calendar</source>
+        <translation>Haftalık takvim</translation>
+    </message>
+    <message>
+        <source>Agenda: the coming days</source>
+        <translation>Ajanda: önümüzdeki günler</translation>
+    </message>
+    <message>
         <source>Posts of the selected day</source>
         <translation>Seçili günün gönderileri</translation>
     </message>
     <message>
+        <source>Previous week</source>
+        <translation>Önceki hafta</translation>
+    </message>
+    <message>
+        <source>Next week</source>
+        <translation>Sonraki hafta</translation>
+    </message>
+    <message>
+        <source>Earlier days</source>
+        <translation>Önceki günler</translation>
+    </message>
+    <message>
+        <source>Later days</source>
+        <translation>Sonraki günler</translation>
+    </message>
+    <message>
         <source>This month: {planned} planned, {published} published</source>
         <translation>Bu ay: {planned} planlanan, {published} yayımlanan</translation>
+    </message>
+    <message>
+        <source>This week: {planned} planned, {published} published</source>
+        <translation>Bu hafta: {planned} planlanan, {published} yayımlanan</translation>
+    </message>
+    <message>
+        <source>These days: {planned} planned, {published} published</source>
+        <translation>Bu günlerde: {planned} planlanan, {published} yayımlanan</translation>
+    </message>
+    <message>
+        <source>filtered</source>
+        <translation>süzülmüş</translation>
     </message>
     <message>
         <source>No post planned for {name} ({date})</source>
@@ -101,6 +212,10 @@
         <translation>
             <numerusform>(+%n daha)</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>A post cannot be moved into the past.</source>
+        <translation>Gönderi geçmiş bir zamana taşınamaz.</translation>
     </message>
     <message>
         <source>Published posts cannot be moved.</source>
@@ -345,6 +460,53 @@
         <translation>
             <numerusform>+%n daha</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>FilterBar</name>
+    <message>
+        <source>Filter by channel</source>
+        <translation>Kanala göre süz</translation>
+    </message>
+    <message>
+        <source>Filter by category</source>
+        <translation>Kategoriye göre süz</translation>
+    </message>
+    <message>
+        <source>Filter by campaign</source>
+        <translation>Kampanyaya göre süz</translation>
+    </message>
+    <message>
+        <source>Filter by state</source>
+        <translation>Duruma göre süz</translation>
+    </message>
+    <message>
+        <source>Clear filters</source>
+        <translation>Süzgeçleri temizle</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>Göster:</translation>
+    </message>
+    <message>
+        <source>All categories</source>
+        <translation>Tüm kategoriler</translation>
+    </message>
+    <message>
+        <source>All states</source>
+        <translation>Tüm durumlar</translation>
+    </message>
+    <message>
+        <source>All channels</source>
+        <translation>Tüm kanallar</translation>
+    </message>
+    <message>
+        <source>All campaigns</source>
+        <translation>Tüm kampanyalar</translation>
+    </message>
+    <message>
+        <source>Outside campaigns</source>
+        <translation>Kampanya dışı</translation>
     </message>
 </context>
 <context>
@@ -608,6 +770,10 @@
         <translation>Çı&amp;kış</translation>
     </message>
     <message>
+        <source>Se&amp;ttings…</source>
+        <translation>&amp;Ayarlar…</translation>
+    </message>
+    <message>
         <source>&amp;View</source>
         <translation>&amp;Görünüm</translation>
     </message>
@@ -697,22 +863,6 @@
         <source>Keep as drafts</source>
         <translation>Taslak olarak beklet</translation>
     </message>
-    <message>
-        <source>About Kurum Masaüstü</source>
-        <translation>Kurum Masaüstü hakkında</translation>
-    </message>
-    <message>
-        <source>Kurum Masaüstü {version}
-
-The social media desk of a public institution: plan, write, publish and answer citizens from one window. Citizens&apos; messages and account tokens stay on this computer.
-
-Licence: GNU GPL version 3 or later.</source>
-        <translation>Kurum Masaüstü {version}
-
-Kamu kurumlarının sosyal medya masası: gönderileri tek pencereden planlayın, yazın, yayımlayın ve vatandaşları yanıtlayın. Vatandaşların mesajları ve hesap erişim anahtarları bu bilgisayarda kalır.
-
-Lisans: GNU GPL sürüm 3 veya sonraki bir sürüm.</translation>
-    </message>
 </context>
 <context>
     <name>MediaPane</name>
@@ -761,6 +911,7 @@ Lisans: GNU GPL sürüm 3 veya sonraki bir sürüm.</translation>
     <name>MonthModel</name>
     <message numerus="yes">
         <source>%n post(s)</source>
+        <extracomment>Deliveries in the month itself (not the neighbouring days the grid shows).</extracomment>
         <translation>
             <numerusform>%n gönderi</numerusform>
         </translation>
@@ -935,6 +1086,105 @@ Lisans: GNU GPL sürüm 3 veya sonraki bir sürüm.</translation>
     </message>
 </context>
 <context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>Ayarlar</translation>
+    </message>
+    <message>
+        <source>Institution</source>
+        <translation>Kurum</translation>
+    </message>
+    <message>
+        <source>Institution name:</source>
+        <translation>Kurum adı:</translation>
+    </message>
+    <message>
+        <source>Province:</source>
+        <translation>İl:</translation>
+    </message>
+    <message>
+        <source>District:</source>
+        <translation>İlçe:</translation>
+    </message>
+    <message>
+        <source>(managed by policy)</source>
+        <translation>(politikayla yönetiliyor)</translation>
+    </message>
+    <message>
+        <source>Set by: {source}</source>
+        <translation>Belirleyen: {source}</translation>
+    </message>
+    <message>
+        <source>Business hours:</source>
+        <translation>Mesai saatleri:</translation>
+    </message>
+    <message>
+        <source>Managed by your IT department</source>
+        <translation>BT biriminizin yönettiği ayarlar</translation>
+    </message>
+    <message>
+        <source>No setting is managed by policy on this computer.</source>
+        <translation>Bu bilgisayarda politikayla yönetilen bir ayar yok.</translation>
+    </message>
+    <message>
+        <source>Policy entries that were ignored</source>
+        <translation>Uygulanmayan politika girdileri</translation>
+    </message>
+    <message>
+        <source>These entries of the IT policy could not be applied; the app runs without them. Tell your IT department:</source>
+        <translation>BT politikasının şu girdileri uygulanamadı; uygulama onlarsız çalışıyor. BT biriminize iletin:</translation>
+    </message>
+    <message>
+        <source>Ignored policy entries</source>
+        <translation>Uygulanmayan politika girdileri</translation>
+    </message>
+    <message>
+        <source>Proxy:</source>
+        <translation>Vekil sunucu:</translation>
+    </message>
+    <message>
+        <source>Demo and sandbox:</source>
+        <translation>Deneme ve eğitim kanalları:</translation>
+    </message>
+    <message>
+        <source>turned off</source>
+        <translation>kapalı</translation>
+    </message>
+    <message>
+        <source>allowed</source>
+        <translation>açık</translation>
+    </message>
+    <message>
+        <source>Allowed platforms:</source>
+        <translation>İzinli platformlar:</translation>
+    </message>
+    <message>
+        <source>Platform app ids:</source>
+        <translation>Platform uygulama kimlikleri:</translation>
+    </message>
+    <message>
+        <source>Preset channels:</source>
+        <translation>Hazır kanallar:</translation>
+    </message>
+    <message>
+        <source>Scheduled sync:</source>
+        <translation>Zamanlanmış eşitleme:</translation>
+    </message>
+    <message>
+        <source>every {minutes} minutes, also while the window is closed</source>
+        <translation>{minutes} dakikada bir, pencere kapalıyken de</translation>
+    </message>
+    <message>
+        <source>Business hours must end after they start.</source>
+        <translation>Mesai bitişi başlangıçtan sonra olmalı.</translation>
+    </message>
+    <message>
+        <source>The settings could not be saved because the profile folder cannot be written ({reason}). They stay in effect until the app is closed.</source>
+        <translation>Profil klasörüne yazılamadığı için ayarlar kaydedilemedi ({reason}). Uygulama kapanana kadar geçerli kalırlar.</translation>
+    </message>
+</context>
+<context>
     <name>Startup</name>
     <message>
         <source>The database in this profile was written by a newer version of Kurum Masaüstü. Install the newer version to open it. The file was not changed.
@@ -982,6 +1232,15 @@ Lisans: GNU GPL sürüm 3 veya sonraki bir sürüm.</translation>
     <message>
         <source>(optional)</source>
         <translation>(isteğe bağlı)</translation>
+    </message>
+</context>
+<context>
+    <name>WeekDelegate</name>
+    <message numerus="yes">
+        <source>+%n more</source>
+        <translation>
+            <numerusform>+%n daha</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

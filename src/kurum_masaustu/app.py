@@ -111,7 +111,9 @@ class Services:
 
             from kurum_masaustu.media import prepare_image
 
-            variant = prepare_image(source, platform.value, "feed", self.profile.root / "cache" / "variants")
+            variant = prepare_image(
+                source, platform.value, "feed", self.profile.root / "cache" / "variants", focal_point=ref.focal
+            )
             with Image.open(variant) as image:
                 mime = Image.MIME.get(image.format or "", ref.mime_type)
                 return MediaFile(variant, mime, ref.alt_text, image.width, image.height)
@@ -239,6 +241,9 @@ def _run_gui(args: argparse.Namespace, argv: list[str], profile: Profile, seed: 
 
     settings = Settings.load(profile.settings_file)
     settings.ensure_profile_id(profile.settings_file)
+    from kurum_masaustu import policy
+
+    policy.apply_to_settings(policy.current(), settings)
     language = args.lang or settings.language
     app = _make_application(argv)
     install_qt_message_handler()

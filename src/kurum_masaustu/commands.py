@@ -121,6 +121,10 @@ def _channel(args: argparse.Namespace) -> int:
             except ValueError:
                 _err(f"Bilinmeyen platform: {args.platform}. Seçenekler: {', '.join(p.value for p in Platform)}")
                 return EXIT_BAD_INPUT
+            refusal = _policy_refusal(platform, args.sandbox)
+            if refusal:
+                _err(refusal)
+                return EXIT_BAD_INPUT
             secrets: dict[str, str] = {}
             secret_name = STDIN_SECRET.get(platform)
             if secret_name is not None:
@@ -158,6 +162,19 @@ def _channel(args: argparse.Namespace) -> int:
             print("silindi" if deleted else "kapatıldı (geçmiş gönderileri saklanıyor)")
             return EXIT_OK
     return EXIT_BAD_INPUT
+
+
+def _policy_refusal(platform: Platform, sandbox: bool) -> str:
+    """Why IT policy forbids this channel ("" if it does not)."""
+    from kurum_masaustu import policy
+
+    managed = policy.current()
+    if sandbox and managed.sandbox_disabled:
+        return "Deneme (eğitim) kanalları BT biriminizin politikasıyla kapatılmış."
+    if not managed.platform_allowed(platform.value):
+        allowed = ", ".join(managed.get("allowed_platforms", ()))
+        return f"{platform.value} bu bilgisayarda BT politikasıyla izinli değil (izinli platformlar: {allowed})."
+    return ""
 
 
 def _new_sandbox_secret() -> str:

@@ -58,6 +58,7 @@ from kurum_masaustu.platforms.base import (
     RemoteItem,
     Transient,
 )
+from kurum_masaustu.platforms.json_shape import ShapeError, number, obj
 from kurum_masaustu.platforms.meta_common import (
     CLOCK_SKEW,
     CODE_BAD_ID,
@@ -67,22 +68,17 @@ from kurum_masaustu.platforms.meta_common import (
     CODE_TOO_MANY_MEDIA,
     CODE_UNSUPPORTED,
     DEFAULT_GRAPH_BASE,
+    GRAPH,
     MEDIA_TIMEOUT,
     Clock,
     Failure,
     GraphAdapter,
-    ShapeError,
     Sleeper,
     aware,
     canonical,
     compose_text,
-    count_of,
     is_gone,
-    items,
-    obj,
-    opt_text,
     parse_time,
-    text_of,
     utc_now,
 )
 
@@ -159,15 +155,15 @@ class FacebookAdapter(GraphAdapter):
                     return self._needs_page_id(got)
                 return got
             page = obj(got[0])
-            page_id = text_of(page, "id")
-            name = opt_text(page, "name") or page_id
+            page_id = GRAPH.text(page, "id")
+            name = GRAPH.opt_text(page, "name") or page_id
         except ShapeError as exc:
             return Transient(str(exc))
         self._page_id = page_id
-        username = opt_text(page, "username")
+        username = GRAPH.opt_text(page, "username")
         return AccountInfo(
             remote_id=page_id,
-            handle=f"@{username}" if username else (opt_text(page, "link") or name),
+            handle=f"@{username}" if username else (GRAPH.opt_text(page, "link") or name),
             display_name=name,
         )
 
@@ -193,7 +189,7 @@ class FacebookAdapter(GraphAdapter):
         try:
             got = await self._graph("GET", f"/{object_id}", params={"fields": "permalink_url"})
             if isinstance(got, tuple):
-                link = opt_text(obj(got[0]), "permalink_url")
+                link = GRAPH.opt_text(obj(got[0]), "permalink_url")
                 if link:
                     return _absolute(link)
         except ShapeError:
@@ -272,7 +268,7 @@ class FacebookAdapter(GraphAdapter):
         got = await self._graph("POST", f"/{page}/feed", data=data)
         if not isinstance(got, tuple):
             return got
-        post_id = text_of(obj(got[0]), "id")
+        post_id = GRAPH.text(obj(got[0]), "id")
         return Published(post_id, await self._permalink(post_id), scheduled=scheduled is not None)
 
     @staticmethod
@@ -304,7 +300,7 @@ class FacebookAdapter(GraphAdapter):
         if not isinstance(got, tuple):
             return got
         answer = obj(got[0])
-        post_id = opt_text(answer, "post_id") or text_of(answer, "id")
+        post_id = GRAPH.opt_text(answer, "post_id") or GRAPH.text(answer, "id")
         return Published(post_id, await self._permalink(post_id))
 
     async def _stage_photo(self, page: str, key: str, index: int, media: MediaFile, scheduled: bool) -> str | Failure:
@@ -332,7 +328,7 @@ class FacebookAdapter(GraphAdapter):
         )
         if not isinstance(got, tuple):
             return got
-        photo_id = text_of(obj(got[0]), "id")
+        photo_id = GRAPH.text(obj(got[0]), "id")
         self._photos[(key, index)] = photo_id
         return photo_id
 
@@ -377,7 +373,7 @@ class FacebookAdapter(GraphAdapter):
         )
         if not isinstance(got, tuple):
             return got
-        video_id = text_of(obj(got[0]), "id")
+        video_id = GRAPH.text(obj(got[0]), "id")
         permalink = f"{WEB_BASE}/{page}/videos/{video_id}/"
         for delay in self._video_polls:
             await self._sleep(delay)
@@ -386,7 +382,7 @@ class FacebookAdapter(GraphAdapter):
                 if not isinstance(polled, tuple):
                     break  # the video exists; its state is only for reporting a failed conversion
                 video = obj(polled[0])
-                permalink = _absolute(opt_text(video, "permalink_url") or permalink)
+                permalink = _absolute(GRAPH.opt_text(video, "permalink_url") or permalink)
                 status = video.get("status")
                 state = status.get("video_status") if isinstance(status, Mapping) else None
             except ShapeError:
@@ -451,9 +447,9 @@ class FacebookAdapter(GraphAdapter):
             for entry in found:
                 item = obj(entry)
                 created = parse_time(item.get("created_time"))
-                if created >= oldest and canonical(opt_text(item, text_field) or "") == wanted:
-                    object_id = text_of(item, "id")
-                    link = opt_text(item, "permalink_url") or f"{WEB_BASE}/{object_id}"
+                if created >= oldest and canonical(GRAPH.opt_text(item, text_field) or "") == wanted:
+                    object_id = GRAPH.text(item, "id")
+                    link = GRAPH.opt_text(item, "permalink_url") or f"{WEB_BASE}/{object_id}"
                     return Published(object_id, _absolute(link))
             if not found or parse_time(obj(found[-1]).get("created_time")) < oldest or following is None:
                 return None
@@ -475,11 +471,11 @@ class FacebookAdapter(GraphAdapter):
             found, following = got
             for entry in found:
                 item = obj(entry)
-                if count_of(item.get("scheduled_publish_time")) == when and (
-                    canonical(opt_text(item, "message") or "") == wanted
+                if number(item.get("scheduled_publish_time")) == when and (
+                    canonical(GRAPH.opt_text(item, "message") or "") == wanted
                 ):
-                    post_id = text_of(item, "id")
-                    link = opt_text(item, "permalink_url") or f"{WEB_BASE}/{post_id}"
+                    post_id = GRAPH.text(item, "id")
+                    link = GRAPH.opt_text(item, "permalink_url") or f"{WEB_BASE}/{post_id}"
                     return Published(post_id, _absolute(link), scheduled=True)
             if following is None:
                 return None
@@ -512,12 +508,12 @@ class FacebookAdapter(GraphAdapter):
                 author = item.get("from")
                 if (
                     isinstance(author, Mapping)
-                    and opt_text(author, "id") == page
+                    and GRAPH.opt_text(author, "id") == page
                     and parse_time(item.get("created_time")) >= oldest
-                    and canonical(opt_text(item, "message") or "") == wanted
+                    and canonical(GRAPH.opt_text(item, "message") or "") == wanted
                 ):
-                    comment_id = text_of(item, "id")
-                    return Published(comment_id, _absolute(opt_text(item, "permalink_url") or ""))
+                    comment_id = GRAPH.text(item, "id")
+                    return Published(comment_id, _absolute(GRAPH.opt_text(item, "permalink_url") or ""))
             if not found or parse_time(obj(found[-1]).get("created_time")) < oldest or following is None:
                 return None
             target, params = following, None
@@ -558,7 +554,7 @@ class FacebookAdapter(GraphAdapter):
             got = await self._graph("POST", f"/{parent_remote_id}/comments", data={"message": text})
             if not isinstance(got, tuple):
                 return got
-            comment_id = text_of(obj(got[0]), "id")
+            comment_id = GRAPH.text(obj(got[0]), "id")
         except ShapeError as exc:
             return Transient(str(exc))
         published = Published(comment_id, await self._permalink(comment_id))
@@ -590,19 +586,19 @@ class FacebookAdapter(GraphAdapter):
             got = await self._graph("GET", f"/{post_id}/insights", params={"metric": ",".join(metrics)})
             if not isinstance(got, tuple):
                 return got
-            for entry in items(obj(got[0]).get("data", [])):
+            for entry in GRAPH.items(obj(got[0]).get("data", [])):
                 metric = obj(entry)
-                name = text_of(metric, "name")
-                values = items(metric.get("values", []))
+                name = GRAPH.text(metric, "name")
+                values = GRAPH.items(metric.get("values", []))
                 value = obj(values[-1]).get("value") if values else None
-                number = count_of(value)
-                if number is not None:
-                    into[name] = number
+                count = number(value)
+                if count is not None:
+                    into[name] = count
                 elif isinstance(value, Mapping):
-                    parts = {str(k): v for k, v in value.items() if count_of(v) is not None}
+                    parts = {str(k): v for k, v in value.items() if number(v) is not None}
                     into[name] = sum(parts.values())
-                    for part, number in parts.items():
-                        into[f"{name}.{part}"] = number
+                    for part, amount in parts.items():
+                        into[f"{name}.{part}"] = amount
         except ShapeError as exc:
             return Transient(str(exc))
         return None
@@ -630,7 +626,7 @@ class FacebookAdapter(GraphAdapter):
                 return self._reading_failure(got)
             for entry in got[0]:
                 post = obj(entry)
-                post_id = text_of(post, "id")
+                post_id = GRAPH.text(post, "id")
                 updated = parse_time(post.get("updated_time") or post.get("created_time"))
                 if since is not None and updated < since:
                     continue
@@ -641,7 +637,7 @@ class FacebookAdapter(GraphAdapter):
                     return self._reading_failure(comments)
                 for comment in comments:
                     created = parse_time(comment.get("created_time"))
-                    comment_id = text_of(comment, "id")
+                    comment_id = GRAPH.text(comment, "id")
                     if newest is None or created > newest:
                         newest, newest_ids = created, {comment_id}
                     elif created == newest:
@@ -697,18 +693,18 @@ class FacebookAdapter(GraphAdapter):
     @staticmethod
     def _remote_item(comment: Mapping[str, Any], post_id: str, page: str, created: datetime) -> RemoteItem | None:
         author = comment.get("from")
-        author_id = opt_text(author, "id") if isinstance(author, Mapping) else None
+        author_id = GRAPH.opt_text(author, "id") if isinstance(author, Mapping) else None
         if author_id == page:
             return None  # the Page's own comment
-        name = opt_text(author, "name") if isinstance(author, Mapping) else None
+        name = GRAPH.opt_text(author, "name") if isinstance(author, Mapping) else None
         parent = comment.get("parent")
-        parent_id = opt_text(parent, "id") if isinstance(parent, Mapping) else None
+        parent_id = GRAPH.opt_text(parent, "id") if isinstance(parent, Mapping) else None
         return RemoteItem(
-            remote_id=text_of(comment, "id"),
+            remote_id=GRAPH.text(comment, "id"),
             kind=InboxKind.REPLY if parent_id else InboxKind.COMMENT,
             author_name=name or "",
             author_handle="",  # Facebook people have no handle; the name is all a Page token sees
-            text=opt_text(comment, "message") or "",
+            text=GRAPH.opt_text(comment, "message") or "",
             created_at=created,
             parent_remote_id=parent_id or post_id,
             post_remote_id=post_id,

@@ -68,6 +68,7 @@ from kurum_masaustu.platforms.base import (
     RemoteItem,
     Transient,
 )
+from kurum_masaustu.platforms.json_shape import ShapeError, number, obj
 from kurum_masaustu.platforms.meta_common import (
     CLOCK_SKEW,
     CODE_BAD_ID,
@@ -76,24 +77,19 @@ from kurum_masaustu.platforms.meta_common import (
     CODE_TOO_MANY_MEDIA,
     CODE_UNSUPPORTED,
     DEFAULT_GRAPH_BASE,
+    GRAPH,
     LONG_BLOCK_WAIT,
     MEDIA_TIMEOUT,
     Clock,
     Failure,
     GraphAdapter,
-    ShapeError,
     Sleeper,
     aware,
     canonical,
     compose_text,
-    count_of,
     is_gone,
-    items,
-    obj,
-    opt_text,
     parse_graph_error,
     parse_time,
-    text_of,
     utc_now,
 )
 from kurum_masaustu.rules.text import ProblemCode, Severity, check
@@ -197,11 +193,11 @@ class InstagramAdapter(GraphAdapter):
             if not isinstance(got, tuple):
                 return got
             user = obj(got[0])
-            username = text_of(user, "username")
+            username = GRAPH.text(user, "username")
         except ShapeError as exc:
             return Transient(str(exc))
         self._username = username
-        return AccountInfo(remote_id=ig, handle=f"@{username}", display_name=opt_text(user, "name") or username)
+        return AccountInfo(remote_id=ig, handle=f"@{username}", display_name=GRAPH.opt_text(user, "name") or username)
 
     async def _ig_user(self) -> str | Failure:
         """The IG user id: from the settings, else the linked Page's ``instagram_business_account``."""
@@ -224,10 +220,10 @@ class InstagramAdapter(GraphAdapter):
             account = page.get("instagram_business_account")
             if not isinstance(account, Mapping):
                 return Rejected(CODE_NO_ACCOUNT, "no Instagram professional account is linked to this Facebook Page")
-            self._ig_user_id = text_of(account, "id")
-            self._username = opt_text(account, "username")
+            self._ig_user_id = GRAPH.text(account, "id")
+            self._username = GRAPH.opt_text(account, "username")
             if self._page_id is None:
-                self._page_id = opt_text(page, "id")
+                self._page_id = GRAPH.opt_text(page, "id")
         except ShapeError as exc:
             return Transient(str(exc))
         return self._ig_user_id
@@ -286,7 +282,7 @@ class InstagramAdapter(GraphAdapter):
                 if isinstance(got, Rejected):
                     await self._drop(key)
                 return got
-            media_id = text_of(obj(got[0]), "id")
+            media_id = GRAPH.text(obj(got[0]), "id")
         except _AlreadyPublishedError:
             await self._drop(key)
             found = await self.find_published(request, self._clock() - CONTAINER_LIFETIME)
@@ -302,7 +298,7 @@ class InstagramAdapter(GraphAdapter):
         try:
             got = await self._graph("GET", f"/{media_id}", params={"fields": "permalink"})
             if isinstance(got, tuple):
-                return opt_text(obj(got[0]), "permalink") or ""
+                return GRAPH.opt_text(obj(got[0]), "permalink") or ""
         except ShapeError:
             pass
         return ""
@@ -333,7 +329,7 @@ class InstagramAdapter(GraphAdapter):
             got = await self._graph("POST", f"/{ig}/media", data=data)
             if not isinstance(got, tuple):
                 return got
-            pending.top = text_of(obj(got[0]), "id")
+            pending.top = GRAPH.text(obj(got[0]), "id")
         ready = await self._await(key, [pending.top])
         return ready if ready is not None else pending.top
 
@@ -363,7 +359,7 @@ class InstagramAdapter(GraphAdapter):
         got = await self._graph("POST", f"/{ig}/media", data=data)
         if not isinstance(got, tuple):
             return got
-        container = text_of(obj(got[0]), "id")
+        container = GRAPH.text(obj(got[0]), "id")
         if video:
             uploaded = await self._upload_video(container, media)
             if uploaded is not None:
@@ -414,7 +410,7 @@ class InstagramAdapter(GraphAdapter):
                         return Transient("a media container disappeared; it will be made again")
                     return got
                 body = obj(got[0])
-                state = opt_text(body, "status_code")
+                state = GRAPH.opt_text(body, "status_code")
                 if state == "FINISHED":
                     continue
                 if state == "PUBLISHED":
@@ -422,7 +418,7 @@ class InstagramAdapter(GraphAdapter):
                 if state == "ERROR":
                     await self._drop(key)
                     return Rejected(
-                        CODE_PROCESSING_FAILED, opt_text(body, "status") or "ERROR", {"container": container}
+                        CODE_PROCESSING_FAILED, GRAPH.opt_text(body, "status") or "ERROR", {"container": container}
                     )
                 if state == "EXPIRED":
                     await self._drop(key)
@@ -451,9 +447,9 @@ class InstagramAdapter(GraphAdapter):
             got = await self._graph("GET", f"/{ig}/content_publishing_limit", params={"fields": "quota_usage,config"})
             if not isinstance(got, tuple):
                 return None  # media_publish will say so itself
-            entry = obj(items(obj(got[0]).get("data", []))[0])
-            usage = count_of(entry.get("quota_usage"))
-            total = count_of(obj(entry.get("config")).get("quota_total"))
+            entry = obj(GRAPH.items(obj(got[0]).get("data", []))[0])
+            usage = number(entry.get("quota_usage"))
+            total = number(obj(entry.get("config")).get("quota_total"))
         except (ShapeError, IndexError):
             return None
         if usage is not None and total is not None and usage >= total:
@@ -497,16 +493,16 @@ class InstagramAdapter(GraphAdapter):
         )
         if not isinstance(got, tuple):
             return got
-        photo_id = text_of(obj(got[0]), "id")
+        photo_id = GRAPH.text(obj(got[0]), "id")
         pending.staged.append(("page_photo", photo_id))
         got = await self._graph("GET", f"/{photo_id}", params={"fields": "images"}, token_name=self._page_token)
         if not isinstance(got, tuple):
             return got
-        images = [obj(i) for i in items(obj(got[0]).get("images", []))]
+        images = [obj(i) for i in GRAPH.items(obj(got[0]).get("images", []))]
         if not images:
             raise ShapeError("the staged photo has no images")
-        largest = max(images, key=lambda i: count_of(i.get("width")) or 0)
-        return text_of(largest, "source")
+        largest = max(images, key=lambda i: number(i.get("width")) or 0)
+        return GRAPH.text(largest, "source")
 
     def _folder_headers(self) -> dict[str, str]:
         token = self._secrets.get("web_folder_token", "")
@@ -577,7 +573,7 @@ class InstagramAdapter(GraphAdapter):
             return await self._find(
                 f"/{ig}/media",
                 oldest,
-                lambda m: m.get("media_type") == wanted and canonical(opt_text(m, "caption") or "") == caption,
+                lambda m: m.get("media_type") == wanted and canonical(GRAPH.opt_text(m, "caption") or "") == caption,
             )
         except ShapeError as exc:
             return Transient(str(exc))
@@ -598,7 +594,7 @@ class InstagramAdapter(GraphAdapter):
             for entry in found:
                 media = obj(entry)
                 if parse_time(media.get("timestamp")) >= oldest and matches(media):
-                    return Published(text_of(media, "id"), opt_text(media, "permalink") or "")
+                    return Published(GRAPH.text(media, "id"), GRAPH.opt_text(media, "permalink") or "")
             if not found or parse_time(obj(found[-1]).get("timestamp")) < oldest or following is None:
                 return None
             target, params = following, None
@@ -616,9 +612,9 @@ class InstagramAdapter(GraphAdapter):
             if (
                 self._own(comment, ig)
                 and parse_time(comment.get("timestamp")) >= oldest
-                and canonical(opt_text(comment, "text") or "") == text
+                and canonical(GRAPH.opt_text(comment, "text") or "") == text
             ):
-                return Published(text_of(comment, "id"), "")
+                return Published(GRAPH.text(comment, "id"), "")
         return None
 
     # -- after publishing ---------------------------------------------------------------------
@@ -671,7 +667,7 @@ class InstagramAdapter(GraphAdapter):
             got = await self._graph("POST", target, data={"message": text})
             if not isinstance(got, tuple):
                 return got
-            published = Published(text_of(obj(got[0]), "id"), "")
+            published = Published(GRAPH.text(obj(got[0]), "id"), "")
         except ShapeError as exc:
             return Transient(str(exc))
         self._replies[key] = published
@@ -693,16 +689,16 @@ class InstagramAdapter(GraphAdapter):
                 )
                 values: dict[str, int] = {}
                 if isinstance(got, tuple):
-                    for entry in items(obj(got[0]).get("data", [])):
+                    for entry in GRAPH.items(obj(got[0]).get("data", [])):
                         metric = obj(entry)
                         series = metric.get("values")
                         total = metric.get("total_value")
-                        value = obj(items(series)[0]).get("value") if isinstance(series, list) and series else None
+                        value = obj(series[0]).get("value") if isinstance(series, list) and series else None
                         if value is None and isinstance(total, Mapping):
                             value = total.get("value")
-                        number = count_of(value)
-                        if number is not None:
-                            values[text_of(metric, "name")] = number
+                        count = number(value)
+                        if count is not None:
+                            values[GRAPH.text(metric, "name")] = count
                 elif is_gone(got):
                     continue
                 elif isinstance(got, Rejected):
@@ -713,9 +709,9 @@ class InstagramAdapter(GraphAdapter):
                         return self._as_transient(counts)
                     media = obj(counts[0])
                     for name, key in (("likes", "like_count"), ("comments", "comments_count")):
-                        number = count_of(media.get(key))
-                        if number is not None:
-                            values[name] = number
+                        amount = number(media.get(key))
+                        if amount is not None:
+                            values[name] = amount
                 else:
                     return self._as_transient(got)
             except ShapeError as exc:
@@ -748,8 +744,8 @@ class InstagramAdapter(GraphAdapter):
                 return self._reading_failure(got)
             for entry in got[0]:
                 media = obj(entry)
-                media_id = text_of(media, "id")
-                count = count_of(media.get("comments_count")) or 0
+                media_id = GRAPH.text(media, "id")
+                count = number(media.get("comments_count")) or 0
                 new_counts[media_id] = count
                 if count == 0 or (cursor is not None and counts.get(media_id) == count):
                     continue
@@ -761,12 +757,12 @@ class InstagramAdapter(GraphAdapter):
                 for comment in comments:
                     replies = comment.get("replies")
                     thread = [(comment, None)] + [
-                        (obj(r), text_of(comment, "id"))
-                        for r in (items(replies.get("data", [])) if isinstance(replies, Mapping) else [])
+                        (obj(r), GRAPH.text(comment, "id"))
+                        for r in (GRAPH.items(replies.get("data", [])) if isinstance(replies, Mapping) else [])
                     ]
                     for item, parent in thread:
                         created = parse_time(item.get("timestamp"))
-                        item_id = text_of(item, "id")
+                        item_id = GRAPH.text(item, "id")
                         if newest is None or created > newest:
                             newest, newest_ids = created, {item_id}
                         elif created == newest:
@@ -775,13 +771,13 @@ class InstagramAdapter(GraphAdapter):
                             continue
                         if self._own(item, ig):
                             continue
-                        username = opt_text(item, "username") or ""
+                        username = GRAPH.opt_text(item, "username") or ""
                         found[item_id] = RemoteItem(
                             remote_id=item_id,
                             kind=InboxKind.REPLY if parent else InboxKind.COMMENT,
                             author_name=username,
                             author_handle=f"@{username}" if username else "",
-                            text=opt_text(item, "text") or "",
+                            text=GRAPH.opt_text(item, "text") or "",
                             created_at=created,
                             parent_remote_id=parent or media_id,
                             post_remote_id=media_id,
@@ -811,9 +807,9 @@ class InstagramAdapter(GraphAdapter):
 
     def _own(self, comment: Mapping[str, Any], ig: str) -> bool:
         author = comment.get("from")
-        if isinstance(author, Mapping) and opt_text(author, "id") == ig:
+        if isinstance(author, Mapping) and GRAPH.opt_text(author, "id") == ig:
             return True
-        return self._username is not None and opt_text(comment, "username") == self._username
+        return self._username is not None and GRAPH.opt_text(comment, "username") == self._username
 
     async def _comments(self, media_id: str) -> list[Mapping[str, Any]] | Failure:
         collected: list[Mapping[str, Any]] = []

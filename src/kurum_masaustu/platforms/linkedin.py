@@ -77,6 +77,7 @@ from kurum_masaustu.platforms.base import (
     RemoteItem,
     Transient,
 )
+from kurum_masaustu.platforms.json_shape import Shape, ShapeError, obj
 from kurum_masaustu.rules import text as text_rules
 
 Sleeper = Callable[[float], Awaitable[None]]
@@ -154,11 +155,9 @@ _DUPLICATE_OF = re.compile(r"urn:li:(?:share|ugcPost|activity):\d+")
 _HASHTAG_TEMPLATE = re.compile(r"\{hashtag\|\\?#\|([^}]*)\}")
 _MENTION = re.compile(r"@\[([^\]]*)\]\((urn:li:[^)]*)\)")
 _SPACE = re.compile(r"\s+")
+#: LinkedIn leaves empty lists out and never sends an empty id or text.
+_JSON: Final = Shape(missing_list_is_empty=True)
 RESERVED: Final = frozenset("\\|{}@[]()<>#*_~")
-
-
-class _ShapeError(Exception):
-    """LinkedIn answered 2xx with JSON we cannot read."""
 
 
 def _utc_now() -> datetime:
@@ -175,34 +174,8 @@ def _millis(moment: datetime) -> int:
 
 def _from_millis(value: Any) -> datetime:
     if not isinstance(value, int) or isinstance(value, bool):
-        raise _ShapeError(f"not a timestamp: {value!r}")
+        raise ShapeError(f"not a timestamp: {value!r}")
     return datetime.fromtimestamp(value / 1000, UTC)
-
-
-def _obj(value: Any) -> Mapping[str, Any]:
-    if not isinstance(value, Mapping):
-        raise _ShapeError(f"expected an object, got {type(value).__name__}")
-    return value
-
-
-def _list(value: Any) -> list[Any]:
-    if value is None:
-        return []
-    if not isinstance(value, list):
-        raise _ShapeError(f"expected a list, got {type(value).__name__}")
-    return value
-
-
-def _str(data: Mapping[str, Any], key: str) -> str:
-    value = data.get(key)
-    if not isinstance(value, str) or not value:
-        raise _ShapeError(f"{key!r} missing")
-    return value
-
-
-def _opt_str(data: Mapping[str, Any], key: str) -> str | None:
-    value = data.get(key)
-    return value if isinstance(value, str) and value else None
 
 
 def _enc(urn: str) -> str:
@@ -375,7 +348,7 @@ class LinkedInAdapter(Adapter):
         try:
             return response.json()
         except ValueError as exc:
-            raise _ShapeError(f"malformed JSON from LinkedIn (HTTP {response.status_code})") from exc
+            raise ShapeError(f"malformed JSON from LinkedIn (HTTP {response.status_code})") from exc
 
     @staticmethod
     def _error(response: httpx.Response) -> tuple[str, str]:
@@ -463,13 +436,13 @@ class LinkedInAdapter(Adapter):
             if isinstance(got, Failure):
                 return got
             found: list[str] = []
-            for item in _list(_obj(got).get("elements")):
-                acl = _obj(item)
-                organization = _opt_str(acl, "organization") or _opt_str(acl, "organizationTarget")
+            for item in _JSON.items(obj(got).get("elements")):
+                acl = obj(item)
+                organization = _JSON.opt_text(acl, "organization") or _JSON.opt_text(acl, "organizationTarget")
                 if organization and acl.get("role") in POSTING_ROLES and organization not in found:
                     found.append(organization)
             return found
-        except _ShapeError as exc:
+        except ShapeError as exc:
             return Transient(str(exc))
 
     async def _organization(self, *, check: bool = False) -> str | Failure:
@@ -515,11 +488,11 @@ class LinkedInAdapter(Adapter):
                 return AccountInfo(organization, organization, organization)  # the page's name is not ours to read
             if isinstance(got, Failure):
                 return self._as_transient(got) if isinstance(got, RateLimited) else got
-            page = _obj(got)
-        except _ShapeError as exc:
+            page = obj(got)
+        except ShapeError as exc:
             return Transient(str(exc))
-        name = _opt_str(page, "localizedName") or organization
-        vanity = _opt_str(page, "vanityName")
+        name = _JSON.opt_text(page, "localizedName") or organization
+        vanity = _JSON.opt_text(page, "vanityName")
         return AccountInfo(organization, vanity or organization, name)
 
     # -- checks without a request -------------------------------------------------------------
@@ -707,13 +680,13 @@ class LinkedInAdapter(Adapter):
             got = await self._get_json(self._url(f"/rest/posts/{_enc(existing)}"))
             if isinstance(got, Failure):
                 return self._as_transient(got) if not isinstance(got, Rejected) else None
-            post = _obj(got)
+            post = obj(got)
             ours = (
                 post.get("author") == organization
                 and canonical_text(commentary_to_text(str(post.get("commentary") or ""))) == canonical_text(text)
                 and _from_millis(post.get("createdAt")) >= started - CLOCK_SKEW
             )
-        except _ShapeError as exc:
+        except ShapeError as exc:
             return Transient(str(exc))
         return Published(existing, self.permalink(existing)) if ours else None
 
@@ -761,9 +734,9 @@ class LinkedInAdapter(Adapter):
         if not response.is_success:
             return self._failure(response)
         try:
-            value = _obj(_obj(self._json(response)).get("value"))
-            upload_url, urn = _str(value, "uploadUrl"), _str(value, "image")
-        except _ShapeError as exc:
+            value = obj(obj(self._json(response)).get("value"))
+            upload_url, urn = _JSON.text(value, "uploadUrl"), _JSON.text(value, "image")
+        except ShapeError as exc:
             return Transient(str(exc))
         put = await self._put(upload_url, content)
         if not isinstance(put, httpx.Response):
@@ -792,12 +765,12 @@ class LinkedInAdapter(Adapter):
         if not response.is_success:
             return self._failure(response)
         try:
-            value = _obj(_obj(self._json(response)).get("value"))
-            urn = _str(value, "video")
+            value = obj(obj(self._json(response)).get("value"))
+            urn = _JSON.text(value, "video")
             token = value.get("uploadToken")
-            instructions = [_obj(item) for item in _list(value.get("uploadInstructions"))]
-            ranges = [(_str(i, "uploadUrl"), i.get("firstByte"), i.get("lastByte")) for i in instructions]
-        except _ShapeError as exc:
+            instructions = [obj(item) for item in _JSON.items(value.get("uploadInstructions"))]
+            ranges = [(_JSON.text(i, "uploadUrl"), i.get("firstByte"), i.get("lastByte")) for i in instructions]
+        except ShapeError as exc:
             return Transient(str(exc))
         etags: list[str] = []
         for url, first, last in ranges:
@@ -847,8 +820,8 @@ class LinkedInAdapter(Adapter):
             if not response.is_success:
                 return self._failure(response)
             try:
-                status = _obj(self._json(response)).get("status")
-            except _ShapeError as exc:
+                status = obj(self._json(response)).get("status")
+            except ShapeError as exc:
                 return Transient(str(exc))
             if status == "AVAILABLE":
                 upload.ready = True
@@ -888,17 +861,17 @@ class LinkedInAdapter(Adapter):
                 )
                 if isinstance(got, Failure):
                     return self._as_transient(got)
-                elements = [_obj(item) for item in _list(_obj(got).get("elements"))]
+                elements = [obj(item) for item in _JSON.items(obj(got).get("elements"))]
                 for post in elements:
                     created = _from_millis(post.get("createdAt"))
                     if created < oldest or post.get("lifecycleState") not in (None, "PUBLISHED"):
                         continue
                     if self._matches(post, request, wanted):
-                        urn = _str(post, "id")
+                        urn = _JSON.text(post, "id")
                         return Published(urn, self.permalink(urn))
                 if len(elements) < PAGE_SIZE or _from_millis(elements[-1].get("createdAt")) < oldest:
                     return None
-        except _ShapeError as exc:
+        except ShapeError as exc:
             return Transient(str(exc))
         return None
 
@@ -912,7 +885,7 @@ class LinkedInAdapter(Adapter):
         multi = content.get("multiImage")
         count = 1 if isinstance(media, Mapping) else 0
         if isinstance(multi, Mapping):
-            count = len(_list(multi.get("images")))
+            count = len(_JSON.items(multi.get("images")))
         if count != len(request.media):
             return False
         return (request.poll is not None) == isinstance(content.get("poll"), Mapping)
@@ -972,13 +945,13 @@ class LinkedInAdapter(Adapter):
                 self._attempted.pop(idempotency_key, None)
             return outcome
         try:
-            created = _obj(self._json(response)) if response.content else {}
-            urn = _opt_str(created, "commentUrn") or _opt_str(created, "$URN")
+            created = obj(self._json(response)) if response.content else {}
+            urn = _JSON.opt_text(created, "commentUrn") or _JSON.opt_text(created, "$URN")
             if urn is None:
                 comment_id = response.headers.get("x-restli-id", "").strip()
                 target = comment.group(1) if comment is not None else parent_remote_id
                 urn = f"urn:li:comment:({target},{comment_id})" if comment_id.isdigit() else None
-        except _ShapeError as exc:
+        except ShapeError as exc:
             return Transient(str(exc))
         if urn is None:
             return Transient("LinkedIn answered without the comment's URN")
@@ -997,11 +970,11 @@ class LinkedInAdapter(Adapter):
         wanted = canonical_text(text)
         for comment in comments:
             try:
-                created = _from_millis(_obj(comment.get("created")).get("time"))
-                message = _obj(comment.get("message")).get("text")
-            except _ShapeError:
+                created = _from_millis(obj(comment.get("created")).get("time"))
+                message = obj(comment.get("message")).get("text")
+            except ShapeError:
                 continue
-            urn = _opt_str(comment, "commentUrn") or _opt_str(comment, "$URN")
+            urn = _JSON.opt_text(comment, "commentUrn") or _JSON.opt_text(comment, "$URN")
             if (
                 urn
                 and comment.get("actor") == organization
@@ -1033,9 +1006,9 @@ class LinkedInAdapter(Adapter):
                 got = await self._get_json(self._url("/rest/organizationalEntityShareStatistics", query))
                 if isinstance(got, Failure):
                     return self._as_transient(got)
-                for item in _list(_obj(got).get("elements")):
-                    element = _obj(item)
-                    urn = _opt_str(element, "share") or _opt_str(element, "ugcPost")
+                for item in _JSON.items(obj(got).get("elements")):
+                    element = obj(item)
+                    urn = _JSON.opt_text(element, "share") or _JSON.opt_text(element, "ugcPost")
                     stats = element.get("totalShareStatistics")
                     if urn not in batch or not isinstance(stats, Mapping):
                         continue
@@ -1053,7 +1026,7 @@ class LinkedInAdapter(Adapter):
                             if isinstance(stats.get(key), int | float)
                         }
                     )
-            except _ShapeError as exc:
+            except ShapeError as exc:
                 return Transient(str(exc))
         return found
 
@@ -1070,11 +1043,11 @@ class LinkedInAdapter(Adapter):
                 )
                 if isinstance(got, Failure):
                     return got
-                elements = [_obj(item) for item in _list(_obj(got).get("elements"))]
+                elements = [obj(item) for item in _JSON.items(obj(got).get("elements"))]
                 found.extend(elements)
                 if len(elements) < COMMENTS_PAGE:
                     break
-        except _ShapeError as exc:
+        except ShapeError as exc:
             return Transient(str(exc))
         return found
 
@@ -1106,9 +1079,9 @@ class LinkedInAdapter(Adapter):
             if isinstance(got, Failure):
                 return self._inbox_failure(got)
             posts = [
-                _str(_obj(item), "id")
-                for item in _list(_obj(got).get("elements"))
-                if _from_millis(_obj(item).get("createdAt")) >= now - INBOX_POST_AGE
+                _JSON.text(obj(item), "id")
+                for item in _JSON.items(obj(got).get("elements"))
+                if _from_millis(obj(item).get("createdAt")) >= now - INBOX_POST_AGE
             ]
             items: list[RemoteItem] = []
             for post in posts:
@@ -1120,8 +1093,8 @@ class LinkedInAdapter(Adapter):
                     if item is not None:
                         items.append(item)
                     summary = comment.get("commentsSummary")
-                    replies = _obj(summary).get("aggregatedTotalComments") if isinstance(summary, Mapping) else 0
-                    urn = _opt_str(comment, "commentUrn") or _opt_str(comment, "$URN")
+                    replies = obj(summary).get("aggregatedTotalComments") if isinstance(summary, Mapping) else 0
+                    urn = _JSON.opt_text(comment, "commentUrn") or _JSON.opt_text(comment, "$URN")
                     if urn and isinstance(replies, int) and replies > 0:
                         nested = await self._comments(urn)
                         if not isinstance(nested, list):
@@ -1130,7 +1103,7 @@ class LinkedInAdapter(Adapter):
                             item = self._remote_item(reply, post, urn, organization)
                             if item is not None:
                                 items.append(item)
-        except _ShapeError as exc:
+        except ShapeError as exc:
             return Transient(str(exc))
         fresh = [
             item
@@ -1151,13 +1124,13 @@ class LinkedInAdapter(Adapter):
 
     @staticmethod
     def _remote_item(comment: Mapping[str, Any], post: str, parent: str | None, organization: str) -> RemoteItem | None:
-        actor = _opt_str(comment, "actor")
-        urn = _opt_str(comment, "commentUrn") or _opt_str(comment, "$URN")
+        actor = _JSON.opt_text(comment, "actor")
+        urn = _JSON.opt_text(comment, "commentUrn") or _JSON.opt_text(comment, "$URN")
         if actor is None or urn is None or actor == organization:
             return None  # the page's own comments are not inbox items
         message = comment.get("message")
         text = message.get("text") if isinstance(message, Mapping) else None
-        created = _from_millis(_obj(comment.get("created")).get("time"))
+        created = _from_millis(obj(comment.get("created")).get("time"))
         edited = False
         modified = comment.get("lastModified")
         if isinstance(modified, Mapping) and isinstance(modified.get("time"), int):
@@ -1182,7 +1155,7 @@ def _read_cursor(cursor: str | None) -> tuple[datetime | None, frozenset[str]]:
     try:
         data = json.loads(cursor)
         moment = _from_millis(data.get("t")) if isinstance(data, dict) else None
-    except (ValueError, _ShapeError):
+    except (ValueError, ShapeError):
         return None, frozenset()
     ids = data.get("ids") if isinstance(data, dict) else None
     return moment, frozenset(i for i in ids if isinstance(i, str)) if isinstance(ids, list) else frozenset()

@@ -53,6 +53,7 @@ from kurum_masaustu.platforms.base import (
     RemoteItem,
     Transient,
 )
+from kurum_masaustu.platforms.json_shape import Shape, ShapeError, iso_time, number, obj
 
 Sleeper = Callable[[float], Awaitable[None]]
 Clock = Callable[[], datetime]
@@ -92,10 +93,8 @@ _ID = re.compile(r"[A-Za-z0-9_-]{1,64}")
 _REMOTE_MENTION = re.compile(r"(?<![=/\w])@([a-z0-9_]+(?:[a-z0-9_.-]+[a-z0-9_]+)?)@[\w.-]+\w", re.IGNORECASE)
 _LEADING_MENTIONS = re.compile(r"^(?:@[\w.-]+(?:@[\w.-]+\w)?\s+)+")
 _VISIBILITY_ORDER: Final = ("public", "unlisted", "private", "direct")
-
-
-class _ShapeError(Exception):
-    """The instance answered 2xx with JSON we cannot read."""
+#: Some Mastodon-compatible servers send ids as numbers; empty strings are values (spoiler_text).
+_JSON: Final = Shape(numbers_as_text=True, empty_text=True, keep_empty=True)
 
 
 def _utc_now() -> datetime:
@@ -111,53 +110,9 @@ def _iso(moment: datetime) -> str:
     return moment.strftime("%Y-%m-%dT%H:%M:%S.") + f"{moment.microsecond // 1000:03d}Z"
 
 
-def _parse_time(value: Any) -> datetime:
-    if not isinstance(value, str):
-        raise _ShapeError(f"not a timestamp: {value!r}")
-    try:
-        return _aware(datetime.fromisoformat(value.replace("Z", "+00:00")))
-    except ValueError as exc:
-        raise _ShapeError(f"not a timestamp: {value!r}") from exc
-
-
 def _id_key(value: str) -> tuple[int, str]:
     """Mastodon ids are decimal strings: compare by length, then text."""
     return (len(value), value)
-
-
-def _obj(value: Any) -> Mapping[str, Any]:
-    if not isinstance(value, Mapping):
-        raise _ShapeError(f"expected an object, got {type(value).__name__}")
-    return value
-
-
-def _list(value: Any) -> list[Any]:
-    if not isinstance(value, list):
-        raise _ShapeError(f"expected a list, got {type(value).__name__}")
-    return value
-
-
-def _str(data: Mapping[str, Any], key: str) -> str:
-    value = data.get(key)
-    if isinstance(value, int) and not isinstance(value, bool):
-        return str(value)
-    if not isinstance(value, str):
-        raise _ShapeError(f"{key!r} missing")
-    return value
-
-
-def _opt_str(data: Mapping[str, Any], key: str) -> str | None:
-    value = data.get(key)
-    if value is None:
-        return None
-    if isinstance(value, int) and not isinstance(value, bool):
-        return str(value)
-    return value if isinstance(value, str) else None
-
-
-def _count(data: Mapping[str, Any], key: str) -> int:
-    value = data.get(key, 0)
-    return value if isinstance(value, int) and not isinstance(value, bool) else 0
 
 
 class _PlainText(HTMLParser):
@@ -298,8 +253,8 @@ class MastodonAdapter(Adapter):
         reset = response.headers.get("x-ratelimit-reset")
         if reset:
             try:
-                return max(_parse_time(reset.strip()), now)
-            except _ShapeError:
+                return max(iso_time(reset.strip()), now)
+            except ShapeError:
                 pass
         retry = response.headers.get("retry-after")
         if retry:
@@ -341,7 +296,7 @@ class MastodonAdapter(Adapter):
         try:
             return response.json()
         except ValueError as exc:
-            raise _ShapeError(f"malformed JSON from the instance (HTTP {response.status_code})") from exc
+            raise ShapeError(f"malformed JSON from the instance (HTTP {response.status_code})") from exc
 
     async def _get_json(
         self, target: str, params: Sequence[tuple[str, str]] | None = None
@@ -375,15 +330,15 @@ class MastodonAdapter(Adapter):
             got = await self._get_json("/api/v1/accounts/verify_credentials")
             if not isinstance(got, tuple):
                 return got
-            account = _obj(got[0])
-            account_id = _str(account, "id")
-            acct = _str(account, "acct")
-            username = _str(account, "username")
-        except _ShapeError as exc:
+            account = obj(got[0])
+            account_id = _JSON.text(account, "id")
+            acct = _JSON.text(account, "acct")
+            username = _JSON.text(account, "username")
+        except ShapeError as exc:
             return Transient(str(exc))
         self._account_id = account_id
         if "@" not in acct:  # a local account: its instance's domain, from its profile URL
-            domain = urlsplit(_opt_str(account, "url") or "").hostname or urlsplit(self.base_url).hostname
+            domain = urlsplit(_JSON.opt_text(account, "url") or "").hostname or urlsplit(self.base_url).hostname
             acct = f"{acct}@{domain}"
         display = account.get("display_name")
         return AccountInfo(
@@ -407,9 +362,9 @@ class MastodonAdapter(Adapter):
                 got = await self._get_json("/api/v2/instance")
                 if not isinstance(got, tuple):
                     return DEFAULT_MAX_MEDIA
-                value = _obj(_obj(_obj(got[0]).get("configuration")).get("statuses")).get("max_media_attachments")
+                value = obj(obj(obj(got[0]).get("configuration")).get("statuses")).get("max_media_attachments")
                 self._max_media = value if isinstance(value, int) and value > 0 else DEFAULT_MAX_MEDIA
-            except _ShapeError:
+            except ShapeError:
                 return DEFAULT_MAX_MEDIA
         return self._max_media
 
@@ -479,16 +434,16 @@ class MastodonAdapter(Adapter):
         if not response.is_success:
             return self._failure(response)
         try:
-            return self._published(_obj(self._json(response)))
-        except _ShapeError as exc:
+            return self._published(obj(self._json(response)))
+        except ShapeError as exc:
             # The instance may well have posted it: the retry's Idempotency-Key (or find_published) tells.
             return Transient(str(exc))
 
     def _published(self, entity: Mapping[str, Any]) -> Published:
         if "params" in entity and "scheduled_at" in entity and "content" not in entity:
-            return Published(SCHEDULED_PREFIX + _str(entity, "id"), "", scheduled=True)
-        permalink = _opt_str(entity, "url") or _opt_str(entity, "uri") or ""
-        return Published(_str(entity, "id"), permalink)
+            return Published(SCHEDULED_PREFIX + _JSON.text(entity, "id"), "", scheduled=True)
+        permalink = _JSON.opt_text(entity, "url") or _JSON.opt_text(entity, "uri") or ""
+        return Published(_JSON.text(entity, "id"), permalink)
 
     async def _upload(self, key: str, index: int, media: MediaFile) -> str | Failure:
         """Upload one file and wait until it is ready.
@@ -519,9 +474,9 @@ class MastodonAdapter(Adapter):
         if not response.is_success:
             return self._failure(response)
         try:
-            entity = _obj(self._json(response))
-            media_id = _str(entity, "id")
-        except _ShapeError as exc:
+            entity = obj(self._json(response))
+            media_id = _JSON.text(entity, "id")
+        except ShapeError as exc:
             return Transient(str(exc))
         self._uploaded[(key, index)] = media_id
         if response.status_code == 200 and entity.get("url"):
@@ -564,7 +519,7 @@ class MastodonAdapter(Adapter):
                 if found is not None:
                     return found
             return await self._find_status(request, _aware(since))
-        except _ShapeError as exc:
+        except ShapeError as exc:
             return Transient(str(exc))
 
     async def _find_scheduled(self, request: PublishRequest) -> Published | Transient | None:
@@ -575,14 +530,14 @@ class MastodonAdapter(Adapter):
             got = await self._get_json(target, params)
             if not isinstance(got, tuple):
                 return self._as_transient(got)
-            items, response = _list(got[0]), got[1]
+            items, response = _JSON.items(got[0]), got[1]
             for item in items:
-                entity = _obj(item)
-                entry = _obj(entity.get("params"))
+                entity = obj(item)
+                entry = obj(entity.get("params"))
                 if entry.get("idempotency") == request.idempotency_key or (
                     entry.get("idempotency") is None and _canonical(str(entry.get("text", ""))) == wanted
                 ):
-                    return Published(SCHEDULED_PREFIX + _str(entity, "id"), "", scheduled=True)
+                    return Published(SCHEDULED_PREFIX + _JSON.text(entity, "id"), "", scheduled=True)
             following = response.links.get("next", {}).get("url")
             if not items or not following or not self._same_origin(following):
                 return None
@@ -601,23 +556,23 @@ class MastodonAdapter(Adapter):
             got = await self._get_json(target, params)
             if not isinstance(got, tuple):
                 return self._as_transient(got)
-            items, response = _list(got[0]), got[1]
+            items, response = _JSON.items(got[0]), got[1]
             for item in items:
-                status = _obj(item)
-                created = _parse_time(status.get("created_at"))
+                status = obj(item)
+                created = iso_time(status.get("created_at"))
                 if created < oldest:
                     continue
                 if (
                     _canonical(html_to_text(str(status.get("content", "")))) == wanted
-                    and len(_list(status.get("media_attachments", []))) == len(request.media)
-                    and (request.reply_to is None or _opt_str(status, "in_reply_to_id") == request.reply_to)
+                    and len(_JSON.items(status.get("media_attachments", []))) == len(request.media)
+                    and (request.reply_to is None or _JSON.opt_text(status, "in_reply_to_id") == request.reply_to)
                     and (request.poll is None or status.get("poll") is not None)
                 ):
                     return self._published(status)
             following = response.links.get("next", {}).get("url")
             if (
                 not items
-                or _parse_time(_obj(items[-1]).get("created_at")) < oldest
+                or iso_time(obj(items[-1]).get("created_at")) < oldest
                 or not following
                 or not self._same_origin(following)
             ):
@@ -656,12 +611,12 @@ class MastodonAdapter(Adapter):
             got = await self._get_json(f"/api/v1/statuses/{parent_remote_id}")
             if not isinstance(got, tuple):
                 return got
-            parent = _obj(got[0])
-            author = _obj(parent.get("account"))
+            parent = obj(got[0])
+            author = obj(parent.get("account"))
             visibility = str(parent.get("visibility", "public"))
-            acct = _str(author, "acct")
-            author_id = _str(author, "id")
-        except _ShapeError as exc:
+            acct = _JSON.text(author, "acct")
+            author_id = _JSON.text(author, "id")
+        except ShapeError as exc:
             return Transient(str(exc))
         if visibility not in _VISIBILITY_ORDER:
             visibility = "public"
@@ -685,11 +640,11 @@ class MastodonAdapter(Adapter):
             if not response.is_success:
                 return self._as_transient(self._failure(response))
             try:
-                status = _obj(self._json(response))
-            except _ShapeError as exc:
+                status = obj(self._json(response))
+            except ShapeError as exc:
                 return Transient(str(exc))
             values = {
-                key: _count(status, key)
+                key: number(status.get(key)) or 0
                 for key in ("replies_count", "reblogs_count", "favourites_count", "quotes_count")
                 if key in status
             }
@@ -711,23 +666,23 @@ class MastodonAdapter(Adapter):
         items: dict[str, RemoteItem] = {}
         try:
             got = await self._walk(
-                "/api/v1/notifications", [("types[]", "mention")], mentions_cursor, lambda n: _obj(n).get("status")
+                "/api/v1/notifications", [("types[]", "mention")], mentions_cursor, lambda n: obj(n).get("status")
             )
             if not isinstance(got, tuple):
                 return self._inbox_failure(got)
             statuses, new_mentions = got
             got = await self._walk(
-                "/api/v1/conversations", [], conversations_cursor, lambda c: _obj(c).get("last_status")
+                "/api/v1/conversations", [], conversations_cursor, lambda c: obj(c).get("last_status")
             )
             if not isinstance(got, tuple):
                 return self._inbox_failure(got)
             conversation_statuses, new_conversations = got
             tagged = [(s, False) for s in statuses] + [(s, True) for s in conversation_statuses]
             for status, from_conversation in tagged:
-                item = self._remote_item(_obj(status), account_id, from_conversation)
+                item = self._remote_item(obj(status), account_id, from_conversation)
                 if item is not None and item.remote_id not in items:
                     items[item.remote_id] = item
-        except _ShapeError as exc:
+        except ShapeError as exc:
             return Transient(str(exc))
         ordered = tuple(sorted(items.values(), key=lambda i: (i.created_at, _id_key(i.remote_id))))
         if new_mentions == mentions_cursor and new_conversations == conversations_cursor:
@@ -770,13 +725,13 @@ class MastodonAdapter(Adapter):
             got = await self._get_json(target, params)
             if not isinstance(got, tuple):
                 return got
-            page, response = _list(got[0]), got[1]
+            page, response = _JSON.items(got[0]), got[1]
             for entry in page:
                 status = status_of(entry)
                 if status is None:
                     continue
                 found.append(status)
-            page_ids = [i for i in (self._cursor_id(path, _obj(entry)) for entry in page) if i is not None]
+            page_ids = [i for i in (self._cursor_id(path, obj(entry)) for entry in page) if i is not None]
             if page_ids:
                 top = max(page_ids, key=_id_key)
                 if newest is None or _id_key(top) > _id_key(newest):
@@ -792,16 +747,16 @@ class MastodonAdapter(Adapter):
         """The id Mastodon paginates by: a notification's id, a conversation's ``last_status_id``."""
         if path.endswith("conversations"):
             last = entry.get("last_status")
-            return _str(_obj(last), "id") if last is not None else None
-        return _str(entry, "id")
+            return _JSON.text(obj(last), "id") if last is not None else None
+        return _JSON.text(entry, "id")
 
     def _remote_item(self, status: Mapping[str, Any], account_id: str, from_conversation: bool) -> RemoteItem | None:
-        author = _obj(status.get("account"))
-        if _str(author, "id") == account_id:
+        author = obj(status.get("account"))
+        if _JSON.text(author, "id") == account_id:
             return None  # our own message in a conversation
         visibility = status.get("visibility")
-        in_reply_to_account = _opt_str(status, "in_reply_to_account_id")
-        in_reply_to = _opt_str(status, "in_reply_to_id")
+        in_reply_to_account = _JSON.opt_text(status, "in_reply_to_account_id")
+        in_reply_to = _JSON.opt_text(status, "in_reply_to_id")
         if visibility == "direct" or from_conversation:
             kind = InboxKind.DIRECT_MESSAGE
         elif in_reply_to is not None and in_reply_to_account == account_id:
@@ -814,12 +769,12 @@ class MastodonAdapter(Adapter):
             text = f"{spoiler}\n\n{text}"
         display = author.get("display_name")
         return RemoteItem(
-            remote_id=_str(status, "id"),
+            remote_id=_JSON.text(status, "id"),
             kind=kind,
-            author_name=display if isinstance(display, str) and display else _str(author, "username"),
-            author_handle="@" + _str(author, "acct"),
+            author_name=display if isinstance(display, str) and display else _JSON.text(author, "username"),
+            author_handle="@" + _JSON.text(author, "acct"),
             text=text,
-            created_at=_parse_time(status.get("created_at")),
+            created_at=iso_time(status.get("created_at")),
             parent_remote_id=in_reply_to,
             post_remote_id=in_reply_to if in_reply_to_account == account_id else None,
             edited=status.get("edited_at") is not None,

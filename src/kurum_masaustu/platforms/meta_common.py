@@ -42,6 +42,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit
 import httpx
 
 from kurum_masaustu.platforms.base import Adapter, AuthExpired, RateLimited, Rejected, Transient
+from kurum_masaustu.platforms.json_shape import Shape, ShapeError, obj
 
 Sleeper = Callable[[float], Awaitable[None]]
 Clock = Callable[[], datetime]
@@ -81,10 +82,6 @@ TRANSIENT_SUBCODES: Final = frozenset({2207001, 2207003, 2207027, 2207052})
 #: A Graph object id as we accept it in a path: digits, ``<page>_<post>`` or ``<post>_<comment>``.
 GRAPH_ID: Final = re.compile(r"[0-9]{1,40}(?:_[0-9]{1,40})?")
 _VERSION: Final = re.compile(r"v[0-9]{1,3}\.[0-9]{1,2}")
-
-
-class ShapeError(Exception):
-    """Meta answered 2xx with JSON we cannot read."""
 
 
 @dataclass(frozen=True)
@@ -268,36 +265,8 @@ def is_gone(outcome: Failure) -> bool:
 
 
 # -- reading Graph JSON -----------------------------------------------------------------------
-def obj(value: Any) -> Mapping[str, Any]:
-    if not isinstance(value, Mapping):
-        raise ShapeError(f"expected an object, got {type(value).__name__}")
-    return value
-
-
-def items(value: Any) -> list[Any]:
-    if not isinstance(value, list):
-        raise ShapeError(f"expected a list, got {type(value).__name__}")
-    return value
-
-
-def text_of(data: Mapping[str, Any], key: str) -> str:
-    value = data.get(key)
-    if isinstance(value, int) and not isinstance(value, bool):
-        return str(value)
-    if not isinstance(value, str) or not value:
-        raise ShapeError(f"{key!r} missing")
-    return value
-
-
-def opt_text(data: Mapping[str, Any], key: str) -> str | None:
-    value = data.get(key)
-    if isinstance(value, int) and not isinstance(value, bool):
-        return str(value)
-    return value if isinstance(value, str) else None
-
-
-def count_of(value: Any) -> int | None:
-    return value if isinstance(value, int) and not isinstance(value, bool) else None
+#: Graph ids sometimes come as numbers; an empty id is missing, an empty text stays empty.
+GRAPH: Final = Shape(numbers_as_text=True, keep_empty=True)
 
 
 def parse_time(value: Any) -> datetime:
@@ -461,7 +430,7 @@ class GraphAdapter(Adapter):
         if not isinstance(got, tuple):
             return got
         body = obj(got[0])
-        found = items(body.get("data", []))
+        found = GRAPH.items(body.get("data", []))
         paging = body.get("paging")
         following = paging.get("next") if isinstance(paging, Mapping) else None
         if not isinstance(following, str) or not self.same_origin(following):

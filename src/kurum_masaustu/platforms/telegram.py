@@ -99,6 +99,7 @@ from kurum_masaustu.platforms.base import (
     RemoteItem,
     Transient,
 )
+from kurum_masaustu.platforms.json_shape import Shape, ShapeError, integer, obj, opt_integer
 
 log = logging.getLogger(__name__)
 
@@ -191,10 +192,8 @@ _NUMERIC = re.compile(r"-?\d{1,20}")
 _MESSAGE_ID = re.compile(r"\d{1,12}")
 _IDS = re.compile(r"\d{1,12}(?:,\d{1,12}){0,99}")
 _CHAT_MESSAGE = re.compile(r"(?P<chat>-?\d{1,20}):(?P<message>\d{1,12})")
-
-
-class _ShapeError(Exception):
-    """Telegram answered ``ok`` with a result we cannot read."""
+#: Telegram: optional texts keep an empty string as it is (ids are read with integer()).
+_JSON: Final = Shape(keep_empty=True)
 
 
 @dataclass(frozen=True)
@@ -282,38 +281,9 @@ def _canonical(text: str) -> str:
     return " ".join(unicodedata.normalize("NFC", text).split())
 
 
-def _obj(value: Any) -> Mapping[str, Any]:
-    if not isinstance(value, Mapping):
-        raise _ShapeError(f"expected an object, got {type(value).__name__}")
-    return value
-
-
-def _list(value: Any) -> list[Any]:
-    if not isinstance(value, list):
-        raise _ShapeError(f"expected a list, got {type(value).__name__}")
-    return value
-
-
-def _int(data: Mapping[str, Any], key: str) -> int:
-    value = data.get(key)
-    if not isinstance(value, int) or isinstance(value, bool):
-        raise _ShapeError(f"{key!r} missing")
-    return value
-
-
-def _opt_int(data: Mapping[str, Any], key: str) -> int | None:
-    value = data.get(key)
-    return value if isinstance(value, int) and not isinstance(value, bool) else None
-
-
-def _opt_str(data: Mapping[str, Any], key: str) -> str | None:
-    value = data.get(key)
-    return value if isinstance(value, str) else None
-
-
 def _time(value: Any) -> datetime:
     if not isinstance(value, int) or isinstance(value, bool):
-        raise _ShapeError(f"not a Unix time: {value!r}")
+        raise ShapeError(f"not a Unix time: {value!r}")
     return datetime.fromtimestamp(value, UTC)
 
 
@@ -503,10 +473,10 @@ class TelegramAdapter(Adapter):
         if not isinstance(got, _Ok):
             return got
         try:
-            member = _obj(got.result)
+            member = obj(got.result)
             status = member.get("status")
             may_post = status == "creator" or (status == "administrator" and member.get("can_post_messages") is True)
-        except _ShapeError as exc:
+        except ShapeError as exc:
             return Transient(str(exc))
         if not may_post:
             return Rejected(
@@ -531,30 +501,30 @@ class TelegramAdapter(Adapter):
         if not isinstance(chat, _Ok):
             return chat
         try:
-            bot = _obj(me.result)
-            bot_id = _int(bot, "id")
-            info = _obj(chat.result)
-            chat_id = _int(info, "id")
+            bot = obj(me.result)
+            bot_id = integer(bot, "id")
+            info = obj(chat.result)
+            chat_id = integer(info, "id")
             if info.get("type") != "channel":
                 return Rejected(CODE_NOT_A_CHANNEL, f"{self._chat_setting} is a {info.get('type')} chat, not a channel")
-            linked = _opt_int(info, "linked_chat_id")
+            linked = opt_integer(info, "linked_chat_id")
             sees = False
             if linked is not None:
                 member = await self._call("getChatMember", {"chat_id": linked, "user_id": bot_id})
                 if isinstance(member, _Ok):
-                    status = _obj(member.result).get("status")
+                    status = obj(member.result).get("status")
                     sees = status in ("administrator", "creator") or (
                         status in ("member", "restricted") and bot.get("can_read_all_group_messages") is True
                     )
                 elif isinstance(member, Transient | RateLimited):
                     return member  # not knowing whether the bot sees the group is not an answer
                 # Rejected or AuthExpired: the bot is not in the group (or may not look), so it sees nothing there.
-        except _ShapeError as exc:
+        except ShapeError as exc:
             return Transient(str(exc))
         self._channel = _Channel(
             id=chat_id,
-            username=_opt_str(info, "username"),
-            title=_opt_str(info, "title") or "",
+            username=_JSON.opt_text(info, "username"),
+            title=_JSON.opt_text(info, "title") or "",
             bot_id=bot_id,
             linked_chat_id=linked,
             sees_discussion=sees,
@@ -674,11 +644,11 @@ class TelegramAdapter(Adapter):
         if not isinstance(got, _Ok):
             return got
         try:
-            messages = [_obj(m) for m in _list(got.result)] if method == "sendMediaGroup" else [_obj(got.result)]
+            messages = [obj(m) for m in _JSON.items(got.result)] if method == "sendMediaGroup" else [obj(got.result)]
             if not messages:
-                raise _ShapeError("Telegram returned no message")
+                raise ShapeError("Telegram returned no message")
             return self._published(messages)
-        except _ShapeError as exc:
+        except ShapeError as exc:
             # Telegram may well have posted it: find_published (auto-forward) or a person tells.
             return Transient(f"unreadable answer to {method}: {exc}")
 
@@ -734,10 +704,10 @@ class TelegramAdapter(Adapter):
         return (f"media{index + 1}{media.path.suffix.lower()}", content, media.mime_type)
 
     def _published(self, messages: Sequence[Mapping[str, Any]]) -> Published:
-        ids = [_int(message, "message_id") for message in messages]
-        chat = _obj(messages[0].get("chat"))
-        chat_id = _int(chat, "id")
-        username = _opt_str(chat, "username")
+        ids = [integer(message, "message_id") for message in messages]
+        chat = obj(messages[0].get("chat"))
+        chat_id = integer(chat, "id")
+        username = _JSON.opt_text(chat, "username")
         return Published(",".join(str(i) for i in ids), self._permalink(chat_id, username, ids[0]))
 
     @staticmethod
@@ -782,8 +752,8 @@ class TelegramAdapter(Adapter):
             updates = got.result
             for update in updates:
                 try:
-                    self._note_update(_obj(update), channel)
-                except _ShapeError:
+                    self._note_update(obj(update), channel)
+                except ShapeError:
                     continue  # an update we cannot read is not our post; it must not block the look-up
             if len(updates) >= UPDATES_PAGE:
                 blind.append("more than 100 updates are pending; older ones were not read")
@@ -815,26 +785,26 @@ class TelegramAdapter(Adapter):
         """Remember what an update shows of the channel's posts (channel_post or auto-forward)."""
         for key in ("channel_post", "edited_channel_post"):
             post = update.get(key)
-            if isinstance(post, Mapping) and _opt_int(_obj(post.get("chat")), "id") == channel.id:
-                self._note_part(_int(post, "message_id"), post, _time(post.get("date")))
+            if isinstance(post, Mapping) and opt_integer(obj(post.get("chat")), "id") == channel.id:
+                self._note_part(integer(post, "message_id"), post, _time(post.get("date")))
         message = update.get("message")
         if not isinstance(message, Mapping) or message.get("is_automatic_forward") is not True:
             return
-        if _opt_int(_obj(message.get("chat")), "id") != channel.linked_chat_id:
+        if opt_integer(obj(message.get("chat")), "id") != channel.linked_chat_id:
             return
         origin = message.get("forward_origin")
         if not isinstance(origin, Mapping) or origin.get("type") != "channel":
             return
-        if _opt_int(_obj(origin.get("chat")), "id") != channel.id:
+        if opt_integer(obj(origin.get("chat")), "id") != channel.id:
             return
-        self._note_part(_int(origin, "message_id"), message, _time(origin.get("date")))
+        self._note_part(integer(origin, "message_id"), message, _time(origin.get("date")))
 
     def _note_part(self, message_id: int, message: Mapping[str, Any], date: datetime) -> None:
         poll = message.get("poll")
         text = (
-            _opt_str(_obj(poll), "question") or ""
+            _JSON.opt_text(obj(poll), "question") or ""
             if isinstance(poll, Mapping)
-            else _opt_str(message, "text") or _opt_str(message, "caption") or ""
+            else _JSON.opt_text(message, "text") or _JSON.opt_text(message, "caption") or ""
         )
         self._parts[message_id] = _Part(
             message_id,
@@ -842,7 +812,7 @@ class TelegramAdapter(Adapter):
             text,
             _media_count(message),
             isinstance(poll, Mapping),
-            _opt_str(message, "media_group_id"),
+            _JSON.opt_text(message, "media_group_id"),
         )
         self._parts.move_to_end(message_id)
         while len(self._parts) > MEMORY:
@@ -915,15 +885,15 @@ class TelegramAdapter(Adapter):
         if not isinstance(got, _Ok):
             return got
         try:
-            message = _obj(got.result)
-            message_id = _int(message, "message_id")
-            chat_info = _obj(message.get("chat"))
-            chat_id = _int(chat_info, "id")
-        except _ShapeError as exc:
+            message = obj(got.result)
+            message_id = integer(message, "message_id")
+            chat_info = obj(message.get("chat"))
+            chat_id = integer(chat_info, "id")
+        except ShapeError as exc:
             return Transient(f"unreadable answer to sendMessage: {exc}")
+        link = self._permalink(chat_id, _JSON.opt_text(chat_info, "username"), message_id)
         if chat is None:
-            return Published(str(message_id), self._permalink(chat_id, _opt_str(chat_info, "username"), message_id))
-        link = self._permalink(chat_id, _opt_str(chat_info, "username"), message_id)
+            return Published(str(message_id), link)
         return Published(f"{chat_id}:{message_id}", link if chat_info.get("type") != "private" else "")
 
     async def hide(self, remote_id: str) -> ActionOutcome:
@@ -960,16 +930,16 @@ class TelegramAdapter(Adapter):
         items: dict[str, RemoteItem] = {}
         new_offset = offset
         for entry in got.result:
-            update_id = _opt_int(entry, "update_id") if isinstance(entry, Mapping) else None
+            update_id = opt_integer(entry, "update_id") if isinstance(entry, Mapping) else None
             if update_id is None:
                 return Transient("getUpdates answered an update without update_id")
             new_offset = max(new_offset or 0, update_id + 1)
             try:
-                update = _obj(entry)
+                update = obj(entry)
                 self._note_update(update, channel)
                 self._note_thread(update, channel, threads)
                 item = self._inbox_item(update, channel, threads)
-            except _ShapeError as exc:
+            except ShapeError as exc:
                 # Skipped rather than read forever: one unreadable update must not stop the inbox.
                 log.warning("Telegram channel %s: update %s skipped (%s)", channel.id, update_id, exc)
                 continue
@@ -991,11 +961,11 @@ class TelegramAdapter(Adapter):
             return
         origin = message.get("forward_origin")
         if (
-            _opt_int(_obj(message.get("chat")), "id") == channel.linked_chat_id
+            opt_integer(obj(message.get("chat")), "id") == channel.linked_chat_id
             and isinstance(origin, Mapping)
-            and _opt_int(_obj(origin.get("chat")), "id") == channel.id
+            and opt_integer(obj(origin.get("chat")), "id") == channel.id
         ):
-            threads[_int(message, "message_id")] = _int(origin, "message_id")
+            threads[integer(message, "message_id")] = integer(origin, "message_id")
 
     def _inbox_item(
         self, update: Mapping[str, Any], channel: _Channel, threads: Mapping[int, int]
@@ -1005,17 +975,17 @@ class TelegramAdapter(Adapter):
         if not isinstance(raw, Mapping) or raw.get("is_automatic_forward") is True:
             return None
         message = raw
-        chat = _obj(message.get("chat"))
-        chat_id = _int(chat, "id")
+        chat = obj(message.get("chat"))
+        chat_id = integer(chat, "id")
         sender = message.get("from")
-        if isinstance(sender, Mapping) and _opt_int(sender, "id") in (channel.bot_id, TELEGRAM_SERVICE_USER):
+        if isinstance(sender, Mapping) and opt_integer(sender, "id") in (channel.bot_id, TELEGRAM_SERVICE_USER):
             return None
         sender_chat = message.get("sender_chat")
-        if isinstance(sender_chat, Mapping) and _opt_int(sender_chat, "id") == channel.id:
+        if isinstance(sender_chat, Mapping) and opt_integer(sender_chat, "id") == channel.id:
             return None  # the institution itself, writing in the group as the channel
         author_name, author_handle = _author(message)
-        text = _opt_str(message, "text") or _opt_str(message, "caption") or _media_label(message)
-        remote_id = f"{chat_id}:{_int(message, 'message_id')}"
+        text = _JSON.opt_text(message, "text") or _JSON.opt_text(message, "caption") or _media_label(message)
+        remote_id = f"{chat_id}:{integer(message, 'message_id')}"
         created = _time(message.get("date"))
         if chat.get("type") == "private":
             return RemoteItem(
@@ -1024,17 +994,17 @@ class TelegramAdapter(Adapter):
         if chat_id != channel.linked_chat_id:
             return None
         parent = message.get("reply_to_message")
-        thread = _opt_int(message, "message_thread_id")
+        thread = opt_integer(message, "message_thread_id")
         post_id: int | None = threads.get(thread) if thread is not None else None
         if isinstance(parent, Mapping):
             origin = parent.get("forward_origin")
             if parent.get("is_automatic_forward") is True and isinstance(origin, Mapping):
-                post_id = _int(origin, "message_id")
+                post_id = integer(origin, "message_id")
                 return RemoteItem(
                     remote_id, InboxKind.COMMENT, author_name, author_handle, text, created,
                     parent_remote_id=str(post_id), post_remote_id=str(post_id), edited=edited,
                 )  # fmt: skip
-            parent_id = f"{chat_id}:{_int(parent, 'message_id')}"
+            parent_id = f"{chat_id}:{integer(parent, 'message_id')}"
             return RemoteItem(
                 remote_id, InboxKind.REPLY, author_name, author_handle, text, created,
                 parent_remote_id=parent_id, post_remote_id=str(post_id) if post_id is not None else None, edited=edited,
@@ -1063,12 +1033,12 @@ def _media_kind(media: MediaFile) -> str | None:
 def _author(message: Mapping[str, Any]) -> tuple[str, str]:
     sender_chat = message.get("sender_chat")
     if isinstance(sender_chat, Mapping):  # an anonymous admin or a channel writing in the group
-        name = _opt_str(sender_chat, "title") or str(sender_chat.get("id", ""))
-        username = _opt_str(sender_chat, "username")
+        name = _JSON.opt_text(sender_chat, "title") or str(sender_chat.get("id", ""))
+        username = _JSON.opt_text(sender_chat, "username")
         return name, f"@{username}" if username else str(sender_chat.get("id", ""))
-    user = _obj(message.get("from"))
-    name = " ".join(p for p in (_opt_str(user, "first_name"), _opt_str(user, "last_name")) if p)
-    username = _opt_str(user, "username")
+    user = obj(message.get("from"))
+    name = " ".join(p for p in (_JSON.opt_text(user, "first_name"), _JSON.opt_text(user, "last_name")) if p)
+    username = _JSON.opt_text(user, "username")
     return name or "?", f"@{username}" if username else f"tg:{user.get('id', '')}"
 
 

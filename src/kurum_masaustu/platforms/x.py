@@ -74,6 +74,7 @@ from kurum_masaustu.platforms.base import (
     RemoteItem,
     Transient,
 )
+from kurum_masaustu.platforms.json_shape import Shape, ShapeError, iso_time, number, obj
 from kurum_masaustu.rules import text as text_rules
 
 Sleeper = Callable[[float], Awaitable[None]]
@@ -147,10 +148,8 @@ CODE_BAD_ID: Final = "bad_id"
 
 _ID = re.compile(r"[0-9]{1,19}")
 _SPACE = re.compile(r"\s+")
-
-
-class _ShapeError(Exception):
-    """X answered 2xx with JSON we cannot read."""
+#: X leaves empty lists out and never sends an empty id or text.
+_JSON: Final = Shape(missing_list_is_empty=True)
 
 
 def _utc_now() -> datetime:
@@ -163,45 +162,6 @@ def _aware(moment: datetime) -> datetime:
 
 def _rfc3339(moment: datetime) -> str:
     return _aware(moment).astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-
-
-def _parse_time(value: Any) -> datetime:
-    if not isinstance(value, str):
-        raise _ShapeError(f"not a timestamp: {value!r}")
-    try:
-        return _aware(datetime.fromisoformat(value.replace("Z", "+00:00")))
-    except ValueError as exc:
-        raise _ShapeError(f"not a timestamp: {value!r}") from exc
-
-
-def _obj(value: Any) -> Mapping[str, Any]:
-    if not isinstance(value, Mapping):
-        raise _ShapeError(f"expected an object, got {type(value).__name__}")
-    return value
-
-
-def _list(value: Any) -> list[Any]:
-    if value is None:
-        return []
-    if not isinstance(value, list):
-        raise _ShapeError(f"expected a list, got {type(value).__name__}")
-    return value
-
-
-def _str(data: Mapping[str, Any], key: str) -> str:
-    value = data.get(key)
-    if not isinstance(value, str) or not value:
-        raise _ShapeError(f"{key!r} missing")
-    return value
-
-
-def _opt_str(data: Mapping[str, Any], key: str) -> str | None:
-    value = data.get(key)
-    return value if isinstance(value, str) and value else None
-
-
-def _int(value: Any) -> int:
-    return value if isinstance(value, int) and not isinstance(value, bool) else 0
 
 
 def _id_key(value: str) -> tuple[int, str]:
@@ -438,13 +398,13 @@ class XAdapter(Adapter):
             if not response.is_success:
                 return Transient(f"renewing the X token: HTTP {response.status_code}: {self._message(response)}")
             try:
-                body = _obj(self._json(response))
-                access = _str(body, "access_token")
+                body = obj(self._json(response))
+                access = _JSON.text(body, "access_token")
                 expires_in = body.get("expires_in")
-            except _ShapeError as exc:
+            except ShapeError as exc:
                 return Transient(f"renewing the X token: {exc}")
             self._access = access
-            self._refresh = _opt_str(body, "refresh_token") or self._refresh
+            self._refresh = _JSON.opt_text(body, "refresh_token") or self._refresh
             self._expires_at = (
                 self._clock() + timedelta(seconds=expires_in)
                 if isinstance(expires_in, int) and not isinstance(expires_in, bool)
@@ -458,7 +418,7 @@ class XAdapter(Adapter):
         try:
             return response.json()
         except ValueError as exc:
-            raise _ShapeError(f"malformed JSON from X (HTTP {response.status_code})") from exc
+            raise ShapeError(f"malformed JSON from X (HTTP {response.status_code})") from exc
 
     @staticmethod
     def _message(response: httpx.Response) -> str:
@@ -569,12 +529,12 @@ class XAdapter(Adapter):
             )
             if isinstance(got, Failure):
                 return got
-            user = _obj(_obj(got).get("data"))
-            user_id, username = _str(user, "id"), _str(user, "username")
-        except _ShapeError as exc:
+            user = obj(obj(got).get("data"))
+            user_id, username = _JSON.text(user, "id"), _JSON.text(user, "username")
+        except ShapeError as exc:
             return Transient(str(exc))
         self._user_id, self._username = user_id, username
-        self._name = _opt_str(user, "name") or username
+        self._name = _JSON.opt_text(user, "name") or username
         return AccountInfo(user_id, "@" + username, self._name, self._expires_at)
 
     async def _own_id(self) -> str | Failure:
@@ -726,9 +686,9 @@ class XAdapter(Adapter):
         if not response.is_success:
             return self._failure(response)
         try:
-            data = _obj(_obj(self._json(response)).get("data"))
-            post_id = _str(data, "id")
-        except _ShapeError as exc:
+            data = obj(obj(self._json(response)).get("data"))
+            post_id = _JSON.text(data, "id")
+        except ShapeError as exc:
             # X may well have posted it: the retry's duplicate check (or find_published) tells.
             return Transient(str(exc))
         if self._username is None:
@@ -772,16 +732,16 @@ class XAdapter(Adapter):
         return await self._alt_text(got, media)
 
     def _upload_record(self, data: Mapping[str, Any], *, check_processing: bool) -> _Upload:
-        media_id = _str(data, "id")
+        media_id = _JSON.text(data, "id")
         if not _ID.fullmatch(media_id):
-            raise _ShapeError(f"not a media id: {media_id!r}")
+            raise ShapeError(f"not a media id: {media_id!r}")
         expires = data.get("expires_after_secs")
         lifetime = timedelta(seconds=expires) if isinstance(expires, int) and expires > 0 else timedelta(hours=24)
         info = data.get("processing_info")
         state = info.get("state") if isinstance(info, Mapping) else None
         ready = not check_processing or state in (None, "succeeded")
         check_after = info.get("check_after_secs") if isinstance(info, Mapping) else None
-        wait = float(min(max(_int(check_after), 1), MAX_CHECK_AFTER)) if not ready else 0.0
+        wait = float(min(max(number(check_after) or 0, 1), MAX_CHECK_AFTER)) if not ready else 0.0
         return _Upload(media_id, self._clock() + lifetime, ready, wait)
 
     async def _upload_simple(self, media: MediaFile, index: int) -> _Upload | Failure:
@@ -802,8 +762,8 @@ class XAdapter(Adapter):
         if not response.is_success:
             return self._failure(response)
         try:
-            return self._upload_record(_obj(_obj(self._json(response)).get("data")), check_processing=True)
-        except _ShapeError as exc:
+            return self._upload_record(obj(obj(self._json(response)).get("data")), check_processing=True)
+        except ShapeError as exc:
             return Transient(str(exc))
 
     async def _upload_chunked(self, media: MediaFile, index: int, size: int, category: str) -> _Upload | Failure:
@@ -817,8 +777,8 @@ class XAdapter(Adapter):
         if not response.is_success:
             return self._failure(response)
         try:
-            media_id = _str(_obj(_obj(self._json(response)).get("data")), "id")
-        except _ShapeError as exc:
+            media_id = _JSON.text(obj(obj(self._json(response)).get("data")), "id")
+        except ShapeError as exc:
             return Transient(str(exc))
         if not _ID.fullmatch(media_id):
             return Transient(f"X gave an upload id that is not a media id: {media_id!r}")
@@ -844,12 +804,12 @@ class XAdapter(Adapter):
         if not response.is_success:
             return self._failure(response)
         try:
-            data = _obj(_obj(self._json(response)).get("data"))
+            data = obj(obj(self._json(response)).get("data"))
             record = self._upload_record(data, check_processing=True)
             info = data.get("processing_info")
             if isinstance(info, Mapping) and info.get("state") == "failed":
                 return Rejected(CODE_MEDIA_FAILED, f"X could not process {media.path.name}", {"media_id": media_id})
-        except _ShapeError as exc:
+        except ShapeError as exc:
             return Transient(str(exc))
         return record
 
@@ -866,8 +826,8 @@ class XAdapter(Adapter):
                     return Transient("uploaded media disappeared before it was ready; it will be uploaded again")
                 return got
             try:
-                info = _obj(_obj(got).get("data")).get("processing_info")
-            except _ShapeError as exc:
+                info = obj(obj(got).get("data")).get("processing_info")
+            except ShapeError as exc:
                 return Transient(str(exc))
             state = info.get("state") if isinstance(info, Mapping) else None
             if state in (None, "succeeded"):
@@ -877,7 +837,7 @@ class XAdapter(Adapter):
                 self._uploaded.pop((key, index), None)
                 return Rejected(CODE_MEDIA_FAILED, "X could not process the media", {"media_id": upload.media_id})
             check_after = info.get("check_after_secs") if isinstance(info, Mapping) else None
-            wait = float(min(max(_int(check_after), 1), MAX_CHECK_AFTER))
+            wait = float(min(max(number(check_after) or 0, 1), MAX_CHECK_AFTER))
         return Transient(f"media {upload.media_id} is still processing on X", MEDIA_RETRY_AFTER)
 
     async def _alt_text(self, upload: _Upload, media: MediaFile) -> str | Failure:
@@ -928,37 +888,37 @@ class XAdapter(Adapter):
                 )
                 if isinstance(got, Failure):
                     return got
-                body = _obj(got)
-                for item in _list(body.get("data")):
-                    post = _obj(item)
+                body = obj(got)
+                for item in _JSON.items(body.get("data")):
+                    post = obj(item)
                     if self._matches(post, request, wanted, oldest):
-                        post_id = _str(post, "id")
+                        post_id = _JSON.text(post, "id")
                         return Published(post_id, self.permalink(post_id))
                 meta = body.get("meta")
-                token = _opt_str(meta, "next_token") if isinstance(meta, Mapping) else None
+                token = _JSON.opt_text(meta, "next_token") if isinstance(meta, Mapping) else None
                 if not token:
                     return None
-        except _ShapeError as exc:
+        except ShapeError as exc:
             return Transient(str(exc))
         return None
 
     @staticmethod
     def _matches(post: Mapping[str, Any], request: PublishRequest, wanted: str, oldest: datetime) -> bool:
         created = post.get("created_at")
-        if created is not None and _parse_time(created) < oldest:
+        if created is not None and iso_time(created) < oldest:
             return False
         if canonical_text(post_text(post)) != wanted:
             return False
         attachments = post.get("attachments")
         attached = attachments if isinstance(attachments, Mapping) else {}
-        if len(_list(attached.get("media_keys"))) != len(request.media):
+        if len(_JSON.items(attached.get("media_keys"))) != len(request.media):
             return False
-        if (request.poll is not None) != bool(_list(attached.get("poll_ids"))):
+        if (request.poll is not None) != bool(_JSON.items(attached.get("poll_ids"))):
             return False
         replied = [
-            _opt_str(_obj(ref), "id")
-            for ref in _list(post.get("referenced_posts") or post.get("referenced_tweets"))
-            if _obj(ref).get("type") == "replied_to"
+            _JSON.opt_text(obj(ref), "id")
+            for ref in _JSON.items(post.get("referenced_posts") or post.get("referenced_tweets"))
+            if obj(ref).get("type") == "replied_to"
         ]
         return (request.reply_to or None) == (replied[0] if replied else None)
 
@@ -974,8 +934,8 @@ class XAdapter(Adapter):
         if not response.is_success:
             return self._failure(response)
         try:
-            deleted = _obj(_obj(self._json(response)).get("data")).get("deleted")
-        except _ShapeError as exc:
+            deleted = obj(obj(self._json(response)).get("data")).get("deleted")
+        except ShapeError as exc:
             return Transient(str(exc))
         if deleted is True:
             return Done()
@@ -1006,15 +966,15 @@ class XAdapter(Adapter):
                 got = await self._get_json("/2/tweets", [("ids", ",".join(batch)), ("post.fields", "public_metrics")])
                 if isinstance(got, Failure):
                     return self._as_transient(got)
-                for item in _list(_obj(got).get("data")):
-                    post = _obj(item)
+                for item in _JSON.items(obj(got).get("data")):
+                    post = obj(item)
                     counts = post.get("public_metrics")
                     if not isinstance(counts, Mapping):
                         continue
-                    found[_str(post, "id")] = Metrics(
-                        {key: _int(value) for key, value in counts.items() if isinstance(value, int)}
+                    found[_JSON.text(post, "id")] = Metrics(
+                        {key: value for key, value in counts.items() if number(value) is not None}
                     )
-            except _ShapeError as exc:
+            except ShapeError as exc:
                 return Transient(str(exc))
         return found
 
@@ -1048,25 +1008,25 @@ class XAdapter(Adapter):
                 )
                 if isinstance(got, Failure):
                     return self._inbox_failure(got)
-                body = _obj(got)
+                body = obj(got)
                 includes = body.get("includes")
                 users = {
-                    _str(_obj(user), "id"): _obj(user)
-                    for user in _list(includes.get("users") if isinstance(includes, Mapping) else None)
+                    _JSON.text(obj(user), "id"): obj(user)
+                    for user in _JSON.items(includes.get("users") if isinstance(includes, Mapping) else None)
                 }
-                for entry in _list(body.get("data")):
-                    post = _obj(entry)
-                    post_id = _str(post, "id")
+                for entry in _JSON.items(body.get("data")):
+                    post = obj(entry)
+                    post_id = _JSON.text(post, "id")
                     if newest is None or _id_key(post_id) > _id_key(newest):
                         newest = post_id
                     item = self._remote_item(post, users, user_id)
                     if item is not None:
                         items[item.remote_id] = item
                 meta = body.get("meta")
-                token = _opt_str(meta, "next_token") if isinstance(meta, Mapping) else None
+                token = _JSON.opt_text(meta, "next_token") if isinstance(meta, Mapping) else None
                 if since is None or not token:
                     break
-        except _ShapeError as exc:
+        except ShapeError as exc:
             return Transient(str(exc))
         ordered = tuple(sorted(items.values(), key=lambda i: (i.created_at, _id_key(i.remote_id))))
         return InboxPage(ordered, newest if newest is not None else cursor)
@@ -1076,25 +1036,25 @@ class XAdapter(Adapter):
 
     @staticmethod
     def _remote_item(post: Mapping[str, Any], users: Mapping[str, Mapping[str, Any]], own_id: str) -> RemoteItem | None:
-        author_id = _opt_str(post, "author_id")
+        author_id = _JSON.opt_text(post, "author_id")
         if author_id == own_id:
             return None  # our own post mentioning ourselves (a thread)
         author = users.get(author_id or "", {})
-        username = _opt_str(author, "username") or (author_id or "")
+        username = _JSON.opt_text(author, "username") or (author_id or "")
         replied = [
-            _opt_str(_obj(ref), "id")
-            for ref in _list(post.get("referenced_posts") or post.get("referenced_tweets"))
-            if _obj(ref).get("type") == "replied_to"
+            _JSON.opt_text(obj(ref), "id")
+            for ref in _JSON.items(post.get("referenced_posts") or post.get("referenced_tweets"))
+            if obj(ref).get("type") == "replied_to"
         ]
         parent = replied[0] if replied else None
-        to_us = _opt_str(post, "in_reply_to_user_id") == own_id and parent is not None
+        to_us = _JSON.opt_text(post, "in_reply_to_user_id") == own_id and parent is not None
         return RemoteItem(
-            remote_id=_str(post, "id"),
+            remote_id=_JSON.text(post, "id"),
             kind=InboxKind.REPLY if to_us else InboxKind.MENTION,
-            author_name=_opt_str(author, "name") or username,
+            author_name=_JSON.opt_text(author, "name") or username,
             author_handle="@" + username,
             text=post_text(post),
-            created_at=_parse_time(post.get("created_at")),
+            created_at=iso_time(post.get("created_at")),
             parent_remote_id=parent,
             post_remote_id=parent if to_us else None,
         )
