@@ -116,6 +116,29 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
     </message>
 </context>
 <context>
+    <name>AgendaView</name>
+    <message>
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Post</source>
+        <translation>Post</translation>
+    </message>
+    <message>
+        <source>Channels</source>
+        <translation>Channels</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Nothing planned in these days.</source>
+        <translation>Nothing planned in these days.</translation>
+    </message>
+</context>
+<context>
     <name>AppStatusBar</name>
     <message>
         <source>Connection</source>
@@ -187,11 +210,24 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
     </message>
     <message>
         <source>Today</source>
+        <extracomment>Months ready to show (the neighbours are loaded in a worker after each month).</extracomment>
         <translation>Today</translation>
     </message>
     <message>
         <source>Go to today</source>
         <translation>Go to today</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>Month</translation>
+    </message>
+    <message>
+        <source>Week</source>
+        <translation>Week</translation>
+    </message>
+    <message>
+        <source>Agenda</source>
+        <translation>Agenda</translation>
     </message>
     <message>
         <source>Important day without a post</source>
@@ -202,12 +238,48 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
         <translation>Month calendar</translation>
     </message>
     <message>
+        <source>Week calendar</source>
+        <translation>Week calendar</translation>
+    </message>
+    <message>
+        <source>Agenda: the coming days</source>
+        <translation>Agenda: the coming days</translation>
+    </message>
+    <message>
         <source>Posts of the selected day</source>
         <translation>Posts of the selected day</translation>
     </message>
     <message>
+        <source>Previous week</source>
+        <translation>Previous week</translation>
+    </message>
+    <message>
+        <source>Next week</source>
+        <translation>Next week</translation>
+    </message>
+    <message>
+        <source>Earlier days</source>
+        <translation>Earlier days</translation>
+    </message>
+    <message>
+        <source>Later days</source>
+        <translation>Later days</translation>
+    </message>
+    <message>
         <source>This month: {planned} planned, {published} published</source>
         <translation>This month: {planned} planned, {published} published</translation>
+    </message>
+    <message>
+        <source>This week: {planned} planned, {published} published</source>
+        <translation>This week: {planned} planned, {published} published</translation>
+    </message>
+    <message>
+        <source>These days: {planned} planned, {published} published</source>
+        <translation>These days: {planned} planned, {published} published</translation>
+    </message>
+    <message>
+        <source>filtered</source>
+        <translation>filtered</translation>
     </message>
     <message>
         <source>No post planned for {name} ({date})</source>
@@ -219,6 +291,10 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
             <numerusform>(+%n more)</numerusform>
             <numerusform>(+%n more)</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>A post cannot be moved into the past.</source>
+        <translation>A post cannot be moved into the past.</translation>
     </message>
     <message>
         <source>Published posts cannot be moved.</source>
@@ -467,6 +543,53 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
             <numerusform>+%n more</numerusform>
             <numerusform>+%n more</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>FilterBar</name>
+    <message>
+        <source>Filter by channel</source>
+        <translation>Filter by channel</translation>
+    </message>
+    <message>
+        <source>Filter by category</source>
+        <translation>Filter by category</translation>
+    </message>
+    <message>
+        <source>Filter by campaign</source>
+        <translation>Filter by campaign</translation>
+    </message>
+    <message>
+        <source>Filter by state</source>
+        <translation>Filter by state</translation>
+    </message>
+    <message>
+        <source>Clear filters</source>
+        <translation>Clear filters</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>Show:</translation>
+    </message>
+    <message>
+        <source>All categories</source>
+        <translation>All categories</translation>
+    </message>
+    <message>
+        <source>All states</source>
+        <translation>All states</translation>
+    </message>
+    <message>
+        <source>All channels</source>
+        <translation>All channels</translation>
+    </message>
+    <message>
+        <source>All campaigns</source>
+        <translation>All campaigns</translation>
+    </message>
+    <message>
+        <source>Outside campaigns</source>
+        <translation>Outside campaigns</translation>
     </message>
 </context>
 <context>
@@ -1004,6 +1127,7 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
     <name>MonthModel</name>
     <message numerus="yes">
         <source>%n post(s)</source>
+        <extracomment>Deliveries in the month itself (not the neighbouring days the grid shows).</extracomment>
         <translation>
             <numerusform>%n post</numerusform>
             <numerusform>%n posts</numerusform>
@@ -1423,6 +1547,16 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
     <message>
         <source>(optional)</source>
         <translation>(optional)</translation>
+    </message>
+</context>
+<context>
+    <name>WeekDelegate</name>
+    <message numerus="yes">
+        <source>+%n more</source>
+        <translation>
+            <numerusform>+%n more</numerusform>
+            <numerusform>+%n more</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

@@ -116,6 +116,29 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     </message>
 </context>
 <context>
+    <name>AgendaView</name>
+    <message>
+        <source>Time</source>
+        <translation>Saat</translation>
+    </message>
+    <message>
+        <source>Post</source>
+        <translation>Gönderi</translation>
+    </message>
+    <message>
+        <source>Channels</source>
+        <translation>Kanallar</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Durum</translation>
+    </message>
+    <message>
+        <source>Nothing planned in these days.</source>
+        <translation>Bu günlerde planlanmış bir şey yok.</translation>
+    </message>
+</context>
+<context>
     <name>AppStatusBar</name>
     <message>
         <source>Connection</source>
@@ -184,11 +207,24 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     </message>
     <message>
         <source>Today</source>
+        <extracomment>Months ready to show (the neighbours are loaded in a worker after each month).</extracomment>
         <translation>Bugün</translation>
     </message>
     <message>
         <source>Go to today</source>
         <translation>Bugüne git</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>Ay</translation>
+    </message>
+    <message>
+        <source>Week</source>
+        <translation>Hafta</translation>
+    </message>
+    <message>
+        <source>Agenda</source>
+        <translation>Ajanda</translation>
     </message>
     <message>
         <source>Important day without a post</source>
@@ -199,12 +235,48 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
         <translation>Aylık takvim</translation>
     </message>
     <message>
+        <source>Week calendar</source>
+        <translation>Haftalık takvim</translation>
+    </message>
+    <message>
+        <source>Agenda: the coming days</source>
+        <translation>Ajanda: önümüzdeki günler</translation>
+    </message>
+    <message>
         <source>Posts of the selected day</source>
         <translation>Seçili günün gönderileri</translation>
     </message>
     <message>
+        <source>Previous week</source>
+        <translation>Önceki hafta</translation>
+    </message>
+    <message>
+        <source>Next week</source>
+        <translation>Sonraki hafta</translation>
+    </message>
+    <message>
+        <source>Earlier days</source>
+        <translation>Önceki günler</translation>
+    </message>
+    <message>
+        <source>Later days</source>
+        <translation>Sonraki günler</translation>
+    </message>
+    <message>
         <source>This month: {planned} planned, {published} published</source>
         <translation>Bu ay: {planned} planlanan, {published} yayımlanan</translation>
+    </message>
+    <message>
+        <source>This week: {planned} planned, {published} published</source>
+        <translation>Bu hafta: {planned} planlanan, {published} yayımlanan</translation>
+    </message>
+    <message>
+        <source>These days: {planned} planned, {published} published</source>
+        <translation>Bu günlerde: {planned} planlanan, {published} yayımlanan</translation>
+    </message>
+    <message>
+        <source>filtered</source>
+        <translation>süzülmüş</translation>
     </message>
     <message>
         <source>No post planned for {name} ({date})</source>
@@ -215,6 +287,10 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
         <translation>
             <numerusform>(+%n daha)</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>A post cannot be moved into the past.</source>
+        <translation>Gönderi geçmiş bir zamana taşınamaz.</translation>
     </message>
     <message>
         <source>Published posts cannot be moved.</source>
@@ -459,6 +535,53 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
         <translation>
             <numerusform>+%n daha</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>FilterBar</name>
+    <message>
+        <source>Filter by channel</source>
+        <translation>Kanala göre süz</translation>
+    </message>
+    <message>
+        <source>Filter by category</source>
+        <translation>Kategoriye göre süz</translation>
+    </message>
+    <message>
+        <source>Filter by campaign</source>
+        <translation>Kampanyaya göre süz</translation>
+    </message>
+    <message>
+        <source>Filter by state</source>
+        <translation>Duruma göre süz</translation>
+    </message>
+    <message>
+        <source>Clear filters</source>
+        <translation>Süzgeçleri temizle</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>Göster:</translation>
+    </message>
+    <message>
+        <source>All categories</source>
+        <translation>Tüm kategoriler</translation>
+    </message>
+    <message>
+        <source>All states</source>
+        <translation>Tüm durumlar</translation>
+    </message>
+    <message>
+        <source>All channels</source>
+        <translation>Tüm kanallar</translation>
+    </message>
+    <message>
+        <source>All campaigns</source>
+        <translation>Tüm kampanyalar</translation>
+    </message>
+    <message>
+        <source>Outside campaigns</source>
+        <translation>Kampanya dışı</translation>
     </message>
 </context>
 <context>
@@ -995,6 +1118,7 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     <name>MonthModel</name>
     <message numerus="yes">
         <source>%n post(s)</source>
+        <extracomment>Deliveries in the month itself (not the neighbouring days the grid shows).</extracomment>
         <translation>
             <numerusform>%n gönderi</numerusform>
         </translation>
@@ -1412,6 +1536,15 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     <message>
         <source>(optional)</source>
         <translation>(isteğe bağlı)</translation>
+    </message>
+</context>
+<context>
+    <name>WeekDelegate</name>
+    <message numerus="yes">
+        <source>+%n more</source>
+        <translation>
+            <numerusform>+%n daha</numerusform>
+        </translation>
     </message>
 </context>
 </TS>
