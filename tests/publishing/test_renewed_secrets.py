@@ -18,6 +18,7 @@ from kurum_masaustu.app import Services, build_services
 from kurum_masaustu.domain import DeliveryState, Platform
 from kurum_masaustu.paths import Profile
 from kurum_masaustu.publishing.adapters import AdapterFactory
+from kurum_masaustu.publishing.inbox_sync import sync_inbox
 from kurum_masaustu.services.channels import ChannelService
 from kurum_masaustu.services.posts import PostDraft, PostService
 from kurum_masaustu.settings import Settings
@@ -147,7 +148,7 @@ async def test_a_session_renewed_while_reading_the_inbox_is_kept(tmp_path: Path)
         assert adapter is not None
         await adapter.verify()  # the sandbox now knows the connected token
         getattr(_factory(services).sandboxes[channel_id], expire)()
-        summary = await services.sync_inbox()
+        summary = await services.inbox_round(sync_inbox)
         assert summary.ok, summary
         stored = {name: store.get_secret(channel_id, name) for name in renewed_names}
         assert stored["access_token"] not in (None, connected["access_token"])

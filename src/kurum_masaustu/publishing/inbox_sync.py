@@ -46,6 +46,7 @@ import logging
 from collections.abc import Awaitable, Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
@@ -63,12 +64,13 @@ from kurum_masaustu.platforms.base import (
 from kurum_masaustu.rules.inbox import Classification, classify
 from kurum_masaustu.store.models import AuditEntry, Channel, Delivery, InboxItem, InboxItemRevision, Reply
 
+if TYPE_CHECKING:
+    from kurum_masaustu.publishing.outbox import SecretSaver
+
 log = logging.getLogger(__name__)
 
 #: Builds the adapter for a channel (with its client and secrets); None if it cannot be built.
 AdapterFactory = Callable[[Channel], Awaitable[Adapter | None]]
-#: Stores a session the adapter renewed (``publishing.adapters.AdapterFactory.save_renewed_secrets``).
-SecretSaver = Callable[[int], Awaitable[object]]
 Classifier = Callable[[str], Classification]
 
 #: Reads per channel and run: each read already follows the platform's pages (Mastodon up to

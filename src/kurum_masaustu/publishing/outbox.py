@@ -31,6 +31,7 @@ from kurum_masaustu.platforms.base import (
     AuthExpired,
     MediaFile,
     Outcome,
+    Poll,
     Published,
     PublishRequest,
     RateLimited,
@@ -44,7 +45,6 @@ from kurum_masaustu.store.models import AuditEntry, Channel, Delivery, MediaAsse
 log = logging.getLogger(__name__)
 
 
-
 @dataclass(frozen=True)
 class MediaRef:
     """A post's media file as stored (the resolver makes the platform's variant of it)."""
@@ -54,6 +54,8 @@ class MediaRef:
     alt_text: str
     width: int | None
     height: int | None
+    #: Where the subject is (fractions of width and height): the variants are cropped around it.
+    focal: tuple[float, float] = (0.5, 0.5)
 
 
 #: Builds the adapter for a channel (with its client and secrets); None if it cannot be built.
@@ -151,13 +153,17 @@ class Outbox:
             ]
 
     def _due_ids(self, now: datetime) -> list[int]:
+        """Scheduled deliveries whose time has come, and those to hand to the platform's own
+        scheduler now (inside the platform's window; otherwise they wait for their time)."""
+        from kurum_masaustu.rules.kinds import hand_off_window
+
         with self._sessions() as session:
             stmt = (
-                select(Delivery.id)
+                select(Delivery.id, Delivery.scheduled_at, Delivery.native_schedule, Channel.platform)
                 .join(Channel, Delivery.channel_id == Channel.id)
                 .where(
                     Delivery.state == DeliveryState.SCHEDULED,
-                    Delivery.scheduled_at <= now,
+                    or_(Delivery.scheduled_at <= now, Delivery.native_schedule),
                     or_(Delivery.next_attempt_at.is_(None), Delivery.next_attempt_at <= now),
                     Channel.enabled,
                     Channel.auth_problem.is_(None),
@@ -165,13 +171,27 @@ class Outbox:
                 )
                 .order_by(Delivery.scheduled_at, Delivery.id)
             )
-            return list(session.scalars(stmt))
+            return [
+                delivery_id
+                for delivery_id, at, native, platform in session.execute(stmt)
+                if at is not None and (at <= now or (native and hand_off_window(platform, at, now) == "now"))
+            ]
 
     def _request(self, session: Session, delivery: Delivery) -> tuple[PublishRequest, list[MediaRef]]:
-        """The request without its media, and the media still to be prepared for the platform."""
+        """The request without its media, and the media still to be prepared for the platform.
+
+        A thread's request is its next part: a reply to the part published before it (media go
+        with the first part only; each part has its own idempotency key). A poll carries its
+        options; a link goes as the post's link card. A delivery handed to the platform's own
+        scheduler carries its time.
+        """
+        from kurum_masaustu.rules.kinds import hand_off_window, supports_hand_off, thread_parts
+        from kurum_masaustu.rules.text import THREAD_PLATFORMS
+
         post = delivery.post
+        platform = delivery.channel.platform
         refs = [
-            MediaRef(a.relative_path, a.mime_type, a.alt_text, a.width, a.height)
+            MediaRef(a.relative_path, a.mime_type, a.alt_text, a.width, a.height, (a.focal_x, a.focal_y))
             for a in session.scalars(
                 select(MediaAsset)
                 .join(PostMedia, PostMedia.media_id == MediaAsset.id)
@@ -179,10 +199,44 @@ class Outbox:
                 .order_by(PostMedia.position)
             )
         ]
+        text = delivery.text
+        key = delivery.idempotency_key
+        reply_to: str | None = None
+        kind = post.kind
+        if kind == PostKind.THREAD:
+            done = list(delivery.thread_remote_ids or [])
+            parts = thread_parts(platform, text) if platform in THREAD_PLATFORMS else [text.strip()]
+            index = min(len(done), max(len(parts) - 1, 0))
+            text = parts[index] if parts else text
+            if index > 0:
+                reply_to = done[index - 1]
+                key = f"{key}-{index + 1}"
+                refs = []
+            kind = PostKind.TEXT
+        poll = None
+        if kind == PostKind.POLL and post.poll:
+            raw = post.poll
+            poll = Poll(
+                tuple(str(o).strip() for o in raw.get("options", []) if str(o).strip()),
+                int(raw.get("minutes", 24 * 60)),
+                bool(raw.get("multiple", False)),
+            )
+        scheduled_at = None
+        if (
+            delivery.native_schedule
+            and delivery.scheduled_at is not None
+            and supports_hand_off(platform, post.kind)
+            and hand_off_window(platform, delivery.scheduled_at, self._clock()) == "now"
+        ):
+            scheduled_at = delivery.scheduled_at
         request = PublishRequest(
-            text=delivery.text,
-            idempotency_key=delivery.idempotency_key,
-            kind=post.kind if refs or post.kind == PostKind.POLL else PostKind.TEXT,
+            text=text,
+            idempotency_key=key,
+            kind=kind if refs or kind == PostKind.POLL else PostKind.TEXT,
+            poll=poll,
+            reply_to=reply_to,
+            link=post.link if post.link and reply_to is None and poll is None else None,
+            scheduled_at=scheduled_at,
         )
         return request, refs
 
@@ -238,16 +292,23 @@ class Outbox:
                 channel.auth_problem = outcome.detail or "auth_expired"
 
     async def _publish(self, delivery_id: int, summary: RunSummary) -> None:
+        """Publish one delivery; a thread part after part, each reply sent once the part
+        before it is recorded as published."""
+        while await self._publish_step(delivery_id, summary):
+            pass
+
+    async def _publish_step(self, delivery_id: int, summary: RunSummary) -> bool:
+        """One request; True when a thread has more parts to send now."""
         now = self._clock()
         with self._sessions.begin() as session:
             delivery = session.get(Delivery, delivery_id)
             if delivery is None or delivery.state != DeliveryState.SCHEDULED:
-                return
+                return False
             channel = delivery.channel
             blocked_until = self._not_before.get(channel.id)
             if blocked_until is not None and blocked_until > now:
                 summary.waiting += 1
-                return
+                return False
             request, refs = self._request(session, delivery)
             # Rule 1: committed before the request.
             delivery.state = DeliveryState.PUBLISHING
@@ -257,32 +318,53 @@ class Outbox:
         if adapter is None:
             self._apply(delivery_id, Transient("the channel's adapter could not be built"), summary)
             summary.errors.append(f"channel {channel.id}: no adapter")
-            return
+            return False
         try:
             request = await self._with_media(request, refs, channel.platform)
         except ValueError as exc:  # the file cannot be used on this platform: nothing was sent
             message = getattr(exc, "message", str(exc))
             self._apply(delivery_id, Rejected(f"media_{getattr(exc, 'code', 'invalid')}", message), summary)
-            return
+            return False
         outcome = await adapter.publish(request)
         await self._renewed(channel.id)
-        self._apply(delivery_id, outcome, summary)
+        return self._apply(delivery_id, outcome, summary)
 
     async def _renewed(self, channel_id: int) -> None:
         """A call may have renewed the session (X's refresh token is single-use): keep it."""
         if self._save_secrets is not None:
             await self._save_secrets(channel_id)
 
-    def _apply(self, delivery_id: int, outcome: Outcome, summary: RunSummary, *, reconciled: bool = False) -> None:
-        """Rule 2: record the outcome (and what follows from it) in one transaction."""
+    def _apply(self, delivery_id: int, outcome: Outcome, summary: RunSummary, *, reconciled: bool = False) -> bool:
+        """Rule 2: record the outcome (and what follows from it) in one transaction. True when
+        the outcome published a thread part and more parts follow."""
         now = self._clock()
+        more = False
         with self._sessions.begin() as session:
             delivery = session.get(Delivery, delivery_id)
             if delivery is None:
-                return
+                return False
             channel = delivery.channel
             detail: dict[str, object] = {"delivery": delivery.id, "channel": channel.id}
-            if isinstance(outcome, Published):
+            remaining = self._thread_remaining(delivery, outcome)
+            if isinstance(outcome, Published) and remaining > 0:
+                # A thread part: recorded (committed) before the next part answers it.
+                delivery.thread_remote_ids = [*(delivery.thread_remote_ids or []), outcome.remote_id]
+                if delivery.remote_id is None:
+                    delivery.remote_id = outcome.remote_id
+                    delivery.permalink = outcome.permalink
+                delivery.state = DeliveryState.SCHEDULED
+                delivery.sending_since = None
+                delivery.next_attempt_at = None
+                delivery.last_error = None
+                action = "delivery.thread_part"
+                detail["part"] = len(delivery.thread_remote_ids)
+                detail["permalink"] = outcome.permalink
+                more = True
+            elif isinstance(outcome, Published):
+                if delivery.post.kind == PostKind.THREAD:
+                    delivery.thread_remote_ids = [*(delivery.thread_remote_ids or []), outcome.remote_id]
+                    if delivery.remote_id is not None:  # the thread is known by its first part
+                        outcome = Published(delivery.remote_id, delivery.permalink or outcome.permalink)
                 delivery.state = DeliveryState.HANDED_OFF if outcome.scheduled else DeliveryState.PUBLISHED
                 delivery.remote_id = outcome.remote_id
                 delivery.permalink = outcome.permalink
@@ -342,3 +424,17 @@ class Outbox:
             session.add(
                 AuditEntry(actor=self._actor, action=action, entity="delivery", entity_id=delivery.id, detail=detail)
             )
+        return more
+
+    @staticmethod
+    def _thread_remaining(delivery: Delivery, outcome: Outcome) -> int:
+        """Parts of a thread still to send after the one this outcome published (0 otherwise)."""
+        if delivery.post.kind != PostKind.THREAD or not isinstance(outcome, Published) or outcome.scheduled:
+            return 0
+        from kurum_masaustu.rules.kinds import thread_parts
+        from kurum_masaustu.rules.text import THREAD_PLATFORMS
+
+        if delivery.channel.platform not in THREAD_PLATFORMS:
+            return 0
+        parts = thread_parts(delivery.channel.platform, delivery.text)
+        return max(0, len(parts) - len(delivery.thread_remote_ids or []) - 1)

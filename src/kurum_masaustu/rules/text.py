@@ -79,6 +79,7 @@ __all__ = [
     "mentions",
     "parse_x",
     "split_thread",
+    "split_thread_pieces",
     "urls",
     "utf8_length",
     "utf16_length",
@@ -1178,8 +1179,10 @@ def _last_fitting(candidates: Sequence[int], fits: Callable[[int], bool]) -> int
     return good
 
 
-def _pack(p: Platform, body: str, breaks: list[_Break], links: Sequence[_Span], total: int | None) -> list[str]:
-    """Greedy split of ``body``; with ``total``, each part gets the suffix " (i/total)".
+def _pack(
+    p: Platform, body: str, breaks: list[_Break], links: Sequence[_Span], total: int | None, offset: int = 0
+) -> list[str]:
+    """Greedy split of ``body``; with ``total``, each part gets the suffix " (offset+i/total)".
 
     Every word, space or grapheme outside a link adds at least 1 to a length, so a part never
     holds more than ``limit + 1`` of them: only that many candidates are tried, and a slice far
@@ -1194,7 +1197,7 @@ def _pack(p: Platform, body: str, breaks: list[_Break], links: Sequence[_Span], 
     parts: list[str] = []
     start = 0
     while start < len(body):
-        suffix = f" ({len(parts) + 1}/{total})" if total is not None else ""
+        suffix = f" ({offset + len(parts) + 1}/{total})" if total is not None else ""
 
         def fits(end: int, start: int = start, suffix: str = suffix) -> bool:
             if end - start > reach:
@@ -1242,27 +1245,43 @@ def split_thread(platform: PlatformLike, text: str, *, numbered: bool = True) ->
     reports). With ``numbered`` each part ends in " (1/3)", counted in the limit. A text that
     fits is returned as it is (stripped) in one part, unnumbered; an empty text gives ``[]``.
     """
+    return split_thread_pieces(platform, [text], numbered=numbered)
+
+
+def split_thread_pieces(platform: PlatformLike, pieces: Sequence[str], *, numbered: bool = True) -> list[str]:
+    """Like :func:`split_thread`, for a text the person already cut into ``pieces``: each piece
+    starts a new part and is split further where it does not fit; numbering runs over all parts.
+    A single piece that fits is returned unnumbered."""
     p = _platform(platform)
     if p not in THREAD_PLATFORMS:
         raise ValueError(f"{p.value} has no threads (only {', '.join(sorted(THREAD_PLATFORMS))})")
-    body = text.strip()
-    if not body:
+    bodies = [piece.strip() for piece in pieces if piece.strip()]
+    if not bodies:
         return []
-    if _fits(p, body):
-        return [body]
-    breaks = _breaks(body)
-    analysis = _Text(body)
-    # Links as the platform sees them (X: twitter-text's; elsewhere any link found).
-    links = analysis.twitter_urls if p is Platform.X else _merge(analysis.twitter_urls + analysis.mastodon_urls)
+    if len(bodies) == 1 and _fits(p, bodies[0]):
+        return bodies
+    prepared = []
+    for body in bodies:
+        analysis = _Text(body)
+        # Links as the platform sees them (X: twitter-text's; elsewhere any link found).
+        links = analysis.twitter_urls if p is Platform.X else _merge(analysis.twitter_urls + analysis.mastodon_urls)
+        prepared.append((body, _breaks(body), links))
+
+    def pack(total: int | None) -> list[str]:
+        parts: list[str] = []
+        for body, breaks, links in prepared:
+            parts += _pack(p, body, breaks, links, total, offset=len(parts))
+        return parts
+
     if not numbered:
-        return _pack(p, body, breaks, links, None)
+        return pack(None)
     # The suffix's length depends on how many digits the total has: split assuming a total,
     # and again if the parts need more digits than assumed.
     assumed = 9
-    parts = _pack(p, body, breaks, links, assumed)
+    parts = pack(assumed)
     while len(str(len(parts))) > len(str(assumed)):
         assumed = len(parts)
-        parts = _pack(p, body, breaks, links, assumed)
+        parts = pack(assumed)
     total = len(parts)  # as many digits as assumed or fewer: the parts still fit
     return [part[: part.rindex(" (")] + f" ({index}/{total})" for index, part in enumerate(parts, 1)]
 
