@@ -2,6 +2,143 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB" sourcelanguage="en">
 <context>
+    <name></name>
+    <message>
+        <source>category corrected</source>
+        <translation>category corrected</translation>
+    </message>
+    <message>
+        <source>status changed</source>
+        <translation>status changed</translation>
+    </message>
+    <message>
+        <source>reply queued</source>
+        <translation>reply queued</translation>
+    </message>
+    <message>
+        <source>reply sent</source>
+        <translation>reply sent</translation>
+    </message>
+    <message>
+        <source>reply confirmed on the platform</source>
+        <translation>reply confirmed on the platform</translation>
+    </message>
+    <message>
+        <source>reply will be retried</source>
+        <translation>reply will be retried</translation>
+    </message>
+    <message>
+        <source>reply refused by the platform</source>
+        <translation>reply refused by the platform</translation>
+    </message>
+    <message>
+        <source>reply failed</source>
+        <translation>reply failed</translation>
+    </message>
+    <message>
+        <source>reply may have been sent: check on the platform</source>
+        <translation>reply may have been sent: check on the platform</translation>
+    </message>
+    <message>
+        <source>reply marked as arrived</source>
+        <translation>reply marked as arrived</translation>
+    </message>
+    <message>
+        <source>reply to be sent again</source>
+        <translation>reply to be sent again</translation>
+    </message>
+    <message>
+        <source>reply waits for the platform&apos;s limit</source>
+        <translation>reply waits for the platform&apos;s limit</translation>
+    </message>
+    <message>
+        <source>assigned to a unit</source>
+        <translation>assigned to a unit</translation>
+    </message>
+    <message>
+        <source>internal note</source>
+        <translation>internal note</translation>
+    </message>
+    <message>
+        <source>forwarded by e-mail</source>
+        <translation>forwarded by e-mail</translation>
+    </message>
+    <message>
+        <source>exported for Beyaz Masa / CİMER</source>
+        <translation>exported for Beyaz Masa / CİMER</translation>
+    </message>
+    <message>
+        <source>hidden on the platform</source>
+        <translation>hidden on the platform</translation>
+    </message>
+    <message>
+        <source>hiding failed</source>
+        <translation>hiding failed</translation>
+    </message>
+</context>
+<context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About Kurum Masaüstü</source>
+        <translation>About Kurum Masaüstü</translation>
+    </message>
+    <message>
+        <source>Kurum Masaüstü {version}
+
+The social media desk of a public institution: plan, write, publish and answer citizens from one window. Citizens&apos; messages and account tokens stay on this computer.
+
+Licence: GNU GPL version 3 or later. The components it carries and their licences are listed under “Third-party notices”.</source>
+        <translation>Kurum Masaüstü {version}
+
+The social media desk of a public institution: plan, write, publish and answer citizens from one window. Citizens&apos; messages and account tokens stay on this computer.
+
+Licence: GNU GPL version 3 or later. The components it carries and their licences are listed under “Third-party notices”.</translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation>About</translation>
+    </message>
+    <message>
+        <source>Third-party notices</source>
+        <translation>Third-party notices</translation>
+    </message>
+    <message>
+        <source>The notices could not be read: {reason}</source>
+        <translation>The notices could not be read: {reason}</translation>
+    </message>
+    <message>
+        <source>From: {source}</source>
+        <translation>From: {source}</translation>
+    </message>
+    <message>
+        <source>Generated from the Python packages installed with this copy.</source>
+        <translation>Generated from the Python packages installed with this copy.</translation>
+    </message>
+</context>
+<context>
+    <name>AgendaView</name>
+    <message>
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Post</source>
+        <translation>Post</translation>
+    </message>
+    <message>
+        <source>Channels</source>
+        <translation>Channels</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Nothing planned in these days.</source>
+        <translation>Nothing planned in these days.</translation>
+    </message>
+</context>
+<context>
     <name>AppStatusBar</name>
     <message>
         <source>Connection</source>
@@ -73,11 +210,24 @@
     </message>
     <message>
         <source>Today</source>
+        <extracomment>Months ready to show (the neighbours are loaded in a worker after each month).</extracomment>
         <translation>Today</translation>
     </message>
     <message>
         <source>Go to today</source>
         <translation>Go to today</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>Month</translation>
+    </message>
+    <message>
+        <source>Week</source>
+        <translation>Week</translation>
+    </message>
+    <message>
+        <source>Agenda</source>
+        <translation>Agenda</translation>
     </message>
     <message>
         <source>Important day without a post</source>
@@ -88,12 +238,48 @@
         <translation>Month calendar</translation>
     </message>
     <message>
+        <source>Week calendar</source>
+        <translation>Week calendar</translation>
+    </message>
+    <message>
+        <source>Agenda: the coming days</source>
+        <translation>Agenda: the coming days</translation>
+    </message>
+    <message>
         <source>Posts of the selected day</source>
         <translation>Posts of the selected day</translation>
     </message>
     <message>
+        <source>Previous week</source>
+        <translation>Previous week</translation>
+    </message>
+    <message>
+        <source>Next week</source>
+        <translation>Next week</translation>
+    </message>
+    <message>
+        <source>Earlier days</source>
+        <translation>Earlier days</translation>
+    </message>
+    <message>
+        <source>Later days</source>
+        <translation>Later days</translation>
+    </message>
+    <message>
         <source>This month: {planned} planned, {published} published</source>
         <translation>This month: {planned} planned, {published} published</translation>
+    </message>
+    <message>
+        <source>This week: {planned} planned, {published} published</source>
+        <translation>This week: {planned} planned, {published} published</translation>
+    </message>
+    <message>
+        <source>These days: {planned} planned, {published} published</source>
+        <translation>These days: {planned} planned, {published} published</translation>
+    </message>
+    <message>
+        <source>filtered</source>
+        <translation>filtered</translation>
     </message>
     <message>
         <source>No post planned for {name} ({date})</source>
@@ -105,6 +291,10 @@
             <numerusform>(+%n more)</numerusform>
             <numerusform>(+%n more)</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>A post cannot be moved into the past.</source>
+        <translation>A post cannot be moved into the past.</translation>
     </message>
     <message>
         <source>Published posts cannot be moved.</source>
@@ -169,12 +359,12 @@
         <translation>Text</translation>
     </message>
     <message>
-        <source>Per channel</source>
-        <translation>Per channel</translation>
-    </message>
-    <message>
         <source>Preview</source>
         <translation>Preview</translation>
+    </message>
+    <message>
+        <source>Per channel</source>
+        <translation>Per channel</translation>
     </message>
     <message>
         <source>Category</source>
@@ -241,8 +431,8 @@
         <translation>Platform schedules it</translation>
     </message>
     <message>
-        <source>Hand to {channel}'s own scheduler</source>
-        <translation>Hand to {channel}'s own scheduler</translation>
+        <source>Hand to {channel}&apos;s own scheduler</source>
+        <translation>Hand to {channel}&apos;s own scheduler</translation>
     </message>
     <message>
         <source>to be handed to the platform</source>
@@ -250,15 +440,18 @@
     </message>
     <message numerus="yes">
         <source>%n part(s) out</source>
-        <translation><numerusform>%n part out</numerusform><numerusform>%n parts out</numerusform></translation>
+        <translation>
+            <numerusform>%n part out</numerusform>
+            <numerusform>%n parts out</numerusform>
+        </translation>
     </message>
     <message>
         <source>Cannot schedule for {channels}: {problem} Fix it, or remove that channel.</source>
         <translation>Cannot schedule for {channels}: {problem} Fix it, or remove that channel.</translation>
     </message>
     <message>
-        <source>Fill in the template's fields first: {fields}</source>
-        <translation>Fill in the template's fields first: {fields}</translation>
+        <source>Fill in the template&apos;s fields first: {fields}</source>
+        <translation>Fill in the template&apos;s fields first: {fields}</translation>
     </message>
     <message>
         <source>Not scheduled: the election-period warning needs a note.</source>
@@ -385,7 +578,58 @@
     </message>
 </context>
 <context>
+    <name>FilterBar</name>
+    <message>
+        <source>Filter by channel</source>
+        <translation>Filter by channel</translation>
+    </message>
+    <message>
+        <source>Filter by category</source>
+        <translation>Filter by category</translation>
+    </message>
+    <message>
+        <source>Filter by campaign</source>
+        <translation>Filter by campaign</translation>
+    </message>
+    <message>
+        <source>Filter by state</source>
+        <translation>Filter by state</translation>
+    </message>
+    <message>
+        <source>Clear filters</source>
+        <translation>Clear filters</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>Show:</translation>
+    </message>
+    <message>
+        <source>All categories</source>
+        <translation>All categories</translation>
+    </message>
+    <message>
+        <source>All states</source>
+        <translation>All states</translation>
+    </message>
+    <message>
+        <source>All channels</source>
+        <translation>All channels</translation>
+    </message>
+    <message>
+        <source>All campaigns</source>
+        <translation>All campaigns</translation>
+    </message>
+    <message>
+        <source>Outside campaigns</source>
+        <translation>Outside campaigns</translation>
+    </message>
+</context>
+<context>
     <name>InboxModel</name>
+    <message>
+        <source>Overdue: waiting longer than the response time in business hours</source>
+        <translation>Overdue: waiting longer than the response time in business hours</translation>
+    </message>
     <message>
         <source>Received</source>
         <translation>Received</translation>
@@ -411,12 +655,24 @@
         <translation>Status</translation>
     </message>
     <message>
+        <source>Waiting</source>
+        <translation>Waiting</translation>
+    </message>
+    <message>
         <source>Message</source>
         <translation>Message</translation>
     </message>
 </context>
 <context>
     <name>InboxPane</name>
+    <message>
+        <source>{h} h {m:02d} min</source>
+        <translation>{h} h {m:02d} min</translation>
+    </message>
+    <message>
+        <source>{m} min</source>
+        <translation>{m} min</translation>
+    </message>
     <message>
         <source>Search messages (e.g. cop, su, istanbul)…</source>
         <translation>Search messages (e.g. cop, su, istanbul)…</translation>
@@ -428,6 +684,10 @@
     <message>
         <source>Unanswered</source>
         <translation>Unanswered</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Overdue</translation>
     </message>
     <message>
         <source>Category filter</source>
@@ -450,12 +710,44 @@
         <translation>Selected message</translation>
     </message>
     <message>
+        <source>Conversation</source>
+        <translation>Conversation</translation>
+    </message>
+    <message>
+        <source>Earlier messages from this person</source>
+        <translation>Earlier messages from this person</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>History</translation>
+    </message>
+    <message>
+        <source>Same person</source>
+        <translation>Same person</translation>
+    </message>
+    <message>
         <source>Correct the category</source>
         <translation>Correct the category</translation>
     </message>
     <message>
         <source>Category:</source>
         <translation>Category:</translation>
+    </message>
+    <message>
+        <source>Reply…</source>
+        <translation>Reply…</translation>
+    </message>
+    <message>
+        <source>Write a reply from a template; it is sent through the outbox</source>
+        <translation>Write a reply from a template; it is sent through the outbox</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>Resolved</translation>
+    </message>
+    <message>
+        <source>Mark the message resolved</source>
+        <translation>Mark the message resolved</translation>
     </message>
     <message>
         <source>no rule matched</source>
@@ -470,8 +762,88 @@
         <translation>Why: {reasons}</translation>
     </message>
     <message>
+        <source>Answered after {time} of business hours</source>
+        <translation>Answered after {time} of business hours</translation>
+    </message>
+    <message>
+        <source>Overdue: waiting {time} of business hours (target {target})</source>
+        <translation>Overdue: waiting {time} of business hours (target {target})</translation>
+    </message>
+    <message>
+        <source>Waiting {time} of business hours (target {target})</source>
+        <translation>Waiting {time} of business hours (target {target})</translation>
+    </message>
+    <message>
+        <source>— Our post —</source>
+        <translation>— Our post —</translation>
+    </message>
+    <message>
+        <source>(published {when})</source>
+        <translation>(published {when})</translation>
+    </message>
+    <message>
+        <source>(a post not published from this app; id {id})</source>
+        <translation>(a post not published from this app; id {id})</translation>
+    </message>
+    <message>
+        <source>— Thread —</source>
+        <translation>— Thread —</translation>
+    </message>
+    <message>
+        <source>Us</source>
+        <translation>Us</translation>
+    </message>
+    <message>
+        <source>(deleted on the platform)</source>
+        <translation>(deleted on the platform)</translation>
+    </message>
+    <message>
+        <source>(the thread is longer; only its beginning is shown)</source>
+        <translation>(the thread is longer; only its beginning is shown)</translation>
+    </message>
+    <message>
+        <source>No earlier messages from {who}.</source>
+        <translation>No earlier messages from {who}.</translation>
+    </message>
+    <message>
+        <source>Nothing done yet.</source>
+        <translation>Nothing done yet.</translation>
+    </message>
+    <message>
         <source>No messages match.</source>
         <translation>No messages match.</translation>
+    </message>
+    <message>
+        <source>Reply</source>
+        <translation>Reply</translation>
+    </message>
+    <message>
+        <source>The reply could not be queued: it is empty or the message is gone.</source>
+        <translation>The reply could not be queued: it is empty or the message is gone.</translation>
+    </message>
+    <message>
+        <source>draft</source>
+        <translation>draft</translation>
+    </message>
+    <message>
+        <source>queued</source>
+        <translation>queued</translation>
+    </message>
+    <message>
+        <source>sending</source>
+        <translation>sending</translation>
+    </message>
+    <message>
+        <source>sent</source>
+        <translation>sent</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>failed</translation>
+    </message>
+    <message>
+        <source>check on the platform</source>
+        <translation>check on the platform</translation>
     </message>
 </context>
 <context>
@@ -628,8 +1000,8 @@
         <translation>%n minute|%n minutes</translation>
     </message>
     <message>
-        <source>A poll needs a question: write it as the post's text.</source>
-        <translation>A poll needs a question: write it as the post's text.</translation>
+        <source>A poll needs a question: write it as the post&apos;s text.</source>
+        <translation>A poll needs a question: write it as the post&apos;s text.</translation>
     </message>
     <message>
         <source>A poll here needs at least {limit} options.</source>
@@ -656,8 +1028,8 @@
         <translation>The poll is too short: at least {duration} here.</translation>
     </message>
     <message>
-        <source>The poll will run {duration} here (the platform's nearest duration).</source>
-        <translation>The poll will run {duration} here (the platform's nearest duration).</translation>
+        <source>The poll will run {duration} here (the platform&apos;s nearest duration).</source>
+        <translation>The poll will run {duration} here (the platform&apos;s nearest duration).</translation>
     </message>
     <message>
         <source>The question is too long for a poll here: at most {limit} characters.</source>
@@ -839,6 +1211,10 @@
         <translation>&amp;Quit</translation>
     </message>
     <message>
+        <source>Se&amp;ttings…</source>
+        <translation>Se&amp;ttings…</translation>
+    </message>
+    <message>
         <source>&amp;View</source>
         <translation>&amp;View</translation>
     </message>
@@ -929,22 +1305,6 @@
         <source>Keep as drafts</source>
         <translation>Keep as drafts</translation>
     </message>
-    <message>
-        <source>About Kurum Masaüstü</source>
-        <translation>About Kurum Masaüstü</translation>
-    </message>
-    <message>
-        <source>Kurum Masaüstü {version}
-
-The social media desk of a public institution: plan, write, publish and answer citizens from one window. Citizens' messages and account tokens stay on this computer.
-
-Licence: GNU GPL version 3 or later.</source>
-        <translation>Kurum Masaüstü {version}
-
-The social media desk of a public institution: plan, write, publish and answer citizens from one window. Citizens' messages and account tokens stay on this computer.
-
-Licence: GNU GPL version 3 or later.</translation>
-    </message>
 </context>
 <context>
     <name>MediaPane</name>
@@ -993,6 +1353,7 @@ Licence: GNU GPL version 3 or later.</translation>
     <name>MonthModel</name>
     <message numerus="yes">
         <source>%n post(s)</source>
+        <extracomment>Deliveries in the month itself (not the neighbouring days the grid shows).</extracomment>
         <translation>
             <numerusform>%n post</numerusform>
             <numerusform>%n posts</numerusform>
@@ -1006,8 +1367,8 @@ Licence: GNU GPL version 3 or later.</translation>
         <translation>The channel must be reconnected</translation>
     </message>
     <message>
-        <source>Waiting for the platform's rate limit</source>
-        <translation>Waiting for the platform's rate limit</translation>
+        <source>Waiting for the platform&apos;s rate limit</source>
+        <translation>Waiting for the platform&apos;s rate limit</translation>
     </message>
     <message>
         <source>Temporary problem; will retry</source>
@@ -1096,12 +1457,12 @@ Licence: GNU GPL version 3 or later.</translation>
     <name>OverrideEditor</name>
     <message>
         <source>Channels</source>
-        <extracomment>Checks one channel's text (the composer's check with the post's kind, media and link).</extracomment>
+        <extracomment>Checks one channel&apos;s text (the composer&apos;s check with the post&apos;s kind, media and link).</extracomment>
         <translation>Channels</translation>
     </message>
     <message>
-        <source>This channel's text</source>
-        <translation>This channel's text</translation>
+        <source>This channel&apos;s text</source>
+        <translation>This channel&apos;s text</translation>
     </message>
     <message>
         <source>Write a text for this channel</source>
@@ -1143,7 +1504,7 @@ Licence: GNU GPL version 3 or later.</translation>
     <name>Problems</name>
     <message>
         <source>characters (X weighting)</source>
-        <extracomment>How each platform's preview card looks (border colour, background).</extracomment>
+        <extracomment>How each platform&apos;s preview card looks (border colour, background).</extracomment>
         <translation>characters (X weighting)</translation>
     </message>
     <message>
@@ -1200,6 +1561,203 @@ Licence: GNU GPL version 3 or later.</translation>
     </message>
 </context>
 <context>
+    <name>ReplyDialog</name>
+    <message>
+        <source>Defensive</source>
+        <translation>Defensive</translation>
+    </message>
+    <message>
+        <source>Dismissive</source>
+        <translation>Dismissive</translation>
+    </message>
+    <message>
+        <source>Aggressive</source>
+        <translation>Aggressive</translation>
+    </message>
+    <message>
+        <source>Shouting</source>
+        <translation>Shouting</translation>
+    </message>
+    <message>
+        <source>Exclamation marks</source>
+        <translation>Exclamation marks</translation>
+    </message>
+    <message>
+        <source>Personal data</source>
+        <translation>Personal data</translation>
+    </message>
+    <message>
+        <source>Reply to the citizen</source>
+        <translation>Reply to the citizen</translation>
+    </message>
+    <message>
+        <source>The citizen&apos;s message</source>
+        <translation>The citizen&apos;s message</translation>
+    </message>
+    <message>
+        <source>Reply template</source>
+        <translation>Reply template</translation>
+    </message>
+    <message>
+        <source>(no template)</source>
+        <translation>(no template)</translation>
+    </message>
+    <message>
+        <source>Use this template</source>
+        <translation>Use this template</translation>
+    </message>
+    <message>
+        <source>Reply text</source>
+        <translation>Reply text</translation>
+    </message>
+    <message>
+        <source>Write the reply, or start from a template above.</source>
+        <translation>Write the reply, or start from a template above.</translation>
+    </message>
+    <message>
+        <source>Send (queue)</source>
+        <translation>Send (queue)</translation>
+    </message>
+    <message>
+        <source>Save draft</source>
+        <translation>Save draft</translation>
+    </message>
+    <message>
+        <source>Message:</source>
+        <translation>Message:</translation>
+    </message>
+    <message>
+        <source>Template:</source>
+        <translation>Template:</translation>
+    </message>
+    <message>
+        <source>Reply:</source>
+        <translation>Reply:</translation>
+    </message>
+    <message>
+        <source>Tone check: no problems found.</source>
+        <translation>Tone check: no problems found.</translation>
+    </message>
+    <message>
+        <source>Tone check — {kind}: “{excerpt}”. {hint}</source>
+        <translation>Tone check — {kind}: “{excerpt}”. {hint}</translation>
+    </message>
+    <message>
+        <source>The reply is empty.</source>
+        <translation>The reply is empty.</translation>
+    </message>
+    <message>
+        <source>The reply still has a field in braces {…} to fill in.</source>
+        <translation>The reply still has a field in braces {…} to fill in.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The tone check found %n problem(s). Send the reply anyway?</source>
+        <translation>
+            <numerusform>The tone check found %n problem. Send the reply anyway?</numerusform>
+            <numerusform>The tone check found %n problems. Send the reply anyway?</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <source>Institution</source>
+        <translation>Institution</translation>
+    </message>
+    <message>
+        <source>Institution name:</source>
+        <translation>Institution name:</translation>
+    </message>
+    <message>
+        <source>Province:</source>
+        <translation>Province:</translation>
+    </message>
+    <message>
+        <source>District:</source>
+        <translation>District:</translation>
+    </message>
+    <message>
+        <source>(managed by policy)</source>
+        <translation>(managed by policy)</translation>
+    </message>
+    <message>
+        <source>Set by: {source}</source>
+        <translation>Set by: {source}</translation>
+    </message>
+    <message>
+        <source>Business hours:</source>
+        <translation>Business hours:</translation>
+    </message>
+    <message>
+        <source>Managed by your IT department</source>
+        <translation>Managed by your IT department</translation>
+    </message>
+    <message>
+        <source>No setting is managed by policy on this computer.</source>
+        <translation>No setting is managed by policy on this computer.</translation>
+    </message>
+    <message>
+        <source>Policy entries that were ignored</source>
+        <translation>Policy entries that were ignored</translation>
+    </message>
+    <message>
+        <source>These entries of the IT policy could not be applied; the app runs without them. Tell your IT department:</source>
+        <translation>These entries of the IT policy could not be applied; the app runs without them. Tell your IT department:</translation>
+    </message>
+    <message>
+        <source>Ignored policy entries</source>
+        <translation>Ignored policy entries</translation>
+    </message>
+    <message>
+        <source>Proxy:</source>
+        <translation>Proxy:</translation>
+    </message>
+    <message>
+        <source>Demo and sandbox:</source>
+        <translation>Demo and sandbox:</translation>
+    </message>
+    <message>
+        <source>turned off</source>
+        <translation>turned off</translation>
+    </message>
+    <message>
+        <source>allowed</source>
+        <translation>allowed</translation>
+    </message>
+    <message>
+        <source>Allowed platforms:</source>
+        <translation>Allowed platforms:</translation>
+    </message>
+    <message>
+        <source>Platform app ids:</source>
+        <translation>Platform app ids:</translation>
+    </message>
+    <message>
+        <source>Preset channels:</source>
+        <translation>Preset channels:</translation>
+    </message>
+    <message>
+        <source>Scheduled sync:</source>
+        <translation>Scheduled sync:</translation>
+    </message>
+    <message>
+        <source>every {minutes} minutes, also while the window is closed</source>
+        <translation>every {minutes} minutes, also while the window is closed</translation>
+    </message>
+    <message>
+        <source>Business hours must end after they start.</source>
+        <translation>Business hours must end after they start.</translation>
+    </message>
+    <message>
+        <source>The settings could not be saved because the profile folder cannot be written ({reason}). They stay in effect until the app is closed.</source>
+        <translation>The settings could not be saved because the profile folder cannot be written ({reason}). They stay in effect until the app is closed.</translation>
+    </message>
+</context>
+<context>
     <name>Startup</name>
     <message>
         <source>The database in this profile was written by a newer version of Kurum Masaüstü. Install the newer version to open it. The file was not changed.
@@ -1247,6 +1805,16 @@ Licence: GNU GPL version 3 or later.</translation>
     <message>
         <source>(optional)</source>
         <translation>(optional)</translation>
+    </message>
+</context>
+<context>
+    <name>WeekDelegate</name>
+    <message numerus="yes">
+        <source>+%n more</source>
+        <translation>
+            <numerusform>+%n more</numerusform>
+            <numerusform>+%n more</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

@@ -2,6 +2,143 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="tr_TR" sourcelanguage="en">
 <context>
+    <name></name>
+    <message>
+        <source>category corrected</source>
+        <translation>kategori düzeltildi</translation>
+    </message>
+    <message>
+        <source>status changed</source>
+        <translation>durum değişti</translation>
+    </message>
+    <message>
+        <source>reply queued</source>
+        <translation>yanıt kuyruğa alındı</translation>
+    </message>
+    <message>
+        <source>reply sent</source>
+        <translation>yanıt gönderildi</translation>
+    </message>
+    <message>
+        <source>reply confirmed on the platform</source>
+        <translation>yanıt platformda doğrulandı</translation>
+    </message>
+    <message>
+        <source>reply will be retried</source>
+        <translation>yanıt yeniden denenecek</translation>
+    </message>
+    <message>
+        <source>reply refused by the platform</source>
+        <translation>yanıtı platform reddetti</translation>
+    </message>
+    <message>
+        <source>reply failed</source>
+        <translation>yanıt gönderilemedi</translation>
+    </message>
+    <message>
+        <source>reply may have been sent: check on the platform</source>
+        <translation>yanıt gönderilmiş olabilir: platformda kontrol edin</translation>
+    </message>
+    <message>
+        <source>reply marked as arrived</source>
+        <translation>yanıt ulaştı olarak işaretlendi</translation>
+    </message>
+    <message>
+        <source>reply to be sent again</source>
+        <translation>yanıt yeniden gönderilecek</translation>
+    </message>
+    <message>
+        <source>reply waits for the platform&apos;s limit</source>
+        <translation>yanıt platform sınırını bekliyor</translation>
+    </message>
+    <message>
+        <source>assigned to a unit</source>
+        <translation>birime atandı</translation>
+    </message>
+    <message>
+        <source>internal note</source>
+        <translation>iç not</translation>
+    </message>
+    <message>
+        <source>forwarded by e-mail</source>
+        <translation>e-postayla iletildi</translation>
+    </message>
+    <message>
+        <source>exported for Beyaz Masa / CİMER</source>
+        <translation>Beyaz Masa / CİMER için dışa aktarıldı</translation>
+    </message>
+    <message>
+        <source>hidden on the platform</source>
+        <translation>platformda gizlendi</translation>
+    </message>
+    <message>
+        <source>hiding failed</source>
+        <translation>gizlenemedi</translation>
+    </message>
+</context>
+<context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About Kurum Masaüstü</source>
+        <translation>Kurum Masaüstü hakkında</translation>
+    </message>
+    <message>
+        <source>Kurum Masaüstü {version}
+
+The social media desk of a public institution: plan, write, publish and answer citizens from one window. Citizens&apos; messages and account tokens stay on this computer.
+
+Licence: GNU GPL version 3 or later. The components it carries and their licences are listed under “Third-party notices”.</source>
+        <translation>Kurum Masaüstü {version}
+
+Resmî kurumun sosyal medya masası: tek pencereden planlayın, yazın, yayımlayın ve vatandaşı yanıtlayın. Vatandaş mesajları ve hesap anahtarları bu bilgisayarda kalır.
+
+Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları “Üçüncü taraf bildirimleri” sekmesindedir.</translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation>Hakkında</translation>
+    </message>
+    <message>
+        <source>Third-party notices</source>
+        <translation>Üçüncü taraf bildirimleri</translation>
+    </message>
+    <message>
+        <source>The notices could not be read: {reason}</source>
+        <translation>Bildirimler okunamadı: {reason}</translation>
+    </message>
+    <message>
+        <source>From: {source}</source>
+        <translation>Kaynak: {source}</translation>
+    </message>
+    <message>
+        <source>Generated from the Python packages installed with this copy.</source>
+        <translation>Bu kopyayla kurulu Python paketlerinden oluşturuldu.</translation>
+    </message>
+</context>
+<context>
+    <name>AgendaView</name>
+    <message>
+        <source>Time</source>
+        <translation>Saat</translation>
+    </message>
+    <message>
+        <source>Post</source>
+        <translation>Gönderi</translation>
+    </message>
+    <message>
+        <source>Channels</source>
+        <translation>Kanallar</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Durum</translation>
+    </message>
+    <message>
+        <source>Nothing planned in these days.</source>
+        <translation>Bu günlerde planlanmış bir şey yok.</translation>
+    </message>
+</context>
+<context>
     <name>AppStatusBar</name>
     <message>
         <source>Connection</source>
@@ -70,11 +207,24 @@
     </message>
     <message>
         <source>Today</source>
+        <extracomment>Months ready to show (the neighbours are loaded in a worker after each month).</extracomment>
         <translation>Bugün</translation>
     </message>
     <message>
         <source>Go to today</source>
         <translation>Bugüne git</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>Ay</translation>
+    </message>
+    <message>
+        <source>Week</source>
+        <translation>Hafta</translation>
+    </message>
+    <message>
+        <source>Agenda</source>
+        <translation>Ajanda</translation>
     </message>
     <message>
         <source>Important day without a post</source>
@@ -85,12 +235,48 @@
         <translation>Aylık takvim</translation>
     </message>
     <message>
+        <source>Week calendar</source>
+        <translation>Haftalık takvim</translation>
+    </message>
+    <message>
+        <source>Agenda: the coming days</source>
+        <translation>Ajanda: önümüzdeki günler</translation>
+    </message>
+    <message>
         <source>Posts of the selected day</source>
         <translation>Seçili günün gönderileri</translation>
     </message>
     <message>
+        <source>Previous week</source>
+        <translation>Önceki hafta</translation>
+    </message>
+    <message>
+        <source>Next week</source>
+        <translation>Sonraki hafta</translation>
+    </message>
+    <message>
+        <source>Earlier days</source>
+        <translation>Önceki günler</translation>
+    </message>
+    <message>
+        <source>Later days</source>
+        <translation>Sonraki günler</translation>
+    </message>
+    <message>
         <source>This month: {planned} planned, {published} published</source>
         <translation>Bu ay: {planned} planlanan, {published} yayımlanan</translation>
+    </message>
+    <message>
+        <source>This week: {planned} planned, {published} published</source>
+        <translation>Bu hafta: {planned} planlanan, {published} yayımlanan</translation>
+    </message>
+    <message>
+        <source>These days: {planned} planned, {published} published</source>
+        <translation>Bu günlerde: {planned} planlanan, {published} yayımlanan</translation>
+    </message>
+    <message>
+        <source>filtered</source>
+        <translation>süzülmüş</translation>
     </message>
     <message>
         <source>No post planned for {name} ({date})</source>
@@ -101,6 +287,10 @@
         <translation>
             <numerusform>(+%n daha)</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>A post cannot be moved into the past.</source>
+        <translation>Gönderi geçmiş bir zamana taşınamaz.</translation>
     </message>
     <message>
         <source>Published posts cannot be moved.</source>
@@ -164,12 +354,12 @@
         <translation>Metin</translation>
     </message>
     <message>
-        <source>Per channel</source>
-        <translation>Kanala göre</translation>
-    </message>
-    <message>
         <source>Preview</source>
         <translation>Önizleme</translation>
+    </message>
+    <message>
+        <source>Per channel</source>
+        <translation>Kanala göre</translation>
     </message>
     <message>
         <source>Category</source>
@@ -236,7 +426,7 @@
         <translation>Platform zamanlasın</translation>
     </message>
     <message>
-        <source>Hand to {channel}'s own scheduler</source>
+        <source>Hand to {channel}&apos;s own scheduler</source>
         <translation>{channel} kanalının kendi zamanlayıcısına teslim et</translation>
     </message>
     <message>
@@ -245,14 +435,16 @@
     </message>
     <message numerus="yes">
         <source>%n part(s) out</source>
-        <translation><numerusform>%n bölüm yayımlandı</numerusform></translation>
+        <translation>
+            <numerusform>%n bölüm yayımlandı</numerusform>
+        </translation>
     </message>
     <message>
         <source>Cannot schedule for {channels}: {problem} Fix it, or remove that channel.</source>
         <translation>{channels} için zamanlanamıyor: {problem} Düzeltin ya da o kanalı çıkarın.</translation>
     </message>
     <message>
-        <source>Fill in the template's fields first: {fields}</source>
+        <source>Fill in the template&apos;s fields first: {fields}</source>
         <translation>Önce şablonun alanlarını doldurun: {fields}</translation>
     </message>
     <message>
@@ -377,7 +569,58 @@
     </message>
 </context>
 <context>
+    <name>FilterBar</name>
+    <message>
+        <source>Filter by channel</source>
+        <translation>Kanala göre süz</translation>
+    </message>
+    <message>
+        <source>Filter by category</source>
+        <translation>Kategoriye göre süz</translation>
+    </message>
+    <message>
+        <source>Filter by campaign</source>
+        <translation>Kampanyaya göre süz</translation>
+    </message>
+    <message>
+        <source>Filter by state</source>
+        <translation>Duruma göre süz</translation>
+    </message>
+    <message>
+        <source>Clear filters</source>
+        <translation>Süzgeçleri temizle</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>Göster:</translation>
+    </message>
+    <message>
+        <source>All categories</source>
+        <translation>Tüm kategoriler</translation>
+    </message>
+    <message>
+        <source>All states</source>
+        <translation>Tüm durumlar</translation>
+    </message>
+    <message>
+        <source>All channels</source>
+        <translation>Tüm kanallar</translation>
+    </message>
+    <message>
+        <source>All campaigns</source>
+        <translation>Tüm kampanyalar</translation>
+    </message>
+    <message>
+        <source>Outside campaigns</source>
+        <translation>Kampanya dışı</translation>
+    </message>
+</context>
+<context>
     <name>InboxModel</name>
+    <message>
+        <source>Overdue: waiting longer than the response time in business hours</source>
+        <translation>Gecikmiş: mesai saatlerinde yanıt süresinden uzun süredir bekliyor</translation>
+    </message>
     <message>
         <source>Received</source>
         <translation>Geliş zamanı</translation>
@@ -403,12 +646,24 @@
         <translation>Durum</translation>
     </message>
     <message>
+        <source>Waiting</source>
+        <translation>Bekleme</translation>
+    </message>
+    <message>
         <source>Message</source>
         <translation>Mesaj</translation>
     </message>
 </context>
 <context>
     <name>InboxPane</name>
+    <message>
+        <source>{h} h {m:02d} min</source>
+        <translation>{h} sa {m:02d} dk</translation>
+    </message>
+    <message>
+        <source>{m} min</source>
+        <translation>{m} dk</translation>
+    </message>
     <message>
         <source>Search messages (e.g. cop, su, istanbul)…</source>
         <translation>Mesajlarda ara (ör. çöp, su, istanbul)…</translation>
@@ -420,6 +675,10 @@
     <message>
         <source>Unanswered</source>
         <translation>Yanıt bekleyenler</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Gecikmiş</translation>
     </message>
     <message>
         <source>Category filter</source>
@@ -442,12 +701,44 @@
         <translation>Seçili mesaj</translation>
     </message>
     <message>
+        <source>Conversation</source>
+        <translation>Konuşma</translation>
+    </message>
+    <message>
+        <source>Earlier messages from this person</source>
+        <translation>Bu kişinin önceki mesajları</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Geçmiş</translation>
+    </message>
+    <message>
+        <source>Same person</source>
+        <translation>Aynı kişi</translation>
+    </message>
+    <message>
         <source>Correct the category</source>
         <translation>Kategoriyi düzelt</translation>
     </message>
     <message>
         <source>Category:</source>
         <translation>Kategori:</translation>
+    </message>
+    <message>
+        <source>Reply…</source>
+        <translation>Yanıtla…</translation>
+    </message>
+    <message>
+        <source>Write a reply from a template; it is sent through the outbox</source>
+        <translation>Şablondan yanıt yazın; giden kutusu üzerinden gönderilir</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>Çözüldü</translation>
+    </message>
+    <message>
+        <source>Mark the message resolved</source>
+        <translation>Mesajı çözüldü olarak işaretle</translation>
     </message>
     <message>
         <source>no rule matched</source>
@@ -462,8 +753,88 @@
         <translation>Neden: {reasons}</translation>
     </message>
     <message>
+        <source>Answered after {time} of business hours</source>
+        <translation>Mesai saatiyle {time} sonra yanıtlandı</translation>
+    </message>
+    <message>
+        <source>Overdue: waiting {time} of business hours (target {target})</source>
+        <translation>Gecikmiş: mesai saatiyle {time} bekliyor (hedef {target})</translation>
+    </message>
+    <message>
+        <source>Waiting {time} of business hours (target {target})</source>
+        <translation>Mesai saatiyle {time} bekliyor (hedef {target})</translation>
+    </message>
+    <message>
+        <source>— Our post —</source>
+        <translation>— Gönderimiz —</translation>
+    </message>
+    <message>
+        <source>(published {when})</source>
+        <translation>({when} yayımlandı)</translation>
+    </message>
+    <message>
+        <source>(a post not published from this app; id {id})</source>
+        <translation>(bu uygulamadan yayımlanmamış bir gönderi; kimlik {id})</translation>
+    </message>
+    <message>
+        <source>— Thread —</source>
+        <translation>— Yazışma —</translation>
+    </message>
+    <message>
+        <source>Us</source>
+        <translation>Biz</translation>
+    </message>
+    <message>
+        <source>(deleted on the platform)</source>
+        <translation>(platformda silindi)</translation>
+    </message>
+    <message>
+        <source>(the thread is longer; only its beginning is shown)</source>
+        <translation>(yazışma daha uzun; yalnızca başı gösteriliyor)</translation>
+    </message>
+    <message>
+        <source>No earlier messages from {who}.</source>
+        <translation>{who} daha önce yazmamış.</translation>
+    </message>
+    <message>
+        <source>Nothing done yet.</source>
+        <translation>Henüz bir işlem yapılmadı.</translation>
+    </message>
+    <message>
         <source>No messages match.</source>
         <translation>Eşleşen mesaj yok.</translation>
+    </message>
+    <message>
+        <source>Reply</source>
+        <translation>Yanıt</translation>
+    </message>
+    <message>
+        <source>The reply could not be queued: it is empty or the message is gone.</source>
+        <translation>Yanıt kuyruğa alınamadı: boş ya da mesaj artık yok.</translation>
+    </message>
+    <message>
+        <source>draft</source>
+        <translation>taslak</translation>
+    </message>
+    <message>
+        <source>queued</source>
+        <translation>kuyrukta</translation>
+    </message>
+    <message>
+        <source>sending</source>
+        <translation>gönderiliyor</translation>
+    </message>
+    <message>
+        <source>sent</source>
+        <translation>gönderildi</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>başarısız</translation>
+    </message>
+    <message>
+        <source>check on the platform</source>
+        <translation>platformda kontrol edin</translation>
     </message>
 </context>
 <context>
@@ -620,7 +991,7 @@
         <translation>%n dakika</translation>
     </message>
     <message>
-        <source>A poll needs a question: write it as the post's text.</source>
+        <source>A poll needs a question: write it as the post&apos;s text.</source>
         <translation>Anketin bir sorusu olmalı: soruyu gönderi metni olarak yazın.</translation>
     </message>
     <message>
@@ -648,7 +1019,7 @@
         <translation>Anket süresi çok kısa: burada en az {duration}.</translation>
     </message>
     <message>
-        <source>The poll will run {duration} here (the platform's nearest duration).</source>
+        <source>The poll will run {duration} here (the platform&apos;s nearest duration).</source>
         <translation>Anket burada {duration} sürecek (platformun en yakın süresi).</translation>
     </message>
     <message>
@@ -831,6 +1202,10 @@
         <translation>Çı&amp;kış</translation>
     </message>
     <message>
+        <source>Se&amp;ttings…</source>
+        <translation>&amp;Ayarlar…</translation>
+    </message>
+    <message>
         <source>&amp;View</source>
         <translation>&amp;Görünüm</translation>
     </message>
@@ -920,22 +1295,6 @@
         <source>Keep as drafts</source>
         <translation>Taslak olarak beklet</translation>
     </message>
-    <message>
-        <source>About Kurum Masaüstü</source>
-        <translation>Kurum Masaüstü hakkında</translation>
-    </message>
-    <message>
-        <source>Kurum Masaüstü {version}
-
-The social media desk of a public institution: plan, write, publish and answer citizens from one window. Citizens' messages and account tokens stay on this computer.
-
-Licence: GNU GPL version 3 or later.</source>
-        <translation>Kurum Masaüstü {version}
-
-Kamu kurumlarının sosyal medya masası: gönderileri tek pencereden planlayın, yazın, yayımlayın ve vatandaşları yanıtlayın. Vatandaşların mesajları ve hesap erişim anahtarları bu bilgisayarda kalır.
-
-Lisans: GNU GPL sürüm 3 veya sonraki bir sürüm.</translation>
-    </message>
 </context>
 <context>
     <name>MediaPane</name>
@@ -984,6 +1343,7 @@ Lisans: GNU GPL sürüm 3 veya sonraki bir sürüm.</translation>
     <name>MonthModel</name>
     <message numerus="yes">
         <source>%n post(s)</source>
+        <extracomment>Deliveries in the month itself (not the neighbouring days the grid shows).</extracomment>
         <translation>
             <numerusform>%n gönderi</numerusform>
         </translation>
@@ -996,7 +1356,7 @@ Lisans: GNU GPL sürüm 3 veya sonraki bir sürüm.</translation>
         <translation>Kanalın yeniden bağlanması gerekiyor</translation>
     </message>
     <message>
-        <source>Waiting for the platform's rate limit</source>
+        <source>Waiting for the platform&apos;s rate limit</source>
         <translation>Platformun istek sınırı bekleniyor</translation>
     </message>
     <message>
@@ -1086,11 +1446,11 @@ Lisans: GNU GPL sürüm 3 veya sonraki bir sürüm.</translation>
     <name>OverrideEditor</name>
     <message>
         <source>Channels</source>
-        <extracomment>Checks one channel's text (the composer's check with the post's kind, media and link).</extracomment>
+        <extracomment>Checks one channel&apos;s text (the composer&apos;s check with the post&apos;s kind, media and link).</extracomment>
         <translation>Kanallar</translation>
     </message>
     <message>
-        <source>This channel's text</source>
+        <source>This channel&apos;s text</source>
         <translation>Bu kanalın metni</translation>
     </message>
     <message>
@@ -1133,7 +1493,7 @@ Lisans: GNU GPL sürüm 3 veya sonraki bir sürüm.</translation>
     <name>Problems</name>
     <message>
         <source>characters (X weighting)</source>
-        <extracomment>How each platform's preview card looks (border colour, background).</extracomment>
+        <extracomment>How each platform&apos;s preview card looks (border colour, background).</extracomment>
         <translation>karakter (X ağırlıklı)</translation>
     </message>
     <message>
@@ -1190,12 +1550,208 @@ Lisans: GNU GPL sürüm 3 veya sonraki bir sürüm.</translation>
     </message>
 </context>
 <context>
+    <name>ReplyDialog</name>
+    <message>
+        <source>Defensive</source>
+        <translation>Savunmacı</translation>
+    </message>
+    <message>
+        <source>Dismissive</source>
+        <translation>Küçümseyici</translation>
+    </message>
+    <message>
+        <source>Aggressive</source>
+        <translation>Sert</translation>
+    </message>
+    <message>
+        <source>Shouting</source>
+        <translation>Bağırma</translation>
+    </message>
+    <message>
+        <source>Exclamation marks</source>
+        <translation>Ünlem işaretleri</translation>
+    </message>
+    <message>
+        <source>Personal data</source>
+        <translation>Kişisel veri</translation>
+    </message>
+    <message>
+        <source>Reply to the citizen</source>
+        <translation>Vatandaşa yanıt</translation>
+    </message>
+    <message>
+        <source>The citizen&apos;s message</source>
+        <translation>Vatandaşın mesajı</translation>
+    </message>
+    <message>
+        <source>Reply template</source>
+        <translation>Yanıt şablonu</translation>
+    </message>
+    <message>
+        <source>(no template)</source>
+        <translation>(şablonsuz)</translation>
+    </message>
+    <message>
+        <source>Use this template</source>
+        <translation>Bu şablonu kullan</translation>
+    </message>
+    <message>
+        <source>Reply text</source>
+        <translation>Yanıt metni</translation>
+    </message>
+    <message>
+        <source>Write the reply, or start from a template above.</source>
+        <translation>Yanıtı yazın ya da yukarıdaki bir şablondan başlayın.</translation>
+    </message>
+    <message>
+        <source>Send (queue)</source>
+        <translation>Gönder (kuyruğa al)</translation>
+    </message>
+    <message>
+        <source>Save draft</source>
+        <translation>Taslağı kaydet</translation>
+    </message>
+    <message>
+        <source>Message:</source>
+        <translation>Mesaj:</translation>
+    </message>
+    <message>
+        <source>Template:</source>
+        <translation>Şablon:</translation>
+    </message>
+    <message>
+        <source>Reply:</source>
+        <translation>Yanıt:</translation>
+    </message>
+    <message>
+        <source>Tone check: no problems found.</source>
+        <translation>Üslup denetimi: sorun bulunmadı.</translation>
+    </message>
+    <message>
+        <source>Tone check — {kind}: “{excerpt}”. {hint}</source>
+        <translation>Üslup denetimi — {kind}: “{excerpt}”. {hint}</translation>
+    </message>
+    <message>
+        <source>The reply is empty.</source>
+        <translation>Yanıt boş.</translation>
+    </message>
+    <message>
+        <source>The reply still has a field in braces {…} to fill in.</source>
+        <translation>Yanıtta doldurulmamış bir {…} alanı var.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The tone check found %n problem(s). Send the reply anyway?</source>
+        <translation>
+            <numerusform>Üslup denetimi %n sorun buldu. Yanıt yine de gönderilsin mi?</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>Ayarlar</translation>
+    </message>
+    <message>
+        <source>Institution</source>
+        <translation>Kurum</translation>
+    </message>
+    <message>
+        <source>Institution name:</source>
+        <translation>Kurum adı:</translation>
+    </message>
+    <message>
+        <source>Province:</source>
+        <translation>İl:</translation>
+    </message>
+    <message>
+        <source>District:</source>
+        <translation>İlçe:</translation>
+    </message>
+    <message>
+        <source>(managed by policy)</source>
+        <translation>(politikayla yönetiliyor)</translation>
+    </message>
+    <message>
+        <source>Set by: {source}</source>
+        <translation>Belirleyen: {source}</translation>
+    </message>
+    <message>
+        <source>Business hours:</source>
+        <translation>Mesai saatleri:</translation>
+    </message>
+    <message>
+        <source>Managed by your IT department</source>
+        <translation>BT biriminizin yönettiği ayarlar</translation>
+    </message>
+    <message>
+        <source>No setting is managed by policy on this computer.</source>
+        <translation>Bu bilgisayarda politikayla yönetilen bir ayar yok.</translation>
+    </message>
+    <message>
+        <source>Policy entries that were ignored</source>
+        <translation>Uygulanmayan politika girdileri</translation>
+    </message>
+    <message>
+        <source>These entries of the IT policy could not be applied; the app runs without them. Tell your IT department:</source>
+        <translation>BT politikasının şu girdileri uygulanamadı; uygulama onlarsız çalışıyor. BT biriminize iletin:</translation>
+    </message>
+    <message>
+        <source>Ignored policy entries</source>
+        <translation>Uygulanmayan politika girdileri</translation>
+    </message>
+    <message>
+        <source>Proxy:</source>
+        <translation>Vekil sunucu:</translation>
+    </message>
+    <message>
+        <source>Demo and sandbox:</source>
+        <translation>Deneme ve eğitim kanalları:</translation>
+    </message>
+    <message>
+        <source>turned off</source>
+        <translation>kapalı</translation>
+    </message>
+    <message>
+        <source>allowed</source>
+        <translation>açık</translation>
+    </message>
+    <message>
+        <source>Allowed platforms:</source>
+        <translation>İzinli platformlar:</translation>
+    </message>
+    <message>
+        <source>Platform app ids:</source>
+        <translation>Platform uygulama kimlikleri:</translation>
+    </message>
+    <message>
+        <source>Preset channels:</source>
+        <translation>Hazır kanallar:</translation>
+    </message>
+    <message>
+        <source>Scheduled sync:</source>
+        <translation>Zamanlanmış eşitleme:</translation>
+    </message>
+    <message>
+        <source>every {minutes} minutes, also while the window is closed</source>
+        <translation>{minutes} dakikada bir, pencere kapalıyken de</translation>
+    </message>
+    <message>
+        <source>Business hours must end after they start.</source>
+        <translation>Mesai bitişi başlangıçtan sonra olmalı.</translation>
+    </message>
+    <message>
+        <source>The settings could not be saved because the profile folder cannot be written ({reason}). They stay in effect until the app is closed.</source>
+        <translation>Profil klasörüne yazılamadığı için ayarlar kaydedilemedi ({reason}). Uygulama kapanana kadar geçerli kalırlar.</translation>
+    </message>
+</context>
+<context>
     <name>Startup</name>
     <message>
         <source>The database in this profile was written by a newer version of Kurum Masaüstü. Install the newer version to open it. The file was not changed.
 
 {path}</source>
-        <translation>Bu profildeki veritabanı, Kurum Masaüstü'nün daha yeni bir sürümüyle yazılmış. Açmak için bu yeni sürümü kurun. Dosyada hiçbir değişiklik yapılmadı.
+        <translation>Bu profildeki veritabanı, Kurum Masaüstü&apos;nün daha yeni bir sürümüyle yazılmış. Açmak için bu yeni sürümü kurun. Dosyada hiçbir değişiklik yapılmadı.
 
 {path}</translation>
     </message>
@@ -1237,6 +1793,15 @@ Lisans: GNU GPL sürüm 3 veya sonraki bir sürüm.</translation>
     <message>
         <source>(optional)</source>
         <translation>(isteğe bağlı)</translation>
+    </message>
+</context>
+<context>
+    <name>WeekDelegate</name>
+    <message numerus="yes">
+        <source>+%n more</source>
+        <translation>
+            <numerusform>+%n daha</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

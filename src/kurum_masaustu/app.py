@@ -15,9 +15,10 @@ import logging
 import shutil
 import sys
 import tempfile
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
@@ -36,6 +37,7 @@ if TYPE_CHECKING:
     from kurum_masaustu.platforms.base import Adapter, MediaFile
     from kurum_masaustu.publishing.adapters import AdapterFactory
     from kurum_masaustu.publishing.outbox import MediaRef, Outbox
+    from kurum_masaustu.publishing.replies import ReplySender, ReplySummary
     from kurum_masaustu.publishing.runner import OutboxRunner
     from kurum_masaustu.single_instance import SingleInstance
     from kurum_masaustu.store.models import Channel
@@ -68,6 +70,7 @@ class Services:
         self.outbox = OutboxService(self.sessions)
         self.pause = PauseSwitch(self.sessions)
         self._adapters: AdapterFactory | None = None
+        self.last_replies: ReplySummary | None = None
 
     @functools.cached_property
     def publisher(self) -> Outbox:
@@ -111,12 +114,29 @@ class Services:
 
             from kurum_masaustu.media import prepare_image
 
-            variant = prepare_image(source, platform.value, "feed", self.profile.root / "cache" / "variants")
+            variant = prepare_image(
+                source, platform.value, "feed", self.profile.root / "cache" / "variants", focal_point=ref.focal
+            )
             with Image.open(variant) as image:
                 mime = Image.MIME.get(image.format or "", ref.mime_type)
                 return MediaFile(variant, mime, ref.alt_text, image.width, image.height)
 
         return await asyncio.get_event_loop().run_in_executor(None, prepare)
+
+    @functools.cached_property
+    def replies(self) -> ReplySender:
+        """Sends queued replies to citizens, exactly once (loaded after the first paint)."""
+        from kurum_masaustu.publishing.replies import ReplySender
+
+        return ReplySender(self.sessions, self.adapter_for)
+
+    async def inbox_round(self, sync: Callable[..., Awaitable[Any]]) -> Any:
+        """Send the queued replies, then read every channel's inbox (``sync``: ``sync_inbox``)."""
+        try:
+            self.last_replies = await self.replies.run_once()
+        except Exception:
+            log.exception("sending replies failed")
+        return await sync(self.sessions, self.adapter_for)
 
     async def aclose(self) -> None:
         """Close network clients (call on the loop before it stops)."""
@@ -239,6 +259,9 @@ def _run_gui(args: argparse.Namespace, argv: list[str], profile: Profile, seed: 
 
     settings = Settings.load(profile.settings_file)
     settings.ensure_profile_id(profile.settings_file)
+    from kurum_masaustu import policy
+
+    policy.apply_to_settings(policy.current(), settings)
     language = args.lang or settings.language
     app = _make_application(argv)
     install_qt_message_handler()
@@ -361,7 +384,7 @@ def _run_window(
             services.publisher,
             online=window.status.online,
             on_run=window.after_outbox_run,
-            inbox=lambda: sync_inbox(services.sessions, services.adapter_for),
+            inbox=lambda: services.inbox_round(sync_inbox),
             on_inbox=window.after_inbox_sync,
         )
         window.attach_runner(runner)

@@ -121,6 +121,10 @@ def _channel(args: argparse.Namespace) -> int:
             except ValueError:
                 _err(f"Bilinmeyen platform: {args.platform}. Seçenekler: {', '.join(p.value for p in Platform)}")
                 return EXIT_BAD_INPUT
+            refusal = _policy_refusal(platform, args.sandbox)
+            if refusal:
+                _err(refusal)
+                return EXIT_BAD_INPUT
             secrets: dict[str, str] = {}
             secret_name = STDIN_SECRET.get(platform)
             if secret_name is not None:
@@ -158,6 +162,19 @@ def _channel(args: argparse.Namespace) -> int:
             print("silindi" if deleted else "kapatıldı (geçmiş gönderileri saklanıyor)")
             return EXIT_OK
     return EXIT_BAD_INPUT
+
+
+def _policy_refusal(platform: Platform, sandbox: bool) -> str:
+    """Why IT policy forbids this channel ("" if it does not)."""
+    from kurum_masaustu import policy
+
+    managed = policy.current()
+    if sandbox and managed.sandbox_disabled:
+        return "Deneme (eğitim) kanalları BT biriminizin politikasıyla kapatılmış."
+    if not managed.platform_allowed(platform.value):
+        allowed = ", ".join(managed.get("allowed_platforms", ()))
+        return f"{platform.value} bu bilgisayarda BT politikasıyla izinli değil (izinli platformlar: {allowed})."
+    return ""
 
 
 def _new_sandbox_secret() -> str:
@@ -279,6 +296,12 @@ def _sync(args: argparse.Namespace) -> int:
     ]
     print("Eşitleme: " + ", ".join(parts))
     print(f"Gelen kutusu: yeni {inbox.new}, düzenlenen {inbox.edited}, silinen {inbox.deleted}")
+    replies = getattr(services, "last_replies", None)
+    if replies is not None:
+        print(
+            f"Yanıtlar: gönderilen {replies.sent}, doğrulanan {replies.reconciled}, yeniden denenecek "
+            f"{replies.retried}, başarısız {replies.failed}, platformda kontrol edilecek {replies.uncertain}"
+        )
     for error in summary.errors:
         _err(f"Sorun: {error}")
     for channel in inbox.failed:
@@ -290,6 +313,6 @@ async def _sync_once(services: Services) -> tuple[Any, Any]:
     from kurum_masaustu.publishing.inbox_sync import sync_inbox
 
     try:
-        return await services.publisher.run_once(), await sync_inbox(services.sessions, services.adapter_for)
+        return await services.publisher.run_once(), await services.inbox_round(sync_inbox)
     finally:
         await services.aclose()

@@ -46,6 +46,10 @@ def network_client(
     no_proxy: str | None = None,
 ) -> httpx.AsyncClient:
     """A client for the real platforms. ``proxy_override`` (IT policy) wins over the system's."""
+    if proxy_override is None:
+        from kurum_masaustu.policy import managed_proxy
+
+        proxy_override = managed_proxy()
     context = _ssl_context()
     chosen = dict(proxies if proxies is not None else system_proxies())
     mounts: dict[str, httpx.AsyncBaseTransport | None] = {}

@@ -54,6 +54,8 @@ class MediaRef:
     alt_text: str
     width: int | None
     height: int | None
+    #: Where the subject is (fractions of width and height): the variants are cropped around it.
+    focal: tuple[float, float] = (0.5, 0.5)
 
 
 #: Builds the adapter for a channel (with its client and secrets); None if it cannot be built.
@@ -184,7 +186,7 @@ class Outbox:
         post = delivery.post
         platform = delivery.channel.platform
         refs = [
-            MediaRef(a.relative_path, a.mime_type, a.alt_text, a.width, a.height)
+            MediaRef(a.relative_path, a.mime_type, a.alt_text, a.width, a.height, (a.focal_x, a.focal_y))
             for a in session.scalars(
                 select(MediaAsset)
                 .join(PostMedia, PostMedia.media_id == MediaAsset.id)

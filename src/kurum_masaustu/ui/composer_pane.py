@@ -363,13 +363,16 @@ class ComposerPane(QWidget):
 
     # -- loading --------------------------------------------------------------------------
     def new_post(self, day: date | None = None) -> None:
-        """Start an empty post, planned at 10:00 on ``day`` (default: the next full hour)."""
+        """Start an empty post, planned at 10:00 on ``day`` (default: the next full hour); a
+        ``datetime`` (an hour picked in the week view) is used as it is."""
         self._post_id = None
         self._locked = set()
         self.title_edit.clear()
         self.body_edit.clear()
         self.category_combo.setCurrentIndex(0)
-        if day is None:
+        if isinstance(day, datetime):
+            start = day.astimezone(ISTANBUL)
+        elif day is None:
             start = datetime.now(ISTANBUL).replace(minute=0, second=0, microsecond=0) + timedelta(hours=1)
         else:
             start = datetime.combine(day, time(10, 0), tzinfo=ISTANBUL)

@@ -12,7 +12,7 @@ from PySide6.QtCore import QByteArray, QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QInputDialog, QMainWindow, QMessageBox, QVBoxLayout, QWidget
 
-from kurum_masaustu import APP_NAME, __version__
+from kurum_masaustu import APP_NAME
 from kurum_masaustu.rules.timeutil import to_local
 from kurum_masaustu.services.autosave import Autosave
 from kurum_masaustu.services.posts import MediaInfo, media_info
@@ -63,7 +63,7 @@ class MainWindow(QMainWindow):
             templates=self._post_templates,
         )
         self.media = MediaPane(services.profile.media_dir)
-        self.inbox = InboxPane(services.inbox)
+        self.inbox = InboxPane(services.inbox, templates=self._reply_templates)
         self.outbox = OutboxPane(services.outbox)
         self.pause_banner = PauseBanner()
         central = QWidget()
@@ -101,6 +101,7 @@ class MainWindow(QMainWindow):
         self.calendar.days_loaded.connect(self.composer.update_checks)
         self.composer.saved.connect(self._post_saved)
         self.outbox.changed.connect(self._outbox_changed)
+        self.inbox.replies_queued.connect(self._poke_outbox)
         self.pause_banner.resume_requested.connect(lambda: self.resume_publishing())
         self.status.back_online.connect(self._poke_outbox)
         self.composer.media_changed.connect(self.media.show_media)
@@ -139,6 +140,10 @@ class MainWindow(QMainWindow):
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
         file_menu.addActions([new_action, save_action])
+        file_menu.addSeparator()
+        settings_action = QAction(self.tr("Se&ttings…"), self)
+        settings_action.triggered.connect(self._settings)
+        file_menu.addAction(settings_action)
         file_menu.addSeparator()
         file_menu.addAction(quit_action)
 
@@ -200,6 +205,11 @@ class MainWindow(QMainWindow):
         from kurum_masaustu.services.templates import TemplateService
 
         return TemplateService(self.services.sessions).list("post")
+
+    def _reply_templates(self) -> list[TemplateRecord]:
+        from kurum_masaustu.services.templates import TemplateService
+
+        return TemplateService(self.services.sessions).list("reply")
 
     def _tag_library(self) -> list[TagSet]:
         """The profile's hashtag sets, with the institution's local tags from its settings."""
@@ -378,15 +388,16 @@ class MainWindow(QMainWindow):
         raise_window(self)
 
     def _about(self) -> None:
-        QMessageBox.about(
-            self,
-            self.tr("About Kurum Masaüstü"),
-            self.tr(
-                "Kurum Masaüstü {version}\n\nThe social media desk of a public institution: plan, write, "
-                "publish and answer citizens from one window. Citizens' messages and account tokens stay "
-                "on this computer.\n\nLicence: GNU GPL version 3 or later."
-            ).format(version=__version__),
-        )
+        from kurum_masaustu.ui.about_dialog import AboutDialog
+
+        AboutDialog(self).exec()
+
+    def _settings(self) -> None:
+        from kurum_masaustu import policy
+        from kurum_masaustu.ui.settings_dialog import SettingsDialog
+
+        profile = self.services.profile
+        SettingsDialog(self.services.settings, profile.settings_file, policy.current(), self).exec()
 
     # -- layout ---------------------------------------------------------------------------
     def _ui_state(self) -> QSettings:

@@ -13,6 +13,7 @@ Faithful to the Mastodon documentation and the OpenAPI description in ``shared/s
 - ``POST /api/v2/media``: images are processed at once (200, ``url`` set); video, GIFV, audio and
   large files answer 202 with ``url: null`` and ``GET /api/v1/media/:id`` answers 206 until done,
   then 200. ``Faults.slow_media_polls`` keeps media processing for that many more polls.
+- OAuth: app registration, the consent page and the token endpoint (``sandbox/oauth.py``).
 - Reading: ``verify_credentials``, ``/api/v2/instance``, a status, an account's statuses,
   scheduled statuses, notifications (``types[]``) and conversations, paginated by id with a
   ``Link`` header as Mastodon builds it.
@@ -463,6 +464,9 @@ class MastodonSandbox(SandboxTransport):
         ]
         for method, pattern, handler, writes in routes:
             self.route(method, pattern, handler, writes=writes)
+        from kurum_masaustu.platforms.sandbox import oauth  # app registration and sign-in pages
+
+        oauth.register_mastodon(self)
 
     @classmethod
     def open(

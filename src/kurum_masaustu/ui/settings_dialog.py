@@ -1,0 +1,182 @@
+"""Settings: the institution's details, with what IT manages by policy shown locked.
+
+A field IT set (MSI property or ``policy.json``) is read-only with a note saying so; the other
+managed settings (proxy, sandbox, platforms, scheduled sync…) are listed, and every policy key
+that was left out is shown with the reason, so a typo in the policy file is visible here and
+not only in the log. Saving writes only the fields the user may change; managed values are
+never written into the profile.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kurum_masaustu.rules.policy import Policy, PresetChannel
+from kurum_masaustu.settings import Settings
+
+log = logging.getLogger(__name__)
+
+_TEXT_FIELDS = ("institution_name", "province", "district")
+
+
+def _plain_label(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
+
+
+class SettingsDialog(QDialog):
+    def __init__(self, settings: Settings, settings_file: Path, policy: Policy, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("settingsDialog")
+        self.setWindowTitle(self.tr("Settings"))
+        self.resize(620, 560)
+        self._settings = settings
+        self._file = settings_file
+        self._policy = policy
+        self.inputs: dict[str, QLineEdit] = {}
+        self.locks: dict[str, QLabel] = {}
+
+        layout = QVBoxLayout(self)
+        institution = QGroupBox(self.tr("Institution"))
+        form = QFormLayout(institution)
+        labels = {
+            "institution_name": self.tr("Institution name:"),
+            "province": self.tr("Province:"),
+            "district": self.tr("District:"),
+        }
+        for key in _TEXT_FIELDS:
+            edit = QLineEdit(str(getattr(settings, key)))
+            edit.setAccessibleName(labels[key].rstrip(":"))
+            self.inputs[key] = edit
+            row = QHBoxLayout()
+            row.addWidget(edit, 1)
+            if policy.manages(key):
+                edit.setReadOnly(True)
+                edit.setEnabled(False)
+                lock = _plain_label(self.tr("(managed by policy)"))
+                lock.setToolTip(self.tr("Set by: {source}").format(source=policy.sources[key]))
+                lock.setStyleSheet("color: #57606a;")
+                self.locks[key] = lock
+                row.addWidget(lock)
+            form.addRow(labels[key], row)
+        self.hours_start = QSpinBox()
+        self.hours_end = QSpinBox()
+        hour_boxes = ((self.hours_start, settings.business_hours_start), (self.hours_end, settings.business_hours_end))
+        for box, value in hour_boxes:
+            box.setRange(0, 23)
+            box.setSuffix(":00")
+            box.setValue(value)
+        hours = QHBoxLayout()
+        hours.addWidget(self.hours_start)
+        hours.addWidget(QLabel("–"))
+        hours.addWidget(self.hours_end)
+        hours.addStretch(1)
+        form.addRow(self.tr("Business hours:"), hours)
+        layout.addWidget(institution)
+
+        self.managed_box = QGroupBox(self.tr("Managed by your IT department"))
+        managed = QFormLayout(self.managed_box)
+        for title, shown in self._managed_rows():
+            managed.addRow(title, _plain_label(shown))
+        if not managed.rowCount():
+            managed.addRow(_plain_label(self.tr("No setting is managed by policy on this computer.")))
+        layout.addWidget(self.managed_box)
+
+        self.problems_box = QGroupBox(self.tr("Policy entries that were ignored"))
+        problems = QVBoxLayout(self.problems_box)
+        problems.addWidget(
+            _plain_label(
+                self.tr(
+                    "These entries of the IT policy could not be applied; the app runs without them. "
+                    "Tell your IT department:"
+                )
+            )
+        )
+        self.problems_text = QPlainTextEdit("\n".join(str(p) for p in policy.problems))
+        self.problems_text.setReadOnly(True)
+        self.problems_text.setAccessibleName(self.tr("Ignored policy entries"))
+        problems.addWidget(self.problems_text)
+        self.problems_box.setVisible(bool(policy.problems))
+        layout.addWidget(self.problems_box, 1)
+
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def _managed_rows(self) -> list[tuple[str, str]]:
+        policy = self._policy
+        rows: list[tuple[str, str]] = []
+        if policy.manages("proxy"):
+            rows.append((self.tr("Proxy:"), str(policy.get("proxy"))))
+        if policy.manages("disable_sandbox"):
+            on = policy.sandbox_disabled
+            rows.append((self.tr("Demo and sandbox:"), self.tr("turned off") if on else self.tr("allowed")))
+        if policy.manages("allowed_platforms"):
+            rows.append((self.tr("Allowed platforms:"), ", ".join(policy.get("allowed_platforms"))))
+        if policy.manages("app_ids"):
+            ids = policy.get("app_ids")
+            rows.append((self.tr("Platform app ids:"), ", ".join(f"{k}: {v}" for k, v in sorted(ids.items()))))
+        if policy.manages("channels"):
+            channels: tuple[PresetChannel, ...] = policy.get("channels")
+            listed = "\n".join(f"{c.platform}: {c.name} {c.handle}".strip() for c in channels)
+            rows.append((self.tr("Preset channels:"), listed))
+        if policy.manages("sync_interval_minutes"):
+            rows.append(
+                (
+                    self.tr("Scheduled sync:"),
+                    self.tr("every {minutes} minutes, also while the window is closed").format(
+                        minutes=policy.get("sync_interval_minutes")
+                    ),
+                )
+            )
+        return rows
+
+    def save(self) -> None:
+        """Write the user's own fields; a profile that cannot be written loses nothing on screen."""
+        stored = Settings.load(self._file)
+        for key in _TEXT_FIELDS:
+            value = self.inputs[key].text().strip()
+            if not self._policy.manages(key):
+                setattr(stored, key, value)
+                setattr(self._settings, key, value)
+        start, end = self.hours_start.value(), self.hours_end.value()
+        if end <= start:
+            QMessageBox.warning(self, self.windowTitle(), self.tr("Business hours must end after they start."))
+            return
+        stored.business_hours_start = self._settings.business_hours_start = start
+        stored.business_hours_end = self._settings.business_hours_end = end
+        try:
+            stored.save(self._file)
+        except OSError as exc:
+            log.warning("settings not saved to %s: %s", self._file, exc)
+            QMessageBox.warning(
+                self,
+                self.windowTitle(),
+                self.tr(
+                    "The settings could not be saved because the profile folder cannot be written "
+                    "({reason}). They stay in effect until the app is closed."
+                ).format(reason=exc.strerror or exc),
+            )
+            return
+        self.accept()
