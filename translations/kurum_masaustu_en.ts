@@ -320,6 +320,7 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
     <name>Composer</name>
     <message>
         <source>Previews per channel</source>
+        <extracomment>Platforms that show a link given apart as a card; the others get it at the end of the text.</extracomment>
         <translation>Previews per channel</translation>
     </message>
     <message>
@@ -362,6 +363,10 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
         <translation>Preview</translation>
     </message>
     <message>
+        <source>Per channel</source>
+        <translation>Per channel</translation>
+    </message>
+    <message>
         <source>Category</source>
         <translation>Category</translation>
     </message>
@@ -376,6 +381,10 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
     <message>
         <source>No channels yet.</source>
         <translation>No channels yet.</translation>
+    </message>
+    <message>
+        <source>Handed to the platform: it goes out at its time even with this computer off. But later edits, a pause or a mourning/crisis mode do not stop it by themselves: the app must cancel it on the platform, which it can do only while it runs and is online.</source>
+        <translation>Handed to the platform: it goes out at its time even with this computer off. But later edits, a pause or a mourning/crisis mode do not stop it by themselves: the app must cancel it on the platform, which it can do only while it runs and is online.</translation>
     </message>
     <message>
         <source>Attached media</source>
@@ -412,6 +421,29 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
     <message>
         <source>Composer messages</source>
         <translation>Composer messages</translation>
+    </message>
+    <message>
+        <source>State on {channel}</source>
+        <translation>State on {channel}</translation>
+    </message>
+    <message>
+        <source>Platform schedules it</source>
+        <translation>Platform schedules it</translation>
+    </message>
+    <message>
+        <source>Hand to {channel}&apos;s own scheduler</source>
+        <translation>Hand to {channel}&apos;s own scheduler</translation>
+    </message>
+    <message>
+        <source>to be handed to the platform</source>
+        <translation>to be handed to the platform</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n part(s) out</source>
+        <translation>
+            <numerusform>%n part out</numerusform>
+            <numerusform>%n parts out</numerusform>
+        </translation>
     </message>
     <message>
         <source>Cannot schedule for {channels}: {problem} Fix it, or remove that channel.</source>
@@ -812,6 +844,200 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
     <message>
         <source>check on the platform</source>
         <translation>check on the platform</translation>
+    </message>
+</context>
+<context>
+    <name>KindPanel</name>
+    <message>
+        <source>Kind of post</source>
+        <translation>Kind of post</translation>
+    </message>
+    <message>
+        <source>Why some kinds are off</source>
+        <translation>Why some kinds are off</translation>
+    </message>
+    <message>
+        <source>https://… (shown as a link card where the platform makes one)</source>
+        <translation>https://… (shown as a link card where the platform makes one)</translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation>Link</translation>
+    </message>
+    <message>
+        <source>Link card</source>
+        <translation>Link card</translation>
+    </message>
+    <message>
+        <source>Poll (the text is the question)</source>
+        <translation>Poll (the text is the question)</translation>
+    </message>
+    <message>
+        <source>Add option</source>
+        <translation>Add option</translation>
+    </message>
+    <message>
+        <source>Poll duration</source>
+        <translation>Poll duration</translation>
+    </message>
+    <message>
+        <source>Several answers allowed</source>
+        <translation>Several answers allowed</translation>
+    </message>
+    <message>
+        <source>Runs for</source>
+        <translation>Runs for</translation>
+    </message>
+    <message>
+        <source>Thread</source>
+        <translation>Thread</translation>
+    </message>
+    <message>
+        <source>Split into parts</source>
+        <translation>Split into parts</translation>
+    </message>
+    <message>
+        <source>Puts a line “---” where each part ends, for the strictest chosen platform; move or delete them freely.</source>
+        <translation>Puts a line “---” where each part ends, for the strictest chosen platform; move or delete them freely.</translation>
+    </message>
+    <message>
+        <source>New part at the cursor</source>
+        <translation>New part at the cursor</translation>
+    </message>
+    <message>
+        <source>Remove the breaks</source>
+        <translation>Remove the breaks</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Option {number}</source>
+        <translation>Option {number}</translation>
+    </message>
+    <message>
+        <source>Poll option {number}</source>
+        <translation>Poll option {number}</translation>
+    </message>
+    <message>
+        <source>Choose X, Bluesky or Mastodon to post a thread.</source>
+        <translation>Choose X, Bluesky or Mastodon to post a thread.</translation>
+    </message>
+    <message>
+        <source>Parts: {counts}. A line “---” starts a new part; long parts are split at sentence ends.</source>
+        <translation>Parts: {counts}. A line “---” starts a new part; long parts are split at sentence ends.</translation>
+    </message>
+</context>
+<context>
+    <name>Kinds</name>
+    <message>
+        <source>Post (text, link, images, video)</source>
+        <translation>Post (text, link, images, video)</translation>
+    </message>
+    <message>
+        <source>Poll</source>
+        <translation>Poll</translation>
+    </message>
+    <message>
+        <source>Thread</source>
+        <translation>Thread</translation>
+    </message>
+    <message>
+        <source>Story</source>
+        <translation>Story</translation>
+    </message>
+    <message>
+        <source>Reel</source>
+        <translation>Reel</translation>
+    </message>
+    <message>
+        <source>{platform} has no polls that the app can publish.</source>
+        <translation>{platform} has no polls that the app can publish.</translation>
+    </message>
+    <message>
+        <source>{platform} has no threads; only X, Bluesky and Mastodon do.</source>
+        <translation>{platform} has no threads; only X, Bluesky and Mastodon do.</translation>
+    </message>
+    <message>
+        <source>{kind} is for Instagram only.</source>
+        <translation>{kind} is for Instagram only.</translation>
+    </message>
+    <message>
+        <source>{platform} needs an image or a video.</source>
+        <translation>{platform} needs an image or a video.</translation>
+    </message>
+    <message>
+        <source>A channel posted by hand takes ordinary posts only.</source>
+        <translation>A channel posted by hand takes ordinary posts only.</translation>
+    </message>
+    <message>
+        <source>A poll cannot carry images or video; remove them.</source>
+        <translation>A poll cannot carry images or video; remove them.</translation>
+    </message>
+    <message>
+        <source>A story needs exactly one image or video.</source>
+        <translation>A story needs exactly one image or video.</translation>
+    </message>
+    <message>
+        <source>A reel needs exactly one video.</source>
+        <translation>A reel needs exactly one video.</translation>
+    </message>
+    <message>
+        <source>The link is not a web address (it must start with https://).</source>
+        <translation>The link is not a web address (it must start with https://).</translation>
+    </message>
+    <message>
+        <source>%n day(s)</source>
+        <translation>%n day|%n days</translation>
+    </message>
+    <message>
+        <source>%n hour(s)</source>
+        <translation>%n hour|%n hours</translation>
+    </message>
+    <message>
+        <source>%n minute(s)</source>
+        <translation>%n minute|%n minutes</translation>
+    </message>
+    <message>
+        <source>A poll needs a question: write it as the post&apos;s text.</source>
+        <translation>A poll needs a question: write it as the post&apos;s text.</translation>
+    </message>
+    <message>
+        <source>A poll here needs at least {limit} options.</source>
+        <translation>A poll here needs at least {limit} options.</translation>
+    </message>
+    <message>
+        <source>At most {limit} options here.</source>
+        <translation>At most {limit} options here.</translation>
+    </message>
+    <message>
+        <source>Option “{option}” is too long: at most {limit} characters here.</source>
+        <translation>Option “{option}” is too long: at most {limit} characters here.</translation>
+    </message>
+    <message>
+        <source>Option “{option}” is given twice.</source>
+        <translation>Option “{option}” is given twice.</translation>
+    </message>
+    <message>
+        <source>The poll runs too long: at most {duration} here.</source>
+        <translation>The poll runs too long: at most {duration} here.</translation>
+    </message>
+    <message>
+        <source>The poll is too short: at least {duration} here.</source>
+        <translation>The poll is too short: at least {duration} here.</translation>
+    </message>
+    <message>
+        <source>The poll will run {duration} here (the platform&apos;s nearest duration).</source>
+        <translation>The poll will run {duration} here (the platform&apos;s nearest duration).</translation>
+    </message>
+    <message>
+        <source>The question is too long for a poll here: at most {limit} characters.</source>
+        <translation>The question is too long for a poll here: at most {limit} characters.</translation>
+    </message>
+    <message>
+        <source>Only single-choice polls here.</source>
+        <translation>Only single-choice polls here.</translation>
     </message>
 </context>
 <context>
@@ -1225,6 +1451,38 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
     <message>
         <source>That is not a web address. It should start with https://</source>
         <translation>That is not a web address. It should start with https://</translation>
+    </message>
+</context>
+<context>
+    <name>OverrideEditor</name>
+    <message>
+        <source>Channels</source>
+        <extracomment>Checks one channel&apos;s text (the composer&apos;s check with the post&apos;s kind, media and link).</extracomment>
+        <translation>Channels</translation>
+    </message>
+    <message>
+        <source>This channel&apos;s text</source>
+        <translation>This channel&apos;s text</translation>
+    </message>
+    <message>
+        <source>Write a text for this channel</source>
+        <translation>Write a text for this channel</translation>
+    </message>
+    <message>
+        <source>Back to the main text</source>
+        <translation>Back to the main text</translation>
+    </message>
+    <message>
+        <source>Choose channels first; then each can get a text of its own.</source>
+        <translation>Choose channels first; then each can get a text of its own.</translation>
+    </message>
+    <message>
+        <source>This channel gets its own text (changes to the main text do not reach it).</source>
+        <translation>This channel gets its own text (changes to the main text do not reach it).</translation>
+    </message>
+    <message>
+        <source>This channel gets the main text.</source>
+        <translation>This channel gets the main text.</translation>
     </message>
 </context>
 <context>
