@@ -2,7 +2,7 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB" sourcelanguage="en">
 <context>
-    <name></name>
+    <name />
     <message>
         <source>category corrected</source>
         <translation>category corrected</translation>
@@ -48,8 +48,8 @@
         <translation>reply to be sent again</translation>
     </message>
     <message>
-        <source>reply waits for the platform&apos;s limit</source>
-        <translation>reply waits for the platform&apos;s limit</translation>
+        <source>reply waits for the platform's limit</source>
+        <translation>reply waits for the platform's limit</translation>
     </message>
     <message>
         <source>assigned to a unit</source>
@@ -85,12 +85,12 @@
     <message>
         <source>Kurum Masaüstü {version}
 
-The social media desk of a public institution: plan, write, publish and answer citizens from one window. Citizens&apos; messages and account tokens stay on this computer.
+The social media desk of a public institution: plan, write, publish and answer citizens from one window. Citizens' messages and account tokens stay on this computer.
 
 Licence: GNU GPL version 3 or later. The components it carries and their licences are listed under “Third-party notices”.</source>
         <translation>Kurum Masaüstü {version}
 
-The social media desk of a public institution: plan, write, publish and answer citizens from one window. Citizens&apos; messages and account tokens stay on this computer.
+The social media desk of a public institution: plan, write, publish and answer citizens from one window. Citizens' messages and account tokens stay on this computer.
 
 Licence: GNU GPL version 3 or later. The components it carries and their licences are listed under “Third-party notices”.</translation>
     </message>
@@ -431,8 +431,8 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
         <translation>Platform schedules it</translation>
     </message>
     <message>
-        <source>Hand to {channel}&apos;s own scheduler</source>
-        <translation>Hand to {channel}&apos;s own scheduler</translation>
+        <source>Hand to {channel}'s own scheduler</source>
+        <translation>Hand to {channel}'s own scheduler</translation>
     </message>
     <message>
         <source>to be handed to the platform</source>
@@ -450,8 +450,8 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
         <translation>Cannot schedule for {channels}: {problem} Fix it, or remove that channel.</translation>
     </message>
     <message>
-        <source>Fill in the template&apos;s fields first: {fields}</source>
-        <translation>Fill in the template&apos;s fields first: {fields}</translation>
+        <source>Fill in the template's fields first: {fields}</source>
+        <translation>Fill in the template's fields first: {fields}</translation>
     </message>
     <message>
         <source>Not scheduled: the election-period warning needs a note.</source>
@@ -1000,8 +1000,8 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
         <translation>%n minute|%n minutes</translation>
     </message>
     <message>
-        <source>A poll needs a question: write it as the post&apos;s text.</source>
-        <translation>A poll needs a question: write it as the post&apos;s text.</translation>
+        <source>A poll needs a question: write it as the post's text.</source>
+        <translation>A poll needs a question: write it as the post's text.</translation>
     </message>
     <message>
         <source>A poll here needs at least {limit} options.</source>
@@ -1028,8 +1028,8 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
         <translation>The poll is too short: at least {duration} here.</translation>
     </message>
     <message>
-        <source>The poll will run {duration} here (the platform&apos;s nearest duration).</source>
-        <translation>The poll will run {duration} here (the platform&apos;s nearest duration).</translation>
+        <source>The poll will run {duration} here (the platform's nearest duration).</source>
+        <translation>The poll will run {duration} here (the platform's nearest duration).</translation>
     </message>
     <message>
         <source>The question is too long for a poll here: at most {limit} characters.</source>
@@ -1073,6 +1073,14 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
     <message>
         <source>Cancelled</source>
         <translation>Cancelled</translation>
+    </message>
+    <message>
+        <source>To be checked</source>
+        <translation>To be checked</translation>
+    </message>
+    <message>
+        <source>Time passed</source>
+        <translation>Time passed</translation>
     </message>
     <message>
         <source>Announcement</source>
@@ -1367,8 +1375,8 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
         <translation>The channel must be reconnected</translation>
     </message>
     <message>
-        <source>Waiting for the platform&apos;s rate limit</source>
-        <translation>Waiting for the platform&apos;s rate limit</translation>
+        <source>Waiting for the platform's rate limit</source>
+        <translation>Waiting for the platform's rate limit</translation>
     </message>
     <message>
         <source>Temporary problem; will retry</source>
@@ -1381,6 +1389,10 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
     <message>
         <source>The platform refused the post</source>
         <translation>The platform refused the post</translation>
+    </message>
+    <message>
+        <source>The platform cannot show whether it went out: check the channel</source>
+        <translation>The platform cannot show whether it went out: check the channel</translation>
     </message>
     <message>
         <source>To be posted by hand</source>
@@ -1441,6 +1453,22 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
         <translation>Mark as posted…</translation>
     </message>
     <message>
+        <source>It was published: paste link…</source>
+        <translation>It was published: paste link…</translation>
+    </message>
+    <message>
+        <source>You found the post on the channel: record its link</source>
+        <translation>You found the post on the channel: record its link</translation>
+    </message>
+    <message>
+        <source>It was not published: send again</source>
+        <translation>It was not published: send again</translation>
+    </message>
+    <message>
+        <source>The post is not on the channel: send it again now</source>
+        <translation>The post is not on the channel: send it again now</translation>
+    </message>
+    <message>
         <source>Posted by hand</source>
         <translation>Posted by hand</translation>
     </message>
@@ -1452,17 +1480,33 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
         <source>That is not a web address. It should start with https://</source>
         <translation>That is not a web address. It should start with https://</translation>
     </message>
+    <message>
+        <source>Paste the link of the post on %1:</source>
+        <translation>Paste the link of the post on %1:</translation>
+    </message>
+    <message>
+        <source>It was published</source>
+        <translation>It was published</translation>
+    </message>
+    <message>
+        <source>Send again</source>
+        <translation>Send again</translation>
+    </message>
+    <message>
+        <source>Send this post to %1 again? Do it only if you looked and it is not on the channel.</source>
+        <translation>Send this post to %1 again? Do it only if you looked and it is not on the channel.</translation>
+    </message>
 </context>
 <context>
     <name>OverrideEditor</name>
     <message>
         <source>Channels</source>
-        <extracomment>Checks one channel&apos;s text (the composer&apos;s check with the post&apos;s kind, media and link).</extracomment>
+        <extracomment>Checks one channel's text (the composer's check with the post's kind, media and link).</extracomment>
         <translation>Channels</translation>
     </message>
     <message>
-        <source>This channel&apos;s text</source>
-        <translation>This channel&apos;s text</translation>
+        <source>This channel's text</source>
+        <translation>This channel's text</translation>
     </message>
     <message>
         <source>Write a text for this channel</source>
@@ -1504,7 +1548,7 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
     <name>Problems</name>
     <message>
         <source>characters (X weighting)</source>
-        <extracomment>How each platform&apos;s preview card looks (border colour, background).</extracomment>
+        <extracomment>How each platform's preview card looks (border colour, background).</extracomment>
         <translation>characters (X weighting)</translation>
     </message>
     <message>
@@ -1591,8 +1635,8 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
         <translation>Reply to the citizen</translation>
     </message>
     <message>
-        <source>The citizen&apos;s message</source>
-        <translation>The citizen&apos;s message</translation>
+        <source>The citizen's message</source>
+        <translation>The citizen's message</translation>
     </message>
     <message>
         <source>Reply template</source>

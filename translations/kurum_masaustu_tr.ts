@@ -2,7 +2,7 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="tr_TR" sourcelanguage="en">
 <context>
-    <name></name>
+    <name />
     <message>
         <source>category corrected</source>
         <translation>kategori düzeltildi</translation>
@@ -48,7 +48,7 @@
         <translation>yanıt yeniden gönderilecek</translation>
     </message>
     <message>
-        <source>reply waits for the platform&apos;s limit</source>
+        <source>reply waits for the platform's limit</source>
         <translation>yanıt platform sınırını bekliyor</translation>
     </message>
     <message>
@@ -85,7 +85,7 @@
     <message>
         <source>Kurum Masaüstü {version}
 
-The social media desk of a public institution: plan, write, publish and answer citizens from one window. Citizens&apos; messages and account tokens stay on this computer.
+The social media desk of a public institution: plan, write, publish and answer citizens from one window. Citizens' messages and account tokens stay on this computer.
 
 Licence: GNU GPL version 3 or later. The components it carries and their licences are listed under “Third-party notices”.</source>
         <translation>Kurum Masaüstü {version}
@@ -426,7 +426,7 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
         <translation>Platform zamanlasın</translation>
     </message>
     <message>
-        <source>Hand to {channel}&apos;s own scheduler</source>
+        <source>Hand to {channel}'s own scheduler</source>
         <translation>{channel} kanalının kendi zamanlayıcısına teslim et</translation>
     </message>
     <message>
@@ -444,7 +444,7 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
         <translation>{channels} için zamanlanamıyor: {problem} Düzeltin ya da o kanalı çıkarın.</translation>
     </message>
     <message>
-        <source>Fill in the template&apos;s fields first: {fields}</source>
+        <source>Fill in the template's fields first: {fields}</source>
         <translation>Önce şablonun alanlarını doldurun: {fields}</translation>
     </message>
     <message>
@@ -991,7 +991,7 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
         <translation>%n dakika</translation>
     </message>
     <message>
-        <source>A poll needs a question: write it as the post&apos;s text.</source>
+        <source>A poll needs a question: write it as the post's text.</source>
         <translation>Anketin bir sorusu olmalı: soruyu gönderi metni olarak yazın.</translation>
     </message>
     <message>
@@ -1019,7 +1019,7 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
         <translation>Anket süresi çok kısa: burada en az {duration}.</translation>
     </message>
     <message>
-        <source>The poll will run {duration} here (the platform&apos;s nearest duration).</source>
+        <source>The poll will run {duration} here (the platform's nearest duration).</source>
         <translation>Anket burada {duration} sürecek (platformun en yakın süresi).</translation>
     </message>
     <message>
@@ -1064,6 +1064,14 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     <message>
         <source>Cancelled</source>
         <translation>İptal edildi</translation>
+    </message>
+    <message>
+        <source>To be checked</source>
+        <translation>Kontrol edilmeli</translation>
+    </message>
+    <message>
+        <source>Time passed</source>
+        <translation>Zamanı geçti</translation>
     </message>
     <message>
         <source>Announcement</source>
@@ -1356,7 +1364,7 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
         <translation>Kanalın yeniden bağlanması gerekiyor</translation>
     </message>
     <message>
-        <source>Waiting for the platform&apos;s rate limit</source>
+        <source>Waiting for the platform's rate limit</source>
         <translation>Platformun istek sınırı bekleniyor</translation>
     </message>
     <message>
@@ -1370,6 +1378,10 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     <message>
         <source>The platform refused the post</source>
         <translation>Platform gönderiyi reddetti</translation>
+    </message>
+    <message>
+        <source>The platform cannot show whether it went out: check the channel</source>
+        <translation>Platform gönderinin çıkıp çıkmadığını gösteremiyor: kanala bakın</translation>
     </message>
     <message>
         <source>To be posted by hand</source>
@@ -1430,6 +1442,22 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
         <translation>Paylaşıldı olarak işaretle…</translation>
     </message>
     <message>
+        <source>It was published: paste link…</source>
+        <translation>Yayımlandı: bağlantıyı yapıştır…</translation>
+    </message>
+    <message>
+        <source>You found the post on the channel: record its link</source>
+        <translation>Gönderiyi kanalda buldunuz: bağlantısını kaydedin</translation>
+    </message>
+    <message>
+        <source>It was not published: send again</source>
+        <translation>Yayımlanmadı: yeniden gönder</translation>
+    </message>
+    <message>
+        <source>The post is not on the channel: send it again now</source>
+        <translation>Gönderi kanalda yok: şimdi yeniden gönderin</translation>
+    </message>
+    <message>
         <source>Posted by hand</source>
         <translation>Elle paylaşıldı</translation>
     </message>
@@ -1441,16 +1469,32 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
         <source>That is not a web address. It should start with https://</source>
         <translation>Bu bir web adresi değil. https:// ile başlamalı.</translation>
     </message>
+    <message>
+        <source>Paste the link of the post on %1:</source>
+        <translation>%1 kanalındaki gönderinin bağlantısını yapıştırın:</translation>
+    </message>
+    <message>
+        <source>It was published</source>
+        <translation>Yayımlandı</translation>
+    </message>
+    <message>
+        <source>Send again</source>
+        <translation>Yeniden gönder</translation>
+    </message>
+    <message>
+        <source>Send this post to %1 again? Do it only if you looked and it is not on the channel.</source>
+        <translation>Bu gönderi %1 kanalına yeniden gönderilsin mi? Yalnızca kanala bakıp gönderiyi görmediyseniz yapın.</translation>
+    </message>
 </context>
 <context>
     <name>OverrideEditor</name>
     <message>
         <source>Channels</source>
-        <extracomment>Checks one channel&apos;s text (the composer&apos;s check with the post&apos;s kind, media and link).</extracomment>
+        <extracomment>Checks one channel's text (the composer's check with the post's kind, media and link).</extracomment>
         <translation>Kanallar</translation>
     </message>
     <message>
-        <source>This channel&apos;s text</source>
+        <source>This channel's text</source>
         <translation>Bu kanalın metni</translation>
     </message>
     <message>
@@ -1493,7 +1537,7 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     <name>Problems</name>
     <message>
         <source>characters (X weighting)</source>
-        <extracomment>How each platform&apos;s preview card looks (border colour, background).</extracomment>
+        <extracomment>How each platform's preview card looks (border colour, background).</extracomment>
         <translation>karakter (X ağırlıklı)</translation>
     </message>
     <message>
@@ -1580,7 +1624,7 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
         <translation>Vatandaşa yanıt</translation>
     </message>
     <message>
-        <source>The citizen&apos;s message</source>
+        <source>The citizen's message</source>
         <translation>Vatandaşın mesajı</translation>
     </message>
     <message>
@@ -1751,7 +1795,7 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
         <source>The database in this profile was written by a newer version of Kurum Masaüstü. Install the newer version to open it. The file was not changed.
 
 {path}</source>
-        <translation>Bu profildeki veritabanı, Kurum Masaüstü&apos;nün daha yeni bir sürümüyle yazılmış. Açmak için bu yeni sürümü kurun. Dosyada hiçbir değişiklik yapılmadı.
+        <translation>Bu profildeki veritabanı, Kurum Masaüstü'nün daha yeni bir sürümüyle yazılmış. Açmak için bu yeni sürümü kurun. Dosyada hiçbir değişiklik yapılmadı.
 
 {path}</translation>
     </message>
