@@ -418,7 +418,14 @@ class ComposerPane(QWidget):
         self.refresh_deliveries()
         self.update_checks()
         self._mark_clean()
-        if self._locked:
+        if any(state == DeliveryState.HANDED_OFF for state in states.values()):
+            self.message_label.setText(
+                self.tr(
+                    "Handed to the platform's scheduler on some channels: changes here do not reach them; "
+                    "to change or stop one, delete the scheduled post on the platform."
+                )
+            )
+        elif self._locked:
             self.message_label.setText(self.tr("Already published on some channels; those stay as they are."))
         else:
             self.message_label.clear()
@@ -522,6 +529,11 @@ class ComposerPane(QWidget):
             button.setText("#" + tag.lstrip("#") if tag else "")  # sets may store tags with their "#"
             button.setVisible(bool(tag))
         self.suggestions.setVisible(bool(found))
+
+    def reload_tag_sets(self) -> None:
+        """The hashtag library changed: suggestions read it again."""
+        self._tag_sets = None
+        self._show_suggestions(self.body_edit.toPlainText())
 
     def add_hashtag(self, tag: str) -> None:
         """Append a suggested hashtag to the text (undoable like typing)."""
