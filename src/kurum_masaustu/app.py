@@ -140,8 +140,15 @@ def build_services(profile: Profile, settings: Settings) -> Services:
 
 def refusal_message(exc: Exception) -> str:
     """The Turkish (translated) explanation of why a database was not opened."""
-    from kurum_masaustu.store.database import NewerDatabaseError
+    from kurum_masaustu.store.database import MigrationFailedError, NewerDatabaseError
 
+    if isinstance(exc, MigrationFailedError):
+        return QCoreApplication.translate(
+            "Startup",
+            "The database in this profile could not be updated for this version of Kurum Masaüstü. "
+            "The update was undone, so the file is as it was; a copy taken before is in the profile's "
+            "backups folder. Please send the log file to IT.\n\n{path}",
+        ).format(path=exc.path)
     if isinstance(exc, NewerDatabaseError):
         return QCoreApplication.translate(
             "Startup",
