@@ -2,6 +2,81 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB" sourcelanguage="en">
 <context>
+    <name></name>
+    <message>
+        <source>category corrected</source>
+        <translation>category corrected</translation>
+    </message>
+    <message>
+        <source>status changed</source>
+        <translation>status changed</translation>
+    </message>
+    <message>
+        <source>reply queued</source>
+        <translation>reply queued</translation>
+    </message>
+    <message>
+        <source>reply sent</source>
+        <translation>reply sent</translation>
+    </message>
+    <message>
+        <source>reply confirmed on the platform</source>
+        <translation>reply confirmed on the platform</translation>
+    </message>
+    <message>
+        <source>reply will be retried</source>
+        <translation>reply will be retried</translation>
+    </message>
+    <message>
+        <source>reply refused by the platform</source>
+        <translation>reply refused by the platform</translation>
+    </message>
+    <message>
+        <source>reply failed</source>
+        <translation>reply failed</translation>
+    </message>
+    <message>
+        <source>reply may have been sent: check on the platform</source>
+        <translation>reply may have been sent: check on the platform</translation>
+    </message>
+    <message>
+        <source>reply marked as arrived</source>
+        <translation>reply marked as arrived</translation>
+    </message>
+    <message>
+        <source>reply to be sent again</source>
+        <translation>reply to be sent again</translation>
+    </message>
+    <message>
+        <source>reply waits for the platform&apos;s limit</source>
+        <translation>reply waits for the platform&apos;s limit</translation>
+    </message>
+    <message>
+        <source>assigned to a unit</source>
+        <translation>assigned to a unit</translation>
+    </message>
+    <message>
+        <source>internal note</source>
+        <translation>internal note</translation>
+    </message>
+    <message>
+        <source>forwarded by e-mail</source>
+        <translation>forwarded by e-mail</translation>
+    </message>
+    <message>
+        <source>exported for Beyaz Masa / CİMER</source>
+        <translation>exported for Beyaz Masa / CİMER</translation>
+    </message>
+    <message>
+        <source>hidden on the platform</source>
+        <translation>hidden on the platform</translation>
+    </message>
+    <message>
+        <source>hiding failed</source>
+        <translation>hiding failed</translation>
+    </message>
+</context>
+<context>
     <name>AboutDialog</name>
     <message>
         <source>About Kurum Masaüstü</source>
@@ -245,6 +320,7 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
     <name>Composer</name>
     <message>
         <source>Previews per channel</source>
+        <extracomment>Platforms that show a link given apart as a card; the others get it at the end of the text.</extracomment>
         <translation>Previews per channel</translation>
     </message>
     <message>
@@ -287,6 +363,10 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
         <translation>Preview</translation>
     </message>
     <message>
+        <source>Per channel</source>
+        <translation>Per channel</translation>
+    </message>
+    <message>
         <source>Category</source>
         <translation>Category</translation>
     </message>
@@ -301,6 +381,10 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
     <message>
         <source>No channels yet.</source>
         <translation>No channels yet.</translation>
+    </message>
+    <message>
+        <source>Handed to the platform: it goes out at its time even with this computer off. But later edits, a pause or a mourning/crisis mode do not stop it by themselves: the app must cancel it on the platform, which it can do only while it runs and is online.</source>
+        <translation>Handed to the platform: it goes out at its time even with this computer off. But later edits, a pause or a mourning/crisis mode do not stop it by themselves: the app must cancel it on the platform, which it can do only while it runs and is online.</translation>
     </message>
     <message>
         <source>Attached media</source>
@@ -337,6 +421,29 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
     <message>
         <source>Composer messages</source>
         <translation>Composer messages</translation>
+    </message>
+    <message>
+        <source>State on {channel}</source>
+        <translation>State on {channel}</translation>
+    </message>
+    <message>
+        <source>Platform schedules it</source>
+        <translation>Platform schedules it</translation>
+    </message>
+    <message>
+        <source>Hand to {channel}&apos;s own scheduler</source>
+        <translation>Hand to {channel}&apos;s own scheduler</translation>
+    </message>
+    <message>
+        <source>to be handed to the platform</source>
+        <translation>to be handed to the platform</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n part(s) out</source>
+        <translation>
+            <numerusform>%n part out</numerusform>
+            <numerusform>%n parts out</numerusform>
+        </translation>
     </message>
     <message>
         <source>Cannot schedule for {channels}: {problem} Fix it, or remove that channel.</source>
@@ -520,6 +627,10 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
 <context>
     <name>InboxModel</name>
     <message>
+        <source>Overdue: waiting longer than the response time in business hours</source>
+        <translation>Overdue: waiting longer than the response time in business hours</translation>
+    </message>
+    <message>
         <source>Received</source>
         <translation>Received</translation>
     </message>
@@ -544,12 +655,24 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
         <translation>Status</translation>
     </message>
     <message>
+        <source>Waiting</source>
+        <translation>Waiting</translation>
+    </message>
+    <message>
         <source>Message</source>
         <translation>Message</translation>
     </message>
 </context>
 <context>
     <name>InboxPane</name>
+    <message>
+        <source>{h} h {m:02d} min</source>
+        <translation>{h} h {m:02d} min</translation>
+    </message>
+    <message>
+        <source>{m} min</source>
+        <translation>{m} min</translation>
+    </message>
     <message>
         <source>Search messages (e.g. cop, su, istanbul)…</source>
         <translation>Search messages (e.g. cop, su, istanbul)…</translation>
@@ -561,6 +684,10 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
     <message>
         <source>Unanswered</source>
         <translation>Unanswered</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Overdue</translation>
     </message>
     <message>
         <source>Category filter</source>
@@ -583,12 +710,44 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
         <translation>Selected message</translation>
     </message>
     <message>
+        <source>Conversation</source>
+        <translation>Conversation</translation>
+    </message>
+    <message>
+        <source>Earlier messages from this person</source>
+        <translation>Earlier messages from this person</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>History</translation>
+    </message>
+    <message>
+        <source>Same person</source>
+        <translation>Same person</translation>
+    </message>
+    <message>
         <source>Correct the category</source>
         <translation>Correct the category</translation>
     </message>
     <message>
         <source>Category:</source>
         <translation>Category:</translation>
+    </message>
+    <message>
+        <source>Reply…</source>
+        <translation>Reply…</translation>
+    </message>
+    <message>
+        <source>Write a reply from a template; it is sent through the outbox</source>
+        <translation>Write a reply from a template; it is sent through the outbox</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>Resolved</translation>
+    </message>
+    <message>
+        <source>Mark the message resolved</source>
+        <translation>Mark the message resolved</translation>
     </message>
     <message>
         <source>no rule matched</source>
@@ -603,8 +762,282 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
         <translation>Why: {reasons}</translation>
     </message>
     <message>
+        <source>Answered after {time} of business hours</source>
+        <translation>Answered after {time} of business hours</translation>
+    </message>
+    <message>
+        <source>Overdue: waiting {time} of business hours (target {target})</source>
+        <translation>Overdue: waiting {time} of business hours (target {target})</translation>
+    </message>
+    <message>
+        <source>Waiting {time} of business hours (target {target})</source>
+        <translation>Waiting {time} of business hours (target {target})</translation>
+    </message>
+    <message>
+        <source>— Our post —</source>
+        <translation>— Our post —</translation>
+    </message>
+    <message>
+        <source>(published {when})</source>
+        <translation>(published {when})</translation>
+    </message>
+    <message>
+        <source>(a post not published from this app; id {id})</source>
+        <translation>(a post not published from this app; id {id})</translation>
+    </message>
+    <message>
+        <source>— Thread —</source>
+        <translation>— Thread —</translation>
+    </message>
+    <message>
+        <source>Us</source>
+        <translation>Us</translation>
+    </message>
+    <message>
+        <source>(deleted on the platform)</source>
+        <translation>(deleted on the platform)</translation>
+    </message>
+    <message>
+        <source>(the thread is longer; only its beginning is shown)</source>
+        <translation>(the thread is longer; only its beginning is shown)</translation>
+    </message>
+    <message>
+        <source>No earlier messages from {who}.</source>
+        <translation>No earlier messages from {who}.</translation>
+    </message>
+    <message>
+        <source>Nothing done yet.</source>
+        <translation>Nothing done yet.</translation>
+    </message>
+    <message>
         <source>No messages match.</source>
         <translation>No messages match.</translation>
+    </message>
+    <message>
+        <source>Reply</source>
+        <translation>Reply</translation>
+    </message>
+    <message>
+        <source>The reply could not be queued: it is empty or the message is gone.</source>
+        <translation>The reply could not be queued: it is empty or the message is gone.</translation>
+    </message>
+    <message>
+        <source>draft</source>
+        <translation>draft</translation>
+    </message>
+    <message>
+        <source>queued</source>
+        <translation>queued</translation>
+    </message>
+    <message>
+        <source>sending</source>
+        <translation>sending</translation>
+    </message>
+    <message>
+        <source>sent</source>
+        <translation>sent</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>failed</translation>
+    </message>
+    <message>
+        <source>check on the platform</source>
+        <translation>check on the platform</translation>
+    </message>
+</context>
+<context>
+    <name>KindPanel</name>
+    <message>
+        <source>Kind of post</source>
+        <translation>Kind of post</translation>
+    </message>
+    <message>
+        <source>Why some kinds are off</source>
+        <translation>Why some kinds are off</translation>
+    </message>
+    <message>
+        <source>https://… (shown as a link card where the platform makes one)</source>
+        <translation>https://… (shown as a link card where the platform makes one)</translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation>Link</translation>
+    </message>
+    <message>
+        <source>Link card</source>
+        <translation>Link card</translation>
+    </message>
+    <message>
+        <source>Poll (the text is the question)</source>
+        <translation>Poll (the text is the question)</translation>
+    </message>
+    <message>
+        <source>Add option</source>
+        <translation>Add option</translation>
+    </message>
+    <message>
+        <source>Poll duration</source>
+        <translation>Poll duration</translation>
+    </message>
+    <message>
+        <source>Several answers allowed</source>
+        <translation>Several answers allowed</translation>
+    </message>
+    <message>
+        <source>Runs for</source>
+        <translation>Runs for</translation>
+    </message>
+    <message>
+        <source>Thread</source>
+        <translation>Thread</translation>
+    </message>
+    <message>
+        <source>Split into parts</source>
+        <translation>Split into parts</translation>
+    </message>
+    <message>
+        <source>Puts a line “---” where each part ends, for the strictest chosen platform; move or delete them freely.</source>
+        <translation>Puts a line “---” where each part ends, for the strictest chosen platform; move or delete them freely.</translation>
+    </message>
+    <message>
+        <source>New part at the cursor</source>
+        <translation>New part at the cursor</translation>
+    </message>
+    <message>
+        <source>Remove the breaks</source>
+        <translation>Remove the breaks</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Option {number}</source>
+        <translation>Option {number}</translation>
+    </message>
+    <message>
+        <source>Poll option {number}</source>
+        <translation>Poll option {number}</translation>
+    </message>
+    <message>
+        <source>Choose X, Bluesky or Mastodon to post a thread.</source>
+        <translation>Choose X, Bluesky or Mastodon to post a thread.</translation>
+    </message>
+    <message>
+        <source>Parts: {counts}. A line “---” starts a new part; long parts are split at sentence ends.</source>
+        <translation>Parts: {counts}. A line “---” starts a new part; long parts are split at sentence ends.</translation>
+    </message>
+</context>
+<context>
+    <name>Kinds</name>
+    <message>
+        <source>Post (text, link, images, video)</source>
+        <translation>Post (text, link, images, video)</translation>
+    </message>
+    <message>
+        <source>Poll</source>
+        <translation>Poll</translation>
+    </message>
+    <message>
+        <source>Thread</source>
+        <translation>Thread</translation>
+    </message>
+    <message>
+        <source>Story</source>
+        <translation>Story</translation>
+    </message>
+    <message>
+        <source>Reel</source>
+        <translation>Reel</translation>
+    </message>
+    <message>
+        <source>{platform} has no polls that the app can publish.</source>
+        <translation>{platform} has no polls that the app can publish.</translation>
+    </message>
+    <message>
+        <source>{platform} has no threads; only X, Bluesky and Mastodon do.</source>
+        <translation>{platform} has no threads; only X, Bluesky and Mastodon do.</translation>
+    </message>
+    <message>
+        <source>{kind} is for Instagram only.</source>
+        <translation>{kind} is for Instagram only.</translation>
+    </message>
+    <message>
+        <source>{platform} needs an image or a video.</source>
+        <translation>{platform} needs an image or a video.</translation>
+    </message>
+    <message>
+        <source>A channel posted by hand takes ordinary posts only.</source>
+        <translation>A channel posted by hand takes ordinary posts only.</translation>
+    </message>
+    <message>
+        <source>A poll cannot carry images or video; remove them.</source>
+        <translation>A poll cannot carry images or video; remove them.</translation>
+    </message>
+    <message>
+        <source>A story needs exactly one image or video.</source>
+        <translation>A story needs exactly one image or video.</translation>
+    </message>
+    <message>
+        <source>A reel needs exactly one video.</source>
+        <translation>A reel needs exactly one video.</translation>
+    </message>
+    <message>
+        <source>The link is not a web address (it must start with https://).</source>
+        <translation>The link is not a web address (it must start with https://).</translation>
+    </message>
+    <message>
+        <source>%n day(s)</source>
+        <translation>%n day|%n days</translation>
+    </message>
+    <message>
+        <source>%n hour(s)</source>
+        <translation>%n hour|%n hours</translation>
+    </message>
+    <message>
+        <source>%n minute(s)</source>
+        <translation>%n minute|%n minutes</translation>
+    </message>
+    <message>
+        <source>A poll needs a question: write it as the post&apos;s text.</source>
+        <translation>A poll needs a question: write it as the post&apos;s text.</translation>
+    </message>
+    <message>
+        <source>A poll here needs at least {limit} options.</source>
+        <translation>A poll here needs at least {limit} options.</translation>
+    </message>
+    <message>
+        <source>At most {limit} options here.</source>
+        <translation>At most {limit} options here.</translation>
+    </message>
+    <message>
+        <source>Option “{option}” is too long: at most {limit} characters here.</source>
+        <translation>Option “{option}” is too long: at most {limit} characters here.</translation>
+    </message>
+    <message>
+        <source>Option “{option}” is given twice.</source>
+        <translation>Option “{option}” is given twice.</translation>
+    </message>
+    <message>
+        <source>The poll runs too long: at most {duration} here.</source>
+        <translation>The poll runs too long: at most {duration} here.</translation>
+    </message>
+    <message>
+        <source>The poll is too short: at least {duration} here.</source>
+        <translation>The poll is too short: at least {duration} here.</translation>
+    </message>
+    <message>
+        <source>The poll will run {duration} here (the platform&apos;s nearest duration).</source>
+        <translation>The poll will run {duration} here (the platform&apos;s nearest duration).</translation>
+    </message>
+    <message>
+        <source>The question is too long for a poll here: at most {limit} characters.</source>
+        <translation>The question is too long for a poll here: at most {limit} characters.</translation>
+    </message>
+    <message>
+        <source>Only single-choice polls here.</source>
+        <translation>Only single-choice polls here.</translation>
     </message>
 </context>
 <context>
@@ -1021,6 +1454,38 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
     </message>
 </context>
 <context>
+    <name>OverrideEditor</name>
+    <message>
+        <source>Channels</source>
+        <extracomment>Checks one channel&apos;s text (the composer&apos;s check with the post&apos;s kind, media and link).</extracomment>
+        <translation>Channels</translation>
+    </message>
+    <message>
+        <source>This channel&apos;s text</source>
+        <translation>This channel&apos;s text</translation>
+    </message>
+    <message>
+        <source>Write a text for this channel</source>
+        <translation>Write a text for this channel</translation>
+    </message>
+    <message>
+        <source>Back to the main text</source>
+        <translation>Back to the main text</translation>
+    </message>
+    <message>
+        <source>Choose channels first; then each can get a text of its own.</source>
+        <translation>Choose channels first; then each can get a text of its own.</translation>
+    </message>
+    <message>
+        <source>This channel gets its own text (changes to the main text do not reach it).</source>
+        <translation>This channel gets its own text (changes to the main text do not reach it).</translation>
+    </message>
+    <message>
+        <source>This channel gets the main text.</source>
+        <translation>This channel gets the main text.</translation>
+    </message>
+</context>
+<context>
     <name>PauseBanner</name>
     <message>
         <source>Resume publishing</source>
@@ -1093,6 +1558,104 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
     <message>
         <source>The text contains an invisible character ({char}); it was probably pasted.</source>
         <translation>The text contains an invisible character ({char}); it was probably pasted.</translation>
+    </message>
+</context>
+<context>
+    <name>ReplyDialog</name>
+    <message>
+        <source>Defensive</source>
+        <translation>Defensive</translation>
+    </message>
+    <message>
+        <source>Dismissive</source>
+        <translation>Dismissive</translation>
+    </message>
+    <message>
+        <source>Aggressive</source>
+        <translation>Aggressive</translation>
+    </message>
+    <message>
+        <source>Shouting</source>
+        <translation>Shouting</translation>
+    </message>
+    <message>
+        <source>Exclamation marks</source>
+        <translation>Exclamation marks</translation>
+    </message>
+    <message>
+        <source>Personal data</source>
+        <translation>Personal data</translation>
+    </message>
+    <message>
+        <source>Reply to the citizen</source>
+        <translation>Reply to the citizen</translation>
+    </message>
+    <message>
+        <source>The citizen&apos;s message</source>
+        <translation>The citizen&apos;s message</translation>
+    </message>
+    <message>
+        <source>Reply template</source>
+        <translation>Reply template</translation>
+    </message>
+    <message>
+        <source>(no template)</source>
+        <translation>(no template)</translation>
+    </message>
+    <message>
+        <source>Use this template</source>
+        <translation>Use this template</translation>
+    </message>
+    <message>
+        <source>Reply text</source>
+        <translation>Reply text</translation>
+    </message>
+    <message>
+        <source>Write the reply, or start from a template above.</source>
+        <translation>Write the reply, or start from a template above.</translation>
+    </message>
+    <message>
+        <source>Send (queue)</source>
+        <translation>Send (queue)</translation>
+    </message>
+    <message>
+        <source>Save draft</source>
+        <translation>Save draft</translation>
+    </message>
+    <message>
+        <source>Message:</source>
+        <translation>Message:</translation>
+    </message>
+    <message>
+        <source>Template:</source>
+        <translation>Template:</translation>
+    </message>
+    <message>
+        <source>Reply:</source>
+        <translation>Reply:</translation>
+    </message>
+    <message>
+        <source>Tone check: no problems found.</source>
+        <translation>Tone check: no problems found.</translation>
+    </message>
+    <message>
+        <source>Tone check — {kind}: “{excerpt}”. {hint}</source>
+        <translation>Tone check — {kind}: “{excerpt}”. {hint}</translation>
+    </message>
+    <message>
+        <source>The reply is empty.</source>
+        <translation>The reply is empty.</translation>
+    </message>
+    <message>
+        <source>The reply still has a field in braces {…} to fill in.</source>
+        <translation>The reply still has a field in braces {…} to fill in.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The tone check found %n problem(s). Send the reply anyway?</source>
+        <translation>
+            <numerusform>The tone check found %n problem. Send the reply anyway?</numerusform>
+            <numerusform>The tone check found %n problems. Send the reply anyway?</numerusform>
+        </translation>
     </message>
 </context>
 <context>

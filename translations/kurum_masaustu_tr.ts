@@ -2,6 +2,81 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="tr_TR" sourcelanguage="en">
 <context>
+    <name></name>
+    <message>
+        <source>category corrected</source>
+        <translation>kategori düzeltildi</translation>
+    </message>
+    <message>
+        <source>status changed</source>
+        <translation>durum değişti</translation>
+    </message>
+    <message>
+        <source>reply queued</source>
+        <translation>yanıt kuyruğa alındı</translation>
+    </message>
+    <message>
+        <source>reply sent</source>
+        <translation>yanıt gönderildi</translation>
+    </message>
+    <message>
+        <source>reply confirmed on the platform</source>
+        <translation>yanıt platformda doğrulandı</translation>
+    </message>
+    <message>
+        <source>reply will be retried</source>
+        <translation>yanıt yeniden denenecek</translation>
+    </message>
+    <message>
+        <source>reply refused by the platform</source>
+        <translation>yanıtı platform reddetti</translation>
+    </message>
+    <message>
+        <source>reply failed</source>
+        <translation>yanıt gönderilemedi</translation>
+    </message>
+    <message>
+        <source>reply may have been sent: check on the platform</source>
+        <translation>yanıt gönderilmiş olabilir: platformda kontrol edin</translation>
+    </message>
+    <message>
+        <source>reply marked as arrived</source>
+        <translation>yanıt ulaştı olarak işaretlendi</translation>
+    </message>
+    <message>
+        <source>reply to be sent again</source>
+        <translation>yanıt yeniden gönderilecek</translation>
+    </message>
+    <message>
+        <source>reply waits for the platform&apos;s limit</source>
+        <translation>yanıt platform sınırını bekliyor</translation>
+    </message>
+    <message>
+        <source>assigned to a unit</source>
+        <translation>birime atandı</translation>
+    </message>
+    <message>
+        <source>internal note</source>
+        <translation>iç not</translation>
+    </message>
+    <message>
+        <source>forwarded by e-mail</source>
+        <translation>e-postayla iletildi</translation>
+    </message>
+    <message>
+        <source>exported for Beyaz Masa / CİMER</source>
+        <translation>Beyaz Masa / CİMER için dışa aktarıldı</translation>
+    </message>
+    <message>
+        <source>hidden on the platform</source>
+        <translation>platformda gizlendi</translation>
+    </message>
+    <message>
+        <source>hiding failed</source>
+        <translation>gizlenemedi</translation>
+    </message>
+</context>
+<context>
     <name>AboutDialog</name>
     <message>
         <source>About Kurum Masaüstü</source>
@@ -240,6 +315,7 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     <name>Composer</name>
     <message>
         <source>Previews per channel</source>
+        <extracomment>Platforms that show a link given apart as a card; the others get it at the end of the text.</extracomment>
         <translation>Kanallara göre önizlemeler</translation>
     </message>
     <message>
@@ -282,6 +358,10 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
         <translation>Önizleme</translation>
     </message>
     <message>
+        <source>Per channel</source>
+        <translation>Kanala göre</translation>
+    </message>
+    <message>
         <source>Category</source>
         <translation>Kategori</translation>
     </message>
@@ -296,6 +376,10 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     <message>
         <source>No channels yet.</source>
         <translation>Henüz kanal eklenmemiş.</translation>
+    </message>
+    <message>
+        <source>Handed to the platform: it goes out at its time even with this computer off. But later edits, a pause or a mourning/crisis mode do not stop it by themselves: the app must cancel it on the platform, which it can do only while it runs and is online.</source>
+        <translation>Platforma teslim edilen gönderi, bu bilgisayar kapalıyken de zamanında yayımlanır. Ancak sonradan yapılan düzenlemeler, yayın duraklatma ya da yas/kriz modu onu kendiliğinden durdurmaz: uygulamanın platformdaki zamanlanmış gönderiyi iptal etmesi gerekir; bunu da yalnızca açıkken ve internete bağlıyken yapabilir.</translation>
     </message>
     <message>
         <source>Attached media</source>
@@ -332,6 +416,28 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     <message>
         <source>Composer messages</source>
         <translation>Gönderi hazırlama bildirimleri</translation>
+    </message>
+    <message>
+        <source>State on {channel}</source>
+        <translation>{channel} üzerindeki durum</translation>
+    </message>
+    <message>
+        <source>Platform schedules it</source>
+        <translation>Platform zamanlasın</translation>
+    </message>
+    <message>
+        <source>Hand to {channel}&apos;s own scheduler</source>
+        <translation>{channel} kanalının kendi zamanlayıcısına teslim et</translation>
+    </message>
+    <message>
+        <source>to be handed to the platform</source>
+        <translation>platforma teslim edilecek</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n part(s) out</source>
+        <translation>
+            <numerusform>%n bölüm yayımlandı</numerusform>
+        </translation>
     </message>
     <message>
         <source>Cannot schedule for {channels}: {problem} Fix it, or remove that channel.</source>
@@ -512,6 +618,10 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
 <context>
     <name>InboxModel</name>
     <message>
+        <source>Overdue: waiting longer than the response time in business hours</source>
+        <translation>Gecikmiş: mesai saatlerinde yanıt süresinden uzun süredir bekliyor</translation>
+    </message>
+    <message>
         <source>Received</source>
         <translation>Geliş zamanı</translation>
     </message>
@@ -536,12 +646,24 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
         <translation>Durum</translation>
     </message>
     <message>
+        <source>Waiting</source>
+        <translation>Bekleme</translation>
+    </message>
+    <message>
         <source>Message</source>
         <translation>Mesaj</translation>
     </message>
 </context>
 <context>
     <name>InboxPane</name>
+    <message>
+        <source>{h} h {m:02d} min</source>
+        <translation>{h} sa {m:02d} dk</translation>
+    </message>
+    <message>
+        <source>{m} min</source>
+        <translation>{m} dk</translation>
+    </message>
     <message>
         <source>Search messages (e.g. cop, su, istanbul)…</source>
         <translation>Mesajlarda ara (ör. çöp, su, istanbul)…</translation>
@@ -553,6 +675,10 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     <message>
         <source>Unanswered</source>
         <translation>Yanıt bekleyenler</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Gecikmiş</translation>
     </message>
     <message>
         <source>Category filter</source>
@@ -575,12 +701,44 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
         <translation>Seçili mesaj</translation>
     </message>
     <message>
+        <source>Conversation</source>
+        <translation>Konuşma</translation>
+    </message>
+    <message>
+        <source>Earlier messages from this person</source>
+        <translation>Bu kişinin önceki mesajları</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Geçmiş</translation>
+    </message>
+    <message>
+        <source>Same person</source>
+        <translation>Aynı kişi</translation>
+    </message>
+    <message>
         <source>Correct the category</source>
         <translation>Kategoriyi düzelt</translation>
     </message>
     <message>
         <source>Category:</source>
         <translation>Kategori:</translation>
+    </message>
+    <message>
+        <source>Reply…</source>
+        <translation>Yanıtla…</translation>
+    </message>
+    <message>
+        <source>Write a reply from a template; it is sent through the outbox</source>
+        <translation>Şablondan yanıt yazın; giden kutusu üzerinden gönderilir</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>Çözüldü</translation>
+    </message>
+    <message>
+        <source>Mark the message resolved</source>
+        <translation>Mesajı çözüldü olarak işaretle</translation>
     </message>
     <message>
         <source>no rule matched</source>
@@ -595,8 +753,282 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
         <translation>Neden: {reasons}</translation>
     </message>
     <message>
+        <source>Answered after {time} of business hours</source>
+        <translation>Mesai saatiyle {time} sonra yanıtlandı</translation>
+    </message>
+    <message>
+        <source>Overdue: waiting {time} of business hours (target {target})</source>
+        <translation>Gecikmiş: mesai saatiyle {time} bekliyor (hedef {target})</translation>
+    </message>
+    <message>
+        <source>Waiting {time} of business hours (target {target})</source>
+        <translation>Mesai saatiyle {time} bekliyor (hedef {target})</translation>
+    </message>
+    <message>
+        <source>— Our post —</source>
+        <translation>— Gönderimiz —</translation>
+    </message>
+    <message>
+        <source>(published {when})</source>
+        <translation>({when} yayımlandı)</translation>
+    </message>
+    <message>
+        <source>(a post not published from this app; id {id})</source>
+        <translation>(bu uygulamadan yayımlanmamış bir gönderi; kimlik {id})</translation>
+    </message>
+    <message>
+        <source>— Thread —</source>
+        <translation>— Yazışma —</translation>
+    </message>
+    <message>
+        <source>Us</source>
+        <translation>Biz</translation>
+    </message>
+    <message>
+        <source>(deleted on the platform)</source>
+        <translation>(platformda silindi)</translation>
+    </message>
+    <message>
+        <source>(the thread is longer; only its beginning is shown)</source>
+        <translation>(yazışma daha uzun; yalnızca başı gösteriliyor)</translation>
+    </message>
+    <message>
+        <source>No earlier messages from {who}.</source>
+        <translation>{who} daha önce yazmamış.</translation>
+    </message>
+    <message>
+        <source>Nothing done yet.</source>
+        <translation>Henüz bir işlem yapılmadı.</translation>
+    </message>
+    <message>
         <source>No messages match.</source>
         <translation>Eşleşen mesaj yok.</translation>
+    </message>
+    <message>
+        <source>Reply</source>
+        <translation>Yanıt</translation>
+    </message>
+    <message>
+        <source>The reply could not be queued: it is empty or the message is gone.</source>
+        <translation>Yanıt kuyruğa alınamadı: boş ya da mesaj artık yok.</translation>
+    </message>
+    <message>
+        <source>draft</source>
+        <translation>taslak</translation>
+    </message>
+    <message>
+        <source>queued</source>
+        <translation>kuyrukta</translation>
+    </message>
+    <message>
+        <source>sending</source>
+        <translation>gönderiliyor</translation>
+    </message>
+    <message>
+        <source>sent</source>
+        <translation>gönderildi</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>başarısız</translation>
+    </message>
+    <message>
+        <source>check on the platform</source>
+        <translation>platformda kontrol edin</translation>
+    </message>
+</context>
+<context>
+    <name>KindPanel</name>
+    <message>
+        <source>Kind of post</source>
+        <translation>Gönderi türü</translation>
+    </message>
+    <message>
+        <source>Why some kinds are off</source>
+        <translation>Bazı türlerin neden kapalı olduğu</translation>
+    </message>
+    <message>
+        <source>https://… (shown as a link card where the platform makes one)</source>
+        <translation>https://… (platform destekliyorsa bağlantı kartı olarak görünür)</translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation>Bağlantı</translation>
+    </message>
+    <message>
+        <source>Link card</source>
+        <translation>Bağlantı kartı</translation>
+    </message>
+    <message>
+        <source>Poll (the text is the question)</source>
+        <translation>Anket (soru, gönderinin metnidir)</translation>
+    </message>
+    <message>
+        <source>Add option</source>
+        <translation>Seçenek ekle</translation>
+    </message>
+    <message>
+        <source>Poll duration</source>
+        <translation>Anket süresi</translation>
+    </message>
+    <message>
+        <source>Several answers allowed</source>
+        <translation>Birden çok seçim yapılabilir</translation>
+    </message>
+    <message>
+        <source>Runs for</source>
+        <translation>Süre</translation>
+    </message>
+    <message>
+        <source>Thread</source>
+        <translation>Zincir</translation>
+    </message>
+    <message>
+        <source>Split into parts</source>
+        <translation>Bölümlere ayır</translation>
+    </message>
+    <message>
+        <source>Puts a line “---” where each part ends, for the strictest chosen platform; move or delete them freely.</source>
+        <translation>Seçili platformlardan sınırı en dar olana göre her bölümün bittiği yere “---” satırı koyar; bu satırları dilediğiniz gibi taşıyabilir ya da silebilirsiniz.</translation>
+    </message>
+    <message>
+        <source>New part at the cursor</source>
+        <translation>İmleçten yeni bölüm</translation>
+    </message>
+    <message>
+        <source>Remove the breaks</source>
+        <translation>Bölmeleri kaldır</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Tür</translation>
+    </message>
+    <message>
+        <source>Option {number}</source>
+        <translation>Seçenek {number}</translation>
+    </message>
+    <message>
+        <source>Poll option {number}</source>
+        <translation>Anket seçeneği {number}</translation>
+    </message>
+    <message>
+        <source>Choose X, Bluesky or Mastodon to post a thread.</source>
+        <translation>Zincir paylaşmak için X, Bluesky ya da Mastodon seçin.</translation>
+    </message>
+    <message>
+        <source>Parts: {counts}. A line “---” starts a new part; long parts are split at sentence ends.</source>
+        <translation>Bölüm sayısı: {counts}. “---” satırı yeni bölüm başlatır; uzun bölümler cümle sonlarından bölünür.</translation>
+    </message>
+</context>
+<context>
+    <name>Kinds</name>
+    <message>
+        <source>Post (text, link, images, video)</source>
+        <translation>Gönderi (metin, bağlantı, görsel, video)</translation>
+    </message>
+    <message>
+        <source>Poll</source>
+        <translation>Anket</translation>
+    </message>
+    <message>
+        <source>Thread</source>
+        <translation>Zincir</translation>
+    </message>
+    <message>
+        <source>Story</source>
+        <translation>Hikâye</translation>
+    </message>
+    <message>
+        <source>Reel</source>
+        <translation>Reels</translation>
+    </message>
+    <message>
+        <source>{platform} has no polls that the app can publish.</source>
+        <translation>{platform} üzerinde uygulamanın yayımlayabileceği anket yok.</translation>
+    </message>
+    <message>
+        <source>{platform} has no threads; only X, Bluesky and Mastodon do.</source>
+        <translation>{platform} zincir desteklemiyor; yalnızca X, Bluesky ve Mastodon destekler.</translation>
+    </message>
+    <message>
+        <source>{kind} is for Instagram only.</source>
+        <translation>{kind} yalnızca Instagram içindir.</translation>
+    </message>
+    <message>
+        <source>{platform} needs an image or a video.</source>
+        <translation>{platform} için görsel ya da video gerekir.</translation>
+    </message>
+    <message>
+        <source>A channel posted by hand takes ordinary posts only.</source>
+        <translation>Elle paylaşılan kanal yalnızca standart gönderi alır.</translation>
+    </message>
+    <message>
+        <source>A poll cannot carry images or video; remove them.</source>
+        <translation>Ankete görsel ya da video eklenemez; bunları kaldırın.</translation>
+    </message>
+    <message>
+        <source>A story needs exactly one image or video.</source>
+        <translation>Hikâye için tam olarak bir görsel ya da video gerekir.</translation>
+    </message>
+    <message>
+        <source>A reel needs exactly one video.</source>
+        <translation>Reels için tam olarak bir video gerekir.</translation>
+    </message>
+    <message>
+        <source>The link is not a web address (it must start with https://).</source>
+        <translation>Bağlantı bir web adresi değil (https:// ile başlamalı).</translation>
+    </message>
+    <message>
+        <source>%n day(s)</source>
+        <translation>%n gün</translation>
+    </message>
+    <message>
+        <source>%n hour(s)</source>
+        <translation>%n saat</translation>
+    </message>
+    <message>
+        <source>%n minute(s)</source>
+        <translation>%n dakika</translation>
+    </message>
+    <message>
+        <source>A poll needs a question: write it as the post&apos;s text.</source>
+        <translation>Anketin bir sorusu olmalı: soruyu gönderi metni olarak yazın.</translation>
+    </message>
+    <message>
+        <source>A poll here needs at least {limit} options.</source>
+        <translation>Buradaki anket için en az {limit} seçenek gerekir.</translation>
+    </message>
+    <message>
+        <source>At most {limit} options here.</source>
+        <translation>Burada en fazla {limit} seçenek olabilir.</translation>
+    </message>
+    <message>
+        <source>Option “{option}” is too long: at most {limit} characters here.</source>
+        <translation>“{option}” seçeneği çok uzun: burada en fazla {limit} karakter olabilir.</translation>
+    </message>
+    <message>
+        <source>Option “{option}” is given twice.</source>
+        <translation>“{option}” seçeneği iki kez yazılmış.</translation>
+    </message>
+    <message>
+        <source>The poll runs too long: at most {duration} here.</source>
+        <translation>Anket süresi çok uzun: burada en fazla {duration}.</translation>
+    </message>
+    <message>
+        <source>The poll is too short: at least {duration} here.</source>
+        <translation>Anket süresi çok kısa: burada en az {duration}.</translation>
+    </message>
+    <message>
+        <source>The poll will run {duration} here (the platform&apos;s nearest duration).</source>
+        <translation>Anket burada {duration} sürecek (platformun en yakın süresi).</translation>
+    </message>
+    <message>
+        <source>The question is too long for a poll here: at most {limit} characters.</source>
+        <translation>Soru buradaki anket için çok uzun: en fazla {limit} karakter.</translation>
+    </message>
+    <message>
+        <source>Only single-choice polls here.</source>
+        <translation>Burada yalnızca tek seçimli anket yapılabilir.</translation>
     </message>
 </context>
 <context>
@@ -1011,6 +1443,38 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     </message>
 </context>
 <context>
+    <name>OverrideEditor</name>
+    <message>
+        <source>Channels</source>
+        <extracomment>Checks one channel&apos;s text (the composer&apos;s check with the post&apos;s kind, media and link).</extracomment>
+        <translation>Kanallar</translation>
+    </message>
+    <message>
+        <source>This channel&apos;s text</source>
+        <translation>Bu kanalın metni</translation>
+    </message>
+    <message>
+        <source>Write a text for this channel</source>
+        <translation>Bu kanala ayrı metin yaz</translation>
+    </message>
+    <message>
+        <source>Back to the main text</source>
+        <translation>Ana metne dön</translation>
+    </message>
+    <message>
+        <source>Choose channels first; then each can get a text of its own.</source>
+        <translation>Önce kanal seçin; sonra her kanala ayrı metin yazabilirsiniz.</translation>
+    </message>
+    <message>
+        <source>This channel gets its own text (changes to the main text do not reach it).</source>
+        <translation>Bu kanal kendi metnini alır (ana metindeki değişiklikler buna yansımaz).</translation>
+    </message>
+    <message>
+        <source>This channel gets the main text.</source>
+        <translation>Bu kanal ana metni alır.</translation>
+    </message>
+</context>
+<context>
     <name>PauseBanner</name>
     <message>
         <source>Resume publishing</source>
@@ -1083,6 +1547,103 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     <message>
         <source>The text contains an invisible character ({char}); it was probably pasted.</source>
         <translation>Metinde görünmeyen bir karakter var ({char}); büyük olasılıkla yapıştırılırken geldi.</translation>
+    </message>
+</context>
+<context>
+    <name>ReplyDialog</name>
+    <message>
+        <source>Defensive</source>
+        <translation>Savunmacı</translation>
+    </message>
+    <message>
+        <source>Dismissive</source>
+        <translation>Küçümseyici</translation>
+    </message>
+    <message>
+        <source>Aggressive</source>
+        <translation>Sert</translation>
+    </message>
+    <message>
+        <source>Shouting</source>
+        <translation>Bağırma</translation>
+    </message>
+    <message>
+        <source>Exclamation marks</source>
+        <translation>Ünlem işaretleri</translation>
+    </message>
+    <message>
+        <source>Personal data</source>
+        <translation>Kişisel veri</translation>
+    </message>
+    <message>
+        <source>Reply to the citizen</source>
+        <translation>Vatandaşa yanıt</translation>
+    </message>
+    <message>
+        <source>The citizen&apos;s message</source>
+        <translation>Vatandaşın mesajı</translation>
+    </message>
+    <message>
+        <source>Reply template</source>
+        <translation>Yanıt şablonu</translation>
+    </message>
+    <message>
+        <source>(no template)</source>
+        <translation>(şablonsuz)</translation>
+    </message>
+    <message>
+        <source>Use this template</source>
+        <translation>Bu şablonu kullan</translation>
+    </message>
+    <message>
+        <source>Reply text</source>
+        <translation>Yanıt metni</translation>
+    </message>
+    <message>
+        <source>Write the reply, or start from a template above.</source>
+        <translation>Yanıtı yazın ya da yukarıdaki bir şablondan başlayın.</translation>
+    </message>
+    <message>
+        <source>Send (queue)</source>
+        <translation>Gönder (kuyruğa al)</translation>
+    </message>
+    <message>
+        <source>Save draft</source>
+        <translation>Taslağı kaydet</translation>
+    </message>
+    <message>
+        <source>Message:</source>
+        <translation>Mesaj:</translation>
+    </message>
+    <message>
+        <source>Template:</source>
+        <translation>Şablon:</translation>
+    </message>
+    <message>
+        <source>Reply:</source>
+        <translation>Yanıt:</translation>
+    </message>
+    <message>
+        <source>Tone check: no problems found.</source>
+        <translation>Üslup denetimi: sorun bulunmadı.</translation>
+    </message>
+    <message>
+        <source>Tone check — {kind}: “{excerpt}”. {hint}</source>
+        <translation>Üslup denetimi — {kind}: “{excerpt}”. {hint}</translation>
+    </message>
+    <message>
+        <source>The reply is empty.</source>
+        <translation>Yanıt boş.</translation>
+    </message>
+    <message>
+        <source>The reply still has a field in braces {…} to fill in.</source>
+        <translation>Yanıtta doldurulmamış bir {…} alanı var.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The tone check found %n problem(s). Send the reply anyway?</source>
+        <translation>
+            <numerusform>Üslup denetimi %n sorun buldu. Yanıt yine de gönderilsin mi?</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -63,7 +63,7 @@ class MainWindow(QMainWindow):
             templates=self._post_templates,
         )
         self.media = MediaPane(services.profile.media_dir)
-        self.inbox = InboxPane(services.inbox)
+        self.inbox = InboxPane(services.inbox, templates=self._reply_templates)
         self.outbox = OutboxPane(services.outbox)
         self.pause_banner = PauseBanner()
         central = QWidget()
@@ -101,6 +101,7 @@ class MainWindow(QMainWindow):
         self.calendar.days_loaded.connect(self.composer.update_checks)
         self.composer.saved.connect(self._post_saved)
         self.outbox.changed.connect(self._outbox_changed)
+        self.inbox.replies_queued.connect(self._poke_outbox)
         self.pause_banner.resume_requested.connect(lambda: self.resume_publishing())
         self.status.back_online.connect(self._poke_outbox)
         self.composer.media_changed.connect(self.media.show_media)
@@ -204,6 +205,11 @@ class MainWindow(QMainWindow):
         from kurum_masaustu.services.templates import TemplateService
 
         return TemplateService(self.services.sessions).list("post")
+
+    def _reply_templates(self) -> list[TemplateRecord]:
+        from kurum_masaustu.services.templates import TemplateService
+
+        return TemplateService(self.services.sessions).list("reply")
 
     def _tag_library(self) -> list[TagSet]:
         """The profile's hashtag sets, with the institution's local tags from its settings."""
