@@ -1914,6 +1914,14 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
 <context>
     <name>Startup</name>
     <message>
+        <source>The database in this profile could not be updated for this version of Kurum Masaüstü. The update was undone, so the file is as it was; a copy taken before is in the profile&apos;s backups folder. Please send the log file to IT.
+
+{path}</source>
+        <translation>The database in this profile could not be updated for this version of Kurum Masaüstü. The update was undone, so the file is as it was; a copy taken before is in the profile&apos;s backups folder. Please send the log file to IT.
+
+{path}</translation>
+    </message>
+    <message>
         <source>The database in this profile was written by a newer version of Kurum Masaüstü. Install the newer version to open it. The file was not changed.
 
 {path}</source>

@@ -1902,6 +1902,14 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
 <context>
     <name>Startup</name>
     <message>
+        <source>The database in this profile could not be updated for this version of Kurum Masaüstü. The update was undone, so the file is as it was; a copy taken before is in the profile&apos;s backups folder. Please send the log file to IT.
+
+{path}</source>
+        <translation>Bu profildeki veritabanı Kurum Masaüstü&apos;nün bu sürümüne göre güncellenemedi. Güncelleme geri alındı, dosya olduğu gibi duruyor; güncellemeden önce alınan kopya profilin yedekler klasöründe. Lütfen günlük dosyasını bilgi işlem birimine gönderin.
+
+{path}</translation>
+    </message>
+    <message>
         <source>The database in this profile was written by a newer version of Kurum Masaüstü. Install the newer version to open it. The file was not changed.
 
 {path}</source>
