@@ -317,10 +317,17 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
     </message>
 </context>
 <context>
+    <name>ChannelPreview</name>
+    <message numerus="yes">
+        <source>%n post(s); longest: </source>
+        <extracomment>Platforms that show a link given apart as a card; the others get it at the end of the text.</extracomment>
+        <translation><numerusform>%n post; longest: </numerusform><numerusform>%n posts; longest: </numerusform></translation>
+    </message>
+</context>
+<context>
     <name>Composer</name>
     <message>
         <source>Previews per channel</source>
-        <extracomment>Platforms that show a link given apart as a card; the others get it at the end of the text.</extracomment>
         <translation>Previews per channel</translation>
     </message>
     <message>
@@ -1130,16 +1137,28 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
         <translation>The link is not a web address (it must start with https://).</translation>
     </message>
     <message>
-        <source>%n day(s)</source>
-        <translation>%n day|%n days</translation>
+        <source>1 day</source>
+        <translation>1 day</translation>
     </message>
     <message>
-        <source>%n hour(s)</source>
-        <translation>%n hour|%n hours</translation>
+        <source>{count} days</source>
+        <translation>{count} days</translation>
     </message>
     <message>
-        <source>%n minute(s)</source>
-        <translation>%n minute|%n minutes</translation>
+        <source>1 hour</source>
+        <translation>1 hour</translation>
+    </message>
+    <message>
+        <source>{count} hours</source>
+        <translation>{count} hours</translation>
+    </message>
+    <message>
+        <source>1 minute</source>
+        <translation>1 minute</translation>
+    </message>
+    <message>
+        <source>{count} minutes</source>
+        <translation>{count} minutes</translation>
     </message>
     <message>
         <source>A poll needs a question: write it as the post's text.</source>
@@ -1914,10 +1933,10 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
 <context>
     <name>Startup</name>
     <message>
-        <source>The database in this profile could not be updated for this version of Kurum Masaüstü. The update was undone, so the file is as it was; a copy taken before is in the profile&apos;s backups folder. Please send the log file to IT.
+        <source>The database in this profile could not be updated for this version of Kurum Masaüstü. The update was undone, so the file is as it was; a copy taken before is in the profile's backups folder. Please send the log file to IT.
 
 {path}</source>
-        <translation>The database in this profile could not be updated for this version of Kurum Masaüstü. The update was undone, so the file is as it was; a copy taken before is in the profile&apos;s backups folder. Please send the log file to IT.
+        <translation>The database in this profile could not be updated for this version of Kurum Masaüstü. The update was undone, so the file is as it was; a copy taken before is in the profile's backups folder. Please send the log file to IT.
 
 {path}</translation>
     </message>

@@ -312,10 +312,17 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     </message>
 </context>
 <context>
+    <name>ChannelPreview</name>
+    <message numerus="yes">
+        <source>%n post(s); longest: </source>
+        <extracomment>Platforms that show a link given apart as a card; the others get it at the end of the text.</extracomment>
+        <translation><numerusform>%n gönderi; en uzunu: </numerusform></translation>
+    </message>
+</context>
+<context>
     <name>Composer</name>
     <message>
         <source>Previews per channel</source>
-        <extracomment>Platforms that show a link given apart as a card; the others get it at the end of the text.</extracomment>
         <translation>Kanallara göre önizlemeler</translation>
     </message>
     <message>
@@ -1121,16 +1128,28 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
         <translation>Bağlantı bir web adresi değil (https:// ile başlamalı).</translation>
     </message>
     <message>
-        <source>%n day(s)</source>
-        <translation>%n gün</translation>
+        <source>1 day</source>
+        <translation>1 gün</translation>
     </message>
     <message>
-        <source>%n hour(s)</source>
-        <translation>%n saat</translation>
+        <source>{count} days</source>
+        <translation>{count} gün</translation>
     </message>
     <message>
-        <source>%n minute(s)</source>
-        <translation>%n dakika</translation>
+        <source>1 hour</source>
+        <translation>1 saat</translation>
+    </message>
+    <message>
+        <source>{count} hours</source>
+        <translation>{count} saat</translation>
+    </message>
+    <message>
+        <source>1 minute</source>
+        <translation>1 dakika</translation>
+    </message>
+    <message>
+        <source>{count} minutes</source>
+        <translation>{count} dakika</translation>
     </message>
     <message>
         <source>A poll needs a question: write it as the post's text.</source>
@@ -1902,10 +1921,10 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
 <context>
     <name>Startup</name>
     <message>
-        <source>The database in this profile could not be updated for this version of Kurum Masaüstü. The update was undone, so the file is as it was; a copy taken before is in the profile&apos;s backups folder. Please send the log file to IT.
+        <source>The database in this profile could not be updated for this version of Kurum Masaüstü. The update was undone, so the file is as it was; a copy taken before is in the profile's backups folder. Please send the log file to IT.
 
 {path}</source>
-        <translation>Bu profildeki veritabanı Kurum Masaüstü&apos;nün bu sürümüne göre güncellenemedi. Güncelleme geri alındı, dosya olduğu gibi duruyor; güncellemeden önce alınan kopya profilin yedekler klasöründe. Lütfen günlük dosyasını bilgi işlem birimine gönderin.
+        <translation>Bu profildeki veritabanı Kurum Masaüstü'nün bu sürümüne göre güncellenemedi. Güncelleme geri alındı, dosya olduğu gibi duruyor; güncellemeden önce alınan kopya profilin yedekler klasöründe. Lütfen günlük dosyasını bilgi işlem birimine gönderin.
 
 {path}</translation>
     </message>

@@ -125,7 +125,7 @@ class Services:
             from kurum_masaustu.media import prepare_image
 
             variant = prepare_image(
-                source, platform.value, "feed", self.profile.root / "cache" / "variants", focal_point=ref.focal
+                source, platform.value, ref.placement, self.profile.root / "cache" / "variants", focal_point=ref.focal
             )
             with Image.open(variant) as image:
                 mime = Image.MIME.get(image.format or "", ref.mime_type)

@@ -56,6 +56,7 @@ class MediaRef:
     height: int | None
     #: Where the subject is (fractions of width and height): the variants are cropped around it.
     focal: tuple[float, float] = (0.5, 0.5)
+    placement: str = "feed"  # the variant to prepare: "feed", or "story" for a story's 9:16 picture
 
 
 #: Builds the adapter for a channel (with its client and secrets); None if it cannot be built.
@@ -199,6 +200,8 @@ class Outbox:
                 .order_by(PostMedia.position)
             )
         ]
+        if post.kind == PostKind.STORY:
+            refs = [dataclasses.replace(ref, placement="story") for ref in refs]
         text = delivery.text
         key = delivery.idempotency_key
         reply_to: str | None = None
