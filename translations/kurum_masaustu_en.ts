@@ -321,7 +321,10 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
     <message numerus="yes">
         <source>%n post(s); longest: </source>
         <extracomment>Platforms that show a link given apart as a card; the others get it at the end of the text.</extracomment>
-        <translation><numerusform>%n post; longest: </numerusform><numerusform>%n posts; longest: </numerusform></translation>
+        <translation>
+            <numerusform>%n post; longest: </numerusform>
+            <numerusform>%n posts; longest: </numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -394,7 +397,16 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
         <translation>Handed to the platform: it goes out at its time even with this computer off. But later edits, a pause or a mourning/crisis mode do not stop it by themselves: the app must cancel it on the platform, which it can do only while it runs and is online.</translation>
     </message>
     <message>
+        <source>Take back from the platforms</source>
+        <translation>Take back from the platforms</translation>
+    </message>
+    <message>
+        <source>Cancels the scheduled post on the platforms that hold it, so that it can be edited again.</source>
+        <translation>Cancels the scheduled post on the platforms that hold it, so that it can be edited again.</translation>
+    </message>
+    <message>
         <source>Attached media</source>
+        <extracomment>Cancels what the platforms hold for a post: async (post_id) -&gt; (taken back, not taken back).</extracomment>
         <translation>Attached media</translation>
     </message>
     <message>
@@ -440,6 +452,14 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
     <message>
         <source>Hand to {channel}'s own scheduler</source>
         <translation>Hand to {channel}'s own scheduler</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n channel(s) could not be taken back (offline, or the platform already published it).</source>
+        <translation><numerusform>%n channel could not be taken back (offline, or the platform already published it).</numerusform><numerusform>%n channels could not be taken back (offline, or the platform already published it).</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Taken back from %n channel(s): edit the post and schedule it again.</source>
+        <translation><numerusform>Taken back from %n channel: edit the post and schedule it again.</numerusform><numerusform>Taken back from %n channels: edit the post and schedule it again.</numerusform></translation>
     </message>
     <message>
         <source>to be handed to the platform</source>
@@ -1430,6 +1450,14 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
     <message>
         <source>Local</source>
         <translation>Local</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n post(s) handed to platforms could not be taken back; cancel them on the platform.</source>
+        <translation><numerusform>%n post handed to platforms could not be taken back; cancel it on the platform.</numerusform><numerusform>%n posts handed to platforms could not be taken back; cancel them on the platform.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n post(s) taken back from the platforms' schedulers.</source>
+        <translation><numerusform>%n post taken back from the platforms' schedulers.</numerusform><numerusform>%n posts taken back from the platforms' schedulers.</numerusform></translation>
     </message>
     <message>
         <source>Crisis mode</source>

@@ -316,7 +316,9 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     <message numerus="yes">
         <source>%n post(s); longest: </source>
         <extracomment>Platforms that show a link given apart as a card; the others get it at the end of the text.</extracomment>
-        <translation><numerusform>%n gönderi; en uzunu: </numerusform></translation>
+        <translation>
+            <numerusform>%n gönderi; en uzunu: </numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -389,7 +391,16 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
         <translation>Platforma teslim edilen gönderi, bu bilgisayar kapalıyken de zamanında yayımlanır. Ancak sonradan yapılan düzenlemeler, yayın duraklatma ya da yas/kriz modu onu kendiliğinden durdurmaz: uygulamanın platformdaki zamanlanmış gönderiyi iptal etmesi gerekir; bunu da yalnızca açıkken ve internete bağlıyken yapabilir.</translation>
     </message>
     <message>
+        <source>Take back from the platforms</source>
+        <translation>Platformlardan geri al</translation>
+    </message>
+    <message>
+        <source>Cancels the scheduled post on the platforms that hold it, so that it can be edited again.</source>
+        <translation>Gönderiyi tutan platformlardaki zamanlanmış gönderiyi iptal eder; böylece yeniden düzenlenebilir.</translation>
+    </message>
+    <message>
         <source>Attached media</source>
+        <extracomment>Cancels what the platforms hold for a post: async (post_id) -&gt; (taken back, not taken back).</extracomment>
         <translation>Eklenen medya</translation>
     </message>
     <message>
@@ -435,6 +446,14 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     <message>
         <source>Hand to {channel}'s own scheduler</source>
         <translation>{channel} kanalının kendi zamanlayıcısına teslim et</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n channel(s) could not be taken back (offline, or the platform already published it).</source>
+        <translation><numerusform>%n kanaldan geri alınamadı (bağlantı yok ya da platform gönderiyi zaten yayımladı).</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Taken back from %n channel(s): edit the post and schedule it again.</source>
+        <translation><numerusform>%n kanaldan geri alındı: gönderiyi düzenleyip yeniden zamanlayın.</numerusform></translation>
     </message>
     <message>
         <source>to be handed to the platform</source>
@@ -1421,6 +1440,14 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     <message>
         <source>Local</source>
         <translation>Yerel</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n post(s) handed to platforms could not be taken back; cancel them on the platform.</source>
+        <translation><numerusform>Platformlara teslim edilen %n gönderi geri alınamadı; platformda iptal edin.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n post(s) taken back from the platforms' schedulers.</source>
+        <translation><numerusform>Platformların zamanlayıcılarından %n gönderi geri alındı.</numerusform></translation>
     </message>
     <message>
         <source>Crisis mode</source>

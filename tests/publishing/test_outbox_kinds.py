@@ -277,3 +277,49 @@ def test_a_story_goes_to_instagram_as_a_story_with_its_9_16_picture(services: Se
     assert variants
     with Image.open(variants[0]) as variant:
         assert abs(variant.width / variant.height - 9 / 16) < 0.01
+
+
+def test_a_handed_off_post_is_taken_back_and_can_be_handed_over_again(services: Services) -> None:
+    ids = _channels(services, Platform.MASTODON)
+    at = (datetime.now(UTC) + timedelta(hours=3)).replace(microsecond=0)
+    post_id = services.posts.save(
+        PostDraft(
+            body="Yarın meclis toplantısı var.",
+            channel_ids=[ids[Platform.MASTODON]],
+            scheduled_at=at,
+            schedule=True,
+            hand_off={ids[Platform.MASTODON]},
+        )
+    )
+    assert _run(services).handed_off == 1
+    before = _deliveries(services)[ids[Platform.MASTODON]]
+    assert services.publisher.handed_off_ids(post_id) == [before.id]
+
+    async def take_back() -> object:
+        try:
+            return await services.publisher.take_back(before.id)
+        finally:
+            await services.aclose()
+
+    outcome = asyncio.run(take_back())
+    assert type(outcome).__name__ == "Done"
+    assert _published(services, ids[Platform.MASTODON], Platform.MASTODON) == []  # cancelled on the platform
+    after = _deliveries(services)[ids[Platform.MASTODON]]
+    assert after.state == DeliveryState.SCHEDULED
+    assert after.remote_id is None
+    assert after.idempotency_key != before.idempotency_key  # the old key names the cancelled post
+    # Edited and saved again: handed over anew, with the new text.
+    services.posts.save(
+        PostDraft(
+            id=post_id,
+            body="Meclis toplantısı ertelendi.",
+            channel_ids=[ids[Platform.MASTODON]],
+            scheduled_at=at,
+            schedule=True,
+            hand_off={ids[Platform.MASTODON]},
+        )
+    )
+    assert _run(services).handed_off == 1
+    (held,) = _published(services, ids[Platform.MASTODON], Platform.MASTODON)
+    assert held.scheduled
+    assert held.text == "Meclis toplantısı ertelendi."

@@ -18,6 +18,7 @@ from __future__ import annotations
 import dataclasses
 import logging
 import random
+import uuid
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
@@ -27,8 +28,10 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from kurum_masaustu.domain import DeliveryState, Platform, PostKind
 from kurum_masaustu.platforms.base import (
+    ActionOutcome,
     Adapter,
     AuthExpired,
+    Done,
     MediaFile,
     Outcome,
     Poll,
@@ -119,6 +122,61 @@ class Outbox:
 
     def paused(self) -> dict[str, str | None] | None:
         return self.switch.paused()
+
+    # -- taking back what a platform's scheduler holds --------------------------------------
+    def handed_off_ids(self, post_id: int | None = None) -> list[int]:
+        """Deliveries a platform holds in its own scheduler (of one post, or all not yet due)."""
+        with self._sessions() as session:
+            stmt = select(Delivery.id).where(Delivery.state == DeliveryState.HANDED_OFF)
+            if post_id is not None:
+                stmt = stmt.where(Delivery.post_id == post_id)
+            else:
+                stmt = stmt.where(Delivery.scheduled_at > self._clock())
+            return list(session.scalars(stmt.order_by(Delivery.id)))
+
+    async def take_back(self, delivery_id: int) -> ActionOutcome | None:
+        """Cancel a post handed to the platform's scheduler, so that edits and pauses apply again.
+
+        On success the delivery is scheduled here again (with a new idempotency key: the old one
+        names the cancelled post) and will be published, or handed over again, at its time. A
+        post the platform already published stays as it is (``Rejected`` with its reason).
+        Returns None when the delivery is not (or no longer) held by the platform.
+        """
+        with self._sessions() as session:
+            delivery = session.get(Delivery, delivery_id)
+            if delivery is None or delivery.state != DeliveryState.HANDED_OFF or not delivery.remote_id:
+                return None
+            channel = delivery.channel
+            remote_id = delivery.remote_id
+        adapter = await self._adapter_for(channel)
+        if adapter is None:
+            return Transient("the channel's adapter could not be built")
+        outcome = await adapter.delete(remote_id)
+        with self._sessions.begin() as session:
+            delivery = session.get(Delivery, delivery_id)
+            if delivery is None:
+                return outcome
+            if isinstance(outcome, Done):
+                delivery.state = DeliveryState.SCHEDULED
+                delivery.remote_id = None
+                delivery.permalink = None
+                delivery.last_error = None
+                delivery.idempotency_key = uuid.uuid4().hex
+                action = "delivery.taken_back"
+            else:
+                if isinstance(outcome, Rejected):
+                    delivery.last_error = f"{outcome.code}: {outcome.platform_message}"
+                action = "delivery.take_back_failed"
+            session.add(
+                AuditEntry(
+                    actor=self._actor,
+                    action=action,
+                    entity="delivery",
+                    entity_id=delivery_id,
+                    detail={"remote_id": remote_id, "outcome": type(outcome).__name__},
+                )
+            )
+        return outcome
 
     # -- the work --------------------------------------------------------------------------
     async def run_once(self) -> RunSummary:

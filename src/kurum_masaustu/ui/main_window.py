@@ -100,6 +100,7 @@ class MainWindow(QMainWindow):
         self.calendar.post_moved.connect(lambda _post_id: self._outbox_changed())
         self.calendar.days_loaded.connect(self.composer.update_checks)
         self.composer.saved.connect(self._post_saved)
+        self.composer.take_back_post = self.take_back_post
         self.outbox.changed.connect(self._outbox_changed)
         self.inbox.replies_queued.connect(self._poke_outbox)
         self.pause_banner.resume_requested.connect(lambda: self.resume_publishing())
@@ -258,6 +259,38 @@ class MainWindow(QMainWindow):
             election=election,
         )
 
+    async def take_back_post(self, post_id: int | None) -> tuple[int, int]:
+        """Cancel what platforms' schedulers hold (of one post, or all not yet due): (taken, not)."""
+        from kurum_masaustu.platforms.base import Done
+
+        publisher = self.services.publisher
+        taken = failed = 0
+        for delivery_id in publisher.handed_off_ids(post_id):
+            outcome = await publisher.take_back(delivery_id)
+            if isinstance(outcome, Done):
+                taken += 1
+            elif outcome is not None:
+                failed += 1
+        if taken or failed:
+            self.calendar.refresh()
+            self.outbox.reload()
+            self.composer.refresh_deliveries()
+        return taken, failed
+
+    async def _take_back_for_pause(self) -> None:
+        """A pause must stop what the platforms hold too: take it back and say how it went."""
+        taken, failed = await self.take_back_post(None)
+        if failed:
+            self.status.showMessage(
+                self.tr(
+                    "%n post(s) handed to platforms could not be taken back; cancel them on the platform.",
+                    "",
+                    failed,
+                )
+            )
+        elif taken:
+            self.status.showMessage(self.tr("%n post(s) taken back from the platforms' schedulers.", "", taken))
+
     def attach_runner(self, runner: OutboxRunner) -> None:
         self._runner = runner
 
@@ -315,6 +348,8 @@ class MainWindow(QMainWindow):
 
     def pause_publishing(self, reason: str, until: datetime | None = None, mode: str = "manual") -> None:
         self.services.pause.pause(reason, until, mode)
+        if self.services.publisher.handed_off_ids(None):
+            spawn(self._take_back_for_pause())
         self.refresh_pause()
         self.composer.update_checks()
 
