@@ -207,12 +207,15 @@ async def _no_sleep(_seconds: float) -> None:
 async def facebook(tmp_path: Path) -> AsyncIterator[tuple[FacebookSandbox, FacebookAdapter]]:
     sandbox = FacebookSandbox.open(tmp_path / "facebook.json", FB_TOKEN, clock=lambda: NOW)
     async with httpx.AsyncClient(transport=sandbox) as client:
-        yield sandbox, FacebookAdapter(
-            client,
-            {"base_url": "https://graph.facebook.sandbox.invalid"},
-            {"page_access_token": FB_TOKEN},
-            sleep=_no_sleep,
-            clock=lambda: NOW,
+        yield (
+            sandbox,
+            FacebookAdapter(
+                client,
+                {"base_url": "https://graph.facebook.sandbox.invalid"},
+                {"page_access_token": FB_TOKEN},
+                sleep=_no_sleep,
+                clock=lambda: NOW,
+            ),
         )
 
 
