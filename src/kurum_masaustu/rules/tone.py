@@ -54,7 +54,6 @@ ELECTION_ROOTS = (
     "belediye baskani",
 )
 
-
 @dataclass(frozen=True)
 class Finding:
     """A word or symbol that triggered a check, as it stands in the text."""
