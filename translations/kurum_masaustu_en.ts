@@ -317,6 +317,14 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
     </message>
 </context>
 <context>
+    <name>ChannelPreview</name>
+    <message numerus="yes">
+        <source>%n post(s); longest: </source>
+        <extracomment>Platforms that show a link given apart as a card; the others get it at the end of the text.</extracomment>
+        <translation><numerusform>%n post; longest: </numerusform><numerusform>%n posts; longest: </numerusform></translation>
+    </message>
+</context>
+<context>
     <name>Composer</name>
     <message>
         <source>Previews per channel</source>
@@ -362,6 +370,10 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
         <translation>Preview</translation>
     </message>
     <message>
+        <source>Per channel</source>
+        <translation>Per channel</translation>
+    </message>
+    <message>
         <source>Category</source>
         <translation>Category</translation>
     </message>
@@ -376,6 +388,10 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
     <message>
         <source>No channels yet.</source>
         <translation>No channels yet.</translation>
+    </message>
+    <message>
+        <source>Handed to the platform: it goes out at its time even with this computer off. But later edits, a pause or a mourning/crisis mode do not stop it by themselves: the app must cancel it on the platform, which it can do only while it runs and is online.</source>
+        <translation>Handed to the platform: it goes out at its time even with this computer off. But later edits, a pause or a mourning/crisis mode do not stop it by themselves: the app must cancel it on the platform, which it can do only while it runs and is online.</translation>
     </message>
     <message>
         <source>Attached media</source>
@@ -412,6 +428,33 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
     <message>
         <source>Composer messages</source>
         <translation>Composer messages</translation>
+    </message>
+    <message>
+        <source>State on {channel}</source>
+        <translation>State on {channel}</translation>
+    </message>
+    <message>
+        <source>Platform schedules it</source>
+        <translation>Platform schedules it</translation>
+    </message>
+    <message>
+        <source>Hand to {channel}'s own scheduler</source>
+        <translation>Hand to {channel}'s own scheduler</translation>
+    </message>
+    <message>
+        <source>to be handed to the platform</source>
+        <translation>to be handed to the platform</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n part(s) out</source>
+        <translation>
+            <numerusform>%n part out</numerusform>
+            <numerusform>%n parts out</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Handed to the platform's scheduler on some channels: changes here do not reach them; to change or stop one, delete the scheduled post on the platform.</source>
+        <translation>Handed to the platform's scheduler on some channels: changes here do not reach them; to change or stop one, delete the scheduled post on the platform.</translation>
     </message>
     <message>
         <source>Cannot schedule for {channels}: {problem} Fix it, or remove that channel.</source>
@@ -751,6 +794,144 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
     </message>
 </context>
 <context>
+    <name>HashtagLibraryDialog</name>
+    <message>
+        <source>Hashtag library</source>
+        <translation>Hashtag library</translation>
+    </message>
+    <message>
+        <source>Hashtag sets</source>
+        <translation>Hashtag sets</translation>
+    </message>
+    <message>
+        <source>New set…</source>
+        <translation>New set…</translation>
+    </message>
+    <message>
+        <source>Rename…</source>
+        <translation>Rename…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation>Move up</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>Move down</translation>
+    </message>
+    <message>
+        <source>Set name</source>
+        <translation>Set name</translation>
+    </message>
+    <message>
+        <source>Kind of set</source>
+        <translation>Kind of set</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation>Until</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Tags</translation>
+    </message>
+    <message>
+        <source>One tag per line, or separated by spaces; “#” is optional.</source>
+        <translation>One tag per line, or separated by spaces; “#” is optional.</translation>
+    </message>
+    <message>
+        <source>Sort A–Z (Turkish)</source>
+        <translation>Sort A–Z (Turkish)</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Dates</source>
+        <translation>Dates</translation>
+    </message>
+    <message>
+        <source>Give the set a name.</source>
+        <translation>Give the set a name.</translation>
+    </message>
+    <message>
+        <source>Write at least one tag.</source>
+        <translation>Write at least one tag.</translation>
+    </message>
+    <message>
+        <source>These cannot be hashtags (a tag needs a letter and no hyphen): {tags}</source>
+        <translation>These cannot be hashtags (a tag needs a letter and no hyphen): {tags}</translation>
+    </message>
+    <message>
+        <source>The end date is before the start date.</source>
+        <translation>The end date is before the start date.</translation>
+    </message>
+    <message>
+        <source>This set was deleted meanwhile.</source>
+        <translation>This set was deleted meanwhile.</translation>
+    </message>
+    <message>
+        <source>The set could not be saved.</source>
+        <translation>The set could not be saved.</translation>
+    </message>
+    <message>
+        <source>New set</source>
+        <translation>New set</translation>
+    </message>
+    <message>
+        <source>Name of the new set:</source>
+        <translation>Name of the new set:</translation>
+    </message>
+    <message>
+        <source>NewTag</source>
+        <translation>NewTag</translation>
+    </message>
+    <message>
+        <source>Rename set</source>
+        <translation>Rename set</translation>
+    </message>
+    <message>
+        <source>New name:</source>
+        <translation>New name:</translation>
+    </message>
+    <message>
+        <source>Delete set</source>
+        <translation>Delete set</translation>
+    </message>
+    <message>
+        <source>Delete the set “{name}”?</source>
+        <translation>Delete the set “{name}”?</translation>
+    </message>
+</context>
+<context>
+    <name>Hashtags</name>
+    <message>
+        <source>General</source>
+        <translation>General</translation>
+    </message>
+    <message>
+        <source>Local</source>
+        <translation>Local</translation>
+    </message>
+    <message>
+        <source>Event (with dates)</source>
+        <translation>Event (with dates)</translation>
+    </message>
+</context>
+<context>
     <name>InboxModel</name>
     <message>
         <source>Overdue: waiting longer than the response time in business hours</source>
@@ -1050,6 +1231,212 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
     </message>
 </context>
 <context>
+    <name>KindPanel</name>
+    <message>
+        <source>Kind of post</source>
+        <translation>Kind of post</translation>
+    </message>
+    <message>
+        <source>Why some kinds are off</source>
+        <translation>Why some kinds are off</translation>
+    </message>
+    <message>
+        <source>https://… (shown as a link card where the platform makes one)</source>
+        <translation>https://… (shown as a link card where the platform makes one)</translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation>Link</translation>
+    </message>
+    <message>
+        <source>Link card</source>
+        <translation>Link card</translation>
+    </message>
+    <message>
+        <source>Poll (the text is the question)</source>
+        <translation>Poll (the text is the question)</translation>
+    </message>
+    <message>
+        <source>Add option</source>
+        <translation>Add option</translation>
+    </message>
+    <message>
+        <source>Poll duration</source>
+        <translation>Poll duration</translation>
+    </message>
+    <message>
+        <source>Several answers allowed</source>
+        <translation>Several answers allowed</translation>
+    </message>
+    <message>
+        <source>Runs for</source>
+        <translation>Runs for</translation>
+    </message>
+    <message>
+        <source>Thread</source>
+        <translation>Thread</translation>
+    </message>
+    <message>
+        <source>Split into parts</source>
+        <translation>Split into parts</translation>
+    </message>
+    <message>
+        <source>Puts a line “---” where each part ends, for the strictest chosen platform; move or delete them freely.</source>
+        <translation>Puts a line “---” where each part ends, for the strictest chosen platform; move or delete them freely.</translation>
+    </message>
+    <message>
+        <source>New part at the cursor</source>
+        <translation>New part at the cursor</translation>
+    </message>
+    <message>
+        <source>Remove the breaks</source>
+        <translation>Remove the breaks</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Option {number}</source>
+        <translation>Option {number}</translation>
+    </message>
+    <message>
+        <source>Poll option {number}</source>
+        <translation>Poll option {number}</translation>
+    </message>
+    <message>
+        <source>Choose X, Bluesky or Mastodon to post a thread.</source>
+        <translation>Choose X, Bluesky or Mastodon to post a thread.</translation>
+    </message>
+    <message>
+        <source>Parts: {counts}. A line “---” starts a new part; long parts are split at sentence ends.</source>
+        <translation>Parts: {counts}. A line “---” starts a new part; long parts are split at sentence ends.</translation>
+    </message>
+</context>
+<context>
+    <name>Kinds</name>
+    <message>
+        <source>Post (text, link, images, video)</source>
+        <translation>Post (text, link, images, video)</translation>
+    </message>
+    <message>
+        <source>Poll</source>
+        <translation>Poll</translation>
+    </message>
+    <message>
+        <source>Thread</source>
+        <translation>Thread</translation>
+    </message>
+    <message>
+        <source>Story</source>
+        <translation>Story</translation>
+    </message>
+    <message>
+        <source>Reel</source>
+        <translation>Reel</translation>
+    </message>
+    <message>
+        <source>{platform} has no polls that the app can publish.</source>
+        <translation>{platform} has no polls that the app can publish.</translation>
+    </message>
+    <message>
+        <source>{platform} has no threads; only X, Bluesky and Mastodon do.</source>
+        <translation>{platform} has no threads; only X, Bluesky and Mastodon do.</translation>
+    </message>
+    <message>
+        <source>{kind} is for Instagram only.</source>
+        <translation>{kind} is for Instagram only.</translation>
+    </message>
+    <message>
+        <source>{platform} needs an image or a video.</source>
+        <translation>{platform} needs an image or a video.</translation>
+    </message>
+    <message>
+        <source>A channel posted by hand takes ordinary posts only.</source>
+        <translation>A channel posted by hand takes ordinary posts only.</translation>
+    </message>
+    <message>
+        <source>A poll cannot carry images or video; remove them.</source>
+        <translation>A poll cannot carry images or video; remove them.</translation>
+    </message>
+    <message>
+        <source>A story needs exactly one image or video.</source>
+        <translation>A story needs exactly one image or video.</translation>
+    </message>
+    <message>
+        <source>A reel needs exactly one video.</source>
+        <translation>A reel needs exactly one video.</translation>
+    </message>
+    <message>
+        <source>The link is not a web address (it must start with https://).</source>
+        <translation>The link is not a web address (it must start with https://).</translation>
+    </message>
+    <message>
+        <source>1 day</source>
+        <translation>1 day</translation>
+    </message>
+    <message>
+        <source>{count} days</source>
+        <translation>{count} days</translation>
+    </message>
+    <message>
+        <source>1 hour</source>
+        <translation>1 hour</translation>
+    </message>
+    <message>
+        <source>{count} hours</source>
+        <translation>{count} hours</translation>
+    </message>
+    <message>
+        <source>1 minute</source>
+        <translation>1 minute</translation>
+    </message>
+    <message>
+        <source>{count} minutes</source>
+        <translation>{count} minutes</translation>
+    </message>
+    <message>
+        <source>A poll needs a question: write it as the post's text.</source>
+        <translation>A poll needs a question: write it as the post's text.</translation>
+    </message>
+    <message>
+        <source>A poll here needs at least {limit} options.</source>
+        <translation>A poll here needs at least {limit} options.</translation>
+    </message>
+    <message>
+        <source>At most {limit} options here.</source>
+        <translation>At most {limit} options here.</translation>
+    </message>
+    <message>
+        <source>Option “{option}” is too long: at most {limit} characters here.</source>
+        <translation>Option “{option}” is too long: at most {limit} characters here.</translation>
+    </message>
+    <message>
+        <source>Option “{option}” is given twice.</source>
+        <translation>Option “{option}” is given twice.</translation>
+    </message>
+    <message>
+        <source>The poll runs too long: at most {duration} here.</source>
+        <translation>The poll runs too long: at most {duration} here.</translation>
+    </message>
+    <message>
+        <source>The poll is too short: at least {duration} here.</source>
+        <translation>The poll is too short: at least {duration} here.</translation>
+    </message>
+    <message>
+        <source>The poll will run {duration} here (the platform's nearest duration).</source>
+        <translation>The poll will run {duration} here (the platform's nearest duration).</translation>
+    </message>
+    <message>
+        <source>The question is too long for a poll here: at most {limit} characters.</source>
+        <translation>The question is too long for a poll here: at most {limit} characters.</translation>
+    </message>
+    <message>
+        <source>Only single-choice polls here.</source>
+        <translation>Only single-choice polls here.</translation>
+    </message>
+</context>
+<context>
     <name>Labels</name>
     <message>
         <source>Manual</source>
@@ -1230,6 +1617,18 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
     <message>
         <source>Go to &amp;today</source>
         <translation>Go to &amp;today</translation>
+    </message>
+    <message>
+        <source>&amp;Content</source>
+        <translation>&amp;Content</translation>
+    </message>
+    <message>
+        <source>&amp;Hashtag library…</source>
+        <translation>&amp;Hashtag library…</translation>
+    </message>
+    <message>
+        <source>&amp;Templates…</source>
+        <translation>&amp;Templates…</translation>
     </message>
     <message>
         <source>&amp;Publishing</source>
@@ -1468,6 +1867,38 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
     <message>
         <source>That is not a web address. It should start with https://</source>
         <translation>That is not a web address. It should start with https://</translation>
+    </message>
+</context>
+<context>
+    <name>OverrideEditor</name>
+    <message>
+        <source>Channels</source>
+        <extracomment>Checks one channel's text (the composer's check with the post's kind, media and link).</extracomment>
+        <translation>Channels</translation>
+    </message>
+    <message>
+        <source>This channel's text</source>
+        <translation>This channel's text</translation>
+    </message>
+    <message>
+        <source>Write a text for this channel</source>
+        <translation>Write a text for this channel</translation>
+    </message>
+    <message>
+        <source>Back to the main text</source>
+        <translation>Back to the main text</translation>
+    </message>
+    <message>
+        <source>Choose channels first; then each can get a text of its own.</source>
+        <translation>Choose channels first; then each can get a text of its own.</translation>
+    </message>
+    <message>
+        <source>This channel gets its own text (changes to the main text do not reach it).</source>
+        <translation>This channel gets its own text (changes to the main text do not reach it).</translation>
+    </message>
+    <message>
+        <source>This channel gets the main text.</source>
+        <translation>This channel gets the main text.</translation>
     </message>
 </context>
 <context>
@@ -1832,6 +2263,14 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
 <context>
     <name>Startup</name>
     <message>
+        <source>The database in this profile could not be updated for this version of Kurum Masaüstü. The update was undone, so the file is as it was; a copy taken before is in the profile's backups folder. Please send the log file to IT.
+
+{path}</source>
+        <translation>The database in this profile could not be updated for this version of Kurum Masaüstü. The update was undone, so the file is as it was; a copy taken before is in the profile's backups folder. Please send the log file to IT.
+
+{path}</translation>
+    </message>
+    <message>
         <source>The database in this profile was written by a newer version of Kurum Masaüstü. Install the newer version to open it. The file was not changed.
 
 {path}</source>
@@ -1877,6 +2316,212 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
     <message>
         <source>(optional)</source>
         <translation>(optional)</translation>
+    </message>
+</context>
+<context>
+    <name>TemplateEditorDialog</name>
+    <message>
+        <source>Templates</source>
+        <translation>Templates</translation>
+    </message>
+    <message>
+        <source>Kind of templates</source>
+        <translation>Kind of templates</translation>
+    </message>
+    <message>
+        <source>Announcement templates</source>
+        <translation>Announcement templates</translation>
+    </message>
+    <message>
+        <source>Reply templates</source>
+        <translation>Reply templates</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Copy</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>Template name</source>
+        <translation>Template name</translation>
+    </message>
+    <message>
+        <source>Template text</source>
+        <translation>Template text</translation>
+    </message>
+    <message>
+        <source>The text; a field is written {like_this}.</source>
+        <translation>The text; a field is written {like_this}.</translation>
+    </message>
+    <message>
+        <source>Fields</source>
+        <translation>Fields</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>Label</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Required</source>
+        <translation>Required</translation>
+    </message>
+    <message>
+        <source>Hint</source>
+        <translation>Hint</translation>
+    </message>
+    <message>
+        <source>Example</source>
+        <translation>Example</translation>
+    </message>
+    <message>
+        <source>Back to the shipped text</source>
+        <translation>Back to the shipped text</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source> (shipped)</source>
+        <translation> (shipped)</translation>
+    </message>
+    <message>
+        <source> (changed)</source>
+        <translation> (changed)</translation>
+    </message>
+    <message>
+        <source>No templates yet: make one with “New”.</source>
+        <translation>No templates yet: make one with “New”.</translation>
+    </message>
+    <message>
+        <source>A shipped template: it cannot be changed here. Copy it to make your own version.</source>
+        <translation>A shipped template: it cannot be changed here. Copy it to make your own version.</translation>
+    </message>
+    <message>
+        <source>A shipped template you changed; it can go back to the shipped text.</source>
+        <translation>A shipped template you changed; it can go back to the shipped text.</translation>
+    </message>
+    <message>
+        <source>Your own template.</source>
+        <translation>Your own template.</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Saved.</translation>
+    </message>
+    <message>
+        <source>Give the template a name.</source>
+        <translation>Give the template a name.</translation>
+    </message>
+    <message>
+        <source>Write the template's text.</source>
+        <translation>Write the template's text.</translation>
+    </message>
+    <message>
+        <source>The template could not be saved.</source>
+        <translation>The template could not be saved.</translation>
+    </message>
+    <message>
+        <source>New template</source>
+        <translation>New template</translation>
+    </message>
+    <message>
+        <source>Text with a {field}.</source>
+        <translation>Text with a {field}.</translation>
+    </message>
+    <message>
+        <source>{name} (copy)</source>
+        <translation>{name} (copy)</translation>
+    </message>
+    <message>
+        <source>Delete template</source>
+        <translation>Delete template</translation>
+    </message>
+    <message>
+        <source>Delete the template “{name}”?</source>
+        <translation>Delete the template “{name}”?</translation>
+    </message>
+</context>
+<context>
+    <name>Templates</name>
+    <message>
+        <source>Text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Web address</source>
+        <translation>Web address</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>List</source>
+        <translation>List</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <source>“{{}}” has no field name inside.</source>
+        <translation>“{{}}” has no field name inside.</translation>
+    </message>
+    <message>
+        <source>A field name may hold letters, digits and “_” only, no spaces ({field}).</source>
+        <translation>A field name may hold letters, digits and “_” only, no spaces ({field}).</translation>
+    </message>
+    <message>
+        <source>A “{{” is not closed (write “{{{{” for a brace in the text).</source>
+        <translation>A “{{” is not closed (write “{{{{” for a brace in the text).</translation>
+    </message>
+    <message>
+        <source>A “}}” has no opening brace (write “}}}}” for a brace in the text).</source>
+        <translation>A “}}” has no opening brace (write “}}}}” for a brace in the text).</translation>
+    </message>
+    <message>
+        <source>Too many fields.</source>
+        <translation>Too many fields.</translation>
+    </message>
+    <message>
+        <source>The field {field} needs a label (what the person is asked).</source>
+        <translation>The field {field} needs a label (what the person is asked).</translation>
+    </message>
+    <message>
+        <source>The example of {field} does not fit its kind.</source>
+        <translation>The example of {field} does not fit its kind.</translation>
+    </message>
+    <message>
+        <source>The field {field} is not right.</source>
+        <translation>The field {field} is not right.</translation>
     </message>
 </context>
 <context>

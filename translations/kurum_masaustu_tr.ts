@@ -312,6 +312,14 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     </message>
 </context>
 <context>
+    <name>ChannelPreview</name>
+    <message numerus="yes">
+        <source>%n post(s); longest: </source>
+        <extracomment>Platforms that show a link given apart as a card; the others get it at the end of the text.</extracomment>
+        <translation><numerusform>%n gönderi; en uzunu: </numerusform></translation>
+    </message>
+</context>
+<context>
     <name>Composer</name>
     <message>
         <source>Previews per channel</source>
@@ -357,6 +365,10 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
         <translation>Önizleme</translation>
     </message>
     <message>
+        <source>Per channel</source>
+        <translation>Kanala göre</translation>
+    </message>
+    <message>
         <source>Category</source>
         <translation>Kategori</translation>
     </message>
@@ -371,6 +383,10 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     <message>
         <source>No channels yet.</source>
         <translation>Henüz kanal eklenmemiş.</translation>
+    </message>
+    <message>
+        <source>Handed to the platform: it goes out at its time even with this computer off. But later edits, a pause or a mourning/crisis mode do not stop it by themselves: the app must cancel it on the platform, which it can do only while it runs and is online.</source>
+        <translation>Platforma teslim edilen gönderi, bu bilgisayar kapalıyken de zamanında yayımlanır. Ancak sonradan yapılan düzenlemeler, yayın duraklatma ya da yas/kriz modu onu kendiliğinden durdurmaz: uygulamanın platformdaki zamanlanmış gönderiyi iptal etmesi gerekir; bunu da yalnızca açıkken ve internete bağlıyken yapabilir.</translation>
     </message>
     <message>
         <source>Attached media</source>
@@ -407,6 +423,32 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     <message>
         <source>Composer messages</source>
         <translation>Gönderi hazırlama bildirimleri</translation>
+    </message>
+    <message>
+        <source>State on {channel}</source>
+        <translation>{channel} üzerindeki durum</translation>
+    </message>
+    <message>
+        <source>Platform schedules it</source>
+        <translation>Platform zamanlasın</translation>
+    </message>
+    <message>
+        <source>Hand to {channel}'s own scheduler</source>
+        <translation>{channel} kanalının kendi zamanlayıcısına teslim et</translation>
+    </message>
+    <message>
+        <source>to be handed to the platform</source>
+        <translation>platforma teslim edilecek</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n part(s) out</source>
+        <translation>
+            <numerusform>%n bölüm yayımlandı</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Handed to the platform's scheduler on some channels: changes here do not reach them; to change or stop one, delete the scheduled post on the platform.</source>
+        <translation>Bazı kanallarda gönderi platformun zamanlayıcısına teslim edildi: buradaki değişiklikler onlara ulaşmaz; birini değiştirmek ya da durdurmak için platformdaki zamanlanmış gönderiyi silin.</translation>
     </message>
     <message>
         <source>Cannot schedule for {channels}: {problem} Fix it, or remove that channel.</source>
@@ -743,6 +785,144 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     </message>
 </context>
 <context>
+    <name>HashtagLibraryDialog</name>
+    <message>
+        <source>Hashtag library</source>
+        <translation>Etiket kitaplığı</translation>
+    </message>
+    <message>
+        <source>Hashtag sets</source>
+        <translation>Etiket setleri</translation>
+    </message>
+    <message>
+        <source>New set…</source>
+        <translation>Yeni set…</translation>
+    </message>
+    <message>
+        <source>Rename…</source>
+        <translation>Yeniden adlandır…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Sil</translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation>Yukarı taşı</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>Aşağı taşı</translation>
+    </message>
+    <message>
+        <source>Set name</source>
+        <translation>Set adı</translation>
+    </message>
+    <message>
+        <source>Kind of set</source>
+        <translation>Set türü</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Başlangıç</translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation>Bitiş</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Etiketler</translation>
+    </message>
+    <message>
+        <source>One tag per line, or separated by spaces; “#” is optional.</source>
+        <translation>Her satıra bir etiket ya da boşlukla ayırarak yazın; “#” isteğe bağlı.</translation>
+    </message>
+    <message>
+        <source>Sort A–Z (Turkish)</source>
+        <translation>A–Z sırala (Türkçe)</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Ad</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Tür</translation>
+    </message>
+    <message>
+        <source>Dates</source>
+        <translation>Tarihler</translation>
+    </message>
+    <message>
+        <source>Give the set a name.</source>
+        <translation>Sete bir ad verin.</translation>
+    </message>
+    <message>
+        <source>Write at least one tag.</source>
+        <translation>En az bir etiket yazın.</translation>
+    </message>
+    <message>
+        <source>These cannot be hashtags (a tag needs a letter and no hyphen): {tags}</source>
+        <translation>Bunlar etiket olamaz (etikette en az bir harf olmalı, tire olmamalı): {tags}</translation>
+    </message>
+    <message>
+        <source>The end date is before the start date.</source>
+        <translation>Bitiş tarihi başlangıç tarihinden önce.</translation>
+    </message>
+    <message>
+        <source>This set was deleted meanwhile.</source>
+        <translation>Bu set bu arada silinmiş.</translation>
+    </message>
+    <message>
+        <source>The set could not be saved.</source>
+        <translation>Set kaydedilemedi.</translation>
+    </message>
+    <message>
+        <source>New set</source>
+        <translation>Yeni set</translation>
+    </message>
+    <message>
+        <source>Name of the new set:</source>
+        <translation>Yeni setin adı:</translation>
+    </message>
+    <message>
+        <source>NewTag</source>
+        <translation>YeniEtiket</translation>
+    </message>
+    <message>
+        <source>Rename set</source>
+        <translation>Seti yeniden adlandır</translation>
+    </message>
+    <message>
+        <source>New name:</source>
+        <translation>Yeni ad:</translation>
+    </message>
+    <message>
+        <source>Delete set</source>
+        <translation>Seti sil</translation>
+    </message>
+    <message>
+        <source>Delete the set “{name}”?</source>
+        <translation>“{name}” seti silinsin mi?</translation>
+    </message>
+</context>
+<context>
+    <name>Hashtags</name>
+    <message>
+        <source>General</source>
+        <translation>Genel</translation>
+    </message>
+    <message>
+        <source>Local</source>
+        <translation>Yerel</translation>
+    </message>
+    <message>
+        <source>Event (with dates)</source>
+        <translation>Etkinlik (tarihli)</translation>
+    </message>
+</context>
+<context>
     <name>InboxModel</name>
     <message>
         <source>Overdue: waiting longer than the response time in business hours</source>
@@ -758,7 +938,7 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     </message>
     <message>
         <source>From</source>
-        <translation>Gönderen</translation>
+        <translation>Başlangıç</translation>
     </message>
     <message>
         <source>Type</source>
@@ -1042,6 +1222,212 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     </message>
 </context>
 <context>
+    <name>KindPanel</name>
+    <message>
+        <source>Kind of post</source>
+        <translation>Gönderi türü</translation>
+    </message>
+    <message>
+        <source>Why some kinds are off</source>
+        <translation>Bazı türlerin neden kapalı olduğu</translation>
+    </message>
+    <message>
+        <source>https://… (shown as a link card where the platform makes one)</source>
+        <translation>https://… (platform destekliyorsa bağlantı kartı olarak görünür)</translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation>Bağlantı</translation>
+    </message>
+    <message>
+        <source>Link card</source>
+        <translation>Bağlantı kartı</translation>
+    </message>
+    <message>
+        <source>Poll (the text is the question)</source>
+        <translation>Anket (soru, gönderinin metnidir)</translation>
+    </message>
+    <message>
+        <source>Add option</source>
+        <translation>Seçenek ekle</translation>
+    </message>
+    <message>
+        <source>Poll duration</source>
+        <translation>Anket süresi</translation>
+    </message>
+    <message>
+        <source>Several answers allowed</source>
+        <translation>Birden çok seçim yapılabilir</translation>
+    </message>
+    <message>
+        <source>Runs for</source>
+        <translation>Süre</translation>
+    </message>
+    <message>
+        <source>Thread</source>
+        <translation>Zincir</translation>
+    </message>
+    <message>
+        <source>Split into parts</source>
+        <translation>Bölümlere ayır</translation>
+    </message>
+    <message>
+        <source>Puts a line “---” where each part ends, for the strictest chosen platform; move or delete them freely.</source>
+        <translation>Seçili platformlardan sınırı en dar olana göre her bölümün bittiği yere “---” satırı koyar; bu satırları dilediğiniz gibi taşıyabilir ya da silebilirsiniz.</translation>
+    </message>
+    <message>
+        <source>New part at the cursor</source>
+        <translation>İmleçten yeni bölüm</translation>
+    </message>
+    <message>
+        <source>Remove the breaks</source>
+        <translation>Bölmeleri kaldır</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Tür</translation>
+    </message>
+    <message>
+        <source>Option {number}</source>
+        <translation>Seçenek {number}</translation>
+    </message>
+    <message>
+        <source>Poll option {number}</source>
+        <translation>Anket seçeneği {number}</translation>
+    </message>
+    <message>
+        <source>Choose X, Bluesky or Mastodon to post a thread.</source>
+        <translation>Zincir paylaşmak için X, Bluesky ya da Mastodon seçin.</translation>
+    </message>
+    <message>
+        <source>Parts: {counts}. A line “---” starts a new part; long parts are split at sentence ends.</source>
+        <translation>Bölüm sayısı: {counts}. “---” satırı yeni bölüm başlatır; uzun bölümler cümle sonlarından bölünür.</translation>
+    </message>
+</context>
+<context>
+    <name>Kinds</name>
+    <message>
+        <source>Post (text, link, images, video)</source>
+        <translation>Gönderi (metin, bağlantı, görsel, video)</translation>
+    </message>
+    <message>
+        <source>Poll</source>
+        <translation>Anket</translation>
+    </message>
+    <message>
+        <source>Thread</source>
+        <translation>Zincir</translation>
+    </message>
+    <message>
+        <source>Story</source>
+        <translation>Hikâye</translation>
+    </message>
+    <message>
+        <source>Reel</source>
+        <translation>Reels</translation>
+    </message>
+    <message>
+        <source>{platform} has no polls that the app can publish.</source>
+        <translation>{platform} üzerinde uygulamanın yayımlayabileceği anket yok.</translation>
+    </message>
+    <message>
+        <source>{platform} has no threads; only X, Bluesky and Mastodon do.</source>
+        <translation>{platform} zincir desteklemiyor; yalnızca X, Bluesky ve Mastodon destekler.</translation>
+    </message>
+    <message>
+        <source>{kind} is for Instagram only.</source>
+        <translation>{kind} yalnızca Instagram içindir.</translation>
+    </message>
+    <message>
+        <source>{platform} needs an image or a video.</source>
+        <translation>{platform} için görsel ya da video gerekir.</translation>
+    </message>
+    <message>
+        <source>A channel posted by hand takes ordinary posts only.</source>
+        <translation>Elle paylaşılan kanal yalnızca standart gönderi alır.</translation>
+    </message>
+    <message>
+        <source>A poll cannot carry images or video; remove them.</source>
+        <translation>Ankete görsel ya da video eklenemez; bunları kaldırın.</translation>
+    </message>
+    <message>
+        <source>A story needs exactly one image or video.</source>
+        <translation>Hikâye için tam olarak bir görsel ya da video gerekir.</translation>
+    </message>
+    <message>
+        <source>A reel needs exactly one video.</source>
+        <translation>Reels için tam olarak bir video gerekir.</translation>
+    </message>
+    <message>
+        <source>The link is not a web address (it must start with https://).</source>
+        <translation>Bağlantı bir web adresi değil (https:// ile başlamalı).</translation>
+    </message>
+    <message>
+        <source>1 day</source>
+        <translation>1 gün</translation>
+    </message>
+    <message>
+        <source>{count} days</source>
+        <translation>{count} gün</translation>
+    </message>
+    <message>
+        <source>1 hour</source>
+        <translation>1 saat</translation>
+    </message>
+    <message>
+        <source>{count} hours</source>
+        <translation>{count} saat</translation>
+    </message>
+    <message>
+        <source>1 minute</source>
+        <translation>1 dakika</translation>
+    </message>
+    <message>
+        <source>{count} minutes</source>
+        <translation>{count} dakika</translation>
+    </message>
+    <message>
+        <source>A poll needs a question: write it as the post's text.</source>
+        <translation>Anketin bir sorusu olmalı: soruyu gönderi metni olarak yazın.</translation>
+    </message>
+    <message>
+        <source>A poll here needs at least {limit} options.</source>
+        <translation>Buradaki anket için en az {limit} seçenek gerekir.</translation>
+    </message>
+    <message>
+        <source>At most {limit} options here.</source>
+        <translation>Burada en fazla {limit} seçenek olabilir.</translation>
+    </message>
+    <message>
+        <source>Option “{option}” is too long: at most {limit} characters here.</source>
+        <translation>“{option}” seçeneği çok uzun: burada en fazla {limit} karakter olabilir.</translation>
+    </message>
+    <message>
+        <source>Option “{option}” is given twice.</source>
+        <translation>“{option}” seçeneği iki kez yazılmış.</translation>
+    </message>
+    <message>
+        <source>The poll runs too long: at most {duration} here.</source>
+        <translation>Anket süresi çok uzun: burada en fazla {duration}.</translation>
+    </message>
+    <message>
+        <source>The poll is too short: at least {duration} here.</source>
+        <translation>Anket süresi çok kısa: burada en az {duration}.</translation>
+    </message>
+    <message>
+        <source>The poll will run {duration} here (the platform's nearest duration).</source>
+        <translation>Anket burada {duration} sürecek (platformun en yakın süresi).</translation>
+    </message>
+    <message>
+        <source>The question is too long for a poll here: at most {limit} characters.</source>
+        <translation>Soru buradaki anket için çok uzun: en fazla {limit} karakter.</translation>
+    </message>
+    <message>
+        <source>Only single-choice polls here.</source>
+        <translation>Burada yalnızca tek seçimli anket yapılabilir.</translation>
+    </message>
+</context>
+<context>
     <name>Labels</name>
     <message>
         <source>Manual</source>
@@ -1224,6 +1610,18 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
         <translation>&amp;Bugüne git</translation>
     </message>
     <message>
+        <source>&amp;Content</source>
+        <translation>İ&amp;çerik</translation>
+    </message>
+    <message>
+        <source>&amp;Hashtag library…</source>
+        <translation>&amp;Etiket kitaplığı…</translation>
+    </message>
+    <message>
+        <source>&amp;Templates…</source>
+        <translation>Ş&amp;ablonlar…</translation>
+    </message>
+    <message>
         <source>&amp;Publishing</source>
         <translation>&amp;Yayın</translation>
     </message>
@@ -1402,7 +1800,7 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     </message>
     <message>
         <source>Time</source>
-        <translation>Zaman</translation>
+        <translation>Saat</translation>
     </message>
     <message>
         <source>Channel</source>
@@ -1458,6 +1856,38 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     <message>
         <source>That is not a web address. It should start with https://</source>
         <translation>Bu bir web adresi değil. https:// ile başlamalı.</translation>
+    </message>
+</context>
+<context>
+    <name>OverrideEditor</name>
+    <message>
+        <source>Channels</source>
+        <extracomment>Checks one channel's text (the composer's check with the post's kind, media and link).</extracomment>
+        <translation>Kanallar</translation>
+    </message>
+    <message>
+        <source>This channel's text</source>
+        <translation>Bu kanalın metni</translation>
+    </message>
+    <message>
+        <source>Write a text for this channel</source>
+        <translation>Bu kanala ayrı metin yaz</translation>
+    </message>
+    <message>
+        <source>Back to the main text</source>
+        <translation>Ana metne dön</translation>
+    </message>
+    <message>
+        <source>Choose channels first; then each can get a text of its own.</source>
+        <translation>Önce kanal seçin; sonra her kanala ayrı metin yazabilirsiniz.</translation>
+    </message>
+    <message>
+        <source>This channel gets its own text (changes to the main text do not reach it).</source>
+        <translation>Bu kanal kendi metnini alır (ana metindeki değişiklikler buna yansımaz).</translation>
+    </message>
+    <message>
+        <source>This channel gets the main text.</source>
+        <translation>Bu kanal ana metni alır.</translation>
     </message>
 </context>
 <context>
@@ -1821,6 +2251,14 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
 <context>
     <name>Startup</name>
     <message>
+        <source>The database in this profile could not be updated for this version of Kurum Masaüstü. The update was undone, so the file is as it was; a copy taken before is in the profile's backups folder. Please send the log file to IT.
+
+{path}</source>
+        <translation>Bu profildeki veritabanı Kurum Masaüstü'nün bu sürümüne göre güncellenemedi. Güncelleme geri alındı, dosya olduğu gibi duruyor; güncellemeden önce alınan kopya profilin yedekler klasöründe. Lütfen günlük dosyasını bilgi işlem birimine gönderin.
+
+{path}</translation>
+    </message>
+    <message>
         <source>The database in this profile was written by a newer version of Kurum Masaüstü. Install the newer version to open it. The file was not changed.
 
 {path}</source>
@@ -1866,6 +2304,212 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     <message>
         <source>(optional)</source>
         <translation>(isteğe bağlı)</translation>
+    </message>
+</context>
+<context>
+    <name>TemplateEditorDialog</name>
+    <message>
+        <source>Templates</source>
+        <translation>Şablonlar</translation>
+    </message>
+    <message>
+        <source>Kind of templates</source>
+        <translation>Şablon türü</translation>
+    </message>
+    <message>
+        <source>Announcement templates</source>
+        <translation>Duyuru şablonları</translation>
+    </message>
+    <message>
+        <source>Reply templates</source>
+        <translation>Yanıt şablonları</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>Yeni</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Kopyala</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Sil</translation>
+    </message>
+    <message>
+        <source>Template name</source>
+        <translation>Şablon adı</translation>
+    </message>
+    <message>
+        <source>Template text</source>
+        <translation>Şablon metni</translation>
+    </message>
+    <message>
+        <source>The text; a field is written {like_this}.</source>
+        <translation>Metin; alanlar {boyle_yazilir}.</translation>
+    </message>
+    <message>
+        <source>Fields</source>
+        <translation>Alanlar</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Alan</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>Görünen ad</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Tür</translation>
+    </message>
+    <message>
+        <source>Required</source>
+        <translation>Zorunlu</translation>
+    </message>
+    <message>
+        <source>Hint</source>
+        <translation>İpucu</translation>
+    </message>
+    <message>
+        <source>Example</source>
+        <translation>Örnek</translation>
+    </message>
+    <message>
+        <source>Back to the shipped text</source>
+        <translation>Hazır metne dön</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Kaydet</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Ad</translation>
+    </message>
+    <message>
+        <source> (shipped)</source>
+        <translation> (hazır)</translation>
+    </message>
+    <message>
+        <source> (changed)</source>
+        <translation> (değiştirilmiş)</translation>
+    </message>
+    <message>
+        <source>No templates yet: make one with “New”.</source>
+        <translation>Henüz şablon yok: “Yeni” ile oluşturun.</translation>
+    </message>
+    <message>
+        <source>A shipped template: it cannot be changed here. Copy it to make your own version.</source>
+        <translation>Uygulamayla gelen hazır şablon: burada değiştirilemez. Kendi sürümünüz için kopyalayın.</translation>
+    </message>
+    <message>
+        <source>A shipped template you changed; it can go back to the shipped text.</source>
+        <translation>Değiştirdiğiniz hazır şablon; hazır metne geri döndürülebilir.</translation>
+    </message>
+    <message>
+        <source>Your own template.</source>
+        <translation>Kendi şablonunuz.</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Kaydedildi.</translation>
+    </message>
+    <message>
+        <source>Give the template a name.</source>
+        <translation>Şablona bir ad verin.</translation>
+    </message>
+    <message>
+        <source>Write the template's text.</source>
+        <translation>Şablonun metnini yazın.</translation>
+    </message>
+    <message>
+        <source>The template could not be saved.</source>
+        <translation>Şablon kaydedilemedi.</translation>
+    </message>
+    <message>
+        <source>New template</source>
+        <translation>Yeni şablon</translation>
+    </message>
+    <message>
+        <source>Text with a {field}.</source>
+        <translation>{alan} içeren metin.</translation>
+    </message>
+    <message>
+        <source>{name} (copy)</source>
+        <translation>{name} (kopya)</translation>
+    </message>
+    <message>
+        <source>Delete template</source>
+        <translation>Şablonu sil</translation>
+    </message>
+    <message>
+        <source>Delete the template “{name}”?</source>
+        <translation>“{name}” şablonu silinsin mi?</translation>
+    </message>
+</context>
+<context>
+    <name>Templates</name>
+    <message>
+        <source>Text</source>
+        <translation>Metin</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Tarih</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Saat</translation>
+    </message>
+    <message>
+        <source>Web address</source>
+        <translation>Web adresi</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <source>List</source>
+        <translation>Liste</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Sayı</translation>
+    </message>
+    <message>
+        <source>“{{}}” has no field name inside.</source>
+        <translation>“{{}}” içinde alan adı yok.</translation>
+    </message>
+    <message>
+        <source>A field name may hold letters, digits and “_” only, no spaces ({field}).</source>
+        <translation>Alan adında yalnızca harf, rakam ve “_” olabilir, boşluk olamaz ({field}).</translation>
+    </message>
+    <message>
+        <source>A “{{” is not closed (write “{{{{” for a brace in the text).</source>
+        <translation>Bir “{{” kapatılmamış (metinde süslü parantez için “{{{{” yazın).</translation>
+    </message>
+    <message>
+        <source>A “}}” has no opening brace (write “}}}}” for a brace in the text).</source>
+        <translation>Bir “}}” için açılış parantezi yok (metinde süslü parantez için “}}}}” yazın).</translation>
+    </message>
+    <message>
+        <source>Too many fields.</source>
+        <translation>Çok fazla alan var.</translation>
+    </message>
+    <message>
+        <source>The field {field} needs a label (what the person is asked).</source>
+        <translation>{field} alanının bir etiketi olmalı (kişiye sorulacak olan).</translation>
+    </message>
+    <message>
+        <source>The example of {field} does not fit its kind.</source>
+        <translation>{field} alanının örneği türüne uymuyor.</translation>
+    </message>
+    <message>
+        <source>The field {field} is not right.</source>
+        <translation>{field} alanında bir sorun var.</translation>
     </message>
 </context>
 <context>

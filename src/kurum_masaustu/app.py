@@ -77,7 +77,7 @@ class Services:
         """The outbox worker (loaded after the first paint, with the platforms' interface)."""
         from kurum_masaustu.publishing.outbox import Outbox
 
-        return Outbox(self.sessions, self.adapter_for, self._media_file)
+        return Outbox(self.sessions, self.adapter_for, self._media_file, save_secrets=self.save_renewed_secrets)
 
     @functools.cached_property
     def media(self) -> MediaLibrary:
@@ -99,6 +99,16 @@ class Services:
             self._adapters = AdapterFactory(self.credentials(), self.profile.root / "sandbox")
         return await self._adapters(channel)
 
+    @property
+    def adapter_factory(self) -> AdapterFactory | None:
+        """The adapters built so far (None before the first one): sandboxes and their faults."""
+        return self._adapters
+
+    async def save_renewed_secrets(self, channel_id: int) -> None:
+        """Keep a session an adapter renewed during a call (in the keyring, nowhere else)."""
+        if self._adapters is not None:
+            await self._adapters.save_renewed_secrets(channel_id)
+
     async def _media_file(self, ref: MediaRef, platform: Platform) -> MediaFile:
         """The platform's variant of a stored file, prepared in a worker thread (cached)."""
         import asyncio
@@ -115,7 +125,7 @@ class Services:
             from kurum_masaustu.media import prepare_image
 
             variant = prepare_image(
-                source, platform.value, "feed", self.profile.root / "cache" / "variants", focal_point=ref.focal
+                source, platform.value, ref.placement, self.profile.root / "cache" / "variants", focal_point=ref.focal
             )
             with Image.open(variant) as image:
                 mime = Image.MIME.get(image.format or "", ref.mime_type)
@@ -128,7 +138,7 @@ class Services:
         """Sends queued replies to citizens, exactly once (loaded after the first paint)."""
         from kurum_masaustu.publishing.replies import ReplySender
 
-        return ReplySender(self.sessions, self.adapter_for)
+        return ReplySender(self.sessions, self.adapter_for, save_secrets=self.save_renewed_secrets)
 
     async def inbox_round(self, sync: Callable[..., Awaitable[Any]]) -> Any:
         """Send the queued replies, then read every channel's inbox (``sync``: ``sync_inbox``)."""
@@ -136,7 +146,7 @@ class Services:
             self.last_replies = await self.replies.run_once()
         except Exception:
             log.exception("sending replies failed")
-        return await sync(self.sessions, self.adapter_for)
+        return await sync(self.sessions, self.adapter_for, save_secrets=self.save_renewed_secrets)
 
     async def aclose(self) -> None:
         """Close network clients (call on the loop before it stops)."""
@@ -158,8 +168,15 @@ def build_services(profile: Profile, settings: Settings) -> Services:
 
 def refusal_message(exc: Exception) -> str:
     """The Turkish (translated) explanation of why a database was not opened."""
-    from kurum_masaustu.store.database import NewerDatabaseError
+    from kurum_masaustu.store.database import MigrationFailedError, NewerDatabaseError
 
+    if isinstance(exc, MigrationFailedError):
+        return QCoreApplication.translate(
+            "Startup",
+            "The database in this profile could not be updated for this version of Kurum Masaüstü. "
+            "The update was undone, so the file is as it was; a copy taken before is in the profile's "
+            "backups folder. Please send the log file to IT.\n\n{path}",
+        ).format(path=exc.path)
     if isinstance(exc, NewerDatabaseError):
         return QCoreApplication.translate(
             "Startup",

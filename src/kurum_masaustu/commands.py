@@ -210,6 +210,7 @@ async def _test_channel(services: Services, channel_id: int) -> int:
             _err("Bu kanal için bağlantı kurulamadı (platform desteklenmiyor ya da gizli anahtar yok).")
             return EXIT_FAILED
         result = await adapter.verify()
+        await services.save_renewed_secrets(channel.id)
     finally:
         await services.aclose()
     if isinstance(result, AccountInfo):

@@ -6,9 +6,11 @@ from __future__ import annotations
 import asyncio
 import itertools
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 import pytest
+from PIL import Image
 from sqlalchemy import select
 
 from kurum_masaustu.app import Services
@@ -249,3 +251,29 @@ def test_hand_off_too_close_to_the_time_publishes_from_here_at_the_time(services
     assert summary.handed_off == 0
     assert summary.published == 0
     assert _deliveries(services)[ids[Platform.MASTODON]].state == DeliveryState.SCHEDULED
+
+
+def test_a_story_goes_to_instagram_as_a_story_with_its_9_16_picture(services: Services, tmp_path: Path) -> None:
+    ids = _channels(services, Platform.INSTAGRAM)
+    photo = tmp_path / "meydan.jpg"
+    Image.new("RGB", (2400, 1800), "#3a7").save(photo)
+    with services.sessions.begin() as session:
+        media_id = services.media.import_file(session, photo, alt_text="Cumhuriyet Meydanı").id
+    services.posts.save(
+        PostDraft(
+            body="",
+            channel_ids=[ids[Platform.INSTAGRAM]],
+            scheduled_at=datetime.now(UTC) - timedelta(minutes=1),
+            schedule=True,
+            kind=PostKind.STORY,
+            media_ids=[media_id],
+        )
+    )
+    summary = _run(services)
+    assert summary.published == 1, (summary, [(d.state, d.last_error) for d in _deliveries(services).values()])
+    (story,) = _published(services, ids[Platform.INSTAGRAM], Platform.INSTAGRAM)
+    assert story.kind == "story"
+    variants = list((services.profile.root / "cache" / "variants").rglob("*.jp*g"))
+    assert variants
+    with Image.open(variants[0]) as variant:
+        assert abs(variant.width / variant.height - 9 / 16) < 0.01

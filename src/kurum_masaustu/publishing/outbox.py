@@ -56,6 +56,7 @@ class MediaRef:
     height: int | None
     #: Where the subject is (fractions of width and height): the variants are cropped around it.
     focal: tuple[float, float] = (0.5, 0.5)
+    placement: str = "feed"  # the variant to prepare: "feed", or "story" for a story's 9:16 picture
 
 
 #: Builds the adapter for a channel (with its client and secrets); None if it cannot be built.
@@ -63,6 +64,9 @@ AdapterFactory = Callable[[Channel], Awaitable[Adapter | None]]
 #: The file to upload for one platform (prepared off the event loop). Raises ValueError with a
 #: ``code`` and ``message`` (media.MediaError) when the file cannot be used.
 MediaResolver = Callable[[MediaRef, Platform], Awaitable[MediaFile]]
+#: Stores what a channel's adapter renewed (a refreshed session) in the keyring; called after
+#: every call to the platform (``AdapterFactory.save_renewed_secrets``).
+SecretSaver = Callable[[int], Awaitable[object]]
 
 
 def utcnow() -> datetime:
@@ -94,9 +98,11 @@ class Outbox:
         clock: Callable[[], datetime] = utcnow,
         rng: random.Random | None = None,
         actor: str = "outbox",
+        save_secrets: SecretSaver | None = None,
     ) -> None:
         self._sessions = sessions
         self._adapter_for = adapter_for
+        self._save_secrets = save_secrets
         self._media_file = media_file
         self._clock = clock
         self._rng = rng or random.Random()
@@ -194,6 +200,8 @@ class Outbox:
                 .order_by(PostMedia.position)
             )
         ]
+        if post.kind == PostKind.STORY:
+            refs = [dataclasses.replace(ref, placement="story") for ref in refs]
         text = delivery.text
         key = delivery.idempotency_key
         reply_to: str | None = None
@@ -259,6 +267,7 @@ class Outbox:
         except ValueError as exc:
             log.info("delivery %s: media unusable while reconciling (%s)", delivery_id, exc)
         found = await adapter.find_published(request, since)
+        await self._renewed(channel.id)
         if isinstance(found, Transient):
             log.info("delivery %s: platform unreachable while reconciling (%s)", delivery_id, found.detail)
             return
@@ -320,10 +329,13 @@ class Outbox:
             self._apply(delivery_id, Rejected(f"media_{getattr(exc, 'code', 'invalid')}", message), summary)
             return False
         outcome = await adapter.publish(request)
-        secrets = adapter.updated_secrets()
-        if secrets:
-            log.info("channel %s: session renewed", channel.id)
+        await self._renewed(channel.id)
         return self._apply(delivery_id, outcome, summary)
+
+    async def _renewed(self, channel_id: int) -> None:
+        """A call may have renewed the session (X's refresh token is single-use): keep it."""
+        if self._save_secrets is not None:
+            await self._save_secrets(channel_id)
 
     def _apply(self, delivery_id: int, outcome: Outcome, summary: RunSummary, *, reconciled: bool = False) -> bool:
         """Rule 2: record the outcome (and what follows from it) in one transaction. True when

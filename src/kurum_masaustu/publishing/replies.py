@@ -41,7 +41,7 @@ from kurum_masaustu.platforms.base import (
     Transient,
 )
 from kurum_masaustu.publishing.backoff import MAX_ATTEMPTS, retry_delay
-from kurum_masaustu.publishing.outbox import AdapterFactory, utcnow
+from kurum_masaustu.publishing.outbox import AdapterFactory, SecretSaver, utcnow
 from kurum_masaustu.store.models import AuditEntry, Channel, InboxItem, Reply
 
 log = logging.getLogger(__name__)
@@ -89,9 +89,11 @@ class ReplySender:
         clock: Callable[[], datetime] = utcnow,
         rng: random.Random | None = None,
         actor: str = "outbox",
+        save_secrets: SecretSaver | None = None,
     ) -> None:
         self._sessions = sessions
         self._adapter_for = adapter_for
+        self._save_secrets = save_secrets
         self._clock = clock
         self._rng = rng or random.Random()
         self._actor = actor
@@ -203,7 +205,13 @@ class ReplySender:
             self._apply(job, Transient("the channel's adapter could not be built"), summary)
             return
         outcome = await adapter.reply(job.parent_remote_id, job.text, job.key)
+        await self._renewed(job.channel.id)
         self._apply(job, outcome, summary)
+
+    async def _renewed(self, channel_id: int) -> None:
+        """Keep a session the call renewed (see ``Outbox``)."""
+        if self._save_secrets is not None:
+            await self._save_secrets(channel_id)
 
     async def _reconcile(self, job: _Job, summary: ReplySummary) -> None:
         platform = job.channel.platform
@@ -221,6 +229,7 @@ class ReplySender:
             since = (job.since or self._clock()) - timedelta(minutes=5)
             request = PublishRequest(text=job.text, idempotency_key=job.key, reply_to=job.parent_remote_id)
             found = await adapter.find_published(request, since)
+            await self._renewed(job.channel.id)
             if isinstance(found, Published):
                 self._apply(job, found, summary, reconciled=True)
                 return
@@ -234,6 +243,7 @@ class ReplySender:
                 return
             reply.attempts += 1
         outcome = await adapter.reply(job.parent_remote_id, job.text, job.key)
+        await self._renewed(job.channel.id)
         self._apply(job, outcome, summary, reconciled=True)
 
     def _later(self, job: _Job, outcome: object) -> None:

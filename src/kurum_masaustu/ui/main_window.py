@@ -167,6 +167,13 @@ class MainWindow(QMainWindow):
         for dock in (self.composer_dock, self.media_dock, self.inbox_dock, self.outbox_dock):
             view_menu.addAction(dock.toggleViewAction())
 
+        content_menu = self.menuBar().addMenu(self.tr("&Content"))
+        hashtags_action = QAction(self.tr("&Hashtag library…"), self)
+        hashtags_action.triggered.connect(self.edit_hashtags)
+        templates_action = QAction(self.tr("&Templates…"), self)
+        templates_action.triggered.connect(self.edit_templates)
+        content_menu.addActions([hashtags_action, templates_action])
+
         publish_menu = self.menuBar().addMenu(self.tr("&Publishing"))
         self.pause_action = QAction(self.tr("&Pause all publishing…"), self)
         self.pause_action.setShortcut(QKeySequence("Ctrl+Shift+P"))
@@ -210,6 +217,19 @@ class MainWindow(QMainWindow):
         self.refresh_counts()
         self.outbox.reload()
         self._poke_outbox()
+
+    def edit_hashtags(self) -> None:
+        from kurum_masaustu.services.hashtags import HashtagLibrary
+        from kurum_masaustu.ui.hashtag_library import HashtagLibraryDialog
+
+        HashtagLibraryDialog(HashtagLibrary(self.services.sessions), self).exec()
+        self.composer.reload_tag_sets()
+
+    def edit_templates(self) -> None:
+        from kurum_masaustu.services.templates import TemplateService
+        from kurum_masaustu.ui.template_editor import TemplateEditorDialog
+
+        TemplateEditorDialog(TemplateService(self.services.sessions), self).exec()
 
     # -- publishing ---------------------------------------------------------------------------
     def _post_templates(self) -> list[TemplateRecord]:
@@ -327,6 +347,7 @@ class MainWindow(QMainWindow):
 
     def _outbox_changed(self) -> None:
         self.calendar.refresh()
+        self.composer.refresh_deliveries()
         self.refresh_counts()
         self._poke_outbox()
 
@@ -335,6 +356,7 @@ class MainWindow(QMainWindow):
         if summary.published or summary.failed or summary.reconciled or summary.handed_off or summary.retried:
             self.calendar.refresh()
             self.outbox.reload()
+            self.composer.refresh_deliveries()
             self.refresh_counts()
         self.refresh_pause()
 
