@@ -599,6 +599,164 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
     </message>
 </context>
 <context>
+    <name>CrisisBanner</name>
+    <message>
+        <source>Show the messages</source>
+        <translation>Show the messages</translation>
+    </message>
+    <message>
+        <source>Crisis plan…</source>
+        <translation>Crisis plan…</translation>
+    </message>
+    <message>
+        <source>Holding statements…</source>
+        <translation>Holding statements…</translation>
+    </message>
+    <message>
+        <source>Turn on crisis mode</source>
+        <translation>Turn on crisis mode</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Dismiss</translation>
+    </message>
+    <message>
+        <source>under the post “{post}”</source>
+        <translation>under the post “{post}”</translation>
+    </message>
+    <message>
+        <source>about {unit}</source>
+        <translation>about {unit}</translation>
+    </message>
+    <message>
+        <source>across all channels</source>
+        <translation>across all channels</translation>
+    </message>
+    <message>
+        <source>Possible crisis: negative messages are piling up</source>
+        <translation>Possible crisis: negative messages are piling up</translation>
+    </message>
+    <message>
+        <source>{count} negative messages in the last {hours} h {where} — {ratio}× the usual (usually {baseline} in that time). Growth: {growth}.</source>
+        <translation>{count} negative messages in the last {hours} h {where} — {ratio}× the usual (usually {baseline} in that time). Growth: {growth}.</translation>
+    </message>
+    <message>
+        <source>Crisis mode is on</source>
+        <translation>Crisis mode is on</translation>
+    </message>
+</context>
+<context>
+    <name>CrisisDialog</name>
+    <message>
+        <source>Crisis plan</source>
+        <translation>Crisis plan</translation>
+    </message>
+    <message>
+        <source>Crisis plan steps</source>
+        <translation>Crisis plan steps</translation>
+    </message>
+    <message>
+        <source>A new step (e.g. inform the neighbourhood muhtars)</source>
+        <translation>A new step (e.g. inform the neighbourhood muhtars)</translation>
+    </message>
+    <message>
+        <source>Add step</source>
+        <translation>Add step</translation>
+    </message>
+    <message>
+        <source>Remove step</source>
+        <translation>Remove step</translation>
+    </message>
+    <message>
+        <source>New crisis: clear the ticks</source>
+        <translation>New crisis: clear the ticks</translation>
+    </message>
+    <message>
+        <source>Tick each step as it is done; double-click a step to edit it.</source>
+        <translation>Tick each step as it is done; double-click a step to edit it.</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>Plan</translation>
+    </message>
+    <message>
+        <source>Holding statement</source>
+        <translation>Holding statement</translation>
+    </message>
+    <message>
+        <source>Statement text</source>
+        <translation>Statement text</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Copy</translation>
+    </message>
+    <message>
+        <source>Write as a post</source>
+        <translation>Write as a post</translation>
+    </message>
+    <message>
+        <source>Holding statements</source>
+        <translation>Holding statements</translation>
+    </message>
+    <message>
+        <source>Crisis timeline</source>
+        <translation>Crisis timeline</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>Timeline</translation>
+    </message>
+    <message>
+        <source>Contacts: {contacts}</source>
+        <translation>Contacts: {contacts}</translation>
+    </message>
+    <message>
+        <source>publishing paused</source>
+        <translation>publishing paused</translation>
+    </message>
+    <message>
+        <source>publishing resumed</source>
+        <translation>publishing resumed</translation>
+    </message>
+    <message>
+        <source>comment hidden</source>
+        <translation>comment hidden</translation>
+    </message>
+    <message>
+        <source>step done</source>
+        <translation>step done</translation>
+    </message>
+    <message>
+        <source>step reopened</source>
+        <translation>step reopened</translation>
+    </message>
+    <message>
+        <source>plan edited</source>
+        <translation>plan edited</translation>
+    </message>
+    <message>
+        <source>new crisis: ticks cleared</source>
+        <translation>new crisis: ticks cleared</translation>
+    </message>
+    <message>
+        <source>holding statement copied</source>
+        <translation>holding statement copied</translation>
+    </message>
+    <message>
+        <source>holding statement written as a post</source>
+        <translation>holding statement written as a post</translation>
+    </message>
+    <message>
+        <source>negative spike detected</source>
+        <translation>negative spike detected</translation>
+    </message>
+    <message>
+        <source>Nothing recorded yet.</source>
+        <translation>Nothing recorded yet.</translation>
+    </message>
+</context>
+<context>
     <name>DayDelegate</name>
     <message numerus="yes">
         <source>+%n more</source>
@@ -844,6 +1002,7 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
     </message>
     <message>
         <source>Search messages (e.g. cop, su, istanbul)…</source>
+        <extracomment>Hides an item on its platform with a reason (the window sets it; None: no network here).</extracomment>
         <translation>Search messages (e.g. cop, su, istanbul)…</translation>
     </message>
     <message>
@@ -857,6 +1016,10 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
     <message>
         <source>Overdue</source>
         <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>Negative</source>
+        <translation>Negative</translation>
     </message>
     <message>
         <source>Category filter</source>
@@ -911,6 +1074,22 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
         <translation>Write a reply from a template; it is sent through the outbox</translation>
     </message>
     <message>
+        <source>Route…</source>
+        <translation>Route…</translation>
+    </message>
+    <message>
+        <source>Give the message to a unit: e-mail draft or Beyaz Masa / CİMER note</source>
+        <translation>Give the message to a unit: e-mail draft or Beyaz Masa / CİMER note</translation>
+    </message>
+    <message>
+        <source>Hide…</source>
+        <translation>Hide…</translation>
+    </message>
+    <message>
+        <source>Hide the comment on the platform (where it allows), with a reason</source>
+        <translation>Hide the comment on the platform (where it allows), with a reason</translation>
+    </message>
+    <message>
         <source>Resolved</source>
         <translation>Resolved</translation>
     </message>
@@ -929,6 +1108,26 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
     <message>
         <source>Why: {reasons}</source>
         <translation>Why: {reasons}</translation>
+    </message>
+    <message>
+        <source>T.C. kimlik no</source>
+        <translation>T.C. kimlik no</translation>
+    </message>
+    <message>
+        <source>phone number</source>
+        <translation>phone number</translation>
+    </message>
+    <message>
+        <source>IBAN</source>
+        <translation>IBAN</translation>
+    </message>
+    <message>
+        <source>e-mail address</source>
+        <translation>e-mail address</translation>
+    </message>
+    <message>
+        <source>Personal data in a public message ({found}): continue in a private message, and consider hiding it.</source>
+        <translation>Personal data in a public message ({found}): continue in a private message, and consider hiding it.</translation>
     </message>
     <message>
         <source>Answered after {time} of business hours</source>
@@ -989,6 +1188,42 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
     <message>
         <source>The reply could not be queued: it is empty or the message is gone.</source>
         <translation>The reply could not be queued: it is empty or the message is gone.</translation>
+    </message>
+    <message>
+        <source>Abuse or insult</source>
+        <translation>Abuse or insult</translation>
+    </message>
+    <message>
+        <source>Personal data posted publicly (KVKK)</source>
+        <translation>Personal data posted publicly (KVKK)</translation>
+    </message>
+    <message>
+        <source>Spam or advertising</source>
+        <translation>Spam or advertising</translation>
+    </message>
+    <message>
+        <source>Hide the comment</source>
+        <translation>Hide the comment</translation>
+    </message>
+    <message>
+        <source>Reason (kept in the audit log):</source>
+        <translation>Reason (kept in the audit log):</translation>
+    </message>
+    <message>
+        <source>This platform does not let us hide comments. Answer, or report it there.</source>
+        <translation>This platform does not let us hide comments. Answer, or report it there.</translation>
+    </message>
+    <message>
+        <source>The channel is not connected, so nothing was hidden.</source>
+        <translation>The channel is not connected, so nothing was hidden.</translation>
+    </message>
+    <message>
+        <source>The platform could not be reached. Try again later.</source>
+        <translation>The platform could not be reached. Try again later.</translation>
+    </message>
+    <message>
+        <source>The platform refused to hide it ({code}).</source>
+        <translation>The platform refused to hide it ({code}).</translation>
     </message>
     <message>
         <source>draft</source>
@@ -1448,6 +1683,14 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
         <translation>&amp;About Kurum Masaüstü</translation>
     </message>
     <message>
+        <source>negative messages</source>
+        <translation>negative messages</translation>
+    </message>
+    <message>
+        <source>Crisis: {where}</source>
+        <translation>Crisis: {where}</translation>
+    </message>
+    <message>
         <source>Local</source>
         <translation>Local</translation>
     </message>
@@ -1857,6 +2100,93 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
             <numerusform>The tone check found %n problem. Send the reply anyway?</numerusform>
             <numerusform>The tone check found %n problems. Send the reply anyway?</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>RouteDialog</name>
+    <message>
+        <source>Route to a unit — {reference}</source>
+        <translation>Route to a unit — {reference}</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>{unit} (suggested)</source>
+        <translation>{unit} (suggested)</translation>
+    </message>
+    <message>
+        <source>Internal note</source>
+        <translation>Internal note</translation>
+    </message>
+    <message>
+        <source>Internal note (stays in the app; also sent to the unit)</source>
+        <translation>Internal note (stays in the app; also sent to the unit)</translation>
+    </message>
+    <message>
+        <source>What the unit receives</source>
+        <translation>What the unit receives</translation>
+    </message>
+    <message>
+        <source>Personal data (T.C. kimlik no, phone, IBAN, e-mail) is taken out; the name stays here.</source>
+        <translation>Personal data (T.C. kimlik no, phone, IBAN, e-mail) is taken out; the name stays here.</translation>
+    </message>
+    <message>
+        <source>Assign</source>
+        <translation>Assign</translation>
+    </message>
+    <message>
+        <source>E-mail draft…</source>
+        <translation>E-mail draft…</translation>
+    </message>
+    <message>
+        <source>Beyaz Masa / CİMER file…</source>
+        <translation>Beyaz Masa / CİMER file…</translation>
+    </message>
+    <message>
+        <source>Unit:</source>
+        <translation>Unit:</translation>
+    </message>
+    <message>
+        <source>E-mail to the unit (preview):</source>
+        <translation>E-mail to the unit (preview):</translation>
+    </message>
+    <message>
+        <source>No units yet.</source>
+        <translation>No units yet.</translation>
+    </message>
+    <message>
+        <source>no e-mail address</source>
+        <translation>no e-mail address</translation>
+    </message>
+    <message>
+        <source>No e-mail program opened. The text is below; copy it into your e-mail.</source>
+        <translation>No e-mail program opened. The text is below; copy it into your e-mail.</translation>
+    </message>
+    <message>
+        <source>Save the Beyaz Masa / CİMER note</source>
+        <translation>Save the Beyaz Masa / CİMER note</translation>
+    </message>
+    <message>
+        <source>Text (*.txt)</source>
+        <translation>Text (*.txt)</translation>
+    </message>
+    <message>
+        <source>The unit has no e-mail address. Add one in the unit's contacts.</source>
+        <translation>The unit has no e-mail address. Add one in the unit's contacts.</translation>
+    </message>
+    <message>
+        <source>The message is no longer in the inbox.</source>
+        <translation>The message is no longer in the inbox.</translation>
+    </message>
+    <message>
+        <source>The unit no longer exists.</source>
+        <translation>The unit no longer exists.</translation>
+    </message>
+    <message>
+        <source>The file could not be written: {detail}</source>
+        <translation>The file could not be written: {detail}</translation>
     </message>
 </context>
 <context>

@@ -590,6 +590,164 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     </message>
 </context>
 <context>
+    <name>CrisisBanner</name>
+    <message>
+        <source>Show the messages</source>
+        <translation>Mesajları göster</translation>
+    </message>
+    <message>
+        <source>Crisis plan…</source>
+        <translation>Kriz planı…</translation>
+    </message>
+    <message>
+        <source>Holding statements…</source>
+        <translation>Bekleme metinleri…</translation>
+    </message>
+    <message>
+        <source>Turn on crisis mode</source>
+        <translation>Kriz modunu aç</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Kapat</translation>
+    </message>
+    <message>
+        <source>under the post “{post}”</source>
+        <translation>“{post}” gönderisinin altında</translation>
+    </message>
+    <message>
+        <source>about {unit}</source>
+        <translation>{unit} konusunda</translation>
+    </message>
+    <message>
+        <source>across all channels</source>
+        <translation>tüm kanallarda</translation>
+    </message>
+    <message>
+        <source>Possible crisis: negative messages are piling up</source>
+        <translation>Olası kriz: olumsuz mesajlar birikiyor</translation>
+    </message>
+    <message>
+        <source>{count} negative messages in the last {hours} h {where} — {ratio}× the usual (usually {baseline} in that time). Growth: {growth}.</source>
+        <translation>Son {hours} saatte {where} {count} olumsuz mesaj — olağanın {ratio} katı (bu sürede genelde {baseline}). Artış: {growth}.</translation>
+    </message>
+    <message>
+        <source>Crisis mode is on</source>
+        <translation>Kriz modu açık</translation>
+    </message>
+</context>
+<context>
+    <name>CrisisDialog</name>
+    <message>
+        <source>Crisis plan</source>
+        <translation>Kriz planı</translation>
+    </message>
+    <message>
+        <source>Crisis plan steps</source>
+        <translation>Kriz planı adımları</translation>
+    </message>
+    <message>
+        <source>A new step (e.g. inform the neighbourhood muhtars)</source>
+        <translation>Yeni adım (ör. mahalle muhtarlarını bilgilendirin)</translation>
+    </message>
+    <message>
+        <source>Add step</source>
+        <translation>Adım ekle</translation>
+    </message>
+    <message>
+        <source>Remove step</source>
+        <translation>Adımı kaldır</translation>
+    </message>
+    <message>
+        <source>New crisis: clear the ticks</source>
+        <translation>Yeni kriz: işaretleri temizle</translation>
+    </message>
+    <message>
+        <source>Tick each step as it is done; double-click a step to edit it.</source>
+        <translation>Her adımı yapıldıkça işaretleyin; düzenlemek için adıma çift tıklayın.</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>Plan</translation>
+    </message>
+    <message>
+        <source>Holding statement</source>
+        <translation>Bekleme metni</translation>
+    </message>
+    <message>
+        <source>Statement text</source>
+        <translation>Açıklama metni</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Kopyala</translation>
+    </message>
+    <message>
+        <source>Write as a post</source>
+        <translation>Gönderi olarak yaz</translation>
+    </message>
+    <message>
+        <source>Holding statements</source>
+        <translation>Bekleme metinleri</translation>
+    </message>
+    <message>
+        <source>Crisis timeline</source>
+        <translation>Kriz zaman çizelgesi</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>Zaman çizelgesi</translation>
+    </message>
+    <message>
+        <source>Contacts: {contacts}</source>
+        <translation>İletişim: {contacts}</translation>
+    </message>
+    <message>
+        <source>publishing paused</source>
+        <translation>yayın durduruldu</translation>
+    </message>
+    <message>
+        <source>publishing resumed</source>
+        <translation>yayın sürdürüldü</translation>
+    </message>
+    <message>
+        <source>comment hidden</source>
+        <translation>yorum gizlendi</translation>
+    </message>
+    <message>
+        <source>step done</source>
+        <translation>adım tamamlandı</translation>
+    </message>
+    <message>
+        <source>step reopened</source>
+        <translation>adım yeniden açıldı</translation>
+    </message>
+    <message>
+        <source>plan edited</source>
+        <translation>plan düzenlendi</translation>
+    </message>
+    <message>
+        <source>new crisis: ticks cleared</source>
+        <translation>yeni kriz: işaretler temizlendi</translation>
+    </message>
+    <message>
+        <source>holding statement copied</source>
+        <translation>bekleme metni kopyalandı</translation>
+    </message>
+    <message>
+        <source>holding statement written as a post</source>
+        <translation>bekleme metni gönderi olarak yazıldı</translation>
+    </message>
+    <message>
+        <source>negative spike detected</source>
+        <translation>olumsuz mesaj artışı saptandı</translation>
+    </message>
+    <message>
+        <source>Nothing recorded yet.</source>
+        <translation>Henüz kayıt yok.</translation>
+    </message>
+</context>
+<context>
     <name>DayDelegate</name>
     <message numerus="yes">
         <source>+%n more</source>
@@ -834,6 +992,7 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     </message>
     <message>
         <source>Search messages (e.g. cop, su, istanbul)…</source>
+        <extracomment>Hides an item on its platform with a reason (the window sets it; None: no network here).</extracomment>
         <translation>Mesajlarda ara (ör. çöp, su, istanbul)…</translation>
     </message>
     <message>
@@ -847,6 +1006,10 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     <message>
         <source>Overdue</source>
         <translation>Gecikmiş</translation>
+    </message>
+    <message>
+        <source>Negative</source>
+        <translation>Olumsuz</translation>
     </message>
     <message>
         <source>Category filter</source>
@@ -901,6 +1064,22 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
         <translation>Şablondan yanıt yazın; giden kutusu üzerinden gönderilir</translation>
     </message>
     <message>
+        <source>Route…</source>
+        <translation>Yönlendir…</translation>
+    </message>
+    <message>
+        <source>Give the message to a unit: e-mail draft or Beyaz Masa / CİMER note</source>
+        <translation>Mesajı bir birime iletin: e-posta taslağı ya da Beyaz Masa / CİMER notu</translation>
+    </message>
+    <message>
+        <source>Hide…</source>
+        <translation>Gizle…</translation>
+    </message>
+    <message>
+        <source>Hide the comment on the platform (where it allows), with a reason</source>
+        <translation>Yorumu platformda gizleyin (platform izin veriyorsa), gerekçesiyle</translation>
+    </message>
+    <message>
         <source>Resolved</source>
         <translation>Çözüldü</translation>
     </message>
@@ -919,6 +1098,26 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     <message>
         <source>Why: {reasons}</source>
         <translation>Neden: {reasons}</translation>
+    </message>
+    <message>
+        <source>T.C. kimlik no</source>
+        <translation>T.C. kimlik no</translation>
+    </message>
+    <message>
+        <source>phone number</source>
+        <translation>telefon numarası</translation>
+    </message>
+    <message>
+        <source>IBAN</source>
+        <translation>IBAN</translation>
+    </message>
+    <message>
+        <source>e-mail address</source>
+        <translation>e-posta adresi</translation>
+    </message>
+    <message>
+        <source>Personal data in a public message ({found}): continue in a private message, and consider hiding it.</source>
+        <translation>Herkese açık mesajda kişisel veri var ({found}): özel mesajla devam edin, yorumu gizlemeyi düşünün.</translation>
     </message>
     <message>
         <source>Answered after {time} of business hours</source>
@@ -979,6 +1178,42 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     <message>
         <source>The reply could not be queued: it is empty or the message is gone.</source>
         <translation>Yanıt kuyruğa alınamadı: boş ya da mesaj artık yok.</translation>
+    </message>
+    <message>
+        <source>Abuse or insult</source>
+        <translation>Hakaret veya küfür</translation>
+    </message>
+    <message>
+        <source>Personal data posted publicly (KVKK)</source>
+        <translation>Herkese açık paylaşılmış kişisel veri (KVKK)</translation>
+    </message>
+    <message>
+        <source>Spam or advertising</source>
+        <translation>İstenmeyen ileti veya reklam</translation>
+    </message>
+    <message>
+        <source>Hide the comment</source>
+        <translation>Yorumu gizle</translation>
+    </message>
+    <message>
+        <source>Reason (kept in the audit log):</source>
+        <translation>Gerekçe (işlem kaydında saklanır):</translation>
+    </message>
+    <message>
+        <source>This platform does not let us hide comments. Answer, or report it there.</source>
+        <translation>Bu platform yorum gizlemeye izin vermiyor. Yanıtlayın ya da platformda bildirin.</translation>
+    </message>
+    <message>
+        <source>The channel is not connected, so nothing was hidden.</source>
+        <translation>Kanal bağlı değil; hiçbir şey gizlenmedi.</translation>
+    </message>
+    <message>
+        <source>The platform could not be reached. Try again later.</source>
+        <translation>Platforma ulaşılamadı. Daha sonra yeniden deneyin.</translation>
+    </message>
+    <message>
+        <source>The platform refused to hide it ({code}).</source>
+        <translation>Platform gizlemeyi reddetti ({code}).</translation>
     </message>
     <message>
         <source>draft</source>
@@ -1438,6 +1673,14 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
         <translation>Kurum Masaüstü &amp;hakkında</translation>
     </message>
     <message>
+        <source>negative messages</source>
+        <translation>olumsuz mesajlar</translation>
+    </message>
+    <message>
+        <source>Crisis: {where}</source>
+        <translation>Kriz: {where}</translation>
+    </message>
+    <message>
         <source>Local</source>
         <translation>Yerel</translation>
     </message>
@@ -1844,6 +2087,93 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
         <translation>
             <numerusform>Üslup denetimi %n sorun buldu. Yanıt yine de gönderilsin mi?</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>RouteDialog</name>
+    <message>
+        <source>Route to a unit — {reference}</source>
+        <translation>Birime yönlendir — {reference}</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Birim</translation>
+    </message>
+    <message>
+        <source>{unit} (suggested)</source>
+        <translation>{unit} (önerilen)</translation>
+    </message>
+    <message>
+        <source>Internal note</source>
+        <translation>İç not</translation>
+    </message>
+    <message>
+        <source>Internal note (stays in the app; also sent to the unit)</source>
+        <translation>İç not (uygulamada kalır; birime de gönderilir)</translation>
+    </message>
+    <message>
+        <source>What the unit receives</source>
+        <translation>Birime gidecek metin</translation>
+    </message>
+    <message>
+        <source>Personal data (T.C. kimlik no, phone, IBAN, e-mail) is taken out; the name stays here.</source>
+        <translation>Kişisel veriler (T.C. kimlik no, telefon, IBAN, e-posta) çıkarılır; ad soyad burada kalır.</translation>
+    </message>
+    <message>
+        <source>Assign</source>
+        <translation>Ata</translation>
+    </message>
+    <message>
+        <source>E-mail draft…</source>
+        <translation>E-posta taslağı…</translation>
+    </message>
+    <message>
+        <source>Beyaz Masa / CİMER file…</source>
+        <translation>Beyaz Masa / CİMER dosyası…</translation>
+    </message>
+    <message>
+        <source>Unit:</source>
+        <translation>Birim:</translation>
+    </message>
+    <message>
+        <source>E-mail to the unit (preview):</source>
+        <translation>Birime e-posta (önizleme):</translation>
+    </message>
+    <message>
+        <source>No units yet.</source>
+        <translation>Henüz birim yok.</translation>
+    </message>
+    <message>
+        <source>no e-mail address</source>
+        <translation>e-posta adresi yok</translation>
+    </message>
+    <message>
+        <source>No e-mail program opened. The text is below; copy it into your e-mail.</source>
+        <translation>E-posta programı açılmadı. Metin aşağıda; e-postanıza kopyalayın.</translation>
+    </message>
+    <message>
+        <source>Save the Beyaz Masa / CİMER note</source>
+        <translation>Beyaz Masa / CİMER notunu kaydet</translation>
+    </message>
+    <message>
+        <source>Text (*.txt)</source>
+        <translation>Metin (*.txt)</translation>
+    </message>
+    <message>
+        <source>The unit has no e-mail address. Add one in the unit's contacts.</source>
+        <translation>Birimin e-posta adresi yok. Birimin iletişim bilgilerine ekleyin.</translation>
+    </message>
+    <message>
+        <source>The message is no longer in the inbox.</source>
+        <translation>Mesaj artık gelen kutusunda değil.</translation>
+    </message>
+    <message>
+        <source>The unit no longer exists.</source>
+        <translation>Birim artık yok.</translation>
+    </message>
+    <message>
+        <source>The file could not be written: {detail}</source>
+        <translation>Dosya yazılamadı: {detail}</translation>
     </message>
 </context>
 <context>

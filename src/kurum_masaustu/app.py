@@ -397,6 +397,11 @@ def _run_window(
         window.start_background_work()
         from kurum_masaustu.publishing.inbox_sync import sync_inbox
 
+        if seed:  # the demo's negative spike arrives with the first inbox sync
+            from kurum_masaustu.demo.spike import seed_sandbox_spike
+
+            await asyncio.to_thread(seed_sandbox_spike, services.sessions, profile.root / "sandbox")
+
         runner = OutboxRunner(
             services.publisher,
             online=window.status.online,
