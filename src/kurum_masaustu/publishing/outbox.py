@@ -15,6 +15,7 @@ sync`` runs it with ``asyncio.run``. Database calls are short and indexed.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import logging
 import random
@@ -61,6 +62,12 @@ class MediaRef:
     focal: tuple[float, float] = (0.5, 0.5)
     placement: str = "feed"  # the variant to prepare: "feed", or "story" for a story's 9:16 picture
 
+
+#: A handed-over post is looked up on the platform this long after its time, every so often,
+#: for so long (then it stays "handed to platform": the person checks it there).
+CONFIRM_AFTER = timedelta(minutes=2)
+CONFIRM_EVERY = timedelta(minutes=10)
+CONFIRM_FOR = timedelta(days=3)
 
 #: Builds the adapter for a channel (with its client and secrets); None if it cannot be built.
 AdapterFactory = Callable[[Channel], Awaitable[Adapter | None]]
@@ -190,7 +197,65 @@ class Outbox:
             await self._reconcile(delivery_id, summary)
         for delivery_id in self._due_ids(self._clock()):
             await self._publish(delivery_id, summary)
+        for delivery_id in self._handed_off_past_ids(self._clock()):
+            await self._confirm_handed_off(delivery_id, summary)
         return summary
+
+    def _handed_off_past_ids(self, now: datetime) -> list[int]:
+        """Handed-over deliveries whose time has passed, to be looked up on the platform."""
+        with self._sessions() as session:
+            stmt = (
+                select(Delivery.id)
+                .join(Channel, Delivery.channel_id == Channel.id)
+                .where(
+                    Delivery.state == DeliveryState.HANDED_OFF,
+                    Delivery.scheduled_at <= now - CONFIRM_AFTER,
+                    Delivery.scheduled_at >= now - CONFIRM_FOR,
+                    or_(Delivery.next_attempt_at.is_(None), Delivery.next_attempt_at <= now),
+                    Channel.auth_problem.is_(None),
+                )
+                .order_by(Delivery.scheduled_at, Delivery.id)
+            )
+            return list(session.scalars(stmt))
+
+    async def _confirm_handed_off(self, delivery_id: int, summary: RunSummary) -> None:
+        """The platform's scheduler should have published it: find the post for its link."""
+        with self._sessions() as session:
+            delivery = session.get(Delivery, delivery_id)
+            if delivery is None or delivery.scheduled_at is None:
+                return
+            channel = delivery.channel
+            request, refs = self._request(session, delivery)
+            since = delivery.scheduled_at - timedelta(minutes=5)
+        adapter = await self._adapter_for(channel)
+        if adapter is None:
+            return
+        with contextlib.suppress(ValueError):  # compared by the number of media only
+            request = await self._with_media(request, refs, channel.platform)
+        found = await adapter.find_published(request, since)
+        now = self._clock()
+        with self._sessions.begin() as session:
+            delivery = session.get(Delivery, delivery_id)
+            if delivery is None or delivery.state != DeliveryState.HANDED_OFF:
+                return
+            if isinstance(found, Published) and not found.scheduled:
+                delivery.state = DeliveryState.PUBLISHED
+                delivery.remote_id = found.remote_id
+                delivery.permalink = found.permalink
+                delivery.published_at = delivery.scheduled_at
+                delivery.next_attempt_at = None
+                summary.reconciled += 1
+                session.add(
+                    AuditEntry(
+                        actor=self._actor,
+                        action="delivery.confirmed",
+                        entity="delivery",
+                        entity_id=delivery_id,
+                        detail={"permalink": found.permalink},
+                    )
+                )
+            else:  # not out yet (platforms' schedulers run late), or the platform did not answer
+                delivery.next_attempt_at = now + CONFIRM_EVERY
 
     def _in_flight_ids(self, now: datetime) -> list[int]:
         """Deliveries a request may have left on the platform, due for a look-up."""
