@@ -2,7 +2,7 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB" sourcelanguage="en">
 <context>
-    <name />
+    <name></name>
     <message>
         <source>category corrected</source>
         <translation>category corrected</translation>
@@ -48,8 +48,8 @@
         <translation>reply to be sent again</translation>
     </message>
     <message>
-        <source>reply waits for the platform's limit</source>
-        <translation>reply waits for the platform's limit</translation>
+        <source>reply waits for the platform&apos;s limit</source>
+        <translation>reply waits for the platform&apos;s limit</translation>
     </message>
     <message>
         <source>assigned to a unit</source>
@@ -85,12 +85,12 @@
     <message>
         <source>Kurum Masaüstü {version}
 
-The social media desk of a public institution: plan, write, publish and answer citizens from one window. Citizens' messages and account tokens stay on this computer.
+The social media desk of a public institution: plan, write, publish and answer citizens from one window. Citizens&apos; messages and account tokens stay on this computer.
 
 Licence: GNU GPL version 3 or later. The components it carries and their licences are listed under “Third-party notices”.</source>
         <translation>Kurum Masaüstü {version}
 
-The social media desk of a public institution: plan, write, publish and answer citizens from one window. Citizens' messages and account tokens stay on this computer.
+The social media desk of a public institution: plan, write, publish and answer citizens from one window. Citizens&apos; messages and account tokens stay on this computer.
 
 Licence: GNU GPL version 3 or later. The components it carries and their licences are listed under “Third-party notices”.</translation>
     </message>
@@ -317,10 +317,20 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
     </message>
 </context>
 <context>
+    <name>ChannelPreview</name>
+    <message numerus="yes">
+        <source>%n post(s); longest: </source>
+        <extracomment>Platforms that show a link given apart as a card; the others get it at the end of the text.</extracomment>
+        <translation>
+            <numerusform>%n post; longest: </numerusform>
+            <numerusform>%n posts; longest: </numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Composer</name>
     <message>
         <source>Previews per channel</source>
-        <extracomment>Platforms that show a link given apart as a card; the others get it at the end of the text.</extracomment>
         <translation>Previews per channel</translation>
     </message>
     <message>
@@ -387,7 +397,16 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
         <translation>Handed to the platform: it goes out at its time even with this computer off. But later edits, a pause or a mourning/crisis mode do not stop it by themselves: the app must cancel it on the platform, which it can do only while it runs and is online.</translation>
     </message>
     <message>
+        <source>Take back from the platforms</source>
+        <translation>Take back from the platforms</translation>
+    </message>
+    <message>
+        <source>Cancels the scheduled post on the platforms that hold it, so that it can be edited again.</source>
+        <translation>Cancels the scheduled post on the platforms that hold it, so that it can be edited again.</translation>
+    </message>
+    <message>
         <source>Attached media</source>
+        <extracomment>Cancels what the platforms hold for a post: async (post_id) -&gt; (taken back, not taken back).</extracomment>
         <translation>Attached media</translation>
     </message>
     <message>
@@ -431,8 +450,22 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
         <translation>Platform schedules it</translation>
     </message>
     <message>
-        <source>Hand to {channel}'s own scheduler</source>
-        <translation>Hand to {channel}'s own scheduler</translation>
+        <source>Hand to {channel}&apos;s own scheduler</source>
+        <translation>Hand to {channel}&apos;s own scheduler</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n channel(s) could not be taken back (offline, or the platform already published it).</source>
+        <translation>
+            <numerusform>%n channel could not be taken back (offline, or the platform already published it).</numerusform>
+            <numerusform>%n channels could not be taken back (offline, or the platform already published it).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Taken back from %n channel(s): edit the post and schedule it again.</source>
+        <translation>
+            <numerusform>Taken back from %n channel: edit the post and schedule it again.</numerusform>
+            <numerusform>Taken back from %n channels: edit the post and schedule it again.</numerusform>
+        </translation>
     </message>
     <message>
         <source>to be handed to the platform</source>
@@ -446,12 +479,16 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
         </translation>
     </message>
     <message>
+        <source>Handed to the platform&apos;s scheduler on some channels: changes here do not reach them; to change or stop one, delete the scheduled post on the platform.</source>
+        <translation>Handed to the platform&apos;s scheduler on some channels: changes here do not reach them; to change or stop one, delete the scheduled post on the platform.</translation>
+    </message>
+    <message>
         <source>Cannot schedule for {channels}: {problem} Fix it, or remove that channel.</source>
         <translation>Cannot schedule for {channels}: {problem} Fix it, or remove that channel.</translation>
     </message>
     <message>
-        <source>Fill in the template's fields first: {fields}</source>
-        <translation>Fill in the template's fields first: {fields}</translation>
+        <source>Fill in the template&apos;s fields first: {fields}</source>
+        <translation>Fill in the template&apos;s fields first: {fields}</translation>
     </message>
     <message>
         <source>Not scheduled: the election-period warning needs a note.</source>
@@ -568,6 +605,164 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
     </message>
 </context>
 <context>
+    <name>CrisisBanner</name>
+    <message>
+        <source>Show the messages</source>
+        <translation>Show the messages</translation>
+    </message>
+    <message>
+        <source>Crisis plan…</source>
+        <translation>Crisis plan…</translation>
+    </message>
+    <message>
+        <source>Holding statements…</source>
+        <translation>Holding statements…</translation>
+    </message>
+    <message>
+        <source>Turn on crisis mode</source>
+        <translation>Turn on crisis mode</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Dismiss</translation>
+    </message>
+    <message>
+        <source>under the post “{post}”</source>
+        <translation>under the post “{post}”</translation>
+    </message>
+    <message>
+        <source>about {unit}</source>
+        <translation>about {unit}</translation>
+    </message>
+    <message>
+        <source>across all channels</source>
+        <translation>across all channels</translation>
+    </message>
+    <message>
+        <source>Possible crisis: negative messages are piling up</source>
+        <translation>Possible crisis: negative messages are piling up</translation>
+    </message>
+    <message>
+        <source>{count} negative messages in the last {hours} h {where} — {ratio}× the usual (usually {baseline} in that time). Growth: {growth}.</source>
+        <translation>{count} negative messages in the last {hours} h {where} — {ratio}× the usual (usually {baseline} in that time). Growth: {growth}.</translation>
+    </message>
+    <message>
+        <source>Crisis mode is on</source>
+        <translation>Crisis mode is on</translation>
+    </message>
+</context>
+<context>
+    <name>CrisisDialog</name>
+    <message>
+        <source>Crisis plan</source>
+        <translation>Crisis plan</translation>
+    </message>
+    <message>
+        <source>Crisis plan steps</source>
+        <translation>Crisis plan steps</translation>
+    </message>
+    <message>
+        <source>A new step (e.g. inform the neighbourhood muhtars)</source>
+        <translation>A new step (e.g. inform the neighbourhood muhtars)</translation>
+    </message>
+    <message>
+        <source>Add step</source>
+        <translation>Add step</translation>
+    </message>
+    <message>
+        <source>Remove step</source>
+        <translation>Remove step</translation>
+    </message>
+    <message>
+        <source>New crisis: clear the ticks</source>
+        <translation>New crisis: clear the ticks</translation>
+    </message>
+    <message>
+        <source>Tick each step as it is done; double-click a step to edit it.</source>
+        <translation>Tick each step as it is done; double-click a step to edit it.</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>Plan</translation>
+    </message>
+    <message>
+        <source>Holding statement</source>
+        <translation>Holding statement</translation>
+    </message>
+    <message>
+        <source>Statement text</source>
+        <translation>Statement text</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Copy</translation>
+    </message>
+    <message>
+        <source>Write as a post</source>
+        <translation>Write as a post</translation>
+    </message>
+    <message>
+        <source>Holding statements</source>
+        <translation>Holding statements</translation>
+    </message>
+    <message>
+        <source>Crisis timeline</source>
+        <translation>Crisis timeline</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>Timeline</translation>
+    </message>
+    <message>
+        <source>Contacts: {contacts}</source>
+        <translation>Contacts: {contacts}</translation>
+    </message>
+    <message>
+        <source>publishing paused</source>
+        <translation>publishing paused</translation>
+    </message>
+    <message>
+        <source>publishing resumed</source>
+        <translation>publishing resumed</translation>
+    </message>
+    <message>
+        <source>comment hidden</source>
+        <translation>comment hidden</translation>
+    </message>
+    <message>
+        <source>step done</source>
+        <translation>step done</translation>
+    </message>
+    <message>
+        <source>step reopened</source>
+        <translation>step reopened</translation>
+    </message>
+    <message>
+        <source>plan edited</source>
+        <translation>plan edited</translation>
+    </message>
+    <message>
+        <source>new crisis: ticks cleared</source>
+        <translation>new crisis: ticks cleared</translation>
+    </message>
+    <message>
+        <source>holding statement copied</source>
+        <translation>holding statement copied</translation>
+    </message>
+    <message>
+        <source>holding statement written as a post</source>
+        <translation>holding statement written as a post</translation>
+    </message>
+    <message>
+        <source>negative spike detected</source>
+        <translation>negative spike detected</translation>
+    </message>
+    <message>
+        <source>Nothing recorded yet.</source>
+        <translation>Nothing recorded yet.</translation>
+    </message>
+</context>
+<context>
     <name>DayDelegate</name>
     <message numerus="yes">
         <source>+%n more</source>
@@ -625,6 +820,144 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
     </message>
 </context>
 <context>
+    <name>HashtagLibraryDialog</name>
+    <message>
+        <source>Hashtag library</source>
+        <translation>Hashtag library</translation>
+    </message>
+    <message>
+        <source>Hashtag sets</source>
+        <translation>Hashtag sets</translation>
+    </message>
+    <message>
+        <source>New set…</source>
+        <translation>New set…</translation>
+    </message>
+    <message>
+        <source>Rename…</source>
+        <translation>Rename…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation>Move up</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>Move down</translation>
+    </message>
+    <message>
+        <source>Set name</source>
+        <translation>Set name</translation>
+    </message>
+    <message>
+        <source>Kind of set</source>
+        <translation>Kind of set</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation>Until</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Tags</translation>
+    </message>
+    <message>
+        <source>One tag per line, or separated by spaces; “#” is optional.</source>
+        <translation>One tag per line, or separated by spaces; “#” is optional.</translation>
+    </message>
+    <message>
+        <source>Sort A–Z (Turkish)</source>
+        <translation>Sort A–Z (Turkish)</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Dates</source>
+        <translation>Dates</translation>
+    </message>
+    <message>
+        <source>Give the set a name.</source>
+        <translation>Give the set a name.</translation>
+    </message>
+    <message>
+        <source>Write at least one tag.</source>
+        <translation>Write at least one tag.</translation>
+    </message>
+    <message>
+        <source>These cannot be hashtags (a tag needs a letter and no hyphen): {tags}</source>
+        <translation>These cannot be hashtags (a tag needs a letter and no hyphen): {tags}</translation>
+    </message>
+    <message>
+        <source>The end date is before the start date.</source>
+        <translation>The end date is before the start date.</translation>
+    </message>
+    <message>
+        <source>This set was deleted meanwhile.</source>
+        <translation>This set was deleted meanwhile.</translation>
+    </message>
+    <message>
+        <source>The set could not be saved.</source>
+        <translation>The set could not be saved.</translation>
+    </message>
+    <message>
+        <source>New set</source>
+        <translation>New set</translation>
+    </message>
+    <message>
+        <source>Name of the new set:</source>
+        <translation>Name of the new set:</translation>
+    </message>
+    <message>
+        <source>NewTag</source>
+        <translation>NewTag</translation>
+    </message>
+    <message>
+        <source>Rename set</source>
+        <translation>Rename set</translation>
+    </message>
+    <message>
+        <source>New name:</source>
+        <translation>New name:</translation>
+    </message>
+    <message>
+        <source>Delete set</source>
+        <translation>Delete set</translation>
+    </message>
+    <message>
+        <source>Delete the set “{name}”?</source>
+        <translation>Delete the set “{name}”?</translation>
+    </message>
+</context>
+<context>
+    <name>Hashtags</name>
+    <message>
+        <source>General</source>
+        <translation>General</translation>
+    </message>
+    <message>
+        <source>Local</source>
+        <translation>Local</translation>
+    </message>
+    <message>
+        <source>Event (with dates)</source>
+        <translation>Event (with dates)</translation>
+    </message>
+</context>
+<context>
     <name>InboxModel</name>
     <message>
         <source>Overdue: waiting longer than the response time in business hours</source>
@@ -675,6 +1008,7 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
     </message>
     <message>
         <source>Search messages (e.g. cop, su, istanbul)…</source>
+        <extracomment>Hides an item on its platform with a reason (the window sets it; None: no network here).</extracomment>
         <translation>Search messages (e.g. cop, su, istanbul)…</translation>
     </message>
     <message>
@@ -688,6 +1022,10 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
     <message>
         <source>Overdue</source>
         <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>Negative</source>
+        <translation>Negative</translation>
     </message>
     <message>
         <source>Category filter</source>
@@ -742,6 +1080,22 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
         <translation>Write a reply from a template; it is sent through the outbox</translation>
     </message>
     <message>
+        <source>Route…</source>
+        <translation>Route…</translation>
+    </message>
+    <message>
+        <source>Give the message to a unit: e-mail draft or Beyaz Masa / CİMER note</source>
+        <translation>Give the message to a unit: e-mail draft or Beyaz Masa / CİMER note</translation>
+    </message>
+    <message>
+        <source>Hide…</source>
+        <translation>Hide…</translation>
+    </message>
+    <message>
+        <source>Hide the comment on the platform (where it allows), with a reason</source>
+        <translation>Hide the comment on the platform (where it allows), with a reason</translation>
+    </message>
+    <message>
         <source>Resolved</source>
         <translation>Resolved</translation>
     </message>
@@ -760,6 +1114,26 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
     <message>
         <source>Why: {reasons}</source>
         <translation>Why: {reasons}</translation>
+    </message>
+    <message>
+        <source>T.C. kimlik no</source>
+        <translation>T.C. kimlik no</translation>
+    </message>
+    <message>
+        <source>phone number</source>
+        <translation>phone number</translation>
+    </message>
+    <message>
+        <source>IBAN</source>
+        <translation>IBAN</translation>
+    </message>
+    <message>
+        <source>e-mail address</source>
+        <translation>e-mail address</translation>
+    </message>
+    <message>
+        <source>Personal data in a public message ({found}): continue in a private message, and consider hiding it.</source>
+        <translation>Personal data in a public message ({found}): continue in a private message, and consider hiding it.</translation>
     </message>
     <message>
         <source>Answered after {time} of business hours</source>
@@ -820,6 +1194,42 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
     <message>
         <source>The reply could not be queued: it is empty or the message is gone.</source>
         <translation>The reply could not be queued: it is empty or the message is gone.</translation>
+    </message>
+    <message>
+        <source>Abuse or insult</source>
+        <translation>Abuse or insult</translation>
+    </message>
+    <message>
+        <source>Personal data posted publicly (KVKK)</source>
+        <translation>Personal data posted publicly (KVKK)</translation>
+    </message>
+    <message>
+        <source>Spam or advertising</source>
+        <translation>Spam or advertising</translation>
+    </message>
+    <message>
+        <source>Hide the comment</source>
+        <translation>Hide the comment</translation>
+    </message>
+    <message>
+        <source>Reason (kept in the audit log):</source>
+        <translation>Reason (kept in the audit log):</translation>
+    </message>
+    <message>
+        <source>This platform does not let us hide comments. Answer, or report it there.</source>
+        <translation>This platform does not let us hide comments. Answer, or report it there.</translation>
+    </message>
+    <message>
+        <source>The channel is not connected, so nothing was hidden.</source>
+        <translation>The channel is not connected, so nothing was hidden.</translation>
+    </message>
+    <message>
+        <source>The platform could not be reached. Try again later.</source>
+        <translation>The platform could not be reached. Try again later.</translation>
+    </message>
+    <message>
+        <source>The platform refused to hide it ({code}).</source>
+        <translation>The platform refused to hide it ({code}).</translation>
     </message>
     <message>
         <source>draft</source>
@@ -988,20 +1398,32 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
         <translation>The link is not a web address (it must start with https://).</translation>
     </message>
     <message>
-        <source>%n day(s)</source>
-        <translation>%n day|%n days</translation>
+        <source>1 day</source>
+        <translation>1 day</translation>
     </message>
     <message>
-        <source>%n hour(s)</source>
-        <translation>%n hour|%n hours</translation>
+        <source>{count} days</source>
+        <translation>{count} days</translation>
     </message>
     <message>
-        <source>%n minute(s)</source>
-        <translation>%n minute|%n minutes</translation>
+        <source>1 hour</source>
+        <translation>1 hour</translation>
     </message>
     <message>
-        <source>A poll needs a question: write it as the post's text.</source>
-        <translation>A poll needs a question: write it as the post's text.</translation>
+        <source>{count} hours</source>
+        <translation>{count} hours</translation>
+    </message>
+    <message>
+        <source>1 minute</source>
+        <translation>1 minute</translation>
+    </message>
+    <message>
+        <source>{count} minutes</source>
+        <translation>{count} minutes</translation>
+    </message>
+    <message>
+        <source>A poll needs a question: write it as the post&apos;s text.</source>
+        <translation>A poll needs a question: write it as the post&apos;s text.</translation>
     </message>
     <message>
         <source>A poll here needs at least {limit} options.</source>
@@ -1028,8 +1450,8 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
         <translation>The poll is too short: at least {duration} here.</translation>
     </message>
     <message>
-        <source>The poll will run {duration} here (the platform's nearest duration).</source>
-        <translation>The poll will run {duration} here (the platform's nearest duration).</translation>
+        <source>The poll will run {duration} here (the platform&apos;s nearest duration).</source>
+        <translation>The poll will run {duration} here (the platform&apos;s nearest duration).</translation>
     </message>
     <message>
         <source>The question is too long for a poll here: at most {limit} characters.</source>
@@ -1231,6 +1653,18 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
         <translation>Go to &amp;today</translation>
     </message>
     <message>
+        <source>&amp;Content</source>
+        <translation>&amp;Content</translation>
+    </message>
+    <message>
+        <source>&amp;Hashtag library…</source>
+        <translation>&amp;Hashtag library…</translation>
+    </message>
+    <message>
+        <source>&amp;Templates…</source>
+        <translation>&amp;Templates…</translation>
+    </message>
+    <message>
         <source>&amp;Publishing</source>
         <translation>&amp;Publishing</translation>
     </message>
@@ -1263,8 +1697,30 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
         <translation>&amp;About Kurum Masaüstü</translation>
     </message>
     <message>
+        <source>negative messages</source>
+        <translation>negative messages</translation>
+    </message>
+    <message>
+        <source>Crisis: {where}</source>
+        <translation>Crisis: {where}</translation>
+    </message>
+    <message>
         <source>Local</source>
         <translation>Local</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n post(s) handed to platforms could not be taken back; cancel them on the platform.</source>
+        <translation>
+            <numerusform>%n post handed to platforms could not be taken back; cancel it on the platform.</numerusform>
+            <numerusform>%n posts handed to platforms could not be taken back; cancel them on the platform.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n post(s) taken back from the platforms&apos; schedulers.</source>
+        <translation>
+            <numerusform>%n post taken back from the platforms&apos; schedulers.</numerusform>
+            <numerusform>%n posts taken back from the platforms&apos; schedulers.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Crisis mode</source>
@@ -1375,8 +1831,8 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
         <translation>The channel must be reconnected</translation>
     </message>
     <message>
-        <source>Waiting for the platform's rate limit</source>
-        <translation>Waiting for the platform's rate limit</translation>
+        <source>Waiting for the platform&apos;s rate limit</source>
+        <translation>Waiting for the platform&apos;s rate limit</translation>
     </message>
     <message>
         <source>Temporary problem; will retry</source>
@@ -1501,12 +1957,12 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
     <name>OverrideEditor</name>
     <message>
         <source>Channels</source>
-        <extracomment>Checks one channel's text (the composer's check with the post's kind, media and link).</extracomment>
+        <extracomment>Checks one channel&apos;s text (the composer&apos;s check with the post&apos;s kind, media and link).</extracomment>
         <translation>Channels</translation>
     </message>
     <message>
-        <source>This channel's text</source>
-        <translation>This channel's text</translation>
+        <source>This channel&apos;s text</source>
+        <translation>This channel&apos;s text</translation>
     </message>
     <message>
         <source>Write a text for this channel</source>
@@ -1548,7 +2004,7 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
     <name>Problems</name>
     <message>
         <source>characters (X weighting)</source>
-        <extracomment>How each platform's preview card looks (border colour, background).</extracomment>
+        <extracomment>How each platform&apos;s preview card looks (border colour, background).</extracomment>
         <translation>characters (X weighting)</translation>
     </message>
     <message>
@@ -1635,8 +2091,8 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
         <translation>Reply to the citizen</translation>
     </message>
     <message>
-        <source>The citizen's message</source>
-        <translation>The citizen's message</translation>
+        <source>The citizen&apos;s message</source>
+        <translation>The citizen&apos;s message</translation>
     </message>
     <message>
         <source>Reply template</source>
@@ -1700,6 +2156,93 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
             <numerusform>The tone check found %n problem. Send the reply anyway?</numerusform>
             <numerusform>The tone check found %n problems. Send the reply anyway?</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>RouteDialog</name>
+    <message>
+        <source>Route to a unit — {reference}</source>
+        <translation>Route to a unit — {reference}</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>{unit} (suggested)</source>
+        <translation>{unit} (suggested)</translation>
+    </message>
+    <message>
+        <source>Internal note</source>
+        <translation>Internal note</translation>
+    </message>
+    <message>
+        <source>Internal note (stays in the app; also sent to the unit)</source>
+        <translation>Internal note (stays in the app; also sent to the unit)</translation>
+    </message>
+    <message>
+        <source>What the unit receives</source>
+        <translation>What the unit receives</translation>
+    </message>
+    <message>
+        <source>Personal data (T.C. kimlik no, phone, IBAN, e-mail) is taken out; the name stays here.</source>
+        <translation>Personal data (T.C. kimlik no, phone, IBAN, e-mail) is taken out; the name stays here.</translation>
+    </message>
+    <message>
+        <source>Assign</source>
+        <translation>Assign</translation>
+    </message>
+    <message>
+        <source>E-mail draft…</source>
+        <translation>E-mail draft…</translation>
+    </message>
+    <message>
+        <source>Beyaz Masa / CİMER file…</source>
+        <translation>Beyaz Masa / CİMER file…</translation>
+    </message>
+    <message>
+        <source>Unit:</source>
+        <translation>Unit:</translation>
+    </message>
+    <message>
+        <source>E-mail to the unit (preview):</source>
+        <translation>E-mail to the unit (preview):</translation>
+    </message>
+    <message>
+        <source>No units yet.</source>
+        <translation>No units yet.</translation>
+    </message>
+    <message>
+        <source>no e-mail address</source>
+        <translation>no e-mail address</translation>
+    </message>
+    <message>
+        <source>No e-mail program opened. The text is below; copy it into your e-mail.</source>
+        <translation>No e-mail program opened. The text is below; copy it into your e-mail.</translation>
+    </message>
+    <message>
+        <source>Save the Beyaz Masa / CİMER note</source>
+        <translation>Save the Beyaz Masa / CİMER note</translation>
+    </message>
+    <message>
+        <source>Text (*.txt)</source>
+        <translation>Text (*.txt)</translation>
+    </message>
+    <message>
+        <source>The unit has no e-mail address. Add one in the unit&apos;s contacts.</source>
+        <translation>The unit has no e-mail address. Add one in the unit&apos;s contacts.</translation>
+    </message>
+    <message>
+        <source>The message is no longer in the inbox.</source>
+        <translation>The message is no longer in the inbox.</translation>
+    </message>
+    <message>
+        <source>The unit no longer exists.</source>
+        <translation>The unit no longer exists.</translation>
+    </message>
+    <message>
+        <source>The file could not be written: {detail}</source>
+        <translation>The file could not be written: {detail}</translation>
     </message>
 </context>
 <context>
@@ -1804,6 +2347,14 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
 <context>
     <name>Startup</name>
     <message>
+        <source>The database in this profile could not be updated for this version of Kurum Masaüstü. The update was undone, so the file is as it was; a copy taken before is in the profile&apos;s backups folder. Please send the log file to IT.
+
+{path}</source>
+        <translation>The database in this profile could not be updated for this version of Kurum Masaüstü. The update was undone, so the file is as it was; a copy taken before is in the profile&apos;s backups folder. Please send the log file to IT.
+
+{path}</translation>
+    </message>
+    <message>
         <source>The database in this profile was written by a newer version of Kurum Masaüstü. Install the newer version to open it. The file was not changed.
 
 {path}</source>
@@ -1849,6 +2400,212 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
     <message>
         <source>(optional)</source>
         <translation>(optional)</translation>
+    </message>
+</context>
+<context>
+    <name>TemplateEditorDialog</name>
+    <message>
+        <source>Templates</source>
+        <translation>Templates</translation>
+    </message>
+    <message>
+        <source>Kind of templates</source>
+        <translation>Kind of templates</translation>
+    </message>
+    <message>
+        <source>Announcement templates</source>
+        <translation>Announcement templates</translation>
+    </message>
+    <message>
+        <source>Reply templates</source>
+        <translation>Reply templates</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Copy</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>Template name</source>
+        <translation>Template name</translation>
+    </message>
+    <message>
+        <source>Template text</source>
+        <translation>Template text</translation>
+    </message>
+    <message>
+        <source>The text; a field is written {like_this}.</source>
+        <translation>The text; a field is written {like_this}.</translation>
+    </message>
+    <message>
+        <source>Fields</source>
+        <translation>Fields</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>Label</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Required</source>
+        <translation>Required</translation>
+    </message>
+    <message>
+        <source>Hint</source>
+        <translation>Hint</translation>
+    </message>
+    <message>
+        <source>Example</source>
+        <translation>Example</translation>
+    </message>
+    <message>
+        <source>Back to the shipped text</source>
+        <translation>Back to the shipped text</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source> (shipped)</source>
+        <translation> (shipped)</translation>
+    </message>
+    <message>
+        <source> (changed)</source>
+        <translation> (changed)</translation>
+    </message>
+    <message>
+        <source>No templates yet: make one with “New”.</source>
+        <translation>No templates yet: make one with “New”.</translation>
+    </message>
+    <message>
+        <source>A shipped template: it cannot be changed here. Copy it to make your own version.</source>
+        <translation>A shipped template: it cannot be changed here. Copy it to make your own version.</translation>
+    </message>
+    <message>
+        <source>A shipped template you changed; it can go back to the shipped text.</source>
+        <translation>A shipped template you changed; it can go back to the shipped text.</translation>
+    </message>
+    <message>
+        <source>Your own template.</source>
+        <translation>Your own template.</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Saved.</translation>
+    </message>
+    <message>
+        <source>Give the template a name.</source>
+        <translation>Give the template a name.</translation>
+    </message>
+    <message>
+        <source>Write the template&apos;s text.</source>
+        <translation>Write the template&apos;s text.</translation>
+    </message>
+    <message>
+        <source>The template could not be saved.</source>
+        <translation>The template could not be saved.</translation>
+    </message>
+    <message>
+        <source>New template</source>
+        <translation>New template</translation>
+    </message>
+    <message>
+        <source>Text with a {field}.</source>
+        <translation>Text with a {field}.</translation>
+    </message>
+    <message>
+        <source>{name} (copy)</source>
+        <translation>{name} (copy)</translation>
+    </message>
+    <message>
+        <source>Delete template</source>
+        <translation>Delete template</translation>
+    </message>
+    <message>
+        <source>Delete the template “{name}”?</source>
+        <translation>Delete the template “{name}”?</translation>
+    </message>
+</context>
+<context>
+    <name>Templates</name>
+    <message>
+        <source>Text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Web address</source>
+        <translation>Web address</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>List</source>
+        <translation>List</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <source>“{{}}” has no field name inside.</source>
+        <translation>“{{}}” has no field name inside.</translation>
+    </message>
+    <message>
+        <source>A field name may hold letters, digits and “_” only, no spaces ({field}).</source>
+        <translation>A field name may hold letters, digits and “_” only, no spaces ({field}).</translation>
+    </message>
+    <message>
+        <source>A “{{” is not closed (write “{{{{” for a brace in the text).</source>
+        <translation>A “{{” is not closed (write “{{{{” for a brace in the text).</translation>
+    </message>
+    <message>
+        <source>A “}}” has no opening brace (write “}}}}” for a brace in the text).</source>
+        <translation>A “}}” has no opening brace (write “}}}}” for a brace in the text).</translation>
+    </message>
+    <message>
+        <source>Too many fields.</source>
+        <translation>Too many fields.</translation>
+    </message>
+    <message>
+        <source>The field {field} needs a label (what the person is asked).</source>
+        <translation>The field {field} needs a label (what the person is asked).</translation>
+    </message>
+    <message>
+        <source>The example of {field} does not fit its kind.</source>
+        <translation>The example of {field} does not fit its kind.</translation>
+    </message>
+    <message>
+        <source>The field {field} is not right.</source>
+        <translation>The field {field} is not right.</translation>
     </message>
 </context>
 <context>

@@ -2,7 +2,7 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="tr_TR" sourcelanguage="en">
 <context>
-    <name />
+    <name></name>
     <message>
         <source>category corrected</source>
         <translation>kategori düzeltildi</translation>
@@ -48,7 +48,7 @@
         <translation>yanıt yeniden gönderilecek</translation>
     </message>
     <message>
-        <source>reply waits for the platform's limit</source>
+        <source>reply waits for the platform&apos;s limit</source>
         <translation>yanıt platform sınırını bekliyor</translation>
     </message>
     <message>
@@ -85,7 +85,7 @@
     <message>
         <source>Kurum Masaüstü {version}
 
-The social media desk of a public institution: plan, write, publish and answer citizens from one window. Citizens' messages and account tokens stay on this computer.
+The social media desk of a public institution: plan, write, publish and answer citizens from one window. Citizens&apos; messages and account tokens stay on this computer.
 
 Licence: GNU GPL version 3 or later. The components it carries and their licences are listed under “Third-party notices”.</source>
         <translation>Kurum Masaüstü {version}
@@ -312,10 +312,19 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     </message>
 </context>
 <context>
+    <name>ChannelPreview</name>
+    <message numerus="yes">
+        <source>%n post(s); longest: </source>
+        <extracomment>Platforms that show a link given apart as a card; the others get it at the end of the text.</extracomment>
+        <translation>
+            <numerusform>%n gönderi; en uzunu: </numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Composer</name>
     <message>
         <source>Previews per channel</source>
-        <extracomment>Platforms that show a link given apart as a card; the others get it at the end of the text.</extracomment>
         <translation>Kanallara göre önizlemeler</translation>
     </message>
     <message>
@@ -382,7 +391,16 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
         <translation>Platforma teslim edilen gönderi, bu bilgisayar kapalıyken de zamanında yayımlanır. Ancak sonradan yapılan düzenlemeler, yayın duraklatma ya da yas/kriz modu onu kendiliğinden durdurmaz: uygulamanın platformdaki zamanlanmış gönderiyi iptal etmesi gerekir; bunu da yalnızca açıkken ve internete bağlıyken yapabilir.</translation>
     </message>
     <message>
+        <source>Take back from the platforms</source>
+        <translation>Platformlardan geri al</translation>
+    </message>
+    <message>
+        <source>Cancels the scheduled post on the platforms that hold it, so that it can be edited again.</source>
+        <translation>Gönderiyi tutan platformlardaki zamanlanmış gönderiyi iptal eder; böylece yeniden düzenlenebilir.</translation>
+    </message>
+    <message>
         <source>Attached media</source>
+        <extracomment>Cancels what the platforms hold for a post: async (post_id) -&gt; (taken back, not taken back).</extracomment>
         <translation>Eklenen medya</translation>
     </message>
     <message>
@@ -426,8 +444,20 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
         <translation>Platform zamanlasın</translation>
     </message>
     <message>
-        <source>Hand to {channel}'s own scheduler</source>
+        <source>Hand to {channel}&apos;s own scheduler</source>
         <translation>{channel} kanalının kendi zamanlayıcısına teslim et</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n channel(s) could not be taken back (offline, or the platform already published it).</source>
+        <translation>
+            <numerusform>%n kanaldan geri alınamadı (bağlantı yok ya da platform gönderiyi zaten yayımladı).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Taken back from %n channel(s): edit the post and schedule it again.</source>
+        <translation>
+            <numerusform>%n kanaldan geri alındı: gönderiyi düzenleyip yeniden zamanlayın.</numerusform>
+        </translation>
     </message>
     <message>
         <source>to be handed to the platform</source>
@@ -440,11 +470,15 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
         </translation>
     </message>
     <message>
+        <source>Handed to the platform&apos;s scheduler on some channels: changes here do not reach them; to change or stop one, delete the scheduled post on the platform.</source>
+        <translation>Bazı kanallarda gönderi platformun zamanlayıcısına teslim edildi: buradaki değişiklikler onlara ulaşmaz; birini değiştirmek ya da durdurmak için platformdaki zamanlanmış gönderiyi silin.</translation>
+    </message>
+    <message>
         <source>Cannot schedule for {channels}: {problem} Fix it, or remove that channel.</source>
         <translation>{channels} için zamanlanamıyor: {problem} Düzeltin ya da o kanalı çıkarın.</translation>
     </message>
     <message>
-        <source>Fill in the template's fields first: {fields}</source>
+        <source>Fill in the template&apos;s fields first: {fields}</source>
         <translation>Önce şablonun alanlarını doldurun: {fields}</translation>
     </message>
     <message>
@@ -560,6 +594,164 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     </message>
 </context>
 <context>
+    <name>CrisisBanner</name>
+    <message>
+        <source>Show the messages</source>
+        <translation>Mesajları göster</translation>
+    </message>
+    <message>
+        <source>Crisis plan…</source>
+        <translation>Kriz planı…</translation>
+    </message>
+    <message>
+        <source>Holding statements…</source>
+        <translation>Bekleme metinleri…</translation>
+    </message>
+    <message>
+        <source>Turn on crisis mode</source>
+        <translation>Kriz modunu aç</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Kapat</translation>
+    </message>
+    <message>
+        <source>under the post “{post}”</source>
+        <translation>“{post}” gönderisinin altında</translation>
+    </message>
+    <message>
+        <source>about {unit}</source>
+        <translation>{unit} konusunda</translation>
+    </message>
+    <message>
+        <source>across all channels</source>
+        <translation>tüm kanallarda</translation>
+    </message>
+    <message>
+        <source>Possible crisis: negative messages are piling up</source>
+        <translation>Olası kriz: olumsuz mesajlar birikiyor</translation>
+    </message>
+    <message>
+        <source>{count} negative messages in the last {hours} h {where} — {ratio}× the usual (usually {baseline} in that time). Growth: {growth}.</source>
+        <translation>Son {hours} saatte {where} {count} olumsuz mesaj — olağanın {ratio} katı (bu sürede genelde {baseline}). Artış: {growth}.</translation>
+    </message>
+    <message>
+        <source>Crisis mode is on</source>
+        <translation>Kriz modu açık</translation>
+    </message>
+</context>
+<context>
+    <name>CrisisDialog</name>
+    <message>
+        <source>Crisis plan</source>
+        <translation>Kriz planı</translation>
+    </message>
+    <message>
+        <source>Crisis plan steps</source>
+        <translation>Kriz planı adımları</translation>
+    </message>
+    <message>
+        <source>A new step (e.g. inform the neighbourhood muhtars)</source>
+        <translation>Yeni adım (ör. mahalle muhtarlarını bilgilendirin)</translation>
+    </message>
+    <message>
+        <source>Add step</source>
+        <translation>Adım ekle</translation>
+    </message>
+    <message>
+        <source>Remove step</source>
+        <translation>Adımı kaldır</translation>
+    </message>
+    <message>
+        <source>New crisis: clear the ticks</source>
+        <translation>Yeni kriz: işaretleri temizle</translation>
+    </message>
+    <message>
+        <source>Tick each step as it is done; double-click a step to edit it.</source>
+        <translation>Her adımı yapıldıkça işaretleyin; düzenlemek için adıma çift tıklayın.</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>Plan</translation>
+    </message>
+    <message>
+        <source>Holding statement</source>
+        <translation>Bekleme metni</translation>
+    </message>
+    <message>
+        <source>Statement text</source>
+        <translation>Açıklama metni</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Kopyala</translation>
+    </message>
+    <message>
+        <source>Write as a post</source>
+        <translation>Gönderi olarak yaz</translation>
+    </message>
+    <message>
+        <source>Holding statements</source>
+        <translation>Bekleme metinleri</translation>
+    </message>
+    <message>
+        <source>Crisis timeline</source>
+        <translation>Kriz zaman çizelgesi</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>Zaman çizelgesi</translation>
+    </message>
+    <message>
+        <source>Contacts: {contacts}</source>
+        <translation>İletişim: {contacts}</translation>
+    </message>
+    <message>
+        <source>publishing paused</source>
+        <translation>yayın durduruldu</translation>
+    </message>
+    <message>
+        <source>publishing resumed</source>
+        <translation>yayın sürdürüldü</translation>
+    </message>
+    <message>
+        <source>comment hidden</source>
+        <translation>yorum gizlendi</translation>
+    </message>
+    <message>
+        <source>step done</source>
+        <translation>adım tamamlandı</translation>
+    </message>
+    <message>
+        <source>step reopened</source>
+        <translation>adım yeniden açıldı</translation>
+    </message>
+    <message>
+        <source>plan edited</source>
+        <translation>plan düzenlendi</translation>
+    </message>
+    <message>
+        <source>new crisis: ticks cleared</source>
+        <translation>yeni kriz: işaretler temizlendi</translation>
+    </message>
+    <message>
+        <source>holding statement copied</source>
+        <translation>bekleme metni kopyalandı</translation>
+    </message>
+    <message>
+        <source>holding statement written as a post</source>
+        <translation>bekleme metni gönderi olarak yazıldı</translation>
+    </message>
+    <message>
+        <source>negative spike detected</source>
+        <translation>olumsuz mesaj artışı saptandı</translation>
+    </message>
+    <message>
+        <source>Nothing recorded yet.</source>
+        <translation>Henüz kayıt yok.</translation>
+    </message>
+</context>
+<context>
     <name>DayDelegate</name>
     <message numerus="yes">
         <source>+%n more</source>
@@ -616,6 +808,144 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     </message>
 </context>
 <context>
+    <name>HashtagLibraryDialog</name>
+    <message>
+        <source>Hashtag library</source>
+        <translation>Etiket kitaplığı</translation>
+    </message>
+    <message>
+        <source>Hashtag sets</source>
+        <translation>Etiket setleri</translation>
+    </message>
+    <message>
+        <source>New set…</source>
+        <translation>Yeni set…</translation>
+    </message>
+    <message>
+        <source>Rename…</source>
+        <translation>Yeniden adlandır…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Sil</translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation>Yukarı taşı</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>Aşağı taşı</translation>
+    </message>
+    <message>
+        <source>Set name</source>
+        <translation>Set adı</translation>
+    </message>
+    <message>
+        <source>Kind of set</source>
+        <translation>Set türü</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Başlangıç</translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation>Bitiş</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Etiketler</translation>
+    </message>
+    <message>
+        <source>One tag per line, or separated by spaces; “#” is optional.</source>
+        <translation>Her satıra bir etiket ya da boşlukla ayırarak yazın; “#” isteğe bağlı.</translation>
+    </message>
+    <message>
+        <source>Sort A–Z (Turkish)</source>
+        <translation>A–Z sırala (Türkçe)</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Ad</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Tür</translation>
+    </message>
+    <message>
+        <source>Dates</source>
+        <translation>Tarihler</translation>
+    </message>
+    <message>
+        <source>Give the set a name.</source>
+        <translation>Sete bir ad verin.</translation>
+    </message>
+    <message>
+        <source>Write at least one tag.</source>
+        <translation>En az bir etiket yazın.</translation>
+    </message>
+    <message>
+        <source>These cannot be hashtags (a tag needs a letter and no hyphen): {tags}</source>
+        <translation>Bunlar etiket olamaz (etikette en az bir harf olmalı, tire olmamalı): {tags}</translation>
+    </message>
+    <message>
+        <source>The end date is before the start date.</source>
+        <translation>Bitiş tarihi başlangıç tarihinden önce.</translation>
+    </message>
+    <message>
+        <source>This set was deleted meanwhile.</source>
+        <translation>Bu set bu arada silinmiş.</translation>
+    </message>
+    <message>
+        <source>The set could not be saved.</source>
+        <translation>Set kaydedilemedi.</translation>
+    </message>
+    <message>
+        <source>New set</source>
+        <translation>Yeni set</translation>
+    </message>
+    <message>
+        <source>Name of the new set:</source>
+        <translation>Yeni setin adı:</translation>
+    </message>
+    <message>
+        <source>NewTag</source>
+        <translation>YeniEtiket</translation>
+    </message>
+    <message>
+        <source>Rename set</source>
+        <translation>Seti yeniden adlandır</translation>
+    </message>
+    <message>
+        <source>New name:</source>
+        <translation>Yeni ad:</translation>
+    </message>
+    <message>
+        <source>Delete set</source>
+        <translation>Seti sil</translation>
+    </message>
+    <message>
+        <source>Delete the set “{name}”?</source>
+        <translation>“{name}” seti silinsin mi?</translation>
+    </message>
+</context>
+<context>
+    <name>Hashtags</name>
+    <message>
+        <source>General</source>
+        <translation>Genel</translation>
+    </message>
+    <message>
+        <source>Local</source>
+        <translation>Yerel</translation>
+    </message>
+    <message>
+        <source>Event (with dates)</source>
+        <translation>Etkinlik (tarihli)</translation>
+    </message>
+</context>
+<context>
     <name>InboxModel</name>
     <message>
         <source>Overdue: waiting longer than the response time in business hours</source>
@@ -631,7 +961,7 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     </message>
     <message>
         <source>From</source>
-        <translation>Gönderen</translation>
+        <translation>Başlangıç</translation>
     </message>
     <message>
         <source>Type</source>
@@ -666,6 +996,7 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     </message>
     <message>
         <source>Search messages (e.g. cop, su, istanbul)…</source>
+        <extracomment>Hides an item on its platform with a reason (the window sets it; None: no network here).</extracomment>
         <translation>Mesajlarda ara (ör. çöp, su, istanbul)…</translation>
     </message>
     <message>
@@ -679,6 +1010,10 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     <message>
         <source>Overdue</source>
         <translation>Gecikmiş</translation>
+    </message>
+    <message>
+        <source>Negative</source>
+        <translation>Olumsuz</translation>
     </message>
     <message>
         <source>Category filter</source>
@@ -733,6 +1068,22 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
         <translation>Şablondan yanıt yazın; giden kutusu üzerinden gönderilir</translation>
     </message>
     <message>
+        <source>Route…</source>
+        <translation>Yönlendir…</translation>
+    </message>
+    <message>
+        <source>Give the message to a unit: e-mail draft or Beyaz Masa / CİMER note</source>
+        <translation>Mesajı bir birime iletin: e-posta taslağı ya da Beyaz Masa / CİMER notu</translation>
+    </message>
+    <message>
+        <source>Hide…</source>
+        <translation>Gizle…</translation>
+    </message>
+    <message>
+        <source>Hide the comment on the platform (where it allows), with a reason</source>
+        <translation>Yorumu platformda gizleyin (platform izin veriyorsa), gerekçesiyle</translation>
+    </message>
+    <message>
         <source>Resolved</source>
         <translation>Çözüldü</translation>
     </message>
@@ -751,6 +1102,26 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     <message>
         <source>Why: {reasons}</source>
         <translation>Neden: {reasons}</translation>
+    </message>
+    <message>
+        <source>T.C. kimlik no</source>
+        <translation>T.C. kimlik no</translation>
+    </message>
+    <message>
+        <source>phone number</source>
+        <translation>telefon numarası</translation>
+    </message>
+    <message>
+        <source>IBAN</source>
+        <translation>IBAN</translation>
+    </message>
+    <message>
+        <source>e-mail address</source>
+        <translation>e-posta adresi</translation>
+    </message>
+    <message>
+        <source>Personal data in a public message ({found}): continue in a private message, and consider hiding it.</source>
+        <translation>Herkese açık mesajda kişisel veri var ({found}): özel mesajla devam edin, yorumu gizlemeyi düşünün.</translation>
     </message>
     <message>
         <source>Answered after {time} of business hours</source>
@@ -811,6 +1182,42 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     <message>
         <source>The reply could not be queued: it is empty or the message is gone.</source>
         <translation>Yanıt kuyruğa alınamadı: boş ya da mesaj artık yok.</translation>
+    </message>
+    <message>
+        <source>Abuse or insult</source>
+        <translation>Hakaret veya küfür</translation>
+    </message>
+    <message>
+        <source>Personal data posted publicly (KVKK)</source>
+        <translation>Herkese açık paylaşılmış kişisel veri (KVKK)</translation>
+    </message>
+    <message>
+        <source>Spam or advertising</source>
+        <translation>İstenmeyen ileti veya reklam</translation>
+    </message>
+    <message>
+        <source>Hide the comment</source>
+        <translation>Yorumu gizle</translation>
+    </message>
+    <message>
+        <source>Reason (kept in the audit log):</source>
+        <translation>Gerekçe (işlem kaydında saklanır):</translation>
+    </message>
+    <message>
+        <source>This platform does not let us hide comments. Answer, or report it there.</source>
+        <translation>Bu platform yorum gizlemeye izin vermiyor. Yanıtlayın ya da platformda bildirin.</translation>
+    </message>
+    <message>
+        <source>The channel is not connected, so nothing was hidden.</source>
+        <translation>Kanal bağlı değil; hiçbir şey gizlenmedi.</translation>
+    </message>
+    <message>
+        <source>The platform could not be reached. Try again later.</source>
+        <translation>Platforma ulaşılamadı. Daha sonra yeniden deneyin.</translation>
+    </message>
+    <message>
+        <source>The platform refused to hide it ({code}).</source>
+        <translation>Platform gizlemeyi reddetti ({code}).</translation>
     </message>
     <message>
         <source>draft</source>
@@ -979,19 +1386,31 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
         <translation>Bağlantı bir web adresi değil (https:// ile başlamalı).</translation>
     </message>
     <message>
-        <source>%n day(s)</source>
-        <translation>%n gün</translation>
+        <source>1 day</source>
+        <translation>1 gün</translation>
     </message>
     <message>
-        <source>%n hour(s)</source>
-        <translation>%n saat</translation>
+        <source>{count} days</source>
+        <translation>{count} gün</translation>
     </message>
     <message>
-        <source>%n minute(s)</source>
-        <translation>%n dakika</translation>
+        <source>1 hour</source>
+        <translation>1 saat</translation>
     </message>
     <message>
-        <source>A poll needs a question: write it as the post's text.</source>
+        <source>{count} hours</source>
+        <translation>{count} saat</translation>
+    </message>
+    <message>
+        <source>1 minute</source>
+        <translation>1 dakika</translation>
+    </message>
+    <message>
+        <source>{count} minutes</source>
+        <translation>{count} dakika</translation>
+    </message>
+    <message>
+        <source>A poll needs a question: write it as the post&apos;s text.</source>
         <translation>Anketin bir sorusu olmalı: soruyu gönderi metni olarak yazın.</translation>
     </message>
     <message>
@@ -1019,7 +1438,7 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
         <translation>Anket süresi çok kısa: burada en az {duration}.</translation>
     </message>
     <message>
-        <source>The poll will run {duration} here (the platform's nearest duration).</source>
+        <source>The poll will run {duration} here (the platform&apos;s nearest duration).</source>
         <translation>Anket burada {duration} sürecek (platformun en yakın süresi).</translation>
     </message>
     <message>
@@ -1222,6 +1641,18 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
         <translation>&amp;Bugüne git</translation>
     </message>
     <message>
+        <source>&amp;Content</source>
+        <translation>İ&amp;çerik</translation>
+    </message>
+    <message>
+        <source>&amp;Hashtag library…</source>
+        <translation>&amp;Etiket kitaplığı…</translation>
+    </message>
+    <message>
+        <source>&amp;Templates…</source>
+        <translation>Ş&amp;ablonlar…</translation>
+    </message>
+    <message>
         <source>&amp;Publishing</source>
         <translation>&amp;Yayın</translation>
     </message>
@@ -1254,8 +1685,28 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
         <translation>Kurum Masaüstü &amp;hakkında</translation>
     </message>
     <message>
+        <source>negative messages</source>
+        <translation>olumsuz mesajlar</translation>
+    </message>
+    <message>
+        <source>Crisis: {where}</source>
+        <translation>Kriz: {where}</translation>
+    </message>
+    <message>
         <source>Local</source>
         <translation>Yerel</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n post(s) handed to platforms could not be taken back; cancel them on the platform.</source>
+        <translation>
+            <numerusform>Platformlara teslim edilen %n gönderi geri alınamadı; platformda iptal edin.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n post(s) taken back from the platforms&apos; schedulers.</source>
+        <translation>
+            <numerusform>Platformların zamanlayıcılarından %n gönderi geri alındı.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Crisis mode</source>
@@ -1364,7 +1815,7 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
         <translation>Kanalın yeniden bağlanması gerekiyor</translation>
     </message>
     <message>
-        <source>Waiting for the platform's rate limit</source>
+        <source>Waiting for the platform&apos;s rate limit</source>
         <translation>Platformun istek sınırı bekleniyor</translation>
     </message>
     <message>
@@ -1396,7 +1847,7 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     </message>
     <message>
         <source>Time</source>
-        <translation>Zaman</translation>
+        <translation>Saat</translation>
     </message>
     <message>
         <source>Channel</source>
@@ -1490,11 +1941,11 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     <name>OverrideEditor</name>
     <message>
         <source>Channels</source>
-        <extracomment>Checks one channel's text (the composer's check with the post's kind, media and link).</extracomment>
+        <extracomment>Checks one channel&apos;s text (the composer&apos;s check with the post&apos;s kind, media and link).</extracomment>
         <translation>Kanallar</translation>
     </message>
     <message>
-        <source>This channel's text</source>
+        <source>This channel&apos;s text</source>
         <translation>Bu kanalın metni</translation>
     </message>
     <message>
@@ -1537,7 +1988,7 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     <name>Problems</name>
     <message>
         <source>characters (X weighting)</source>
-        <extracomment>How each platform's preview card looks (border colour, background).</extracomment>
+        <extracomment>How each platform&apos;s preview card looks (border colour, background).</extracomment>
         <translation>karakter (X ağırlıklı)</translation>
     </message>
     <message>
@@ -1624,7 +2075,7 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
         <translation>Vatandaşa yanıt</translation>
     </message>
     <message>
-        <source>The citizen's message</source>
+        <source>The citizen&apos;s message</source>
         <translation>Vatandaşın mesajı</translation>
     </message>
     <message>
@@ -1688,6 +2139,93 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
         <translation>
             <numerusform>Üslup denetimi %n sorun buldu. Yanıt yine de gönderilsin mi?</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>RouteDialog</name>
+    <message>
+        <source>Route to a unit — {reference}</source>
+        <translation>Birime yönlendir — {reference}</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Birim</translation>
+    </message>
+    <message>
+        <source>{unit} (suggested)</source>
+        <translation>{unit} (önerilen)</translation>
+    </message>
+    <message>
+        <source>Internal note</source>
+        <translation>İç not</translation>
+    </message>
+    <message>
+        <source>Internal note (stays in the app; also sent to the unit)</source>
+        <translation>İç not (uygulamada kalır; birime de gönderilir)</translation>
+    </message>
+    <message>
+        <source>What the unit receives</source>
+        <translation>Birime gidecek metin</translation>
+    </message>
+    <message>
+        <source>Personal data (T.C. kimlik no, phone, IBAN, e-mail) is taken out; the name stays here.</source>
+        <translation>Kişisel veriler (T.C. kimlik no, telefon, IBAN, e-posta) çıkarılır; ad soyad burada kalır.</translation>
+    </message>
+    <message>
+        <source>Assign</source>
+        <translation>Ata</translation>
+    </message>
+    <message>
+        <source>E-mail draft…</source>
+        <translation>E-posta taslağı…</translation>
+    </message>
+    <message>
+        <source>Beyaz Masa / CİMER file…</source>
+        <translation>Beyaz Masa / CİMER dosyası…</translation>
+    </message>
+    <message>
+        <source>Unit:</source>
+        <translation>Birim:</translation>
+    </message>
+    <message>
+        <source>E-mail to the unit (preview):</source>
+        <translation>Birime e-posta (önizleme):</translation>
+    </message>
+    <message>
+        <source>No units yet.</source>
+        <translation>Henüz birim yok.</translation>
+    </message>
+    <message>
+        <source>no e-mail address</source>
+        <translation>e-posta adresi yok</translation>
+    </message>
+    <message>
+        <source>No e-mail program opened. The text is below; copy it into your e-mail.</source>
+        <translation>E-posta programı açılmadı. Metin aşağıda; e-postanıza kopyalayın.</translation>
+    </message>
+    <message>
+        <source>Save the Beyaz Masa / CİMER note</source>
+        <translation>Beyaz Masa / CİMER notunu kaydet</translation>
+    </message>
+    <message>
+        <source>Text (*.txt)</source>
+        <translation>Metin (*.txt)</translation>
+    </message>
+    <message>
+        <source>The unit has no e-mail address. Add one in the unit&apos;s contacts.</source>
+        <translation>Birimin e-posta adresi yok. Birimin iletişim bilgilerine ekleyin.</translation>
+    </message>
+    <message>
+        <source>The message is no longer in the inbox.</source>
+        <translation>Mesaj artık gelen kutusunda değil.</translation>
+    </message>
+    <message>
+        <source>The unit no longer exists.</source>
+        <translation>Birim artık yok.</translation>
+    </message>
+    <message>
+        <source>The file could not be written: {detail}</source>
+        <translation>Dosya yazılamadı: {detail}</translation>
     </message>
 </context>
 <context>
@@ -1792,10 +2330,18 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
 <context>
     <name>Startup</name>
     <message>
+        <source>The database in this profile could not be updated for this version of Kurum Masaüstü. The update was undone, so the file is as it was; a copy taken before is in the profile&apos;s backups folder. Please send the log file to IT.
+
+{path}</source>
+        <translation>Bu profildeki veritabanı Kurum Masaüstü&apos;nün bu sürümüne göre güncellenemedi. Güncelleme geri alındı, dosya olduğu gibi duruyor; güncellemeden önce alınan kopya profilin yedekler klasöründe. Lütfen günlük dosyasını bilgi işlem birimine gönderin.
+
+{path}</translation>
+    </message>
+    <message>
         <source>The database in this profile was written by a newer version of Kurum Masaüstü. Install the newer version to open it. The file was not changed.
 
 {path}</source>
-        <translation>Bu profildeki veritabanı, Kurum Masaüstü'nün daha yeni bir sürümüyle yazılmış. Açmak için bu yeni sürümü kurun. Dosyada hiçbir değişiklik yapılmadı.
+        <translation>Bu profildeki veritabanı, Kurum Masaüstü&apos;nün daha yeni bir sürümüyle yazılmış. Açmak için bu yeni sürümü kurun. Dosyada hiçbir değişiklik yapılmadı.
 
 {path}</translation>
     </message>
@@ -1837,6 +2383,212 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     <message>
         <source>(optional)</source>
         <translation>(isteğe bağlı)</translation>
+    </message>
+</context>
+<context>
+    <name>TemplateEditorDialog</name>
+    <message>
+        <source>Templates</source>
+        <translation>Şablonlar</translation>
+    </message>
+    <message>
+        <source>Kind of templates</source>
+        <translation>Şablon türü</translation>
+    </message>
+    <message>
+        <source>Announcement templates</source>
+        <translation>Duyuru şablonları</translation>
+    </message>
+    <message>
+        <source>Reply templates</source>
+        <translation>Yanıt şablonları</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>Yeni</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Kopyala</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Sil</translation>
+    </message>
+    <message>
+        <source>Template name</source>
+        <translation>Şablon adı</translation>
+    </message>
+    <message>
+        <source>Template text</source>
+        <translation>Şablon metni</translation>
+    </message>
+    <message>
+        <source>The text; a field is written {like_this}.</source>
+        <translation>Metin; alanlar {boyle_yazilir}.</translation>
+    </message>
+    <message>
+        <source>Fields</source>
+        <translation>Alanlar</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Alan</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>Görünen ad</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Tür</translation>
+    </message>
+    <message>
+        <source>Required</source>
+        <translation>Zorunlu</translation>
+    </message>
+    <message>
+        <source>Hint</source>
+        <translation>İpucu</translation>
+    </message>
+    <message>
+        <source>Example</source>
+        <translation>Örnek</translation>
+    </message>
+    <message>
+        <source>Back to the shipped text</source>
+        <translation>Hazır metne dön</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Kaydet</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Ad</translation>
+    </message>
+    <message>
+        <source> (shipped)</source>
+        <translation> (hazır)</translation>
+    </message>
+    <message>
+        <source> (changed)</source>
+        <translation> (değiştirilmiş)</translation>
+    </message>
+    <message>
+        <source>No templates yet: make one with “New”.</source>
+        <translation>Henüz şablon yok: “Yeni” ile oluşturun.</translation>
+    </message>
+    <message>
+        <source>A shipped template: it cannot be changed here. Copy it to make your own version.</source>
+        <translation>Uygulamayla gelen hazır şablon: burada değiştirilemez. Kendi sürümünüz için kopyalayın.</translation>
+    </message>
+    <message>
+        <source>A shipped template you changed; it can go back to the shipped text.</source>
+        <translation>Değiştirdiğiniz hazır şablon; hazır metne geri döndürülebilir.</translation>
+    </message>
+    <message>
+        <source>Your own template.</source>
+        <translation>Kendi şablonunuz.</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Kaydedildi.</translation>
+    </message>
+    <message>
+        <source>Give the template a name.</source>
+        <translation>Şablona bir ad verin.</translation>
+    </message>
+    <message>
+        <source>Write the template&apos;s text.</source>
+        <translation>Şablonun metnini yazın.</translation>
+    </message>
+    <message>
+        <source>The template could not be saved.</source>
+        <translation>Şablon kaydedilemedi.</translation>
+    </message>
+    <message>
+        <source>New template</source>
+        <translation>Yeni şablon</translation>
+    </message>
+    <message>
+        <source>Text with a {field}.</source>
+        <translation>{alan} içeren metin.</translation>
+    </message>
+    <message>
+        <source>{name} (copy)</source>
+        <translation>{name} (kopya)</translation>
+    </message>
+    <message>
+        <source>Delete template</source>
+        <translation>Şablonu sil</translation>
+    </message>
+    <message>
+        <source>Delete the template “{name}”?</source>
+        <translation>“{name}” şablonu silinsin mi?</translation>
+    </message>
+</context>
+<context>
+    <name>Templates</name>
+    <message>
+        <source>Text</source>
+        <translation>Metin</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Tarih</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Saat</translation>
+    </message>
+    <message>
+        <source>Web address</source>
+        <translation>Web adresi</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <source>List</source>
+        <translation>Liste</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Sayı</translation>
+    </message>
+    <message>
+        <source>“{{}}” has no field name inside.</source>
+        <translation>“{{}}” içinde alan adı yok.</translation>
+    </message>
+    <message>
+        <source>A field name may hold letters, digits and “_” only, no spaces ({field}).</source>
+        <translation>Alan adında yalnızca harf, rakam ve “_” olabilir, boşluk olamaz ({field}).</translation>
+    </message>
+    <message>
+        <source>A “{{” is not closed (write “{{{{” for a brace in the text).</source>
+        <translation>Bir “{{” kapatılmamış (metinde süslü parantez için “{{{{” yazın).</translation>
+    </message>
+    <message>
+        <source>A “}}” has no opening brace (write “}}}}” for a brace in the text).</source>
+        <translation>Bir “}}” için açılış parantezi yok (metinde süslü parantez için “}}}}” yazın).</translation>
+    </message>
+    <message>
+        <source>Too many fields.</source>
+        <translation>Çok fazla alan var.</translation>
+    </message>
+    <message>
+        <source>The field {field} needs a label (what the person is asked).</source>
+        <translation>{field} alanının bir etiketi olmalı (kişiye sorulacak olan).</translation>
+    </message>
+    <message>
+        <source>The example of {field} does not fit its kind.</source>
+        <translation>{field} alanının örneği türüne uymuyor.</translation>
+    </message>
+    <message>
+        <source>The field {field} is not right.</source>
+        <translation>{field} alanında bir sorun var.</translation>
     </message>
 </context>
 <context>

@@ -125,7 +125,7 @@ class Services:
             from kurum_masaustu.media import prepare_image
 
             variant = prepare_image(
-                source, platform.value, "feed", self.profile.root / "cache" / "variants", focal_point=ref.focal
+                source, platform.value, ref.placement, self.profile.root / "cache" / "variants", focal_point=ref.focal
             )
             with Image.open(variant) as image:
                 mime = Image.MIME.get(image.format or "", ref.mime_type)
@@ -168,8 +168,15 @@ def build_services(profile: Profile, settings: Settings) -> Services:
 
 def refusal_message(exc: Exception) -> str:
     """The Turkish (translated) explanation of why a database was not opened."""
-    from kurum_masaustu.store.database import NewerDatabaseError
+    from kurum_masaustu.store.database import MigrationFailedError, NewerDatabaseError
 
+    if isinstance(exc, MigrationFailedError):
+        return QCoreApplication.translate(
+            "Startup",
+            "The database in this profile could not be updated for this version of Kurum Masaüstü. "
+            "The update was undone, so the file is as it was; a copy taken before is in the profile's "
+            "backups folder. Please send the log file to IT.\n\n{path}",
+        ).format(path=exc.path)
     if isinstance(exc, NewerDatabaseError):
         return QCoreApplication.translate(
             "Startup",
@@ -389,6 +396,11 @@ def _run_window(
         gc.freeze()  # start-up objects live for the whole session; keep them out of later collections
         window.start_background_work()
         from kurum_masaustu.publishing.inbox_sync import sync_inbox
+
+        if seed:  # the demo's negative spike arrives with the first inbox sync
+            from kurum_masaustu.demo.spike import seed_sandbox_spike
+
+            await asyncio.to_thread(seed_sandbox_spike, services.sessions, profile.root / "sandbox")
 
         runner = OutboxRunner(
             services.publisher,

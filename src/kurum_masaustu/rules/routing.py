@@ -178,7 +178,11 @@ class UnitKeywords:
 
 
 def suggest_units(text: str, units: Sequence[UnitKeywords]) -> list[int]:
-    """Units whose keywords appear in the text (as word beginnings, Turkish-folded), most hits first."""
+    """Units whose keywords appear in the text, Turkish-folded, most hits first.
+
+    A keyword of four letters or more matches the beginning of a word (Turkish suffixes:
+    "çukur" finds "çukurlar"); a shorter one only a whole word ("su" is not "sunum").
+    """
     words = re.findall(r"\w+", search_key(text))
     folded_text = " ".join(words)
     scored = []
@@ -186,7 +190,8 @@ def suggest_units(text: str, units: Sequence[UnitKeywords]) -> list[int]:
         hits = 0
         for keyword in unit.keywords:
             key = " ".join(re.findall(r"\w+", search_key(keyword)))
-            if key and re.search(rf"(?<!\w){re.escape(key)}", folded_text):
+            tail = "" if len(key) >= 4 else r"(?!\w)"
+            if key and re.search(rf"(?<!\w){re.escape(key)}{tail}", folded_text):
                 hits += 1
         if hits:
             scored.append((-hits, order, unit.unit_id))

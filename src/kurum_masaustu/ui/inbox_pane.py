@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
@@ -22,6 +22,7 @@ from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -37,7 +38,7 @@ from PySide6.QtWidgets import (
 )
 
 from kurum_masaustu.domain import InboxCategory, InboxStatus, ReplyState
-from kurum_masaustu.rules.routing import reference_number
+from kurum_masaustu.rules.routing import minimise, reference_number
 from kurum_masaustu.rules.timeutil import to_local
 from kurum_masaustu.services.conversation import Conversation, ConversationService, HistoryEntry
 from kurum_masaustu.services.inbox import OPEN_STATUSES, InboxFilter, InboxRow, InboxService, PageCursor
@@ -234,6 +235,9 @@ class InboxPane(QWidget):
         self.setObjectName("inboxPane")
         self._inbox = inbox
         self._templates = templates or (lambda: [])
+        #: Hides an item on its platform with a reason (the window sets it; None: no network here).
+        self.hide_with: Callable[[int, str], Awaitable[str | None]] | None = None
+        self.last_dialog: QDialog | None = None  # the open dialog (tests drive it)
         self.conversations = ConversationService(inbox.sessions, clock=inbox.now)
         self.model = InboxModel(inbox, self)
         self.search_edit = QLineEdit()
@@ -242,6 +246,7 @@ class InboxPane(QWidget):
         self.search_edit.setClearButtonEnabled(True)
         self.unanswered_check = QCheckBox(self.tr("Unanswered"))
         self.overdue_check = QCheckBox(self.tr("Overdue"))
+        self.negative_check = QCheckBox(self.tr("Negative"))
         self.category_filter = QComboBox()
         self.category_filter.setAccessibleName(self.tr("Category filter"))
         self.category_filter.addItem(self.tr("All categories"), None)
@@ -254,11 +259,13 @@ class InboxPane(QWidget):
         self.search_edit.textChanged.connect(self._search_timer.start)
         self.unanswered_check.toggled.connect(self.apply_filter)
         self.overdue_check.toggled.connect(self.apply_filter)
+        self.negative_check.toggled.connect(self.apply_filter)
         self.category_filter.currentIndexChanged.connect(self.apply_filter)
         filters = QHBoxLayout()
         filters.addWidget(self.search_edit, 1)
         filters.addWidget(self.unanswered_check)
         filters.addWidget(self.overdue_check)
+        filters.addWidget(self.negative_check)
         filters.addWidget(self.category_filter)
         self.table = QTableView()
         self.table.setAccessibleName(self.tr("Inbox messages"))
@@ -291,6 +298,11 @@ class InboxPane(QWidget):
         self.tabs.addTab(self.thread_view, self.tr("Conversation"))
         self.tabs.addTab(self.earlier_view, self.tr("Same person"))
         self.tabs.addTab(self.history_view, self.tr("History"))
+        self.privacy_label = QLabel()
+        self.privacy_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.privacy_label.setWordWrap(True)
+        self.privacy_label.setStyleSheet("color: #9a6700;")
+        self.privacy_label.hide()
         self.reasons_label = QLabel()
         self.reasons_label.setTextFormat(Qt.TextFormat.PlainText)
         self.reasons_label.setWordWrap(True)
@@ -306,11 +318,19 @@ class InboxPane(QWidget):
         self.reply_button = QPushButton(self.tr("Reply…"))
         self.reply_button.setToolTip(self.tr("Write a reply from a template; it is sent through the outbox"))
         self.reply_button.clicked.connect(self.open_reply)
+        self.route_button = QPushButton(self.tr("Route…"))
+        self.route_button.setToolTip(self.tr("Give the message to a unit: e-mail draft or Beyaz Masa / CİMER note"))
+        self.route_button.clicked.connect(self.open_route)
+        self.hide_button = QPushButton(self.tr("Hide…"))
+        self.hide_button.setToolTip(self.tr("Hide the comment on the platform (where it allows), with a reason"))
+        self.hide_button.clicked.connect(self.ask_hide)
         self.resolve_button = QPushButton(self.tr("Resolved"))
         self.resolve_button.setToolTip(self.tr("Mark the message resolved"))
         self.resolve_button.clicked.connect(self.mark_resolved)
         self.actions_row = QHBoxLayout()
         self.actions_row.addWidget(self.reply_button)
+        self.actions_row.addWidget(self.route_button)
+        self.actions_row.addWidget(self.hide_button)
         self.actions_row.addWidget(self.resolve_button)
         self.actions_row.addStretch(1)
         reader_box = QWidget()
@@ -319,6 +339,7 @@ class InboxPane(QWidget):
         reader_layout.addWidget(self.reader_label)
         reader_layout.addWidget(self.clock_label)
         reader_layout.addWidget(self.tabs, 1)
+        reader_layout.addWidget(self.privacy_label)
         reader_layout.addWidget(self.reasons_label)
         reader_layout.addLayout(correction)
         reader_layout.addLayout(self.actions_row)
@@ -356,7 +377,7 @@ class InboxPane(QWidget):
         return view
 
     def _set_actions_enabled(self, enabled: bool) -> None:
-        for button in (self.reply_button, self.resolve_button, self.correct_combo):
+        for button in (self.reply_button, self.route_button, self.hide_button, self.resolve_button, self.correct_combo):
             button.setEnabled(enabled)
 
     def current_row(self) -> InboxRow | None:
@@ -389,6 +410,27 @@ class InboxPane(QWidget):
         self.correct_combo.setCurrentIndex(max(0, index))
         self._show_clock(row)
         self._show_context(row)
+        self._show_privacy(row)
+
+    def _show_privacy(self, row: InboxRow) -> None:
+        """A citizen posted personal data publicly: suggest a private message (and hiding)."""
+        removed = minimise(row.text).removed
+        if not removed or row.kind.value == "direct_message":
+            self.privacy_label.hide()
+            return
+        names = {
+            "tc_kimlik": self.tr("T.C. kimlik no"),
+            "telefon": self.tr("phone number"),
+            "iban": self.tr("IBAN"),
+            "e_posta": self.tr("e-mail address"),
+        }
+        found = ", ".join(dict.fromkeys(names[kind] for kind in removed))
+        self.privacy_label.setText(
+            self.tr(
+                "Personal data in a public message ({found}): continue in a private message, and consider hiding it."
+            ).format(found=found)
+        )
+        self.privacy_label.show()
 
     def _clear_reader(self) -> None:
         for view in (self.reader, self.thread_view, self.earlier_view, self.history_view):
@@ -483,6 +525,7 @@ class InboxPane(QWidget):
         self.model.filter = InboxFilter(
             unanswered=self.unanswered_check.isChecked(),
             overdue=self.overdue_check.isChecked(),
+            negative=True if self.negative_check.isChecked() else None,
             category=InboxCategory(chosen) if (chosen := self.category_filter.currentData()) else None,
             text=self.search_edit.text(),
         )
@@ -492,6 +535,15 @@ class InboxPane(QWidget):
         else:
             self._clear_reader()
             self.reader_label.setText(self.tr("No messages match."))
+
+    def show_negative(self) -> None:
+        """The crisis banner's "show the messages": negative ones, newest first."""
+        self.search_edit.clear()
+        self.category_filter.setCurrentIndex(0)
+        self.unanswered_check.setChecked(False)
+        self.overdue_check.setChecked(False)
+        self.negative_check.setChecked(True)
+        self.apply_filter()
 
     def refresh_current(self) -> None:
         """Re-read the selected item after a change (reply, routing, status)."""
@@ -569,6 +621,69 @@ class InboxPane(QWidget):
                 return
             self.replies_queued.emit()
         self.refresh_current()
+
+    def open_route(self) -> None:
+        from kurum_masaustu.services.routing import RoutingService
+        from kurum_masaustu.ui.route_dialog import RouteDialog
+
+        row = self.current_row()
+        if row is None:
+            return
+        dialog = RouteDialog(
+            RoutingService(self._inbox.sessions),
+            row.id,
+            reference_number(row.id, row.received_at),
+            row.unit_id,
+            parent=self,
+        )
+        self.last_dialog = dialog
+        dialog.exec()
+        if dialog.changed:
+            self.refresh_current()
+
+    def hide_reasons(self) -> list[str]:
+        return [
+            self.tr("Abuse or insult"),
+            self.tr("Personal data posted publicly (KVKK)"),
+            self.tr("Spam or advertising"),
+        ]
+
+    def ask_hide(self) -> None:
+        from PySide6.QtWidgets import QInputDialog
+
+        from kurum_masaustu.ui.tasks import spawn
+
+        row = self.current_row()
+        if row is None:
+            return
+        reason, ok = QInputDialog.getItem(
+            self, self.tr("Hide the comment"), self.tr("Reason (kept in the audit log):"), self.hide_reasons(), 0, True
+        )
+        if ok and reason.strip():
+            spawn(self.hide_current(reason.strip()))
+
+    async def hide_current(self, reason: str) -> str | None:
+        """Hide the selected item on its platform; the outcome shows in its history."""
+        row = self.current_row()
+        if row is None:
+            return "no_item"
+        if self.hide_with is None:
+            problem: str | None = "no_adapter"
+        else:
+            problem = await self.hide_with(row.id, reason)
+        self.refresh_current()
+        if problem is not None:
+            messages = {
+                "unsupported": self.tr("This platform does not let us hide comments. Answer, or report it there."),
+                "no_adapter": self.tr("The channel is not connected, so nothing was hidden."),
+                "transient": self.tr("The platform could not be reached. Try again later."),
+            }
+            QMessageBox.information(
+                self,
+                self.tr("Hide the comment"),
+                messages.get(problem, self.tr("The platform refused to hide it ({code}).").format(code=problem)),
+            )
+        return problem
 
     def mark_resolved(self) -> None:
         row = self.current_row()

@@ -48,13 +48,20 @@ def bad_link_message() -> str:
 
 
 def duration_text(minutes: int) -> str:
+    # Written out per number (not "%n day(s)"): lupdate reads a plural only from a literal count.
     days, rest = divmod(minutes, 24 * 60)
     hours, rest_of_hour = divmod(minutes, 60)
     if rest == 0:
-        return QCoreApplication.translate("Kinds", "%n day(s)", "", days)
+        if days == 1:
+            return QCoreApplication.translate("Kinds", "1 day")
+        return QCoreApplication.translate("Kinds", "{count} days").format(count=days)
     if rest_of_hour == 0:
-        return QCoreApplication.translate("Kinds", "%n hour(s)", "", hours)
-    return QCoreApplication.translate("Kinds", "%n minute(s)", "", minutes)
+        if hours == 1:
+            return QCoreApplication.translate("Kinds", "1 hour")
+        return QCoreApplication.translate("Kinds", "{count} hours").format(count=hours)
+    if minutes == 1:
+        return QCoreApplication.translate("Kinds", "1 minute")
+    return QCoreApplication.translate("Kinds", "{count} minutes").format(count=minutes)
 
 
 def poll_message(problem: PollProblem) -> str:

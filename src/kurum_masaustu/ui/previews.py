@@ -270,7 +270,7 @@ class ChannelPreview(QFrame):
         self.body.setText(shown[:4000] + ("…" if len(shown) > 4000 else ""))
         counter = counter_text(result.counts)
         if len(result.parts) > 1:
-            counter = QCoreApplication.translate("Composer", "%n post(s); longest: ", "", len(result.parts)) + counter
+            counter = self.tr("%n post(s); longest: ", "", len(result.parts)) + counter
         self.counter.setText(counter)
         over = any(c.limit is not None and c.used > c.limit for c in result.counts)
         self.counter.setStyleSheet("color: #b42318; font-weight: bold;" if over else "color: #57606a;")
