@@ -96,6 +96,11 @@ class Services:
             self._adapters = AdapterFactory(self.credentials(), self.profile.root / "sandbox")
         return await self._adapters(channel)
 
+    def forget_adapter(self, channel_id: int) -> None:
+        """A channel was reconnected or removed: build its adapter afresh (new secrets, sandbox state)."""
+        if self._adapters is not None:
+            self._adapters.forget(channel_id)
+
     async def _media_file(self, ref: MediaRef, platform: Platform) -> MediaFile:
         """The platform's variant of a stored file, prepared in a worker thread (cached)."""
         import asyncio
