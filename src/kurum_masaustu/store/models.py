@@ -16,6 +16,7 @@ from sqlalchemy import (
     Connection,
     Date,
     Enum,
+    Float,
     ForeignKey,
     Index,
     Integer,
@@ -199,6 +200,16 @@ class MediaAsset(Base):
     duration_ms: Mapped[int | None] = mapped_column(Integer)
     alt_text: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    #: Where the picture's subject is (fractions of width and height): crops keep it in view.
+    focal_x: Mapped[float] = mapped_column(Float, default=0.5, server_default="0.5")
+    focal_y: Mapped[float] = mapped_column(Float, default=0.5, server_default="0.5")
+    #: Consent (KVKK): None until the person has said whether recognisable people appear.
+    shows_people: Mapped[bool | None] = mapped_column(Boolean)
+    people_consent: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    shows_children: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    children_consent: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    children_blurred: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    consent_note: Mapped[str] = mapped_column(Text, default="", server_default="")
 
     @property
     def relative_path(self) -> str:
@@ -426,11 +437,13 @@ def _search_text_on_update(_mapper: Mapper[InboxItem], _connection: Connection, 
 
 
 class Reply(Base):
-    """Our answer to an inbox item; sent through the outbox."""
+    """Our answer to an inbox item; sent exactly once (``publishing.replies``, the outbox's rules:
+    ``sending_since`` committed before the request, the outcome in a second transaction)."""
 
     __tablename__ = "replies"
     __table_args__ = (
         Index("ix_replies_inbox_item_id", "inbox_item_id"),
+        Index("ix_replies_state", "state"),
         Index("ix_replies_remote_id", "remote_id"),  # a citizen answering our reply links to the thread
     )
 
@@ -442,6 +455,11 @@ class Reply(Base):
     last_error: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # -- since revision 0006 ------------------------------------------------------------------
+    idempotency_key: Mapped[str] = mapped_column(String(64), unique=True, default=lambda: uuid.uuid4().hex)
+    sending_since: Mapped[datetime | None] = mapped_column(UTCDateTime)  # a request may be on its way
+    next_attempt_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    attempts: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
     item: Mapped[InboxItem] = relationship(back_populates="replies")
 
@@ -456,11 +474,26 @@ class AppFlag(Base):
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
 
 
+class SpellingWord(Base):
+    """A word of the institution's own (a mahalle, an institution, a person's name) that the
+    spelling check accepts. ``kind``: ``mahalle``, ``kurum`` or ``diger``."""
+
+    __tablename__ = "spelling_words"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    word: Mapped[str] = mapped_column(String(200), unique=True)
+    kind: Mapped[str] = mapped_column(String(32), default="diger")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
 class AuditEntry(Base):
     """Who did what, when: the institution's record of its official accounts."""
 
     __tablename__ = "audit_log"
-    __table_args__ = (Index("ix_audit_log_at", "at"),)
+    __table_args__ = (
+        Index("ix_audit_log_at", "at"),
+        Index("ix_audit_log_entity_entity_id", "entity", "entity_id", "at"),  # one item's history
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
