@@ -455,11 +455,17 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
     </message>
     <message numerus="yes">
         <source>%n channel(s) could not be taken back (offline, or the platform already published it).</source>
-        <translation><numerusform>%n channel could not be taken back (offline, or the platform already published it).</numerusform><numerusform>%n channels could not be taken back (offline, or the platform already published it).</numerusform></translation>
+        <translation>
+            <numerusform>%n channel could not be taken back (offline, or the platform already published it).</numerusform>
+            <numerusform>%n channels could not be taken back (offline, or the platform already published it).</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Taken back from %n channel(s): edit the post and schedule it again.</source>
-        <translation><numerusform>Taken back from %n channel: edit the post and schedule it again.</numerusform><numerusform>Taken back from %n channels: edit the post and schedule it again.</numerusform></translation>
+        <translation>
+            <numerusform>Taken back from %n channel: edit the post and schedule it again.</numerusform>
+            <numerusform>Taken back from %n channels: edit the post and schedule it again.</numerusform>
+        </translation>
     </message>
     <message>
         <source>to be handed to the platform</source>
@@ -471,10 +477,6 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
             <numerusform>%n part out</numerusform>
             <numerusform>%n parts out</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Handed to the platform's scheduler on some channels: changes here do not reach them; to change or stop one, delete the scheduled post on the platform.</source>
-        <translation>Handed to the platform's scheduler on some channels: changes here do not reach them; to change or stop one, delete the scheduled post on the platform.</translation>
     </message>
     <message>
         <source>Cannot schedule for {channels}: {problem} Fix it, or remove that channel.</source>
@@ -527,6 +529,14 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
     <message>
         <source>Already published on some channels; those stay as they are.</source>
         <translation>Already published on some channels; those stay as they are.</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>open</translation>
+    </message>
+    <message>
+        <source>Handed to the platform's scheduler on some channels: changes here do not reach them until you take the post back from the platforms.</source>
+        <translation>Handed to the platform's scheduler on some channels: changes here do not reach them until you take the post back from the platforms.</translation>
     </message>
     <message>
         <source>The publish time is in the past. Choose a later time.</source>
@@ -1696,11 +1706,17 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
     </message>
     <message numerus="yes">
         <source>%n post(s) handed to platforms could not be taken back; cancel them on the platform.</source>
-        <translation><numerusform>%n post handed to platforms could not be taken back; cancel it on the platform.</numerusform><numerusform>%n posts handed to platforms could not be taken back; cancel them on the platform.</numerusform></translation>
+        <translation>
+            <numerusform>%n post handed to platforms could not be taken back; cancel it on the platform.</numerusform>
+            <numerusform>%n posts handed to platforms could not be taken back; cancel them on the platform.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n post(s) taken back from the platforms' schedulers.</source>
-        <translation><numerusform>%n post taken back from the platforms' schedulers.</numerusform><numerusform>%n posts taken back from the platforms' schedulers.</numerusform></translation>
+        <translation>
+            <numerusform>%n post taken back from the platforms' schedulers.</numerusform>
+            <numerusform>%n posts taken back from the platforms' schedulers.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Crisis mode</source>

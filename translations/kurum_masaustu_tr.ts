@@ -449,11 +449,15 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     </message>
     <message numerus="yes">
         <source>%n channel(s) could not be taken back (offline, or the platform already published it).</source>
-        <translation><numerusform>%n kanaldan geri alınamadı (bağlantı yok ya da platform gönderiyi zaten yayımladı).</numerusform></translation>
+        <translation>
+            <numerusform>%n kanaldan geri alınamadı (bağlantı yok ya da platform gönderiyi zaten yayımladı).</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Taken back from %n channel(s): edit the post and schedule it again.</source>
-        <translation><numerusform>%n kanaldan geri alındı: gönderiyi düzenleyip yeniden zamanlayın.</numerusform></translation>
+        <translation>
+            <numerusform>%n kanaldan geri alındı: gönderiyi düzenleyip yeniden zamanlayın.</numerusform>
+        </translation>
     </message>
     <message>
         <source>to be handed to the platform</source>
@@ -464,10 +468,6 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
         <translation>
             <numerusform>%n bölüm yayımlandı</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Handed to the platform's scheduler on some channels: changes here do not reach them; to change or stop one, delete the scheduled post on the platform.</source>
-        <translation>Bazı kanallarda gönderi platformun zamanlayıcısına teslim edildi: buradaki değişiklikler onlara ulaşmaz; birini değiştirmek ya da durdurmak için platformdaki zamanlanmış gönderiyi silin.</translation>
     </message>
     <message>
         <source>Cannot schedule for {channels}: {problem} Fix it, or remove that channel.</source>
@@ -520,6 +520,14 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     <message>
         <source>Already published on some channels; those stay as they are.</source>
         <translation>Bazı kanallarda zaten yayımlandı; oradaki gönderiler olduğu gibi kalır.</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>aç</translation>
+    </message>
+    <message>
+        <source>Handed to the platform's scheduler on some channels: changes here do not reach them until you take the post back from the platforms.</source>
+        <translation>Bazı kanallarda gönderi platformun zamanlayıcısına teslim edildi: gönderiyi platformlardan geri alana kadar buradaki değişiklikler onlara ulaşmaz.</translation>
     </message>
     <message>
         <source>The publish time is in the past. Choose a later time.</source>
@@ -1686,11 +1694,15 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     </message>
     <message numerus="yes">
         <source>%n post(s) handed to platforms could not be taken back; cancel them on the platform.</source>
-        <translation><numerusform>Platformlara teslim edilen %n gönderi geri alınamadı; platformda iptal edin.</numerusform></translation>
+        <translation>
+            <numerusform>Platformlara teslim edilen %n gönderi geri alınamadı; platformda iptal edin.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n post(s) taken back from the platforms' schedulers.</source>
-        <translation><numerusform>Platformların zamanlayıcılarından %n gönderi geri alındı.</numerusform></translation>
+        <translation>
+            <numerusform>Platformların zamanlayıcılarından %n gönderi geri alındı.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Crisis mode</source>
