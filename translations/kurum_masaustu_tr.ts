@@ -938,7 +938,7 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     </message>
     <message>
         <source>From</source>
-        <translation>Başlangıç</translation>
+        <translation>Gönderen</translation>
     </message>
     <message>
         <source>Type</source>
