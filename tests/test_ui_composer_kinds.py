@@ -245,3 +245,50 @@ def test_kind_poll_texts_and_hand_off_survive_a_crash(
     assert [e.text() for e in again.kinds.option_edits[:2]] == ["Salı", "Çarşamba"]
     assert again.overrides.text_for(ids[Platform.MASTODON]) == "Hangi gün uygun?"
     assert again.hand_off_channels() == {ids[Platform.MASTODON]}
+
+
+def test_a_handed_off_post_is_taken_back_from_the_composer_and_by_a_pause(
+    qtbot: QtBot, qloop: asyncio.AbstractEventLoop, services: Services
+) -> None:
+    from kurum_masaustu.services.channels import ChannelService
+    from kurum_masaustu.services.posts import PostDraft
+    from kurum_masaustu.ui.main_window import MainWindow
+
+    with services.sessions.begin() as session:
+        channel = Channel(platform=Platform.MASTODON, display_name="Belediye Mastodon", handle="bel", sandbox=True)
+        session.add(channel)
+        session.flush()
+        channel_id = channel.id
+    ChannelService(services.sessions, services.credentials()).connect_sandbox_channels()
+    at = datetime.now(UTC) + timedelta(hours=3)
+    posts = [
+        services.posts.save(
+            PostDraft(body=text, channel_ids=[channel_id], scheduled_at=at, schedule=True, hand_off={channel_id})
+        )
+        for text in ("Birinci duyuru.", "İkinci duyuru.")
+    ]
+    assert qloop.run_until_complete(services.publisher.run_once()).handed_off == 2
+    window = MainWindow(services)
+    qtbot.addWidget(window)
+    composer = window.composer
+    assert composer.load(posts[0])
+    assert composer.take_back_button.isVisibleTo(composer)
+    assert not composer.channel_checks[channel_id].isEnabled()  # held by the platform: locked
+    assert "platform" in composer.message_label.text()
+    qloop.run_until_complete(composer.take_back())
+    assert "Taken back from 1 channel" in composer.message_label.text()
+    assert composer.channel_checks[channel_id].isEnabled()
+    assert not composer.take_back_button.isVisibleTo(composer)
+    with services.sessions() as session:
+        states = {d.post_id: d.state for d in session.scalars(select(Delivery))}
+    assert states == {posts[0]: DeliveryState.SCHEDULED, posts[1]: DeliveryState.HANDED_OFF}
+
+    # A pause (crisis) takes back everything the platforms hold.
+    window.pause_publishing("Kriz", mode="crisis")
+
+    def all_back() -> None:
+        with services.sessions() as session:
+            assert {d.state for d in session.scalars(select(Delivery))} == {DeliveryState.SCHEDULED}
+
+    qtbot.waitUntil(all_back, timeout=10_000)
+    qloop.run_until_complete(services.aclose())

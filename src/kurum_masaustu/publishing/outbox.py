@@ -15,9 +15,11 @@ sync`` runs it with ``asyncio.run``. Database calls are short and indexed.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import logging
 import random
+import uuid
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
@@ -27,8 +29,10 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from kurum_masaustu.domain import DeliveryState, Platform, PostKind
 from kurum_masaustu.platforms.base import (
+    ActionOutcome,
     Adapter,
     AuthExpired,
+    Done,
     MediaFile,
     Outcome,
     Poll,
@@ -58,6 +62,12 @@ class MediaRef:
     focal: tuple[float, float] = (0.5, 0.5)
     placement: str = "feed"  # the variant to prepare: "feed", or "story" for a story's 9:16 picture
 
+
+#: A handed-over post is looked up on the platform this long after its time, every so often,
+#: for so long (then it stays "handed to platform": the person checks it there).
+CONFIRM_AFTER = timedelta(minutes=2)
+CONFIRM_EVERY = timedelta(minutes=10)
+CONFIRM_FOR = timedelta(days=3)
 
 #: Builds the adapter for a channel (with its client and secrets); None if it cannot be built.
 AdapterFactory = Callable[[Channel], Awaitable[Adapter | None]]
@@ -120,6 +130,61 @@ class Outbox:
     def paused(self) -> dict[str, str | None] | None:
         return self.switch.paused()
 
+    # -- taking back what a platform's scheduler holds --------------------------------------
+    def handed_off_ids(self, post_id: int | None = None) -> list[int]:
+        """Deliveries a platform holds in its own scheduler (of one post, or all not yet due)."""
+        with self._sessions() as session:
+            stmt = select(Delivery.id).where(Delivery.state == DeliveryState.HANDED_OFF)
+            if post_id is not None:
+                stmt = stmt.where(Delivery.post_id == post_id)
+            else:
+                stmt = stmt.where(Delivery.scheduled_at > self._clock())
+            return list(session.scalars(stmt.order_by(Delivery.id)))
+
+    async def take_back(self, delivery_id: int) -> ActionOutcome | None:
+        """Cancel a post handed to the platform's scheduler, so that edits and pauses apply again.
+
+        On success the delivery is scheduled here again (with a new idempotency key: the old one
+        names the cancelled post) and will be published, or handed over again, at its time. A
+        post the platform already published stays as it is (``Rejected`` with its reason).
+        Returns None when the delivery is not (or no longer) held by the platform.
+        """
+        with self._sessions() as session:
+            delivery = session.get(Delivery, delivery_id)
+            if delivery is None or delivery.state != DeliveryState.HANDED_OFF or not delivery.remote_id:
+                return None
+            channel = delivery.channel
+            remote_id = delivery.remote_id
+        adapter = await self._adapter_for(channel)
+        if adapter is None:
+            return Transient("the channel's adapter could not be built")
+        outcome = await adapter.delete(remote_id)
+        with self._sessions.begin() as session:
+            delivery = session.get(Delivery, delivery_id)
+            if delivery is None:
+                return outcome
+            if isinstance(outcome, Done):
+                delivery.state = DeliveryState.SCHEDULED
+                delivery.remote_id = None
+                delivery.permalink = None
+                delivery.last_error = None
+                delivery.idempotency_key = uuid.uuid4().hex
+                action = "delivery.taken_back"
+            else:
+                if isinstance(outcome, Rejected):
+                    delivery.last_error = f"{outcome.code}: {outcome.platform_message}"
+                action = "delivery.take_back_failed"
+            session.add(
+                AuditEntry(
+                    actor=self._actor,
+                    action=action,
+                    entity="delivery",
+                    entity_id=delivery_id,
+                    detail={"remote_id": remote_id, "outcome": type(outcome).__name__},
+                )
+            )
+        return outcome
+
     # -- the work --------------------------------------------------------------------------
     async def run_once(self) -> RunSummary:
         """Reconcile in-flight deliveries, then publish everything due. Never raises for a
@@ -132,7 +197,65 @@ class Outbox:
             await self._reconcile(delivery_id, summary)
         for delivery_id in self._due_ids(self._clock()):
             await self._publish(delivery_id, summary)
+        for delivery_id in self._handed_off_past_ids(self._clock()):
+            await self._confirm_handed_off(delivery_id, summary)
         return summary
+
+    def _handed_off_past_ids(self, now: datetime) -> list[int]:
+        """Handed-over deliveries whose time has passed, to be looked up on the platform."""
+        with self._sessions() as session:
+            stmt = (
+                select(Delivery.id)
+                .join(Channel, Delivery.channel_id == Channel.id)
+                .where(
+                    Delivery.state == DeliveryState.HANDED_OFF,
+                    Delivery.scheduled_at <= now - CONFIRM_AFTER,
+                    Delivery.scheduled_at >= now - CONFIRM_FOR,
+                    or_(Delivery.next_attempt_at.is_(None), Delivery.next_attempt_at <= now),
+                    Channel.auth_problem.is_(None),
+                )
+                .order_by(Delivery.scheduled_at, Delivery.id)
+            )
+            return list(session.scalars(stmt))
+
+    async def _confirm_handed_off(self, delivery_id: int, summary: RunSummary) -> None:
+        """The platform's scheduler should have published it: find the post for its link."""
+        with self._sessions() as session:
+            delivery = session.get(Delivery, delivery_id)
+            if delivery is None or delivery.scheduled_at is None:
+                return
+            channel = delivery.channel
+            request, refs = self._request(session, delivery)
+            since = delivery.scheduled_at - timedelta(minutes=5)
+        adapter = await self._adapter_for(channel)
+        if adapter is None:
+            return
+        with contextlib.suppress(ValueError):  # compared by the number of media only
+            request = await self._with_media(request, refs, channel.platform)
+        found = await adapter.find_published(request, since)
+        now = self._clock()
+        with self._sessions.begin() as session:
+            delivery = session.get(Delivery, delivery_id)
+            if delivery is None or delivery.state != DeliveryState.HANDED_OFF:
+                return
+            if isinstance(found, Published) and not found.scheduled:
+                delivery.state = DeliveryState.PUBLISHED
+                delivery.remote_id = found.remote_id
+                delivery.permalink = found.permalink
+                delivery.published_at = delivery.scheduled_at
+                delivery.next_attempt_at = None
+                summary.reconciled += 1
+                session.add(
+                    AuditEntry(
+                        actor=self._actor,
+                        action="delivery.confirmed",
+                        entity="delivery",
+                        entity_id=delivery_id,
+                        detail={"permalink": found.permalink},
+                    )
+                )
+            else:  # not out yet (platforms' schedulers run late), or the platform did not answer
+                delivery.next_attempt_at = now + CONFIRM_EVERY
 
     def _in_flight_ids(self, now: datetime) -> list[int]:
         """Deliveries a request may have left on the platform, due for a look-up."""

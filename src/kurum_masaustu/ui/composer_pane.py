@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
@@ -187,6 +187,15 @@ class ComposerPane(QWidget):
         self.hand_off_note.setStyleSheet("color: #57606a;")
         self.channel_grid.addWidget(self.hand_off_note, 999, 0, 1, 3)
         self.hand_off_note.hide()
+        self.take_back_button = QPushButton(self.tr("Take back from the platforms"))
+        self.take_back_button.setToolTip(
+            self.tr("Cancels the scheduled post on the platforms that hold it, so that it can be edited again.")
+        )
+        self.take_back_button.clicked.connect(lambda: spawn(self.take_back()))
+        self.channel_grid.addWidget(self.take_back_button, 1000, 0, 1, 3)
+        self.take_back_button.hide()
+        #: Cancels what the platforms hold for a post: async (post_id) -> (taken back, not taken back).
+        self.take_back_post: Callable[[int], Awaitable[tuple[int, int]]] | None = None
 
         self.media_list = QListWidget()
         self.media_list.setAccessibleName(self.tr("Attached media"))
@@ -335,7 +344,38 @@ class ComposerPane(QWidget):
         self._statuses = {s.channel_id: s for s in statuses}
         for cid, label in self.state_labels.items():
             label.setText(self._status_html(self._statuses.get(cid)))
+        self.take_back_button.setVisible(
+            self.take_back_post is not None
+            and any(s.state == DeliveryState.HANDED_OFF for s in self._statuses.values())
+        )
         self._update_hand_off()
+
+    async def take_back(self) -> None:
+        """Cancel the open post on the platforms' schedulers; then it can be edited again."""
+        if self.take_back_post is None or self._post_id is None:
+            return
+        post_id = self._post_id
+        self.take_back_button.setEnabled(False)
+        try:
+            taken, failed = await self.take_back_post(post_id)
+        finally:
+            self.take_back_button.setEnabled(True)
+        if self._post_id != post_id:
+            return  # the person moved on to another post meanwhile
+        self.load(post_id)
+        if failed:
+            self._show_error(
+                self.tr(
+                    "%n channel(s) could not be taken back (offline, or the platform already published it).",
+                    "",
+                    failed,
+                )
+            )
+        else:
+            self.message_label.setStyleSheet("")
+            self.message_label.setText(
+                self.tr("Taken back from %n channel(s): edit the post and schedule it again.", "", taken)
+            )
 
     def _status_html(self, status: DeliveryStatus | None) -> str:
         import html

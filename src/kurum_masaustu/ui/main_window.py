@@ -17,6 +17,7 @@ from kurum_masaustu.rules.timeutil import to_local
 from kurum_masaustu.services.autosave import Autosave
 from kurum_masaustu.services.posts import MediaInfo, media_info
 from kurum_masaustu.ui.calendar_pane import CalendarPane
+from kurum_masaustu.ui.channel_warning import ChannelWarning
 from kurum_masaustu.ui.composer_pane import ComposerPane, WordingContext
 from kurum_masaustu.ui.crisis_panel import CrisisBanner
 from kurum_masaustu.ui.inbox_pane import InboxPane
@@ -32,8 +33,10 @@ if TYPE_CHECKING:
     from kurum_masaustu.publishing.outbox import RunSummary
     from kurum_masaustu.publishing.runner import OutboxRunner
     from kurum_masaustu.rules.hashtags import TagSet
+    from kurum_masaustu.services.channels import ChannelService
     from kurum_masaustu.services.crisis import CrisisService, SpikeView
     from kurum_masaustu.services.templates import TemplateRecord
+    from kurum_masaustu.ui.channel_manager import ChannelManagerDialog
     from kurum_masaustu.ui.crisis_panel import CrisisDialog
 
 log = logging.getLogger(__name__)
@@ -98,6 +101,9 @@ class MainWindow(QMainWindow):
 
         self.status = AppStatusBar(self)
         self.setStatusBar(self.status)
+        self.channel_warning = ChannelWarning()
+        self.channel_warning.clicked.connect(self.open_channel_manager)
+        self.status.addPermanentWidget(self.channel_warning)
         self._build_menus()
 
         self.calendar.post_selected.connect(self.show_post)
@@ -106,6 +112,7 @@ class MainWindow(QMainWindow):
         self.calendar.post_moved.connect(lambda _post_id: self._outbox_changed())
         self.calendar.days_loaded.connect(self.composer.update_checks)
         self.composer.saved.connect(self._post_saved)
+        self.composer.take_back_post = self.take_back_post
         self.outbox.changed.connect(self._outbox_changed)
         self.inbox.replies_queued.connect(self._poke_outbox)
         self.inbox.hide_with = self._hide_item
@@ -189,6 +196,10 @@ class MainWindow(QMainWindow):
         publish_menu.addActions(
             [self.pause_action, self.crisis_action, self.mourning_action, self.resume_action, self.publish_now_action]
         )
+        publish_menu.addSeparator()
+        self.channels_action = QAction(self.tr("C&hannels…"), self)
+        self.channels_action.triggered.connect(self.open_channel_manager)
+        publish_menu.addAction(self.channels_action)
 
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         about_action = QAction(self.tr("&About Kurum Masaüstü"), self)
@@ -338,6 +349,38 @@ class MainWindow(QMainWindow):
             election=election,
         )
 
+    async def take_back_post(self, post_id: int | None) -> tuple[int, int]:
+        """Cancel what platforms' schedulers hold (of one post, or all not yet due): (taken, not)."""
+        from kurum_masaustu.platforms.base import Done
+
+        publisher = self.services.publisher
+        taken = failed = 0
+        for delivery_id in publisher.handed_off_ids(post_id):
+            outcome = await publisher.take_back(delivery_id)
+            if isinstance(outcome, Done):
+                taken += 1
+            elif outcome is not None:
+                failed += 1
+        if taken or failed:
+            self.calendar.refresh()
+            self.outbox.reload()
+            self.composer.refresh_deliveries()
+        return taken, failed
+
+    async def _take_back_for_pause(self) -> None:
+        """A pause must stop what the platforms hold too: take it back and say how it went."""
+        taken, failed = await self.take_back_post(None)
+        if failed:
+            self.status.showMessage(
+                self.tr(
+                    "%n post(s) handed to platforms could not be taken back; cancel them on the platform.",
+                    "",
+                    failed,
+                )
+            )
+        elif taken:
+            self.status.showMessage(self.tr("%n post(s) taken back from the platforms' schedulers.", "", taken))
+
     def attach_runner(self, runner: OutboxRunner) -> None:
         self._runner = runner
 
@@ -359,6 +402,8 @@ class MainWindow(QMainWindow):
             self.composer.refresh_deliveries()
             self.refresh_counts()
         self.refresh_pause()
+        if summary.failed:
+            self.refresh_channel_warning()  # a refused token shows at once
 
     def after_inbox_sync(self, summary: InboxSyncSummary) -> None:
         """New or changed messages arrived: show them (the reader keeps its place otherwise)."""
@@ -366,6 +411,34 @@ class MainWindow(QMainWindow):
             self.inbox.apply_filter()
             self.refresh_counts()
             spawn(self.check_crisis())
+
+    # -- channels -------------------------------------------------------------------------------
+    def _channel_service(self) -> ChannelService:
+        from kurum_masaustu.services.channels import ChannelService
+
+        return ChannelService(self.services.sessions, self.services.credentials())
+
+    def open_channel_manager(self) -> ChannelManagerDialog:
+        """The channel manager ("Kanallar…"): connect, test, reconnect, rename, remove."""
+        from kurum_masaustu.services.connect import ConnectService
+        from kurum_masaustu.ui.channel_manager import ChannelManagerDialog
+
+        channels = self._channel_service()
+        connect = ConnectService(
+            channels, self.services.profile.root / "sandbox", on_changed=self.services.forget_adapter
+        )
+        dialog = ChannelManagerDialog(channels, connect, parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.changed.connect(self._channels_changed)
+        dialog.open()
+        return dialog
+
+    def _channels_changed(self) -> None:
+        self.refresh_channel_warning()
+        self._poke_outbox()
+
+    def refresh_channel_warning(self) -> None:
+        self.channel_warning.show_for(self._channel_service().list(), datetime.now(UTC))
 
     def refresh_pause(self) -> None:
         paused = self.services.pause.paused()
@@ -396,6 +469,8 @@ class MainWindow(QMainWindow):
 
     def pause_publishing(self, reason: str, until: datetime | None = None, mode: str = "manual") -> None:
         self.services.pause.pause(reason, until, mode)
+        if self.services.publisher.handed_off_ids(None):
+            spawn(self._take_back_for_pause())
         self.refresh_pause()
         self.composer.update_checks()
 
@@ -468,6 +543,7 @@ class MainWindow(QMainWindow):
         spawn(self._check_keyring())
         spawn(self._install_templates())
         spawn(in_thread(_warm_up_text_rules))
+        self.refresh_channel_warning()
         spawn(self.check_crisis())
 
     async def _install_templates(self) -> None:
