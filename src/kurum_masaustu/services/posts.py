@@ -409,13 +409,13 @@ class PostService:
             return session.scalar(stmt)
 
     def tag_sets(self) -> list[TagSet]:
-        """The profile's hashtag library, in the order it was made."""
+        """The profile's hashtag library, in the person's order (tags without "#")."""
         from kurum_masaustu.rules.hashtags import TagSet
 
         with self._sessions() as session:
             return [
-                TagSet(h.name, h.kind.value, tuple(h.tags), h.starts_on, h.ends_on)
-                for h in session.scalars(select(HashtagSet).order_by(HashtagSet.id))
+                TagSet(h.name, h.kind.value, tuple(t.lstrip("#") for t in h.tags), h.starts_on, h.ends_on)
+                for h in session.scalars(select(HashtagSet).order_by(HashtagSet.position, HashtagSet.id))
             ]
 
     def record(self, post_id: int, action: str, detail: dict[str, object]) -> None:
