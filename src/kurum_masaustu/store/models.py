@@ -107,7 +107,7 @@ class Campaign(Base):
     hashtags: Mapped[list[str]] = mapped_column(JSONText, default=list)
     color: Mapped[str] = mapped_column(String(9), default="#8250df")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
-    # -- since revision 0006 ------------------------------------------------------------------
+    # -- since revision 0007 ------------------------------------------------------------------
     # Presets for a post started in the campaign: its channels and template (hashtags above).
     channel_ids: Mapped[list[int]] = mapped_column(JSONText, default=list, server_default="[]")
     template_key: Mapped[str | None] = mapped_column(String(100))

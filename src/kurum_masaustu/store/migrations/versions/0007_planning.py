@@ -5,16 +5,16 @@ copied and existing rows keep their values. An occurrence of a recurring post is
 post; ``series_posts`` links it to its series (a table of its own, so ``posts`` is not copied to
 add a foreign key).
 
-Revision ID: 0006
-Revises: 0005
-Create Date: 2026-12-12
+Revision ID: 0007
+Revises: 0006
+Create Date: 2026-12-13
 """
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0006"
-down_revision = "0005"
+revision = "0007"
+down_revision = "0006"
 branch_labels = None
 depends_on = None
 
