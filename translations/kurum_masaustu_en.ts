@@ -2,6 +2,81 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB" sourcelanguage="en">
 <context>
+    <name></name>
+    <message>
+        <source>category corrected</source>
+        <translation>category corrected</translation>
+    </message>
+    <message>
+        <source>status changed</source>
+        <translation>status changed</translation>
+    </message>
+    <message>
+        <source>reply queued</source>
+        <translation>reply queued</translation>
+    </message>
+    <message>
+        <source>reply sent</source>
+        <translation>reply sent</translation>
+    </message>
+    <message>
+        <source>reply confirmed on the platform</source>
+        <translation>reply confirmed on the platform</translation>
+    </message>
+    <message>
+        <source>reply will be retried</source>
+        <translation>reply will be retried</translation>
+    </message>
+    <message>
+        <source>reply refused by the platform</source>
+        <translation>reply refused by the platform</translation>
+    </message>
+    <message>
+        <source>reply failed</source>
+        <translation>reply failed</translation>
+    </message>
+    <message>
+        <source>reply may have been sent: check on the platform</source>
+        <translation>reply may have been sent: check on the platform</translation>
+    </message>
+    <message>
+        <source>reply marked as arrived</source>
+        <translation>reply marked as arrived</translation>
+    </message>
+    <message>
+        <source>reply to be sent again</source>
+        <translation>reply to be sent again</translation>
+    </message>
+    <message>
+        <source>reply waits for the platform&apos;s limit</source>
+        <translation>reply waits for the platform&apos;s limit</translation>
+    </message>
+    <message>
+        <source>assigned to a unit</source>
+        <translation>assigned to a unit</translation>
+    </message>
+    <message>
+        <source>internal note</source>
+        <translation>internal note</translation>
+    </message>
+    <message>
+        <source>forwarded by e-mail</source>
+        <translation>forwarded by e-mail</translation>
+    </message>
+    <message>
+        <source>exported for Beyaz Masa / CİMER</source>
+        <translation>exported for Beyaz Masa / CİMER</translation>
+    </message>
+    <message>
+        <source>hidden on the platform</source>
+        <translation>hidden on the platform</translation>
+    </message>
+    <message>
+        <source>hiding failed</source>
+        <translation>hiding failed</translation>
+    </message>
+</context>
+<context>
     <name>AboutDialog</name>
     <message>
         <source>About Kurum Masaüstü</source>
@@ -38,6 +113,29 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
     <message>
         <source>Generated from the Python packages installed with this copy.</source>
         <translation>Generated from the Python packages installed with this copy.</translation>
+    </message>
+</context>
+<context>
+    <name>AgendaView</name>
+    <message>
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Post</source>
+        <translation>Post</translation>
+    </message>
+    <message>
+        <source>Channels</source>
+        <translation>Channels</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Nothing planned in these days.</source>
+        <translation>Nothing planned in these days.</translation>
     </message>
 </context>
 <context>
@@ -112,11 +210,24 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
     </message>
     <message>
         <source>Today</source>
+        <extracomment>Months ready to show (the neighbours are loaded in a worker after each month).</extracomment>
         <translation>Today</translation>
     </message>
     <message>
         <source>Go to today</source>
         <translation>Go to today</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>Month</translation>
+    </message>
+    <message>
+        <source>Week</source>
+        <translation>Week</translation>
+    </message>
+    <message>
+        <source>Agenda</source>
+        <translation>Agenda</translation>
     </message>
     <message>
         <source>Important day without a post</source>
@@ -127,12 +238,48 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
         <translation>Month calendar</translation>
     </message>
     <message>
+        <source>Week calendar</source>
+        <translation>Week calendar</translation>
+    </message>
+    <message>
+        <source>Agenda: the coming days</source>
+        <translation>Agenda: the coming days</translation>
+    </message>
+    <message>
         <source>Posts of the selected day</source>
         <translation>Posts of the selected day</translation>
     </message>
     <message>
+        <source>Previous week</source>
+        <translation>Previous week</translation>
+    </message>
+    <message>
+        <source>Next week</source>
+        <translation>Next week</translation>
+    </message>
+    <message>
+        <source>Earlier days</source>
+        <translation>Earlier days</translation>
+    </message>
+    <message>
+        <source>Later days</source>
+        <translation>Later days</translation>
+    </message>
+    <message>
         <source>This month: {planned} planned, {published} published</source>
         <translation>This month: {planned} planned, {published} published</translation>
+    </message>
+    <message>
+        <source>This week: {planned} planned, {published} published</source>
+        <translation>This week: {planned} planned, {published} published</translation>
+    </message>
+    <message>
+        <source>These days: {planned} planned, {published} published</source>
+        <translation>These days: {planned} planned, {published} published</translation>
+    </message>
+    <message>
+        <source>filtered</source>
+        <translation>filtered</translation>
     </message>
     <message>
         <source>No post planned for {name} ({date})</source>
@@ -144,6 +291,10 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
             <numerusform>(+%n more)</numerusform>
             <numerusform>(+%n more)</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>A post cannot be moved into the past.</source>
+        <translation>A post cannot be moved into the past.</translation>
     </message>
     <message>
         <source>Published posts cannot be moved.</source>
@@ -163,6 +314,17 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
     <message>
         <source>nothing planned</source>
         <translation>nothing planned</translation>
+    </message>
+</context>
+<context>
+    <name>ChannelPreview</name>
+    <message numerus="yes">
+        <source>%n post(s); longest: </source>
+        <extracomment>Platforms that show a link given apart as a card; the others get it at the end of the text.</extracomment>
+        <translation>
+            <numerusform>%n post; longest: </numerusform>
+            <numerusform>%n posts; longest: </numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -396,6 +558,10 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
         <translation>Preview</translation>
     </message>
     <message>
+        <source>Per channel</source>
+        <translation>Per channel</translation>
+    </message>
+    <message>
         <source>Category</source>
         <translation>Category</translation>
     </message>
@@ -412,7 +578,20 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
         <translation>No channels yet.</translation>
     </message>
     <message>
+        <source>Handed to the platform: it goes out at its time even with this computer off. But later edits, a pause or a mourning/crisis mode do not stop it by themselves: the app must cancel it on the platform, which it can do only while it runs and is online.</source>
+        <translation>Handed to the platform: it goes out at its time even with this computer off. But later edits, a pause or a mourning/crisis mode do not stop it by themselves: the app must cancel it on the platform, which it can do only while it runs and is online.</translation>
+    </message>
+    <message>
+        <source>Take back from the platforms</source>
+        <translation>Take back from the platforms</translation>
+    </message>
+    <message>
+        <source>Cancels the scheduled post on the platforms that hold it, so that it can be edited again.</source>
+        <translation>Cancels the scheduled post on the platforms that hold it, so that it can be edited again.</translation>
+    </message>
+    <message>
         <source>Attached media</source>
+        <extracomment>Cancels what the platforms hold for a post: async (post_id) -&gt; (taken back, not taken back).</extracomment>
         <translation>Attached media</translation>
     </message>
     <message>
@@ -446,6 +625,47 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
     <message>
         <source>Composer messages</source>
         <translation>Composer messages</translation>
+    </message>
+    <message>
+        <source>State on {channel}</source>
+        <translation>State on {channel}</translation>
+    </message>
+    <message>
+        <source>Platform schedules it</source>
+        <translation>Platform schedules it</translation>
+    </message>
+    <message>
+        <source>Hand to {channel}&apos;s own scheduler</source>
+        <translation>Hand to {channel}&apos;s own scheduler</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n channel(s) could not be taken back (offline, or the platform already published it).</source>
+        <translation>
+            <numerusform>%n channel could not be taken back (offline, or the platform already published it).</numerusform>
+            <numerusform>%n channels could not be taken back (offline, or the platform already published it).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Taken back from %n channel(s): edit the post and schedule it again.</source>
+        <translation>
+            <numerusform>Taken back from %n channel: edit the post and schedule it again.</numerusform>
+            <numerusform>Taken back from %n channels: edit the post and schedule it again.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>to be handed to the platform</source>
+        <translation>to be handed to the platform</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n part(s) out</source>
+        <translation>
+            <numerusform>%n part out</numerusform>
+            <numerusform>%n parts out</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Handed to the platform&apos;s scheduler on some channels: changes here do not reach them; to change or stop one, delete the scheduled post on the platform.</source>
+        <translation>Handed to the platform&apos;s scheduler on some channels: changes here do not reach them; to change or stop one, delete the scheduled post on the platform.</translation>
     </message>
     <message>
         <source>Checklist</source>
@@ -574,6 +794,164 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
     </message>
 </context>
 <context>
+    <name>CrisisBanner</name>
+    <message>
+        <source>Show the messages</source>
+        <translation>Show the messages</translation>
+    </message>
+    <message>
+        <source>Crisis plan…</source>
+        <translation>Crisis plan…</translation>
+    </message>
+    <message>
+        <source>Holding statements…</source>
+        <translation>Holding statements…</translation>
+    </message>
+    <message>
+        <source>Turn on crisis mode</source>
+        <translation>Turn on crisis mode</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Dismiss</translation>
+    </message>
+    <message>
+        <source>under the post “{post}”</source>
+        <translation>under the post “{post}”</translation>
+    </message>
+    <message>
+        <source>about {unit}</source>
+        <translation>about {unit}</translation>
+    </message>
+    <message>
+        <source>across all channels</source>
+        <translation>across all channels</translation>
+    </message>
+    <message>
+        <source>Possible crisis: negative messages are piling up</source>
+        <translation>Possible crisis: negative messages are piling up</translation>
+    </message>
+    <message>
+        <source>{count} negative messages in the last {hours} h {where} — {ratio}× the usual (usually {baseline} in that time). Growth: {growth}.</source>
+        <translation>{count} negative messages in the last {hours} h {where} — {ratio}× the usual (usually {baseline} in that time). Growth: {growth}.</translation>
+    </message>
+    <message>
+        <source>Crisis mode is on</source>
+        <translation>Crisis mode is on</translation>
+    </message>
+</context>
+<context>
+    <name>CrisisDialog</name>
+    <message>
+        <source>Crisis plan</source>
+        <translation>Crisis plan</translation>
+    </message>
+    <message>
+        <source>Crisis plan steps</source>
+        <translation>Crisis plan steps</translation>
+    </message>
+    <message>
+        <source>A new step (e.g. inform the neighbourhood muhtars)</source>
+        <translation>A new step (e.g. inform the neighbourhood muhtars)</translation>
+    </message>
+    <message>
+        <source>Add step</source>
+        <translation>Add step</translation>
+    </message>
+    <message>
+        <source>Remove step</source>
+        <translation>Remove step</translation>
+    </message>
+    <message>
+        <source>New crisis: clear the ticks</source>
+        <translation>New crisis: clear the ticks</translation>
+    </message>
+    <message>
+        <source>Tick each step as it is done; double-click a step to edit it.</source>
+        <translation>Tick each step as it is done; double-click a step to edit it.</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>Plan</translation>
+    </message>
+    <message>
+        <source>Holding statement</source>
+        <translation>Holding statement</translation>
+    </message>
+    <message>
+        <source>Statement text</source>
+        <translation>Statement text</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Copy</translation>
+    </message>
+    <message>
+        <source>Write as a post</source>
+        <translation>Write as a post</translation>
+    </message>
+    <message>
+        <source>Holding statements</source>
+        <translation>Holding statements</translation>
+    </message>
+    <message>
+        <source>Crisis timeline</source>
+        <translation>Crisis timeline</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>Timeline</translation>
+    </message>
+    <message>
+        <source>Contacts: {contacts}</source>
+        <translation>Contacts: {contacts}</translation>
+    </message>
+    <message>
+        <source>publishing paused</source>
+        <translation>publishing paused</translation>
+    </message>
+    <message>
+        <source>publishing resumed</source>
+        <translation>publishing resumed</translation>
+    </message>
+    <message>
+        <source>comment hidden</source>
+        <translation>comment hidden</translation>
+    </message>
+    <message>
+        <source>step done</source>
+        <translation>step done</translation>
+    </message>
+    <message>
+        <source>step reopened</source>
+        <translation>step reopened</translation>
+    </message>
+    <message>
+        <source>plan edited</source>
+        <translation>plan edited</translation>
+    </message>
+    <message>
+        <source>new crisis: ticks cleared</source>
+        <translation>new crisis: ticks cleared</translation>
+    </message>
+    <message>
+        <source>holding statement copied</source>
+        <translation>holding statement copied</translation>
+    </message>
+    <message>
+        <source>holding statement written as a post</source>
+        <translation>holding statement written as a post</translation>
+    </message>
+    <message>
+        <source>negative spike detected</source>
+        <translation>negative spike detected</translation>
+    </message>
+    <message>
+        <source>Nothing recorded yet.</source>
+        <translation>Nothing recorded yet.</translation>
+    </message>
+</context>
+<context>
     <name>DayDelegate</name>
     <message numerus="yes">
         <source>+%n more</source>
@@ -584,7 +962,196 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
     </message>
 </context>
 <context>
+    <name>FilterBar</name>
+    <message>
+        <source>Filter by channel</source>
+        <translation>Filter by channel</translation>
+    </message>
+    <message>
+        <source>Filter by category</source>
+        <translation>Filter by category</translation>
+    </message>
+    <message>
+        <source>Filter by campaign</source>
+        <translation>Filter by campaign</translation>
+    </message>
+    <message>
+        <source>Filter by state</source>
+        <translation>Filter by state</translation>
+    </message>
+    <message>
+        <source>Clear filters</source>
+        <translation>Clear filters</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>Show:</translation>
+    </message>
+    <message>
+        <source>All categories</source>
+        <translation>All categories</translation>
+    </message>
+    <message>
+        <source>All states</source>
+        <translation>All states</translation>
+    </message>
+    <message>
+        <source>All channels</source>
+        <translation>All channels</translation>
+    </message>
+    <message>
+        <source>All campaigns</source>
+        <translation>All campaigns</translation>
+    </message>
+    <message>
+        <source>Outside campaigns</source>
+        <translation>Outside campaigns</translation>
+    </message>
+</context>
+<context>
+    <name>HashtagLibraryDialog</name>
+    <message>
+        <source>Hashtag library</source>
+        <translation>Hashtag library</translation>
+    </message>
+    <message>
+        <source>Hashtag sets</source>
+        <translation>Hashtag sets</translation>
+    </message>
+    <message>
+        <source>New set…</source>
+        <translation>New set…</translation>
+    </message>
+    <message>
+        <source>Rename…</source>
+        <translation>Rename…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation>Move up</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>Move down</translation>
+    </message>
+    <message>
+        <source>Set name</source>
+        <translation>Set name</translation>
+    </message>
+    <message>
+        <source>Kind of set</source>
+        <translation>Kind of set</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation>Until</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Tags</translation>
+    </message>
+    <message>
+        <source>One tag per line, or separated by spaces; “#” is optional.</source>
+        <translation>One tag per line, or separated by spaces; “#” is optional.</translation>
+    </message>
+    <message>
+        <source>Sort A–Z (Turkish)</source>
+        <translation>Sort A–Z (Turkish)</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Dates</source>
+        <translation>Dates</translation>
+    </message>
+    <message>
+        <source>Give the set a name.</source>
+        <translation>Give the set a name.</translation>
+    </message>
+    <message>
+        <source>Write at least one tag.</source>
+        <translation>Write at least one tag.</translation>
+    </message>
+    <message>
+        <source>These cannot be hashtags (a tag needs a letter and no hyphen): {tags}</source>
+        <translation>These cannot be hashtags (a tag needs a letter and no hyphen): {tags}</translation>
+    </message>
+    <message>
+        <source>The end date is before the start date.</source>
+        <translation>The end date is before the start date.</translation>
+    </message>
+    <message>
+        <source>This set was deleted meanwhile.</source>
+        <translation>This set was deleted meanwhile.</translation>
+    </message>
+    <message>
+        <source>The set could not be saved.</source>
+        <translation>The set could not be saved.</translation>
+    </message>
+    <message>
+        <source>New set</source>
+        <translation>New set</translation>
+    </message>
+    <message>
+        <source>Name of the new set:</source>
+        <translation>Name of the new set:</translation>
+    </message>
+    <message>
+        <source>NewTag</source>
+        <translation>NewTag</translation>
+    </message>
+    <message>
+        <source>Rename set</source>
+        <translation>Rename set</translation>
+    </message>
+    <message>
+        <source>New name:</source>
+        <translation>New name:</translation>
+    </message>
+    <message>
+        <source>Delete set</source>
+        <translation>Delete set</translation>
+    </message>
+    <message>
+        <source>Delete the set “{name}”?</source>
+        <translation>Delete the set “{name}”?</translation>
+    </message>
+</context>
+<context>
+    <name>Hashtags</name>
+    <message>
+        <source>General</source>
+        <translation>General</translation>
+    </message>
+    <message>
+        <source>Local</source>
+        <translation>Local</translation>
+    </message>
+    <message>
+        <source>Event (with dates)</source>
+        <translation>Event (with dates)</translation>
+    </message>
+</context>
+<context>
     <name>InboxModel</name>
+    <message>
+        <source>Overdue: waiting longer than the response time in business hours</source>
+        <translation>Overdue: waiting longer than the response time in business hours</translation>
+    </message>
     <message>
         <source>Received</source>
         <translation>Received</translation>
@@ -610,6 +1177,10 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
         <translation>Status</translation>
     </message>
     <message>
+        <source>Waiting</source>
+        <translation>Waiting</translation>
+    </message>
+    <message>
         <source>Message</source>
         <translation>Message</translation>
     </message>
@@ -617,7 +1188,16 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
 <context>
     <name>InboxPane</name>
     <message>
+        <source>{h} h {m:02d} min</source>
+        <translation>{h} h {m:02d} min</translation>
+    </message>
+    <message>
+        <source>{m} min</source>
+        <translation>{m} min</translation>
+    </message>
+    <message>
         <source>Search messages (e.g. cop, su, istanbul)…</source>
+        <extracomment>Hides an item on its platform with a reason (the window sets it; None: no network here).</extracomment>
         <translation>Search messages (e.g. cop, su, istanbul)…</translation>
     </message>
     <message>
@@ -627,6 +1207,14 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
     <message>
         <source>Unanswered</source>
         <translation>Unanswered</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>Negative</source>
+        <translation>Negative</translation>
     </message>
     <message>
         <source>Category filter</source>
@@ -649,12 +1237,60 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
         <translation>Selected message</translation>
     </message>
     <message>
+        <source>Conversation</source>
+        <translation>Conversation</translation>
+    </message>
+    <message>
+        <source>Earlier messages from this person</source>
+        <translation>Earlier messages from this person</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>History</translation>
+    </message>
+    <message>
+        <source>Same person</source>
+        <translation>Same person</translation>
+    </message>
+    <message>
         <source>Correct the category</source>
         <translation>Correct the category</translation>
     </message>
     <message>
         <source>Category:</source>
         <translation>Category:</translation>
+    </message>
+    <message>
+        <source>Reply…</source>
+        <translation>Reply…</translation>
+    </message>
+    <message>
+        <source>Write a reply from a template; it is sent through the outbox</source>
+        <translation>Write a reply from a template; it is sent through the outbox</translation>
+    </message>
+    <message>
+        <source>Route…</source>
+        <translation>Route…</translation>
+    </message>
+    <message>
+        <source>Give the message to a unit: e-mail draft or Beyaz Masa / CİMER note</source>
+        <translation>Give the message to a unit: e-mail draft or Beyaz Masa / CİMER note</translation>
+    </message>
+    <message>
+        <source>Hide…</source>
+        <translation>Hide…</translation>
+    </message>
+    <message>
+        <source>Hide the comment on the platform (where it allows), with a reason</source>
+        <translation>Hide the comment on the platform (where it allows), with a reason</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>Resolved</translation>
+    </message>
+    <message>
+        <source>Mark the message resolved</source>
+        <translation>Mark the message resolved</translation>
     </message>
     <message>
         <source>no rule matched</source>
@@ -669,8 +1305,350 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
         <translation>Why: {reasons}</translation>
     </message>
     <message>
+        <source>T.C. kimlik no</source>
+        <translation>T.C. kimlik no</translation>
+    </message>
+    <message>
+        <source>phone number</source>
+        <translation>phone number</translation>
+    </message>
+    <message>
+        <source>IBAN</source>
+        <translation>IBAN</translation>
+    </message>
+    <message>
+        <source>e-mail address</source>
+        <translation>e-mail address</translation>
+    </message>
+    <message>
+        <source>Personal data in a public message ({found}): continue in a private message, and consider hiding it.</source>
+        <translation>Personal data in a public message ({found}): continue in a private message, and consider hiding it.</translation>
+    </message>
+    <message>
+        <source>Answered after {time} of business hours</source>
+        <translation>Answered after {time} of business hours</translation>
+    </message>
+    <message>
+        <source>Overdue: waiting {time} of business hours (target {target})</source>
+        <translation>Overdue: waiting {time} of business hours (target {target})</translation>
+    </message>
+    <message>
+        <source>Waiting {time} of business hours (target {target})</source>
+        <translation>Waiting {time} of business hours (target {target})</translation>
+    </message>
+    <message>
+        <source>— Our post —</source>
+        <translation>— Our post —</translation>
+    </message>
+    <message>
+        <source>(published {when})</source>
+        <translation>(published {when})</translation>
+    </message>
+    <message>
+        <source>(a post not published from this app; id {id})</source>
+        <translation>(a post not published from this app; id {id})</translation>
+    </message>
+    <message>
+        <source>— Thread —</source>
+        <translation>— Thread —</translation>
+    </message>
+    <message>
+        <source>Us</source>
+        <translation>Us</translation>
+    </message>
+    <message>
+        <source>(deleted on the platform)</source>
+        <translation>(deleted on the platform)</translation>
+    </message>
+    <message>
+        <source>(the thread is longer; only its beginning is shown)</source>
+        <translation>(the thread is longer; only its beginning is shown)</translation>
+    </message>
+    <message>
+        <source>No earlier messages from {who}.</source>
+        <translation>No earlier messages from {who}.</translation>
+    </message>
+    <message>
+        <source>Nothing done yet.</source>
+        <translation>Nothing done yet.</translation>
+    </message>
+    <message>
         <source>No messages match.</source>
         <translation>No messages match.</translation>
+    </message>
+    <message>
+        <source>Reply</source>
+        <translation>Reply</translation>
+    </message>
+    <message>
+        <source>The reply could not be queued: it is empty or the message is gone.</source>
+        <translation>The reply could not be queued: it is empty or the message is gone.</translation>
+    </message>
+    <message>
+        <source>Abuse or insult</source>
+        <translation>Abuse or insult</translation>
+    </message>
+    <message>
+        <source>Personal data posted publicly (KVKK)</source>
+        <translation>Personal data posted publicly (KVKK)</translation>
+    </message>
+    <message>
+        <source>Spam or advertising</source>
+        <translation>Spam or advertising</translation>
+    </message>
+    <message>
+        <source>Hide the comment</source>
+        <translation>Hide the comment</translation>
+    </message>
+    <message>
+        <source>Reason (kept in the audit log):</source>
+        <translation>Reason (kept in the audit log):</translation>
+    </message>
+    <message>
+        <source>This platform does not let us hide comments. Answer, or report it there.</source>
+        <translation>This platform does not let us hide comments. Answer, or report it there.</translation>
+    </message>
+    <message>
+        <source>The channel is not connected, so nothing was hidden.</source>
+        <translation>The channel is not connected, so nothing was hidden.</translation>
+    </message>
+    <message>
+        <source>The platform could not be reached. Try again later.</source>
+        <translation>The platform could not be reached. Try again later.</translation>
+    </message>
+    <message>
+        <source>The platform refused to hide it ({code}).</source>
+        <translation>The platform refused to hide it ({code}).</translation>
+    </message>
+    <message>
+        <source>draft</source>
+        <translation>draft</translation>
+    </message>
+    <message>
+        <source>queued</source>
+        <translation>queued</translation>
+    </message>
+    <message>
+        <source>sending</source>
+        <translation>sending</translation>
+    </message>
+    <message>
+        <source>sent</source>
+        <translation>sent</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>failed</translation>
+    </message>
+    <message>
+        <source>check on the platform</source>
+        <translation>check on the platform</translation>
+    </message>
+</context>
+<context>
+    <name>KindPanel</name>
+    <message>
+        <source>Kind of post</source>
+        <translation>Kind of post</translation>
+    </message>
+    <message>
+        <source>Why some kinds are off</source>
+        <translation>Why some kinds are off</translation>
+    </message>
+    <message>
+        <source>https://… (shown as a link card where the platform makes one)</source>
+        <translation>https://… (shown as a link card where the platform makes one)</translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation>Link</translation>
+    </message>
+    <message>
+        <source>Link card</source>
+        <translation>Link card</translation>
+    </message>
+    <message>
+        <source>Poll (the text is the question)</source>
+        <translation>Poll (the text is the question)</translation>
+    </message>
+    <message>
+        <source>Add option</source>
+        <translation>Add option</translation>
+    </message>
+    <message>
+        <source>Poll duration</source>
+        <translation>Poll duration</translation>
+    </message>
+    <message>
+        <source>Several answers allowed</source>
+        <translation>Several answers allowed</translation>
+    </message>
+    <message>
+        <source>Runs for</source>
+        <translation>Runs for</translation>
+    </message>
+    <message>
+        <source>Thread</source>
+        <translation>Thread</translation>
+    </message>
+    <message>
+        <source>Split into parts</source>
+        <translation>Split into parts</translation>
+    </message>
+    <message>
+        <source>Puts a line “---” where each part ends, for the strictest chosen platform; move or delete them freely.</source>
+        <translation>Puts a line “---” where each part ends, for the strictest chosen platform; move or delete them freely.</translation>
+    </message>
+    <message>
+        <source>New part at the cursor</source>
+        <translation>New part at the cursor</translation>
+    </message>
+    <message>
+        <source>Remove the breaks</source>
+        <translation>Remove the breaks</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Option {number}</source>
+        <translation>Option {number}</translation>
+    </message>
+    <message>
+        <source>Poll option {number}</source>
+        <translation>Poll option {number}</translation>
+    </message>
+    <message>
+        <source>Choose X, Bluesky or Mastodon to post a thread.</source>
+        <translation>Choose X, Bluesky or Mastodon to post a thread.</translation>
+    </message>
+    <message>
+        <source>Parts: {counts}. A line “---” starts a new part; long parts are split at sentence ends.</source>
+        <translation>Parts: {counts}. A line “---” starts a new part; long parts are split at sentence ends.</translation>
+    </message>
+</context>
+<context>
+    <name>Kinds</name>
+    <message>
+        <source>Post (text, link, images, video)</source>
+        <translation>Post (text, link, images, video)</translation>
+    </message>
+    <message>
+        <source>Poll</source>
+        <translation>Poll</translation>
+    </message>
+    <message>
+        <source>Thread</source>
+        <translation>Thread</translation>
+    </message>
+    <message>
+        <source>Story</source>
+        <translation>Story</translation>
+    </message>
+    <message>
+        <source>Reel</source>
+        <translation>Reel</translation>
+    </message>
+    <message>
+        <source>{platform} has no polls that the app can publish.</source>
+        <translation>{platform} has no polls that the app can publish.</translation>
+    </message>
+    <message>
+        <source>{platform} has no threads; only X, Bluesky and Mastodon do.</source>
+        <translation>{platform} has no threads; only X, Bluesky and Mastodon do.</translation>
+    </message>
+    <message>
+        <source>{kind} is for Instagram only.</source>
+        <translation>{kind} is for Instagram only.</translation>
+    </message>
+    <message>
+        <source>{platform} needs an image or a video.</source>
+        <translation>{platform} needs an image or a video.</translation>
+    </message>
+    <message>
+        <source>A channel posted by hand takes ordinary posts only.</source>
+        <translation>A channel posted by hand takes ordinary posts only.</translation>
+    </message>
+    <message>
+        <source>A poll cannot carry images or video; remove them.</source>
+        <translation>A poll cannot carry images or video; remove them.</translation>
+    </message>
+    <message>
+        <source>A story needs exactly one image or video.</source>
+        <translation>A story needs exactly one image or video.</translation>
+    </message>
+    <message>
+        <source>A reel needs exactly one video.</source>
+        <translation>A reel needs exactly one video.</translation>
+    </message>
+    <message>
+        <source>The link is not a web address (it must start with https://).</source>
+        <translation>The link is not a web address (it must start with https://).</translation>
+    </message>
+    <message>
+        <source>1 day</source>
+        <translation>1 day</translation>
+    </message>
+    <message>
+        <source>{count} days</source>
+        <translation>{count} days</translation>
+    </message>
+    <message>
+        <source>1 hour</source>
+        <translation>1 hour</translation>
+    </message>
+    <message>
+        <source>{count} hours</source>
+        <translation>{count} hours</translation>
+    </message>
+    <message>
+        <source>1 minute</source>
+        <translation>1 minute</translation>
+    </message>
+    <message>
+        <source>{count} minutes</source>
+        <translation>{count} minutes</translation>
+    </message>
+    <message>
+        <source>A poll needs a question: write it as the post&apos;s text.</source>
+        <translation>A poll needs a question: write it as the post&apos;s text.</translation>
+    </message>
+    <message>
+        <source>A poll here needs at least {limit} options.</source>
+        <translation>A poll here needs at least {limit} options.</translation>
+    </message>
+    <message>
+        <source>At most {limit} options here.</source>
+        <translation>At most {limit} options here.</translation>
+    </message>
+    <message>
+        <source>Option “{option}” is too long: at most {limit} characters here.</source>
+        <translation>Option “{option}” is too long: at most {limit} characters here.</translation>
+    </message>
+    <message>
+        <source>Option “{option}” is given twice.</source>
+        <translation>Option “{option}” is given twice.</translation>
+    </message>
+    <message>
+        <source>The poll runs too long: at most {duration} here.</source>
+        <translation>The poll runs too long: at most {duration} here.</translation>
+    </message>
+    <message>
+        <source>The poll is too short: at least {duration} here.</source>
+        <translation>The poll is too short: at least {duration} here.</translation>
+    </message>
+    <message>
+        <source>The poll will run {duration} here (the platform&apos;s nearest duration).</source>
+        <translation>The poll will run {duration} here (the platform&apos;s nearest duration).</translation>
+    </message>
+    <message>
+        <source>The question is too long for a poll here: at most {limit} characters.</source>
+        <translation>The question is too long for a poll here: at most {limit} characters.</translation>
+    </message>
+    <message>
+        <source>Only single-choice polls here.</source>
+        <translation>Only single-choice polls here.</translation>
     </message>
 </context>
 <context>
@@ -856,6 +1834,18 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
         <translation>Go to &amp;today</translation>
     </message>
     <message>
+        <source>&amp;Content</source>
+        <translation>&amp;Content</translation>
+    </message>
+    <message>
+        <source>&amp;Hashtag library…</source>
+        <translation>&amp;Hashtag library…</translation>
+    </message>
+    <message>
+        <source>&amp;Templates…</source>
+        <translation>&amp;Templates…</translation>
+    </message>
+    <message>
         <source>&amp;Publishing</source>
         <translation>&amp;Publishing</translation>
     </message>
@@ -888,8 +1878,30 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
         <translation>&amp;About Kurum Masaüstü</translation>
     </message>
     <message>
+        <source>negative messages</source>
+        <translation>negative messages</translation>
+    </message>
+    <message>
+        <source>Crisis: {where}</source>
+        <translation>Crisis: {where}</translation>
+    </message>
+    <message>
         <source>Local</source>
         <translation>Local</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n post(s) handed to platforms could not be taken back; cancel them on the platform.</source>
+        <translation>
+            <numerusform>%n post handed to platforms could not be taken back; cancel it on the platform.</numerusform>
+            <numerusform>%n posts handed to platforms could not be taken back; cancel them on the platform.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n post(s) taken back from the platforms&apos; schedulers.</source>
+        <translation>
+            <numerusform>%n post taken back from the platforms&apos; schedulers.</numerusform>
+            <numerusform>%n posts taken back from the platforms&apos; schedulers.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Crisis mode</source>
@@ -1167,6 +2179,7 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
     <name>MonthModel</name>
     <message numerus="yes">
         <source>%n post(s)</source>
+        <extracomment>Deliveries in the month itself (not the neighbouring days the grid shows).</extracomment>
         <translation>
             <numerusform>%n post</numerusform>
             <numerusform>%n posts</numerusform>
@@ -1267,6 +2280,38 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
     </message>
 </context>
 <context>
+    <name>OverrideEditor</name>
+    <message>
+        <source>Channels</source>
+        <extracomment>Checks one channel&apos;s text (the composer&apos;s check with the post&apos;s kind, media and link).</extracomment>
+        <translation>Channels</translation>
+    </message>
+    <message>
+        <source>This channel&apos;s text</source>
+        <translation>This channel&apos;s text</translation>
+    </message>
+    <message>
+        <source>Write a text for this channel</source>
+        <translation>Write a text for this channel</translation>
+    </message>
+    <message>
+        <source>Back to the main text</source>
+        <translation>Back to the main text</translation>
+    </message>
+    <message>
+        <source>Choose channels first; then each can get a text of its own.</source>
+        <translation>Choose channels first; then each can get a text of its own.</translation>
+    </message>
+    <message>
+        <source>This channel gets its own text (changes to the main text do not reach it).</source>
+        <translation>This channel gets its own text (changes to the main text do not reach it).</translation>
+    </message>
+    <message>
+        <source>This channel gets the main text.</source>
+        <translation>This channel gets the main text.</translation>
+    </message>
+</context>
+<context>
     <name>PauseBanner</name>
     <message>
         <source>Resume publishing</source>
@@ -1339,6 +2384,191 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
     <message>
         <source>The text contains an invisible character ({char}); it was probably pasted.</source>
         <translation>The text contains an invisible character ({char}); it was probably pasted.</translation>
+    </message>
+</context>
+<context>
+    <name>ReplyDialog</name>
+    <message>
+        <source>Defensive</source>
+        <translation>Defensive</translation>
+    </message>
+    <message>
+        <source>Dismissive</source>
+        <translation>Dismissive</translation>
+    </message>
+    <message>
+        <source>Aggressive</source>
+        <translation>Aggressive</translation>
+    </message>
+    <message>
+        <source>Shouting</source>
+        <translation>Shouting</translation>
+    </message>
+    <message>
+        <source>Exclamation marks</source>
+        <translation>Exclamation marks</translation>
+    </message>
+    <message>
+        <source>Personal data</source>
+        <translation>Personal data</translation>
+    </message>
+    <message>
+        <source>Reply to the citizen</source>
+        <translation>Reply to the citizen</translation>
+    </message>
+    <message>
+        <source>The citizen&apos;s message</source>
+        <translation>The citizen&apos;s message</translation>
+    </message>
+    <message>
+        <source>Reply template</source>
+        <translation>Reply template</translation>
+    </message>
+    <message>
+        <source>(no template)</source>
+        <translation>(no template)</translation>
+    </message>
+    <message>
+        <source>Use this template</source>
+        <translation>Use this template</translation>
+    </message>
+    <message>
+        <source>Reply text</source>
+        <translation>Reply text</translation>
+    </message>
+    <message>
+        <source>Write the reply, or start from a template above.</source>
+        <translation>Write the reply, or start from a template above.</translation>
+    </message>
+    <message>
+        <source>Send (queue)</source>
+        <translation>Send (queue)</translation>
+    </message>
+    <message>
+        <source>Save draft</source>
+        <translation>Save draft</translation>
+    </message>
+    <message>
+        <source>Message:</source>
+        <translation>Message:</translation>
+    </message>
+    <message>
+        <source>Template:</source>
+        <translation>Template:</translation>
+    </message>
+    <message>
+        <source>Reply:</source>
+        <translation>Reply:</translation>
+    </message>
+    <message>
+        <source>Tone check: no problems found.</source>
+        <translation>Tone check: no problems found.</translation>
+    </message>
+    <message>
+        <source>Tone check — {kind}: “{excerpt}”. {hint}</source>
+        <translation>Tone check — {kind}: “{excerpt}”. {hint}</translation>
+    </message>
+    <message>
+        <source>The reply is empty.</source>
+        <translation>The reply is empty.</translation>
+    </message>
+    <message>
+        <source>The reply still has a field in braces {…} to fill in.</source>
+        <translation>The reply still has a field in braces {…} to fill in.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The tone check found %n problem(s). Send the reply anyway?</source>
+        <translation>
+            <numerusform>The tone check found %n problem. Send the reply anyway?</numerusform>
+            <numerusform>The tone check found %n problems. Send the reply anyway?</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RouteDialog</name>
+    <message>
+        <source>Route to a unit — {reference}</source>
+        <translation>Route to a unit — {reference}</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>{unit} (suggested)</source>
+        <translation>{unit} (suggested)</translation>
+    </message>
+    <message>
+        <source>Internal note</source>
+        <translation>Internal note</translation>
+    </message>
+    <message>
+        <source>Internal note (stays in the app; also sent to the unit)</source>
+        <translation>Internal note (stays in the app; also sent to the unit)</translation>
+    </message>
+    <message>
+        <source>What the unit receives</source>
+        <translation>What the unit receives</translation>
+    </message>
+    <message>
+        <source>Personal data (T.C. kimlik no, phone, IBAN, e-mail) is taken out; the name stays here.</source>
+        <translation>Personal data (T.C. kimlik no, phone, IBAN, e-mail) is taken out; the name stays here.</translation>
+    </message>
+    <message>
+        <source>Assign</source>
+        <translation>Assign</translation>
+    </message>
+    <message>
+        <source>E-mail draft…</source>
+        <translation>E-mail draft…</translation>
+    </message>
+    <message>
+        <source>Beyaz Masa / CİMER file…</source>
+        <translation>Beyaz Masa / CİMER file…</translation>
+    </message>
+    <message>
+        <source>Unit:</source>
+        <translation>Unit:</translation>
+    </message>
+    <message>
+        <source>E-mail to the unit (preview):</source>
+        <translation>E-mail to the unit (preview):</translation>
+    </message>
+    <message>
+        <source>No units yet.</source>
+        <translation>No units yet.</translation>
+    </message>
+    <message>
+        <source>no e-mail address</source>
+        <translation>no e-mail address</translation>
+    </message>
+    <message>
+        <source>No e-mail program opened. The text is below; copy it into your e-mail.</source>
+        <translation>No e-mail program opened. The text is below; copy it into your e-mail.</translation>
+    </message>
+    <message>
+        <source>Save the Beyaz Masa / CİMER note</source>
+        <translation>Save the Beyaz Masa / CİMER note</translation>
+    </message>
+    <message>
+        <source>Text (*.txt)</source>
+        <translation>Text (*.txt)</translation>
+    </message>
+    <message>
+        <source>The unit has no e-mail address. Add one in the unit&apos;s contacts.</source>
+        <translation>The unit has no e-mail address. Add one in the unit&apos;s contacts.</translation>
+    </message>
+    <message>
+        <source>The message is no longer in the inbox.</source>
+        <translation>The message is no longer in the inbox.</translation>
+    </message>
+    <message>
+        <source>The unit no longer exists.</source>
+        <translation>The unit no longer exists.</translation>
+    </message>
+    <message>
+        <source>The file could not be written: {detail}</source>
+        <translation>The file could not be written: {detail}</translation>
     </message>
 </context>
 <context>
@@ -1443,6 +2673,14 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
 <context>
     <name>Startup</name>
     <message>
+        <source>The database in this profile could not be updated for this version of Kurum Masaüstü. The update was undone, so the file is as it was; a copy taken before is in the profile&apos;s backups folder. Please send the log file to IT.
+
+{path}</source>
+        <translation>The database in this profile could not be updated for this version of Kurum Masaüstü. The update was undone, so the file is as it was; a copy taken before is in the profile&apos;s backups folder. Please send the log file to IT.
+
+{path}</translation>
+    </message>
+    <message>
         <source>The database in this profile was written by a newer version of Kurum Masaüstü. Install the newer version to open it. The file was not changed.
 
 {path}</source>
@@ -1488,6 +2726,222 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
     <message>
         <source>(optional)</source>
         <translation>(optional)</translation>
+    </message>
+</context>
+<context>
+    <name>TemplateEditorDialog</name>
+    <message>
+        <source>Templates</source>
+        <translation>Templates</translation>
+    </message>
+    <message>
+        <source>Kind of templates</source>
+        <translation>Kind of templates</translation>
+    </message>
+    <message>
+        <source>Announcement templates</source>
+        <translation>Announcement templates</translation>
+    </message>
+    <message>
+        <source>Reply templates</source>
+        <translation>Reply templates</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Copy</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>Template name</source>
+        <translation>Template name</translation>
+    </message>
+    <message>
+        <source>Template text</source>
+        <translation>Template text</translation>
+    </message>
+    <message>
+        <source>The text; a field is written {like_this}.</source>
+        <translation>The text; a field is written {like_this}.</translation>
+    </message>
+    <message>
+        <source>Fields</source>
+        <translation>Fields</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>Label</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Required</source>
+        <translation>Required</translation>
+    </message>
+    <message>
+        <source>Hint</source>
+        <translation>Hint</translation>
+    </message>
+    <message>
+        <source>Example</source>
+        <translation>Example</translation>
+    </message>
+    <message>
+        <source>Back to the shipped text</source>
+        <translation>Back to the shipped text</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source> (shipped)</source>
+        <translation> (shipped)</translation>
+    </message>
+    <message>
+        <source> (changed)</source>
+        <translation> (changed)</translation>
+    </message>
+    <message>
+        <source>No templates yet: make one with “New”.</source>
+        <translation>No templates yet: make one with “New”.</translation>
+    </message>
+    <message>
+        <source>A shipped template: it cannot be changed here. Copy it to make your own version.</source>
+        <translation>A shipped template: it cannot be changed here. Copy it to make your own version.</translation>
+    </message>
+    <message>
+        <source>A shipped template you changed; it can go back to the shipped text.</source>
+        <translation>A shipped template you changed; it can go back to the shipped text.</translation>
+    </message>
+    <message>
+        <source>Your own template.</source>
+        <translation>Your own template.</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Saved.</translation>
+    </message>
+    <message>
+        <source>Give the template a name.</source>
+        <translation>Give the template a name.</translation>
+    </message>
+    <message>
+        <source>Write the template&apos;s text.</source>
+        <translation>Write the template&apos;s text.</translation>
+    </message>
+    <message>
+        <source>The template could not be saved.</source>
+        <translation>The template could not be saved.</translation>
+    </message>
+    <message>
+        <source>New template</source>
+        <translation>New template</translation>
+    </message>
+    <message>
+        <source>Text with a {field}.</source>
+        <translation>Text with a {field}.</translation>
+    </message>
+    <message>
+        <source>{name} (copy)</source>
+        <translation>{name} (copy)</translation>
+    </message>
+    <message>
+        <source>Delete template</source>
+        <translation>Delete template</translation>
+    </message>
+    <message>
+        <source>Delete the template “{name}”?</source>
+        <translation>Delete the template “{name}”?</translation>
+    </message>
+</context>
+<context>
+    <name>Templates</name>
+    <message>
+        <source>Text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Web address</source>
+        <translation>Web address</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>List</source>
+        <translation>List</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <source>“{{}}” has no field name inside.</source>
+        <translation>“{{}}” has no field name inside.</translation>
+    </message>
+    <message>
+        <source>A field name may hold letters, digits and “_” only, no spaces ({field}).</source>
+        <translation>A field name may hold letters, digits and “_” only, no spaces ({field}).</translation>
+    </message>
+    <message>
+        <source>A “{{” is not closed (write “{{{{” for a brace in the text).</source>
+        <translation>A “{{” is not closed (write “{{{{” for a brace in the text).</translation>
+    </message>
+    <message>
+        <source>A “}}” has no opening brace (write “}}}}” for a brace in the text).</source>
+        <translation>A “}}” has no opening brace (write “}}}}” for a brace in the text).</translation>
+    </message>
+    <message>
+        <source>Too many fields.</source>
+        <translation>Too many fields.</translation>
+    </message>
+    <message>
+        <source>The field {field} needs a label (what the person is asked).</source>
+        <translation>The field {field} needs a label (what the person is asked).</translation>
+    </message>
+    <message>
+        <source>The example of {field} does not fit its kind.</source>
+        <translation>The example of {field} does not fit its kind.</translation>
+    </message>
+    <message>
+        <source>The field {field} is not right.</source>
+        <translation>The field {field} is not right.</translation>
+    </message>
+</context>
+<context>
+    <name>WeekDelegate</name>
+    <message numerus="yes">
+        <source>+%n more</source>
+        <translation>
+            <numerusform>+%n more</numerusform>
+            <numerusform>+%n more</numerusform>
+        </translation>
     </message>
 </context>
 <context>

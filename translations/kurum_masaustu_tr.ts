@@ -2,6 +2,81 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="tr_TR" sourcelanguage="en">
 <context>
+    <name></name>
+    <message>
+        <source>category corrected</source>
+        <translation>kategori düzeltildi</translation>
+    </message>
+    <message>
+        <source>status changed</source>
+        <translation>durum değişti</translation>
+    </message>
+    <message>
+        <source>reply queued</source>
+        <translation>yanıt kuyruğa alındı</translation>
+    </message>
+    <message>
+        <source>reply sent</source>
+        <translation>yanıt gönderildi</translation>
+    </message>
+    <message>
+        <source>reply confirmed on the platform</source>
+        <translation>yanıt platformda doğrulandı</translation>
+    </message>
+    <message>
+        <source>reply will be retried</source>
+        <translation>yanıt yeniden denenecek</translation>
+    </message>
+    <message>
+        <source>reply refused by the platform</source>
+        <translation>yanıtı platform reddetti</translation>
+    </message>
+    <message>
+        <source>reply failed</source>
+        <translation>yanıt gönderilemedi</translation>
+    </message>
+    <message>
+        <source>reply may have been sent: check on the platform</source>
+        <translation>yanıt gönderilmiş olabilir: platformda kontrol edin</translation>
+    </message>
+    <message>
+        <source>reply marked as arrived</source>
+        <translation>yanıt ulaştı olarak işaretlendi</translation>
+    </message>
+    <message>
+        <source>reply to be sent again</source>
+        <translation>yanıt yeniden gönderilecek</translation>
+    </message>
+    <message>
+        <source>reply waits for the platform&apos;s limit</source>
+        <translation>yanıt platform sınırını bekliyor</translation>
+    </message>
+    <message>
+        <source>assigned to a unit</source>
+        <translation>birime atandı</translation>
+    </message>
+    <message>
+        <source>internal note</source>
+        <translation>iç not</translation>
+    </message>
+    <message>
+        <source>forwarded by e-mail</source>
+        <translation>e-postayla iletildi</translation>
+    </message>
+    <message>
+        <source>exported for Beyaz Masa / CİMER</source>
+        <translation>Beyaz Masa / CİMER için dışa aktarıldı</translation>
+    </message>
+    <message>
+        <source>hidden on the platform</source>
+        <translation>platformda gizlendi</translation>
+    </message>
+    <message>
+        <source>hiding failed</source>
+        <translation>gizlenemedi</translation>
+    </message>
+</context>
+<context>
     <name>AboutDialog</name>
     <message>
         <source>About Kurum Masaüstü</source>
@@ -38,6 +113,29 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     <message>
         <source>Generated from the Python packages installed with this copy.</source>
         <translation>Bu kopyayla kurulu Python paketlerinden oluşturuldu.</translation>
+    </message>
+</context>
+<context>
+    <name>AgendaView</name>
+    <message>
+        <source>Time</source>
+        <translation>Saat</translation>
+    </message>
+    <message>
+        <source>Post</source>
+        <translation>Gönderi</translation>
+    </message>
+    <message>
+        <source>Channels</source>
+        <translation>Kanallar</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Durum</translation>
+    </message>
+    <message>
+        <source>Nothing planned in these days.</source>
+        <translation>Bu günlerde planlanmış bir şey yok.</translation>
     </message>
 </context>
 <context>
@@ -109,11 +207,24 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     </message>
     <message>
         <source>Today</source>
+        <extracomment>Months ready to show (the neighbours are loaded in a worker after each month).</extracomment>
         <translation>Bugün</translation>
     </message>
     <message>
         <source>Go to today</source>
         <translation>Bugüne git</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>Ay</translation>
+    </message>
+    <message>
+        <source>Week</source>
+        <translation>Hafta</translation>
+    </message>
+    <message>
+        <source>Agenda</source>
+        <translation>Ajanda</translation>
     </message>
     <message>
         <source>Important day without a post</source>
@@ -124,12 +235,48 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
         <translation>Aylık takvim</translation>
     </message>
     <message>
+        <source>Week calendar</source>
+        <translation>Haftalık takvim</translation>
+    </message>
+    <message>
+        <source>Agenda: the coming days</source>
+        <translation>Ajanda: önümüzdeki günler</translation>
+    </message>
+    <message>
         <source>Posts of the selected day</source>
         <translation>Seçili günün gönderileri</translation>
     </message>
     <message>
+        <source>Previous week</source>
+        <translation>Önceki hafta</translation>
+    </message>
+    <message>
+        <source>Next week</source>
+        <translation>Sonraki hafta</translation>
+    </message>
+    <message>
+        <source>Earlier days</source>
+        <translation>Önceki günler</translation>
+    </message>
+    <message>
+        <source>Later days</source>
+        <translation>Sonraki günler</translation>
+    </message>
+    <message>
         <source>This month: {planned} planned, {published} published</source>
         <translation>Bu ay: {planned} planlanan, {published} yayımlanan</translation>
+    </message>
+    <message>
+        <source>This week: {planned} planned, {published} published</source>
+        <translation>Bu hafta: {planned} planlanan, {published} yayımlanan</translation>
+    </message>
+    <message>
+        <source>These days: {planned} planned, {published} published</source>
+        <translation>Bu günlerde: {planned} planlanan, {published} yayımlanan</translation>
+    </message>
+    <message>
+        <source>filtered</source>
+        <translation>süzülmüş</translation>
     </message>
     <message>
         <source>No post planned for {name} ({date})</source>
@@ -140,6 +287,10 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
         <translation>
             <numerusform>(+%n daha)</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>A post cannot be moved into the past.</source>
+        <translation>Gönderi geçmiş bir zamana taşınamaz.</translation>
     </message>
     <message>
         <source>Published posts cannot be moved.</source>
@@ -158,6 +309,16 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     <message>
         <source>nothing planned</source>
         <translation>planlanmış gönderi yok</translation>
+    </message>
+</context>
+<context>
+    <name>ChannelPreview</name>
+    <message numerus="yes">
+        <source>%n post(s); longest: </source>
+        <extracomment>Platforms that show a link given apart as a card; the others get it at the end of the text.</extracomment>
+        <translation>
+            <numerusform>%n gönderi; en uzunu: </numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -389,6 +550,10 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
         <translation>Önizleme</translation>
     </message>
     <message>
+        <source>Per channel</source>
+        <translation>Kanala göre</translation>
+    </message>
+    <message>
         <source>Category</source>
         <translation>Kategori</translation>
     </message>
@@ -405,7 +570,20 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
         <translation>Henüz kanal eklenmemiş.</translation>
     </message>
     <message>
+        <source>Handed to the platform: it goes out at its time even with this computer off. But later edits, a pause or a mourning/crisis mode do not stop it by themselves: the app must cancel it on the platform, which it can do only while it runs and is online.</source>
+        <translation>Platforma teslim edilen gönderi, bu bilgisayar kapalıyken de zamanında yayımlanır. Ancak sonradan yapılan düzenlemeler, yayın duraklatma ya da yas/kriz modu onu kendiliğinden durdurmaz: uygulamanın platformdaki zamanlanmış gönderiyi iptal etmesi gerekir; bunu da yalnızca açıkken ve internete bağlıyken yapabilir.</translation>
+    </message>
+    <message>
+        <source>Take back from the platforms</source>
+        <translation>Platformlardan geri al</translation>
+    </message>
+    <message>
+        <source>Cancels the scheduled post on the platforms that hold it, so that it can be edited again.</source>
+        <translation>Gönderiyi tutan platformlardaki zamanlanmış gönderiyi iptal eder; böylece yeniden düzenlenebilir.</translation>
+    </message>
+    <message>
         <source>Attached media</source>
+        <extracomment>Cancels what the platforms hold for a post: async (post_id) -&gt; (taken back, not taken back).</extracomment>
         <translation>Eklenen medya</translation>
     </message>
     <message>
@@ -439,6 +617,44 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     <message>
         <source>Composer messages</source>
         <translation>Gönderi hazırlama bildirimleri</translation>
+    </message>
+    <message>
+        <source>State on {channel}</source>
+        <translation>{channel} üzerindeki durum</translation>
+    </message>
+    <message>
+        <source>Platform schedules it</source>
+        <translation>Platform zamanlasın</translation>
+    </message>
+    <message>
+        <source>Hand to {channel}&apos;s own scheduler</source>
+        <translation>{channel} kanalının kendi zamanlayıcısına teslim et</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n channel(s) could not be taken back (offline, or the platform already published it).</source>
+        <translation>
+            <numerusform>%n kanaldan geri alınamadı (bağlantı yok ya da platform gönderiyi zaten yayımladı).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Taken back from %n channel(s): edit the post and schedule it again.</source>
+        <translation>
+            <numerusform>%n kanaldan geri alındı: gönderiyi düzenleyip yeniden zamanlayın.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>to be handed to the platform</source>
+        <translation>platforma teslim edilecek</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n part(s) out</source>
+        <translation>
+            <numerusform>%n bölüm yayımlandı</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Handed to the platform&apos;s scheduler on some channels: changes here do not reach them; to change or stop one, delete the scheduled post on the platform.</source>
+        <translation>Bazı kanallarda gönderi platformun zamanlayıcısına teslim edildi: buradaki değişiklikler onlara ulaşmaz; birini değiştirmek ya da durdurmak için platformdaki zamanlanmış gönderiyi silin.</translation>
     </message>
     <message>
         <source>Checklist</source>
@@ -565,6 +781,164 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     </message>
 </context>
 <context>
+    <name>CrisisBanner</name>
+    <message>
+        <source>Show the messages</source>
+        <translation>Mesajları göster</translation>
+    </message>
+    <message>
+        <source>Crisis plan…</source>
+        <translation>Kriz planı…</translation>
+    </message>
+    <message>
+        <source>Holding statements…</source>
+        <translation>Bekleme metinleri…</translation>
+    </message>
+    <message>
+        <source>Turn on crisis mode</source>
+        <translation>Kriz modunu aç</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Kapat</translation>
+    </message>
+    <message>
+        <source>under the post “{post}”</source>
+        <translation>“{post}” gönderisinin altında</translation>
+    </message>
+    <message>
+        <source>about {unit}</source>
+        <translation>{unit} konusunda</translation>
+    </message>
+    <message>
+        <source>across all channels</source>
+        <translation>tüm kanallarda</translation>
+    </message>
+    <message>
+        <source>Possible crisis: negative messages are piling up</source>
+        <translation>Olası kriz: olumsuz mesajlar birikiyor</translation>
+    </message>
+    <message>
+        <source>{count} negative messages in the last {hours} h {where} — {ratio}× the usual (usually {baseline} in that time). Growth: {growth}.</source>
+        <translation>Son {hours} saatte {where} {count} olumsuz mesaj — olağanın {ratio} katı (bu sürede genelde {baseline}). Artış: {growth}.</translation>
+    </message>
+    <message>
+        <source>Crisis mode is on</source>
+        <translation>Kriz modu açık</translation>
+    </message>
+</context>
+<context>
+    <name>CrisisDialog</name>
+    <message>
+        <source>Crisis plan</source>
+        <translation>Kriz planı</translation>
+    </message>
+    <message>
+        <source>Crisis plan steps</source>
+        <translation>Kriz planı adımları</translation>
+    </message>
+    <message>
+        <source>A new step (e.g. inform the neighbourhood muhtars)</source>
+        <translation>Yeni adım (ör. mahalle muhtarlarını bilgilendirin)</translation>
+    </message>
+    <message>
+        <source>Add step</source>
+        <translation>Adım ekle</translation>
+    </message>
+    <message>
+        <source>Remove step</source>
+        <translation>Adımı kaldır</translation>
+    </message>
+    <message>
+        <source>New crisis: clear the ticks</source>
+        <translation>Yeni kriz: işaretleri temizle</translation>
+    </message>
+    <message>
+        <source>Tick each step as it is done; double-click a step to edit it.</source>
+        <translation>Her adımı yapıldıkça işaretleyin; düzenlemek için adıma çift tıklayın.</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>Plan</translation>
+    </message>
+    <message>
+        <source>Holding statement</source>
+        <translation>Bekleme metni</translation>
+    </message>
+    <message>
+        <source>Statement text</source>
+        <translation>Açıklama metni</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Kopyala</translation>
+    </message>
+    <message>
+        <source>Write as a post</source>
+        <translation>Gönderi olarak yaz</translation>
+    </message>
+    <message>
+        <source>Holding statements</source>
+        <translation>Bekleme metinleri</translation>
+    </message>
+    <message>
+        <source>Crisis timeline</source>
+        <translation>Kriz zaman çizelgesi</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>Zaman çizelgesi</translation>
+    </message>
+    <message>
+        <source>Contacts: {contacts}</source>
+        <translation>İletişim: {contacts}</translation>
+    </message>
+    <message>
+        <source>publishing paused</source>
+        <translation>yayın durduruldu</translation>
+    </message>
+    <message>
+        <source>publishing resumed</source>
+        <translation>yayın sürdürüldü</translation>
+    </message>
+    <message>
+        <source>comment hidden</source>
+        <translation>yorum gizlendi</translation>
+    </message>
+    <message>
+        <source>step done</source>
+        <translation>adım tamamlandı</translation>
+    </message>
+    <message>
+        <source>step reopened</source>
+        <translation>adım yeniden açıldı</translation>
+    </message>
+    <message>
+        <source>plan edited</source>
+        <translation>plan düzenlendi</translation>
+    </message>
+    <message>
+        <source>new crisis: ticks cleared</source>
+        <translation>yeni kriz: işaretler temizlendi</translation>
+    </message>
+    <message>
+        <source>holding statement copied</source>
+        <translation>bekleme metni kopyalandı</translation>
+    </message>
+    <message>
+        <source>holding statement written as a post</source>
+        <translation>bekleme metni gönderi olarak yazıldı</translation>
+    </message>
+    <message>
+        <source>negative spike detected</source>
+        <translation>olumsuz mesaj artışı saptandı</translation>
+    </message>
+    <message>
+        <source>Nothing recorded yet.</source>
+        <translation>Henüz kayıt yok.</translation>
+    </message>
+</context>
+<context>
     <name>DayDelegate</name>
     <message numerus="yes">
         <source>+%n more</source>
@@ -574,7 +948,196 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     </message>
 </context>
 <context>
+    <name>FilterBar</name>
+    <message>
+        <source>Filter by channel</source>
+        <translation>Kanala göre süz</translation>
+    </message>
+    <message>
+        <source>Filter by category</source>
+        <translation>Kategoriye göre süz</translation>
+    </message>
+    <message>
+        <source>Filter by campaign</source>
+        <translation>Kampanyaya göre süz</translation>
+    </message>
+    <message>
+        <source>Filter by state</source>
+        <translation>Duruma göre süz</translation>
+    </message>
+    <message>
+        <source>Clear filters</source>
+        <translation>Süzgeçleri temizle</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>Göster:</translation>
+    </message>
+    <message>
+        <source>All categories</source>
+        <translation>Tüm kategoriler</translation>
+    </message>
+    <message>
+        <source>All states</source>
+        <translation>Tüm durumlar</translation>
+    </message>
+    <message>
+        <source>All channels</source>
+        <translation>Tüm kanallar</translation>
+    </message>
+    <message>
+        <source>All campaigns</source>
+        <translation>Tüm kampanyalar</translation>
+    </message>
+    <message>
+        <source>Outside campaigns</source>
+        <translation>Kampanya dışı</translation>
+    </message>
+</context>
+<context>
+    <name>HashtagLibraryDialog</name>
+    <message>
+        <source>Hashtag library</source>
+        <translation>Etiket kitaplığı</translation>
+    </message>
+    <message>
+        <source>Hashtag sets</source>
+        <translation>Etiket setleri</translation>
+    </message>
+    <message>
+        <source>New set…</source>
+        <translation>Yeni set…</translation>
+    </message>
+    <message>
+        <source>Rename…</source>
+        <translation>Yeniden adlandır…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Sil</translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation>Yukarı taşı</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>Aşağı taşı</translation>
+    </message>
+    <message>
+        <source>Set name</source>
+        <translation>Set adı</translation>
+    </message>
+    <message>
+        <source>Kind of set</source>
+        <translation>Set türü</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Başlangıç</translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation>Bitiş</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Etiketler</translation>
+    </message>
+    <message>
+        <source>One tag per line, or separated by spaces; “#” is optional.</source>
+        <translation>Her satıra bir etiket ya da boşlukla ayırarak yazın; “#” isteğe bağlı.</translation>
+    </message>
+    <message>
+        <source>Sort A–Z (Turkish)</source>
+        <translation>A–Z sırala (Türkçe)</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Ad</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Tür</translation>
+    </message>
+    <message>
+        <source>Dates</source>
+        <translation>Tarihler</translation>
+    </message>
+    <message>
+        <source>Give the set a name.</source>
+        <translation>Sete bir ad verin.</translation>
+    </message>
+    <message>
+        <source>Write at least one tag.</source>
+        <translation>En az bir etiket yazın.</translation>
+    </message>
+    <message>
+        <source>These cannot be hashtags (a tag needs a letter and no hyphen): {tags}</source>
+        <translation>Bunlar etiket olamaz (etikette en az bir harf olmalı, tire olmamalı): {tags}</translation>
+    </message>
+    <message>
+        <source>The end date is before the start date.</source>
+        <translation>Bitiş tarihi başlangıç tarihinden önce.</translation>
+    </message>
+    <message>
+        <source>This set was deleted meanwhile.</source>
+        <translation>Bu set bu arada silinmiş.</translation>
+    </message>
+    <message>
+        <source>The set could not be saved.</source>
+        <translation>Set kaydedilemedi.</translation>
+    </message>
+    <message>
+        <source>New set</source>
+        <translation>Yeni set</translation>
+    </message>
+    <message>
+        <source>Name of the new set:</source>
+        <translation>Yeni setin adı:</translation>
+    </message>
+    <message>
+        <source>NewTag</source>
+        <translation>YeniEtiket</translation>
+    </message>
+    <message>
+        <source>Rename set</source>
+        <translation>Seti yeniden adlandır</translation>
+    </message>
+    <message>
+        <source>New name:</source>
+        <translation>Yeni ad:</translation>
+    </message>
+    <message>
+        <source>Delete set</source>
+        <translation>Seti sil</translation>
+    </message>
+    <message>
+        <source>Delete the set “{name}”?</source>
+        <translation>“{name}” seti silinsin mi?</translation>
+    </message>
+</context>
+<context>
+    <name>Hashtags</name>
+    <message>
+        <source>General</source>
+        <translation>Genel</translation>
+    </message>
+    <message>
+        <source>Local</source>
+        <translation>Yerel</translation>
+    </message>
+    <message>
+        <source>Event (with dates)</source>
+        <translation>Etkinlik (tarihli)</translation>
+    </message>
+</context>
+<context>
     <name>InboxModel</name>
+    <message>
+        <source>Overdue: waiting longer than the response time in business hours</source>
+        <translation>Gecikmiş: mesai saatlerinde yanıt süresinden uzun süredir bekliyor</translation>
+    </message>
     <message>
         <source>Received</source>
         <translation>Geliş zamanı</translation>
@@ -585,7 +1148,7 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     </message>
     <message>
         <source>From</source>
-        <translation>Gönderen</translation>
+        <translation>Başlangıç</translation>
     </message>
     <message>
         <source>Type</source>
@@ -600,6 +1163,10 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
         <translation>Durum</translation>
     </message>
     <message>
+        <source>Waiting</source>
+        <translation>Bekleme</translation>
+    </message>
+    <message>
         <source>Message</source>
         <translation>Mesaj</translation>
     </message>
@@ -607,7 +1174,16 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
 <context>
     <name>InboxPane</name>
     <message>
+        <source>{h} h {m:02d} min</source>
+        <translation>{h} sa {m:02d} dk</translation>
+    </message>
+    <message>
+        <source>{m} min</source>
+        <translation>{m} dk</translation>
+    </message>
+    <message>
         <source>Search messages (e.g. cop, su, istanbul)…</source>
+        <extracomment>Hides an item on its platform with a reason (the window sets it; None: no network here).</extracomment>
         <translation>Mesajlarda ara (ör. çöp, su, istanbul)…</translation>
     </message>
     <message>
@@ -617,6 +1193,14 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     <message>
         <source>Unanswered</source>
         <translation>Yanıt bekleyenler</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Gecikmiş</translation>
+    </message>
+    <message>
+        <source>Negative</source>
+        <translation>Olumsuz</translation>
     </message>
     <message>
         <source>Category filter</source>
@@ -639,12 +1223,60 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
         <translation>Seçili mesaj</translation>
     </message>
     <message>
+        <source>Conversation</source>
+        <translation>Konuşma</translation>
+    </message>
+    <message>
+        <source>Earlier messages from this person</source>
+        <translation>Bu kişinin önceki mesajları</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Geçmiş</translation>
+    </message>
+    <message>
+        <source>Same person</source>
+        <translation>Aynı kişi</translation>
+    </message>
+    <message>
         <source>Correct the category</source>
         <translation>Kategoriyi düzelt</translation>
     </message>
     <message>
         <source>Category:</source>
         <translation>Kategori:</translation>
+    </message>
+    <message>
+        <source>Reply…</source>
+        <translation>Yanıtla…</translation>
+    </message>
+    <message>
+        <source>Write a reply from a template; it is sent through the outbox</source>
+        <translation>Şablondan yanıt yazın; giden kutusu üzerinden gönderilir</translation>
+    </message>
+    <message>
+        <source>Route…</source>
+        <translation>Yönlendir…</translation>
+    </message>
+    <message>
+        <source>Give the message to a unit: e-mail draft or Beyaz Masa / CİMER note</source>
+        <translation>Mesajı bir birime iletin: e-posta taslağı ya da Beyaz Masa / CİMER notu</translation>
+    </message>
+    <message>
+        <source>Hide…</source>
+        <translation>Gizle…</translation>
+    </message>
+    <message>
+        <source>Hide the comment on the platform (where it allows), with a reason</source>
+        <translation>Yorumu platformda gizleyin (platform izin veriyorsa), gerekçesiyle</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>Çözüldü</translation>
+    </message>
+    <message>
+        <source>Mark the message resolved</source>
+        <translation>Mesajı çözüldü olarak işaretle</translation>
     </message>
     <message>
         <source>no rule matched</source>
@@ -659,8 +1291,350 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
         <translation>Neden: {reasons}</translation>
     </message>
     <message>
+        <source>T.C. kimlik no</source>
+        <translation>T.C. kimlik no</translation>
+    </message>
+    <message>
+        <source>phone number</source>
+        <translation>telefon numarası</translation>
+    </message>
+    <message>
+        <source>IBAN</source>
+        <translation>IBAN</translation>
+    </message>
+    <message>
+        <source>e-mail address</source>
+        <translation>e-posta adresi</translation>
+    </message>
+    <message>
+        <source>Personal data in a public message ({found}): continue in a private message, and consider hiding it.</source>
+        <translation>Herkese açık mesajda kişisel veri var ({found}): özel mesajla devam edin, yorumu gizlemeyi düşünün.</translation>
+    </message>
+    <message>
+        <source>Answered after {time} of business hours</source>
+        <translation>Mesai saatiyle {time} sonra yanıtlandı</translation>
+    </message>
+    <message>
+        <source>Overdue: waiting {time} of business hours (target {target})</source>
+        <translation>Gecikmiş: mesai saatiyle {time} bekliyor (hedef {target})</translation>
+    </message>
+    <message>
+        <source>Waiting {time} of business hours (target {target})</source>
+        <translation>Mesai saatiyle {time} bekliyor (hedef {target})</translation>
+    </message>
+    <message>
+        <source>— Our post —</source>
+        <translation>— Gönderimiz —</translation>
+    </message>
+    <message>
+        <source>(published {when})</source>
+        <translation>({when} yayımlandı)</translation>
+    </message>
+    <message>
+        <source>(a post not published from this app; id {id})</source>
+        <translation>(bu uygulamadan yayımlanmamış bir gönderi; kimlik {id})</translation>
+    </message>
+    <message>
+        <source>— Thread —</source>
+        <translation>— Yazışma —</translation>
+    </message>
+    <message>
+        <source>Us</source>
+        <translation>Biz</translation>
+    </message>
+    <message>
+        <source>(deleted on the platform)</source>
+        <translation>(platformda silindi)</translation>
+    </message>
+    <message>
+        <source>(the thread is longer; only its beginning is shown)</source>
+        <translation>(yazışma daha uzun; yalnızca başı gösteriliyor)</translation>
+    </message>
+    <message>
+        <source>No earlier messages from {who}.</source>
+        <translation>{who} daha önce yazmamış.</translation>
+    </message>
+    <message>
+        <source>Nothing done yet.</source>
+        <translation>Henüz bir işlem yapılmadı.</translation>
+    </message>
+    <message>
         <source>No messages match.</source>
         <translation>Eşleşen mesaj yok.</translation>
+    </message>
+    <message>
+        <source>Reply</source>
+        <translation>Yanıt</translation>
+    </message>
+    <message>
+        <source>The reply could not be queued: it is empty or the message is gone.</source>
+        <translation>Yanıt kuyruğa alınamadı: boş ya da mesaj artık yok.</translation>
+    </message>
+    <message>
+        <source>Abuse or insult</source>
+        <translation>Hakaret veya küfür</translation>
+    </message>
+    <message>
+        <source>Personal data posted publicly (KVKK)</source>
+        <translation>Herkese açık paylaşılmış kişisel veri (KVKK)</translation>
+    </message>
+    <message>
+        <source>Spam or advertising</source>
+        <translation>İstenmeyen ileti veya reklam</translation>
+    </message>
+    <message>
+        <source>Hide the comment</source>
+        <translation>Yorumu gizle</translation>
+    </message>
+    <message>
+        <source>Reason (kept in the audit log):</source>
+        <translation>Gerekçe (işlem kaydında saklanır):</translation>
+    </message>
+    <message>
+        <source>This platform does not let us hide comments. Answer, or report it there.</source>
+        <translation>Bu platform yorum gizlemeye izin vermiyor. Yanıtlayın ya da platformda bildirin.</translation>
+    </message>
+    <message>
+        <source>The channel is not connected, so nothing was hidden.</source>
+        <translation>Kanal bağlı değil; hiçbir şey gizlenmedi.</translation>
+    </message>
+    <message>
+        <source>The platform could not be reached. Try again later.</source>
+        <translation>Platforma ulaşılamadı. Daha sonra yeniden deneyin.</translation>
+    </message>
+    <message>
+        <source>The platform refused to hide it ({code}).</source>
+        <translation>Platform gizlemeyi reddetti ({code}).</translation>
+    </message>
+    <message>
+        <source>draft</source>
+        <translation>taslak</translation>
+    </message>
+    <message>
+        <source>queued</source>
+        <translation>kuyrukta</translation>
+    </message>
+    <message>
+        <source>sending</source>
+        <translation>gönderiliyor</translation>
+    </message>
+    <message>
+        <source>sent</source>
+        <translation>gönderildi</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>başarısız</translation>
+    </message>
+    <message>
+        <source>check on the platform</source>
+        <translation>platformda kontrol edin</translation>
+    </message>
+</context>
+<context>
+    <name>KindPanel</name>
+    <message>
+        <source>Kind of post</source>
+        <translation>Gönderi türü</translation>
+    </message>
+    <message>
+        <source>Why some kinds are off</source>
+        <translation>Bazı türlerin neden kapalı olduğu</translation>
+    </message>
+    <message>
+        <source>https://… (shown as a link card where the platform makes one)</source>
+        <translation>https://… (platform destekliyorsa bağlantı kartı olarak görünür)</translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation>Bağlantı</translation>
+    </message>
+    <message>
+        <source>Link card</source>
+        <translation>Bağlantı kartı</translation>
+    </message>
+    <message>
+        <source>Poll (the text is the question)</source>
+        <translation>Anket (soru, gönderinin metnidir)</translation>
+    </message>
+    <message>
+        <source>Add option</source>
+        <translation>Seçenek ekle</translation>
+    </message>
+    <message>
+        <source>Poll duration</source>
+        <translation>Anket süresi</translation>
+    </message>
+    <message>
+        <source>Several answers allowed</source>
+        <translation>Birden çok seçim yapılabilir</translation>
+    </message>
+    <message>
+        <source>Runs for</source>
+        <translation>Süre</translation>
+    </message>
+    <message>
+        <source>Thread</source>
+        <translation>Zincir</translation>
+    </message>
+    <message>
+        <source>Split into parts</source>
+        <translation>Bölümlere ayır</translation>
+    </message>
+    <message>
+        <source>Puts a line “---” where each part ends, for the strictest chosen platform; move or delete them freely.</source>
+        <translation>Seçili platformlardan sınırı en dar olana göre her bölümün bittiği yere “---” satırı koyar; bu satırları dilediğiniz gibi taşıyabilir ya da silebilirsiniz.</translation>
+    </message>
+    <message>
+        <source>New part at the cursor</source>
+        <translation>İmleçten yeni bölüm</translation>
+    </message>
+    <message>
+        <source>Remove the breaks</source>
+        <translation>Bölmeleri kaldır</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Tür</translation>
+    </message>
+    <message>
+        <source>Option {number}</source>
+        <translation>Seçenek {number}</translation>
+    </message>
+    <message>
+        <source>Poll option {number}</source>
+        <translation>Anket seçeneği {number}</translation>
+    </message>
+    <message>
+        <source>Choose X, Bluesky or Mastodon to post a thread.</source>
+        <translation>Zincir paylaşmak için X, Bluesky ya da Mastodon seçin.</translation>
+    </message>
+    <message>
+        <source>Parts: {counts}. A line “---” starts a new part; long parts are split at sentence ends.</source>
+        <translation>Bölüm sayısı: {counts}. “---” satırı yeni bölüm başlatır; uzun bölümler cümle sonlarından bölünür.</translation>
+    </message>
+</context>
+<context>
+    <name>Kinds</name>
+    <message>
+        <source>Post (text, link, images, video)</source>
+        <translation>Gönderi (metin, bağlantı, görsel, video)</translation>
+    </message>
+    <message>
+        <source>Poll</source>
+        <translation>Anket</translation>
+    </message>
+    <message>
+        <source>Thread</source>
+        <translation>Zincir</translation>
+    </message>
+    <message>
+        <source>Story</source>
+        <translation>Hikâye</translation>
+    </message>
+    <message>
+        <source>Reel</source>
+        <translation>Reels</translation>
+    </message>
+    <message>
+        <source>{platform} has no polls that the app can publish.</source>
+        <translation>{platform} üzerinde uygulamanın yayımlayabileceği anket yok.</translation>
+    </message>
+    <message>
+        <source>{platform} has no threads; only X, Bluesky and Mastodon do.</source>
+        <translation>{platform} zincir desteklemiyor; yalnızca X, Bluesky ve Mastodon destekler.</translation>
+    </message>
+    <message>
+        <source>{kind} is for Instagram only.</source>
+        <translation>{kind} yalnızca Instagram içindir.</translation>
+    </message>
+    <message>
+        <source>{platform} needs an image or a video.</source>
+        <translation>{platform} için görsel ya da video gerekir.</translation>
+    </message>
+    <message>
+        <source>A channel posted by hand takes ordinary posts only.</source>
+        <translation>Elle paylaşılan kanal yalnızca standart gönderi alır.</translation>
+    </message>
+    <message>
+        <source>A poll cannot carry images or video; remove them.</source>
+        <translation>Ankete görsel ya da video eklenemez; bunları kaldırın.</translation>
+    </message>
+    <message>
+        <source>A story needs exactly one image or video.</source>
+        <translation>Hikâye için tam olarak bir görsel ya da video gerekir.</translation>
+    </message>
+    <message>
+        <source>A reel needs exactly one video.</source>
+        <translation>Reels için tam olarak bir video gerekir.</translation>
+    </message>
+    <message>
+        <source>The link is not a web address (it must start with https://).</source>
+        <translation>Bağlantı bir web adresi değil (https:// ile başlamalı).</translation>
+    </message>
+    <message>
+        <source>1 day</source>
+        <translation>1 gün</translation>
+    </message>
+    <message>
+        <source>{count} days</source>
+        <translation>{count} gün</translation>
+    </message>
+    <message>
+        <source>1 hour</source>
+        <translation>1 saat</translation>
+    </message>
+    <message>
+        <source>{count} hours</source>
+        <translation>{count} saat</translation>
+    </message>
+    <message>
+        <source>1 minute</source>
+        <translation>1 dakika</translation>
+    </message>
+    <message>
+        <source>{count} minutes</source>
+        <translation>{count} dakika</translation>
+    </message>
+    <message>
+        <source>A poll needs a question: write it as the post&apos;s text.</source>
+        <translation>Anketin bir sorusu olmalı: soruyu gönderi metni olarak yazın.</translation>
+    </message>
+    <message>
+        <source>A poll here needs at least {limit} options.</source>
+        <translation>Buradaki anket için en az {limit} seçenek gerekir.</translation>
+    </message>
+    <message>
+        <source>At most {limit} options here.</source>
+        <translation>Burada en fazla {limit} seçenek olabilir.</translation>
+    </message>
+    <message>
+        <source>Option “{option}” is too long: at most {limit} characters here.</source>
+        <translation>“{option}” seçeneği çok uzun: burada en fazla {limit} karakter olabilir.</translation>
+    </message>
+    <message>
+        <source>Option “{option}” is given twice.</source>
+        <translation>“{option}” seçeneği iki kez yazılmış.</translation>
+    </message>
+    <message>
+        <source>The poll runs too long: at most {duration} here.</source>
+        <translation>Anket süresi çok uzun: burada en fazla {duration}.</translation>
+    </message>
+    <message>
+        <source>The poll is too short: at least {duration} here.</source>
+        <translation>Anket süresi çok kısa: burada en az {duration}.</translation>
+    </message>
+    <message>
+        <source>The poll will run {duration} here (the platform&apos;s nearest duration).</source>
+        <translation>Anket burada {duration} sürecek (platformun en yakın süresi).</translation>
+    </message>
+    <message>
+        <source>The question is too long for a poll here: at most {limit} characters.</source>
+        <translation>Soru buradaki anket için çok uzun: en fazla {limit} karakter.</translation>
+    </message>
+    <message>
+        <source>Only single-choice polls here.</source>
+        <translation>Burada yalnızca tek seçimli anket yapılabilir.</translation>
     </message>
 </context>
 <context>
@@ -846,6 +1820,18 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
         <translation>&amp;Bugüne git</translation>
     </message>
     <message>
+        <source>&amp;Content</source>
+        <translation>İ&amp;çerik</translation>
+    </message>
+    <message>
+        <source>&amp;Hashtag library…</source>
+        <translation>&amp;Etiket kitaplığı…</translation>
+    </message>
+    <message>
+        <source>&amp;Templates…</source>
+        <translation>Ş&amp;ablonlar…</translation>
+    </message>
+    <message>
         <source>&amp;Publishing</source>
         <translation>&amp;Yayın</translation>
     </message>
@@ -878,8 +1864,28 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
         <translation>Kurum Masaüstü &amp;hakkında</translation>
     </message>
     <message>
+        <source>negative messages</source>
+        <translation>olumsuz mesajlar</translation>
+    </message>
+    <message>
+        <source>Crisis: {where}</source>
+        <translation>Kriz: {where}</translation>
+    </message>
+    <message>
         <source>Local</source>
         <translation>Yerel</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n post(s) handed to platforms could not be taken back; cancel them on the platform.</source>
+        <translation>
+            <numerusform>Platformlara teslim edilen %n gönderi geri alınamadı; platformda iptal edin.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n post(s) taken back from the platforms&apos; schedulers.</source>
+        <translation>
+            <numerusform>Platformların zamanlayıcılarından %n gönderi geri alındı.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Crisis mode</source>
@@ -1156,6 +2162,7 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     <name>MonthModel</name>
     <message numerus="yes">
         <source>%n post(s)</source>
+        <extracomment>Deliveries in the month itself (not the neighbouring days the grid shows).</extracomment>
         <translation>
             <numerusform>%n gönderi</numerusform>
         </translation>
@@ -1196,7 +2203,7 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     </message>
     <message>
         <source>Time</source>
-        <translation>Zaman</translation>
+        <translation>Saat</translation>
     </message>
     <message>
         <source>Channel</source>
@@ -1252,6 +2259,38 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     <message>
         <source>That is not a web address. It should start with https://</source>
         <translation>Bu bir web adresi değil. https:// ile başlamalı.</translation>
+    </message>
+</context>
+<context>
+    <name>OverrideEditor</name>
+    <message>
+        <source>Channels</source>
+        <extracomment>Checks one channel&apos;s text (the composer&apos;s check with the post&apos;s kind, media and link).</extracomment>
+        <translation>Kanallar</translation>
+    </message>
+    <message>
+        <source>This channel&apos;s text</source>
+        <translation>Bu kanalın metni</translation>
+    </message>
+    <message>
+        <source>Write a text for this channel</source>
+        <translation>Bu kanala ayrı metin yaz</translation>
+    </message>
+    <message>
+        <source>Back to the main text</source>
+        <translation>Ana metne dön</translation>
+    </message>
+    <message>
+        <source>Choose channels first; then each can get a text of its own.</source>
+        <translation>Önce kanal seçin; sonra her kanala ayrı metin yazabilirsiniz.</translation>
+    </message>
+    <message>
+        <source>This channel gets its own text (changes to the main text do not reach it).</source>
+        <translation>Bu kanal kendi metnini alır (ana metindeki değişiklikler buna yansımaz).</translation>
+    </message>
+    <message>
+        <source>This channel gets the main text.</source>
+        <translation>Bu kanal ana metni alır.</translation>
     </message>
 </context>
 <context>
@@ -1327,6 +2366,190 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     <message>
         <source>The text contains an invisible character ({char}); it was probably pasted.</source>
         <translation>Metinde görünmeyen bir karakter var ({char}); büyük olasılıkla yapıştırılırken geldi.</translation>
+    </message>
+</context>
+<context>
+    <name>ReplyDialog</name>
+    <message>
+        <source>Defensive</source>
+        <translation>Savunmacı</translation>
+    </message>
+    <message>
+        <source>Dismissive</source>
+        <translation>Küçümseyici</translation>
+    </message>
+    <message>
+        <source>Aggressive</source>
+        <translation>Sert</translation>
+    </message>
+    <message>
+        <source>Shouting</source>
+        <translation>Bağırma</translation>
+    </message>
+    <message>
+        <source>Exclamation marks</source>
+        <translation>Ünlem işaretleri</translation>
+    </message>
+    <message>
+        <source>Personal data</source>
+        <translation>Kişisel veri</translation>
+    </message>
+    <message>
+        <source>Reply to the citizen</source>
+        <translation>Vatandaşa yanıt</translation>
+    </message>
+    <message>
+        <source>The citizen&apos;s message</source>
+        <translation>Vatandaşın mesajı</translation>
+    </message>
+    <message>
+        <source>Reply template</source>
+        <translation>Yanıt şablonu</translation>
+    </message>
+    <message>
+        <source>(no template)</source>
+        <translation>(şablonsuz)</translation>
+    </message>
+    <message>
+        <source>Use this template</source>
+        <translation>Bu şablonu kullan</translation>
+    </message>
+    <message>
+        <source>Reply text</source>
+        <translation>Yanıt metni</translation>
+    </message>
+    <message>
+        <source>Write the reply, or start from a template above.</source>
+        <translation>Yanıtı yazın ya da yukarıdaki bir şablondan başlayın.</translation>
+    </message>
+    <message>
+        <source>Send (queue)</source>
+        <translation>Gönder (kuyruğa al)</translation>
+    </message>
+    <message>
+        <source>Save draft</source>
+        <translation>Taslağı kaydet</translation>
+    </message>
+    <message>
+        <source>Message:</source>
+        <translation>Mesaj:</translation>
+    </message>
+    <message>
+        <source>Template:</source>
+        <translation>Şablon:</translation>
+    </message>
+    <message>
+        <source>Reply:</source>
+        <translation>Yanıt:</translation>
+    </message>
+    <message>
+        <source>Tone check: no problems found.</source>
+        <translation>Üslup denetimi: sorun bulunmadı.</translation>
+    </message>
+    <message>
+        <source>Tone check — {kind}: “{excerpt}”. {hint}</source>
+        <translation>Üslup denetimi — {kind}: “{excerpt}”. {hint}</translation>
+    </message>
+    <message>
+        <source>The reply is empty.</source>
+        <translation>Yanıt boş.</translation>
+    </message>
+    <message>
+        <source>The reply still has a field in braces {…} to fill in.</source>
+        <translation>Yanıtta doldurulmamış bir {…} alanı var.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The tone check found %n problem(s). Send the reply anyway?</source>
+        <translation>
+            <numerusform>Üslup denetimi %n sorun buldu. Yanıt yine de gönderilsin mi?</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RouteDialog</name>
+    <message>
+        <source>Route to a unit — {reference}</source>
+        <translation>Birime yönlendir — {reference}</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Birim</translation>
+    </message>
+    <message>
+        <source>{unit} (suggested)</source>
+        <translation>{unit} (önerilen)</translation>
+    </message>
+    <message>
+        <source>Internal note</source>
+        <translation>İç not</translation>
+    </message>
+    <message>
+        <source>Internal note (stays in the app; also sent to the unit)</source>
+        <translation>İç not (uygulamada kalır; birime de gönderilir)</translation>
+    </message>
+    <message>
+        <source>What the unit receives</source>
+        <translation>Birime gidecek metin</translation>
+    </message>
+    <message>
+        <source>Personal data (T.C. kimlik no, phone, IBAN, e-mail) is taken out; the name stays here.</source>
+        <translation>Kişisel veriler (T.C. kimlik no, telefon, IBAN, e-posta) çıkarılır; ad soyad burada kalır.</translation>
+    </message>
+    <message>
+        <source>Assign</source>
+        <translation>Ata</translation>
+    </message>
+    <message>
+        <source>E-mail draft…</source>
+        <translation>E-posta taslağı…</translation>
+    </message>
+    <message>
+        <source>Beyaz Masa / CİMER file…</source>
+        <translation>Beyaz Masa / CİMER dosyası…</translation>
+    </message>
+    <message>
+        <source>Unit:</source>
+        <translation>Birim:</translation>
+    </message>
+    <message>
+        <source>E-mail to the unit (preview):</source>
+        <translation>Birime e-posta (önizleme):</translation>
+    </message>
+    <message>
+        <source>No units yet.</source>
+        <translation>Henüz birim yok.</translation>
+    </message>
+    <message>
+        <source>no e-mail address</source>
+        <translation>e-posta adresi yok</translation>
+    </message>
+    <message>
+        <source>No e-mail program opened. The text is below; copy it into your e-mail.</source>
+        <translation>E-posta programı açılmadı. Metin aşağıda; e-postanıza kopyalayın.</translation>
+    </message>
+    <message>
+        <source>Save the Beyaz Masa / CİMER note</source>
+        <translation>Beyaz Masa / CİMER notunu kaydet</translation>
+    </message>
+    <message>
+        <source>Text (*.txt)</source>
+        <translation>Metin (*.txt)</translation>
+    </message>
+    <message>
+        <source>The unit has no e-mail address. Add one in the unit&apos;s contacts.</source>
+        <translation>Birimin e-posta adresi yok. Birimin iletişim bilgilerine ekleyin.</translation>
+    </message>
+    <message>
+        <source>The message is no longer in the inbox.</source>
+        <translation>Mesaj artık gelen kutusunda değil.</translation>
+    </message>
+    <message>
+        <source>The unit no longer exists.</source>
+        <translation>Birim artık yok.</translation>
+    </message>
+    <message>
+        <source>The file could not be written: {detail}</source>
+        <translation>Dosya yazılamadı: {detail}</translation>
     </message>
 </context>
 <context>
@@ -1431,6 +2654,14 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
 <context>
     <name>Startup</name>
     <message>
+        <source>The database in this profile could not be updated for this version of Kurum Masaüstü. The update was undone, so the file is as it was; a copy taken before is in the profile&apos;s backups folder. Please send the log file to IT.
+
+{path}</source>
+        <translation>Bu profildeki veritabanı Kurum Masaüstü&apos;nün bu sürümüne göre güncellenemedi. Güncelleme geri alındı, dosya olduğu gibi duruyor; güncellemeden önce alınan kopya profilin yedekler klasöründe. Lütfen günlük dosyasını bilgi işlem birimine gönderin.
+
+{path}</translation>
+    </message>
+    <message>
         <source>The database in this profile was written by a newer version of Kurum Masaüstü. Install the newer version to open it. The file was not changed.
 
 {path}</source>
@@ -1476,6 +2707,221 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     <message>
         <source>(optional)</source>
         <translation>(isteğe bağlı)</translation>
+    </message>
+</context>
+<context>
+    <name>TemplateEditorDialog</name>
+    <message>
+        <source>Templates</source>
+        <translation>Şablonlar</translation>
+    </message>
+    <message>
+        <source>Kind of templates</source>
+        <translation>Şablon türü</translation>
+    </message>
+    <message>
+        <source>Announcement templates</source>
+        <translation>Duyuru şablonları</translation>
+    </message>
+    <message>
+        <source>Reply templates</source>
+        <translation>Yanıt şablonları</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>Yeni</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Kopyala</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Sil</translation>
+    </message>
+    <message>
+        <source>Template name</source>
+        <translation>Şablon adı</translation>
+    </message>
+    <message>
+        <source>Template text</source>
+        <translation>Şablon metni</translation>
+    </message>
+    <message>
+        <source>The text; a field is written {like_this}.</source>
+        <translation>Metin; alanlar {boyle_yazilir}.</translation>
+    </message>
+    <message>
+        <source>Fields</source>
+        <translation>Alanlar</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Alan</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>Görünen ad</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Tür</translation>
+    </message>
+    <message>
+        <source>Required</source>
+        <translation>Zorunlu</translation>
+    </message>
+    <message>
+        <source>Hint</source>
+        <translation>İpucu</translation>
+    </message>
+    <message>
+        <source>Example</source>
+        <translation>Örnek</translation>
+    </message>
+    <message>
+        <source>Back to the shipped text</source>
+        <translation>Hazır metne dön</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Kaydet</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Ad</translation>
+    </message>
+    <message>
+        <source> (shipped)</source>
+        <translation> (hazır)</translation>
+    </message>
+    <message>
+        <source> (changed)</source>
+        <translation> (değiştirilmiş)</translation>
+    </message>
+    <message>
+        <source>No templates yet: make one with “New”.</source>
+        <translation>Henüz şablon yok: “Yeni” ile oluşturun.</translation>
+    </message>
+    <message>
+        <source>A shipped template: it cannot be changed here. Copy it to make your own version.</source>
+        <translation>Uygulamayla gelen hazır şablon: burada değiştirilemez. Kendi sürümünüz için kopyalayın.</translation>
+    </message>
+    <message>
+        <source>A shipped template you changed; it can go back to the shipped text.</source>
+        <translation>Değiştirdiğiniz hazır şablon; hazır metne geri döndürülebilir.</translation>
+    </message>
+    <message>
+        <source>Your own template.</source>
+        <translation>Kendi şablonunuz.</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Kaydedildi.</translation>
+    </message>
+    <message>
+        <source>Give the template a name.</source>
+        <translation>Şablona bir ad verin.</translation>
+    </message>
+    <message>
+        <source>Write the template&apos;s text.</source>
+        <translation>Şablonun metnini yazın.</translation>
+    </message>
+    <message>
+        <source>The template could not be saved.</source>
+        <translation>Şablon kaydedilemedi.</translation>
+    </message>
+    <message>
+        <source>New template</source>
+        <translation>Yeni şablon</translation>
+    </message>
+    <message>
+        <source>Text with a {field}.</source>
+        <translation>{alan} içeren metin.</translation>
+    </message>
+    <message>
+        <source>{name} (copy)</source>
+        <translation>{name} (kopya)</translation>
+    </message>
+    <message>
+        <source>Delete template</source>
+        <translation>Şablonu sil</translation>
+    </message>
+    <message>
+        <source>Delete the template “{name}”?</source>
+        <translation>“{name}” şablonu silinsin mi?</translation>
+    </message>
+</context>
+<context>
+    <name>Templates</name>
+    <message>
+        <source>Text</source>
+        <translation>Metin</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Tarih</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Saat</translation>
+    </message>
+    <message>
+        <source>Web address</source>
+        <translation>Web adresi</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <source>List</source>
+        <translation>Liste</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Sayı</translation>
+    </message>
+    <message>
+        <source>“{{}}” has no field name inside.</source>
+        <translation>“{{}}” içinde alan adı yok.</translation>
+    </message>
+    <message>
+        <source>A field name may hold letters, digits and “_” only, no spaces ({field}).</source>
+        <translation>Alan adında yalnızca harf, rakam ve “_” olabilir, boşluk olamaz ({field}).</translation>
+    </message>
+    <message>
+        <source>A “{{” is not closed (write “{{{{” for a brace in the text).</source>
+        <translation>Bir “{{” kapatılmamış (metinde süslü parantez için “{{{{” yazın).</translation>
+    </message>
+    <message>
+        <source>A “}}” has no opening brace (write “}}}}” for a brace in the text).</source>
+        <translation>Bir “}}” için açılış parantezi yok (metinde süslü parantez için “}}}}” yazın).</translation>
+    </message>
+    <message>
+        <source>Too many fields.</source>
+        <translation>Çok fazla alan var.</translation>
+    </message>
+    <message>
+        <source>The field {field} needs a label (what the person is asked).</source>
+        <translation>{field} alanının bir etiketi olmalı (kişiye sorulacak olan).</translation>
+    </message>
+    <message>
+        <source>The example of {field} does not fit its kind.</source>
+        <translation>{field} alanının örneği türüne uymuyor.</translation>
+    </message>
+    <message>
+        <source>The field {field} is not right.</source>
+        <translation>{field} alanında bir sorun var.</translation>
+    </message>
+</context>
+<context>
+    <name>WeekDelegate</name>
+    <message numerus="yes">
+        <source>+%n more</source>
+        <translation>
+            <numerusform>+%n daha</numerusform>
+        </translation>
     </message>
 </context>
 <context>

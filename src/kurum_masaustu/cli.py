@@ -132,6 +132,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     # first paint (app.run → settle), and always on the way out.
     gc.disable()
     try:
+        from kurum_masaustu.startup_imports import import_qt_free_modules
+
+        import_qt_free_modules()  # before PySide6: see startup_imports
         from kurum_masaustu.app import run
 
         return run(args, list(sys.argv if argv is None else [sys.argv[0], *argv]))

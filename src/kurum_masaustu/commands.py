@@ -210,6 +210,7 @@ async def _test_channel(services: Services, channel_id: int) -> int:
             _err("Bu kanal için bağlantı kurulamadı (platform desteklenmiyor ya da gizli anahtar yok).")
             return EXIT_FAILED
         result = await adapter.verify()
+        await services.save_renewed_secrets(channel.id)
     finally:
         await services.aclose()
     if isinstance(result, AccountInfo):
@@ -296,6 +297,12 @@ def _sync(args: argparse.Namespace) -> int:
     ]
     print("Eşitleme: " + ", ".join(parts))
     print(f"Gelen kutusu: yeni {inbox.new}, düzenlenen {inbox.edited}, silinen {inbox.deleted}")
+    replies = getattr(services, "last_replies", None)
+    if replies is not None:
+        print(
+            f"Yanıtlar: gönderilen {replies.sent}, doğrulanan {replies.reconciled}, yeniden denenecek "
+            f"{replies.retried}, başarısız {replies.failed}, platformda kontrol edilecek {replies.uncertain}"
+        )
     for error in summary.errors:
         _err(f"Sorun: {error}")
     for channel in inbox.failed:
@@ -307,6 +314,6 @@ async def _sync_once(services: Services) -> tuple[Any, Any]:
     from kurum_masaustu.publishing.inbox_sync import sync_inbox
 
     try:
-        return await services.publisher.run_once(), await sync_inbox(services.sessions, services.adapter_for)
+        return await services.publisher.run_once(), await services.inbox_round(sync_inbox)
     finally:
         await services.aclose()

@@ -92,10 +92,19 @@ class InboxCategory(StrEnum):
 
 
 class ReplyState(StrEnum):
+    """Life of one reply: draft → queued → sending → sent (or failed).
+
+    ``sending`` means a request may have reached the platform (reconciled before anything is
+    sent again); ``uncertain`` means the platform cannot tell us whether it arrived and the
+    person has to look (and then marks it sent, or sends it again).
+    """
+
     DRAFT = "draft"
     QUEUED = "queued"
+    SENDING = "sending"
     SENT = "sent"
     FAILED = "failed"
+    UNCERTAIN = "uncertain"
 
 
 class HashtagSetKind(StrEnum):

@@ -18,6 +18,7 @@ from __future__ import annotations
 import dataclasses
 import logging
 import random
+import uuid
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
@@ -27,8 +28,10 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from kurum_masaustu.domain import DeliveryState, Platform, PostKind
 from kurum_masaustu.platforms.base import (
+    ActionOutcome,
     Adapter,
     AuthExpired,
+    Done,
     MediaFile,
     Outcome,
     Poll,
@@ -56,6 +59,7 @@ class MediaRef:
     height: int | None
     #: Where the subject is (fractions of width and height): the variants are cropped around it.
     focal: tuple[float, float] = (0.5, 0.5)
+    placement: str = "feed"  # the variant to prepare: "feed", or "story" for a story's 9:16 picture
 
 
 #: Builds the adapter for a channel (with its client and secrets); None if it cannot be built.
@@ -63,6 +67,9 @@ AdapterFactory = Callable[[Channel], Awaitable[Adapter | None]]
 #: The file to upload for one platform (prepared off the event loop). Raises ValueError with a
 #: ``code`` and ``message`` (media.MediaError) when the file cannot be used.
 MediaResolver = Callable[[MediaRef, Platform], Awaitable[MediaFile]]
+#: Stores what a channel's adapter renewed (a refreshed session) in the keyring; called after
+#: every call to the platform (``AdapterFactory.save_renewed_secrets``).
+SecretSaver = Callable[[int], Awaitable[object]]
 
 
 def utcnow() -> datetime:
@@ -94,9 +101,11 @@ class Outbox:
         clock: Callable[[], datetime] = utcnow,
         rng: random.Random | None = None,
         actor: str = "outbox",
+        save_secrets: SecretSaver | None = None,
     ) -> None:
         self._sessions = sessions
         self._adapter_for = adapter_for
+        self._save_secrets = save_secrets
         self._media_file = media_file
         self._clock = clock
         self._rng = rng or random.Random()
@@ -113,6 +122,61 @@ class Outbox:
 
     def paused(self) -> dict[str, str | None] | None:
         return self.switch.paused()
+
+    # -- taking back what a platform's scheduler holds --------------------------------------
+    def handed_off_ids(self, post_id: int | None = None) -> list[int]:
+        """Deliveries a platform holds in its own scheduler (of one post, or all not yet due)."""
+        with self._sessions() as session:
+            stmt = select(Delivery.id).where(Delivery.state == DeliveryState.HANDED_OFF)
+            if post_id is not None:
+                stmt = stmt.where(Delivery.post_id == post_id)
+            else:
+                stmt = stmt.where(Delivery.scheduled_at > self._clock())
+            return list(session.scalars(stmt.order_by(Delivery.id)))
+
+    async def take_back(self, delivery_id: int) -> ActionOutcome | None:
+        """Cancel a post handed to the platform's scheduler, so that edits and pauses apply again.
+
+        On success the delivery is scheduled here again (with a new idempotency key: the old one
+        names the cancelled post) and will be published, or handed over again, at its time. A
+        post the platform already published stays as it is (``Rejected`` with its reason).
+        Returns None when the delivery is not (or no longer) held by the platform.
+        """
+        with self._sessions() as session:
+            delivery = session.get(Delivery, delivery_id)
+            if delivery is None or delivery.state != DeliveryState.HANDED_OFF or not delivery.remote_id:
+                return None
+            channel = delivery.channel
+            remote_id = delivery.remote_id
+        adapter = await self._adapter_for(channel)
+        if adapter is None:
+            return Transient("the channel's adapter could not be built")
+        outcome = await adapter.delete(remote_id)
+        with self._sessions.begin() as session:
+            delivery = session.get(Delivery, delivery_id)
+            if delivery is None:
+                return outcome
+            if isinstance(outcome, Done):
+                delivery.state = DeliveryState.SCHEDULED
+                delivery.remote_id = None
+                delivery.permalink = None
+                delivery.last_error = None
+                delivery.idempotency_key = uuid.uuid4().hex
+                action = "delivery.taken_back"
+            else:
+                if isinstance(outcome, Rejected):
+                    delivery.last_error = f"{outcome.code}: {outcome.platform_message}"
+                action = "delivery.take_back_failed"
+            session.add(
+                AuditEntry(
+                    actor=self._actor,
+                    action=action,
+                    entity="delivery",
+                    entity_id=delivery_id,
+                    detail={"remote_id": remote_id, "outcome": type(outcome).__name__},
+                )
+            )
+        return outcome
 
     # -- the work --------------------------------------------------------------------------
     async def run_once(self) -> RunSummary:
@@ -194,6 +258,8 @@ class Outbox:
                 .order_by(PostMedia.position)
             )
         ]
+        if post.kind == PostKind.STORY:
+            refs = [dataclasses.replace(ref, placement="story") for ref in refs]
         text = delivery.text
         key = delivery.idempotency_key
         reply_to: str | None = None
@@ -259,6 +325,7 @@ class Outbox:
         except ValueError as exc:
             log.info("delivery %s: media unusable while reconciling (%s)", delivery_id, exc)
         found = await adapter.find_published(request, since)
+        await self._renewed(channel.id)
         if isinstance(found, Transient):
             log.info("delivery %s: platform unreachable while reconciling (%s)", delivery_id, found.detail)
             return
@@ -320,10 +387,13 @@ class Outbox:
             self._apply(delivery_id, Rejected(f"media_{getattr(exc, 'code', 'invalid')}", message), summary)
             return False
         outcome = await adapter.publish(request)
-        secrets = adapter.updated_secrets()
-        if secrets:
-            log.info("channel %s: session renewed", channel.id)
+        await self._renewed(channel.id)
         return self._apply(delivery_id, outcome, summary)
+
+    async def _renewed(self, channel_id: int) -> None:
+        """A call may have renewed the session (X's refresh token is single-use): keep it."""
+        if self._save_secrets is not None:
+            await self._save_secrets(channel_id)
 
     def _apply(self, delivery_id: int, outcome: Outcome, summary: RunSummary, *, reconciled: bool = False) -> bool:
         """Rule 2: record the outcome (and what follows from it) in one transaction. True when

@@ -437,11 +437,13 @@ def _search_text_on_update(_mapper: Mapper[InboxItem], _connection: Connection, 
 
 
 class Reply(Base):
-    """Our answer to an inbox item; sent through the outbox."""
+    """Our answer to an inbox item; sent exactly once (``publishing.replies``, the outbox's rules:
+    ``sending_since`` committed before the request, the outcome in a second transaction)."""
 
     __tablename__ = "replies"
     __table_args__ = (
         Index("ix_replies_inbox_item_id", "inbox_item_id"),
+        Index("ix_replies_state", "state"),
         Index("ix_replies_remote_id", "remote_id"),  # a citizen answering our reply links to the thread
     )
 
@@ -453,6 +455,11 @@ class Reply(Base):
     last_error: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # -- since revision 0006 ------------------------------------------------------------------
+    idempotency_key: Mapped[str] = mapped_column(String(64), unique=True, default=lambda: uuid.uuid4().hex)
+    sending_since: Mapped[datetime | None] = mapped_column(UTCDateTime)  # a request may be on its way
+    next_attempt_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    attempts: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
     item: Mapped[InboxItem] = relationship(back_populates="replies")
 
@@ -483,7 +490,10 @@ class AuditEntry(Base):
     """Who did what, when: the institution's record of its official accounts."""
 
     __tablename__ = "audit_log"
-    __table_args__ = (Index("ix_audit_log_at", "at"),)
+    __table_args__ = (
+        Index("ix_audit_log_at", "at"),
+        Index("ix_audit_log_entity_entity_id", "entity", "entity_id", "at"),  # one item's history
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

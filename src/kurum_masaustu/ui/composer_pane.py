@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kurum_masaustu.domain import Category, DeliveryState
+from kurum_masaustu.domain import Category, DeliveryState, PostKind
 from kurum_masaustu.rules.timeutil import ISTANBUL, local_to_utc, to_local, today_local
 from kurum_masaustu.rules.tone import Finding, celebratory, election_sensitive
 
@@ -45,9 +45,19 @@ if TYPE_CHECKING:
     from kurum_masaustu.services.templates import TemplateRecord
     from kurum_masaustu.ui.checklist_widget import ChecklistWidget
 from kurum_masaustu.services.autosave import Autosave
-from kurum_masaustu.services.posts import ChannelInfo, MediaInfo, PostDraft, PostService, PostValidationError
-from kurum_masaustu.ui.labels import category_name, channel_label, platform_name
-from kurum_masaustu.ui.previews import ChannelCheck, PreviewPanel, check_channel, problem_message
+from kurum_masaustu.services.posts import (
+    EDITABLE_STATES,
+    ChannelInfo,
+    DeliveryStatus,
+    MediaInfo,
+    PostDraft,
+    PostService,
+    PostValidationError,
+)
+from kurum_masaustu.ui.composer_kinds import KindPanel
+from kurum_masaustu.ui.labels import STATE_SYMBOLS, category_name, channel_label, delivery_state_name, platform_name
+from kurum_masaustu.ui.override_editor import OverrideEditor
+from kurum_masaustu.ui.previews import ChannelCheck, PreviewPanel, any_message, check_channel
 from kurum_masaustu.ui.tasks import spawn
 
 log = logging.getLogger(__name__)
@@ -135,9 +145,12 @@ class ComposerPane(QWidget):
             self._suggestion_layout.addWidget(button)
             self._suggestion_buttons.append(button)
         self._suggestion_layout.addStretch(1)
+        self.kinds = KindPanel(self.body_edit)
+        self.overrides = OverrideEditor(self.body_edit.toPlainText, self._check_one)
         self.tabs = QTabWidget()
         self.tabs.addTab(self.body_edit, self.tr("Text"))
         self.tabs.addTab(self.previews, self.tr("Preview"))
+        self.tabs.addTab(self.overrides, self.tr("Per channel"))
         # An unselected tab is drawn 2 px lower and clips the dots of "Ö" in "Önizleme".
         self.tabs.tabBar().setStyleSheet("QTabBar::tab { padding: 4px 10px 3px 10px; }")
         self._check_timer = QTimer(self)
@@ -158,9 +171,33 @@ class ComposerPane(QWidget):
         self.channel_box = QGroupBox(self.tr("Channels"))
         self.channel_grid = QGridLayout(self.channel_box)
         self.channel_checks: dict[int, QCheckBox] = {}
+        self.hand_off_checks: dict[int, QCheckBox] = {}
+        self.state_labels: dict[int, QLabel] = {}
+        self._statuses: dict[int, DeliveryStatus] = {}
         self.no_channels_label = QLabel(self.tr("No channels yet."))
         self.no_channels_label.setWordWrap(True)
-        self.channel_grid.addWidget(self.no_channels_label, 0, 0, 1, 2)
+        self.channel_grid.addWidget(self.no_channels_label, 0, 0, 1, 3)
+        self.channel_grid.setColumnStretch(1, 1)
+        self.hand_off_note = QLabel(
+            self.tr(
+                "Handed to the platform: it goes out at its time even with this computer off. But later edits, "
+                "a pause or a mourning/crisis mode do not stop it by themselves: the app must cancel it on the "
+                "platform, which it can do only while it runs and is online."
+            )
+        )
+        self.hand_off_note.setWordWrap(True)
+        self.hand_off_note.setStyleSheet("color: #57606a;")
+        self.channel_grid.addWidget(self.hand_off_note, 999, 0, 1, 3)
+        self.hand_off_note.hide()
+        self.take_back_button = QPushButton(self.tr("Take back from the platforms"))
+        self.take_back_button.setToolTip(
+            self.tr("Cancels the scheduled post on the platforms that hold it, so that it can be edited again.")
+        )
+        self.take_back_button.clicked.connect(lambda: spawn(self.take_back()))
+        self.channel_grid.addWidget(self.take_back_button, 1000, 0, 1, 3)
+        self.take_back_button.hide()
+        #: Cancels what the platforms hold for a post: async (post_id) -> (taken back, not taken back).
+        self.take_back_post: Callable[[int], Awaitable[tuple[int, int]]] | None = None
 
         self.media_list = QListWidget()
         self.media_list.setAccessibleName(self.tr("Attached media"))
@@ -199,6 +236,7 @@ class ComposerPane(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addLayout(form)
+        layout.addWidget(self.kinds)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.suggestions)
         layout.addWidget(self.counter_label)
@@ -209,6 +247,11 @@ class ComposerPane(QWidget):
         layout.addLayout(buttons)
 
         self.body_edit.textChanged.connect(self._check_timer.start)
+        self.kinds.changed.connect(self._check_timer.start)
+        self.kinds.changed.connect(self._autosave_timer.start)
+        self.kinds.kind_combo.currentIndexChanged.connect(self._update_hand_off)
+        self.overrides.changed.connect(self._check_timer.start)
+        self.overrides.changed.connect(self._autosave_timer.start)
         self.body_edit.textChanged.connect(self._autosave_timer.start)
         self.title_edit.textChanged.connect(self._autosave_timer.start)
         self.when_edit.dateTimeChanged.connect(self._autosave_timer.start)
@@ -226,9 +269,14 @@ class ComposerPane(QWidget):
 
     # -- channels -------------------------------------------------------------------------
     def set_channels(self, channels: list[ChannelInfo]) -> None:
-        for check in self.channel_checks.values():
-            check.deleteLater()
+        """One row per channel: chosen or not, its delivery's state, and hand-off where offered."""
+        from kurum_masaustu.rules.kinds import supports_hand_off
+
+        for widget in [*self.channel_checks.values(), *self.hand_off_checks.values(), *self.state_labels.values()]:
+            widget.deleteLater()
         self.channel_checks.clear()
+        self.hand_off_checks.clear()
+        self.state_labels.clear()
         self.no_channels_label.setVisible(not channels)
         self._channels = {channel.id: channel for channel in channels}
         for i, channel in enumerate(channels):
@@ -237,21 +285,136 @@ class ComposerPane(QWidget):
             check.setAccessibleName(channel.display_name)
             check.toggled.connect(self._check_timer.start)
             check.toggled.connect(self._autosave_timer.start)
-            self.channel_grid.addWidget(check, 1 + i // 2, i % 2)
+            check.toggled.connect(self._channels_toggled)
+            state = QLabel()
+            state.setTextFormat(Qt.TextFormat.RichText)  # only our words and an escaped link
+            state.setOpenExternalLinks(True)
+            state.setWordWrap(True)
+            state.setAccessibleName(self.tr("State on {channel}").format(channel=channel.display_name))
+            self.channel_grid.addWidget(check, 1 + i, 0)
+            self.channel_grid.addWidget(state, 1 + i, 1)
             self.channel_checks[channel.id] = check
+            self.state_labels[channel.id] = state
+            if supports_hand_off(channel.platform):
+                hand_off = QCheckBox(self.tr("Platform schedules it"))
+                hand_off.setAccessibleName(
+                    self.tr("Hand to {channel}'s own scheduler").format(channel=channel.display_name)
+                )
+                hand_off.setToolTip(self.hand_off_note.text())
+                hand_off.setEnabled(False)
+                hand_off.toggled.connect(self._autosave_timer.start)
+                hand_off.toggled.connect(self._update_hand_off)
+                self.channel_grid.addWidget(hand_off, 1 + i, 2)
+                self.hand_off_checks[channel.id] = hand_off
+        self._channels_toggled()
 
     def checked_channels(self) -> list[int]:
         return [cid for cid, check in self.channel_checks.items() if check.isChecked()]
 
+    def checked_channel_infos(self) -> list[ChannelInfo]:
+        return [self._channels[cid] for cid in self.checked_channels() if cid in self._channels]
+
+    def _channels_toggled(self) -> None:
+        chosen = self.checked_channel_infos()
+        self.kinds.set_channels(chosen)
+        self.overrides.set_channels(chosen)
+        self._update_hand_off()
+
+    def _update_hand_off(self) -> None:
+        """Hand-off is offered for chosen channels whose platform schedules, for kinds it can hold."""
+        from kurum_masaustu.rules.kinds import supports_hand_off
+
+        kind = self.kinds.kind()
+        for cid, box in self.hand_off_checks.items():
+            status = self._statuses.get(cid)
+            editable = status is None or status.state in EDITABLE_STATES
+            offered = supports_hand_off(self._channels[cid].platform, kind)
+            box.setEnabled(self.channel_checks[cid].isChecked() and offered and editable)
+        self.hand_off_note.setVisible(any(box.isEnabled() and box.isChecked() for box in self.hand_off_checks.values()))
+
+    def hand_off_channels(self) -> set[int]:
+        return {cid for cid, box in self.hand_off_checks.items() if box.isEnabled() and box.isChecked()}
+
+    def _set_hand_off(self, channel_ids: set[int]) -> None:
+        for cid, box in self.hand_off_checks.items():
+            box.setChecked(cid in channel_ids)
+        self._update_hand_off()
+
+    def refresh_deliveries(self) -> None:
+        """Each chosen channel's delivery state for the open post (after saving or publishing)."""
+        statuses = self._posts.delivery_statuses(self._post_id) if self._post_id else []
+        self._statuses = {s.channel_id: s for s in statuses}
+        for cid, label in self.state_labels.items():
+            label.setText(self._status_html(self._statuses.get(cid)))
+        self.take_back_button.setVisible(
+            self.take_back_post is not None
+            and any(s.state == DeliveryState.HANDED_OFF for s in self._statuses.values())
+        )
+        self._update_hand_off()
+
+    async def take_back(self) -> None:
+        """Cancel the open post on the platforms' schedulers; then it can be edited again."""
+        if self.take_back_post is None or self._post_id is None:
+            return
+        post_id = self._post_id
+        self.take_back_button.setEnabled(False)
+        try:
+            taken, failed = await self.take_back_post(post_id)
+        finally:
+            self.take_back_button.setEnabled(True)
+        if self._post_id != post_id:
+            return  # the person moved on to another post meanwhile
+        self.load(post_id)
+        if failed:
+            self._show_error(
+                self.tr(
+                    "%n channel(s) could not be taken back (offline, or the platform already published it).",
+                    "",
+                    failed,
+                )
+            )
+        else:
+            self.message_label.setStyleSheet("")
+            self.message_label.setText(
+                self.tr("Taken back from %n channel(s): edit the post and schedule it again.", "", taken)
+            )
+
+    def _status_html(self, status: DeliveryStatus | None) -> str:
+        import html
+
+        from kurum_masaustu.ui.outbox_pane import error_text
+
+        if status is None:
+            return ""
+        state = status.state
+        text = html.escape(f"{STATE_SYMBOLS[state]} {delivery_state_name(state)}")
+        colour = {
+            DeliveryState.FAILED: "#b42318",
+            DeliveryState.PUBLISHED: "#1a7f37",
+            DeliveryState.HANDED_OFF: "#1a7f37",
+        }.get(state, "#57606a")
+        if state is DeliveryState.SCHEDULED and status.hand_off:
+            text += html.escape(" · " + self.tr("to be handed to the platform"))
+        if status.thread_published and state is not DeliveryState.PUBLISHED:
+            text += html.escape(" · " + self.tr("%n part(s) out", "", status.thread_published))
+        if status.permalink and state in (DeliveryState.PUBLISHED, DeliveryState.HANDED_OFF):
+            text += f' · <a href="{html.escape(status.permalink, quote=True)}">{html.escape(self.tr("open"))}</a>'
+        if status.last_error and state in (DeliveryState.FAILED, DeliveryState.SCHEDULED, DeliveryState.PUBLISHING):
+            text += "<br>" + html.escape(error_text(status.last_error))
+        return f'<span style="color:{colour}">{text}</span>'
+
     # -- loading --------------------------------------------------------------------------
     def new_post(self, day: date | None = None) -> None:
-        """Start an empty post, planned at 10:00 on ``day`` (default: the next full hour)."""
+        """Start an empty post, planned at 10:00 on ``day`` (default: the next full hour); a
+        ``datetime`` (an hour picked in the week view) is used as it is."""
         self._post_id = None
         self._locked = set()
         self.title_edit.clear()
         self.body_edit.clear()
         self.category_combo.setCurrentIndex(0)
-        if day is None:
+        if isinstance(day, datetime):
+            start = day.astimezone(ISTANBUL)
+        elif day is None:
             start = datetime.now(ISTANBUL).replace(minute=0, second=0, microsecond=0) + timedelta(hours=1)
         else:
             start = datetime.combine(day, time(10, 0), tzinfo=ISTANBUL)
@@ -259,12 +422,16 @@ class ComposerPane(QWidget):
         for check in self.channel_checks.values():
             check.setChecked(False)
             check.setEnabled(True)
+        self.kinds.clear()
+        self.overrides.set_overrides({})
+        self._set_hand_off(set())
         self._set_media([])
         self.message_label.clear()
         self.tabs.setCurrentIndex(0)
         self._template_fields = ()
         if self.checklist is not None:
             self.checklist.post_loaded(None, "")
+        self.refresh_deliveries()
         self.update_checks()
         self._mark_clean()
         self.body_edit.setFocus()
@@ -280,16 +447,31 @@ class ComposerPane(QWidget):
         self.category_combo.setCurrentIndex(max(0, self.category_combo.findData(draft.category)))
         if draft.scheduled_at is not None:
             self._set_when(to_local(draft.scheduled_at))
-        self._locked = {cid for cid, state in states.items() if state == DeliveryState.PUBLISHED}
+        self._locked = {
+            cid for cid, state in states.items() if state in (DeliveryState.PUBLISHED, DeliveryState.HANDED_OFF)
+        }
         for cid, check in self.channel_checks.items():
             check.setChecked(cid in draft.channel_ids)
             check.setEnabled(cid not in self._locked)
+        self.kinds.set_kind(draft.kind)
+        self.kinds.link_edit.setText(draft.link)
+        self.kinds.set_poll(draft.poll)
+        self.overrides.set_overrides(draft.overrides)
+        self._set_hand_off(draft.hand_off)
         self._set_media(self._posts.media(draft.media_ids))
         if self.checklist is not None:
             self.checklist.post_loaded(draft.id, draft.source_reference)
+        self.refresh_deliveries()
         self.update_checks()
         self._mark_clean()
-        if self._locked:
+        if any(state == DeliveryState.HANDED_OFF for state in states.values()):
+            self.message_label.setText(
+                self.tr(
+                    "Handed to the platform's scheduler on some channels: changes here do not reach them; "
+                    "to change or stop one, delete the scheduled post on the platform."
+                )
+            )
+        elif self._locked:
             self.message_label.setText(self.tr("Already published on some channels; those stay as they are."))
         else:
             self.message_label.clear()
@@ -321,6 +503,11 @@ class ComposerPane(QWidget):
             category=Category(self.category_combo.currentData()),
             media_ids=[m.id for m in self._media],
             source_reference=self.checklist.source_reference() if self.checklist is not None else "",
+            kind=self.kinds.kind(),
+            overrides={cid: text for cid, text in self.overrides.overrides.items() if cid in self.checked_channels()},
+            link=self.kinds.link_edit.text() if self.kinds.kind() is PostKind.TEXT else "",
+            poll=self.kinds.poll() if self.kinds.kind() is PostKind.POLL else None,
+            hand_off=self.hand_off_channels(),
         )
 
     def attach_checklist(self, checklist: ChecklistWidget) -> None:
@@ -338,9 +525,9 @@ class ComposerPane(QWidget):
             blocked = [r for r in self.channel_checks_now() if r.blocking]
             if blocked:
                 self.update_checks()
-                self.tabs.setCurrentIndex(1)
+                self.tabs.setCurrentWidget(self.previews)
                 names = ", ".join(r.channel.display_name for r in blocked)
-                first = problem_message(blocked[0].blocking[0])
+                first = any_message(blocked[0].blocking[0])
                 self._show_error(
                     self.tr("Cannot schedule for {channels}: {problem} Fix it, or remove that channel.").format(
                         channels=names, problem=first
@@ -387,6 +574,7 @@ class ComposerPane(QWidget):
         day = to_local(draft.scheduled_at).date() if draft.scheduled_at else today_local()
         self.message_label.setStyleSheet("")
         self.message_label.setText(self.tr("Scheduled.") if schedule else self.tr("Draft saved."))
+        self.refresh_deliveries()
         self._mark_clean()
         self.saved.emit(post_id, day)
         return post_id
@@ -401,9 +589,14 @@ class ComposerPane(QWidget):
             self._tag_sets = self._tag_sets_source()
         found = suggest(text, self._tag_sets, to_local(self.scheduled_at()).date(), limit=len(self._suggestion_buttons))
         for button, tag in zip(self._suggestion_buttons, found + [""] * len(self._suggestion_buttons), strict=False):
-            button.setText(f"#{tag}" if tag else "")
+            button.setText("#" + tag.lstrip("#") if tag else "")  # sets may store tags with their "#"
             button.setVisible(bool(tag))
         self.suggestions.setVisible(bool(found))
+
+    def reload_tag_sets(self) -> None:
+        """The hashtag library changed: suggestions read it again."""
+        self._tag_sets = None
+        self._show_suggestions(self.body_edit.toPlainText())
 
     def add_hashtag(self, tag: str) -> None:
         """Append a suggested hashtag to the text (undoable like typing)."""
@@ -460,6 +653,9 @@ class ComposerPane(QWidget):
             "category": str(self.category_combo.currentData()),
             "media": [m.id for m in self._media],
             "source": self.checklist.source_reference() if self.checklist is not None else "",
+            **self.kinds.state(),
+            "overrides": {str(cid): text for cid, text in self.overrides.overrides.items()},
+            "hand_off": sorted(self.hand_off_channels()),
         }
 
     def _mark_clean(self) -> None:
@@ -504,6 +700,13 @@ class ComposerPane(QWidget):
         self._set_media(self._posts.media(media_ids))
         if self.checklist is not None:
             self.checklist.source_edit.setText(str(state.get("source", "")))
+        self.kinds.restore(state)
+        raw_overrides = state.get("overrides")
+        if isinstance(raw_overrides, dict):
+            self.overrides.set_overrides(
+                {int(cid): str(text) for cid, text in raw_overrides.items() if str(cid).isdigit()}
+            )
+        self._set_hand_off({c for c in state.get("hand_off", []) if isinstance(c, int)})
         self.update_checks()
         if self._autosave is not None:
             self._autosave.save(state)
@@ -523,12 +726,15 @@ class ComposerPane(QWidget):
         self.message_label.setStyleSheet("color: #b42318;")
         self.message_label.setText(text)
 
+    def _media_types(self) -> tuple[str, ...]:
+        return tuple("video" if m.mime_type.startswith("video/") else "image" for m in self._media)
+
+    def _check_one(self, channel: ChannelInfo, text: str) -> ChannelCheck:
+        return check_channel(channel, text, bool(self._media), self.kinds.shape(self._media_types()))
+
     def channel_checks_now(self) -> list[ChannelCheck]:
-        text = self.body_edit.toPlainText()
         return [
-            check_channel(self._channels[cid], text, bool(self._media))
-            for cid in self.checked_channels()
-            if cid in self._channels
+            self._check_one(channel, self.overrides.text_for(channel.id)) for channel in self.checked_channel_infos()
         ]
 
     def wording_findings(self) -> tuple[list[Finding], list[Finding], WordingContext]:
@@ -577,16 +783,23 @@ class ComposerPane(QWidget):
                 ).format(count=too_many)
             )
         self._show_suggestions(text)
+        self.kinds.update_thread_note()
+        self.overrides.refresh_checks()
         self.previews.show_checks(results, text, bool(self._media))
         self.previews.show_notes(self.notes)
         blocking = sum(len(r.blocking) for r in results)
-        warnings = sum(len(r.problems) for r in results) - blocking + len(self.notes)
+        warnings = sum(r.warnings for r in results) + len(self.notes)
         title = self.tr("Preview")
         if blocking:
             title += f" ✖ {blocking}"
         elif warnings:
             title += f" ⚠ {warnings}"
-        self.tabs.setTabText(1, title)
+        self.tabs.setTabText(self.tabs.indexOf(self.previews), title)
+        overridden = len([cid for cid in self.overrides.overrides if cid in self.checked_channels()])
+        per_channel = self.tr("Per channel")
+        self.tabs.setTabText(
+            self.tabs.indexOf(self.overrides), f"{per_channel} ✎ {overridden}" if overridden else per_channel
+        )
         parts = []
         for result in results:
             counts = [c for c in result.counts if c.limit is not None]

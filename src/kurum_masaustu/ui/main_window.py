@@ -20,12 +20,13 @@ from kurum_masaustu.services.posts import MediaInfo, media_info
 from kurum_masaustu.ui.calendar_pane import CalendarPane
 from kurum_masaustu.ui.checklist_widget import ChecklistWidget
 from kurum_masaustu.ui.composer_pane import ComposerPane, WordingContext
+from kurum_masaustu.ui.crisis_panel import CrisisBanner
 from kurum_masaustu.ui.inbox_pane import InboxPane
 from kurum_masaustu.ui.media_pane import MediaPane
 from kurum_masaustu.ui.outbox_pane import OutboxPane
 from kurum_masaustu.ui.pause_banner import PauseBanner
 from kurum_masaustu.ui.status_bar import AppStatusBar
-from kurum_masaustu.ui.tasks import in_thread, spawn
+from kurum_masaustu.ui.tasks import alive, in_thread, spawn
 
 if TYPE_CHECKING:
     from kurum_masaustu.app import Services
@@ -33,7 +34,9 @@ if TYPE_CHECKING:
     from kurum_masaustu.publishing.outbox import RunSummary
     from kurum_masaustu.publishing.runner import OutboxRunner
     from kurum_masaustu.rules.hashtags import TagSet
+    from kurum_masaustu.services.crisis import CrisisService, SpikeView
     from kurum_masaustu.services.templates import TemplateRecord
+    from kurum_masaustu.ui.crisis_panel import CrisisDialog
 
 log = logging.getLogger(__name__)
 
@@ -65,16 +68,19 @@ class MainWindow(QMainWindow):
             templates=self._post_templates,
         )
         self.media = MediaPane(services.profile.media_dir, services.sessions)
-        self.inbox = InboxPane(services.inbox)
+        self.inbox = InboxPane(services.inbox, templates=self._reply_templates)
         self.outbox = OutboxPane(services.outbox)
         self.pause_banner = PauseBanner()
+        self.crisis_banner = CrisisBanner()
         central = QWidget()
         central_layout = QVBoxLayout(central)
         central_layout.setContentsMargins(0, 0, 0, 0)
         central_layout.addWidget(self.pause_banner)
+        central_layout.addWidget(self.crisis_banner)
         central_layout.addWidget(self.calendar, 1)
         self.setCentralWidget(central)
         self._runner: OutboxRunner | None = None
+        self._last_spike: object = None
         self.composer_dock = self._dock(
             "composerDock", self.tr("Composer"), self.composer, Qt.DockWidgetArea.RightDockWidgetArea
         )
@@ -103,7 +109,14 @@ class MainWindow(QMainWindow):
         self.calendar.post_moved.connect(lambda _post_id: self._outbox_changed())
         self.calendar.days_loaded.connect(self.composer.update_checks)
         self.composer.saved.connect(self._post_saved)
+        self.composer.take_back_post = self.take_back_post
         self.outbox.changed.connect(self._outbox_changed)
+        self.inbox.replies_queued.connect(self._poke_outbox)
+        self.inbox.hide_with = self._hide_item
+        self.crisis_banner.plan_requested.connect(lambda: self.open_crisis_dialog(0))
+        self.crisis_banner.statements_requested.connect(lambda: self.open_crisis_dialog(1))
+        self.crisis_banner.crisis_mode_requested.connect(self.turn_on_crisis_mode)
+        self.crisis_banner.show_items_requested.connect(self.show_crisis_items)
         self.pause_banner.resume_requested.connect(lambda: self.resume_publishing())
         self.status.back_online.connect(self._poke_outbox)
         self.composer.media_changed.connect(self._composer_media_changed)
@@ -177,6 +190,13 @@ class MainWindow(QMainWindow):
         for dock in (self.composer_dock, self.media_dock, self.inbox_dock, self.outbox_dock):
             view_menu.addAction(dock.toggleViewAction())
 
+        content_menu = self.menuBar().addMenu(self.tr("&Content"))
+        hashtags_action = QAction(self.tr("&Hashtag library…"), self)
+        hashtags_action.triggered.connect(self.edit_hashtags)
+        templates_action = QAction(self.tr("&Templates…"), self)
+        templates_action.triggered.connect(self.edit_templates)
+        content_menu.addActions([hashtags_action, templates_action])
+
         publish_menu = self.menuBar().addMenu(self.tr("&Publishing"))
         self.pause_action = QAction(self.tr("&Pause all publishing…"), self)
         self.pause_action.setShortcut(QKeySequence("Ctrl+Shift+P"))
@@ -235,11 +255,98 @@ class MainWindow(QMainWindow):
         self.outbox.reload()
         self._poke_outbox()
 
+    def edit_hashtags(self) -> None:
+        from kurum_masaustu.services.hashtags import HashtagLibrary
+        from kurum_masaustu.ui.hashtag_library import HashtagLibraryDialog
+
+        HashtagLibraryDialog(HashtagLibrary(self.services.sessions), self).exec()
+        self.composer.reload_tag_sets()
+
+    def edit_templates(self) -> None:
+        from kurum_masaustu.services.templates import TemplateService
+        from kurum_masaustu.ui.template_editor import TemplateEditorDialog
+
+        TemplateEditorDialog(TemplateService(self.services.sessions), self).exec()
+
     # -- publishing ---------------------------------------------------------------------------
     def _post_templates(self) -> list[TemplateRecord]:
         from kurum_masaustu.services.templates import TemplateService
 
         return TemplateService(self.services.sessions).list("post")
+
+    # -- crisis -------------------------------------------------------------------------------
+    def _crisis_service(self) -> CrisisService:
+        from kurum_masaustu.services.crisis import CrisisService
+
+        return CrisisService(self.services.sessions)
+
+    async def check_crisis(self) -> SpikeView | None:
+        """Look for a negative spike (off the UI thread) and offer the crisis plan if there is one."""
+        crisis = self._crisis_service()
+        spikes = await in_thread(crisis.spikes)
+        if not alive(self):
+            return None
+        # A named cluster (a post, a unit) says more than "everywhere"; "all" when it is the only one.
+        named = [view for view in spikes if view.kind != "all"]
+        chosen = named or spikes
+        if not chosen:
+            self.crisis_banner.hide()
+            return None
+        view = chosen[0]
+        if view.spike.cluster == self.crisis_banner.dismissed_key:
+            return view
+        paused = self.services.pause.paused()
+        crisis_on = bool(paused and paused.get("mode") == "crisis")
+        if self._last_spike != view.spike.cluster:
+            self._last_spike = view.spike.cluster
+            await in_thread(
+                crisis.record,
+                "crisis.spike",
+                {"where": view.label or view.kind, "count": view.spike.count, "ratio": view.spike.ratio},
+            )
+        self.crisis_banner.show_spike(view, crisis.rule.window.total_seconds() / 3600, crisis_on)
+        return view
+
+    def open_crisis_dialog(self, tab: int = 0) -> CrisisDialog:
+        from kurum_masaustu.services.crisis import holding_statements
+        from kurum_masaustu.ui.crisis_panel import CrisisDialog
+
+        dialog = CrisisDialog(self._crisis_service(), holding_statements(), self)
+        dialog.tabs.setCurrentIndex(tab)
+        dialog.statement_chosen.connect(self.write_statement)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        self.crisis_dialog = dialog
+        return dialog
+
+    def write_statement(self, text: str) -> None:
+        """A holding statement goes to the composer as a new post for today."""
+        self.composer.new_post(to_local(datetime.now(UTC)).date())
+        self.composer.body_edit.setPlainText(text)
+        self.composer_dock.show()
+        self.composer_dock.raise_()
+
+    def turn_on_crisis_mode(self) -> None:
+        view = self.crisis_banner.current
+        where = view.label if view is not None and view.label else self.tr("negative messages")
+        self.pause_publishing(self.tr("Crisis: {where}").format(where=where), mode="crisis")
+        if view is not None:
+            self.crisis_banner.show_spike(view, self._crisis_service().rule.window.total_seconds() / 3600, True)
+
+    def show_crisis_items(self) -> None:
+        self.inbox_dock.show()
+        self.inbox_dock.raise_()
+        self.inbox.show_negative()
+
+    async def _hide_item(self, item_id: int, reason: str) -> str | None:
+        from kurum_masaustu.services.routing import RoutingService
+
+        return await RoutingService(self.services.sessions).hide(item_id, reason, self.services.adapter_for)
+
+    def _reply_templates(self) -> list[TemplateRecord]:
+        from kurum_masaustu.services.templates import TemplateService
+
+        return TemplateService(self.services.sessions).list("reply")
 
     def _tag_library(self) -> list[TagSet]:
         """The profile's hashtag sets, with the institution's local tags from its settings."""
@@ -268,6 +375,38 @@ class MainWindow(QMainWindow):
             election=election,
         )
 
+    async def take_back_post(self, post_id: int | None) -> tuple[int, int]:
+        """Cancel what platforms' schedulers hold (of one post, or all not yet due): (taken, not)."""
+        from kurum_masaustu.platforms.base import Done
+
+        publisher = self.services.publisher
+        taken = failed = 0
+        for delivery_id in publisher.handed_off_ids(post_id):
+            outcome = await publisher.take_back(delivery_id)
+            if isinstance(outcome, Done):
+                taken += 1
+            elif outcome is not None:
+                failed += 1
+        if taken or failed:
+            self.calendar.refresh()
+            self.outbox.reload()
+            self.composer.refresh_deliveries()
+        return taken, failed
+
+    async def _take_back_for_pause(self) -> None:
+        """A pause must stop what the platforms hold too: take it back and say how it went."""
+        taken, failed = await self.take_back_post(None)
+        if failed:
+            self.status.showMessage(
+                self.tr(
+                    "%n post(s) handed to platforms could not be taken back; cancel them on the platform.",
+                    "",
+                    failed,
+                )
+            )
+        elif taken:
+            self.status.showMessage(self.tr("%n post(s) taken back from the platforms' schedulers.", "", taken))
+
     def attach_runner(self, runner: OutboxRunner) -> None:
         self._runner = runner
 
@@ -277,6 +416,7 @@ class MainWindow(QMainWindow):
 
     def _outbox_changed(self) -> None:
         self.calendar.refresh()
+        self.composer.refresh_deliveries()
         self.refresh_counts()
         self._poke_outbox()
 
@@ -285,6 +425,7 @@ class MainWindow(QMainWindow):
         if summary.published or summary.failed or summary.reconciled or summary.handed_off or summary.retried:
             self.calendar.refresh()
             self.outbox.reload()
+            self.composer.refresh_deliveries()
             self.refresh_counts()
         self.refresh_pause()
 
@@ -293,6 +434,7 @@ class MainWindow(QMainWindow):
         if summary.new or summary.edited or summary.deleted:
             self.inbox.apply_filter()
             self.refresh_counts()
+            spawn(self.check_crisis())
 
     def refresh_pause(self) -> None:
         paused = self.services.pause.paused()
@@ -323,6 +465,8 @@ class MainWindow(QMainWindow):
 
     def pause_publishing(self, reason: str, until: datetime | None = None, mode: str = "manual") -> None:
         self.services.pause.pause(reason, until, mode)
+        if self.services.publisher.handed_off_ids(None):
+            spawn(self._take_back_for_pause())
         self.refresh_pause()
         self.composer.update_checks()
 
@@ -396,6 +540,7 @@ class MainWindow(QMainWindow):
         spawn(self._install_templates())
         spawn(in_thread(_warm_up_text_rules))
         spawn(self._load_dictionary())
+        spawn(self.check_crisis())
 
     async def _load_dictionary(self) -> None:
         """Read the spelling dictionary (about a second) before the first check needs it."""

@@ -1366,6 +1366,20 @@ class MastodonSandbox(SandboxTransport):
             self.state.save()
         return str(status["id"])
 
+    def add_own_status(self, text: str, *, at: datetime | None = None, save: bool = True) -> str:
+        """A public status of the account itself, as if posted earlier (demo and training seeds)."""
+        fields: dict[str, Any] = {
+            "text": text,
+            "visibility": "public",
+            "language": "tr",
+            "in_reply_to_id": None,
+            "media_ids": [],
+        }
+        status = self._post(fields, at or self.clock(), account_id=self.account_id)
+        if save:
+            self.state.save()
+        return str(status["id"])
+
     def save(self) -> None:
         """Write the state file (after seeding with ``save=False``)."""
         self.state.save()

@@ -1,0 +1,41 @@
+"""The Qt-free modules the first window needs, imported before PySide6.
+
+PySide6 looks at every module imported after it: to support ``from __feature__ import
+snake_case`` it reads each new module's source file (``inspect.getsource``) and searches it for
+"PySide6". For SQLAlchemy's hundred modules and ours that costs tens of milliseconds of
+start-up, so the GUI path imports them first; nothing else changes. A test keeps this list free
+of Qt (a module here that imported PySide6 would only move the cost, not fail).
+"""
+
+from __future__ import annotations
+
+import importlib
+
+QT_FREE_MODULES: tuple[str, ...] = (
+    "asyncio",
+    "sqlite3",
+    "sqlalchemy.orm",
+    "sqlalchemy.dialects.sqlite",
+    "filelock",
+    "kurum_masaustu.paths",
+    "kurum_masaustu.settings",
+    "kurum_masaustu.logging_setup",
+    "kurum_masaustu.profile_lock",
+    "kurum_masaustu.domain",
+    "kurum_masaustu.store.models",
+    "kurum_masaustu.store.database",
+    "kurum_masaustu.store.search",
+    "kurum_masaustu.rules.days",
+    "kurum_masaustu.rules.tone",
+    "kurum_masaustu.calendar_data",
+    "kurum_masaustu.publishing.pause",
+    "kurum_masaustu.services.posts",
+    "kurum_masaustu.services.inbox",
+    "kurum_masaustu.services.outbox",
+    "kurum_masaustu.services.autosave",
+)
+
+
+def import_qt_free_modules() -> None:
+    for name in QT_FREE_MODULES:
+        importlib.import_module(name)
