@@ -317,6 +317,125 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
     </message>
 </context>
 <context>
+    <name>ChannelManagerDialog</name>
+    <message>
+        <source>Channels</source>
+        <translation>Channels</translation>
+    </message>
+    <message>
+        <source>Platform</source>
+        <translation>Platform</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Account</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation>&amp;Add…</translation>
+    </message>
+    <message>
+        <source>&amp;Test</source>
+        <translation>&amp;Test</translation>
+    </message>
+    <message>
+        <source>&amp;Reconnect…</source>
+        <translation>&amp;Reconnect…</translation>
+    </message>
+    <message>
+        <source>Re&amp;name…</source>
+        <translation>Re&amp;name…</translation>
+    </message>
+    <message>
+        <source>Re&amp;move…</source>
+        <translation>Re&amp;move…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>No channel yet: add the institution&apos;s accounts.</source>
+        <translation>No channel yet: add the institution&apos;s accounts.</translation>
+    </message>
+    <message>
+        <source>Server: %1</source>
+        <translation>Server: %1</translation>
+    </message>
+    <message>
+        <source>The token is valid until %1.</source>
+        <translation>The token is valid until %1.</translation>
+    </message>
+    <message>
+        <source>Sandbox channel: what it publishes stays on this computer.</source>
+        <translation>Sandbox channel: what it publishes stays on this computer.</translation>
+    </message>
+    <message>
+        <source>Connected and saved.</source>
+        <translation>Connected and saved.</translation>
+    </message>
+    <message>
+        <source>The test was cancelled.</source>
+        <translation>The test was cancelled.</translation>
+    </message>
+    <message>
+        <source>The connection works: %1 (%2).</source>
+        <translation>The connection works: %1 (%2).</translation>
+    </message>
+    <message>
+        <source>Rename the channel</source>
+        <translation>Rename the channel</translation>
+    </message>
+    <message>
+        <source>Name shown in Kurum Masaüstü:</source>
+        <translation>Name shown in Kurum Masaüstü:</translation>
+    </message>
+    <message>
+        <source>Remove “%1”? Its token is deleted from the secure password store. Posts it already published stay in the history.</source>
+        <translation>Remove “%1”? Its token is deleted from the secure password store. Posts it already published stay in the history.</translation>
+    </message>
+    <message>
+        <source>Remove the channel</source>
+        <translation>Remove the channel</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>Keep</source>
+        <translation>Keep</translation>
+    </message>
+    <message>
+        <source>Removed.</source>
+        <translation>Removed.</translation>
+    </message>
+    <message>
+        <source>Removed; kept switched off for its published posts.</source>
+        <translation>Removed; kept switched off for its published posts.</translation>
+    </message>
+</context>
+<context>
     <name>ChannelPreview</name>
     <message numerus="yes">
         <source>%n post(s); longest: </source>
@@ -325,6 +444,266 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
             <numerusform>%n post; longest: </numerusform>
             <numerusform>%n posts; longest: </numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>ChannelWarning</name>
+    <message>
+        <source>Channel warning</source>
+        <translation>Channel warning</translation>
+    </message>
+    <message numerus="yes">
+        <source>⚠ %n channel(s) must be reconnected</source>
+        <translation>
+            <numerusform>⚠ %n channel must be reconnected</numerusform>
+            <numerusform>⚠ %n channels must be reconnected</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>⚠ A channel&apos;s token expires in %n day(s)</source>
+        <translation>
+            <numerusform>⚠ A channel&apos;s token expires in %n day</numerusform>
+            <numerusform>⚠ A channel&apos;s token expires in %n days</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: must be reconnected</source>
+        <translation>%1: must be reconnected</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: the token expires in %n day(s).</source>
+        <translation>
+            <numerusform>%1: the token expires in %n day.</numerusform>
+            <numerusform>%1: the token expires in %n days.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Open Publishing → Channels… to renew.</source>
+        <translation>Open Publishing → Channels… to renew.</translation>
+    </message>
+</context>
+<context>
+    <name>Channels</name>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Server address</source>
+        <translation>Server address</translation>
+    </message>
+    <message>
+        <source>Handle</source>
+        <translation>Handle</translation>
+    </message>
+    <message>
+        <source>Page ID</source>
+        <translation>Page ID</translation>
+    </message>
+    <message>
+        <source>Instagram account ID</source>
+        <translation>Instagram account ID</translation>
+    </message>
+    <message>
+        <source>Organization URN</source>
+        <translation>Organization URN</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <source>Client ID</source>
+        <translation>Client ID</translation>
+    </message>
+    <message>
+        <source>Bot token</source>
+        <translation>Bot token</translation>
+    </message>
+    <message>
+        <source>Page access token</source>
+        <translation>Page access token</translation>
+    </message>
+    <message>
+        <source>Access token</source>
+        <translation>Access token</translation>
+    </message>
+    <message>
+        <source>App password</source>
+        <translation>App password</translation>
+    </message>
+    <message>
+        <source>Please fill in: %1</source>
+        <translation>Please fill in: %1</translation>
+    </message>
+    <message>
+        <source>The bot is not an administrator of the channel with the right to post. Add it in Telegram (channel → Administrators), then try again.</source>
+        <translation>The bot is not an administrator of the channel with the right to post. Add it in Telegram (channel → Administrators), then try again.</translation>
+    </message>
+    <message>
+        <source>Telegram does not know this channel. Write it as @channelname or as its number (-100…).</source>
+        <translation>Telegram does not know this channel. Write it as @channelname or as its number (-100…).</translation>
+    </message>
+    <message>
+        <source>This is not a server address. Write it like sosyal.belediye.bel.tr or https://mastodon.social.</source>
+        <translation>This is not a server address. Write it like sosyal.belediye.bel.tr or https://mastodon.social.</translation>
+    </message>
+    <message>
+        <source>The port must be a number between 1024 and 65535.</source>
+        <translation>The port must be a number between 1024 and 65535.</translation>
+    </message>
+    <message>
+        <source>The server could not be reached. Check the address and the internet connection (or the proxy) and try again.</source>
+        <translation>The server could not be reached. Check the address and the internet connection (or the proxy) and try again.</translation>
+    </message>
+    <message>
+        <source>There is no server of this platform at this address. Check the address.</source>
+        <translation>There is no server of this platform at this address. Check the address.</translation>
+    </message>
+    <message>
+        <source>The platform did not accept this token or password. Copy it again in full (without spaces) or create a new one.</source>
+        <translation>The platform did not accept this token or password. Copy it again in full (without spaces) or create a new one.</translation>
+    </message>
+    <message>
+        <source>This does not look like an app password (xxxx-xxxx-xxxx-xxxx). Never enter the account&apos;s main password: create an app password in Bluesky under Settings → Privacy and security → App passwords.</source>
+        <translation>This does not look like an app password (xxxx-xxxx-xxxx-xxxx). Never enter the account&apos;s main password: create an app password in Bluesky under Settings → Privacy and security → App passwords.</translation>
+    </message>
+    <message>
+        <source>The platform refused the connection: %1</source>
+        <translation>The platform refused the connection: %1</translation>
+    </message>
+    <message>
+        <source>The platform asks us to wait a little. Try again in a few minutes.</source>
+        <translation>The platform asks us to wait a little. Try again in a few minutes.</translation>
+    </message>
+    <message>
+        <source>The platform gave an answer we could not read. Try again later.</source>
+        <translation>The platform gave an answer we could not read. Try again later.</translation>
+    </message>
+    <message>
+        <source>The platform did not give an access token (%1). Start again.</source>
+        <translation>The platform did not give an access token (%1). Start again.</translation>
+    </message>
+    <message>
+        <source>The secure password store of this computer is not available, so nothing was saved. Ask IT to enable it.</source>
+        <translation>The secure password store of this computer is not available, so nothing was saved. Ask IT to enable it.</translation>
+    </message>
+    <message>
+        <source>The web browser could not be opened. Copy the address shown and open it yourself.</source>
+        <translation>The web browser could not be opened. Copy the address shown and open it yourself.</translation>
+    </message>
+    <message>
+        <source>Port %1 on this computer is used by another program, so the sign-in cannot come back to us. Close that program, or have IT register another port in the platform&apos;s app and enter it here.</source>
+        <translation>Port %1 on this computer is used by another program, so the sign-in cannot come back to us. Close that program, or have IT register another port in the platform&apos;s app and enter it here.</translation>
+    </message>
+    <message>
+        <source>No answer came from the browser in time. Nothing was saved; start again when ready.</source>
+        <translation>No answer came from the browser in time. Nothing was saved; start again when ready.</translation>
+    </message>
+    <message>
+        <source>Connecting was cancelled. Nothing was saved.</source>
+        <translation>Connecting was cancelled. Nothing was saved.</translation>
+    </message>
+    <message>
+        <source>The answer that came back does not belong to this sign-in, so it was refused. Nothing was saved; start again.</source>
+        <translation>The answer that came back does not belong to this sign-in, so it was refused. Nothing was saved; start again.</translation>
+    </message>
+    <message>
+        <source>Access was not granted on the platform&apos;s page. Nothing was saved.</source>
+        <translation>Access was not granted on the platform&apos;s page. Nothing was saved.</translation>
+    </message>
+    <message>
+        <source>The platform came back without a sign-in code. Nothing was saved; start again.</source>
+        <translation>The platform came back without a sign-in code. Nothing was saved; start again.</translation>
+    </message>
+    <message>
+        <source>Connecting failed: %1</source>
+        <translation>Connecting failed: %1</translation>
+    </message>
+    <message>
+        <source>Registering Kurum Masaüstü on the server…</source>
+        <translation>Registering Kurum Masaüstü on the server…</translation>
+    </message>
+    <message>
+        <source>Opening the sign-in page…</source>
+        <translation>Opening the sign-in page…</translation>
+    </message>
+    <message>
+        <source>Waiting for you to approve in the browser…</source>
+        <translation>Waiting for you to approve in the browser…</translation>
+    </message>
+    <message>
+        <source>Getting the access token…</source>
+        <translation>Getting the access token…</translation>
+    </message>
+    <message>
+        <source>Reading the saved credentials…</source>
+        <translation>Reading the saved credentials…</translation>
+    </message>
+    <message>
+        <source>Checking the account with the platform…</source>
+        <translation>Checking the account with the platform…</translation>
+    </message>
+    <message>
+        <source>Saving in the secure password store…</source>
+        <translation>Saving in the secure password store…</translation>
+    </message>
+    <message>
+        <source>Token expired — reconnect</source>
+        <extracomment>A symbol per state, so the list can be read without colour.</extracomment>
+        <translation>Token expired — reconnect</translation>
+    </message>
+    <message>
+        <source>Needs reconnecting</source>
+        <translation>Needs reconnecting</translation>
+    </message>
+    <message>
+        <source>Token expires today</source>
+        <translation>Token expires today</translation>
+    </message>
+    <message>
+        <source>Removed (history kept)</source>
+        <translation>Removed (history kept)</translation>
+    </message>
+    <message>
+        <source>Posted by hand</source>
+        <translation>Posted by hand</translation>
+    </message>
+    <message>
+        <source>Connected</source>
+        <translation>Connected</translation>
+    </message>
+    <message>
+        <source>sandbox</source>
+        <translation>sandbox</translation>
+    </message>
+    <message>
+        <source>Choose Reconnect and sign in to your server in the browser again.</source>
+        <translation>Choose Reconnect and sign in to your server in the browser again.</translation>
+    </message>
+    <message>
+        <source>Choose Reconnect and sign in to X in the browser again.</source>
+        <translation>Choose Reconnect and sign in to X in the browser again.</translation>
+    </message>
+    <message>
+        <source>Create a new app password in Bluesky (Settings → Privacy and security → App passwords), then choose Reconnect and enter it.</source>
+        <translation>Create a new app password in Bluesky (Settings → Privacy and security → App passwords), then choose Reconnect and enter it.</translation>
+    </message>
+    <message>
+        <source>Get the bot&apos;s token from @BotFather (/token), then choose Reconnect and paste it.</source>
+        <translation>Get the bot&apos;s token from @BotFather (/token), then choose Reconnect and paste it.</translation>
+    </message>
+    <message>
+        <source>Create a new token for the Page (best: a system-user token in Meta Business Settings → System users, which does not expire), then choose Reconnect and paste it.</source>
+        <translation>Create a new token for the Page (best: a system-user token in Meta Business Settings → System users, which does not expire), then choose Reconnect and paste it.</translation>
+    </message>
+    <message>
+        <source>Create a new token in Meta Business Settings → System users (or refresh the Instagram token), then choose Reconnect and paste it.</source>
+        <translation>Create a new token in Meta Business Settings → System users (or refresh the Instagram token), then choose Reconnect and paste it.</translation>
+    </message>
+    <message>
+        <source>LinkedIn tokens last 60 days. Create a new one in the LinkedIn Developer Portal (Token generator, with the organization&apos;s admin account), then choose Reconnect and paste it.</source>
+        <translation>LinkedIn tokens last 60 days. Create a new one in the LinkedIn Developer Portal (Token generator, with the organization&apos;s admin account), then choose Reconnect and paste it.</translation>
     </message>
 </context>
 <context>
@@ -769,6 +1148,198 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
     <message>
         <source>{name} could not be read.</source>
         <translation>{name} could not be read.</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectDialog</name>
+    <message>
+        <source>Add a channel</source>
+        <extracomment>Platforms whose pasted token may carry an expiry the person can read in the platform&apos;s tool.</extracomment>
+        <translation>Add a channel</translation>
+    </message>
+    <message>
+        <source>Reconnect the channel</source>
+        <translation>Reconnect the channel</translation>
+    </message>
+    <message>
+        <source>Platform</source>
+        <translation>Platform</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Sandbox channel for practice (nothing reaches the internet)</source>
+        <translation>Sandbox channel for practice (nothing reaches the internet)</translation>
+    </message>
+    <message>
+        <source>Platform:</source>
+        <translation>Platform:</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <source>The token expires on:</source>
+        <translation>The token expires on:</translation>
+    </message>
+    <message>
+        <source>Expiry date</source>
+        <translation>Expiry date</translation>
+    </message>
+    <message>
+        <source>Sign-in address</source>
+        <translation>Sign-in address</translation>
+    </message>
+    <message>
+        <source>If the browser did not open, open this address yourself:</source>
+        <translation>If the browser did not open, open this address yourself:</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>e.g. Municipality (%1)</source>
+        <translation>e.g. Municipality (%1)</translation>
+    </message>
+    <message>
+        <source>Server address:</source>
+        <translation>Server address:</translation>
+    </message>
+    <message>
+        <source>First the address of your Mastodon server; then you sign in there.</source>
+        <translation>First the address of your Mastodon server; then you sign in there.</translation>
+    </message>
+    <message>
+        <source>Client ID:</source>
+        <translation>Client ID:</translation>
+    </message>
+    <message>
+        <source>Callback port:</source>
+        <translation>Callback port:</translation>
+    </message>
+    <message>
+        <source>From the institution&apos;s X app (type: Native App). Its callback address must be http://127.0.0.1:%1/callback — X accepts only the exact address registered there.</source>
+        <translation>From the institution&apos;s X app (type: Native App). Its callback address must be http://127.0.0.1:%1/callback — X accepts only the exact address registered there.</translation>
+    </message>
+    <message>
+        <source>You approve the access on the platform&apos;s own page; no password is typed here.</source>
+        <translation>You approve the access on the platform&apos;s own page; no password is typed here.</translation>
+    </message>
+    <message>
+        <source>Handle:</source>
+        <translation>Handle:</translation>
+    </message>
+    <message>
+        <source>App password:</source>
+        <translation>App password:</translation>
+    </message>
+    <message>
+        <source>Never enter the account&apos;s main password. Create an app password for Kurum Masaüstü in Bluesky: Settings → Privacy and security → App passwords.</source>
+        <translation>Never enter the account&apos;s main password. Create an app password for Kurum Masaüstü in Bluesky: Settings → Privacy and security → App passwords.</translation>
+    </message>
+    <message>
+        <source>Channel:</source>
+        <translation>Channel:</translation>
+    </message>
+    <message>
+        <source>Bot token:</source>
+        <translation>Bot token:</translation>
+    </message>
+    <message>
+        <source>The token comes from @BotFather. Add the bot to the channel as an administrator who may post.</source>
+        <translation>The token comes from @BotFather. Add the bot to the channel as an administrator who may post.</translation>
+    </message>
+    <message>
+        <source>Page ID:</source>
+        <translation>Page ID:</translation>
+    </message>
+    <message>
+        <source>Page access token:</source>
+        <translation>Page access token:</translation>
+    </message>
+    <message>
+        <source>Instagram account ID:</source>
+        <translation>Instagram account ID:</translation>
+    </message>
+    <message>
+        <source>Access token:</source>
+        <translation>Access token:</translation>
+    </message>
+    <message>
+        <source>Organization URN:</source>
+        <translation>Organization URN:</translation>
+    </message>
+    <message>
+        <source>A desktop app cannot keep Meta&apos;s app secret, so IT creates a long-lived token (best: a system user in Meta Business Settings) and pastes it here.</source>
+        <translation>A desktop app cannot keep Meta&apos;s app secret, so IT creates a long-lived token (best: a system user in Meta Business Settings) and pastes it here.</translation>
+    </message>
+    <message>
+        <source>The platform&apos;s token tool shows the expiry; leave it unticked if it never expires.</source>
+        <translation>The platform&apos;s token tool shows the expiry; leave it unticked if it never expires.</translation>
+    </message>
+    <message>
+        <source>Sandbox: any token works the first time; left empty, one is made up for you.</source>
+        <translation>Sandbox: any token works the first time; left empty, one is made up for you.</translation>
+    </message>
+    <message>
+        <source>Sandbox: the sign-in page is shown inside Kurum Masaüstü.</source>
+        <translation>Sandbox: the sign-in page is shown inside Kurum Masaüstü.</translation>
+    </message>
+    <message>
+        <source>Sandbox: left empty, the saved token is used again.</source>
+        <translation>Sandbox: left empty, the saved token is used again.</translation>
+    </message>
+    <message>
+        <source>A manual channel: Kurum Masaüstü prepares the text and media, you post by hand and record the link.</source>
+        <translation>A manual channel: Kurum Masaüstü prepares the text and media, you post by hand and record the link.</translation>
+    </message>
+    <message>
+        <source>Sign in with the browser…</source>
+        <translation>Sign in with the browser…</translation>
+    </message>
+    <message>
+        <source>Check and save</source>
+        <translation>Check and save</translation>
+    </message>
+    <message>
+        <source>Sandbox %1: allow “%2” to post as %3?</source>
+        <translation>Sandbox %1: allow “%2” to post as %3?</translation>
+    </message>
+    <message>
+        <source>Sandbox sign-in</source>
+        <translation>Sandbox sign-in</translation>
+    </message>
+    <message>
+        <source>Allow</source>
+        <translation>Allow</translation>
+    </message>
+    <message>
+        <source>Deny</source>
+        <translation>Deny</translation>
+    </message>
+    <message>
+        <source>Connected</source>
+        <translation>Connected</translation>
+    </message>
+    <message>
+        <source>You can close this tab and return to Kurum Masaüstü.</source>
+        <translation>You can close this tab and return to Kurum Masaüstü.</translation>
+    </message>
+    <message>
+        <source>Not connected</source>
+        <translation>Not connected</translation>
+    </message>
+    <message>
+        <source>Return to Kurum Masaüstü to see why.</source>
+        <translation>Return to Kurum Masaüstü to see why.</translation>
     </message>
 </context>
 <context>
@@ -1686,6 +2257,14 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
         <translation>Cancelled</translation>
     </message>
     <message>
+        <source>To be checked</source>
+        <translation>To be checked</translation>
+    </message>
+    <message>
+        <source>Time passed</source>
+        <translation>Time passed</translation>
+    </message>
+    <message>
         <source>Announcement</source>
         <extracomment>A short symbol per state, so the calendar can be read without colour.</extracomment>
         <translation>Announcement</translation>
@@ -1868,6 +2447,10 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
     <message>
         <source>Send &amp;due posts now</source>
         <translation>Send &amp;due posts now</translation>
+    </message>
+    <message>
+        <source>C&amp;hannels…</source>
+        <translation>C&amp;hannels…</translation>
     </message>
     <message>
         <source>&amp;Help</source>
@@ -2209,6 +2792,10 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
         <translation>The platform refused the post</translation>
     </message>
     <message>
+        <source>The platform cannot show whether it went out: check the channel</source>
+        <translation>The platform cannot show whether it went out: check the channel</translation>
+    </message>
+    <message>
         <source>To be posted by hand</source>
         <translation>To be posted by hand</translation>
     </message>
@@ -2267,6 +2854,22 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
         <translation>Mark as posted…</translation>
     </message>
     <message>
+        <source>It was published: paste link…</source>
+        <translation>It was published: paste link…</translation>
+    </message>
+    <message>
+        <source>You found the post on the channel: record its link</source>
+        <translation>You found the post on the channel: record its link</translation>
+    </message>
+    <message>
+        <source>It was not published: send again</source>
+        <translation>It was not published: send again</translation>
+    </message>
+    <message>
+        <source>The post is not on the channel: send it again now</source>
+        <translation>The post is not on the channel: send it again now</translation>
+    </message>
+    <message>
         <source>Posted by hand</source>
         <translation>Posted by hand</translation>
     </message>
@@ -2277,6 +2880,22 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
     <message>
         <source>That is not a web address. It should start with https://</source>
         <translation>That is not a web address. It should start with https://</translation>
+    </message>
+    <message>
+        <source>Paste the link of the post on %1:</source>
+        <translation>Paste the link of the post on %1:</translation>
+    </message>
+    <message>
+        <source>It was published</source>
+        <translation>It was published</translation>
+    </message>
+    <message>
+        <source>Send again</source>
+        <translation>Send again</translation>
+    </message>
+    <message>
+        <source>Send this post to %1 again? Do it only if you looked and it is not on the channel.</source>
+        <translation>Send this post to %1 again? Do it only if you looked and it is not on the channel.</translation>
     </message>
 </context>
 <context>
@@ -2981,6 +3600,16 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
     <message>
         <source>Write one word of letters (no spaces or digits).</source>
         <translation>Write one word of letters (no spaces or digits).</translation>
+    </message>
+</context>
+<context>
+    <name>_Plurals</name>
+    <message numerus="yes">
+        <source>Token expires in %n day(s)</source>
+        <translation>
+            <numerusform>Token expires in %n day</numerusform>
+            <numerusform>Token expires in %n days</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

@@ -312,6 +312,125 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     </message>
 </context>
 <context>
+    <name>ChannelManagerDialog</name>
+    <message>
+        <source>Channels</source>
+        <translation>Kanallar</translation>
+    </message>
+    <message>
+        <source>Platform</source>
+        <translation>Platform</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Ad</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Hesap</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Durum</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Ayrıntılar</translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation>&amp;Ekle…</translation>
+    </message>
+    <message>
+        <source>&amp;Test</source>
+        <translation>&amp;Dene</translation>
+    </message>
+    <message>
+        <source>&amp;Reconnect…</source>
+        <translation>&amp;Yeniden bağlan…</translation>
+    </message>
+    <message>
+        <source>Re&amp;name…</source>
+        <translation>Yeniden &amp;adlandır…</translation>
+    </message>
+    <message>
+        <source>Re&amp;move…</source>
+        <translation>&amp;Kaldır…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Kapat</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Sonuç</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>İptal</translation>
+    </message>
+    <message>
+        <source>No channel yet: add the institution&apos;s accounts.</source>
+        <translation>Henüz kanal yok: kurumun hesaplarını ekleyin.</translation>
+    </message>
+    <message>
+        <source>Server: %1</source>
+        <translation>Sunucu: %1</translation>
+    </message>
+    <message>
+        <source>The token is valid until %1.</source>
+        <translation>Erişim anahtarı %1 tarihine kadar geçerli.</translation>
+    </message>
+    <message>
+        <source>Sandbox channel: what it publishes stays on this computer.</source>
+        <translation>Deneme kanalı: yayımladıkları bu bilgisayarda kalır.</translation>
+    </message>
+    <message>
+        <source>Connected and saved.</source>
+        <translation>Bağlandı ve kaydedildi.</translation>
+    </message>
+    <message>
+        <source>The test was cancelled.</source>
+        <translation>Deneme iptal edildi.</translation>
+    </message>
+    <message>
+        <source>The connection works: %1 (%2).</source>
+        <translation>Bağlantı çalışıyor: %1 (%2).</translation>
+    </message>
+    <message>
+        <source>Rename the channel</source>
+        <translation>Kanalı yeniden adlandır</translation>
+    </message>
+    <message>
+        <source>Name shown in Kurum Masaüstü:</source>
+        <translation>Kurum Masaüstü&apos;nde görünen ad:</translation>
+    </message>
+    <message>
+        <source>Remove “%1”? Its token is deleted from the secure password store. Posts it already published stay in the history.</source>
+        <translation>“%1” kaldırılsın mı? Erişim anahtarı güvenli parola deposundan silinir. Daha önce yayımlanan gönderiler geçmişte kalır.</translation>
+    </message>
+    <message>
+        <source>Remove the channel</source>
+        <translation>Kanalı kaldır</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Kaldır</translation>
+    </message>
+    <message>
+        <source>Keep</source>
+        <translation>Vazgeç</translation>
+    </message>
+    <message>
+        <source>Removed.</source>
+        <translation>Kaldırıldı.</translation>
+    </message>
+    <message>
+        <source>Removed; kept switched off for its published posts.</source>
+        <translation>Kaldırıldı; yayımlanmış gönderileri için kapalı olarak saklanıyor.</translation>
+    </message>
+</context>
+<context>
     <name>ChannelPreview</name>
     <message numerus="yes">
         <source>%n post(s); longest: </source>
@@ -319,6 +438,263 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
         <translation>
             <numerusform>%n gönderi; en uzunu: </numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>ChannelWarning</name>
+    <message>
+        <source>Channel warning</source>
+        <translation>Kanal uyarısı</translation>
+    </message>
+    <message numerus="yes">
+        <source>⚠ %n channel(s) must be reconnected</source>
+        <translation>
+            <numerusform>⚠ %n kanal yeniden bağlanmalı</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>⚠ A channel&apos;s token expires in %n day(s)</source>
+        <translation>
+            <numerusform>⚠ Bir kanalın erişim anahtarının süresi %n gün içinde doluyor</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: must be reconnected</source>
+        <translation>%1: yeniden bağlanmalı</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: the token expires in %n day(s).</source>
+        <translation>
+            <numerusform>%1: erişim anahtarının süresi %n gün içinde doluyor.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Open Publishing → Channels… to renew.</source>
+        <translation>Yenilemek için Yayın → Kanallar… menüsünü açın.</translation>
+    </message>
+</context>
+<context>
+    <name>Channels</name>
+    <message>
+        <source>Name</source>
+        <translation>Ad</translation>
+    </message>
+    <message>
+        <source>Server address</source>
+        <translation>Sunucu adresi</translation>
+    </message>
+    <message>
+        <source>Handle</source>
+        <translation>Kullanıcı adı</translation>
+    </message>
+    <message>
+        <source>Page ID</source>
+        <translation>Sayfa kimliği</translation>
+    </message>
+    <message>
+        <source>Instagram account ID</source>
+        <translation>Instagram hesap kimliği</translation>
+    </message>
+    <message>
+        <source>Organization URN</source>
+        <translation>Kuruluş URN&apos;si</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Kanal</translation>
+    </message>
+    <message>
+        <source>Client ID</source>
+        <translation>İstemci kimliği</translation>
+    </message>
+    <message>
+        <source>Bot token</source>
+        <translation>Bot anahtarı</translation>
+    </message>
+    <message>
+        <source>Page access token</source>
+        <translation>Sayfa erişim anahtarı</translation>
+    </message>
+    <message>
+        <source>Access token</source>
+        <translation>Erişim anahtarı</translation>
+    </message>
+    <message>
+        <source>App password</source>
+        <translation>Uygulama parolası</translation>
+    </message>
+    <message>
+        <source>Please fill in: %1</source>
+        <translation>Lütfen doldurun: %1</translation>
+    </message>
+    <message>
+        <source>The bot is not an administrator of the channel with the right to post. Add it in Telegram (channel → Administrators), then try again.</source>
+        <translation>Bot, kanalda gönderi paylaşma yetkisi olan bir yönetici değil. Telegram&apos;da ekleyin (kanal → Yöneticiler), sonra yeniden deneyin.</translation>
+    </message>
+    <message>
+        <source>Telegram does not know this channel. Write it as @channelname or as its number (-100…).</source>
+        <translation>Telegram bu kanalı tanımıyor. @kanaladi biçiminde ya da numarasıyla (-100…) yazın.</translation>
+    </message>
+    <message>
+        <source>This is not a server address. Write it like sosyal.belediye.bel.tr or https://mastodon.social.</source>
+        <translation>Bu bir sunucu adresi değil. sosyal.belediye.bel.tr ya da https://mastodon.social gibi yazın.</translation>
+    </message>
+    <message>
+        <source>The port must be a number between 1024 and 65535.</source>
+        <translation>Bağlantı noktası 1024 ile 65535 arasında bir sayı olmalı.</translation>
+    </message>
+    <message>
+        <source>The server could not be reached. Check the address and the internet connection (or the proxy) and try again.</source>
+        <translation>Sunucuya ulaşılamadı. Adresi ve internet bağlantısını (ya da vekil sunucuyu) denetleyip yeniden deneyin.</translation>
+    </message>
+    <message>
+        <source>There is no server of this platform at this address. Check the address.</source>
+        <translation>Bu adreste bu platformun sunucusu yok. Adresi denetleyin.</translation>
+    </message>
+    <message>
+        <source>The platform did not accept this token or password. Copy it again in full (without spaces) or create a new one.</source>
+        <translation>Platform bu anahtarı ya da parolayı kabul etmedi. Boşluksuz ve eksiksiz yeniden kopyalayın ya da yenisini oluşturun.</translation>
+    </message>
+    <message>
+        <source>This does not look like an app password (xxxx-xxxx-xxxx-xxxx). Never enter the account&apos;s main password: create an app password in Bluesky under Settings → Privacy and security → App passwords.</source>
+        <translation>Bu bir uygulama parolasına benzemiyor (xxxx-xxxx-xxxx-xxxx). Hesabın ana parolasını asla girmeyin: Bluesky&apos;da Ayarlar → Gizlilik ve güvenlik → Uygulama parolaları bölümünden bir uygulama parolası oluşturun.</translation>
+    </message>
+    <message>
+        <source>The platform refused the connection: %1</source>
+        <translation>Platform bağlantıyı reddetti: %1</translation>
+    </message>
+    <message>
+        <source>The platform asks us to wait a little. Try again in a few minutes.</source>
+        <translation>Platform biraz beklememizi istiyor. Birkaç dakika sonra yeniden deneyin.</translation>
+    </message>
+    <message>
+        <source>The platform gave an answer we could not read. Try again later.</source>
+        <translation>Platform okunamayan bir yanıt verdi. Daha sonra yeniden deneyin.</translation>
+    </message>
+    <message>
+        <source>The platform did not give an access token (%1). Start again.</source>
+        <translation>Platform erişim anahtarı vermedi (%1). Baştan başlayın.</translation>
+    </message>
+    <message>
+        <source>The secure password store of this computer is not available, so nothing was saved. Ask IT to enable it.</source>
+        <translation>Bu bilgisayarın güvenli parola deposu kullanılamıyor; bu yüzden hiçbir şey kaydedilmedi. Bilgi işlemden etkinleştirmesini isteyin.</translation>
+    </message>
+    <message>
+        <source>The web browser could not be opened. Copy the address shown and open it yourself.</source>
+        <translation>Web tarayıcısı açılamadı. Gösterilen adresi kopyalayıp kendiniz açın.</translation>
+    </message>
+    <message>
+        <source>Port %1 on this computer is used by another program, so the sign-in cannot come back to us. Close that program, or have IT register another port in the platform&apos;s app and enter it here.</source>
+        <translation>Bu bilgisayardaki %1 numaralı bağlantı noktasını başka bir program kullanıyor; oturum açma yanıtı bize dönemez. O programı kapatın ya da bilgi işlemin platformdaki uygulamaya başka bir bağlantı noktası kaydetmesini sağlayıp onu buraya yazın.</translation>
+    </message>
+    <message>
+        <source>No answer came from the browser in time. Nothing was saved; start again when ready.</source>
+        <translation>Tarayıcıdan zamanında yanıt gelmedi. Hiçbir şey kaydedilmedi; hazır olduğunuzda yeniden başlayın.</translation>
+    </message>
+    <message>
+        <source>Connecting was cancelled. Nothing was saved.</source>
+        <translation>Bağlanma iptal edildi. Hiçbir şey kaydedilmedi.</translation>
+    </message>
+    <message>
+        <source>The answer that came back does not belong to this sign-in, so it was refused. Nothing was saved; start again.</source>
+        <translation>Gelen yanıt bu oturum açmaya ait değil; bu yüzden reddedildi. Hiçbir şey kaydedilmedi; yeniden başlayın.</translation>
+    </message>
+    <message>
+        <source>Access was not granted on the platform&apos;s page. Nothing was saved.</source>
+        <translation>Platformun sayfasında erişim izni verilmedi. Hiçbir şey kaydedilmedi.</translation>
+    </message>
+    <message>
+        <source>The platform came back without a sign-in code. Nothing was saved; start again.</source>
+        <translation>Platform oturum açma kodu olmadan döndü. Hiçbir şey kaydedilmedi; yeniden başlayın.</translation>
+    </message>
+    <message>
+        <source>Connecting failed: %1</source>
+        <translation>Bağlanılamadı: %1</translation>
+    </message>
+    <message>
+        <source>Registering Kurum Masaüstü on the server…</source>
+        <translation>Kurum Masaüstü sunucuya kaydediliyor…</translation>
+    </message>
+    <message>
+        <source>Opening the sign-in page…</source>
+        <translation>Oturum açma sayfası açılıyor…</translation>
+    </message>
+    <message>
+        <source>Waiting for you to approve in the browser…</source>
+        <translation>Tarayıcıda onay vermeniz bekleniyor…</translation>
+    </message>
+    <message>
+        <source>Getting the access token…</source>
+        <translation>Erişim anahtarı alınıyor…</translation>
+    </message>
+    <message>
+        <source>Reading the saved credentials…</source>
+        <translation>Kayıtlı bilgiler okunuyor…</translation>
+    </message>
+    <message>
+        <source>Checking the account with the platform…</source>
+        <translation>Hesap platformla denetleniyor…</translation>
+    </message>
+    <message>
+        <source>Saving in the secure password store…</source>
+        <translation>Güvenli parola deposuna kaydediliyor…</translation>
+    </message>
+    <message>
+        <source>Token expired — reconnect</source>
+        <extracomment>A symbol per state, so the list can be read without colour.</extracomment>
+        <translation>Anahtarın süresi doldu — yeniden bağlanın</translation>
+    </message>
+    <message>
+        <source>Needs reconnecting</source>
+        <translation>Yeniden bağlanmalı</translation>
+    </message>
+    <message>
+        <source>Token expires today</source>
+        <translation>Anahtarın süresi bugün doluyor</translation>
+    </message>
+    <message>
+        <source>Removed (history kept)</source>
+        <translation>Kaldırıldı (geçmişi saklanıyor)</translation>
+    </message>
+    <message>
+        <source>Posted by hand</source>
+        <translation>Elle paylaşılır</translation>
+    </message>
+    <message>
+        <source>Connected</source>
+        <translation>Bağlı</translation>
+    </message>
+    <message>
+        <source>sandbox</source>
+        <translation>deneme</translation>
+    </message>
+    <message>
+        <source>Choose Reconnect and sign in to your server in the browser again.</source>
+        <translation>“Yeniden bağlan”ı seçip tarayıcıda sunucunuza yeniden giriş yapın.</translation>
+    </message>
+    <message>
+        <source>Choose Reconnect and sign in to X in the browser again.</source>
+        <translation>“Yeniden bağlan”ı seçip tarayıcıda X&apos;e yeniden giriş yapın.</translation>
+    </message>
+    <message>
+        <source>Create a new app password in Bluesky (Settings → Privacy and security → App passwords), then choose Reconnect and enter it.</source>
+        <translation>Bluesky&apos;da yeni bir uygulama parolası oluşturun (Ayarlar → Gizlilik ve güvenlik → Uygulama parolaları), sonra “Yeniden bağlan”ı seçip onu girin.</translation>
+    </message>
+    <message>
+        <source>Get the bot&apos;s token from @BotFather (/token), then choose Reconnect and paste it.</source>
+        <translation>Botun anahtarını @BotFather&apos;dan alın (/token), sonra “Yeniden bağlan”ı seçip yapıştırın.</translation>
+    </message>
+    <message>
+        <source>Create a new token for the Page (best: a system-user token in Meta Business Settings → System users, which does not expire), then choose Reconnect and paste it.</source>
+        <translation>Sayfa için yeni bir erişim anahtarı oluşturun (en iyisi: Meta İşletme Ayarları → Sistem kullanıcıları&apos;ndan süresi dolmayan bir sistem kullanıcısı anahtarı), sonra “Yeniden bağlan”ı seçip yapıştırın.</translation>
+    </message>
+    <message>
+        <source>Create a new token in Meta Business Settings → System users (or refresh the Instagram token), then choose Reconnect and paste it.</source>
+        <translation>Meta İşletme Ayarları → Sistem kullanıcıları&apos;nda yeni bir erişim anahtarı oluşturun (ya da Instagram anahtarını yenileyin), sonra “Yeniden bağlan”ı seçip yapıştırın.</translation>
+    </message>
+    <message>
+        <source>LinkedIn tokens last 60 days. Create a new one in the LinkedIn Developer Portal (Token generator, with the organization&apos;s admin account), then choose Reconnect and paste it.</source>
+        <translation>LinkedIn erişim anahtarları 60 gün geçerlidir. LinkedIn Developer Portal&apos;da (Token generator, kuruluşun yönetici hesabıyla) yenisini oluşturun, sonra “Yeniden bağlan”ı seçip yapıştırın.</translation>
     </message>
 </context>
 <context>
@@ -757,6 +1133,198 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     <message>
         <source>{name} could not be read.</source>
         <translation>{name} dosyası okunamadı.</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectDialog</name>
+    <message>
+        <source>Add a channel</source>
+        <extracomment>Platforms whose pasted token may carry an expiry the person can read in the platform&apos;s tool.</extracomment>
+        <translation>Kanal ekle</translation>
+    </message>
+    <message>
+        <source>Reconnect the channel</source>
+        <translation>Kanalı yeniden bağla</translation>
+    </message>
+    <message>
+        <source>Platform</source>
+        <translation>Platform</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Ad</translation>
+    </message>
+    <message>
+        <source>Sandbox channel for practice (nothing reaches the internet)</source>
+        <translation>Alıştırma için deneme kanalı (hiçbir şey internete gitmez)</translation>
+    </message>
+    <message>
+        <source>Platform:</source>
+        <translation>Platform:</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Ad:</translation>
+    </message>
+    <message>
+        <source>The token expires on:</source>
+        <translation>Anahtarın son geçerlilik tarihi:</translation>
+    </message>
+    <message>
+        <source>Expiry date</source>
+        <translation>Son geçerlilik tarihi</translation>
+    </message>
+    <message>
+        <source>Sign-in address</source>
+        <translation>Oturum açma adresi</translation>
+    </message>
+    <message>
+        <source>If the browser did not open, open this address yourself:</source>
+        <translation>Tarayıcı açılmadıysa bu adresi kendiniz açın:</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Sorun</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>İptal</translation>
+    </message>
+    <message>
+        <source>e.g. Municipality (%1)</source>
+        <translation>ör. Belediye (%1)</translation>
+    </message>
+    <message>
+        <source>Server address:</source>
+        <translation>Sunucu adresi:</translation>
+    </message>
+    <message>
+        <source>First the address of your Mastodon server; then you sign in there.</source>
+        <translation>Önce Mastodon sunucunuzun adresi; ardından orada oturum açarsınız.</translation>
+    </message>
+    <message>
+        <source>Client ID:</source>
+        <translation>İstemci kimliği:</translation>
+    </message>
+    <message>
+        <source>Callback port:</source>
+        <translation>Geri dönüş bağlantı noktası:</translation>
+    </message>
+    <message>
+        <source>From the institution&apos;s X app (type: Native App). Its callback address must be http://127.0.0.1:%1/callback — X accepts only the exact address registered there.</source>
+        <translation>Kurumun X uygulamasından (tür: Native App). Uygulamada geri dönüş adresi olarak http://127.0.0.1:%1/callback kayıtlı olmalı — X yalnızca orada birebir kayıtlı adresi kabul eder.</translation>
+    </message>
+    <message>
+        <source>You approve the access on the platform&apos;s own page; no password is typed here.</source>
+        <translation>Erişimi platformun kendi sayfasında onaylarsınız; burada parola yazılmaz.</translation>
+    </message>
+    <message>
+        <source>Handle:</source>
+        <translation>Kullanıcı adı:</translation>
+    </message>
+    <message>
+        <source>App password:</source>
+        <translation>Uygulama parolası:</translation>
+    </message>
+    <message>
+        <source>Never enter the account&apos;s main password. Create an app password for Kurum Masaüstü in Bluesky: Settings → Privacy and security → App passwords.</source>
+        <translation>Hesabın ana parolasını asla girmeyin. Bluesky&apos;da Kurum Masaüstü için bir uygulama parolası oluşturun: Ayarlar → Gizlilik ve güvenlik → Uygulama parolaları.</translation>
+    </message>
+    <message>
+        <source>Channel:</source>
+        <translation>Kanal:</translation>
+    </message>
+    <message>
+        <source>Bot token:</source>
+        <translation>Bot anahtarı:</translation>
+    </message>
+    <message>
+        <source>The token comes from @BotFather. Add the bot to the channel as an administrator who may post.</source>
+        <translation>Anahtar @BotFather&apos;dan alınır. Botu kanala gönderi paylaşabilen bir yönetici olarak ekleyin.</translation>
+    </message>
+    <message>
+        <source>Page ID:</source>
+        <translation>Sayfa kimliği:</translation>
+    </message>
+    <message>
+        <source>Page access token:</source>
+        <translation>Sayfa erişim anahtarı:</translation>
+    </message>
+    <message>
+        <source>Instagram account ID:</source>
+        <translation>Instagram hesap kimliği:</translation>
+    </message>
+    <message>
+        <source>Access token:</source>
+        <translation>Erişim anahtarı:</translation>
+    </message>
+    <message>
+        <source>Organization URN:</source>
+        <translation>Kuruluş URN&apos;si:</translation>
+    </message>
+    <message>
+        <source>A desktop app cannot keep Meta&apos;s app secret, so IT creates a long-lived token (best: a system user in Meta Business Settings) and pastes it here.</source>
+        <translation>Masaüstü uygulaması Meta&apos;nın uygulama sırrını saklayamaz; bu yüzden bilgi işlem uzun ömürlü bir anahtar oluşturup (en iyisi: Meta İşletme Ayarları&apos;nda bir sistem kullanıcısı) buraya yapıştırır.</translation>
+    </message>
+    <message>
+        <source>The platform&apos;s token tool shows the expiry; leave it unticked if it never expires.</source>
+        <translation>Son geçerlilik tarihini platformun anahtar aracı gösterir; süresi hiç dolmuyorsa işaretlemeyin.</translation>
+    </message>
+    <message>
+        <source>Sandbox: any token works the first time; left empty, one is made up for you.</source>
+        <translation>Deneme: ilk seferde her anahtar çalışır; boş bırakırsanız sizin için bir tane oluşturulur.</translation>
+    </message>
+    <message>
+        <source>Sandbox: the sign-in page is shown inside Kurum Masaüstü.</source>
+        <translation>Deneme: oturum açma sayfası Kurum Masaüstü&apos;nün içinde gösterilir.</translation>
+    </message>
+    <message>
+        <source>Sandbox: left empty, the saved token is used again.</source>
+        <translation>Deneme: boş bırakırsanız kayıtlı anahtar yeniden kullanılır.</translation>
+    </message>
+    <message>
+        <source>A manual channel: Kurum Masaüstü prepares the text and media, you post by hand and record the link.</source>
+        <translation>Elle paylaşılan kanal: Kurum Masaüstü metni ve görselleri hazırlar, siz elle paylaşıp bağlantıyı kaydedersiniz.</translation>
+    </message>
+    <message>
+        <source>Sign in with the browser…</source>
+        <translation>Tarayıcıda oturum aç…</translation>
+    </message>
+    <message>
+        <source>Check and save</source>
+        <translation>Denetle ve kaydet</translation>
+    </message>
+    <message>
+        <source>Sandbox %1: allow “%2” to post as %3?</source>
+        <translation>Deneme %1: “%2” uygulaması %3 adına paylaşım yapabilsin mi?</translation>
+    </message>
+    <message>
+        <source>Sandbox sign-in</source>
+        <translation>Deneme oturum açma</translation>
+    </message>
+    <message>
+        <source>Allow</source>
+        <translation>İzin ver</translation>
+    </message>
+    <message>
+        <source>Deny</source>
+        <translation>Reddet</translation>
+    </message>
+    <message>
+        <source>Connected</source>
+        <translation>Bağlı</translation>
+    </message>
+    <message>
+        <source>You can close this tab and return to Kurum Masaüstü.</source>
+        <translation>Bu sekmeyi kapatıp Kurum Masaüstü&apos;ne dönebilirsiniz.</translation>
+    </message>
+    <message>
+        <source>Not connected</source>
+        <translation>Bağlanmadı</translation>
+    </message>
+    <message>
+        <source>Return to Kurum Masaüstü to see why.</source>
+        <translation>Nedenini görmek için Kurum Masaüstü&apos;ne dönün.</translation>
     </message>
 </context>
 <context>
@@ -1672,6 +2240,14 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
         <translation>İptal edildi</translation>
     </message>
     <message>
+        <source>To be checked</source>
+        <translation>Kontrol edilmeli</translation>
+    </message>
+    <message>
+        <source>Time passed</source>
+        <translation>Zamanı geçti</translation>
+    </message>
+    <message>
         <source>Announcement</source>
         <extracomment>A short symbol per state, so the calendar can be read without colour.</extracomment>
         <translation>Duyuru</translation>
@@ -1854,6 +2430,10 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     <message>
         <source>Send &amp;due posts now</source>
         <translation>Zamanı gelenleri &amp;şimdi gönder</translation>
+    </message>
+    <message>
+        <source>C&amp;hannels…</source>
+        <translation>Kan&amp;allar…</translation>
     </message>
     <message>
         <source>&amp;Help</source>
@@ -2191,6 +2771,10 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
         <translation>Platform gönderiyi reddetti</translation>
     </message>
     <message>
+        <source>The platform cannot show whether it went out: check the channel</source>
+        <translation>Platform gönderinin çıkıp çıkmadığını gösteremiyor: kanala bakın</translation>
+    </message>
+    <message>
         <source>To be posted by hand</source>
         <translation>Elle paylaşılacak</translation>
     </message>
@@ -2249,6 +2833,22 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
         <translation>Paylaşıldı olarak işaretle…</translation>
     </message>
     <message>
+        <source>It was published: paste link…</source>
+        <translation>Yayımlandı: bağlantıyı yapıştır…</translation>
+    </message>
+    <message>
+        <source>You found the post on the channel: record its link</source>
+        <translation>Gönderiyi kanalda buldunuz: bağlantısını kaydedin</translation>
+    </message>
+    <message>
+        <source>It was not published: send again</source>
+        <translation>Yayımlanmadı: yeniden gönder</translation>
+    </message>
+    <message>
+        <source>The post is not on the channel: send it again now</source>
+        <translation>Gönderi kanalda yok: şimdi yeniden gönderin</translation>
+    </message>
+    <message>
         <source>Posted by hand</source>
         <translation>Elle paylaşıldı</translation>
     </message>
@@ -2259,6 +2859,22 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     <message>
         <source>That is not a web address. It should start with https://</source>
         <translation>Bu bir web adresi değil. https:// ile başlamalı.</translation>
+    </message>
+    <message>
+        <source>Paste the link of the post on %1:</source>
+        <translation>%1 kanalındaki gönderinin bağlantısını yapıştırın:</translation>
+    </message>
+    <message>
+        <source>It was published</source>
+        <translation>Yayımlandı</translation>
+    </message>
+    <message>
+        <source>Send again</source>
+        <translation>Yeniden gönder</translation>
+    </message>
+    <message>
+        <source>Send this post to %1 again? Do it only if you looked and it is not on the channel.</source>
+        <translation>Bu gönderi %1 kanalına yeniden gönderilsin mi? Yalnızca kanala bakıp gönderiyi görmediyseniz yapın.</translation>
     </message>
 </context>
 <context>
@@ -2961,6 +3577,15 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     <message>
         <source>Write one word of letters (no spaces or digits).</source>
         <translation>Boşluk ve rakam içermeyen tek bir sözcük yazın.</translation>
+    </message>
+</context>
+<context>
+    <name>_Plurals</name>
+    <message numerus="yes">
+        <source>Token expires in %n day(s)</source>
+        <translation>
+            <numerusform>Anahtarın süresi %n gün içinde doluyor</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

@@ -294,6 +294,7 @@ def _sync(args: argparse.Namespace) -> int:
         f"yeniden denenecek {summary.retried}",
         f"başarısız {summary.failed}",
         f"bekleyen {summary.waiting}",
+        f"platformda kontrol edilecek {summary.uncertain}",
     ]
     print("Eşitleme: " + ", ".join(parts))
     print(f"Gelen kutusu: yeni {inbox.new}, düzenlenen {inbox.edited}, silinen {inbox.deleted}")
@@ -302,6 +303,11 @@ def _sync(args: argparse.Namespace) -> int:
         print(
             f"Yanıtlar: gönderilen {replies.sent}, doğrulanan {replies.reconciled}, yeniden denenecek "
             f"{replies.retried}, başarısız {replies.failed}, platformda kontrol edilecek {replies.uncertain}"
+        )
+    if summary.uncertain:
+        _err(
+            f"{summary.uncertain} gönderinin yayımlanıp yayımlanmadığını platform söyleyemiyor: kanala bakıp "
+            "uygulamanın Giden kutusunda bağlantısını girin ya da yeniden gönderin."
         )
     for error in summary.errors:
         _err(f"Sorun: {error}")

@@ -11,15 +11,13 @@ import asyncio
 import html
 import re
 import socket
-import uuid
-from collections.abc import Awaitable, Callable, Iterator
+from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from urllib.parse import parse_qs, urlencode, urlsplit, urlunsplit
 
 import httpx
 import pytest
-from sqlalchemy.orm import Session, sessionmaker
 
 from kurum_masaustu.credentials import CredentialStore
 from kurum_masaustu.domain import Platform
@@ -36,18 +34,6 @@ from kurum_masaustu.services.connect import ConnectError, ConnectForm, ConnectSe
 pytestmark = pytest.mark.asyncio
 
 INSTANCE = "https://sosyal.example"
-
-
-@pytest.fixture
-def store() -> Iterator[CredentialStore]:
-    credentials = CredentialStore(namespace=f"test-connect-{uuid.uuid4().hex[:12]}")
-    yield credentials
-    credentials.delete_all()
-
-
-@pytest.fixture
-def channels(session_factory: sessionmaker[Session], store: CredentialStore) -> ChannelService:
-    return ChannelService(session_factory, store)
 
 
 def _service(channels: ChannelService, tmp_path: Path, mounts: dict[str, httpx.AsyncBaseTransport]) -> ConnectService:

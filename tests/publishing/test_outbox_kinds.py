@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import itertools
+import json
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -323,3 +324,44 @@ def test_a_handed_off_post_is_taken_back_and_can_be_handed_over_again(services: 
     (held,) = _published(services, ids[Platform.MASTODON], Platform.MASTODON)
     assert held.scheduled
     assert held.text == "Meclis toplantısı ertelendi."
+
+
+def test_a_handed_off_post_shows_as_published_with_its_link_once_the_platform_posted_it(
+    services: Services,
+) -> None:
+    ids = _channels(services, Platform.MASTODON, Platform.FACEBOOK)
+    at = (datetime.now(UTC) + timedelta(hours=3)).replace(microsecond=0)
+    services.posts.save(
+        PostDraft(
+            body="Yarın meclis toplantısı var.",
+            channel_ids=list(ids.values()),
+            scheduled_at=at,
+            schedule=True,
+            hand_off=set(ids.values()),
+        )
+    )
+    assert _run(services).handed_off == 2
+    # Three hours pass: both platforms' schedulers publish it (their clocks and ours moved back).
+    earlier = datetime.now(UTC) - timedelta(minutes=30)
+    for platform, channel_id in ids.items():
+        path = sandbox_state_path(services.profile.root / "sandbox", channel_id)
+        state = json.loads(path.read_text(encoding="utf-8"))
+        if platform is Platform.MASTODON:
+            for scheduled in state["scheduled_statuses"].values():
+                scheduled["scheduled_at"] = earlier.isoformat().replace("+00:00", "Z")
+        else:
+            for obj in state["objects"].values():
+                if obj.get("scheduled_publish_time"):
+                    obj["scheduled_publish_time"] = int(earlier.timestamp())
+        path.write_text(json.dumps(state), encoding="utf-8")
+    with services.sessions.begin() as session:
+        for delivery in session.scalars(select(Delivery)):
+            delivery.scheduled_at = earlier
+    summary = _run(services)
+    assert summary.reconciled == 2, (summary, [(d.state, d.last_error) for d in _deliveries(services).values()])
+    for platform, channel_id in ids.items():
+        delivery = _deliveries(services)[channel_id]
+        (post,) = _published(services, channel_id, platform)
+        assert delivery.state == DeliveryState.PUBLISHED, platform
+        assert delivery.permalink == post.url, platform
+        assert not post.scheduled

@@ -66,6 +66,8 @@ STATE_NAMES: Mapping[DeliveryState, str] = {
     DeliveryState.PUBLISHED: "Yayımlandı",
     DeliveryState.FAILED: "Başarısız",
     DeliveryState.CANCELLED: "İptal edildi",
+    DeliveryState.UNCERTAIN: "Kontrol edilmeli",
+    DeliveryState.MISSED: "Zamanı geçti",
 }
 
 CATEGORY_NAMES: Mapping[Category, str] = {

@@ -111,6 +111,8 @@ class CalendarEntry(NamedTuple):
 #: Which state a post shows when its channels differ: the one that needs attention first.
 STATE_PRIORITY = (
     DeliveryState.FAILED,
+    DeliveryState.UNCERTAIN,
+    DeliveryState.MISSED,
     DeliveryState.PUBLISHING,
     DeliveryState.SCHEDULED,
     DeliveryState.HANDED_OFF,

@@ -19,6 +19,7 @@ from kurum_masaustu.services.autosave import Autosave
 from kurum_masaustu.services.posts import MediaInfo, media_info
 from kurum_masaustu.ui.calendar_pane import CalendarPane
 from kurum_masaustu.ui.checklist_widget import ChecklistWidget
+from kurum_masaustu.ui.channel_warning import ChannelWarning
 from kurum_masaustu.ui.composer_pane import ComposerPane, WordingContext
 from kurum_masaustu.ui.crisis_panel import CrisisBanner
 from kurum_masaustu.ui.inbox_pane import InboxPane
@@ -34,8 +35,10 @@ if TYPE_CHECKING:
     from kurum_masaustu.publishing.outbox import RunSummary
     from kurum_masaustu.publishing.runner import OutboxRunner
     from kurum_masaustu.rules.hashtags import TagSet
+    from kurum_masaustu.services.channels import ChannelService
     from kurum_masaustu.services.crisis import CrisisService, SpikeView
     from kurum_masaustu.services.templates import TemplateRecord
+    from kurum_masaustu.ui.channel_manager import ChannelManagerDialog
     from kurum_masaustu.ui.crisis_panel import CrisisDialog
 
 log = logging.getLogger(__name__)
@@ -101,6 +104,9 @@ class MainWindow(QMainWindow):
         self.status = AppStatusBar(self)
         self.setStatusBar(self.status)
         self.checklist = self._build_checklist()
+        self.channel_warning = ChannelWarning()
+        self.channel_warning.clicked.connect(self.open_channel_manager)
+        self.status.addPermanentWidget(self.channel_warning)
         self._build_menus()
 
         self.calendar.post_selected.connect(self.show_post)
@@ -212,6 +218,10 @@ class MainWindow(QMainWindow):
         publish_menu.addActions(
             [self.pause_action, self.crisis_action, self.mourning_action, self.resume_action, self.publish_now_action]
         )
+        publish_menu.addSeparator()
+        self.channels_action = QAction(self.tr("C&hannels…"), self)
+        self.channels_action.triggered.connect(self.open_channel_manager)
+        publish_menu.addAction(self.channels_action)
 
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         about_action = QAction(self.tr("&About Kurum Masaüstü"), self)
@@ -428,6 +438,8 @@ class MainWindow(QMainWindow):
             self.composer.refresh_deliveries()
             self.refresh_counts()
         self.refresh_pause()
+        if summary.failed:
+            self.refresh_channel_warning()  # a refused token shows at once
 
     def after_inbox_sync(self, summary: InboxSyncSummary) -> None:
         """New or changed messages arrived: show them (the reader keeps its place otherwise)."""
@@ -435,6 +447,34 @@ class MainWindow(QMainWindow):
             self.inbox.apply_filter()
             self.refresh_counts()
             spawn(self.check_crisis())
+
+    # -- channels -------------------------------------------------------------------------------
+    def _channel_service(self) -> ChannelService:
+        from kurum_masaustu.services.channels import ChannelService
+
+        return ChannelService(self.services.sessions, self.services.credentials())
+
+    def open_channel_manager(self) -> ChannelManagerDialog:
+        """The channel manager ("Kanallar…"): connect, test, reconnect, rename, remove."""
+        from kurum_masaustu.services.connect import ConnectService
+        from kurum_masaustu.ui.channel_manager import ChannelManagerDialog
+
+        channels = self._channel_service()
+        connect = ConnectService(
+            channels, self.services.profile.root / "sandbox", on_changed=self.services.forget_adapter
+        )
+        dialog = ChannelManagerDialog(channels, connect, parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.changed.connect(self._channels_changed)
+        dialog.open()
+        return dialog
+
+    def _channels_changed(self) -> None:
+        self.refresh_channel_warning()
+        self._poke_outbox()
+
+    def refresh_channel_warning(self) -> None:
+        self.channel_warning.show_for(self._channel_service().list(), datetime.now(UTC))
 
     def refresh_pause(self) -> None:
         paused = self.services.pause.paused()
@@ -540,6 +580,7 @@ class MainWindow(QMainWindow):
         spawn(self._install_templates())
         spawn(in_thread(_warm_up_text_rules))
         spawn(self._load_dictionary())
+        self.refresh_channel_warning()
         spawn(self.check_crisis())
 
     async def _load_dictionary(self) -> None:
