@@ -199,6 +199,17 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
     </message>
 </context>
 <context>
+    <name>BestTime</name>
+    <message>
+        <source>Good times on {day}: {hours} (from the engagement of your {count} published posts)</source>
+        <translation>Good times on {day}: {hours} (from the engagement of your {count} published posts)</translation>
+    </message>
+    <message>
+        <source>Good times on {day}: {hours} — a general suggestion for public institutions; your own published posts are not enough yet to say better</source>
+        <translation>Good times on {day}: {hours} — a general suggestion for public institutions; your own published posts are not enough yet to say better</translation>
+    </message>
+</context>
+<context>
     <name>CalendarPane</name>
     <message>
         <source>Previous month</source>
@@ -232,6 +243,30 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
     <message>
         <source>Important day without a post</source>
         <translation>Important day without a post</translation>
+    </message>
+    <message>
+        <source>Goals of the plan</source>
+        <translation>Goals of the plan</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>Plan</translation>
+    </message>
+    <message>
+        <source>Campaigns…</source>
+        <translation>Campaigns…</translation>
+    </message>
+    <message>
+        <source>Goals…</source>
+        <translation>Goals…</translation>
+    </message>
+    <message>
+        <source>Recurring post…</source>
+        <translation>Recurring post…</translation>
+    </message>
+    <message>
+        <source>Our own days…</source>
+        <translation>Our own days…</translation>
     </message>
     <message>
         <source>Month calendar</source>
@@ -314,6 +349,81 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
     <message>
         <source>nothing planned</source>
         <translation>nothing planned</translation>
+    </message>
+</context>
+<context>
+    <name>CampaignsDialog</name>
+    <message>
+        <source>Campaigns</source>
+        <translation>Campaigns</translation>
+    </message>
+    <message>
+        <source>New campaign</source>
+        <translation>New campaign</translation>
+    </message>
+    <message>
+        <source>Start from a seasonal preset</source>
+        <translation>Start from a seasonal preset</translation>
+    </message>
+    <message>
+        <source>Seasonal preset…</source>
+        <translation>Seasonal preset…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>Colour</source>
+        <translation>Colour</translation>
+    </message>
+    <message>
+        <source>What should the campaign achieve?</source>
+        <translation>What should the campaign achieve?</translation>
+    </message>
+    <message>
+        <source>No template</source>
+        <translation>No template</translation>
+    </message>
+    <message>
+        <source>Save campaign</source>
+        <translation>Save campaign</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Dates</source>
+        <translation>Dates</translation>
+    </message>
+    <message>
+        <source>Goal</source>
+        <translation>Goal</translation>
+    </message>
+    <message>
+        <source>Hashtags</source>
+        <translation>Hashtags</translation>
+    </message>
+    <message>
+        <source>Channels</source>
+        <translation>Channels</translation>
+    </message>
+    <message>
+        <source>Template</source>
+        <translation>Template</translation>
+    </message>
+    <message>
+        <source>Campaign colour</source>
+        <translation>Campaign colour</translation>
+    </message>
+    <message>
+        <source>Give the campaign a name.</source>
+        <translation>Give the campaign a name.</translation>
+    </message>
+    <message>
+        <source>The campaign ends before it starts.</source>
+        <translation>The campaign ends before it starts.</translation>
     </message>
 </context>
 <context>
@@ -1533,6 +1643,140 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
     </message>
 </context>
 <context>
+    <name>Days</name>
+    <message>
+        <source>Commemoration (no celebration, no emoji)</source>
+        <translation>Commemoration (no celebration, no emoji)</translation>
+    </message>
+    <message>
+        <source>Celebration</source>
+        <translation>Celebration</translation>
+    </message>
+    <message>
+        <source>Religious greeting</source>
+        <translation>Religious greeting</translation>
+    </message>
+    <message>
+        <source>Awareness</source>
+        <translation>Awareness</translation>
+    </message>
+    <message>
+        <source>Information</source>
+        <translation>Information</translation>
+    </message>
+    <message>
+        <source>National</source>
+        <translation>National</translation>
+    </message>
+    <message>
+        <source>Religious</source>
+        <translation>Religious</translation>
+    </message>
+    <message>
+        <source>International</source>
+        <translation>International</translation>
+    </message>
+    <message>
+        <source>Local</source>
+        <translation>Local</translation>
+    </message>
+    <message>
+        <source>Public holiday</source>
+        <translation>Public holiday</translation>
+    </message>
+</context>
+<context>
+    <name>DaysDialog</name>
+    <message>
+        <source>Our own days</source>
+        <translation>Our own days</translation>
+    </message>
+    <message>
+        <source>Start from</source>
+        <translation>Start from</translation>
+    </message>
+    <message>
+        <source>New day…</source>
+        <translation>New day…</translation>
+    </message>
+    <message>
+        <source>Local liberation day</source>
+        <translation>Local liberation day</translation>
+    </message>
+    <message>
+        <source>National mourning (milli yas)</source>
+        <translation>National mourning (milli yas)</translation>
+    </message>
+    <message>
+        <source>Local festival</source>
+        <translation>Local festival</translation>
+    </message>
+    <message>
+        <source>Extra day off</source>
+        <translation>Extra day off</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>Every year on</source>
+        <translation>Every year on</translation>
+    </message>
+    <message>
+        <source>Once, from</source>
+        <translation>Once, from</translation>
+    </message>
+    <message>
+        <source>Offices are closed (a day off)</source>
+        <translation>Offices are closed (a day off)</translation>
+    </message>
+    <message>
+        <source>Save day</source>
+        <translation>Save day</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>When</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Tone</source>
+        <translation>Tone</translation>
+    </message>
+    <message>
+        <source>These days show in the calendar like the built-in ones, remind you when nothing is planned, and set the tone checks of the composer.</source>
+        <translation>These days show in the calendar like the built-in ones, remind you when nothing is planned, and set the tone checks of the composer.</translation>
+    </message>
+    <message>
+        <source>Liberation of our city</source>
+        <translation>Liberation of our city</translation>
+    </message>
+    <message>
+        <source>National mourning</source>
+        <translation>National mourning</translation>
+    </message>
+    <message>
+        <source>Festival</source>
+        <translation>Festival</translation>
+    </message>
+    <message>
+        <source>Give the day a name.</source>
+        <translation>Give the day a name.</translation>
+    </message>
+    <message>
+        <source>The day ends before it starts.</source>
+        <translation>The day ends before it starts.</translation>
+    </message>
+</context>
+<context>
     <name>FilterBar</name>
     <message>
         <source>Filter by channel</source>
@@ -1577,6 +1821,77 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
     <message>
         <source>Outside campaigns</source>
         <translation>Outside campaigns</translation>
+    </message>
+</context>
+<context>
+    <name>Goals</name>
+    <message>
+        <source>post(s)</source>
+        <extracomment>Seasonal campaigns a municipality runs every year (seed chapter 1): name, colour, start, length.</extracomment>
+        <translation>posts</translation>
+    </message>
+    <message>
+        <source>{what} in {campaign}</source>
+        <translation>{what} in {campaign}</translation>
+    </message>
+    <message>
+        <source>this week {done}/{target} {what}</source>
+        <translation>this week {done}/{target} {what}</translation>
+    </message>
+    <message>
+        <source>this month {done}/{target} {what}</source>
+        <translation>this month {done}/{target} {what}</translation>
+    </message>
+</context>
+<context>
+    <name>GoalsDialog</name>
+    <message>
+        <source>Goals</source>
+        <translation>Goals</translation>
+    </message>
+    <message>
+        <source>Number of posts</source>
+        <translation>Number of posts</translation>
+    </message>
+    <message>
+        <source>per week</source>
+        <translation>per week</translation>
+    </message>
+    <message>
+        <source>per month</source>
+        <translation>per month</translation>
+    </message>
+    <message>
+        <source>any category</source>
+        <translation>any category</translation>
+    </message>
+    <message>
+        <source>any campaign</source>
+        <translation>any campaign</translation>
+    </message>
+    <message>
+        <source>any channel</source>
+        <translation>any channel</translation>
+    </message>
+    <message>
+        <source>Add goal</source>
+        <translation>Add goal</translation>
+    </message>
+    <message>
+        <source>Remove goal</source>
+        <translation>Remove goal</translation>
+    </message>
+    <message>
+        <source>Planned and published posts count toward a goal; drafts do not. The calendar shows the progress.</source>
+        <translation>Planned and published posts count toward a goal; drafts do not. The calendar shows the progress.</translation>
+    </message>
+    <message>
+        <source>{target} {what} per week</source>
+        <translation>{target} {what} per week</translation>
+    </message>
+    <message>
+        <source>{target} {what} per month</source>
+        <translation>{target} {what} per month</translation>
     </message>
 </context>
 <context>
@@ -2762,7 +3077,7 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
     <name>MonthModel</name>
     <message numerus="yes">
         <source>%n post(s)</source>
-        <extracomment>Deliveries in the month itself (not the neighbouring days the grid shows).</extracomment>
+        <extracomment>Deliveries in the month itself (not the neighbouring days the grid shows). Every delivery of the grid, whatever the filter (goals count the whole plan).</extracomment>
         <translation>
             <numerusform>%n post</numerusform>
             <numerusform>%n posts</numerusform>
@@ -3003,6 +3318,135 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
     <message>
         <source>The text contains an invisible character ({char}); it was probably pasted.</source>
         <translation>The text contains an invisible character ({char}); it was probably pasted.</translation>
+    </message>
+</context>
+<context>
+    <name>RecurrenceDialog</name>
+    <message>
+        <source>Recurring post</source>
+        <translation>Recurring post</translation>
+    </message>
+    <message>
+        <source>Title in the calendar (optional)</source>
+        <translation>Title in the calendar (optional)</translation>
+    </message>
+    <message>
+        <source>The text of every occurrence (each can be edited later)</source>
+        <translation>The text of every occurrence (each can be edited later)</translation>
+    </message>
+    <message>
+        <source>Every week on</source>
+        <translation>Every week on</translation>
+    </message>
+    <message>
+        <source>Every month on day</source>
+        <translation>Every month on day</translation>
+    </message>
+    <message>
+        <source>Day of the month</source>
+        <translation>Day of the month</translation>
+    </message>
+    <message>
+        <source>Skip public holidays and our days off</source>
+        <translation>Skip public holidays and our days off</translation>
+    </message>
+    <message>
+        <source>Schedule them (otherwise they are saved as drafts)</source>
+        <translation>Schedule them (otherwise they are saved as drafts)</translation>
+    </message>
+    <message>
+        <source>Dates of the series</source>
+        <translation>Dates of the series</translation>
+    </message>
+    <message>
+        <source>at</source>
+        <translation>at</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>Channels</source>
+        <translation>Channels</translation>
+    </message>
+    <message>
+        <source>Repeat</source>
+        <translation>Repeat</translation>
+    </message>
+    <message>
+        <source>From – until</source>
+        <translation>From – until</translation>
+    </message>
+    <message>
+        <source>Create posts</source>
+        <translation>Create posts</translation>
+    </message>
+    <message>
+        <source>The series ends before it starts.</source>
+        <translation>The series ends before it starts.</translation>
+    </message>
+    <message>
+        <source>These dates give no post: every date falls on a holiday or outside the period.</source>
+        <translation>These dates give no post: every date falls on a holiday or outside the period.</translation>
+    </message>
+    <message>
+        <source>That is more than two years of posts; choose an earlier end date.</source>
+        <translation>That is more than two years of posts; choose an earlier end date.</translation>
+    </message>
+    <message>
+        <source>Choose a weekday.</source>
+        <translation>Choose a weekday.</translation>
+    </message>
+    <message>
+        <source>Choose a day of the month.</source>
+        <translation>Choose a day of the month.</translation>
+    </message>
+    <message>
+        <source>Choose at least one channel.</source>
+        <translation>Choose at least one channel.</translation>
+    </message>
+    <message>
+        <source>The first post of the series would be in the past; start later.</source>
+        <translation>The first post of the series would be in the past; start later.</translation>
+    </message>
+    <message>
+        <source>No dates</source>
+        <translation>No dates</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n post(s) will be made</source>
+        <translation>
+            <numerusform>%n post will be made</numerusform>
+            <numerusform>%n posts will be made</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n date(s) skipped</source>
+        <translation>
+            <numerusform>%n date skipped</numerusform>
+            <numerusform>%n dates skipped</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation>removed</translation>
+    </message>
+    <message>
+        <source>skipped</source>
+        <translation>skipped</translation>
+    </message>
+    <message>
+        <source>Write the text of the post.</source>
+        <translation>Write the text of the post.</translation>
     </message>
 </context>
 <context>

@@ -196,6 +196,17 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     </message>
 </context>
 <context>
+    <name>BestTime</name>
+    <message>
+        <source>Good times on {day}: {hours} (from the engagement of your {count} published posts)</source>
+        <translation>{day} için iyi saatler: {hours} (yayımlanmış {count} gönderinizin etkileşimine göre)</translation>
+    </message>
+    <message>
+        <source>Good times on {day}: {hours} — a general suggestion for public institutions; your own published posts are not enough yet to say better</source>
+        <translation>{day} için iyi saatler: {hours} — kamu kurumları için genel bir öneri; kendi yayımlanmış gönderileriniz henüz daha iyisini söylemeye yetmiyor</translation>
+    </message>
+</context>
+<context>
     <name>CalendarPane</name>
     <message>
         <source>Previous month</source>
@@ -229,6 +240,30 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     <message>
         <source>Important day without a post</source>
         <translation>Gönderisi olmayan önemli gün</translation>
+    </message>
+    <message>
+        <source>Goals of the plan</source>
+        <translation>Planın hedefleri</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>Plan</translation>
+    </message>
+    <message>
+        <source>Campaigns…</source>
+        <translation>Kampanyalar…</translation>
+    </message>
+    <message>
+        <source>Goals…</source>
+        <translation>Hedefler…</translation>
+    </message>
+    <message>
+        <source>Recurring post…</source>
+        <translation>Tekrarlanan gönderi…</translation>
+    </message>
+    <message>
+        <source>Our own days…</source>
+        <translation>Kurumun günleri…</translation>
     </message>
     <message>
         <source>Month calendar</source>
@@ -309,6 +344,81 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     <message>
         <source>nothing planned</source>
         <translation>planlanmış gönderi yok</translation>
+    </message>
+</context>
+<context>
+    <name>CampaignsDialog</name>
+    <message>
+        <source>Campaigns</source>
+        <translation>Kampanyalar</translation>
+    </message>
+    <message>
+        <source>New campaign</source>
+        <translation>Yeni kampanya</translation>
+    </message>
+    <message>
+        <source>Start from a seasonal preset</source>
+        <translation>Mevsimsel bir hazır kampanyayla başla</translation>
+    </message>
+    <message>
+        <source>Seasonal preset…</source>
+        <translation>Mevsimsel hazır kampanya…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Sil</translation>
+    </message>
+    <message>
+        <source>Colour</source>
+        <translation>Renk</translation>
+    </message>
+    <message>
+        <source>What should the campaign achieve?</source>
+        <translation>Kampanya neyi başarmalı?</translation>
+    </message>
+    <message>
+        <source>No template</source>
+        <translation>Şablon yok</translation>
+    </message>
+    <message>
+        <source>Save campaign</source>
+        <translation>Kampanyayı kaydet</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Ad</translation>
+    </message>
+    <message>
+        <source>Dates</source>
+        <translation>Tarihler</translation>
+    </message>
+    <message>
+        <source>Goal</source>
+        <translation>Hedef</translation>
+    </message>
+    <message>
+        <source>Hashtags</source>
+        <translation>Etiketler</translation>
+    </message>
+    <message>
+        <source>Channels</source>
+        <translation>Kanallar</translation>
+    </message>
+    <message>
+        <source>Template</source>
+        <translation>Şablon</translation>
+    </message>
+    <message>
+        <source>Campaign colour</source>
+        <translation>Kampanya rengi</translation>
+    </message>
+    <message>
+        <source>Give the campaign a name.</source>
+        <translation>Kampanyaya bir ad verin.</translation>
+    </message>
+    <message>
+        <source>The campaign ends before it starts.</source>
+        <translation>Kampanya başlamadan bitiyor.</translation>
     </message>
 </context>
 <context>
@@ -1516,6 +1626,140 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     </message>
 </context>
 <context>
+    <name>Days</name>
+    <message>
+        <source>Commemoration (no celebration, no emoji)</source>
+        <translation>Anma (kutlama yok, emoji yok)</translation>
+    </message>
+    <message>
+        <source>Celebration</source>
+        <translation>Kutlama</translation>
+    </message>
+    <message>
+        <source>Religious greeting</source>
+        <translation>Dinî tebrik</translation>
+    </message>
+    <message>
+        <source>Awareness</source>
+        <translation>Farkındalık</translation>
+    </message>
+    <message>
+        <source>Information</source>
+        <translation>Bilgilendirme</translation>
+    </message>
+    <message>
+        <source>National</source>
+        <translation>Ulusal</translation>
+    </message>
+    <message>
+        <source>Religious</source>
+        <translation>Dinî</translation>
+    </message>
+    <message>
+        <source>International</source>
+        <translation>Uluslararası</translation>
+    </message>
+    <message>
+        <source>Local</source>
+        <translation>Yerel</translation>
+    </message>
+    <message>
+        <source>Public holiday</source>
+        <translation>Resmî tatil</translation>
+    </message>
+</context>
+<context>
+    <name>DaysDialog</name>
+    <message>
+        <source>Our own days</source>
+        <translation>Kurumun günleri</translation>
+    </message>
+    <message>
+        <source>Start from</source>
+        <translation>Şununla başla</translation>
+    </message>
+    <message>
+        <source>New day…</source>
+        <translation>Yeni gün…</translation>
+    </message>
+    <message>
+        <source>Local liberation day</source>
+        <translation>Yerel kurtuluş günü</translation>
+    </message>
+    <message>
+        <source>National mourning (milli yas)</source>
+        <translation>Millî yas</translation>
+    </message>
+    <message>
+        <source>Local festival</source>
+        <translation>Yerel festival</translation>
+    </message>
+    <message>
+        <source>Extra day off</source>
+        <translation>Ek tatil (idari izin)</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Sil</translation>
+    </message>
+    <message>
+        <source>Every year on</source>
+        <translation>Her yıl</translation>
+    </message>
+    <message>
+        <source>Once, from</source>
+        <translation>Bir kez,</translation>
+    </message>
+    <message>
+        <source>Offices are closed (a day off)</source>
+        <translation>Daireler kapalı (tatil günü)</translation>
+    </message>
+    <message>
+        <source>Save day</source>
+        <translation>Günü kaydet</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Ad</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Ne zaman</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Tür</translation>
+    </message>
+    <message>
+        <source>Tone</source>
+        <translation>Üslup</translation>
+    </message>
+    <message>
+        <source>These days show in the calendar like the built-in ones, remind you when nothing is planned, and set the tone checks of the composer.</source>
+        <translation>Bu günler takvimde hazır günler gibi görünür, planlanmış içerik yoksa hatırlatılır ve gönderi hazırlamadaki üslup denetimini belirler.</translation>
+    </message>
+    <message>
+        <source>Liberation of our city</source>
+        <translation>Şehrimizin kurtuluşu</translation>
+    </message>
+    <message>
+        <source>National mourning</source>
+        <translation>Millî yas</translation>
+    </message>
+    <message>
+        <source>Festival</source>
+        <translation>Festival</translation>
+    </message>
+    <message>
+        <source>Give the day a name.</source>
+        <translation>Güne bir ad verin.</translation>
+    </message>
+    <message>
+        <source>The day ends before it starts.</source>
+        <translation>Gün başlamadan bitiyor.</translation>
+    </message>
+</context>
+<context>
     <name>FilterBar</name>
     <message>
         <source>Filter by channel</source>
@@ -1560,6 +1804,77 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     <message>
         <source>Outside campaigns</source>
         <translation>Kampanya dışı</translation>
+    </message>
+</context>
+<context>
+    <name>Goals</name>
+    <message>
+        <source>post(s)</source>
+        <extracomment>Seasonal campaigns a municipality runs every year (seed chapter 1): name, colour, start, length.</extracomment>
+        <translation>gönderi</translation>
+    </message>
+    <message>
+        <source>{what} in {campaign}</source>
+        <translation>{what} ({campaign})</translation>
+    </message>
+    <message>
+        <source>this week {done}/{target} {what}</source>
+        <translation>bu hafta {done}/{target} {what}</translation>
+    </message>
+    <message>
+        <source>this month {done}/{target} {what}</source>
+        <translation>bu ay {done}/{target} {what}</translation>
+    </message>
+</context>
+<context>
+    <name>GoalsDialog</name>
+    <message>
+        <source>Goals</source>
+        <translation>Hedefler</translation>
+    </message>
+    <message>
+        <source>Number of posts</source>
+        <translation>Gönderi sayısı</translation>
+    </message>
+    <message>
+        <source>per week</source>
+        <translation>haftada</translation>
+    </message>
+    <message>
+        <source>per month</source>
+        <translation>ayda</translation>
+    </message>
+    <message>
+        <source>any category</source>
+        <translation>her kategori</translation>
+    </message>
+    <message>
+        <source>any campaign</source>
+        <translation>her kampanya</translation>
+    </message>
+    <message>
+        <source>any channel</source>
+        <translation>her kanal</translation>
+    </message>
+    <message>
+        <source>Add goal</source>
+        <translation>Hedef ekle</translation>
+    </message>
+    <message>
+        <source>Remove goal</source>
+        <translation>Hedefi kaldır</translation>
+    </message>
+    <message>
+        <source>Planned and published posts count toward a goal; drafts do not. The calendar shows the progress.</source>
+        <translation>Hedefe planlanan ve yayımlanan gönderiler sayılır; taslaklar sayılmaz. İlerleme takvimde görünür.</translation>
+    </message>
+    <message>
+        <source>{target} {what} per week</source>
+        <translation>haftada {target} {what}</translation>
+    </message>
+    <message>
+        <source>{target} {what} per month</source>
+        <translation>ayda {target} {what}</translation>
     </message>
 </context>
 <context>
@@ -1716,7 +2031,7 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     </message>
     <message>
         <source>From</source>
-        <translation>Başlangıç</translation>
+        <translation>Gönderen</translation>
     </message>
     <message>
         <source>Type</source>
@@ -2742,7 +3057,7 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     <name>MonthModel</name>
     <message numerus="yes">
         <source>%n post(s)</source>
-        <extracomment>Deliveries in the month itself (not the neighbouring days the grid shows).</extracomment>
+        <extracomment>Deliveries in the month itself (not the neighbouring days the grid shows). Every delivery of the grid, whatever the filter (goals count the whole plan).</extracomment>
         <translation>
             <numerusform>%n gönderi</numerusform>
         </translation>
@@ -2982,6 +3297,133 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     <message>
         <source>The text contains an invisible character ({char}); it was probably pasted.</source>
         <translation>Metinde görünmeyen bir karakter var ({char}); büyük olasılıkla yapıştırılırken geldi.</translation>
+    </message>
+</context>
+<context>
+    <name>RecurrenceDialog</name>
+    <message>
+        <source>Recurring post</source>
+        <translation>Tekrarlanan gönderi</translation>
+    </message>
+    <message>
+        <source>Title in the calendar (optional)</source>
+        <translation>Takvimde görünecek başlık (isteğe bağlı)</translation>
+    </message>
+    <message>
+        <source>The text of every occurrence (each can be edited later)</source>
+        <translation>Her tekrarın metni (her biri sonra ayrıca düzenlenebilir)</translation>
+    </message>
+    <message>
+        <source>Every week on</source>
+        <translation>Her hafta</translation>
+    </message>
+    <message>
+        <source>Every month on day</source>
+        <translation>Her ayın şu günü</translation>
+    </message>
+    <message>
+        <source>Day of the month</source>
+        <translation>Ayın günü</translation>
+    </message>
+    <message>
+        <source>Skip public holidays and our days off</source>
+        <translation>Resmî tatilleri ve kurumun tatil günlerini atla</translation>
+    </message>
+    <message>
+        <source>Schedule them (otherwise they are saved as drafts)</source>
+        <translation>Zamanla (yoksa taslak olarak kaydedilir)</translation>
+    </message>
+    <message>
+        <source>Dates of the series</source>
+        <translation>Serinin tarihleri</translation>
+    </message>
+    <message>
+        <source>at</source>
+        <translation>saat</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Başlık</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Metin</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Kategori</translation>
+    </message>
+    <message>
+        <source>Channels</source>
+        <translation>Kanallar</translation>
+    </message>
+    <message>
+        <source>Repeat</source>
+        <translation>Tekrar</translation>
+    </message>
+    <message>
+        <source>From – until</source>
+        <translation>Başlangıç – bitiş</translation>
+    </message>
+    <message>
+        <source>Create posts</source>
+        <translation>Gönderileri oluştur</translation>
+    </message>
+    <message>
+        <source>The series ends before it starts.</source>
+        <translation>Seri başlamadan bitiyor.</translation>
+    </message>
+    <message>
+        <source>These dates give no post: every date falls on a holiday or outside the period.</source>
+        <translation>Bu tarihlerden hiç gönderi çıkmıyor: her tarih bir tatile ya da dönemin dışına düşüyor.</translation>
+    </message>
+    <message>
+        <source>That is more than two years of posts; choose an earlier end date.</source>
+        <translation>Bu, iki yıldan uzun bir seri; daha erken bir bitiş tarihi seçin.</translation>
+    </message>
+    <message>
+        <source>Choose a weekday.</source>
+        <translation>Bir gün seçin.</translation>
+    </message>
+    <message>
+        <source>Choose a day of the month.</source>
+        <translation>Ayın bir gününü seçin.</translation>
+    </message>
+    <message>
+        <source>Choose at least one channel.</source>
+        <translation>En az bir kanal seçin.</translation>
+    </message>
+    <message>
+        <source>The first post of the series would be in the past; start later.</source>
+        <translation>Serinin ilk gönderisi geçmişte kalıyor; daha sonra başlatın.</translation>
+    </message>
+    <message>
+        <source>No dates</source>
+        <translation>Tarih yok</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n post(s) will be made</source>
+        <translation>
+            <numerusform>%n gönderi oluşturulacak</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n date(s) skipped</source>
+        <translation>
+            <numerusform>%n tarih atlandı</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation>çıkarıldı</translation>
+    </message>
+    <message>
+        <source>skipped</source>
+        <translation>atlandı</translation>
+    </message>
+    <message>
+        <source>Write the text of the post.</source>
+        <translation>Gönderinin metnini yazın.</translation>
     </message>
 </context>
 <context>

@@ -39,6 +39,10 @@ def qdate(day: date) -> QDate:
     return QDate(day.year, day.month, day.day)
 
 
+def pydate(value: QDate) -> date:
+    return date(value.year(), value.month(), value.day())
+
+
 def entry_line(entry: CalendarEntry | DayPost, with_channel: bool = False) -> str:
     text = f"{to_local(entry.at):%H:%M} {STATE_SYMBOLS[entry.state]} {entry.title}"
     if with_channel and isinstance(entry, CalendarEntry):

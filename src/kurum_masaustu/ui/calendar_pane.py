@@ -7,6 +7,7 @@ from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
@@ -26,7 +27,9 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QMenu,
     QPushButton,
+    QSizePolicy,
     QSplitter,
     QStackedWidget,
     QStyle,
@@ -37,8 +40,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kurum_masaustu.rules.goals import progress
 from kurum_masaustu.rules.plan_filter import PlanFilter
 from kurum_masaustu.rules.timeutil import ISTANBUL, add_months, local_day_bounds, month_grid, to_local, today_local
+from kurum_masaustu.services.planning import PlanningService, bands
 from kurum_masaustu.services.posts import CalendarEntry, DayPost, PostService, group_by_post
 from kurum_masaustu.ui.agenda_view import AGENDA_DAYS, AgendaView
 from kurum_masaustu.ui.calendar_filters import FilterBar
@@ -58,6 +63,7 @@ from kurum_masaustu.ui.calendar_grid import (
     qdate,
 )
 from kurum_masaustu.ui.labels import STATE_SYMBOLS, delivery_state_name
+from kurum_masaustu.ui.plan_dialogs import goal_text
 from kurum_masaustu.ui.tasks import alive, in_thread, spawn
 from kurum_masaustu.ui.week_view import WeekModel, WeekView, week_start
 
@@ -79,15 +85,25 @@ class MonthData:
     posts: dict[date, list[DayPost]]
     #: Deliveries in the month itself (not the neighbouring days the grid shows).
     in_month: list[CalendarEntry]
+    #: Every delivery of the grid, whatever the filter (goals count the whole plan).
+    unfiltered: Sequence[CalendarEntry] = ()
 
 
-def build_month_data(month: date, entries: Sequence[CalendarEntry]) -> MonthData:
+def build_month_data(
+    month: date, entries: Sequence[CalendarEntry], unfiltered: Sequence[CalendarEntry] | None = None
+) -> MonthData:
     month = month.replace(day=1)
     grouped: dict[date, list[CalendarEntry]] = defaultdict(list)
     for entry in entries:
         grouped[to_local(entry.at).date()].append(entry)
     in_month = [e for day, items in grouped.items() if day.month == month.month for e in items]
-    return MonthData(month, dict(grouped), {day: group_by_post(items) for day, items in grouped.items()}, in_month)
+    return MonthData(
+        month,
+        dict(grouped),
+        {day: group_by_post(items) for day, items in grouped.items()},
+        in_month,
+        entries if unfiltered is None else unfiltered,
+    )
 
 
 class MonthModel(QAbstractTableModel):
@@ -102,6 +118,7 @@ class MonthModel(QAbstractTableModel):
         self._campaigns: dict[date, list[tuple[str, str]]] = {}
         self.month = today_local().replace(day=1)
         self.in_month: list[CalendarEntry] = []
+        self.unfiltered: Sequence[CalendarEntry] = []
         self._day_marks: dict[date, DayMark | None] = {}
 
     def set_campaigns(self, by_day: dict[date, list[tuple[str, str]]]) -> None:
@@ -152,6 +169,7 @@ class MonthModel(QAbstractTableModel):
         self._entries = data.entries
         self._posts = data.posts
         self.in_month = data.in_month
+        self.unfiltered = data.unfiltered
         self.endResetModel()
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
@@ -367,6 +385,7 @@ class CalendarPane(QWidget):
         super().__init__(parent)
         self.setObjectName("calendarPane")
         self._posts = posts
+        self.planning = PlanningService(posts.sessions)
         self._clock = clock
         self._mode = MONTH
         self._anchor = today_local()
@@ -426,7 +445,26 @@ class CalendarPane(QWidget):
         self.message_label.setStyleSheet("color: #9a3412;")
         self.summary_label = QLabel()
         self.summary_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.summary_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.summary_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.summary_label.setMinimumWidth(1)
         self.filters = FilterBar()
+        self.goals_label = QLabel()
+        self.goals_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.goals_label.setAccessibleName(self.tr("Goals of the plan"))
+        # Never widen the window: the label takes the room left and the tooltip has every goal.
+        self.goals_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.goals_label.setMinimumWidth(1)
+        self.goals_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.plan_button = QToolButton()
+        self.plan_button.setText(self.tr("Plan"))
+        self.plan_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        plan_menu = QMenu(self.plan_button)
+        self.campaigns_action = plan_menu.addAction(self.tr("Campaigns…"), self.edit_campaigns)
+        self.goals_action = plan_menu.addAction(self.tr("Goals…"), self.edit_goals)
+        self.series_action = plan_menu.addAction(self.tr("Recurring post…"), lambda: self.new_series())
+        self.days_action = plan_menu.addAction(self.tr("Our own days…"), self.edit_days)
+        self.plan_button.setMenu(plan_menu)
 
         header = QHBoxLayout()
         header.addWidget(self.previous_button)
@@ -437,11 +475,13 @@ class CalendarPane(QWidget):
         header.addSpacing(12)
         header.addWidget(self.reminder_button)
         header.addWidget(self.message_label)
-        header.addStretch(1)
+        header.addWidget(self.goals_label, 1)
+        header.addSpacing(8)
+        header.addWidget(self.plan_button)
         header.addLayout(view_box)
         second = QHBoxLayout()
-        second.addWidget(self.filters, 1)
-        second.addWidget(self.summary_label)
+        second.addWidget(self.filters)
+        second.addWidget(self.summary_label, 1)
 
         self.view = MonthView()
         self.view.setAccessibleName(self.tr("Month calendar"))
@@ -589,6 +629,8 @@ class CalendarPane(QWidget):
         elif self._mode == AGENDA:
             self.agenda_view.set_range(target, self._entries(target, target + timedelta(days=AGENDA_DAYS - 1)))
         self._show_title(month)
+        self._show_campaigns(grid[0], max(grid[-1], target + timedelta(days=AGENDA_DAYS)))
+        self._show_goals(target)
         self._fill_agenda(target)
         last = max(grid[-1], target + timedelta(days=AGENDA_DAYS))
         self._days_task = spawn(self._load_days(month, grid[0], last))
@@ -598,7 +640,8 @@ class CalendarPane(QWidget):
         """The month's entries, filtered and grouped (safe in a worker thread)."""
         grid = month_grid(month.year, month.month)
         start, end = local_day_bounds(grid[0], grid[-1])
-        return build_month_data(month, plan_filter.apply(self._posts.calendar_entries(start, end)))
+        everything = self._posts.calendar_entries(start, end)
+        return build_month_data(month, plan_filter.apply(everything), everything)
 
     def _remember(self, month: date, plan_filter: PlanFilter, data: MonthData) -> None:
         self._month_cache[(month, plan_filter)] = data
@@ -620,6 +663,35 @@ class CalendarPane(QWidget):
         """The plan changed: months read before must be read again."""
         self._generation += 1
         self._month_cache.clear()
+
+    def _show_campaigns(self, first: date, last: date) -> None:
+        campaigns = self.planning.campaigns_between(first, last)
+        days = [first + timedelta(days=i) for i in range((last - first).days + 1)]
+        by_day = bands(campaigns, days)
+        self.model.set_campaigns(by_day)
+        self.week_model.set_campaigns(by_day)
+
+    def _show_goals(self, day: date) -> None:
+        """The goals' progress in the selected day's week and month ("Bu hafta: 2/5 duyuru")."""
+        goals = self.planning.goals()
+        if not goals:
+            self.goals_label.hide()
+            return
+        reached = progress(goals, self.model.unfiltered, day)
+        lines = [goal_text(item, self._campaign_names(), self._channel_names()) for item in reached]
+        missing = [item for item in reached if not item.met]
+        self.goals_label.setText(
+            ("⚑ " if missing else "✓ ") + "  ·  ".join(lines[:2]) + (f"  (+{len(lines) - 2})" if len(lines) > 2 else "")
+        )
+        self.goals_label.setToolTip("\n".join(lines))
+        self.goals_label.setStyleSheet("color: #9a3412;" if missing else "color: #166534;")
+        self.goals_label.show()
+
+    def _campaign_names(self) -> dict[int, str]:
+        return dict(self._posts.campaigns())
+
+    def _channel_names(self) -> dict[int, str]:
+        return {c.id: c.display_name for c in self._posts.channels()}
 
     def _selected_hour(self) -> int:
         index = self.week_view.currentIndex()
@@ -658,7 +730,8 @@ class CalendarPane(QWidget):
 
         today = today_local()
         horizon = today + timedelta(days=REMINDER_DAYS)
-        shown = await in_thread(calendar_data.days_between, first, last)
+        custom = self.planning.custom_days()
+        shown = await in_thread(partial(calendar_data.days_between, first, last, custom=custom))
         if not alive(self) or self.model.month != month:
             return  # the person has moved on
         self.model.set_day_events(shown)
@@ -666,7 +739,7 @@ class CalendarPane(QWidget):
         self.agenda_view.set_day_events(shown)
         self._fill_agenda(self.selected_day())
         self.days_loaded.emit()
-        coming = await in_thread(calendar_data.days_between, today, horizon)
+        coming = await in_thread(partial(calendar_data.days_between, today, horizon, custom=custom))
         if not alive(self):
             return
         start, end = local_day_bounds(today, horizon)
@@ -782,3 +855,38 @@ class CalendarPane(QWidget):
     def _agenda_current(self, item: QListWidgetItem | None, _previous: QListWidgetItem | None) -> None:
         if item is not None and item.data(Qt.ItemDataRole.UserRole) is not None:
             self.post_selected.emit(item.data(Qt.ItemDataRole.UserRole))
+
+    # -- planning dialogs ---------------------------------------------------------------------
+    def edit_campaigns(self) -> None:
+        from kurum_masaustu.ui.plan_dialogs import CampaignsDialog
+
+        dialog = CampaignsDialog(self.planning, self._posts.channels(), self._template_choices(), self)
+        dialog.exec()
+        self.refresh()
+
+    def edit_goals(self) -> None:
+        from kurum_masaustu.ui.plan_dialogs import GoalsDialog
+
+        dialog = GoalsDialog(self.planning, self._posts.channels(), self.planning.campaigns(), self)
+        dialog.exec()
+        self.refresh()
+
+    def edit_days(self) -> None:
+        from kurum_masaustu.ui.days_dialog import DaysDialog
+
+        dialog = DaysDialog(self.planning, self)
+        dialog.exec()
+        self.refresh()
+
+    def new_series(self, day: date | None = None) -> None:
+        from kurum_masaustu.ui.recurrence_dialog import RecurrenceDialog
+
+        dialog = RecurrenceDialog(self.planning, self._posts.channels(), day or self._anchor, self)
+        if dialog.exec():
+            self.refresh()
+            self.post_moved.emit(0)  # the outbox has new scheduled posts
+
+    def _template_choices(self) -> list[tuple[str, str]]:
+        from kurum_masaustu.services.templates import TemplateService
+
+        return [(t.key, t.name) for t in TemplateService(self._posts.sessions).list("post")]
