@@ -18,8 +18,8 @@ from kurum_masaustu.rules.timeutil import to_local
 from kurum_masaustu.services.autosave import Autosave
 from kurum_masaustu.services.posts import MediaInfo, media_info
 from kurum_masaustu.ui.calendar_pane import CalendarPane
-from kurum_masaustu.ui.checklist_widget import ChecklistWidget
 from kurum_masaustu.ui.channel_warning import ChannelWarning
+from kurum_masaustu.ui.checklist_widget import ChecklistWidget
 from kurum_masaustu.ui.composer_pane import ComposerPane, WordingContext
 from kurum_masaustu.ui.crisis_panel import CrisisBanner
 from kurum_masaustu.ui.inbox_pane import InboxPane
