@@ -837,6 +837,191 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
     </message>
 </context>
 <context>
+    <name>ChecklistWidget</name>
+    <message>
+        <source>Where the facts come from: council decision no., notice, institution, link</source>
+        <translation>Where the facts come from: council decision no., notice, institution, link</translation>
+    </message>
+    <message>
+        <source>Source reference</source>
+        <translation>Source reference</translation>
+    </message>
+    <message>
+        <source>Institution&apos;s words…</source>
+        <translation>Institution&apos;s words…</translation>
+    </message>
+    <message>
+        <source>Mahalle, institution and people&apos;s names the spelling check accepts</source>
+        <translation>Mahalle, institution and people&apos;s names the spelling check accepts</translation>
+    </message>
+    <message>
+        <source>Source:</source>
+        <translation>Source:</translation>
+    </message>
+    <message>
+        <source>Alt text for every image</source>
+        <translation>Alt text for every image</translation>
+    </message>
+    <message>
+        <source>Links reachable</source>
+        <translation>Links reachable</translation>
+    </message>
+    <message>
+        <source>Turkish spelling</source>
+        <translation>Turkish spelling</translation>
+    </message>
+    <message>
+        <source>Wording fits the day</source>
+        <translation>Wording fits the day</translation>
+    </message>
+    <message>
+        <source>Consent for people in photos (KVKK)</source>
+        <translation>Consent for people in photos (KVKK)</translation>
+    </message>
+    <message>
+        <source>Add to dictionary</source>
+        <translation>Add to dictionary</translation>
+    </message>
+    <message>
+        <source>Checklist</source>
+        <translation>Checklist</translation>
+    </message>
+    <message>
+        <source>Not scheduled: the checklist says {items}. Fix it first.</source>
+        <translation>Not scheduled: the checklist says {items}. Fix it first.</translation>
+    </message>
+    <message>
+        <source>Override a warning</source>
+        <translation>Override a warning</translation>
+    </message>
+    <message>
+        <source>Why may the post go out like this? (kept in the audit log)</source>
+        <translation>Why may the post go out like this? (kept in the audit log)</translation>
+    </message>
+    <message>
+        <source>Overridden: {note}</source>
+        <translation>Overridden: {note}</translation>
+    </message>
+    <message>
+        <source>Override…</source>
+        <translation>Override…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n to fix before scheduling</source>
+        <translation>
+            <numerusform>%n to fix before scheduling</numerusform>
+            <numerusform>%n to fix before scheduling</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n warning(s): fix, or override with a note</source>
+        <translation>
+            <numerusform>%n warning: fix, or override with a note</numerusform>
+            <numerusform>%n warnings: fix, or override with a note</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Ready to schedule as far as the checklist can tell.</source>
+        <translation>Ready to schedule as far as the checklist can tell.</translation>
+    </message>
+    <message>
+        <source>Given.</source>
+        <translation>Given.</translation>
+    </message>
+    <message>
+        <source>Announcements need a source: the decision, notice or institution the facts come from.</source>
+        <translation>Announcements need a source: the decision, notice or institution the facts come from.</translation>
+    </message>
+    <message>
+        <source>The text states figures ({values}): say where they come from.</source>
+        <translation>The text states figures ({values}): say where they come from.</translation>
+    </message>
+    <message>
+        <source>No figures or claims that need a source.</source>
+        <translation>No figures or claims that need a source.</translation>
+    </message>
+    <message>
+        <source>No images.</source>
+        <translation>No images.</translation>
+    </message>
+    <message>
+        <source>No alt text: {values}. Describe each image in the media pane.</source>
+        <translation>No alt text: {values}. Describe each image in the media pane.</translation>
+    </message>
+    <message>
+        <source>The alt text says little (a file name or one word): {values}.</source>
+        <translation>The alt text says little (a file name or one word): {values}.</translation>
+    </message>
+    <message>
+        <source>Every image is described.</source>
+        <translation>Every image is described.</translation>
+    </message>
+    <message>
+        <source>No links.</source>
+        <translation>No links.</translation>
+    </message>
+    <message>
+        <source>Not reachable: {values}</source>
+        <translation>Not reachable: {values}</translation>
+    </message>
+    <message>
+        <source>Offline, could not be checked.</source>
+        <translation>Offline, could not be checked.</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Checking…</translation>
+    </message>
+    <message>
+        <source>Every link answers.</source>
+        <translation>Every link answers.</translation>
+    </message>
+    <message>
+        <source>The spelling dictionary could not be loaded.</source>
+        <translation>The spelling dictionary could not be loaded.</translation>
+    </message>
+    <message>
+        <source>Not in the dictionary: {values}</source>
+        <translation>Not in the dictionary: {values}</translation>
+    </message>
+    <message>
+        <source>No unknown words.</source>
+        <translation>No unknown words.</translation>
+    </message>
+    <message>
+        <source>No day of mourning or commemoration.</source>
+        <translation>No day of mourning or commemoration.</translation>
+    </message>
+    <message>
+        <source>Nothing celebratory.</source>
+        <translation>Nothing celebratory.</translation>
+    </message>
+    <message>
+        <source>National mourning: celebratory wording ({values}).</source>
+        <translation>National mourning: celebratory wording ({values}).</translation>
+    </message>
+    <message>
+        <source>Children in {values}: record the parents&apos; written consent or blur their faces.</source>
+        <translation>Children in {values}: record the parents&apos; written consent or blur their faces.</translation>
+    </message>
+    <message>
+        <source>Say in the media pane whether recognisable people appear: {values}.</source>
+        <translation>Say in the media pane whether recognisable people appear: {values}.</translation>
+    </message>
+    <message>
+        <source>No consent recorded for the people in {values}: record it, or note the legal ground.</source>
+        <translation>No consent recorded for the people in {values}: record it, or note the legal ground.</translation>
+    </message>
+    <message>
+        <source>Consent recorded.</source>
+        <translation>Consent recorded.</translation>
+    </message>
+    <message>
+        <source>{day} is a day of commemoration: no celebratory wording or emoji ({values}).</source>
+        <translation>{day} is a day of commemoration: no celebratory wording or emoji ({values}).</translation>
+    </message>
+</context>
+<context>
     <name>Composer</name>
     <message>
         <source>Previews per channel</source>
@@ -990,6 +1175,10 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
     <message>
         <source>Handed to the platform's scheduler on some channels: changes here do not reach them; to change or stop one, delete the scheduled post on the platform.</source>
         <translation>Handed to the platform's scheduler on some channels: changes here do not reach them; to change or stop one, delete the scheduled post on the platform.</translation>
+    </message>
+    <message>
+        <source>Checklist</source>
+        <translation>Checklist</translation>
     </message>
     <message>
         <source>Cannot schedule for {channels}: {problem} Fix it, or remove that channel.</source>
@@ -2660,7 +2849,12 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
     <name>MediaPane</name>
     <message>
         <source>Media preview</source>
+        <extracomment>Platforms shown when the post has no channels chosen yet.</extracomment>
         <translation>Media preview</translation>
+    </message>
+    <message>
+        <source>Drag the point onto the subject: every platform&apos;s crop keeps it in view.</source>
+        <translation>Drag the point onto the subject: every platform&apos;s crop keeps it in view.</translation>
     </message>
     <message>
         <source>Media of the post</source>
@@ -2669,6 +2863,86 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
     <message>
         <source>Media details</source>
         <translation>Media details</translation>
+    </message>
+    <message>
+        <source>Crops per platform</source>
+        <translation>Crops per platform</translation>
+    </message>
+    <message>
+        <source>Alt text</source>
+        <translation>Alt text</translation>
+    </message>
+    <message>
+        <source>Describe the picture for people who cannot see it: who, what, where; any text in it.</source>
+        <translation>Describe the picture for people who cannot see it: who, what, where; any text in it.</translation>
+    </message>
+    <message>
+        <source>Metadata that will be removed</source>
+        <translation>Metadata that will be removed</translation>
+    </message>
+    <message>
+        <source>People in the picture (KVKK)</source>
+        <translation>People in the picture (KVKK)</translation>
+    </message>
+    <message>
+        <source>Not answered yet</source>
+        <translation>Not answered yet</translation>
+    </message>
+    <message>
+        <source>No recognisable people</source>
+        <translation>No recognisable people</translation>
+    </message>
+    <message>
+        <source>Recognisable people</source>
+        <translation>Recognisable people</translation>
+    </message>
+    <message>
+        <source>Consent recorded, or another legal ground</source>
+        <translation>Consent recorded, or another legal ground</translation>
+    </message>
+    <message>
+        <source>Children recognisable</source>
+        <translation>Children recognisable</translation>
+    </message>
+    <message>
+        <source>Parents&apos; written consent</source>
+        <translation>Parents&apos; written consent</translation>
+    </message>
+    <message>
+        <source>Faces blurred</source>
+        <translation>Faces blurred</translation>
+    </message>
+    <message>
+        <source>Where the consent forms are kept, or the legal ground</source>
+        <translation>Where the consent forms are kept, or the legal ground</translation>
+    </message>
+    <message>
+        <source>Consent note</source>
+        <translation>Consent note</translation>
+    </message>
+    <message>
+        <source>Metadata</source>
+        <translation>Metadata</translation>
+    </message>
+    <message>
+        <source>feed</source>
+        <translation>feed</translation>
+    </message>
+    <message>
+        <source>carousel</source>
+        <translation>carousel</translation>
+    </message>
+    <message>
+        <source>story</source>
+        <translation>story</translation>
+    </message>
+    <message>
+        <source>link card</source>
+        <translation>link card</translation>
+    </message>
+    <message>
+        <source>whole picture</source>
+        <translation>whole picture</translation>
     </message>
     <message>
         <source>No media for this post.</source>
@@ -2697,6 +2971,102 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
     <message>
         <source>Alt text: {text}</source>
         <translation>Alt text: {text}</translation>
+    </message>
+    <message>
+        <source>{platform}: not sent (no alt text field)</source>
+        <translation>{platform}: not sent (no alt text field)</translation>
+    </message>
+    <message>
+        <source>Reading the file…</source>
+        <translation>Reading the file…</translation>
+    </message>
+    <message>
+        <source>The file&apos;s metadata could not be read.</source>
+        <translation>The file&apos;s metadata could not be read.</translation>
+    </message>
+    <message>
+        <source>Nothing: the file carries no metadata.</source>
+        <translation>Nothing: the file carries no metadata.</translation>
+    </message>
+    <message>
+        <source>Removed before publishing: {items}</source>
+        <translation>Removed before publishing: {items}</translation>
+    </message>
+    <message>
+        <source>GPS location</source>
+        <translation>GPS location</translation>
+    </message>
+    <message>
+        <source>camera model</source>
+        <translation>camera model</translation>
+    </message>
+    <message>
+        <source>lens</source>
+        <translation>lens</translation>
+    </message>
+    <message>
+        <source>device serial number</source>
+        <translation>device serial number</translation>
+    </message>
+    <message>
+        <source>date and time taken</source>
+        <translation>date and time taken</translation>
+    </message>
+    <message>
+        <source>exposure settings</source>
+        <translation>exposure settings</translation>
+    </message>
+    <message>
+        <source>owner and copyright</source>
+        <translation>owner and copyright</translation>
+    </message>
+    <message>
+        <source>descriptions and comments</source>
+        <translation>descriptions and comments</translation>
+    </message>
+    <message>
+        <source>editing software</source>
+        <translation>editing software</translation>
+    </message>
+    <message>
+        <source>maker notes</source>
+        <translation>maker notes</translation>
+    </message>
+    <message>
+        <source>embedded thumbnail</source>
+        <translation>embedded thumbnail</translation>
+    </message>
+    <message>
+        <source>orientation (applied to the picture)</source>
+        <translation>orientation (applied to the picture)</translation>
+    </message>
+    <message>
+        <source>other EXIF data</source>
+        <translation>other EXIF data</translation>
+    </message>
+    <message>
+        <source>XMP data</source>
+        <translation>XMP data</translation>
+    </message>
+    <message>
+        <source>IPTC data</source>
+        <translation>IPTC data</translation>
+    </message>
+    <message>
+        <source>colour profile (converted to sRGB)</source>
+        <translation>colour profile (converted to sRGB)</translation>
+    </message>
+    <message>
+        <source>text notes</source>
+        <translation>text notes</translation>
+    </message>
+    <message>
+        <source>depth map</source>
+        <translation>depth map</translation>
+    </message>
+    <message>
+        <source>extra frames</source>
+        <translation>extra frames</translation>
     </message>
 </context>
 <context>
@@ -3675,6 +4045,45 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
             <numerusform>+%n more</numerusform>
             <numerusform>+%n more</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>WordListDialog</name>
+    <message>
+        <source>Institution&apos;s words</source>
+        <translation>Institution&apos;s words</translation>
+    </message>
+    <message>
+        <source>Accepted words</source>
+        <translation>Accepted words</translation>
+    </message>
+    <message>
+        <source>A word, e.g. Yeşilbağlar</source>
+        <translation>A word, e.g. Yeşilbağlar</translation>
+    </message>
+    <message>
+        <source>Mahalle</source>
+        <translation>Mahalle</translation>
+    </message>
+    <message>
+        <source>Institution</source>
+        <translation>Institution</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>Write one word of letters (no spaces or digits).</source>
+        <translation>Write one word of letters (no spaces or digits).</translation>
     </message>
 </context>
 <context>

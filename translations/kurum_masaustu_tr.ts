@@ -828,6 +828,189 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     </message>
 </context>
 <context>
+    <name>ChecklistWidget</name>
+    <message>
+        <source>Where the facts come from: council decision no., notice, institution, link</source>
+        <translation>Bilginin kaynağı: meclis kararı no., resmî duyuru, kurum, bağlantı</translation>
+    </message>
+    <message>
+        <source>Source reference</source>
+        <translation>Kaynak</translation>
+    </message>
+    <message>
+        <source>Institution&apos;s words…</source>
+        <translation>Kurum sözlüğü…</translation>
+    </message>
+    <message>
+        <source>Mahalle, institution and people&apos;s names the spelling check accepts</source>
+        <translation>Yazım denetiminin kabul ettiği mahalle, kurum ve kişi adları</translation>
+    </message>
+    <message>
+        <source>Source:</source>
+        <translation>Kaynak:</translation>
+    </message>
+    <message>
+        <source>Alt text for every image</source>
+        <translation>Her görselde alternatif metin</translation>
+    </message>
+    <message>
+        <source>Links reachable</source>
+        <translation>Bağlantılar erişilebilir</translation>
+    </message>
+    <message>
+        <source>Turkish spelling</source>
+        <translation>Türkçe yazım</translation>
+    </message>
+    <message>
+        <source>Wording fits the day</source>
+        <translation>Üslup güne uygun</translation>
+    </message>
+    <message>
+        <source>Consent for people in photos (KVKK)</source>
+        <translation>Fotoğraftaki kişilerin rızası (KVKK)</translation>
+    </message>
+    <message>
+        <source>Add to dictionary</source>
+        <translation>Sözlüğe ekle</translation>
+    </message>
+    <message>
+        <source>Checklist</source>
+        <translation>Kontrol listesi</translation>
+    </message>
+    <message>
+        <source>Not scheduled: the checklist says {items}. Fix it first.</source>
+        <translation>Zamanlanmadı: kontrol listesinde eksik var ({items}). Önce bunu düzeltin.</translation>
+    </message>
+    <message>
+        <source>Override a warning</source>
+        <translation>Uyarıyı not ile geç</translation>
+    </message>
+    <message>
+        <source>Why may the post go out like this? (kept in the audit log)</source>
+        <translation>Gönderi neden bu hâliyle yayımlanabilir? (denetim kaydında saklanır)</translation>
+    </message>
+    <message>
+        <source>Overridden: {note}</source>
+        <translation>Not ile geçildi: {note}</translation>
+    </message>
+    <message>
+        <source>Override…</source>
+        <translation>Not ile geç…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n to fix before scheduling</source>
+        <translation>
+            <numerusform>Zamanlamadan önce düzeltilecek %n madde</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n warning(s): fix, or override with a note</source>
+        <translation>
+            <numerusform>%n uyarı: düzeltin ya da not ile geçin</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Ready to schedule as far as the checklist can tell.</source>
+        <translation>Kontrol listesine göre zamanlamaya hazır.</translation>
+    </message>
+    <message>
+        <source>Given.</source>
+        <translation>Belirtildi.</translation>
+    </message>
+    <message>
+        <source>Announcements need a source: the decision, notice or institution the facts come from.</source>
+        <translation>Duyurularda kaynak gerekir: bilginin dayandığı karar, resmî duyuru ya da kurum.</translation>
+    </message>
+    <message>
+        <source>The text states figures ({values}): say where they come from.</source>
+        <translation>Metinde rakamlar var ({values}): kaynağını belirtin.</translation>
+    </message>
+    <message>
+        <source>No figures or claims that need a source.</source>
+        <translation>Kaynak gerektiren rakam ya da iddia yok.</translation>
+    </message>
+    <message>
+        <source>No images.</source>
+        <translation>Görsel yok.</translation>
+    </message>
+    <message>
+        <source>No alt text: {values}. Describe each image in the media pane.</source>
+        <translation>Alternatif metin yok: {values}. Her görseli medya bölmesinde tarif edin.</translation>
+    </message>
+    <message>
+        <source>The alt text says little (a file name or one word): {values}.</source>
+        <translation>Alternatif metin yetersiz (dosya adı ya da tek sözcük): {values}.</translation>
+    </message>
+    <message>
+        <source>Every image is described.</source>
+        <translation>Her görsel tarif edilmiş.</translation>
+    </message>
+    <message>
+        <source>No links.</source>
+        <translation>Bağlantı yok.</translation>
+    </message>
+    <message>
+        <source>Not reachable: {values}</source>
+        <translation>Erişilemiyor: {values}</translation>
+    </message>
+    <message>
+        <source>Offline, could not be checked.</source>
+        <translation>Çevrimdışı, kontrol edilemedi.</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Kontrol ediliyor…</translation>
+    </message>
+    <message>
+        <source>Every link answers.</source>
+        <translation>Her bağlantı yanıt veriyor.</translation>
+    </message>
+    <message>
+        <source>The spelling dictionary could not be loaded.</source>
+        <translation>Yazım sözlüğü yüklenemedi.</translation>
+    </message>
+    <message>
+        <source>Not in the dictionary: {values}</source>
+        <translation>Sözlükte yok: {values}</translation>
+    </message>
+    <message>
+        <source>No unknown words.</source>
+        <translation>Bilinmeyen sözcük yok.</translation>
+    </message>
+    <message>
+        <source>No day of mourning or commemoration.</source>
+        <translation>Yas ya da anma günü değil.</translation>
+    </message>
+    <message>
+        <source>Nothing celebratory.</source>
+        <translation>Kutlama ifadesi yok.</translation>
+    </message>
+    <message>
+        <source>National mourning: celebratory wording ({values}).</source>
+        <translation>Millî yas: kutlama ifadesi ({values}).</translation>
+    </message>
+    <message>
+        <source>Children in {values}: record the parents&apos; written consent or blur their faces.</source>
+        <translation>{values} çocuk içeriyor: velinin yazılı rızasını kaydedin ya da yüzleri bulanıklaştırın.</translation>
+    </message>
+    <message>
+        <source>Say in the media pane whether recognisable people appear: {values}.</source>
+        <translation>Tanınabilir kişi olup olmadığını medya bölmesinde belirtin: {values}.</translation>
+    </message>
+    <message>
+        <source>No consent recorded for the people in {values}: record it, or note the legal ground.</source>
+        <translation>{values} içindeki kişiler için rıza kaydı yok: kaydedin ya da hukuki dayanağı not edin.</translation>
+    </message>
+    <message>
+        <source>Consent recorded.</source>
+        <translation>Rıza kaydedildi.</translation>
+    </message>
+    <message>
+        <source>{day} is a day of commemoration: no celebratory wording or emoji ({values}).</source>
+        <translation>{day} bir anma günü: kutlama ifadesi ve emoji kullanılmaz ({values}).</translation>
+    </message>
+</context>
+<context>
     <name>Composer</name>
     <message>
         <source>Previews per channel</source>
@@ -978,6 +1161,10 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     <message>
         <source>Handed to the platform's scheduler on some channels: changes here do not reach them; to change or stop one, delete the scheduled post on the platform.</source>
         <translation>Bazı kanallarda gönderi platformun zamanlayıcısına teslim edildi: buradaki değişiklikler onlara ulaşmaz; birini değiştirmek ya da durdurmak için platformdaki zamanlanmış gönderiyi silin.</translation>
+    </message>
+    <message>
+        <source>Checklist</source>
+        <translation>Kontrol listesi</translation>
     </message>
     <message>
         <source>Cannot schedule for {channels}: {problem} Fix it, or remove that channel.</source>
@@ -1864,7 +2051,7 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     </message>
     <message>
         <source>From</source>
-        <translation>Başlangıç</translation>
+        <translation>Gönderen</translation>
     </message>
     <message>
         <source>Type</source>
@@ -2642,7 +2829,12 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     <name>MediaPane</name>
     <message>
         <source>Media preview</source>
+        <extracomment>Platforms shown when the post has no channels chosen yet.</extracomment>
         <translation>Medya önizleme</translation>
+    </message>
+    <message>
+        <source>Drag the point onto the subject: every platform&apos;s crop keeps it in view.</source>
+        <translation>Noktayı konunun üzerine sürükleyin: her platformun kırpması onu görünür tutar.</translation>
     </message>
     <message>
         <source>Media of the post</source>
@@ -2651,6 +2843,86 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     <message>
         <source>Media details</source>
         <translation>Medya ayrıntıları</translation>
+    </message>
+    <message>
+        <source>Crops per platform</source>
+        <translation>Platformlara göre kırpmalar</translation>
+    </message>
+    <message>
+        <source>Alt text</source>
+        <translation>Alternatif metin</translation>
+    </message>
+    <message>
+        <source>Describe the picture for people who cannot see it: who, what, where; any text in it.</source>
+        <translation>Görseli göremeyenler için tarif edin: kim, ne, nerede; içindeki yazılar.</translation>
+    </message>
+    <message>
+        <source>Metadata that will be removed</source>
+        <translation>Kaldırılacak üst veriler</translation>
+    </message>
+    <message>
+        <source>People in the picture (KVKK)</source>
+        <translation>Görseldeki kişiler (KVKK)</translation>
+    </message>
+    <message>
+        <source>Not answered yet</source>
+        <translation>Henüz belirtilmedi</translation>
+    </message>
+    <message>
+        <source>No recognisable people</source>
+        <translation>Tanınabilir kişi yok</translation>
+    </message>
+    <message>
+        <source>Recognisable people</source>
+        <translation>Tanınabilir kişiler var</translation>
+    </message>
+    <message>
+        <source>Consent recorded, or another legal ground</source>
+        <translation>Açık rıza alındı ya da başka hukuki dayanak var</translation>
+    </message>
+    <message>
+        <source>Children recognisable</source>
+        <translation>Çocuklar tanınabilir</translation>
+    </message>
+    <message>
+        <source>Parents&apos; written consent</source>
+        <translation>Velinin yazılı rızası</translation>
+    </message>
+    <message>
+        <source>Faces blurred</source>
+        <translation>Yüzler bulanık</translation>
+    </message>
+    <message>
+        <source>Where the consent forms are kept, or the legal ground</source>
+        <translation>Rıza formlarının nerede saklandığı ya da hukuki dayanak</translation>
+    </message>
+    <message>
+        <source>Consent note</source>
+        <translation>Rıza notu</translation>
+    </message>
+    <message>
+        <source>Metadata</source>
+        <translation>Üst veriler</translation>
+    </message>
+    <message>
+        <source>feed</source>
+        <translation>akış</translation>
+    </message>
+    <message>
+        <source>carousel</source>
+        <translation>karusel</translation>
+    </message>
+    <message>
+        <source>story</source>
+        <translation>hikâye</translation>
+    </message>
+    <message>
+        <source>link card</source>
+        <translation>bağlantı kartı</translation>
+    </message>
+    <message>
+        <source>whole picture</source>
+        <translation>görselin tamamı</translation>
     </message>
     <message>
         <source>No media for this post.</source>
@@ -2679,6 +2951,102 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     <message>
         <source>Alt text: {text}</source>
         <translation>Alternatif metin: {text}</translation>
+    </message>
+    <message>
+        <source>{platform}: not sent (no alt text field)</source>
+        <translation>{platform}: gönderilmez (alternatif metin alanı yok)</translation>
+    </message>
+    <message>
+        <source>Reading the file…</source>
+        <translation>Dosya okunuyor…</translation>
+    </message>
+    <message>
+        <source>The file&apos;s metadata could not be read.</source>
+        <translation>Dosyanın üst verileri okunamadı.</translation>
+    </message>
+    <message>
+        <source>Nothing: the file carries no metadata.</source>
+        <translation>Yok: dosyada üst veri bulunmuyor.</translation>
+    </message>
+    <message>
+        <source>Removed before publishing: {items}</source>
+        <translation>Yayımlanmadan önce kaldırılır: {items}</translation>
+    </message>
+    <message>
+        <source>GPS location</source>
+        <translation>GPS konumu</translation>
+    </message>
+    <message>
+        <source>camera model</source>
+        <translation>kamera modeli</translation>
+    </message>
+    <message>
+        <source>lens</source>
+        <translation>objektif bilgisi</translation>
+    </message>
+    <message>
+        <source>device serial number</source>
+        <translation>cihaz seri numarası</translation>
+    </message>
+    <message>
+        <source>date and time taken</source>
+        <translation>çekim tarihi ve saati</translation>
+    </message>
+    <message>
+        <source>exposure settings</source>
+        <translation>çekim ayarları</translation>
+    </message>
+    <message>
+        <source>owner and copyright</source>
+        <translation>sahip ve telif bilgisi</translation>
+    </message>
+    <message>
+        <source>descriptions and comments</source>
+        <translation>açıklama ve yorumlar</translation>
+    </message>
+    <message>
+        <source>editing software</source>
+        <translation>düzenleme yazılımı</translation>
+    </message>
+    <message>
+        <source>maker notes</source>
+        <translation>üreticiye özel kamera notları</translation>
+    </message>
+    <message>
+        <source>embedded thumbnail</source>
+        <translation>gömülü küçük önizleme</translation>
+    </message>
+    <message>
+        <source>orientation (applied to the picture)</source>
+        <translation>döndürme bilgisi (görsele uygulanır)</translation>
+    </message>
+    <message>
+        <source>other EXIF data</source>
+        <translation>diğer EXIF bilgileri</translation>
+    </message>
+    <message>
+        <source>XMP data</source>
+        <translation>XMP bilgileri</translation>
+    </message>
+    <message>
+        <source>IPTC data</source>
+        <translation>IPTC bilgileri</translation>
+    </message>
+    <message>
+        <source>colour profile (converted to sRGB)</source>
+        <translation>renk profili (sRGB&apos;ye dönüştürülür)</translation>
+    </message>
+    <message>
+        <source>text notes</source>
+        <translation>metin notları</translation>
+    </message>
+    <message>
+        <source>depth map</source>
+        <translation>derinlik haritası</translation>
+    </message>
+    <message>
+        <source>extra frames</source>
+        <translation>ek kareler</translation>
     </message>
 </context>
 <context>
@@ -3652,6 +4020,45 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
         <translation>
             <numerusform>+%n daha</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>WordListDialog</name>
+    <message>
+        <source>Institution&apos;s words</source>
+        <translation>Kurum sözlüğü</translation>
+    </message>
+    <message>
+        <source>Accepted words</source>
+        <translation>Kabul edilen sözcükler</translation>
+    </message>
+    <message>
+        <source>A word, e.g. Yeşilbağlar</source>
+        <translation>Bir sözcük, ör. Yeşilbağlar</translation>
+    </message>
+    <message>
+        <source>Mahalle</source>
+        <translation>Mahalle</translation>
+    </message>
+    <message>
+        <source>Institution</source>
+        <translation>Kurum</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Diğer</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Ekle</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Kaldır</translation>
+    </message>
+    <message>
+        <source>Write one word of letters (no spaces or digits).</source>
+        <translation>Boşluk ve rakam içermeyen tek bir sözcük yazın.</translation>
     </message>
 </context>
 <context>
