@@ -8,9 +8,9 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QDockWidget, QInputDialog, QMainWindow, QMessageBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QMessageBox, QVBoxLayout, QWidget
 
 from kurum_masaustu import APP_NAME
 from kurum_masaustu.domain import Platform
@@ -484,24 +484,27 @@ class MainWindow(QMainWindow):
             until = paused.get("until")
             shown_until = f"{to_local(datetime.fromisoformat(until)):%d.%m.%Y %H:%M}" if until else None
             self.pause_banner.show_pause(paused.get("reason") or "", shown_until)
+            if until:  # look again when it ends by itself (the switch ends it on that look)
+                left = (datetime.fromisoformat(until) - datetime.now(UTC)).total_seconds()
+                QTimer.singleShot(int(min(max(left, 0) + 1, 86_400) * 1000), self._pause_may_have_ended)
         for action in (self.pause_action, self.crisis_action, self.mourning_action):
             action.setEnabled(paused is None)
         self.resume_action.setEnabled(paused is not None)
 
+    def _pause_may_have_ended(self) -> None:
+        was_paused = not self.pause_banner.isHidden()
+        self.refresh_pause()
+        if was_paused and self.pause_banner.isHidden():
+            self.calendar.refresh()
+            self.composer.update_checks()
+            self._poke_outbox()
+
     def ask_pause_publishing(self, mode: str = "manual") -> None:
-        titles = {
-            "crisis": self.tr("Crisis mode"),
-            "mourning": self.tr("National mourning"),
-            "manual": self.tr("Pause all publishing"),
-        }
-        reason, ok = QInputDialog.getText(
-            self,
-            titles.get(mode, titles["manual"]),
-            self.tr("Why is publishing paused? (for example: crisis, national mourning)"),
-        )
-        if ok:
-            default = {"crisis": self.tr("Crisis"), "mourning": self.tr("National mourning")}
-            self.pause_publishing(reason.strip() or default.get(mode, self.tr("Paused by the user")), mode=mode)
+        from kurum_masaustu.ui.pause_dialog import PauseDialog
+
+        dialog = PauseDialog(mode, self)
+        if dialog.exec():
+            self.pause_publishing(dialog.reason(), dialog.until(), mode=mode)
 
     def pause_publishing(self, reason: str, until: datetime | None = None, mode: str = "manual") -> None:
         self.services.pause.pause(reason, until, mode)
