@@ -2,7 +2,7 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="tr_TR" sourcelanguage="en">
 <context>
-    <name />
+    <name></name>
     <message>
         <source>category corrected</source>
         <translation>kategori düzeltildi</translation>
@@ -48,7 +48,7 @@
         <translation>yanıt yeniden gönderilecek</translation>
     </message>
     <message>
-        <source>reply waits for the platform's limit</source>
+        <source>reply waits for the platform&apos;s limit</source>
         <translation>yanıt platform sınırını bekliyor</translation>
     </message>
     <message>
@@ -85,7 +85,7 @@
     <message>
         <source>Kurum Masaüstü {version}
 
-The social media desk of a public institution: plan, write, publish and answer citizens from one window. Citizens' messages and account tokens stay on this computer.
+The social media desk of a public institution: plan, write, publish and answer citizens from one window. Citizens&apos; messages and account tokens stay on this computer.
 
 Licence: GNU GPL version 3 or later. The components it carries and their licences are listed under “Third-party notices”.</source>
         <translation>Kurum Masaüstü {version}
@@ -196,6 +196,17 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     </message>
 </context>
 <context>
+    <name>BestTime</name>
+    <message>
+        <source>Good times on {day}: {hours} (from the engagement of your {count} published posts)</source>
+        <translation>{day} için iyi saatler: {hours} (yayımlanmış {count} gönderinizin etkileşimine göre)</translation>
+    </message>
+    <message>
+        <source>Good times on {day}: {hours} — a general suggestion for public institutions; your own published posts are not enough yet to say better</source>
+        <translation>{day} için iyi saatler: {hours} — kamu kurumları için genel bir öneri; kendi yayımlanmış gönderileriniz henüz daha iyisini söylemeye yetmiyor</translation>
+    </message>
+</context>
+<context>
     <name>CalendarPane</name>
     <message>
         <source>Previous month</source>
@@ -231,6 +242,30 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
         <translation>Gönderisi olmayan önemli gün</translation>
     </message>
     <message>
+        <source>Goals of the plan</source>
+        <translation>Planın hedefleri</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>Plan</translation>
+    </message>
+    <message>
+        <source>Campaigns…</source>
+        <translation>Kampanyalar…</translation>
+    </message>
+    <message>
+        <source>Goals…</source>
+        <translation>Hedefler…</translation>
+    </message>
+    <message>
+        <source>Recurring post…</source>
+        <translation>Tekrarlanan gönderi…</translation>
+    </message>
+    <message>
+        <source>Our own days…</source>
+        <translation>Kurumun günleri…</translation>
+    </message>
+    <message>
         <source>Month calendar</source>
         <translation>Aylık takvim</translation>
     </message>
@@ -261,6 +296,26 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     <message>
         <source>Later days</source>
         <translation>Sonraki günler</translation>
+    </message>
+    <message>
+        <source>★ A good time to post (from the engagement of your published posts)</source>
+        <translation>★ Paylaşım için iyi bir saat (yayımlanmış gönderilerinizin etkileşimine göre)</translation>
+    </message>
+    <message>
+        <source>★ A good time to post (a general suggestion for public institutions)</source>
+        <translation>★ Paylaşım için iyi bir saat (kamu kurumları için genel öneri)</translation>
+    </message>
+    <message>
+        <source>Campaign</source>
+        <translation>Kampanya</translation>
+    </message>
+    <message>
+        <source>Outside campaigns</source>
+        <translation>Kampanya dışı</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Aç</translation>
     </message>
     <message>
         <source>This month: {planned} planned, {published} published</source>
@@ -312,6 +367,200 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     </message>
 </context>
 <context>
+    <name>CampaignsDialog</name>
+    <message>
+        <source>Campaigns</source>
+        <translation>Kampanyalar</translation>
+    </message>
+    <message>
+        <source>New campaign</source>
+        <translation>Yeni kampanya</translation>
+    </message>
+    <message>
+        <source>Start from a seasonal preset</source>
+        <translation>Mevsimsel bir hazır kampanyayla başla</translation>
+    </message>
+    <message>
+        <source>Seasonal preset…</source>
+        <translation>Mevsimsel hazır kampanya…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Sil</translation>
+    </message>
+    <message>
+        <source>Colour</source>
+        <translation>Renk</translation>
+    </message>
+    <message>
+        <source>What should the campaign achieve?</source>
+        <translation>Kampanya neyi başarmalı?</translation>
+    </message>
+    <message>
+        <source>No template</source>
+        <translation>Şablon yok</translation>
+    </message>
+    <message>
+        <source>Save campaign</source>
+        <translation>Kampanyayı kaydet</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Ad</translation>
+    </message>
+    <message>
+        <source>Dates</source>
+        <translation>Tarihler</translation>
+    </message>
+    <message>
+        <source>Goal</source>
+        <translation>Hedef</translation>
+    </message>
+    <message>
+        <source>Hashtags</source>
+        <translation>Etiketler</translation>
+    </message>
+    <message>
+        <source>Channels</source>
+        <translation>Kanallar</translation>
+    </message>
+    <message>
+        <source>Template</source>
+        <translation>Şablon</translation>
+    </message>
+    <message>
+        <source>Campaign colour</source>
+        <translation>Kampanya rengi</translation>
+    </message>
+    <message>
+        <source>Give the campaign a name.</source>
+        <translation>Kampanyaya bir ad verin.</translation>
+    </message>
+    <message>
+        <source>The campaign ends before it starts.</source>
+        <translation>Kampanya başlamadan bitiyor.</translation>
+    </message>
+</context>
+<context>
+    <name>ChannelManagerDialog</name>
+    <message>
+        <source>Channels</source>
+        <translation>Kanallar</translation>
+    </message>
+    <message>
+        <source>Platform</source>
+        <translation>Platform</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Ad</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Hesap</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Durum</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Ayrıntılar</translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation>&amp;Ekle…</translation>
+    </message>
+    <message>
+        <source>&amp;Test</source>
+        <translation>&amp;Dene</translation>
+    </message>
+    <message>
+        <source>&amp;Reconnect…</source>
+        <translation>&amp;Yeniden bağlan…</translation>
+    </message>
+    <message>
+        <source>Re&amp;name…</source>
+        <translation>Yeniden &amp;adlandır…</translation>
+    </message>
+    <message>
+        <source>Re&amp;move…</source>
+        <translation>&amp;Kaldır…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Kapat</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Sonuç</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>İptal</translation>
+    </message>
+    <message>
+        <source>No channel yet: add the institution&apos;s accounts.</source>
+        <translation>Henüz kanal yok: kurumun hesaplarını ekleyin.</translation>
+    </message>
+    <message>
+        <source>Server: %1</source>
+        <translation>Sunucu: %1</translation>
+    </message>
+    <message>
+        <source>The token is valid until %1.</source>
+        <translation>Erişim anahtarı %1 tarihine kadar geçerli.</translation>
+    </message>
+    <message>
+        <source>Sandbox channel: what it publishes stays on this computer.</source>
+        <translation>Deneme kanalı: yayımladıkları bu bilgisayarda kalır.</translation>
+    </message>
+    <message>
+        <source>Connected and saved.</source>
+        <translation>Bağlandı ve kaydedildi.</translation>
+    </message>
+    <message>
+        <source>The test was cancelled.</source>
+        <translation>Deneme iptal edildi.</translation>
+    </message>
+    <message>
+        <source>The connection works: %1 (%2).</source>
+        <translation>Bağlantı çalışıyor: %1 (%2).</translation>
+    </message>
+    <message>
+        <source>Rename the channel</source>
+        <translation>Kanalı yeniden adlandır</translation>
+    </message>
+    <message>
+        <source>Name shown in Kurum Masaüstü:</source>
+        <translation>Kurum Masaüstü&apos;nde görünen ad:</translation>
+    </message>
+    <message>
+        <source>Remove “%1”? Its token is deleted from the secure password store. Posts it already published stay in the history.</source>
+        <translation>“%1” kaldırılsın mı? Erişim anahtarı güvenli parola deposundan silinir. Daha önce yayımlanan gönderiler geçmişte kalır.</translation>
+    </message>
+    <message>
+        <source>Remove the channel</source>
+        <translation>Kanalı kaldır</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Kaldır</translation>
+    </message>
+    <message>
+        <source>Keep</source>
+        <translation>Vazgeç</translation>
+    </message>
+    <message>
+        <source>Removed.</source>
+        <translation>Kaldırıldı.</translation>
+    </message>
+    <message>
+        <source>Removed; kept switched off for its published posts.</source>
+        <translation>Kaldırıldı; yayımlanmış gönderileri için kapalı olarak saklanıyor.</translation>
+    </message>
+</context>
+<context>
     <name>ChannelPreview</name>
     <message numerus="yes">
         <source>%n post(s); longest: </source>
@@ -319,6 +568,446 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
         <translation>
             <numerusform>%n gönderi; en uzunu: </numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>ChannelWarning</name>
+    <message>
+        <source>Channel warning</source>
+        <translation>Kanal uyarısı</translation>
+    </message>
+    <message numerus="yes">
+        <source>⚠ %n channel(s) must be reconnected</source>
+        <translation>
+            <numerusform>⚠ %n kanal yeniden bağlanmalı</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>⚠ A channel&apos;s token expires in %n day(s)</source>
+        <translation>
+            <numerusform>⚠ Bir kanalın erişim anahtarının süresi %n gün içinde doluyor</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: must be reconnected</source>
+        <translation>%1: yeniden bağlanmalı</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: the token expires in %n day(s).</source>
+        <translation>
+            <numerusform>%1: erişim anahtarının süresi %n gün içinde doluyor.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Open Publishing → Channels… to renew.</source>
+        <translation>Yenilemek için Yayın → Kanallar… menüsünü açın.</translation>
+    </message>
+</context>
+<context>
+    <name>Channels</name>
+    <message>
+        <source>Name</source>
+        <translation>Ad</translation>
+    </message>
+    <message>
+        <source>Server address</source>
+        <translation>Sunucu adresi</translation>
+    </message>
+    <message>
+        <source>Handle</source>
+        <translation>Kullanıcı adı</translation>
+    </message>
+    <message>
+        <source>Page ID</source>
+        <translation>Sayfa kimliği</translation>
+    </message>
+    <message>
+        <source>Instagram account ID</source>
+        <translation>Instagram hesap kimliği</translation>
+    </message>
+    <message>
+        <source>Organization URN</source>
+        <translation>Kuruluş URN&apos;si</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Kanal</translation>
+    </message>
+    <message>
+        <source>Client ID</source>
+        <translation>İstemci kimliği</translation>
+    </message>
+    <message>
+        <source>Bot token</source>
+        <translation>Bot anahtarı</translation>
+    </message>
+    <message>
+        <source>Page access token</source>
+        <translation>Sayfa erişim anahtarı</translation>
+    </message>
+    <message>
+        <source>Access token</source>
+        <translation>Erişim anahtarı</translation>
+    </message>
+    <message>
+        <source>App password</source>
+        <translation>Uygulama parolası</translation>
+    </message>
+    <message>
+        <source>Please fill in: %1</source>
+        <translation>Lütfen doldurun: %1</translation>
+    </message>
+    <message>
+        <source>The bot is not an administrator of the channel with the right to post. Add it in Telegram (channel → Administrators), then try again.</source>
+        <translation>Bot, kanalda gönderi paylaşma yetkisi olan bir yönetici değil. Telegram&apos;da ekleyin (kanal → Yöneticiler), sonra yeniden deneyin.</translation>
+    </message>
+    <message>
+        <source>Telegram does not know this channel. Write it as @channelname or as its number (-100…).</source>
+        <translation>Telegram bu kanalı tanımıyor. @kanaladi biçiminde ya da numarasıyla (-100…) yazın.</translation>
+    </message>
+    <message>
+        <source>This is not a server address. Write it like sosyal.belediye.bel.tr or https://mastodon.social.</source>
+        <translation>Bu bir sunucu adresi değil. sosyal.belediye.bel.tr ya da https://mastodon.social gibi yazın.</translation>
+    </message>
+    <message>
+        <source>The port must be a number between 1024 and 65535.</source>
+        <translation>Bağlantı noktası 1024 ile 65535 arasında bir sayı olmalı.</translation>
+    </message>
+    <message>
+        <source>The server could not be reached. Check the address and the internet connection (or the proxy) and try again.</source>
+        <translation>Sunucuya ulaşılamadı. Adresi ve internet bağlantısını (ya da vekil sunucuyu) denetleyip yeniden deneyin.</translation>
+    </message>
+    <message>
+        <source>There is no server of this platform at this address. Check the address.</source>
+        <translation>Bu adreste bu platformun sunucusu yok. Adresi denetleyin.</translation>
+    </message>
+    <message>
+        <source>The platform did not accept this token or password. Copy it again in full (without spaces) or create a new one.</source>
+        <translation>Platform bu anahtarı ya da parolayı kabul etmedi. Boşluksuz ve eksiksiz yeniden kopyalayın ya da yenisini oluşturun.</translation>
+    </message>
+    <message>
+        <source>This does not look like an app password (xxxx-xxxx-xxxx-xxxx). Never enter the account&apos;s main password: create an app password in Bluesky under Settings → Privacy and security → App passwords.</source>
+        <translation>Bu bir uygulama parolasına benzemiyor (xxxx-xxxx-xxxx-xxxx). Hesabın ana parolasını asla girmeyin: Bluesky&apos;da Ayarlar → Gizlilik ve güvenlik → Uygulama parolaları bölümünden bir uygulama parolası oluşturun.</translation>
+    </message>
+    <message>
+        <source>The platform refused the connection: %1</source>
+        <translation>Platform bağlantıyı reddetti: %1</translation>
+    </message>
+    <message>
+        <source>The platform asks us to wait a little. Try again in a few minutes.</source>
+        <translation>Platform biraz beklememizi istiyor. Birkaç dakika sonra yeniden deneyin.</translation>
+    </message>
+    <message>
+        <source>The platform gave an answer we could not read. Try again later.</source>
+        <translation>Platform okunamayan bir yanıt verdi. Daha sonra yeniden deneyin.</translation>
+    </message>
+    <message>
+        <source>The platform did not give an access token (%1). Start again.</source>
+        <translation>Platform erişim anahtarı vermedi (%1). Baştan başlayın.</translation>
+    </message>
+    <message>
+        <source>The secure password store of this computer is not available, so nothing was saved. Ask IT to enable it.</source>
+        <translation>Bu bilgisayarın güvenli parola deposu kullanılamıyor; bu yüzden hiçbir şey kaydedilmedi. Bilgi işlemden etkinleştirmesini isteyin.</translation>
+    </message>
+    <message>
+        <source>The web browser could not be opened. Copy the address shown and open it yourself.</source>
+        <translation>Web tarayıcısı açılamadı. Gösterilen adresi kopyalayıp kendiniz açın.</translation>
+    </message>
+    <message>
+        <source>Port %1 on this computer is used by another program, so the sign-in cannot come back to us. Close that program, or have IT register another port in the platform&apos;s app and enter it here.</source>
+        <translation>Bu bilgisayardaki %1 numaralı bağlantı noktasını başka bir program kullanıyor; oturum açma yanıtı bize dönemez. O programı kapatın ya da bilgi işlemin platformdaki uygulamaya başka bir bağlantı noktası kaydetmesini sağlayıp onu buraya yazın.</translation>
+    </message>
+    <message>
+        <source>No answer came from the browser in time. Nothing was saved; start again when ready.</source>
+        <translation>Tarayıcıdan zamanında yanıt gelmedi. Hiçbir şey kaydedilmedi; hazır olduğunuzda yeniden başlayın.</translation>
+    </message>
+    <message>
+        <source>Connecting was cancelled. Nothing was saved.</source>
+        <translation>Bağlanma iptal edildi. Hiçbir şey kaydedilmedi.</translation>
+    </message>
+    <message>
+        <source>The answer that came back does not belong to this sign-in, so it was refused. Nothing was saved; start again.</source>
+        <translation>Gelen yanıt bu oturum açmaya ait değil; bu yüzden reddedildi. Hiçbir şey kaydedilmedi; yeniden başlayın.</translation>
+    </message>
+    <message>
+        <source>Access was not granted on the platform&apos;s page. Nothing was saved.</source>
+        <translation>Platformun sayfasında erişim izni verilmedi. Hiçbir şey kaydedilmedi.</translation>
+    </message>
+    <message>
+        <source>The platform came back without a sign-in code. Nothing was saved; start again.</source>
+        <translation>Platform oturum açma kodu olmadan döndü. Hiçbir şey kaydedilmedi; yeniden başlayın.</translation>
+    </message>
+    <message>
+        <source>Connecting failed: %1</source>
+        <translation>Bağlanılamadı: %1</translation>
+    </message>
+    <message>
+        <source>Registering Kurum Masaüstü on the server…</source>
+        <translation>Kurum Masaüstü sunucuya kaydediliyor…</translation>
+    </message>
+    <message>
+        <source>Opening the sign-in page…</source>
+        <translation>Oturum açma sayfası açılıyor…</translation>
+    </message>
+    <message>
+        <source>Waiting for you to approve in the browser…</source>
+        <translation>Tarayıcıda onay vermeniz bekleniyor…</translation>
+    </message>
+    <message>
+        <source>Getting the access token…</source>
+        <translation>Erişim anahtarı alınıyor…</translation>
+    </message>
+    <message>
+        <source>Reading the saved credentials…</source>
+        <translation>Kayıtlı bilgiler okunuyor…</translation>
+    </message>
+    <message>
+        <source>Checking the account with the platform…</source>
+        <translation>Hesap platformla denetleniyor…</translation>
+    </message>
+    <message>
+        <source>Saving in the secure password store…</source>
+        <translation>Güvenli parola deposuna kaydediliyor…</translation>
+    </message>
+    <message>
+        <source>Token expired — reconnect</source>
+        <extracomment>A symbol per state, so the list can be read without colour.</extracomment>
+        <translation>Anahtarın süresi doldu — yeniden bağlanın</translation>
+    </message>
+    <message>
+        <source>Needs reconnecting</source>
+        <translation>Yeniden bağlanmalı</translation>
+    </message>
+    <message>
+        <source>Token expires today</source>
+        <translation>Anahtarın süresi bugün doluyor</translation>
+    </message>
+    <message>
+        <source>Removed (history kept)</source>
+        <translation>Kaldırıldı (geçmişi saklanıyor)</translation>
+    </message>
+    <message>
+        <source>Posted by hand</source>
+        <translation>Elle paylaşılır</translation>
+    </message>
+    <message>
+        <source>Connected</source>
+        <translation>Bağlı</translation>
+    </message>
+    <message>
+        <source>sandbox</source>
+        <translation>deneme</translation>
+    </message>
+    <message>
+        <source>Choose Reconnect and sign in to your server in the browser again.</source>
+        <translation>“Yeniden bağlan”ı seçip tarayıcıda sunucunuza yeniden giriş yapın.</translation>
+    </message>
+    <message>
+        <source>Choose Reconnect and sign in to X in the browser again.</source>
+        <translation>“Yeniden bağlan”ı seçip tarayıcıda X&apos;e yeniden giriş yapın.</translation>
+    </message>
+    <message>
+        <source>Create a new app password in Bluesky (Settings → Privacy and security → App passwords), then choose Reconnect and enter it.</source>
+        <translation>Bluesky&apos;da yeni bir uygulama parolası oluşturun (Ayarlar → Gizlilik ve güvenlik → Uygulama parolaları), sonra “Yeniden bağlan”ı seçip onu girin.</translation>
+    </message>
+    <message>
+        <source>Get the bot&apos;s token from @BotFather (/token), then choose Reconnect and paste it.</source>
+        <translation>Botun anahtarını @BotFather&apos;dan alın (/token), sonra “Yeniden bağlan”ı seçip yapıştırın.</translation>
+    </message>
+    <message>
+        <source>Create a new token for the Page (best: a system-user token in Meta Business Settings → System users, which does not expire), then choose Reconnect and paste it.</source>
+        <translation>Sayfa için yeni bir erişim anahtarı oluşturun (en iyisi: Meta İşletme Ayarları → Sistem kullanıcıları&apos;ndan süresi dolmayan bir sistem kullanıcısı anahtarı), sonra “Yeniden bağlan”ı seçip yapıştırın.</translation>
+    </message>
+    <message>
+        <source>Create a new token in Meta Business Settings → System users (or refresh the Instagram token), then choose Reconnect and paste it.</source>
+        <translation>Meta İşletme Ayarları → Sistem kullanıcıları&apos;nda yeni bir erişim anahtarı oluşturun (ya da Instagram anahtarını yenileyin), sonra “Yeniden bağlan”ı seçip yapıştırın.</translation>
+    </message>
+    <message>
+        <source>LinkedIn tokens last 60 days. Create a new one in the LinkedIn Developer Portal (Token generator, with the organization&apos;s admin account), then choose Reconnect and paste it.</source>
+        <translation>LinkedIn erişim anahtarları 60 gün geçerlidir. LinkedIn Developer Portal&apos;da (Token generator, kuruluşun yönetici hesabıyla) yenisini oluşturun, sonra “Yeniden bağlan”ı seçip yapıştırın.</translation>
+    </message>
+</context>
+<context>
+    <name>ChecklistWidget</name>
+    <message>
+        <source>Where the facts come from: council decision no., notice, institution, link</source>
+        <translation>Bilginin kaynağı: meclis kararı no., resmî duyuru, kurum, bağlantı</translation>
+    </message>
+    <message>
+        <source>Source reference</source>
+        <translation>Kaynak</translation>
+    </message>
+    <message>
+        <source>Institution&apos;s words…</source>
+        <translation>Kurum sözlüğü…</translation>
+    </message>
+    <message>
+        <source>Mahalle, institution and people&apos;s names the spelling check accepts</source>
+        <translation>Yazım denetiminin kabul ettiği mahalle, kurum ve kişi adları</translation>
+    </message>
+    <message>
+        <source>Source:</source>
+        <translation>Kaynak:</translation>
+    </message>
+    <message>
+        <source>Alt text for every image</source>
+        <translation>Her görselde alternatif metin</translation>
+    </message>
+    <message>
+        <source>Links reachable</source>
+        <translation>Bağlantılar erişilebilir</translation>
+    </message>
+    <message>
+        <source>Turkish spelling</source>
+        <translation>Türkçe yazım</translation>
+    </message>
+    <message>
+        <source>Wording fits the day</source>
+        <translation>Üslup güne uygun</translation>
+    </message>
+    <message>
+        <source>Consent for people in photos (KVKK)</source>
+        <translation>Fotoğraftaki kişilerin rızası (KVKK)</translation>
+    </message>
+    <message>
+        <source>Add to dictionary</source>
+        <translation>Sözlüğe ekle</translation>
+    </message>
+    <message>
+        <source>Checklist</source>
+        <translation>Kontrol listesi</translation>
+    </message>
+    <message>
+        <source>Not scheduled: the checklist says {items}. Fix it first.</source>
+        <translation>Zamanlanmadı: kontrol listesinde eksik var ({items}). Önce bunu düzeltin.</translation>
+    </message>
+    <message>
+        <source>Override a warning</source>
+        <translation>Uyarıyı not ile geç</translation>
+    </message>
+    <message>
+        <source>Why may the post go out like this? (kept in the audit log)</source>
+        <translation>Gönderi neden bu hâliyle yayımlanabilir? (denetim kaydında saklanır)</translation>
+    </message>
+    <message>
+        <source>Overridden: {note}</source>
+        <translation>Not ile geçildi: {note}</translation>
+    </message>
+    <message>
+        <source>Override…</source>
+        <translation>Not ile geç…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n to fix before scheduling</source>
+        <translation>
+            <numerusform>Zamanlamadan önce düzeltilecek %n madde</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n warning(s): fix, or override with a note</source>
+        <translation>
+            <numerusform>%n uyarı: düzeltin ya da not ile geçin</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Ready to schedule as far as the checklist can tell.</source>
+        <translation>Kontrol listesine göre zamanlamaya hazır.</translation>
+    </message>
+    <message>
+        <source>Given.</source>
+        <translation>Belirtildi.</translation>
+    </message>
+    <message>
+        <source>Announcements need a source: the decision, notice or institution the facts come from.</source>
+        <translation>Duyurularda kaynak gerekir: bilginin dayandığı karar, resmî duyuru ya da kurum.</translation>
+    </message>
+    <message>
+        <source>The text states figures ({values}): say where they come from.</source>
+        <translation>Metinde rakamlar var ({values}): kaynağını belirtin.</translation>
+    </message>
+    <message>
+        <source>No figures or claims that need a source.</source>
+        <translation>Kaynak gerektiren rakam ya da iddia yok.</translation>
+    </message>
+    <message>
+        <source>No images.</source>
+        <translation>Görsel yok.</translation>
+    </message>
+    <message>
+        <source>No alt text: {values}. Describe each image in the media pane.</source>
+        <translation>Alternatif metin yok: {values}. Her görseli medya bölmesinde tarif edin.</translation>
+    </message>
+    <message>
+        <source>The alt text says little (a file name or one word): {values}.</source>
+        <translation>Alternatif metin yetersiz (dosya adı ya da tek sözcük): {values}.</translation>
+    </message>
+    <message>
+        <source>Every image is described.</source>
+        <translation>Her görsel tarif edilmiş.</translation>
+    </message>
+    <message>
+        <source>No links.</source>
+        <translation>Bağlantı yok.</translation>
+    </message>
+    <message>
+        <source>Not reachable: {values}</source>
+        <translation>Erişilemiyor: {values}</translation>
+    </message>
+    <message>
+        <source>Offline, could not be checked.</source>
+        <translation>Çevrimdışı, kontrol edilemedi.</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Kontrol ediliyor…</translation>
+    </message>
+    <message>
+        <source>Every link answers.</source>
+        <translation>Her bağlantı yanıt veriyor.</translation>
+    </message>
+    <message>
+        <source>The spelling dictionary could not be loaded.</source>
+        <translation>Yazım sözlüğü yüklenemedi.</translation>
+    </message>
+    <message>
+        <source>Not in the dictionary: {values}</source>
+        <translation>Sözlükte yok: {values}</translation>
+    </message>
+    <message>
+        <source>No unknown words.</source>
+        <translation>Bilinmeyen sözcük yok.</translation>
+    </message>
+    <message>
+        <source>No day of mourning or commemoration.</source>
+        <translation>Yas ya da anma günü değil.</translation>
+    </message>
+    <message>
+        <source>Nothing celebratory.</source>
+        <translation>Kutlama ifadesi yok.</translation>
+    </message>
+    <message>
+        <source>National mourning: celebratory wording ({values}).</source>
+        <translation>Millî yas: kutlama ifadesi ({values}).</translation>
+    </message>
+    <message>
+        <source>Children in {values}: record the parents&apos; written consent or blur their faces.</source>
+        <translation>{values} çocuk içeriyor: velinin yazılı rızasını kaydedin ya da yüzleri bulanıklaştırın.</translation>
+    </message>
+    <message>
+        <source>Say in the media pane whether recognisable people appear: {values}.</source>
+        <translation>Tanınabilir kişi olup olmadığını medya bölmesinde belirtin: {values}.</translation>
+    </message>
+    <message>
+        <source>No consent recorded for the people in {values}: record it, or note the legal ground.</source>
+        <translation>{values} içindeki kişiler için rıza kaydı yok: kaydedin ya da hukuki dayanağı not edin.</translation>
+    </message>
+    <message>
+        <source>Consent recorded.</source>
+        <translation>Rıza kaydedildi.</translation>
+    </message>
+    <message>
+        <source>{day} is a day of commemoration: no celebratory wording or emoji ({values}).</source>
+        <translation>{day} bir anma günü: kutlama ifadesi ve emoji kullanılmaz ({values}).</translation>
     </message>
 </context>
 <context>
@@ -444,7 +1133,7 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
         <translation>Platform zamanlasın</translation>
     </message>
     <message>
-        <source>Hand to {channel}'s own scheduler</source>
+        <source>Hand to {channel}&apos;s own scheduler</source>
         <translation>{channel} kanalının kendi zamanlayıcısına teslim et</translation>
     </message>
     <message numerus="yes">
@@ -470,11 +1159,15 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
         </translation>
     </message>
     <message>
+        <source>Checklist</source>
+        <translation>Kontrol listesi</translation>
+    </message>
+    <message>
         <source>Cannot schedule for {channels}: {problem} Fix it, or remove that channel.</source>
         <translation>{channels} için zamanlanamıyor: {problem} Düzeltin ya da o kanalı çıkarın.</translation>
     </message>
     <message>
-        <source>Fill in the template's fields first: {fields}</source>
+        <source>Fill in the template&apos;s fields first: {fields}</source>
         <translation>Önce şablonun alanlarını doldurun: {fields}</translation>
     </message>
     <message>
@@ -526,7 +1219,7 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
         <translation>aç</translation>
     </message>
     <message>
-        <source>Handed to the platform's scheduler on some channels: changes here do not reach them until you take the post back from the platforms.</source>
+        <source>Handed to the platform&apos;s scheduler on some channels: changes here do not reach them until you take the post back from the platforms.</source>
         <translation>Bazı kanallarda gönderi platformun zamanlayıcısına teslim edildi: gönderiyi platformlardan geri alana kadar buradaki değişiklikler onlara ulaşmaz.</translation>
     </message>
     <message>
@@ -574,6 +1267,198 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     <message>
         <source>{name} could not be read.</source>
         <translation>{name} dosyası okunamadı.</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectDialog</name>
+    <message>
+        <source>Add a channel</source>
+        <extracomment>Platforms whose pasted token may carry an expiry the person can read in the platform&apos;s tool.</extracomment>
+        <translation>Kanal ekle</translation>
+    </message>
+    <message>
+        <source>Reconnect the channel</source>
+        <translation>Kanalı yeniden bağla</translation>
+    </message>
+    <message>
+        <source>Platform</source>
+        <translation>Platform</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Ad</translation>
+    </message>
+    <message>
+        <source>Sandbox channel for practice (nothing reaches the internet)</source>
+        <translation>Alıştırma için deneme kanalı (hiçbir şey internete gitmez)</translation>
+    </message>
+    <message>
+        <source>Platform:</source>
+        <translation>Platform:</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Ad:</translation>
+    </message>
+    <message>
+        <source>The token expires on:</source>
+        <translation>Anahtarın son geçerlilik tarihi:</translation>
+    </message>
+    <message>
+        <source>Expiry date</source>
+        <translation>Son geçerlilik tarihi</translation>
+    </message>
+    <message>
+        <source>Sign-in address</source>
+        <translation>Oturum açma adresi</translation>
+    </message>
+    <message>
+        <source>If the browser did not open, open this address yourself:</source>
+        <translation>Tarayıcı açılmadıysa bu adresi kendiniz açın:</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Sorun</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>İptal</translation>
+    </message>
+    <message>
+        <source>e.g. Municipality (%1)</source>
+        <translation>ör. Belediye (%1)</translation>
+    </message>
+    <message>
+        <source>Server address:</source>
+        <translation>Sunucu adresi:</translation>
+    </message>
+    <message>
+        <source>First the address of your Mastodon server; then you sign in there.</source>
+        <translation>Önce Mastodon sunucunuzun adresi; ardından orada oturum açarsınız.</translation>
+    </message>
+    <message>
+        <source>Client ID:</source>
+        <translation>İstemci kimliği:</translation>
+    </message>
+    <message>
+        <source>Callback port:</source>
+        <translation>Geri dönüş bağlantı noktası:</translation>
+    </message>
+    <message>
+        <source>From the institution&apos;s X app (type: Native App). Its callback address must be http://127.0.0.1:%1/callback — X accepts only the exact address registered there.</source>
+        <translation>Kurumun X uygulamasından (tür: Native App). Uygulamada geri dönüş adresi olarak http://127.0.0.1:%1/callback kayıtlı olmalı — X yalnızca orada birebir kayıtlı adresi kabul eder.</translation>
+    </message>
+    <message>
+        <source>You approve the access on the platform&apos;s own page; no password is typed here.</source>
+        <translation>Erişimi platformun kendi sayfasında onaylarsınız; burada parola yazılmaz.</translation>
+    </message>
+    <message>
+        <source>Handle:</source>
+        <translation>Kullanıcı adı:</translation>
+    </message>
+    <message>
+        <source>App password:</source>
+        <translation>Uygulama parolası:</translation>
+    </message>
+    <message>
+        <source>Never enter the account&apos;s main password. Create an app password for Kurum Masaüstü in Bluesky: Settings → Privacy and security → App passwords.</source>
+        <translation>Hesabın ana parolasını asla girmeyin. Bluesky&apos;da Kurum Masaüstü için bir uygulama parolası oluşturun: Ayarlar → Gizlilik ve güvenlik → Uygulama parolaları.</translation>
+    </message>
+    <message>
+        <source>Channel:</source>
+        <translation>Kanal:</translation>
+    </message>
+    <message>
+        <source>Bot token:</source>
+        <translation>Bot anahtarı:</translation>
+    </message>
+    <message>
+        <source>The token comes from @BotFather. Add the bot to the channel as an administrator who may post.</source>
+        <translation>Anahtar @BotFather&apos;dan alınır. Botu kanala gönderi paylaşabilen bir yönetici olarak ekleyin.</translation>
+    </message>
+    <message>
+        <source>Page ID:</source>
+        <translation>Sayfa kimliği:</translation>
+    </message>
+    <message>
+        <source>Page access token:</source>
+        <translation>Sayfa erişim anahtarı:</translation>
+    </message>
+    <message>
+        <source>Instagram account ID:</source>
+        <translation>Instagram hesap kimliği:</translation>
+    </message>
+    <message>
+        <source>Access token:</source>
+        <translation>Erişim anahtarı:</translation>
+    </message>
+    <message>
+        <source>Organization URN:</source>
+        <translation>Kuruluş URN&apos;si:</translation>
+    </message>
+    <message>
+        <source>A desktop app cannot keep Meta&apos;s app secret, so IT creates a long-lived token (best: a system user in Meta Business Settings) and pastes it here.</source>
+        <translation>Masaüstü uygulaması Meta&apos;nın uygulama sırrını saklayamaz; bu yüzden bilgi işlem uzun ömürlü bir anahtar oluşturup (en iyisi: Meta İşletme Ayarları&apos;nda bir sistem kullanıcısı) buraya yapıştırır.</translation>
+    </message>
+    <message>
+        <source>The platform&apos;s token tool shows the expiry; leave it unticked if it never expires.</source>
+        <translation>Son geçerlilik tarihini platformun anahtar aracı gösterir; süresi hiç dolmuyorsa işaretlemeyin.</translation>
+    </message>
+    <message>
+        <source>Sandbox: any token works the first time; left empty, one is made up for you.</source>
+        <translation>Deneme: ilk seferde her anahtar çalışır; boş bırakırsanız sizin için bir tane oluşturulur.</translation>
+    </message>
+    <message>
+        <source>Sandbox: the sign-in page is shown inside Kurum Masaüstü.</source>
+        <translation>Deneme: oturum açma sayfası Kurum Masaüstü&apos;nün içinde gösterilir.</translation>
+    </message>
+    <message>
+        <source>Sandbox: left empty, the saved token is used again.</source>
+        <translation>Deneme: boş bırakırsanız kayıtlı anahtar yeniden kullanılır.</translation>
+    </message>
+    <message>
+        <source>A manual channel: Kurum Masaüstü prepares the text and media, you post by hand and record the link.</source>
+        <translation>Elle paylaşılan kanal: Kurum Masaüstü metni ve görselleri hazırlar, siz elle paylaşıp bağlantıyı kaydedersiniz.</translation>
+    </message>
+    <message>
+        <source>Sign in with the browser…</source>
+        <translation>Tarayıcıda oturum aç…</translation>
+    </message>
+    <message>
+        <source>Check and save</source>
+        <translation>Denetle ve kaydet</translation>
+    </message>
+    <message>
+        <source>Sandbox %1: allow “%2” to post as %3?</source>
+        <translation>Deneme %1: “%2” uygulaması %3 adına paylaşım yapabilsin mi?</translation>
+    </message>
+    <message>
+        <source>Sandbox sign-in</source>
+        <translation>Deneme oturum açma</translation>
+    </message>
+    <message>
+        <source>Allow</source>
+        <translation>İzin ver</translation>
+    </message>
+    <message>
+        <source>Deny</source>
+        <translation>Reddet</translation>
+    </message>
+    <message>
+        <source>Connected</source>
+        <translation>Bağlı</translation>
+    </message>
+    <message>
+        <source>You can close this tab and return to Kurum Masaüstü.</source>
+        <translation>Bu sekmeyi kapatıp Kurum Masaüstü&apos;ne dönebilirsiniz.</translation>
+    </message>
+    <message>
+        <source>Not connected</source>
+        <translation>Bağlanmadı</translation>
+    </message>
+    <message>
+        <source>Return to Kurum Masaüstü to see why.</source>
+        <translation>Nedenini görmek için Kurum Masaüstü&apos;ne dönün.</translation>
     </message>
 </context>
 <context>
@@ -765,6 +1650,140 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     </message>
 </context>
 <context>
+    <name>Days</name>
+    <message>
+        <source>Commemoration (no celebration, no emoji)</source>
+        <translation>Anma (kutlama yok, emoji yok)</translation>
+    </message>
+    <message>
+        <source>Celebration</source>
+        <translation>Kutlama</translation>
+    </message>
+    <message>
+        <source>Religious greeting</source>
+        <translation>Dinî tebrik</translation>
+    </message>
+    <message>
+        <source>Awareness</source>
+        <translation>Farkındalık</translation>
+    </message>
+    <message>
+        <source>Information</source>
+        <translation>Bilgilendirme</translation>
+    </message>
+    <message>
+        <source>National</source>
+        <translation>Ulusal</translation>
+    </message>
+    <message>
+        <source>Religious</source>
+        <translation>Dinî</translation>
+    </message>
+    <message>
+        <source>International</source>
+        <translation>Uluslararası</translation>
+    </message>
+    <message>
+        <source>Local</source>
+        <translation>Yerel</translation>
+    </message>
+    <message>
+        <source>Public holiday</source>
+        <translation>Resmî tatil</translation>
+    </message>
+</context>
+<context>
+    <name>DaysDialog</name>
+    <message>
+        <source>Our own days</source>
+        <translation>Kurumun günleri</translation>
+    </message>
+    <message>
+        <source>Start from</source>
+        <translation>Şununla başla</translation>
+    </message>
+    <message>
+        <source>New day…</source>
+        <translation>Yeni gün…</translation>
+    </message>
+    <message>
+        <source>Local liberation day</source>
+        <translation>Yerel kurtuluş günü</translation>
+    </message>
+    <message>
+        <source>National mourning (milli yas)</source>
+        <translation>Millî yas</translation>
+    </message>
+    <message>
+        <source>Local festival</source>
+        <translation>Yerel festival</translation>
+    </message>
+    <message>
+        <source>Extra day off</source>
+        <translation>Ek tatil (idari izin)</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Sil</translation>
+    </message>
+    <message>
+        <source>Every year on</source>
+        <translation>Her yıl</translation>
+    </message>
+    <message>
+        <source>Once, from</source>
+        <translation>Bir kez,</translation>
+    </message>
+    <message>
+        <source>Offices are closed (a day off)</source>
+        <translation>Daireler kapalı (tatil günü)</translation>
+    </message>
+    <message>
+        <source>Save day</source>
+        <translation>Günü kaydet</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Ad</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Ne zaman</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Tür</translation>
+    </message>
+    <message>
+        <source>Tone</source>
+        <translation>Üslup</translation>
+    </message>
+    <message>
+        <source>These days show in the calendar like the built-in ones, remind you when nothing is planned, and set the tone checks of the composer.</source>
+        <translation>Bu günler takvimde hazır günler gibi görünür, planlanmış içerik yoksa hatırlatılır ve gönderi hazırlamadaki üslup denetimini belirler.</translation>
+    </message>
+    <message>
+        <source>Liberation of our city</source>
+        <translation>Şehrimizin kurtuluşu</translation>
+    </message>
+    <message>
+        <source>National mourning</source>
+        <translation>Millî yas</translation>
+    </message>
+    <message>
+        <source>Festival</source>
+        <translation>Festival</translation>
+    </message>
+    <message>
+        <source>Give the day a name.</source>
+        <translation>Güne bir ad verin.</translation>
+    </message>
+    <message>
+        <source>The day ends before it starts.</source>
+        <translation>Gün başlamadan bitiyor.</translation>
+    </message>
+</context>
+<context>
     <name>FilterBar</name>
     <message>
         <source>Filter by channel</source>
@@ -809,6 +1828,77 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     <message>
         <source>Outside campaigns</source>
         <translation>Kampanya dışı</translation>
+    </message>
+</context>
+<context>
+    <name>Goals</name>
+    <message>
+        <source>post(s)</source>
+        <extracomment>Seasonal campaigns a municipality runs every year (seed chapter 1): name, colour, start, length.</extracomment>
+        <translation>gönderi</translation>
+    </message>
+    <message>
+        <source>{what} in {campaign}</source>
+        <translation>{what} ({campaign})</translation>
+    </message>
+    <message>
+        <source>this week {done}/{target} {what}</source>
+        <translation>bu hafta {done}/{target} {what}</translation>
+    </message>
+    <message>
+        <source>this month {done}/{target} {what}</source>
+        <translation>bu ay {done}/{target} {what}</translation>
+    </message>
+</context>
+<context>
+    <name>GoalsDialog</name>
+    <message>
+        <source>Goals</source>
+        <translation>Hedefler</translation>
+    </message>
+    <message>
+        <source>Number of posts</source>
+        <translation>Gönderi sayısı</translation>
+    </message>
+    <message>
+        <source>per week</source>
+        <translation>haftada</translation>
+    </message>
+    <message>
+        <source>per month</source>
+        <translation>ayda</translation>
+    </message>
+    <message>
+        <source>any category</source>
+        <translation>her kategori</translation>
+    </message>
+    <message>
+        <source>any campaign</source>
+        <translation>her kampanya</translation>
+    </message>
+    <message>
+        <source>any channel</source>
+        <translation>her kanal</translation>
+    </message>
+    <message>
+        <source>Add goal</source>
+        <translation>Hedef ekle</translation>
+    </message>
+    <message>
+        <source>Remove goal</source>
+        <translation>Hedefi kaldır</translation>
+    </message>
+    <message>
+        <source>Planned and published posts count toward a goal; drafts do not. The calendar shows the progress.</source>
+        <translation>Hedefe planlanan ve yayımlanan gönderiler sayılır; taslaklar sayılmaz. İlerleme takvimde görünür.</translation>
+    </message>
+    <message>
+        <source>{target} {what} per week</source>
+        <translation>haftada {target} {what}</translation>
+    </message>
+    <message>
+        <source>{target} {what} per month</source>
+        <translation>ayda {target} {what}</translation>
     </message>
 </context>
 <context>
@@ -965,7 +2055,7 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     </message>
     <message>
         <source>From</source>
-        <translation>Başlangıç</translation>
+        <translation>Gönderen</translation>
     </message>
     <message>
         <source>Type</source>
@@ -1414,7 +2504,7 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
         <translation>{count} dakika</translation>
     </message>
     <message>
-        <source>A poll needs a question: write it as the post's text.</source>
+        <source>A poll needs a question: write it as the post&apos;s text.</source>
         <translation>Anketin bir sorusu olmalı: soruyu gönderi metni olarak yazın.</translation>
     </message>
     <message>
@@ -1442,7 +2532,7 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
         <translation>Anket süresi çok kısa: burada en az {duration}.</translation>
     </message>
     <message>
-        <source>The poll will run {duration} here (the platform's nearest duration).</source>
+        <source>The poll will run {duration} here (the platform&apos;s nearest duration).</source>
         <translation>Anket burada {duration} sürecek (platformun en yakın süresi).</translation>
     </message>
     <message>
@@ -1487,6 +2577,14 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     <message>
         <source>Cancelled</source>
         <translation>İptal edildi</translation>
+    </message>
+    <message>
+        <source>To be checked</source>
+        <translation>Kontrol edilmeli</translation>
+    </message>
+    <message>
+        <source>Time passed</source>
+        <translation>Zamanı geçti</translation>
     </message>
     <message>
         <source>Announcement</source>
@@ -1673,6 +2771,10 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
         <translation>Zamanı gelenleri &amp;şimdi gönder</translation>
     </message>
     <message>
+        <source>C&amp;hannels…</source>
+        <translation>Kan&amp;allar…</translation>
+    </message>
+    <message>
         <source>&amp;Help</source>
         <translation>&amp;Yardım</translation>
     </message>
@@ -1699,34 +2801,10 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n post(s) taken back from the platforms' schedulers.</source>
+        <source>%n post(s) taken back from the platforms&apos; schedulers.</source>
         <translation>
             <numerusform>Platformların zamanlayıcılarından %n gönderi geri alındı.</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Crisis mode</source>
-        <translation>Kriz modu</translation>
-    </message>
-    <message>
-        <source>National mourning</source>
-        <translation>Millî yas</translation>
-    </message>
-    <message>
-        <source>Pause all publishing</source>
-        <translation>Tüm yayınları duraklat</translation>
-    </message>
-    <message>
-        <source>Why is publishing paused? (for example: crisis, national mourning)</source>
-        <translation>Yayın neden duraklatılıyor? (örneğin: kriz, millî yas)</translation>
-    </message>
-    <message>
-        <source>Crisis</source>
-        <translation>Kriz</translation>
-    </message>
-    <message>
-        <source>Paused by the user</source>
-        <translation>Kullanıcı tarafından duraklatıldı</translation>
     </message>
     <message>
         <source>Resume publishing</source>
@@ -1755,7 +2833,12 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     <name>MediaPane</name>
     <message>
         <source>Media preview</source>
+        <extracomment>Platforms shown when the post has no channels chosen yet.</extracomment>
         <translation>Medya önizleme</translation>
+    </message>
+    <message>
+        <source>Drag the point onto the subject: every platform&apos;s crop keeps it in view.</source>
+        <translation>Noktayı konunun üzerine sürükleyin: her platformun kırpması onu görünür tutar.</translation>
     </message>
     <message>
         <source>Media of the post</source>
@@ -1764,6 +2847,86 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     <message>
         <source>Media details</source>
         <translation>Medya ayrıntıları</translation>
+    </message>
+    <message>
+        <source>Crops per platform</source>
+        <translation>Platformlara göre kırpmalar</translation>
+    </message>
+    <message>
+        <source>Alt text</source>
+        <translation>Alternatif metin</translation>
+    </message>
+    <message>
+        <source>Describe the picture for people who cannot see it: who, what, where; any text in it.</source>
+        <translation>Görseli göremeyenler için tarif edin: kim, ne, nerede; içindeki yazılar.</translation>
+    </message>
+    <message>
+        <source>Metadata that will be removed</source>
+        <translation>Kaldırılacak üst veriler</translation>
+    </message>
+    <message>
+        <source>People in the picture (KVKK)</source>
+        <translation>Görseldeki kişiler (KVKK)</translation>
+    </message>
+    <message>
+        <source>Not answered yet</source>
+        <translation>Henüz belirtilmedi</translation>
+    </message>
+    <message>
+        <source>No recognisable people</source>
+        <translation>Tanınabilir kişi yok</translation>
+    </message>
+    <message>
+        <source>Recognisable people</source>
+        <translation>Tanınabilir kişiler var</translation>
+    </message>
+    <message>
+        <source>Consent recorded, or another legal ground</source>
+        <translation>Açık rıza alındı ya da başka hukuki dayanak var</translation>
+    </message>
+    <message>
+        <source>Children recognisable</source>
+        <translation>Çocuklar tanınabilir</translation>
+    </message>
+    <message>
+        <source>Parents&apos; written consent</source>
+        <translation>Velinin yazılı rızası</translation>
+    </message>
+    <message>
+        <source>Faces blurred</source>
+        <translation>Yüzler bulanık</translation>
+    </message>
+    <message>
+        <source>Where the consent forms are kept, or the legal ground</source>
+        <translation>Rıza formlarının nerede saklandığı ya da hukuki dayanak</translation>
+    </message>
+    <message>
+        <source>Consent note</source>
+        <translation>Rıza notu</translation>
+    </message>
+    <message>
+        <source>Metadata</source>
+        <translation>Üst veriler</translation>
+    </message>
+    <message>
+        <source>feed</source>
+        <translation>akış</translation>
+    </message>
+    <message>
+        <source>carousel</source>
+        <translation>karusel</translation>
+    </message>
+    <message>
+        <source>story</source>
+        <translation>hikâye</translation>
+    </message>
+    <message>
+        <source>link card</source>
+        <translation>bağlantı kartı</translation>
+    </message>
+    <message>
+        <source>whole picture</source>
+        <translation>görselin tamamı</translation>
     </message>
     <message>
         <source>No media for this post.</source>
@@ -1793,12 +2956,108 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
         <source>Alt text: {text}</source>
         <translation>Alternatif metin: {text}</translation>
     </message>
+    <message>
+        <source>{platform}: not sent (no alt text field)</source>
+        <translation>{platform}: gönderilmez (alternatif metin alanı yok)</translation>
+    </message>
+    <message>
+        <source>Reading the file…</source>
+        <translation>Dosya okunuyor…</translation>
+    </message>
+    <message>
+        <source>The file&apos;s metadata could not be read.</source>
+        <translation>Dosyanın üst verileri okunamadı.</translation>
+    </message>
+    <message>
+        <source>Nothing: the file carries no metadata.</source>
+        <translation>Yok: dosyada üst veri bulunmuyor.</translation>
+    </message>
+    <message>
+        <source>Removed before publishing: {items}</source>
+        <translation>Yayımlanmadan önce kaldırılır: {items}</translation>
+    </message>
+    <message>
+        <source>GPS location</source>
+        <translation>GPS konumu</translation>
+    </message>
+    <message>
+        <source>camera model</source>
+        <translation>kamera modeli</translation>
+    </message>
+    <message>
+        <source>lens</source>
+        <translation>objektif bilgisi</translation>
+    </message>
+    <message>
+        <source>device serial number</source>
+        <translation>cihaz seri numarası</translation>
+    </message>
+    <message>
+        <source>date and time taken</source>
+        <translation>çekim tarihi ve saati</translation>
+    </message>
+    <message>
+        <source>exposure settings</source>
+        <translation>çekim ayarları</translation>
+    </message>
+    <message>
+        <source>owner and copyright</source>
+        <translation>sahip ve telif bilgisi</translation>
+    </message>
+    <message>
+        <source>descriptions and comments</source>
+        <translation>açıklama ve yorumlar</translation>
+    </message>
+    <message>
+        <source>editing software</source>
+        <translation>düzenleme yazılımı</translation>
+    </message>
+    <message>
+        <source>maker notes</source>
+        <translation>üreticiye özel kamera notları</translation>
+    </message>
+    <message>
+        <source>embedded thumbnail</source>
+        <translation>gömülü küçük önizleme</translation>
+    </message>
+    <message>
+        <source>orientation (applied to the picture)</source>
+        <translation>döndürme bilgisi (görsele uygulanır)</translation>
+    </message>
+    <message>
+        <source>other EXIF data</source>
+        <translation>diğer EXIF bilgileri</translation>
+    </message>
+    <message>
+        <source>XMP data</source>
+        <translation>XMP bilgileri</translation>
+    </message>
+    <message>
+        <source>IPTC data</source>
+        <translation>IPTC bilgileri</translation>
+    </message>
+    <message>
+        <source>colour profile (converted to sRGB)</source>
+        <translation>renk profili (sRGB&apos;ye dönüştürülür)</translation>
+    </message>
+    <message>
+        <source>text notes</source>
+        <translation>metin notları</translation>
+    </message>
+    <message>
+        <source>depth map</source>
+        <translation>derinlik haritası</translation>
+    </message>
+    <message>
+        <source>extra frames</source>
+        <translation>ek kareler</translation>
+    </message>
 </context>
 <context>
     <name>MonthModel</name>
     <message numerus="yes">
         <source>%n post(s)</source>
-        <extracomment>Deliveries in the month itself (not the neighbouring days the grid shows).</extracomment>
+        <extracomment>Deliveries in the month itself (not the neighbouring days the grid shows). Every delivery of the grid, whatever the filter (goals count the whole plan).</extracomment>
         <translation>
             <numerusform>%n gönderi</numerusform>
         </translation>
@@ -1811,7 +3070,7 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
         <translation>Kanalın yeniden bağlanması gerekiyor</translation>
     </message>
     <message>
-        <source>Waiting for the platform's rate limit</source>
+        <source>Waiting for the platform&apos;s rate limit</source>
         <translation>Platformun istek sınırı bekleniyor</translation>
     </message>
     <message>
@@ -1825,6 +3084,10 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     <message>
         <source>The platform refused the post</source>
         <translation>Platform gönderiyi reddetti</translation>
+    </message>
+    <message>
+        <source>The platform cannot show whether it went out: check the channel</source>
+        <translation>Platform gönderinin çıkıp çıkmadığını gösteremiyor: kanala bakın</translation>
     </message>
     <message>
         <source>To be posted by hand</source>
@@ -1885,6 +3148,22 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
         <translation>Paylaşıldı olarak işaretle…</translation>
     </message>
     <message>
+        <source>It was published: paste link…</source>
+        <translation>Yayımlandı: bağlantıyı yapıştır…</translation>
+    </message>
+    <message>
+        <source>You found the post on the channel: record its link</source>
+        <translation>Gönderiyi kanalda buldunuz: bağlantısını kaydedin</translation>
+    </message>
+    <message>
+        <source>It was not published: send again</source>
+        <translation>Yayımlanmadı: yeniden gönder</translation>
+    </message>
+    <message>
+        <source>The post is not on the channel: send it again now</source>
+        <translation>Gönderi kanalda yok: şimdi yeniden gönderin</translation>
+    </message>
+    <message>
         <source>Posted by hand</source>
         <translation>Elle paylaşıldı</translation>
     </message>
@@ -1896,16 +3175,32 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
         <source>That is not a web address. It should start with https://</source>
         <translation>Bu bir web adresi değil. https:// ile başlamalı.</translation>
     </message>
+    <message>
+        <source>Paste the link of the post on %1:</source>
+        <translation>%1 kanalındaki gönderinin bağlantısını yapıştırın:</translation>
+    </message>
+    <message>
+        <source>It was published</source>
+        <translation>Yayımlandı</translation>
+    </message>
+    <message>
+        <source>Send again</source>
+        <translation>Yeniden gönder</translation>
+    </message>
+    <message>
+        <source>Send this post to %1 again? Do it only if you looked and it is not on the channel.</source>
+        <translation>Bu gönderi %1 kanalına yeniden gönderilsin mi? Yalnızca kanala bakıp gönderiyi görmediyseniz yapın.</translation>
+    </message>
 </context>
 <context>
     <name>OverrideEditor</name>
     <message>
         <source>Channels</source>
-        <extracomment>Checks one channel's text (the composer's check with the post's kind, media and link).</extracomment>
+        <extracomment>Checks one channel&apos;s text (the composer&apos;s check with the post&apos;s kind, media and link).</extracomment>
         <translation>Kanallar</translation>
     </message>
     <message>
-        <source>This channel's text</source>
+        <source>This channel&apos;s text</source>
         <translation>Bu kanalın metni</translation>
     </message>
     <message>
@@ -1945,10 +3240,53 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     </message>
 </context>
 <context>
+    <name>PauseDialog</name>
+    <message>
+        <source>Crisis mode</source>
+        <translation>Kriz modu</translation>
+    </message>
+    <message>
+        <source>National mourning</source>
+        <translation>Millî yas</translation>
+    </message>
+    <message>
+        <source>Pause all publishing</source>
+        <translation>Tüm yayınları duraklat</translation>
+    </message>
+    <message>
+        <source>Crisis</source>
+        <translation>Kriz</translation>
+    </message>
+    <message>
+        <source>Paused by the user</source>
+        <translation>Kullanıcı duraklattı</translation>
+    </message>
+    <message>
+        <source>Every scheduled post stops at once and nothing is published until the pause ends. Resuming by hand, you review what fell due meanwhile; at an automatic end it goes out as planned.</source>
+        <translation>Zamanlanmış tüm gönderiler hemen durur; duraklama bitene kadar hiçbir şey yayımlanmaz. Elle sürdürürken arada zamanı gelenleri gözden geçirirsiniz; otomatik bitişte planlandığı gibi yayımlanırlar.</translation>
+    </message>
+    <message>
+        <source>End the pause automatically at</source>
+        <translation>Duraklamayı otomatik bitir:</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Neden</translation>
+    </message>
+    <message>
+        <source>Pause publishing</source>
+        <translation>Yayını duraklat</translation>
+    </message>
+    <message>
+        <source>The end of the pause must be in the future.</source>
+        <translation>Duraklamanın bitişi ileri bir zaman olmalı.</translation>
+    </message>
+</context>
+<context>
     <name>Problems</name>
     <message>
         <source>characters (X weighting)</source>
-        <extracomment>How each platform's preview card looks (border colour, background).</extracomment>
+        <extracomment>How each platform&apos;s preview card looks (border colour, background).</extracomment>
         <translation>karakter (X ağırlıklı)</translation>
     </message>
     <message>
@@ -2005,6 +3343,133 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     </message>
 </context>
 <context>
+    <name>RecurrenceDialog</name>
+    <message>
+        <source>Recurring post</source>
+        <translation>Tekrarlanan gönderi</translation>
+    </message>
+    <message>
+        <source>Title in the calendar (optional)</source>
+        <translation>Takvimde görünecek başlık (isteğe bağlı)</translation>
+    </message>
+    <message>
+        <source>The text of every occurrence (each can be edited later)</source>
+        <translation>Her tekrarın metni (her biri sonra ayrıca düzenlenebilir)</translation>
+    </message>
+    <message>
+        <source>Every week on</source>
+        <translation>Her hafta</translation>
+    </message>
+    <message>
+        <source>Every month on day</source>
+        <translation>Her ayın şu günü</translation>
+    </message>
+    <message>
+        <source>Day of the month</source>
+        <translation>Ayın günü</translation>
+    </message>
+    <message>
+        <source>Skip public holidays and our days off</source>
+        <translation>Resmî tatilleri ve kurumun tatil günlerini atla</translation>
+    </message>
+    <message>
+        <source>Schedule them (otherwise they are saved as drafts)</source>
+        <translation>Zamanla (yoksa taslak olarak kaydedilir)</translation>
+    </message>
+    <message>
+        <source>Dates of the series</source>
+        <translation>Serinin tarihleri</translation>
+    </message>
+    <message>
+        <source>at</source>
+        <translation>saat</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Başlık</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Metin</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Kategori</translation>
+    </message>
+    <message>
+        <source>Channels</source>
+        <translation>Kanallar</translation>
+    </message>
+    <message>
+        <source>Repeat</source>
+        <translation>Tekrar</translation>
+    </message>
+    <message>
+        <source>From – until</source>
+        <translation>Başlangıç – bitiş</translation>
+    </message>
+    <message>
+        <source>Create posts</source>
+        <translation>Gönderileri oluştur</translation>
+    </message>
+    <message>
+        <source>The series ends before it starts.</source>
+        <translation>Seri başlamadan bitiyor.</translation>
+    </message>
+    <message>
+        <source>These dates give no post: every date falls on a holiday or outside the period.</source>
+        <translation>Bu tarihlerden hiç gönderi çıkmıyor: her tarih bir tatile ya da dönemin dışına düşüyor.</translation>
+    </message>
+    <message>
+        <source>That is more than two years of posts; choose an earlier end date.</source>
+        <translation>Bu, iki yıldan uzun bir seri; daha erken bir bitiş tarihi seçin.</translation>
+    </message>
+    <message>
+        <source>Choose a weekday.</source>
+        <translation>Bir gün seçin.</translation>
+    </message>
+    <message>
+        <source>Choose a day of the month.</source>
+        <translation>Ayın bir gününü seçin.</translation>
+    </message>
+    <message>
+        <source>Choose at least one channel.</source>
+        <translation>En az bir kanal seçin.</translation>
+    </message>
+    <message>
+        <source>The first post of the series would be in the past; start later.</source>
+        <translation>Serinin ilk gönderisi geçmişte kalıyor; daha sonra başlatın.</translation>
+    </message>
+    <message>
+        <source>No dates</source>
+        <translation>Tarih yok</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n post(s) will be made</source>
+        <translation>
+            <numerusform>%n gönderi oluşturulacak</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n date(s) skipped</source>
+        <translation>
+            <numerusform>%n tarih atlandı</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation>çıkarıldı</translation>
+    </message>
+    <message>
+        <source>skipped</source>
+        <translation>atlandı</translation>
+    </message>
+    <message>
+        <source>Write the text of the post.</source>
+        <translation>Gönderinin metnini yazın.</translation>
+    </message>
+</context>
+<context>
     <name>ReplyDialog</name>
     <message>
         <source>Defensive</source>
@@ -2035,7 +3500,7 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
         <translation>Vatandaşa yanıt</translation>
     </message>
     <message>
-        <source>The citizen's message</source>
+        <source>The citizen&apos;s message</source>
         <translation>Vatandaşın mesajı</translation>
     </message>
     <message>
@@ -2172,7 +3637,7 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
         <translation>Metin (*.txt)</translation>
     </message>
     <message>
-        <source>The unit has no e-mail address. Add one in the unit's contacts.</source>
+        <source>The unit has no e-mail address. Add one in the unit&apos;s contacts.</source>
         <translation>Birimin e-posta adresi yok. Birimin iletişim bilgilerine ekleyin.</translation>
     </message>
     <message>
@@ -2290,10 +3755,10 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
 <context>
     <name>Startup</name>
     <message>
-        <source>The database in this profile could not be updated for this version of Kurum Masaüstü. The update was undone, so the file is as it was; a copy taken before is in the profile's backups folder. Please send the log file to IT.
+        <source>The database in this profile could not be updated for this version of Kurum Masaüstü. The update was undone, so the file is as it was; a copy taken before is in the profile&apos;s backups folder. Please send the log file to IT.
 
 {path}</source>
-        <translation>Bu profildeki veritabanı Kurum Masaüstü'nün bu sürümüne göre güncellenemedi. Güncelleme geri alındı, dosya olduğu gibi duruyor; güncellemeden önce alınan kopya profilin yedekler klasöründe. Lütfen günlük dosyasını bilgi işlem birimine gönderin.
+        <translation>Bu profildeki veritabanı Kurum Masaüstü&apos;nün bu sürümüne göre güncellenemedi. Güncelleme geri alındı, dosya olduğu gibi duruyor; güncellemeden önce alınan kopya profilin yedekler klasöründe. Lütfen günlük dosyasını bilgi işlem birimine gönderin.
 
 {path}</translation>
     </message>
@@ -2301,7 +3766,7 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
         <source>The database in this profile was written by a newer version of Kurum Masaüstü. Install the newer version to open it. The file was not changed.
 
 {path}</source>
-        <translation>Bu profildeki veritabanı, Kurum Masaüstü'nün daha yeni bir sürümüyle yazılmış. Açmak için bu yeni sürümü kurun. Dosyada hiçbir değişiklik yapılmadı.
+        <translation>Bu profildeki veritabanı, Kurum Masaüstü&apos;nün daha yeni bir sürümüyle yazılmış. Açmak için bu yeni sürümü kurun. Dosyada hiçbir değişiklik yapılmadı.
 
 {path}</translation>
     </message>
@@ -2460,7 +3925,7 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
         <translation>Şablona bir ad verin.</translation>
     </message>
     <message>
-        <source>Write the template's text.</source>
+        <source>Write the template&apos;s text.</source>
         <translation>Şablonun metnini yazın.</translation>
     </message>
     <message>
@@ -2555,8 +4020,57 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     <name>WeekDelegate</name>
     <message numerus="yes">
         <source>+%n more</source>
+        <extracomment>The best-time hint of an hour (None: not one of the day&apos;s good hours).</extracomment>
         <translation>
             <numerusform>+%n daha</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>WordListDialog</name>
+    <message>
+        <source>Institution&apos;s words</source>
+        <translation>Kurum sözlüğü</translation>
+    </message>
+    <message>
+        <source>Accepted words</source>
+        <translation>Kabul edilen sözcükler</translation>
+    </message>
+    <message>
+        <source>A word, e.g. Yeşilbağlar</source>
+        <translation>Bir sözcük, ör. Yeşilbağlar</translation>
+    </message>
+    <message>
+        <source>Mahalle</source>
+        <translation>Mahalle</translation>
+    </message>
+    <message>
+        <source>Institution</source>
+        <translation>Kurum</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Diğer</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Ekle</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Kaldır</translation>
+    </message>
+    <message>
+        <source>Write one word of letters (no spaces or digits).</source>
+        <translation>Boşluk ve rakam içermeyen tek bir sözcük yazın.</translation>
+    </message>
+</context>
+<context>
+    <name>_Plurals</name>
+    <message numerus="yes">
+        <source>Token expires in %n day(s)</source>
+        <translation>
+            <numerusform>Anahtarın süresi %n gün içinde doluyor</numerusform>
         </translation>
     </message>
 </context>

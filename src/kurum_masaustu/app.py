@@ -99,6 +99,11 @@ class Services:
             self._adapters = AdapterFactory(self.credentials(), self.profile.root / "sandbox")
         return await self._adapters(channel)
 
+    def forget_adapter(self, channel_id: int) -> None:
+        """A channel was reconnected or removed: build its adapter afresh (new secrets, sandbox state)."""
+        if self._adapters is not None:
+            self._adapters.forget(channel_id)
+
     @property
     def adapter_factory(self) -> AdapterFactory | None:
         """The adapters built so far (None before the first one): sandboxes and their faults."""

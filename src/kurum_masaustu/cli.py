@@ -66,6 +66,9 @@ def _add_commands(parser: argparse.ArgumentParser) -> None:
     add.add_argument("--ig-user-id", help="Instagram profesyonel hesap kimliği")
     add.add_argument("--organization-urn", help="LinkedIn kuruluş URN'si, ör. urn:li:organization:123")
     add.add_argument("--chat-id", help="Telegram kanalı, ör. @kanaladi ya da -100…")
+    add.add_argument(
+        "--expires", metavar="YYYY-AA-GG", help="erişim anahtarının son geçerlilik günü (ör. LinkedIn: 60 gün sonrası)"
+    )
     listing = actions.add_parser("list", parents=[common], help="kanalları listele")
     listing.add_argument("--json", action="store_true")
     for name, text in (("test", "bağlantıyı dene"), ("remove", "kanalı kaldır")):

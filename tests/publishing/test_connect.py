@@ -9,20 +9,20 @@ from __future__ import annotations
 
 import asyncio
 import html
+import logging
 import re
 import socket
-import uuid
-from collections.abc import Awaitable, Callable, Iterator
+from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from urllib.parse import parse_qs, urlencode, urlsplit, urlunsplit
 
 import httpx
 import pytest
-from sqlalchemy.orm import Session, sessionmaker
 
 from kurum_masaustu.credentials import CredentialStore
 from kurum_masaustu.domain import Platform
+from kurum_masaustu.logging_setup import setup_logging, teardown_logging
 from kurum_masaustu.paths import Profile
 from kurum_masaustu.platforms.sandbox.bluesky import BlueskySandbox
 from kurum_masaustu.platforms.sandbox.core import SandboxState
@@ -36,18 +36,6 @@ from kurum_masaustu.services.connect import ConnectError, ConnectForm, ConnectSe
 pytestmark = pytest.mark.asyncio
 
 INSTANCE = "https://sosyal.example"
-
-
-@pytest.fixture
-def store() -> Iterator[CredentialStore]:
-    credentials = CredentialStore(namespace=f"test-connect-{uuid.uuid4().hex[:12]}")
-    yield credentials
-    credentials.delete_all()
-
-
-@pytest.fixture
-def channels(session_factory: sessionmaker[Session], store: CredentialStore) -> ChannelService:
-    return ChannelService(session_factory, store)
 
 
 def _service(channels: ChannelService, tmp_path: Path, mounts: dict[str, httpx.AsyncBaseTransport]) -> ConnectService:
@@ -114,13 +102,22 @@ async def test_mastodon_connects_through_the_browser_and_saves_only_after_verify
     mounts: dict[str, httpx.AsyncBaseTransport] = {INSTANCE: instance}
     steps: list[str] = []
     opened: list[str] = []
+    redirects: list[str] = []
     service = _service(channels, tmp_path, mounts)
 
-    connected = await service.connect_oauth(
-        ConnectForm(Platform.MASTODON, "Belediye (Mastodon)", base_url="sosyal.example"),
-        browser(mounts, seen=opened),
-        on_step=steps.append,
-    )
+    def keep(location: str) -> str:
+        redirects.append(location)
+        return location
+
+    setup_logging(profile.log_dir, logging.DEBUG)
+    try:
+        connected = await service.connect_oauth(
+            ConnectForm(Platform.MASTODON, "Belediye (Mastodon)", base_url="sosyal.example"),
+            browser(mounts, seen=opened, tamper=keep),
+            on_step=steps.append,
+        )
+    finally:
+        teardown_logging()
 
     assert steps == ["registering", "browser", "waiting", "exchanging", "verifying", "saving"]
     query = parse_qs(urlsplit(opened[0]).query)
@@ -144,7 +141,15 @@ async def test_mastodon_connects_through_the_browser_and_saves_only_after_verify
             f"{INSTANCE}/api/v1/accounts/verify_credentials", headers={"Authorization": f"Bearer {token}"}
         )
     assert me.status_code == 200
-    assert token.encode() not in profile.database.read_bytes()  # the token lives only in the keyring
+    # The token (and the one-time code) live only in the keyring: not in the database, the log,
+    # the settings, nor in the instance's own file (it keeps hashes).
+    code = parse_qs(urlsplit(redirects[0]).query)["code"][0]
+    files = [path for path in (*profile.root.rglob("*"), tmp_path / "instance.json") if path.is_file()]
+    assert any(path.suffix == ".log" for path in files)
+    for path in files:
+        content = path.read_bytes()
+        assert token.encode() not in content, path
+        assert code.encode() not in content, path
 
 
 def _instance(

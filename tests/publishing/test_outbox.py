@@ -26,6 +26,7 @@ from kurum_masaustu.platforms.base import (
     RateLimited,
     Rejected,
     Transient,
+    Unknown,
 )
 from kurum_masaustu.publishing.backoff import MAX_ATTEMPTS
 from kurum_masaustu.publishing.outbox import MediaRef, Outbox
@@ -352,3 +353,76 @@ def test_the_runner_also_reads_the_inboxes_and_reports(outbox: Outbox) -> None:
     assert calls["inbox"] == 1
     assert seen == ["summary"]
     assert runner.runs == 1
+
+
+def test_a_platform_that_cannot_tell_parks_the_delivery_for_the_person(
+    outbox: Outbox, session_factory: sessionmaker[Session], platform: ScriptedPlatform, clock: Clock
+) -> None:
+    """A lost answer on a platform whose look-up is blind: never resent on a guess."""
+    from kurum_masaustu.services.outbox import OutboxService
+
+    blind: list[int] = []
+
+    async def cannot_tell(request: PublishRequest, since: datetime) -> Unknown:
+        blind.append(1)
+        return Unknown("the channel has no discussion group")
+
+    platform.find_published = cannot_tell  # type: ignore[method-assign]
+    [delivery_id] = _schedule(session_factory, "Cevabı kaybolan duyuru", START - timedelta(minutes=1))
+    platform.script.append("lost")
+    run(outbox)
+    assert len(platform.posts) == 1
+    for _ in range(3):
+        clock.advance(hours=1)
+        summary = asyncio.run(outbox.run_once())
+        assert summary.uncertain == 1
+        assert summary.published == 0
+    assert len(platform.posts) == 1  # sent once, never again
+    assert len(blind) == 1  # asked once; then it waits for the person
+    parked = _delivery(session_factory, delivery_id)
+    assert parked.state is DeliveryState.UNCERTAIN
+    assert parked.sending_since is not None
+    assert parked.last_error == "uncertain: the channel has no discussion group"
+    view = OutboxService(session_factory)
+    [row] = [r for r in view.rows(clock()) if r.delivery_id == delivery_id]
+    assert row.state is DeliveryState.UNCERTAIN
+    assert view.rows(clock())[0].delivery_id == delivery_id  # listed first: it needs the person
+    assert not view.cancel(delivery_id)
+    with pytest.raises(ValueError, match="invalid_link"):
+        view.confirm_published(delivery_id, "kanalda gördüm", clock())
+    assert _delivery(session_factory, delivery_id).state is DeliveryState.UNCERTAIN  # nothing changed
+    assert view.confirm_published(delivery_id, " https://t.me/ornekbelediyesi/512 ", clock())
+    done = _delivery(session_factory, delivery_id)
+    assert done.state is DeliveryState.PUBLISHED
+    assert done.permalink == "https://t.me/ornekbelediyesi/512"
+    assert done.published_at == START  # when it was sent, not when the person looked
+    assert done.sending_since is None
+    assert not view.send_again(delivery_id, clock())  # already settled
+    with session_factory() as s:
+        actions = [a.action for a in s.scalars(select(AuditEntry).where(AuditEntry.entity_id == delivery_id))]
+    assert "delivery.uncertain" in actions
+    assert "delivery.confirmed_published" in actions
+
+
+def test_an_uncertain_delivery_the_person_did_not_find_is_sent_again_once(
+    outbox: Outbox, session_factory: sessionmaker[Session], platform: ScriptedPlatform, clock: Clock
+) -> None:
+    from kurum_masaustu.services.outbox import OutboxService
+
+    async def cannot_tell(request: PublishRequest, since: datetime) -> Unknown:
+        return Unknown("Telegram keeps updates for 24 hours only")
+
+    platform.find_published = cannot_tell  # type: ignore[method-assign]
+    [delivery_id] = _schedule(session_factory, "Gitmeyen duyuru", START - timedelta(minutes=1))
+    platform.script.append("down")  # nothing reached the platform, but we cannot know that
+    run(outbox)
+    clock.advance(minutes=10)
+    run(outbox)
+    assert _delivery(session_factory, delivery_id).state is DeliveryState.UNCERTAIN
+    assert platform.posts == {}
+    assert OutboxService(session_factory).send_again(delivery_id, clock())
+    summary = asyncio.run(outbox.run_once())
+    assert summary.published == 1
+    assert summary.uncertain == 0
+    assert list(platform.posts.values()) == ["Gitmeyen duyuru"]
+    assert _delivery(session_factory, delivery_id).state is DeliveryState.PUBLISHED

@@ -7,7 +7,9 @@ The rules that make it crash-safe:
 2. The outcome is applied and committed in a second transaction.
 3. A delivery found with ``sending_since`` set (the app crashed, or the answer was lost) is
    first looked up on the platform (:meth:`Adapter.find_published`); only if the platform
-   does not have it is it sent again, with the same idempotency key.
+   does not have it is it sent again, with the same idempotency key. A platform that cannot
+   tell (:class:`Unknown`, e.g. a Telegram channel without a discussion group) leaves it
+   ``uncertain`` for the person to check: it is never sent again on a guess.
 
 The worker is plain asyncio (no Qt): the GUI runs it on the qasync loop, ``kurum-masaustu
 sync`` runs it with ``asyncio.run``. Database calls are short and indexed.
@@ -24,7 +26,7 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import or_, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from kurum_masaustu.domain import DeliveryState, Platform, PostKind
@@ -41,6 +43,7 @@ from kurum_masaustu.platforms.base import (
     RateLimited,
     Rejected,
     Transient,
+    Unknown,
 )
 from kurum_masaustu.publishing.backoff import MAX_ATTEMPTS, retry_delay
 from kurum_masaustu.publishing.pause import PauseSwitch
@@ -89,6 +92,7 @@ class RunSummary:
     handed_off: int = 0
     reconciled: int = 0
     retried: int = 0
+    uncertain: int = 0  # waiting for the person: the platform cannot tell whether they went out
     failed: int = 0
     waiting: int = 0
     errors: list[str] = field(default_factory=list)
@@ -192,14 +196,19 @@ class Outbox:
         summary = RunSummary()
         if self.paused() is not None:
             summary.waiting = len(self._due_ids(self._clock()))
-            return summary
-        for delivery_id in self._in_flight_ids(self._clock()):
-            await self._reconcile(delivery_id, summary)
-        for delivery_id in self._due_ids(self._clock()):
-            await self._publish(delivery_id, summary)
-        for delivery_id in self._handed_off_past_ids(self._clock()):
-            await self._confirm_handed_off(delivery_id, summary)
+        else:
+            for delivery_id in self._in_flight_ids(self._clock()):
+                await self._reconcile(delivery_id, summary)
+            for delivery_id in self._due_ids(self._clock()):
+                await self._publish(delivery_id, summary)
+            for delivery_id in self._handed_off_past_ids(self._clock()):
+                await self._confirm_handed_off(delivery_id, summary)
+        summary.uncertain = self._count(DeliveryState.UNCERTAIN)
         return summary
+
+    def _count(self, state: DeliveryState) -> int:
+        with self._sessions() as session:
+            return session.scalar(select(func.count()).select_from(Delivery).where(Delivery.state == state)) or 0
 
     def _handed_off_past_ids(self, now: datetime) -> list[int]:
         """Handed-over deliveries whose time has passed, to be looked up on the platform."""
@@ -233,6 +242,7 @@ class Outbox:
         with contextlib.suppress(ValueError):  # compared by the number of media only
             request = await self._with_media(request, refs, channel.platform)
         found = await adapter.find_published(request, since)
+        await self._renewed(channel.id)
         now = self._clock()
         with self._sessions.begin() as session:
             delivery = session.get(Delivery, delivery_id)
@@ -401,12 +411,37 @@ class Outbox:
         if isinstance(found, Published):
             self._apply(delivery_id, found, summary, reconciled=True)
             return
+        if isinstance(found, Unknown):
+            self._park_uncertain(delivery_id, found, summary)
+            return
         with self._sessions.begin() as session:  # the platform does not have it: send again
             delivery = session.get(Delivery, delivery_id)
             if delivery is not None and delivery.state == DeliveryState.PUBLISHING:
                 delivery.state = DeliveryState.SCHEDULED
                 delivery.sending_since = None
         log.info("delivery %s: not on the platform after an interrupted send; it will be sent again", delivery_id)
+
+    def _park_uncertain(self, delivery_id: int, outcome: Unknown, summary: RunSummary) -> None:
+        """The platform cannot show whether the post went out: never guess (a resend could post
+        twice), wait for the person to look and say (``OutboxService.confirm_published`` or
+        ``send_again``). ``sending_since`` stays: it is when the request went."""
+        with self._sessions.begin() as session:
+            delivery = session.get(Delivery, delivery_id)
+            if delivery is None or delivery.state != DeliveryState.PUBLISHING:
+                return
+            delivery.state = DeliveryState.UNCERTAIN
+            delivery.next_attempt_at = None
+            delivery.last_error = f"uncertain: {outcome.detail}"
+            session.add(
+                AuditEntry(
+                    actor=self._actor,
+                    action="delivery.uncertain",
+                    entity="delivery",
+                    entity_id=delivery_id,
+                    detail={"delivery": delivery_id, "channel": delivery.channel_id, "reason": outcome.detail},
+                )
+            )
+        log.warning("delivery %s: the platform cannot tell whether it went out; the person is asked", delivery_id)
 
     def _hold_channel(self, channel_id: int, outcome: AuthExpired | RateLimited) -> None:
         if isinstance(outcome, RateLimited):

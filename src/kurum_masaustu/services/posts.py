@@ -111,6 +111,8 @@ class CalendarEntry(NamedTuple):
 #: Which state a post shows when its channels differ: the one that needs attention first.
 STATE_PRIORITY = (
     DeliveryState.FAILED,
+    DeliveryState.UNCERTAIN,
+    DeliveryState.MISSED,
     DeliveryState.PUBLISHING,
     DeliveryState.SCHEDULED,
     DeliveryState.HANDED_OFF,
@@ -204,6 +206,10 @@ class PostService:
     def __init__(self, sessions: sessionmaker[Session], actor: str = "kullanıcı") -> None:
         self._sessions = sessions
         self._actor = actor
+
+    @property
+    def sessions(self) -> sessionmaker[Session]:
+        return self._sessions
 
     def channels(self) -> list[ChannelInfo]:
         with self._sessions() as session:

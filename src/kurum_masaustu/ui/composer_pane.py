@@ -43,6 +43,7 @@ if TYPE_CHECKING:
     from kurum_masaustu.rules.hashtags import TagSet
     from kurum_masaustu.rules.templates import FieldProblem, FieldSpec
     from kurum_masaustu.services.templates import TemplateRecord
+    from kurum_masaustu.ui.checklist_widget import ChecklistWidget
 from kurum_masaustu.services.autosave import Autosave
 from kurum_masaustu.services.posts import (
     EDITABLE_STATES,
@@ -117,6 +118,7 @@ class ComposerPane(QWidget):
         self._post_id: int | None = None
         self._media: list[MediaInfo] = []
         self._locked: set[int] = set()
+        self.checklist: ChecklistWidget | None = None  # attach_checklist()
 
         self.title_edit = QLineEdit()
         self.title_edit.setPlaceholderText(self.tr("Title for the calendar (optional)"))
@@ -428,6 +430,8 @@ class ComposerPane(QWidget):
         self.message_label.clear()
         self.tabs.setCurrentIndex(0)
         self._template_fields = ()
+        if self.checklist is not None:
+            self.checklist.post_loaded(None, "")
         self.refresh_deliveries()
         self.update_checks()
         self._mark_clean()
@@ -456,6 +460,8 @@ class ComposerPane(QWidget):
         self.overrides.set_overrides(draft.overrides)
         self._set_hand_off(draft.hand_off)
         self._set_media(self._posts.media(draft.media_ids))
+        if self.checklist is not None:
+            self.checklist.post_loaded(draft.id, draft.source_reference)
         self.refresh_deliveries()
         self.update_checks()
         self._mark_clean()
@@ -497,12 +503,21 @@ class ComposerPane(QWidget):
             schedule=schedule,
             category=Category(self.category_combo.currentData()),
             media_ids=[m.id for m in self._media],
+            source_reference=self.checklist.source_reference() if self.checklist is not None else "",
             kind=self.kinds.kind(),
             overrides={cid: text for cid, text in self.overrides.overrides.items() if cid in self.checked_channels()},
             link=self.kinds.link_edit.text() if self.kinds.kind() is PostKind.TEXT else "",
             poll=self.kinds.poll() if self.kinds.kind() is PostKind.POLL else None,
             hand_off=self.hand_off_channels(),
         )
+
+    def attach_checklist(self, checklist: ChecklistWidget) -> None:
+        """The reliability checklist: a tab here, and a say before anything is scheduled."""
+        self.checklist = checklist
+        self.tabs.addTab(checklist, self.tr("Checklist"))
+        checklist.source_edit.textChanged.connect(self._autosave_timer.start)
+        checklist.attach(self)
+        checklist.post_loaded(self._post_id, "")
 
     def save(self, schedule: bool) -> int | None:
         """Save the post; on bad input show why and keep everything typed."""
@@ -519,6 +534,12 @@ class ComposerPane(QWidget):
                         channels=names, problem=first
                     )
                 )
+                return None
+        if schedule and self.checklist is not None:
+            unfinished = self.checklist.blocking_message()
+            if unfinished:
+                self.tabs.setCurrentWidget(self.checklist)
+                self._show_error(unfinished)
                 return None
         acknowledgement = None
         if schedule:
@@ -547,6 +568,8 @@ class ComposerPane(QWidget):
             self._show_error(self._validation_message(exc.code))
             return None
         self._post_id = post_id
+        if self.checklist is not None:
+            self.checklist.post_saved(post_id)
         if acknowledgement:
             self._posts.record(post_id, "election.warning_acknowledged", {"note": acknowledgement})
         day = to_local(draft.scheduled_at).date() if draft.scheduled_at else today_local()
@@ -630,6 +653,7 @@ class ComposerPane(QWidget):
             "when": self.scheduled_at().isoformat(),
             "category": str(self.category_combo.currentData()),
             "media": [m.id for m in self._media],
+            "source": self.checklist.source_reference() if self.checklist is not None else "",
             **self.kinds.state(),
             "overrides": {str(cid): text for cid, text in self.overrides.overrides.items()},
             "hand_off": sorted(self.hand_off_channels()),
@@ -675,6 +699,8 @@ class ComposerPane(QWidget):
             self.category_combo.setCurrentIndex(index)
         media_ids = [m for m in state.get("media", []) if isinstance(m, int)]
         self._set_media(self._posts.media(media_ids))
+        if self.checklist is not None:
+            self.checklist.source_edit.setText(str(state.get("source", "")))
         self.kinds.restore(state)
         raw_overrides = state.get("overrides")
         if isinstance(raw_overrides, dict):

@@ -1,7 +1,10 @@
-"""Outbox pane: waiting, sending, published (with links) and failed deliveries; retry, cancel."""
+"""Outbox pane: waiting, sending, published (with links) and failed deliveries; retry, cancel;
+and the deliveries waiting for the person: an uncertain one (published? paste its link, or send
+it again)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
 
@@ -37,6 +40,9 @@ def error_text(code: str | None) -> str:
         "transient": QCoreApplication.translate("Outbox", "Temporary problem; will retry"),
         "gave_up": QCoreApplication.translate("Outbox", "Gave up after repeated failures"),
         "validation": QCoreApplication.translate("Outbox", "The platform refused the post"),
+        "uncertain": QCoreApplication.translate(
+            "Outbox", "The platform cannot show whether it went out: check the channel"
+        ),
     }
     text = known.get(kind, kind)
     return f"{text}: {detail}" if detail else text
@@ -84,6 +90,10 @@ class OutboxModel(QAbstractTableModel):
             return error_text(row.last_error)
         if role == Qt.ItemDataRole.ForegroundRole and row.state == DeliveryState.FAILED:
             return QColor("#b42318")
+        if role == Qt.ItemDataRole.ForegroundRole and row.state == DeliveryState.UNCERTAIN:
+            return QColor("#9a6700")
+        if role == Qt.ItemDataRole.ToolTipRole and column == "result" and row.last_error:
+            return error_text(row.last_error)
         return None
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -124,12 +134,18 @@ class OutboxPane(QWidget):
         self.copy_button = QPushButton(self.tr("Copy text"))
         self.copy_button.setToolTip(self.tr("Copy the text to post it by hand"))
         self.posted_button = QPushButton(self.tr("Mark as posted…"))
+        self.confirm_button = QPushButton(self.tr("It was published: paste link…"))
+        self.confirm_button.setToolTip(self.tr("You found the post on the channel: record its link"))
+        self.again_button = QPushButton(self.tr("It was not published: send again"))
+        self.again_button.setToolTip(self.tr("The post is not on the channel: send it again now"))
         buttons = QHBoxLayout()
         buttons.addWidget(self.retry_button)
         buttons.addWidget(self.cancel_button)
         buttons.addWidget(self.open_button)
         buttons.addWidget(self.copy_button)
         buttons.addWidget(self.posted_button)
+        buttons.addWidget(self.confirm_button)
+        buttons.addWidget(self.again_button)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
@@ -140,6 +156,8 @@ class OutboxPane(QWidget):
         self.open_button.clicked.connect(self._open)
         self.copy_button.clicked.connect(self._copy)
         self.posted_button.clicked.connect(self._ask_posted)
+        self.confirm_button.clicked.connect(self._ask_confirm)
+        self.again_button.clicked.connect(self._ask_send_again)
         self.table.activated.connect(lambda _index: self._open())
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._update_buttons())
         self._loaded = False  # loaded when first shown: it starts behind the inbox tab
@@ -167,6 +185,9 @@ class OutboxPane(QWidget):
         manual = row is not None and row.platform == Platform.MANUAL and row.state != DeliveryState.PUBLISHED
         self.copy_button.setVisible(manual)
         self.posted_button.setVisible(manual)
+        uncertain = row is not None and row.state == DeliveryState.UNCERTAIN
+        self.confirm_button.setVisible(uncertain)
+        self.again_button.setVisible(uncertain)
 
     def _retry(self) -> None:
         row = self._current()
@@ -197,13 +218,52 @@ class OutboxPane(QWidget):
             self.mark_posted(row.delivery_id, link)
 
     def mark_posted(self, delivery_id: int, link: str) -> bool:
+        return self._record_link(self.tr("Posted by hand"), self._service.mark_posted_by_hand, delivery_id, link)
+
+    def _record_link(
+        self, title: str, record: Callable[[int, str, datetime], bool], delivery_id: int, link: str
+    ) -> bool:
+        """Store the link the person pasted; a Turkish message (and nothing changed) if it is none."""
         try:
-            done = self._service.mark_posted_by_hand(delivery_id, link, datetime.now(UTC))
+            done = record(delivery_id, link, datetime.now(UTC))
         except ValueError:
-            QMessageBox.warning(
-                self, self.tr("Posted by hand"), self.tr("That is not a web address. It should start with https://")
-            )
+            QMessageBox.warning(self, title, self.tr("That is not a web address. It should start with https://"))
             return False
+        if done:
+            self.reload()
+            self.changed.emit()
+        return done
+
+    def _ask_confirm(self) -> None:
+        row = self._current()
+        if row is None:
+            return
+        prompt = self.tr("Paste the link of the post on %1:").replace("%1", row.channel_name)
+        link, ok = QInputDialog.getText(self, self.tr("It was published"), prompt)
+        if ok:
+            self.confirm_published(row.delivery_id, link)
+
+    def confirm_published(self, delivery_id: int, link: str) -> bool:
+        """The person found an uncertain delivery's post: record where it is."""
+        return self._record_link(self.tr("It was published"), self._service.confirm_published, delivery_id, link)
+
+    def _ask_send_again(self) -> None:
+        row = self._current()
+        if row is None:
+            return
+        answer = QMessageBox.question(
+            self,
+            self.tr("Send again"),
+            self.tr("Send this post to %1 again? Do it only if you looked and it is not on the channel.").replace(
+                "%1", row.channel_name
+            ),
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self.send_again(row.delivery_id)
+
+    def send_again(self, delivery_id: int) -> bool:
+        """The person looked and an uncertain delivery is not on the platform: queue it again."""
+        done = self._service.send_again(delivery_id, datetime.now(UTC))
         if done:
             self.reload()
             self.changed.emit()
