@@ -369,3 +369,34 @@ def test_the_window_opens_the_manager_from_its_menu_and_warns_in_the_status_bar(
     assert window.channels_action.text() == "C&hannels…"
     window.channels_action.trigger()
     assert [d for d in window.findChildren(ChannelManagerDialog) if d.isVisible()]
+
+
+def test_reconnect_clears_needs_reconnecting_and_keeps_the_channel(
+    qtbot: QtBot, qloop: asyncio.AbstractEventLoop, channels: ChannelService, store: CredentialStore, tmp_path: Path
+) -> None:
+    internet, opened = Internet(tmp_path), []
+    manager = _manager(qtbot, channels, internet, tmp_path, opened)
+    manager.add_button.click()
+    dialog = manager.connect_dialog
+    assert dialog is not None
+    dialog.sandbox_box.setChecked(True)
+    fill(dialog, Platform.MASTODON, "Deneme (Mastodon)")
+    press(until(qloop, lambda: message_box(dialog)), "Allow")
+    until(qloop, lambda: manager.model.rowCount() == 1)
+    [row] = channels.list()
+    first = store.get_secret(row.id, "access_token")
+    channels.record_check(row.id, "auth_expired")  # the outbox found the token refused
+    manager.reload()
+    assert manager.model.item(0, 3).text().startswith("✕ Needs reconnecting")
+    assert renewal_text(Platform.MASTODON) in manager.detail.text()
+
+    manager.reconnect_button.click()
+    dialog = manager.connect_dialog
+    assert dialog is not None
+    assert not dialog.platform_box.isEnabled()  # the channel stays what it is
+    dialog.connect_button.click()
+    press(until(qloop, lambda: message_box(dialog)), "Allow")
+    until(qloop, lambda: manager.model.item(0, 3).text().startswith("✓ Connected"))
+    [again] = channels.list()
+    assert (again.id, again.display_name, again.auth_problem) == (row.id, "Deneme (Mastodon)", None)
+    assert store.get_secret(row.id, "access_token") != first

@@ -398,7 +398,8 @@ class ComposerPane(QWidget):
         if status.thread_published and state is not DeliveryState.PUBLISHED:
             text += html.escape(" · " + self.tr("%n part(s) out", "", status.thread_published))
         if status.permalink and state in (DeliveryState.PUBLISHED, DeliveryState.HANDED_OFF):
-            text += f' · <a href="{html.escape(status.permalink, quote=True)}">{html.escape(self.tr("open"))}</a>'
+            link_text = html.escape(self.tr("open"))  # not inside the f-string: lupdate would miss it
+            text += f' · <a href="{html.escape(status.permalink, quote=True)}">{link_text}</a>'
         if status.last_error and state in (DeliveryState.FAILED, DeliveryState.SCHEDULED, DeliveryState.PUBLISHING):
             text += "<br>" + html.escape(error_text(status.last_error))
         return f'<span style="color:{colour}">{text}</span>'
@@ -467,8 +468,8 @@ class ComposerPane(QWidget):
         if any(state == DeliveryState.HANDED_OFF for state in states.values()):
             self.message_label.setText(
                 self.tr(
-                    "Handed to the platform's scheduler on some channels: changes here do not reach them; "
-                    "to change or stop one, delete the scheduled post on the platform."
+                    "Handed to the platform's scheduler on some channels: changes here do not reach them "
+                    "until you take the post back from the platforms."
                 )
             )
         elif self._locked:
