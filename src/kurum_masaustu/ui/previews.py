@@ -227,6 +227,10 @@ def check_channel(channel: ChannelInfo, text: str, has_media: bool, shape: PostS
         return ChannelCheck(channel, (), (), tuple(notes), shown_text="")
     sent = with_link(channel.platform, text, shape.link) if refusal is None else text
     shown = sent
+    if channel.platform in LINK_CARD_PLATFORMS and shape.link.strip() and link_ok(shape.link):
+        from urllib.parse import urlsplit
+
+        shown = f"{sent.rstrip()}\n\n🔗 {urlsplit(shape.link.strip()).hostname}"  # the card shows the site
     if shape.kind is PostKind.POLL and refusal is None:
         shown = "\n".join([sent, *("○ " + option for option in shape.poll_options)])
     return ChannelCheck(
