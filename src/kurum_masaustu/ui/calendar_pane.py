@@ -458,7 +458,7 @@ class CalendarPane(QWidget):
         # Never widen the window: the label takes the room left and the tooltip has every goal.
         self.goals_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.goals_label.setMinimumWidth(1)
-        self.goals_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.goals_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         self.plan_button = QToolButton()
         self.plan_button.setText(self.tr("Plan"))
         self.plan_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
