@@ -557,12 +557,20 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
         <translation>Keep</translation>
     </message>
     <message>
+        <source>Withdrawing Kurum Masaüstü's access on the platform…</source>
+        <translation>Withdrawing Kurum Masaüstü's access on the platform…</translation>
+    </message>
+    <message>
         <source>Removed.</source>
         <translation>Removed.</translation>
     </message>
     <message>
         <source>Removed; kept switched off for its published posts.</source>
         <translation>Removed; kept switched off for its published posts.</translation>
+    </message>
+    <message>
+        <source>The platform could not be reached to withdraw the access: remove Kurum Masaüstü in the account's settings there (authorized apps).</source>
+        <translation>The platform could not be reached to withdraw the access: remove Kurum Masaüstü in the account's settings there (authorized apps).</translation>
     </message>
 </context>
 <context>
@@ -847,12 +855,12 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
         <translation>Source reference</translation>
     </message>
     <message>
-        <source>Institution&apos;s words…</source>
-        <translation>Institution&apos;s words…</translation>
+        <source>Institution's words…</source>
+        <translation>Institution's words…</translation>
     </message>
     <message>
-        <source>Mahalle, institution and people&apos;s names the spelling check accepts</source>
-        <translation>Mahalle, institution and people&apos;s names the spelling check accepts</translation>
+        <source>Mahalle, institution and people's names the spelling check accepts</source>
+        <translation>Mahalle, institution and people's names the spelling check accepts</translation>
     </message>
     <message>
         <source>Source:</source>
@@ -1001,8 +1009,8 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
         <translation>National mourning: celebratory wording ({values}).</translation>
     </message>
     <message>
-        <source>Children in {values}: record the parents&apos; written consent or blur their faces.</source>
-        <translation>Children in {values}: record the parents&apos; written consent or blur their faces.</translation>
+        <source>Children in {values}: record the parents' written consent or blur their faces.</source>
+        <translation>Children in {values}: record the parents' written consent or blur their faces.</translation>
     </message>
     <message>
         <source>Say in the media pane whether recognisable people appear: {values}.</source>
@@ -2857,8 +2865,8 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
         <translation>Media preview</translation>
     </message>
     <message>
-        <source>Drag the point onto the subject: every platform&apos;s crop keeps it in view.</source>
-        <translation>Drag the point onto the subject: every platform&apos;s crop keeps it in view.</translation>
+        <source>Drag the point onto the subject: every platform's crop keeps it in view.</source>
+        <translation>Drag the point onto the subject: every platform's crop keeps it in view.</translation>
     </message>
     <message>
         <source>Media of the post</source>
@@ -2909,8 +2917,8 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
         <translation>Children recognisable</translation>
     </message>
     <message>
-        <source>Parents&apos; written consent</source>
-        <translation>Parents&apos; written consent</translation>
+        <source>Parents' written consent</source>
+        <translation>Parents' written consent</translation>
     </message>
     <message>
         <source>Faces blurred</source>
@@ -2985,8 +2993,8 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
         <translation>Reading the file…</translation>
     </message>
     <message>
-        <source>The file&apos;s metadata could not be read.</source>
-        <translation>The file&apos;s metadata could not be read.</translation>
+        <source>The file's metadata could not be read.</source>
+        <translation>The file's metadata could not be read.</translation>
     </message>
     <message>
         <source>Nothing: the file carries no metadata.</source>
@@ -4054,8 +4062,8 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
 <context>
     <name>WordListDialog</name>
     <message>
-        <source>Institution&apos;s words</source>
-        <translation>Institution&apos;s words</translation>
+        <source>Institution's words</source>
+        <translation>Institution's words</translation>
     </message>
     <message>
         <source>Accepted words</source>

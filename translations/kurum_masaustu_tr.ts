@@ -552,12 +552,20 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
         <translation>Vazgeç</translation>
     </message>
     <message>
+        <source>Withdrawing Kurum Masaüstü's access on the platform…</source>
+        <translation>Kurum Masaüstü'nün platformdaki erişimi geri alınıyor…</translation>
+    </message>
+    <message>
         <source>Removed.</source>
         <translation>Kaldırıldı.</translation>
     </message>
     <message>
         <source>Removed; kept switched off for its published posts.</source>
         <translation>Kaldırıldı; yayımlanmış gönderileri için kapalı olarak saklanıyor.</translation>
+    </message>
+    <message>
+        <source>The platform could not be reached to withdraw the access: remove Kurum Masaüstü in the account's settings there (authorized apps).</source>
+        <translation>Erişimi geri almak için platforma ulaşılamadı: Kurum Masaüstü'nü oradaki hesap ayarlarından (yetki verilen uygulamalar) kaldırın.</translation>
     </message>
 </context>
 <context>
@@ -838,11 +846,11 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
         <translation>Kaynak</translation>
     </message>
     <message>
-        <source>Institution&apos;s words…</source>
+        <source>Institution's words…</source>
         <translation>Kurum sözlüğü…</translation>
     </message>
     <message>
-        <source>Mahalle, institution and people&apos;s names the spelling check accepts</source>
+        <source>Mahalle, institution and people's names the spelling check accepts</source>
         <translation>Yazım denetiminin kabul ettiği mahalle, kurum ve kişi adları</translation>
     </message>
     <message>
@@ -990,7 +998,7 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
         <translation>Millî yas: kutlama ifadesi ({values}).</translation>
     </message>
     <message>
-        <source>Children in {values}: record the parents&apos; written consent or blur their faces.</source>
+        <source>Children in {values}: record the parents' written consent or blur their faces.</source>
         <translation>{values} çocuk içeriyor: velinin yazılı rızasını kaydedin ya da yüzleri bulanıklaştırın.</translation>
     </message>
     <message>
@@ -2837,7 +2845,7 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
         <translation>Medya önizleme</translation>
     </message>
     <message>
-        <source>Drag the point onto the subject: every platform&apos;s crop keeps it in view.</source>
+        <source>Drag the point onto the subject: every platform's crop keeps it in view.</source>
         <translation>Noktayı konunun üzerine sürükleyin: her platformun kırpması onu görünür tutar.</translation>
     </message>
     <message>
@@ -2889,7 +2897,7 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
         <translation>Çocuklar tanınabilir</translation>
     </message>
     <message>
-        <source>Parents&apos; written consent</source>
+        <source>Parents' written consent</source>
         <translation>Velinin yazılı rızası</translation>
     </message>
     <message>
@@ -2965,7 +2973,7 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
         <translation>Dosya okunuyor…</translation>
     </message>
     <message>
-        <source>The file&apos;s metadata could not be read.</source>
+        <source>The file's metadata could not be read.</source>
         <translation>Dosyanın üst verileri okunamadı.</translation>
     </message>
     <message>
@@ -3038,7 +3046,7 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     </message>
     <message>
         <source>colour profile (converted to sRGB)</source>
-        <translation>renk profili (sRGB&apos;ye dönüştürülür)</translation>
+        <translation>renk profili (sRGB'ye dönüştürülür)</translation>
     </message>
     <message>
         <source>text notes</source>
@@ -4029,7 +4037,7 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
 <context>
     <name>WordListDialog</name>
     <message>
-        <source>Institution&apos;s words</source>
+        <source>Institution's words</source>
         <translation>Kurum sözlüğü</translation>
     </message>
     <message>
