@@ -281,14 +281,17 @@ def test_a_handed_off_post_is_taken_back_from_the_composer_and_by_a_pause(
     assert not composer.take_back_button.isVisibleTo(composer)
     with services.sessions() as session:
         states = {d.post_id: d.state for d in session.scalars(select(Delivery))}
-    assert states == {posts[0]: DeliveryState.SCHEDULED, posts[1]: DeliveryState.HANDED_OFF}
+    # Taken back to be edited: a draft until scheduled anew (not handed over again meanwhile).
+    assert states == {posts[0]: DeliveryState.DRAFT, posts[1]: DeliveryState.HANDED_OFF}
 
     # A pause (crisis) takes back everything the platforms hold.
     window.pause_publishing("Kriz", mode="crisis")
 
     def all_back() -> None:
         with services.sessions() as session:
-            assert {d.state for d in session.scalars(select(Delivery))} == {DeliveryState.SCHEDULED}
+            states = {d.post_id: d.state for d in session.scalars(select(Delivery))}
+        # Taken back for the pause: still scheduled here, handed over again after it.
+        assert states == {posts[0]: DeliveryState.DRAFT, posts[1]: DeliveryState.SCHEDULED}
 
     qtbot.waitUntil(all_back, timeout=10_000)
     qloop.run_until_complete(services.aclose())

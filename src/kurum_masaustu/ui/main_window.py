@@ -387,13 +387,16 @@ class MainWindow(QMainWindow):
         )
 
     async def take_back_post(self, post_id: int | None) -> tuple[int, int]:
-        """Cancel what platforms' schedulers hold (of one post, or all not yet due): (taken, not)."""
+        """Cancel what platforms' schedulers hold (of one post, or all not yet due): (taken, not).
+
+        One post is taken back to be edited: its deliveries become drafts. Everything (a pause)
+        stays scheduled here and is handed over again, or reviewed, when publishing resumes."""
         from kurum_masaustu.platforms.base import Done
 
         publisher = self.services.publisher
         taken = failed = 0
         for delivery_id in publisher.handed_off_ids(post_id):
-            outcome = await publisher.take_back(delivery_id)
+            outcome = await publisher.take_back(delivery_id, as_draft=post_id is not None)
             if isinstance(outcome, Done):
                 taken += 1
             elif outcome is not None:
