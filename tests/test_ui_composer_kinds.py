@@ -292,3 +292,21 @@ def test_a_handed_off_post_is_taken_back_from_the_composer_and_by_a_pause(
 
     qtbot.waitUntil(all_back, timeout=10_000)
     qloop.run_until_complete(services.aclose())
+
+
+def test_a_link_is_a_card_on_facebook_and_part_of_the_text_elsewhere(
+    composer: ComposerPane, ids: dict[Platform, int]
+) -> None:
+    choose(composer, ids, Platform.X, Platform.FACEBOOK)
+    composer.body_edit.setPlainText("Kış tarifesi yayımlandı.")
+    composer.kinds.link_edit.setText("https://www.ornek.bel.tr/kis-tarifesi")
+    composer.update_checks()
+    results = {r.channel.platform: r for r in composer.previews.results}
+    assert results[Platform.FACEBOOK].shown_text == "Kış tarifesi yayımlandı.\n\n🔗 www.ornek.bel.tr"
+    assert results[Platform.X].shown_text == "Kış tarifesi yayımlandı.\n\nhttps://www.ornek.bel.tr/kis-tarifesi"
+    assert results[Platform.X].counts[0].used == len("Kış tarifesi yayımlandı.\n\n") + 23  # X counts a link 23
+    composer.kinds.link_edit.setText("ornek bel tr")
+    composer.update_checks()
+    assert all(r.blocking for r in composer.previews.results)
+    assert composer.save(schedule=True) is None
+    assert "web address" in composer.message_label.text()

@@ -562,12 +562,20 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
         <translation>Keep</translation>
     </message>
     <message>
+        <source>Withdrawing Kurum Masaüstü's access on the platform…</source>
+        <translation>Withdrawing Kurum Masaüstü's access on the platform…</translation>
+    </message>
+    <message>
         <source>Removed.</source>
         <translation>Removed.</translation>
     </message>
     <message>
         <source>Removed; kept switched off for its published posts.</source>
         <translation>Removed; kept switched off for its published posts.</translation>
+    </message>
+    <message>
+        <source>The platform could not be reached to withdraw the access: remove Kurum Masaüstü in the account's settings there (authorized apps).</source>
+        <translation>The platform could not be reached to withdraw the access: remove Kurum Masaüstü in the account's settings there (authorized apps).</translation>
     </message>
 </context>
 <context>

@@ -557,12 +557,20 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
         <translation>Vazgeç</translation>
     </message>
     <message>
+        <source>Withdrawing Kurum Masaüstü's access on the platform…</source>
+        <translation>Kurum Masaüstü'nün platformdaki erişimi geri alınıyor…</translation>
+    </message>
+    <message>
         <source>Removed.</source>
         <translation>Kaldırıldı.</translation>
     </message>
     <message>
         <source>Removed; kept switched off for its published posts.</source>
         <translation>Kaldırıldı; yayımlanmış gönderileri için kapalı olarak saklanıyor.</translation>
+    </message>
+    <message>
+        <source>The platform could not be reached to withdraw the access: remove Kurum Masaüstü in the account's settings there (authorized apps).</source>
+        <translation>Erişimi geri almak için platforma ulaşılamadı: Kurum Masaüstü'nü oradaki hesap ayarlarından (yetki verilen uygulamalar) kaldırın.</translation>
     </message>
 </context>
 <context>

@@ -117,6 +117,7 @@ class MainWindow(QMainWindow):
         self.calendar.days_loaded.connect(self.composer.update_checks)
         self.composer.saved.connect(self._post_saved)
         self.composer.take_back_post = self.take_back_post
+        self.composer.media_root = services.profile.media_dir
         self.outbox.changed.connect(self._outbox_changed)
         self.inbox.replies_queued.connect(self._poke_outbox)
         self.inbox.hide_with = self._hide_item
