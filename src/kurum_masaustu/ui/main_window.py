@@ -62,6 +62,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(title)
 
         self.calendar = CalendarPane(services.posts)
+        self.calendar.media_library = lambda: services.media
         self.composer = ComposerPane(
             services.posts,
             self.import_media,
