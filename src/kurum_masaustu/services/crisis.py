@@ -155,7 +155,8 @@ class CrisisService:
         if kind == "post":
             delivery = session.get(Delivery, value)
             text = delivery.text if delivery is not None else ""
-            return SpikeView(spike, "post", " ".join(text.split())[:80], ids)
+            flat = " ".join(text.split())
+            return SpikeView(spike, "post", flat if len(flat) <= 80 else flat[:79].rstrip() + "…", ids)
         if kind == "remote_post":
             return SpikeView(spike, "post", str(value), ids)
         unit = session.get(Unit, value)

@@ -207,6 +207,10 @@ class PostService:
         self._sessions = sessions
         self._actor = actor
 
+    @property
+    def sessions(self) -> sessionmaker[Session]:
+        return self._sessions
+
     def channels(self) -> list[ChannelInfo]:
         with self._sessions() as session:
             rows = session.scalars(select(Channel).where(Channel.enabled).order_by(Channel.id))

@@ -34,7 +34,7 @@ class FilterBar(QWidget):
         for combo in (self.channel_combo, self.category_combo, self.campaign_combo, self.state_combo):
             layout.addWidget(combo)
         layout.addWidget(self.clear_button)
-        layout.addStretch(1)
+
 
         self.category_combo.addItem(self.tr("All categories"), None)
         for category in Category:
@@ -52,7 +52,9 @@ class FilterBar(QWidget):
         combo = QComboBox()
         combo.setAccessibleName(name)
         combo.setToolTip(name)
-        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        # Narrow in the bar (the window must fit 1366-pixel screens); the list opens at full width.
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        combo.setMinimumContentsLength(11)
         return combo
 
     @staticmethod

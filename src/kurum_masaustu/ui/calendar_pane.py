@@ -7,6 +7,7 @@ from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
@@ -14,6 +15,7 @@ from PySide6.QtCore import (
     QLocale,
     QModelIndex,
     QPersistentModelIndex,
+    QPoint,
     QRect,
     Qt,
     Signal,
@@ -26,7 +28,9 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QMenu,
     QPushButton,
+    QSizePolicy,
     QSplitter,
     QStackedWidget,
     QStyle,
@@ -37,8 +41,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kurum_masaustu.rules.goals import progress
 from kurum_masaustu.rules.plan_filter import PlanFilter
 from kurum_masaustu.rules.timeutil import ISTANBUL, add_months, local_day_bounds, month_grid, to_local, today_local
+from kurum_masaustu.services.planning import PlanningService, bands
 from kurum_masaustu.services.posts import CalendarEntry, DayPost, PostService, group_by_post
 from kurum_masaustu.ui.agenda_view import AGENDA_DAYS, AgendaView
 from kurum_masaustu.ui.calendar_filters import FilterBar
@@ -58,10 +64,14 @@ from kurum_masaustu.ui.calendar_grid import (
     qdate,
 )
 from kurum_masaustu.ui.labels import STATE_SYMBOLS, delivery_state_name
+from kurum_masaustu.ui.plan_dialogs import goal_text
 from kurum_masaustu.ui.tasks import alive, in_thread, spawn
 from kurum_masaustu.ui.week_view import WeekModel, WeekView, week_start
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
+    from kurum_masaustu.media.library import MediaLibrary
     from kurum_masaustu.rules.days import DayEvent
 
 __all__ = ["MARK_ROLE", "POSTS_ROLE", "POST_MIME", "CalendarPane", "DayMark", "MonthModel", "MonthView"]
@@ -79,15 +89,25 @@ class MonthData:
     posts: dict[date, list[DayPost]]
     #: Deliveries in the month itself (not the neighbouring days the grid shows).
     in_month: list[CalendarEntry]
+    #: Every delivery of the grid, whatever the filter (goals count the whole plan).
+    unfiltered: Sequence[CalendarEntry] = ()
 
 
-def build_month_data(month: date, entries: Sequence[CalendarEntry]) -> MonthData:
+def build_month_data(
+    month: date, entries: Sequence[CalendarEntry], unfiltered: Sequence[CalendarEntry] | None = None
+) -> MonthData:
     month = month.replace(day=1)
     grouped: dict[date, list[CalendarEntry]] = defaultdict(list)
     for entry in entries:
         grouped[to_local(entry.at).date()].append(entry)
     in_month = [e for day, items in grouped.items() if day.month == month.month for e in items]
-    return MonthData(month, dict(grouped), {day: group_by_post(items) for day, items in grouped.items()}, in_month)
+    return MonthData(
+        month,
+        dict(grouped),
+        {day: group_by_post(items) for day, items in grouped.items()},
+        in_month,
+        entries if unfiltered is None else unfiltered,
+    )
 
 
 class MonthModel(QAbstractTableModel):
@@ -102,6 +122,7 @@ class MonthModel(QAbstractTableModel):
         self._campaigns: dict[date, list[tuple[str, str]]] = {}
         self.month = today_local().replace(day=1)
         self.in_month: list[CalendarEntry] = []
+        self.unfiltered: Sequence[CalendarEntry] = []
         self._day_marks: dict[date, DayMark | None] = {}
 
     def set_campaigns(self, by_day: dict[date, list[tuple[str, str]]]) -> None:
@@ -152,6 +173,7 @@ class MonthModel(QAbstractTableModel):
         self._entries = data.entries
         self._posts = data.posts
         self.in_month = data.in_month
+        self.unfiltered = data.unfiltered
         self.endResetModel()
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
@@ -367,6 +389,7 @@ class CalendarPane(QWidget):
         super().__init__(parent)
         self.setObjectName("calendarPane")
         self._posts = posts
+        self.planning = PlanningService(posts.sessions)
         self._clock = clock
         self._mode = MONTH
         self._anchor = today_local()
@@ -374,6 +397,8 @@ class CalendarPane(QWidget):
         #: Months ready to show (the neighbours are loaded in a worker after each month).
         self._month_cache: dict[tuple[date, PlanFilter], MonthData] = {}
         self._generation = 0
+        self._best_hours: dict[int, dict[int, str]] | None = None
+        self._menu: QMenu | None = None
         self.model = MonthModel(self)
         self.week_model = WeekModel(self)
 
@@ -426,7 +451,30 @@ class CalendarPane(QWidget):
         self.message_label.setStyleSheet("color: #9a3412;")
         self.summary_label = QLabel()
         self.summary_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.summary_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.summary_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.summary_label.setMinimumWidth(1)
         self.filters = FilterBar()
+        self.goals_label = QLabel()
+        self.goals_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.goals_label.setAccessibleName(self.tr("Goals of the plan"))
+        # Never widen the window: the label takes the room left and the tooltip has every goal.
+        self.goals_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.goals_label.setMinimumWidth(1)
+        self.goals_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        self.plan_button = QToolButton()
+        self.plan_button.setText(self.tr("Plan"))
+        self.plan_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        plan_menu = QMenu(self.plan_button)
+        self.campaigns_action = plan_menu.addAction(self.tr("Campaigns…"), self.edit_campaigns)
+        self.goals_action = plan_menu.addAction(self.tr("Goals…"), self.edit_goals)
+        self.series_action = plan_menu.addAction(self.tr("Recurring post…"), lambda: self.new_series())
+        self.days_action = plan_menu.addAction(self.tr("Our own days…"), self.edit_days)
+        plan_menu.addSeparator()
+        self.import_action = plan_menu.addAction(self.tr("Import a plan (CSV)…"), lambda: self.import_plan())
+        #: Where imported images go (the window sets it; the library loads on first use).
+        self.media_library: Callable[[], MediaLibrary] | None = None
+        self.plan_button.setMenu(plan_menu)
 
         header = QHBoxLayout()
         header.addWidget(self.previous_button)
@@ -437,11 +485,13 @@ class CalendarPane(QWidget):
         header.addSpacing(12)
         header.addWidget(self.reminder_button)
         header.addWidget(self.message_label)
-        header.addStretch(1)
+        header.addWidget(self.goals_label, 1)
+        header.addSpacing(8)
+        header.addWidget(self.plan_button)
         header.addLayout(view_box)
         second = QHBoxLayout()
-        second.addWidget(self.filters, 1)
-        second.addWidget(self.summary_label)
+        second.addWidget(self.filters)
+        second.addWidget(self.summary_label, 1)
 
         self.view = MonthView()
         self.view.setAccessibleName(self.tr("Month calendar"))
@@ -494,6 +544,7 @@ class CalendarPane(QWidget):
             grid.entry_double_clicked.connect(self.post_activated)
             grid.empty_double_clicked.connect(self._empty_double_clicked)
             grid.post_dropped.connect(self.move_post)
+            grid.entry_menu_requested.connect(self._entry_menu)
         self.view.activated.connect(self._day_activated)
         self.week_view.activated.connect(self._day_activated)
         self.agenda_view.post_selected.connect(self.post_selected)
@@ -585,10 +636,13 @@ class CalendarPane(QWidget):
         if self._mode == WEEK:
             start = week_start(target)
             self.week_model.set_week(start, self._entries(start, start + timedelta(days=6)))
+            self._show_best_hours()
             self.week_view.setCurrentIndex(self.week_model.index_of(target, self._selected_hour()))
         elif self._mode == AGENDA:
             self.agenda_view.set_range(target, self._entries(target, target + timedelta(days=AGENDA_DAYS - 1)))
         self._show_title(month)
+        self._show_campaigns(grid[0], max(grid[-1], target + timedelta(days=AGENDA_DAYS)))
+        self._show_goals(target)
         self._fill_agenda(target)
         last = max(grid[-1], target + timedelta(days=AGENDA_DAYS))
         self._days_task = spawn(self._load_days(month, grid[0], last))
@@ -598,7 +652,8 @@ class CalendarPane(QWidget):
         """The month's entries, filtered and grouped (safe in a worker thread)."""
         grid = month_grid(month.year, month.month)
         start, end = local_day_bounds(grid[0], grid[-1])
-        return build_month_data(month, plan_filter.apply(self._posts.calendar_entries(start, end)))
+        everything = self._posts.calendar_entries(start, end)
+        return build_month_data(month, plan_filter.apply(everything), everything)
 
     def _remember(self, month: date, plan_filter: PlanFilter, data: MonthData) -> None:
         self._month_cache[(month, plan_filter)] = data
@@ -620,6 +675,75 @@ class CalendarPane(QWidget):
         """The plan changed: months read before must be read again."""
         self._generation += 1
         self._month_cache.clear()
+        self._best_hours = None
+
+    def _show_campaigns(self, first: date, last: date) -> None:
+        campaigns = self.planning.campaigns_between(first, last)
+        days = [first + timedelta(days=i) for i in range((last - first).days + 1)]
+        by_day = bands(campaigns, days)
+        self.model.set_campaigns(by_day)
+        self.week_model.set_campaigns(by_day)
+
+    def _show_goals(self, day: date) -> None:
+        """The goals' progress in the selected day's week and month ("Bu hafta: 2/5 duyuru")."""
+        goals = self.planning.goals()
+        if not goals:
+            self.goals_label.hide()
+            return
+        reached = progress(goals, self.model.unfiltered, day)
+        lines = [goal_text(item, self._campaign_names(), self._channel_names()) for item in reached]
+        missing = [item for item in reached if not item.met]
+        self.goals_label.setText(
+            ("⚑ " if missing else "✓ ") + "  ·  ".join(lines[:2]) + (f"  (+{len(lines) - 2})" if len(lines) > 2 else "")
+        )
+        self.goals_label.setToolTip("\n".join(lines))
+        self.goals_label.setStyleSheet("color: #9a3412;" if missing else "color: #166534;")
+        self.goals_label.show()
+
+    def _show_best_hours(self) -> None:
+        """Stars on the good hours of each weekday (from our published posts, else defaults)."""
+        from kurum_masaustu.rules.best_time import HintSource, best_times
+
+        if self._best_hours is None:
+            samples = self.planning.engagement_samples()
+            best: dict[int, dict[int, str]] = {}
+            for weekday in range(7):
+                hints = best_times(samples, weekday)
+                own = bool(hints) and hints[0].source is HintSource.OWN
+                text = (
+                    self.tr("★ A good time to post (from the engagement of your published posts)")
+                    if own
+                    else self.tr("★ A good time to post (a general suggestion for public institutions)")
+                )
+                best[weekday] = {hint.hour: text for hint in hints}
+            self._best_hours = best
+        self.week_model.set_best_hours(self._best_hours)
+
+    def _entry_menu(self, post_id: int, where: QPoint) -> None:
+        """A chip's menu: put the post in a campaign or take it out."""
+        menu = QMenu(self)
+        campaigns = menu.addMenu(self.tr("Campaign"))
+        current = self.planning.post_campaign(post_id)
+        for campaign_id, name in self._posts.campaigns():
+            action = campaigns.addAction(name, partial(self._set_campaign, post_id, campaign_id))
+            action.setCheckable(True)
+            action.setChecked(campaign_id == current)
+        outside = campaigns.addAction(self.tr("Outside campaigns"), partial(self._set_campaign, post_id, None))
+        outside.setCheckable(True)
+        outside.setChecked(current is None)
+        menu.addAction(self.tr("Open"), lambda: self.post_activated.emit(post_id))
+        menu.popup(where)
+        self._menu = menu
+
+    def _set_campaign(self, post_id: int, campaign_id: int | None) -> None:
+        self.planning.set_post_campaign(post_id, campaign_id)
+        self.refresh()
+
+    def _campaign_names(self) -> dict[int, str]:
+        return dict(self._posts.campaigns())
+
+    def _channel_names(self) -> dict[int, str]:
+        return {c.id: c.display_name for c in self._posts.channels()}
 
     def _selected_hour(self) -> int:
         index = self.week_view.currentIndex()
@@ -658,7 +782,8 @@ class CalendarPane(QWidget):
 
         today = today_local()
         horizon = today + timedelta(days=REMINDER_DAYS)
-        shown = await in_thread(calendar_data.days_between, first, last)
+        custom = self.planning.custom_days()
+        shown = await in_thread(partial(calendar_data.days_between, first, last, custom=custom))
         if not alive(self) or self.model.month != month:
             return  # the person has moved on
         self.model.set_day_events(shown)
@@ -666,7 +791,7 @@ class CalendarPane(QWidget):
         self.agenda_view.set_day_events(shown)
         self._fill_agenda(self.selected_day())
         self.days_loaded.emit()
-        coming = await in_thread(calendar_data.days_between, today, horizon)
+        coming = await in_thread(partial(calendar_data.days_between, today, horizon, custom=custom))
         if not alive(self):
             return
         start, end = local_day_bounds(today, horizon)
@@ -782,3 +907,47 @@ class CalendarPane(QWidget):
     def _agenda_current(self, item: QListWidgetItem | None, _previous: QListWidgetItem | None) -> None:
         if item is not None and item.data(Qt.ItemDataRole.UserRole) is not None:
             self.post_selected.emit(item.data(Qt.ItemDataRole.UserRole))
+
+    # -- planning dialogs ---------------------------------------------------------------------
+    def edit_campaigns(self) -> None:
+        from kurum_masaustu.ui.plan_dialogs import CampaignsDialog
+
+        dialog = CampaignsDialog(self.planning, self._posts.channels(), self._template_choices(), self)
+        dialog.exec()
+        self.refresh()
+
+    def edit_goals(self) -> None:
+        from kurum_masaustu.ui.plan_dialogs import GoalsDialog
+
+        dialog = GoalsDialog(self.planning, self._posts.channels(), self.planning.campaigns(), self)
+        dialog.exec()
+        self.refresh()
+
+    def edit_days(self) -> None:
+        from kurum_masaustu.ui.days_dialog import DaysDialog
+
+        dialog = DaysDialog(self.planning, self)
+        dialog.exec()
+        self.refresh()
+
+    def new_series(self, day: date | None = None) -> None:
+        from kurum_masaustu.ui.recurrence_dialog import RecurrenceDialog
+
+        dialog = RecurrenceDialog(self.planning, self._posts.channels(), day or self._anchor, self)
+        if dialog.exec():
+            self.refresh()
+            self.post_moved.emit(0)  # the outbox has new scheduled posts
+
+    def import_plan(self, path: Path | None = None) -> None:
+        from kurum_masaustu.ui.import_dialog import ImportDialog
+
+        media = self.media_library() if self.media_library is not None else None
+        dialog = ImportDialog(self._posts.sessions, media, path, self)
+        if dialog.exec():
+            self.refresh()
+            self.post_moved.emit(0)  # the outbox has new scheduled posts
+
+    def _template_choices(self) -> list[tuple[str, str]]:
+        from kurum_masaustu.services.templates import TemplateService
+
+        return [(t.key, t.name) for t in TemplateService(self._posts.sessions).list("post")]

@@ -3,7 +3,7 @@ holding statements and the timeline of what was done."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QComboBox,
@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kurum_masaustu.rules.templates import fill, parse_fields
+from kurum_masaustu.rules.templates import default_label, fill, parse_fields
 from kurum_masaustu.rules.timeutil import to_local
 from kurum_masaustu.services.crisis import CrisisPlan, CrisisService, HoldingStatement, PlanStep, SpikeView
 
@@ -85,10 +85,10 @@ class CrisisBanner(QFrame):
                 "(usually {baseline} in that time). Growth: {growth}."
             ).format(
                 count=spike.count,
-                hours=f"{window_hours:g}",
+                hours=QLocale().toString(float(window_hours), "g", 3),
                 where=where,
-                ratio=f"{spike.ratio:g}",
-                baseline=f"{spike.baseline:.1f}",
+                ratio=QLocale().toString(float(spike.ratio), "g", 3),
+                baseline=QLocale().toString(float(spike.baseline), "f", 1),
                 growth=growth,
             )
         )
@@ -120,6 +120,9 @@ class CrisisDialog(QDialog):
         # plan
         self.steps = QListWidget()
         self.steps.setAccessibleName(self.tr("Crisis plan steps"))
+        self.steps.setWordWrap(True)
+        self.steps.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.steps.setSpacing(2)
         self.steps.itemChanged.connect(self._step_changed)
         self.contacts_label = QLabel()
         self.contacts_label.setTextFormat(Qt.TextFormat.PlainText)
@@ -266,7 +269,7 @@ class CrisisDialog(QDialog):
             edit = QLineEdit()
             edit.setAccessibleName(name)
             edit.textChanged.connect(self._fill_statement)
-            self.form.addRow(name.replace("_", " "), edit)
+            self.form.addRow(default_label(name), edit)
             self.inputs[name] = edit
         self._fill_statement()
 

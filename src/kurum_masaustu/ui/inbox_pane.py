@@ -279,7 +279,7 @@ class InboxPane(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for column, width in enumerate((88, 140, 115, 88, 75, 75, 80)):
+        for column, width in enumerate((88, 140, 115, 88, 75, 75, 96)):
             self.table.setColumnWidth(column, width)
 
         self.reader_label = QLabel(self.tr("Message"))
