@@ -33,6 +33,11 @@ QT_FREE_MODULES: tuple[str, ...] = (
     "kurum_masaustu.services.inbox",
     "kurum_masaustu.services.outbox",
     "kurum_masaustu.services.autosave",
+    "kurum_masaustu.services.media_facts",
+    "kurum_masaustu.services.channels",
+    "kurum_masaustu.services.conversation",
+    "kurum_masaustu.services.crisis",
+    "kurum_masaustu.services.planning",
 )
 
 
