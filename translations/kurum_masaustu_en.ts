@@ -2,7 +2,7 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB" sourcelanguage="en">
 <context>
-    <name></name>
+    <name />
     <message>
         <source>category corrected</source>
         <translation>category corrected</translation>
@@ -48,8 +48,8 @@
         <translation>reply to be sent again</translation>
     </message>
     <message>
-        <source>reply waits for the platform&apos;s limit</source>
-        <translation>reply waits for the platform&apos;s limit</translation>
+        <source>reply waits for the platform's limit</source>
+        <translation>reply waits for the platform's limit</translation>
     </message>
     <message>
         <source>assigned to a unit</source>
@@ -85,12 +85,12 @@
     <message>
         <source>Kurum Masaüstü {version}
 
-The social media desk of a public institution: plan, write, publish and answer citizens from one window. Citizens&apos; messages and account tokens stay on this computer.
+The social media desk of a public institution: plan, write, publish and answer citizens from one window. Citizens' messages and account tokens stay on this computer.
 
 Licence: GNU GPL version 3 or later. The components it carries and their licences are listed under “Third-party notices”.</source>
         <translation>Kurum Masaüstü {version}
 
-The social media desk of a public institution: plan, write, publish and answer citizens from one window. Citizens&apos; messages and account tokens stay on this computer.
+The social media desk of a public institution: plan, write, publish and answer citizens from one window. Citizens' messages and account tokens stay on this computer.
 
 Licence: GNU GPL version 3 or later. The components it carries and their licences are listed under “Third-party notices”.</translation>
     </message>
@@ -485,8 +485,8 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
         <translation>Cancel</translation>
     </message>
     <message>
-        <source>No channel yet: add the institution&apos;s accounts.</source>
-        <translation>No channel yet: add the institution&apos;s accounts.</translation>
+        <source>No channel yet: add the institution's accounts.</source>
+        <translation>No channel yet: add the institution's accounts.</translation>
     </message>
     <message>
         <source>Server: %1</source>
@@ -570,10 +570,10 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
         </translation>
     </message>
     <message numerus="yes">
-        <source>⚠ A channel&apos;s token expires in %n day(s)</source>
+        <source>⚠ A channel's token expires in %n day(s)</source>
         <translation>
-            <numerusform>⚠ A channel&apos;s token expires in %n day</numerusform>
-            <numerusform>⚠ A channel&apos;s token expires in %n days</numerusform>
+            <numerusform>⚠ A channel's token expires in %n day</numerusform>
+            <numerusform>⚠ A channel's token expires in %n days</numerusform>
         </translation>
     </message>
     <message>
@@ -675,8 +675,8 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
         <translation>The platform did not accept this token or password. Copy it again in full (without spaces) or create a new one.</translation>
     </message>
     <message>
-        <source>This does not look like an app password (xxxx-xxxx-xxxx-xxxx). Never enter the account&apos;s main password: create an app password in Bluesky under Settings → Privacy and security → App passwords.</source>
-        <translation>This does not look like an app password (xxxx-xxxx-xxxx-xxxx). Never enter the account&apos;s main password: create an app password in Bluesky under Settings → Privacy and security → App passwords.</translation>
+        <source>This does not look like an app password (xxxx-xxxx-xxxx-xxxx). Never enter the account's main password: create an app password in Bluesky under Settings → Privacy and security → App passwords.</source>
+        <translation>This does not look like an app password (xxxx-xxxx-xxxx-xxxx). Never enter the account's main password: create an app password in Bluesky under Settings → Privacy and security → App passwords.</translation>
     </message>
     <message>
         <source>The platform refused the connection: %1</source>
@@ -703,8 +703,8 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
         <translation>The web browser could not be opened. Copy the address shown and open it yourself.</translation>
     </message>
     <message>
-        <source>Port %1 on this computer is used by another program, so the sign-in cannot come back to us. Close that program, or have IT register another port in the platform&apos;s app and enter it here.</source>
-        <translation>Port %1 on this computer is used by another program, so the sign-in cannot come back to us. Close that program, or have IT register another port in the platform&apos;s app and enter it here.</translation>
+        <source>Port %1 on this computer is used by another program, so the sign-in cannot come back to us. Close that program, or have IT register another port in the platform's app and enter it here.</source>
+        <translation>Port %1 on this computer is used by another program, so the sign-in cannot come back to us. Close that program, or have IT register another port in the platform's app and enter it here.</translation>
     </message>
     <message>
         <source>No answer came from the browser in time. Nothing was saved; start again when ready.</source>
@@ -719,8 +719,8 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
         <translation>The answer that came back does not belong to this sign-in, so it was refused. Nothing was saved; start again.</translation>
     </message>
     <message>
-        <source>Access was not granted on the platform&apos;s page. Nothing was saved.</source>
-        <translation>Access was not granted on the platform&apos;s page. Nothing was saved.</translation>
+        <source>Access was not granted on the platform's page. Nothing was saved.</source>
+        <translation>Access was not granted on the platform's page. Nothing was saved.</translation>
     </message>
     <message>
         <source>The platform came back without a sign-in code. Nothing was saved; start again.</source>
@@ -800,8 +800,8 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
         <translation>Create a new app password in Bluesky (Settings → Privacy and security → App passwords), then choose Reconnect and enter it.</translation>
     </message>
     <message>
-        <source>Get the bot&apos;s token from @BotFather (/token), then choose Reconnect and paste it.</source>
-        <translation>Get the bot&apos;s token from @BotFather (/token), then choose Reconnect and paste it.</translation>
+        <source>Get the bot's token from @BotFather (/token), then choose Reconnect and paste it.</source>
+        <translation>Get the bot's token from @BotFather (/token), then choose Reconnect and paste it.</translation>
     </message>
     <message>
         <source>Create a new token for the Page (best: a system-user token in Meta Business Settings → System users, which does not expire), then choose Reconnect and paste it.</source>
@@ -812,8 +812,8 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
         <translation>Create a new token in Meta Business Settings → System users (or refresh the Instagram token), then choose Reconnect and paste it.</translation>
     </message>
     <message>
-        <source>LinkedIn tokens last 60 days. Create a new one in the LinkedIn Developer Portal (Token generator, with the organization&apos;s admin account), then choose Reconnect and paste it.</source>
-        <translation>LinkedIn tokens last 60 days. Create a new one in the LinkedIn Developer Portal (Token generator, with the organization&apos;s admin account), then choose Reconnect and paste it.</translation>
+        <source>LinkedIn tokens last 60 days. Create a new one in the LinkedIn Developer Portal (Token generator, with the organization's admin account), then choose Reconnect and paste it.</source>
+        <translation>LinkedIn tokens last 60 days. Create a new one in the LinkedIn Developer Portal (Token generator, with the organization's admin account), then choose Reconnect and paste it.</translation>
     </message>
 </context>
 <context>
@@ -939,8 +939,8 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
         <translation>Platform schedules it</translation>
     </message>
     <message>
-        <source>Hand to {channel}&apos;s own scheduler</source>
-        <translation>Hand to {channel}&apos;s own scheduler</translation>
+        <source>Hand to {channel}'s own scheduler</source>
+        <translation>Hand to {channel}'s own scheduler</translation>
     </message>
     <message numerus="yes">
         <source>%n channel(s) could not be taken back (offline, or the platform already published it).</source>
@@ -968,16 +968,16 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
         </translation>
     </message>
     <message>
-        <source>Handed to the platform&apos;s scheduler on some channels: changes here do not reach them; to change or stop one, delete the scheduled post on the platform.</source>
-        <translation>Handed to the platform&apos;s scheduler on some channels: changes here do not reach them; to change or stop one, delete the scheduled post on the platform.</translation>
+        <source>Handed to the platform's scheduler on some channels: changes here do not reach them; to change or stop one, delete the scheduled post on the platform.</source>
+        <translation>Handed to the platform's scheduler on some channels: changes here do not reach them; to change or stop one, delete the scheduled post on the platform.</translation>
     </message>
     <message>
         <source>Cannot schedule for {channels}: {problem} Fix it, or remove that channel.</source>
         <translation>Cannot schedule for {channels}: {problem} Fix it, or remove that channel.</translation>
     </message>
     <message>
-        <source>Fill in the template&apos;s fields first: {fields}</source>
-        <translation>Fill in the template&apos;s fields first: {fields}</translation>
+        <source>Fill in the template's fields first: {fields}</source>
+        <translation>Fill in the template's fields first: {fields}</translation>
     </message>
     <message>
         <source>Not scheduled: the election-period warning needs a note.</source>
@@ -1075,7 +1075,7 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
     <name>ConnectDialog</name>
     <message>
         <source>Add a channel</source>
-        <extracomment>Platforms whose pasted token may carry an expiry the person can read in the platform&apos;s tool.</extracomment>
+        <extracomment>Platforms whose pasted token may carry an expiry the person can read in the platform's tool.</extracomment>
         <translation>Add a channel</translation>
     </message>
     <message>
@@ -1147,12 +1147,12 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
         <translation>Callback port:</translation>
     </message>
     <message>
-        <source>From the institution&apos;s X app (type: Native App). Its callback address must be http://127.0.0.1:%1/callback — X accepts only the exact address registered there.</source>
-        <translation>From the institution&apos;s X app (type: Native App). Its callback address must be http://127.0.0.1:%1/callback — X accepts only the exact address registered there.</translation>
+        <source>From the institution's X app (type: Native App). Its callback address must be http://127.0.0.1:%1/callback — X accepts only the exact address registered there.</source>
+        <translation>From the institution's X app (type: Native App). Its callback address must be http://127.0.0.1:%1/callback — X accepts only the exact address registered there.</translation>
     </message>
     <message>
-        <source>You approve the access on the platform&apos;s own page; no password is typed here.</source>
-        <translation>You approve the access on the platform&apos;s own page; no password is typed here.</translation>
+        <source>You approve the access on the platform's own page; no password is typed here.</source>
+        <translation>You approve the access on the platform's own page; no password is typed here.</translation>
     </message>
     <message>
         <source>Handle:</source>
@@ -1163,8 +1163,8 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
         <translation>App password:</translation>
     </message>
     <message>
-        <source>Never enter the account&apos;s main password. Create an app password for Kurum Masaüstü in Bluesky: Settings → Privacy and security → App passwords.</source>
-        <translation>Never enter the account&apos;s main password. Create an app password for Kurum Masaüstü in Bluesky: Settings → Privacy and security → App passwords.</translation>
+        <source>Never enter the account's main password. Create an app password for Kurum Masaüstü in Bluesky: Settings → Privacy and security → App passwords.</source>
+        <translation>Never enter the account's main password. Create an app password for Kurum Masaüstü in Bluesky: Settings → Privacy and security → App passwords.</translation>
     </message>
     <message>
         <source>Channel:</source>
@@ -1199,12 +1199,12 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
         <translation>Organization URN:</translation>
     </message>
     <message>
-        <source>A desktop app cannot keep Meta&apos;s app secret, so IT creates a long-lived token (best: a system user in Meta Business Settings) and pastes it here.</source>
-        <translation>A desktop app cannot keep Meta&apos;s app secret, so IT creates a long-lived token (best: a system user in Meta Business Settings) and pastes it here.</translation>
+        <source>A desktop app cannot keep Meta's app secret, so IT creates a long-lived token (best: a system user in Meta Business Settings) and pastes it here.</source>
+        <translation>A desktop app cannot keep Meta's app secret, so IT creates a long-lived token (best: a system user in Meta Business Settings) and pastes it here.</translation>
     </message>
     <message>
-        <source>The platform&apos;s token tool shows the expiry; leave it unticked if it never expires.</source>
-        <translation>The platform&apos;s token tool shows the expiry; leave it unticked if it never expires.</translation>
+        <source>The platform's token tool shows the expiry; leave it unticked if it never expires.</source>
+        <translation>The platform's token tool shows the expiry; leave it unticked if it never expires.</translation>
     </message>
     <message>
         <source>Sandbox: any token works the first time; left empty, one is made up for you.</source>
@@ -1990,6 +1990,18 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
         <translation>Mark the message resolved</translation>
     </message>
     <message>
+        <source>A reply may have been sent: check on the platform.</source>
+        <translation>A reply may have been sent: check on the platform.</translation>
+    </message>
+    <message>
+        <source>It arrived</source>
+        <translation>It arrived</translation>
+    </message>
+    <message>
+        <source>Send again</source>
+        <translation>Send again</translation>
+    </message>
+    <message>
         <source>no rule matched</source>
         <translation>no rule matched</translation>
     </message>
@@ -2308,8 +2320,8 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
         <translation>{count} minutes</translation>
     </message>
     <message>
-        <source>A poll needs a question: write it as the post&apos;s text.</source>
-        <translation>A poll needs a question: write it as the post&apos;s text.</translation>
+        <source>A poll needs a question: write it as the post's text.</source>
+        <translation>A poll needs a question: write it as the post's text.</translation>
     </message>
     <message>
         <source>A poll here needs at least {limit} options.</source>
@@ -2336,8 +2348,8 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
         <translation>The poll is too short: at least {duration} here.</translation>
     </message>
     <message>
-        <source>The poll will run {duration} here (the platform&apos;s nearest duration).</source>
-        <translation>The poll will run {duration} here (the platform&apos;s nearest duration).</translation>
+        <source>The poll will run {duration} here (the platform's nearest duration).</source>
+        <translation>The poll will run {duration} here (the platform's nearest duration).</translation>
     </message>
     <message>
         <source>The question is too long for a poll here: at most {limit} characters.</source>
@@ -2606,10 +2618,10 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n post(s) taken back from the platforms&apos; schedulers.</source>
+        <source>%n post(s) taken back from the platforms' schedulers.</source>
         <translation>
-            <numerusform>%n post taken back from the platforms&apos; schedulers.</numerusform>
-            <numerusform>%n posts taken back from the platforms&apos; schedulers.</numerusform>
+            <numerusform>%n post taken back from the platforms' schedulers.</numerusform>
+            <numerusform>%n posts taken back from the platforms' schedulers.</numerusform>
         </translation>
     </message>
     <message>
@@ -2721,8 +2733,8 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
         <translation>The channel must be reconnected</translation>
     </message>
     <message>
-        <source>Waiting for the platform&apos;s rate limit</source>
-        <translation>Waiting for the platform&apos;s rate limit</translation>
+        <source>Waiting for the platform's rate limit</source>
+        <translation>Waiting for the platform's rate limit</translation>
     </message>
     <message>
         <source>Temporary problem; will retry</source>
@@ -2847,12 +2859,12 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
     <name>OverrideEditor</name>
     <message>
         <source>Channels</source>
-        <extracomment>Checks one channel&apos;s text (the composer&apos;s check with the post&apos;s kind, media and link).</extracomment>
+        <extracomment>Checks one channel's text (the composer's check with the post's kind, media and link).</extracomment>
         <translation>Channels</translation>
     </message>
     <message>
-        <source>This channel&apos;s text</source>
-        <translation>This channel&apos;s text</translation>
+        <source>This channel's text</source>
+        <translation>This channel's text</translation>
     </message>
     <message>
         <source>Write a text for this channel</source>
@@ -2894,7 +2906,7 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
     <name>Problems</name>
     <message>
         <source>characters (X weighting)</source>
-        <extracomment>How each platform&apos;s preview card looks (border colour, background).</extracomment>
+        <extracomment>How each platform's preview card looks (border colour, background).</extracomment>
         <translation>characters (X weighting)</translation>
     </message>
     <message>
@@ -3110,8 +3122,8 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
         <translation>Reply to the citizen</translation>
     </message>
     <message>
-        <source>The citizen&apos;s message</source>
-        <translation>The citizen&apos;s message</translation>
+        <source>The citizen's message</source>
+        <translation>The citizen's message</translation>
     </message>
     <message>
         <source>Reply template</source>
@@ -3248,8 +3260,8 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
         <translation>Text (*.txt)</translation>
     </message>
     <message>
-        <source>The unit has no e-mail address. Add one in the unit&apos;s contacts.</source>
-        <translation>The unit has no e-mail address. Add one in the unit&apos;s contacts.</translation>
+        <source>The unit has no e-mail address. Add one in the unit's contacts.</source>
+        <translation>The unit has no e-mail address. Add one in the unit's contacts.</translation>
     </message>
     <message>
         <source>The message is no longer in the inbox.</source>
@@ -3366,10 +3378,10 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
 <context>
     <name>Startup</name>
     <message>
-        <source>The database in this profile could not be updated for this version of Kurum Masaüstü. The update was undone, so the file is as it was; a copy taken before is in the profile&apos;s backups folder. Please send the log file to IT.
+        <source>The database in this profile could not be updated for this version of Kurum Masaüstü. The update was undone, so the file is as it was; a copy taken before is in the profile's backups folder. Please send the log file to IT.
 
 {path}</source>
-        <translation>The database in this profile could not be updated for this version of Kurum Masaüstü. The update was undone, so the file is as it was; a copy taken before is in the profile&apos;s backups folder. Please send the log file to IT.
+        <translation>The database in this profile could not be updated for this version of Kurum Masaüstü. The update was undone, so the file is as it was; a copy taken before is in the profile's backups folder. Please send the log file to IT.
 
 {path}</translation>
     </message>
@@ -3536,8 +3548,8 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
         <translation>Give the template a name.</translation>
     </message>
     <message>
-        <source>Write the template&apos;s text.</source>
-        <translation>Write the template&apos;s text.</translation>
+        <source>Write the template's text.</source>
+        <translation>Write the template's text.</translation>
     </message>
     <message>
         <source>The template could not be saved.</source>
