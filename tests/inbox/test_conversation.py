@@ -265,3 +265,19 @@ def test_an_uncertain_reply_is_confirmed_from_the_pane(
     assert states == [ReplyState.SENT]
     assert pane.current_row().status is InboxStatus.ANSWERED  # type: ignore[union-attr]
     assert "reply marked as arrived" in pane.history_view.toPlainText()
+
+
+def test_the_holiday_table_is_read_off_the_ui_thread_then_clocks_appear(
+    qtbot: QtBot, session_factory: sessionmaker[Session], thread: dict[str, int]
+) -> None:
+    from PySide6.QtCore import Qt
+
+    from kurum_masaustu.ui.inbox_pane import COLUMNS, InboxPane
+
+    inbox = InboxService(session_factory, clock=lambda: NOW)  # hours not given: Turkish, built lazily
+    pane = InboxPane(inbox)
+    qtbot.addWidget(pane)
+    row = next(i for i in range(pane.model.rowCount()) if pane.model.row(pane.model.index(i, 0)).id == thread["root"])
+    index = pane.model.index(row, COLUMNS.index("waiting"))
+    qtbot.waitUntil(lambda: pane.model.data(index, Qt.ItemDataRole.DisplayRole) == "3 h 00 min", timeout=10_000)
+    assert inbox.hours_ready()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any
@@ -91,9 +92,11 @@ class InboxModel(QAbstractTableModel):
         self.fetchMore(QModelIndex())
 
     def _refresh_clock(self) -> None:
+        """Clocks need the business hours; until a worker has built them (holiday table), the
+        list shows no clocks rather than read the table on the UI thread."""
         self._waited = {}
         self._now = self._inbox.now()
-        self._cutoff = self._inbox.overdue_cutoff()
+        self._cutoff = self._inbox.overdue_cutoff() if self._inbox.hours_ready() else None
 
     def tick(self) -> None:
         """The response clocks moved on (called every minute)."""
@@ -158,7 +161,9 @@ class InboxModel(QAbstractTableModel):
         column = COLUMNS[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
             if column == "waiting":
-                return duration_text(self.waited(row)) if row.status in OPEN_STATUSES and not row.deleted else "—"
+                if row.status not in OPEN_STATUSES or row.deleted:
+                    return "—"
+                return duration_text(self.waited(row)) if self._inbox.hours_ready() else ""
             return self._display(row, column)
         if role == Qt.ItemDataRole.ToolTipRole and column == "text":
             return None  # the full text is in the reading pane, as plain text
@@ -223,6 +228,7 @@ class InboxPane(QWidget):
 
     replies_queued = Signal()
     item_changed = Signal(int)
+    hours_loaded = Signal()
 
     def __init__(
         self,
@@ -379,6 +385,16 @@ class InboxPane(QWidget):
         self._clock_timer.setInterval(60_000)
         self._clock_timer.timeout.connect(self._tick)
         self._clock_timer.start()
+        self.hours_loaded.connect(self._tick)
+        if not inbox.hours_ready():
+            import threading
+
+            def build() -> None:
+                _ = inbox.hours  # reads the holiday table once, off the UI thread
+                with contextlib.suppress(RuntimeError):  # the pane was closed meanwhile
+                    self.hours_loaded.emit()
+
+            threading.Thread(target=build, name="business-hours", daemon=True).start()
         self.model.reload()
         if self.model.rowCount():
             self.table.setCurrentIndex(self.model.index(0, 0))  # the newest message, ready to read
@@ -471,6 +487,9 @@ class InboxPane(QWidget):
         self._set_actions_enabled(False)
 
     def _show_clock(self, row: InboxRow) -> None:
+        if not self._inbox.hours_ready():
+            self.clock_label.clear()
+            return
         clock = self.conversations.clock(row.id, self._inbox.hours, self._inbox.sla)
         if clock is None:
             self.clock_label.clear()
