@@ -63,11 +63,7 @@ def test_reachable_broken_and_unreachable_links(server: str) -> None:
     urls = [f"{server}/ok", f"{server}/moved", f"{server}/no-head", f"{server}/gone", dead]
 
     async def run() -> dict[str, object]:
-        checker = LinkChecker()
-        try:
-            return dict(await checker.check(urls))
-        finally:
-            await checker.aclose()
+        return dict(await LinkChecker().check(urls))
 
     results = asyncio.run(run())
     states = {url: (r.state, r.status_code) for url, r in results.items()}  # type: ignore[attr-defined]
@@ -84,11 +80,8 @@ def test_reachable_broken_and_unreachable_links(server: str) -> None:
 def test_results_are_remembered_so_typing_does_not_ask_again(server: str) -> None:
     async def run() -> None:
         checker = LinkChecker()
-        try:
-            await checker.check([f"{server}/ok"])
-            await checker.check([f"{server}/ok"])
-        finally:
-            await checker.aclose()
+        await checker.check([f"{server}/ok"])
+        await checker.check([f"{server}/ok"])
 
     asyncio.run(run())
     assert _Handler.hits == [("HEAD", "/ok")]

@@ -15,7 +15,9 @@ from kurum_masaustu.rules.checklist import (
     blocking,
     consent_item,
     figures,
+    links,
     links_item,
+    open_warnings,
     source_item,
     spelling_item,
     weak_alt_text,
@@ -70,10 +72,10 @@ def test_links_offline_are_unknown_and_never_block() -> None:
     urls = ["https://ornek.bel.tr/duyuru"]
     offline = links_item(urls, {urls[0]: LinkResult(urls[0], LinkState.OFFLINE)})
     assert offline.status is Status.UNKNOWN
-    assert blocking([offline], {}) == []
+    assert blocking([offline]) == []
     pending = links_item(urls, {})
     assert pending.status is Status.PENDING
-    assert blocking([pending], {}) == []
+    assert blocking([pending]) == []
     broken = links_item(urls, {urls[0]: LinkResult(urls[0], LinkState.BROKEN, 404)})
     assert broken.status is Status.WARN
     assert broken.values == tuple(urls)
@@ -112,15 +114,16 @@ def test_people_unanswered_or_without_consent_warn() -> None:
     assert consent_item([_image(shows_people=False)]).status is Status.PASS
 
 
-def test_a_warning_blocks_until_a_note_is_written_for_that_exact_warning() -> None:
+def test_only_failures_block_and_a_note_closes_exactly_its_warning() -> None:
     warning = Item(ItemKey.SPELLING, Status.WARN, "unknown_words", ("Kızılay",))
     failure = Item(ItemKey.ALT_TEXT, Status.FAIL, "missing", ("a.jpg",))
-    assert blocking([warning, failure], {}) == [warning, failure]
-    assert blocking([warning], {warning.signature: "   "}) == [warning]
-    assert blocking([warning, failure], {warning.signature: "Kurum adı"}) == [failure]
+    pending = Item(ItemKey.LINKS, Status.PENDING, "checking", ("https://ornek.bel.tr",))
+    assert blocking([warning, failure, pending]) == [failure]
+    assert open_warnings([warning, failure], {}) == [warning]
+    assert open_warnings([warning], {warning.signature: "   "}) == [warning]
+    assert open_warnings([warning], {warning.signature: "Kurum adı"}) == []
     changed = Item(ItemKey.SPELLING, Status.WARN, "unknown_words", ("Kızılay", "kesintsi"))
-    assert blocking([changed], {warning.signature: "Kurum adı"}) == [changed]
-    assert blocking([failure], {failure.signature: "olsun"}) == [failure]  # a fail cannot be overridden
+    assert open_warnings([changed], {warning.signature: "Kurum adı"}) == [changed]
 
 
 def test_spelling_words_skip_links_tags_numbers_and_acronyms() -> None:
@@ -141,3 +144,13 @@ def test_alt_text_counters_per_platform() -> None:
     assert not found[Platform.BLUESKY].over
     assert not found[Platform.FACEBOOK].supported
     assert found[Platform.FACEBOOK].limit is None
+
+
+def test_links_to_check_include_addresses_the_platforms_would_not_link() -> None:
+    text = "Bilgi: https://ornek.bel.tr/su-kesintisi. Harita: http://127.0.0.1:8080/harita, ve belediye.gov.tr/ihale"
+    assert links(text) == [
+        "https://ornek.bel.tr/su-kesintisi",
+        "http://127.0.0.1:8080/harita",
+        "belediye.gov.tr/ihale",
+    ]
+    assert links("Link yok.") == []

@@ -281,14 +281,35 @@ def test_a_handed_off_post_is_taken_back_from_the_composer_and_by_a_pause(
     assert not composer.take_back_button.isVisibleTo(composer)
     with services.sessions() as session:
         states = {d.post_id: d.state for d in session.scalars(select(Delivery))}
-    assert states == {posts[0]: DeliveryState.SCHEDULED, posts[1]: DeliveryState.HANDED_OFF}
+    # Taken back to be edited: a draft until scheduled anew (not handed over again meanwhile).
+    assert states == {posts[0]: DeliveryState.DRAFT, posts[1]: DeliveryState.HANDED_OFF}
 
     # A pause (crisis) takes back everything the platforms hold.
     window.pause_publishing("Kriz", mode="crisis")
 
     def all_back() -> None:
         with services.sessions() as session:
-            assert {d.state for d in session.scalars(select(Delivery))} == {DeliveryState.SCHEDULED}
+            states = {d.post_id: d.state for d in session.scalars(select(Delivery))}
+        # Taken back for the pause: still scheduled here, handed over again after it.
+        assert states == {posts[0]: DeliveryState.DRAFT, posts[1]: DeliveryState.SCHEDULED}
 
     qtbot.waitUntil(all_back, timeout=10_000)
     qloop.run_until_complete(services.aclose())
+
+
+def test_a_link_is_a_card_on_facebook_and_part_of_the_text_elsewhere(
+    composer: ComposerPane, ids: dict[Platform, int]
+) -> None:
+    choose(composer, ids, Platform.X, Platform.FACEBOOK)
+    composer.body_edit.setPlainText("Kış tarifesi yayımlandı.")
+    composer.kinds.link_edit.setText("https://www.ornek.bel.tr/kis-tarifesi")
+    composer.update_checks()
+    results = {r.channel.platform: r for r in composer.previews.results}
+    assert results[Platform.FACEBOOK].shown_text == "Kış tarifesi yayımlandı.\n\n🔗 www.ornek.bel.tr"
+    assert results[Platform.X].shown_text == "Kış tarifesi yayımlandı.\n\nhttps://www.ornek.bel.tr/kis-tarifesi"
+    assert results[Platform.X].counts[0].used == len("Kış tarifesi yayımlandı.\n\n") + 23  # X counts a link 23
+    composer.kinds.link_edit.setText("ornek bel tr")
+    composer.update_checks()
+    assert all(r.blocking for r in composer.previews.results)
+    assert composer.save(schedule=True) is None
+    assert "web address" in composer.message_label.text()

@@ -2,7 +2,7 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB" sourcelanguage="en">
 <context>
-    <name />
+    <name></name>
     <message>
         <source>category corrected</source>
         <translation>category corrected</translation>
@@ -48,8 +48,8 @@
         <translation>reply to be sent again</translation>
     </message>
     <message>
-        <source>reply waits for the platform's limit</source>
-        <translation>reply waits for the platform's limit</translation>
+        <source>reply waits for the platform&apos;s limit</source>
+        <translation>reply waits for the platform&apos;s limit</translation>
     </message>
     <message>
         <source>assigned to a unit</source>
@@ -85,12 +85,12 @@
     <message>
         <source>Kurum Masaüstü {version}
 
-The social media desk of a public institution: plan, write, publish and answer citizens from one window. Citizens' messages and account tokens stay on this computer.
+The social media desk of a public institution: plan, write, publish and answer citizens from one window. Citizens&apos; messages and account tokens stay on this computer.
 
 Licence: GNU GPL version 3 or later. The components it carries and their licences are listed under “Third-party notices”.</source>
         <translation>Kurum Masaüstü {version}
 
-The social media desk of a public institution: plan, write, publish and answer citizens from one window. Citizens' messages and account tokens stay on this computer.
+The social media desk of a public institution: plan, write, publish and answer citizens from one window. Citizens&apos; messages and account tokens stay on this computer.
 
 Licence: GNU GPL version 3 or later. The components it carries and their licences are listed under “Third-party notices”.</translation>
     </message>
@@ -269,7 +269,12 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
         <translation>Our own days…</translation>
     </message>
     <message>
+        <source>Import a plan (CSV)…</source>
+        <translation>Import a plan (CSV)…</translation>
+    </message>
+    <message>
         <source>Month calendar</source>
+        <extracomment>Where imported images go (the window sets it; the library loads on first use).</extracomment>
         <translation>Month calendar</translation>
     </message>
     <message>
@@ -299,6 +304,26 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
     <message>
         <source>Later days</source>
         <translation>Later days</translation>
+    </message>
+    <message>
+        <source>★ A good time to post (from the engagement of your published posts)</source>
+        <translation>★ A good time to post (from the engagement of your published posts)</translation>
+    </message>
+    <message>
+        <source>★ A good time to post (a general suggestion for public institutions)</source>
+        <translation>★ A good time to post (a general suggestion for public institutions)</translation>
+    </message>
+    <message>
+        <source>Campaign</source>
+        <translation>Campaign</translation>
+    </message>
+    <message>
+        <source>Outside campaigns</source>
+        <translation>Outside campaigns</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Open</translation>
     </message>
     <message>
         <source>This month: {planned} planned, {published} published</source>
@@ -485,8 +510,8 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
         <translation>Cancel</translation>
     </message>
     <message>
-        <source>No channel yet: add the institution's accounts.</source>
-        <translation>No channel yet: add the institution's accounts.</translation>
+        <source>No channel yet: add the institution&apos;s accounts.</source>
+        <translation>No channel yet: add the institution&apos;s accounts.</translation>
     </message>
     <message>
         <source>Server: %1</source>
@@ -537,12 +562,20 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
         <translation>Keep</translation>
     </message>
     <message>
+        <source>Withdrawing Kurum Masaüstü&apos;s access on the platform…</source>
+        <translation>Withdrawing Kurum Masaüstü&apos;s access on the platform…</translation>
+    </message>
+    <message>
         <source>Removed.</source>
         <translation>Removed.</translation>
     </message>
     <message>
         <source>Removed; kept switched off for its published posts.</source>
         <translation>Removed; kept switched off for its published posts.</translation>
+    </message>
+    <message>
+        <source>The platform could not be reached to withdraw the access: remove Kurum Masaüstü in the account&apos;s settings there (authorized apps).</source>
+        <translation>The platform could not be reached to withdraw the access: remove Kurum Masaüstü in the account&apos;s settings there (authorized apps).</translation>
     </message>
 </context>
 <context>
@@ -570,10 +603,10 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
         </translation>
     </message>
     <message numerus="yes">
-        <source>⚠ A channel's token expires in %n day(s)</source>
+        <source>⚠ A channel&apos;s token expires in %n day(s)</source>
         <translation>
-            <numerusform>⚠ A channel's token expires in %n day</numerusform>
-            <numerusform>⚠ A channel's token expires in %n days</numerusform>
+            <numerusform>⚠ A channel&apos;s token expires in %n day</numerusform>
+            <numerusform>⚠ A channel&apos;s token expires in %n days</numerusform>
         </translation>
     </message>
     <message>
@@ -675,8 +708,8 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
         <translation>The platform did not accept this token or password. Copy it again in full (without spaces) or create a new one.</translation>
     </message>
     <message>
-        <source>This does not look like an app password (xxxx-xxxx-xxxx-xxxx). Never enter the account's main password: create an app password in Bluesky under Settings → Privacy and security → App passwords.</source>
-        <translation>This does not look like an app password (xxxx-xxxx-xxxx-xxxx). Never enter the account's main password: create an app password in Bluesky under Settings → Privacy and security → App passwords.</translation>
+        <source>This does not look like an app password (xxxx-xxxx-xxxx-xxxx). Never enter the account&apos;s main password: create an app password in Bluesky under Settings → Privacy and security → App passwords.</source>
+        <translation>This does not look like an app password (xxxx-xxxx-xxxx-xxxx). Never enter the account&apos;s main password: create an app password in Bluesky under Settings → Privacy and security → App passwords.</translation>
     </message>
     <message>
         <source>The platform refused the connection: %1</source>
@@ -703,8 +736,8 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
         <translation>The web browser could not be opened. Copy the address shown and open it yourself.</translation>
     </message>
     <message>
-        <source>Port %1 on this computer is used by another program, so the sign-in cannot come back to us. Close that program, or have IT register another port in the platform's app and enter it here.</source>
-        <translation>Port %1 on this computer is used by another program, so the sign-in cannot come back to us. Close that program, or have IT register another port in the platform's app and enter it here.</translation>
+        <source>Port %1 on this computer is used by another program, so the sign-in cannot come back to us. Close that program, or have IT register another port in the platform&apos;s app and enter it here.</source>
+        <translation>Port %1 on this computer is used by another program, so the sign-in cannot come back to us. Close that program, or have IT register another port in the platform&apos;s app and enter it here.</translation>
     </message>
     <message>
         <source>No answer came from the browser in time. Nothing was saved; start again when ready.</source>
@@ -719,8 +752,8 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
         <translation>The answer that came back does not belong to this sign-in, so it was refused. Nothing was saved; start again.</translation>
     </message>
     <message>
-        <source>Access was not granted on the platform's page. Nothing was saved.</source>
-        <translation>Access was not granted on the platform's page. Nothing was saved.</translation>
+        <source>Access was not granted on the platform&apos;s page. Nothing was saved.</source>
+        <translation>Access was not granted on the platform&apos;s page. Nothing was saved.</translation>
     </message>
     <message>
         <source>The platform came back without a sign-in code. Nothing was saved; start again.</source>
@@ -800,8 +833,8 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
         <translation>Create a new app password in Bluesky (Settings → Privacy and security → App passwords), then choose Reconnect and enter it.</translation>
     </message>
     <message>
-        <source>Get the bot's token from @BotFather (/token), then choose Reconnect and paste it.</source>
-        <translation>Get the bot's token from @BotFather (/token), then choose Reconnect and paste it.</translation>
+        <source>Get the bot&apos;s token from @BotFather (/token), then choose Reconnect and paste it.</source>
+        <translation>Get the bot&apos;s token from @BotFather (/token), then choose Reconnect and paste it.</translation>
     </message>
     <message>
         <source>Create a new token for the Page (best: a system-user token in Meta Business Settings → System users, which does not expire), then choose Reconnect and paste it.</source>
@@ -812,8 +845,193 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
         <translation>Create a new token in Meta Business Settings → System users (or refresh the Instagram token), then choose Reconnect and paste it.</translation>
     </message>
     <message>
-        <source>LinkedIn tokens last 60 days. Create a new one in the LinkedIn Developer Portal (Token generator, with the organization's admin account), then choose Reconnect and paste it.</source>
-        <translation>LinkedIn tokens last 60 days. Create a new one in the LinkedIn Developer Portal (Token generator, with the organization's admin account), then choose Reconnect and paste it.</translation>
+        <source>LinkedIn tokens last 60 days. Create a new one in the LinkedIn Developer Portal (Token generator, with the organization&apos;s admin account), then choose Reconnect and paste it.</source>
+        <translation>LinkedIn tokens last 60 days. Create a new one in the LinkedIn Developer Portal (Token generator, with the organization&apos;s admin account), then choose Reconnect and paste it.</translation>
+    </message>
+</context>
+<context>
+    <name>ChecklistWidget</name>
+    <message>
+        <source>Where the facts come from: council decision no., notice, institution, link</source>
+        <translation>Where the facts come from: council decision no., notice, institution, link</translation>
+    </message>
+    <message>
+        <source>Source reference</source>
+        <translation>Source reference</translation>
+    </message>
+    <message>
+        <source>Institution&apos;s words…</source>
+        <translation>Institution&apos;s words…</translation>
+    </message>
+    <message>
+        <source>Mahalle, institution and people&apos;s names the spelling check accepts</source>
+        <translation>Mahalle, institution and people&apos;s names the spelling check accepts</translation>
+    </message>
+    <message>
+        <source>Source:</source>
+        <translation>Source:</translation>
+    </message>
+    <message>
+        <source>Alt text for every image</source>
+        <translation>Alt text for every image</translation>
+    </message>
+    <message>
+        <source>Links reachable</source>
+        <translation>Links reachable</translation>
+    </message>
+    <message>
+        <source>Turkish spelling</source>
+        <translation>Turkish spelling</translation>
+    </message>
+    <message>
+        <source>Wording fits the day</source>
+        <translation>Wording fits the day</translation>
+    </message>
+    <message>
+        <source>Consent for people in photos (KVKK)</source>
+        <translation>Consent for people in photos (KVKK)</translation>
+    </message>
+    <message>
+        <source>Add to dictionary</source>
+        <translation>Add to dictionary</translation>
+    </message>
+    <message>
+        <source>Checklist</source>
+        <translation>Checklist</translation>
+    </message>
+    <message>
+        <source>Not scheduled: the checklist says {items}. Fix it first.</source>
+        <translation>Not scheduled: the checklist says {items}. Fix it first.</translation>
+    </message>
+    <message>
+        <source>Override a warning</source>
+        <translation>Override a warning</translation>
+    </message>
+    <message>
+        <source>Why may the post go out like this? (kept in the audit log)</source>
+        <translation>Why may the post go out like this? (kept in the audit log)</translation>
+    </message>
+    <message>
+        <source>Overridden: {note}</source>
+        <translation>Overridden: {note}</translation>
+    </message>
+    <message>
+        <source>Override…</source>
+        <translation>Override…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n to fix before scheduling</source>
+        <translation>
+            <numerusform>%n to fix before scheduling</numerusform>
+            <numerusform>%n to fix before scheduling</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n warning(s): fix, or override with a note</source>
+        <translation>
+            <numerusform>%n warning: fix, or override with a note</numerusform>
+            <numerusform>%n warnings: fix, or override with a note</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Ready to schedule as far as the checklist can tell.</source>
+        <translation>Ready to schedule as far as the checklist can tell.</translation>
+    </message>
+    <message>
+        <source>Given.</source>
+        <translation>Given.</translation>
+    </message>
+    <message>
+        <source>Announcements need a source: the decision, notice or institution the facts come from.</source>
+        <translation>Announcements need a source: the decision, notice or institution the facts come from.</translation>
+    </message>
+    <message>
+        <source>The text states figures ({values}): say where they come from.</source>
+        <translation>The text states figures ({values}): say where they come from.</translation>
+    </message>
+    <message>
+        <source>No figures or claims that need a source.</source>
+        <translation>No figures or claims that need a source.</translation>
+    </message>
+    <message>
+        <source>No images.</source>
+        <translation>No images.</translation>
+    </message>
+    <message>
+        <source>No alt text: {values}. Describe each image in the media pane.</source>
+        <translation>No alt text: {values}. Describe each image in the media pane.</translation>
+    </message>
+    <message>
+        <source>The alt text says little (a file name or one word): {values}.</source>
+        <translation>The alt text says little (a file name or one word): {values}.</translation>
+    </message>
+    <message>
+        <source>Every image is described.</source>
+        <translation>Every image is described.</translation>
+    </message>
+    <message>
+        <source>No links.</source>
+        <translation>No links.</translation>
+    </message>
+    <message>
+        <source>Not reachable: {values}</source>
+        <translation>Not reachable: {values}</translation>
+    </message>
+    <message>
+        <source>Offline, could not be checked.</source>
+        <translation>Offline, could not be checked.</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Checking…</translation>
+    </message>
+    <message>
+        <source>Every link answers.</source>
+        <translation>Every link answers.</translation>
+    </message>
+    <message>
+        <source>The spelling dictionary could not be loaded.</source>
+        <translation>The spelling dictionary could not be loaded.</translation>
+    </message>
+    <message>
+        <source>Not in the dictionary: {values}</source>
+        <translation>Not in the dictionary: {values}</translation>
+    </message>
+    <message>
+        <source>No unknown words.</source>
+        <translation>No unknown words.</translation>
+    </message>
+    <message>
+        <source>No day of mourning or commemoration.</source>
+        <translation>No day of mourning or commemoration.</translation>
+    </message>
+    <message>
+        <source>Nothing celebratory.</source>
+        <translation>Nothing celebratory.</translation>
+    </message>
+    <message>
+        <source>National mourning: celebratory wording ({values}).</source>
+        <translation>National mourning: celebratory wording ({values}).</translation>
+    </message>
+    <message>
+        <source>Children in {values}: record the parents&apos; written consent or blur their faces.</source>
+        <translation>Children in {values}: record the parents&apos; written consent or blur their faces.</translation>
+    </message>
+    <message>
+        <source>Say in the media pane whether recognisable people appear: {values}.</source>
+        <translation>Say in the media pane whether recognisable people appear: {values}.</translation>
+    </message>
+    <message>
+        <source>No consent recorded for the people in {values}: record it, or note the legal ground.</source>
+        <translation>No consent recorded for the people in {values}: record it, or note the legal ground.</translation>
+    </message>
+    <message>
+        <source>Consent recorded.</source>
+        <translation>Consent recorded.</translation>
+    </message>
+    <message>
+        <source>{day} is a day of commemoration: no celebratory wording or emoji ({values}).</source>
+        <translation>{day} is a day of commemoration: no celebratory wording or emoji ({values}).</translation>
     </message>
 </context>
 <context>
@@ -831,6 +1049,7 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
     <name>ComposerPane</name>
     <message>
         <source>Title for the calendar (optional)</source>
+        <extracomment>The profile&apos;s media folder (videos are probed there); set by the window.</extracomment>
         <translation>Title for the calendar (optional)</translation>
     </message>
     <message>
@@ -939,8 +1158,8 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
         <translation>Platform schedules it</translation>
     </message>
     <message>
-        <source>Hand to {channel}'s own scheduler</source>
-        <translation>Hand to {channel}'s own scheduler</translation>
+        <source>Hand to {channel}&apos;s own scheduler</source>
+        <translation>Hand to {channel}&apos;s own scheduler</translation>
     </message>
     <message numerus="yes">
         <source>%n channel(s) could not be taken back (offline, or the platform already published it).</source>
@@ -968,16 +1187,16 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
         </translation>
     </message>
     <message>
-        <source>Handed to the platform's scheduler on some channels: changes here do not reach them; to change or stop one, delete the scheduled post on the platform.</source>
-        <translation>Handed to the platform's scheduler on some channels: changes here do not reach them; to change or stop one, delete the scheduled post on the platform.</translation>
+        <source>Checklist</source>
+        <translation>Checklist</translation>
     </message>
     <message>
         <source>Cannot schedule for {channels}: {problem} Fix it, or remove that channel.</source>
         <translation>Cannot schedule for {channels}: {problem} Fix it, or remove that channel.</translation>
     </message>
     <message>
-        <source>Fill in the template's fields first: {fields}</source>
-        <translation>Fill in the template's fields first: {fields}</translation>
+        <source>Fill in the template&apos;s fields first: {fields}</source>
+        <translation>Fill in the template&apos;s fields first: {fields}</translation>
     </message>
     <message>
         <source>Not scheduled: the election-period warning needs a note.</source>
@@ -1022,6 +1241,14 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
     <message>
         <source>Already published on some channels; those stay as they are.</source>
         <translation>Already published on some channels; those stay as they are.</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>open</translation>
+    </message>
+    <message>
+        <source>Handed to the platform&apos;s scheduler on some channels: changes here do not reach them until you take the post back from the platforms.</source>
+        <translation>Handed to the platform&apos;s scheduler on some channels: changes here do not reach them until you take the post back from the platforms.</translation>
     </message>
     <message>
         <source>The publish time is in the past. Choose a later time.</source>
@@ -1075,7 +1302,7 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
     <name>ConnectDialog</name>
     <message>
         <source>Add a channel</source>
-        <extracomment>Platforms whose pasted token may carry an expiry the person can read in the platform's tool.</extracomment>
+        <extracomment>Platforms whose pasted token may carry an expiry the person can read in the platform&apos;s tool.</extracomment>
         <translation>Add a channel</translation>
     </message>
     <message>
@@ -1147,12 +1374,12 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
         <translation>Callback port:</translation>
     </message>
     <message>
-        <source>From the institution's X app (type: Native App). Its callback address must be http://127.0.0.1:%1/callback — X accepts only the exact address registered there.</source>
-        <translation>From the institution's X app (type: Native App). Its callback address must be http://127.0.0.1:%1/callback — X accepts only the exact address registered there.</translation>
+        <source>From the institution&apos;s X app (type: Native App). Its callback address must be http://127.0.0.1:%1/callback — X accepts only the exact address registered there.</source>
+        <translation>From the institution&apos;s X app (type: Native App). Its callback address must be http://127.0.0.1:%1/callback — X accepts only the exact address registered there.</translation>
     </message>
     <message>
-        <source>You approve the access on the platform's own page; no password is typed here.</source>
-        <translation>You approve the access on the platform's own page; no password is typed here.</translation>
+        <source>You approve the access on the platform&apos;s own page; no password is typed here.</source>
+        <translation>You approve the access on the platform&apos;s own page; no password is typed here.</translation>
     </message>
     <message>
         <source>Handle:</source>
@@ -1163,8 +1390,8 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
         <translation>App password:</translation>
     </message>
     <message>
-        <source>Never enter the account's main password. Create an app password for Kurum Masaüstü in Bluesky: Settings → Privacy and security → App passwords.</source>
-        <translation>Never enter the account's main password. Create an app password for Kurum Masaüstü in Bluesky: Settings → Privacy and security → App passwords.</translation>
+        <source>Never enter the account&apos;s main password. Create an app password for Kurum Masaüstü in Bluesky: Settings → Privacy and security → App passwords.</source>
+        <translation>Never enter the account&apos;s main password. Create an app password for Kurum Masaüstü in Bluesky: Settings → Privacy and security → App passwords.</translation>
     </message>
     <message>
         <source>Channel:</source>
@@ -1199,12 +1426,12 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
         <translation>Organization URN:</translation>
     </message>
     <message>
-        <source>A desktop app cannot keep Meta's app secret, so IT creates a long-lived token (best: a system user in Meta Business Settings) and pastes it here.</source>
-        <translation>A desktop app cannot keep Meta's app secret, so IT creates a long-lived token (best: a system user in Meta Business Settings) and pastes it here.</translation>
+        <source>A desktop app cannot keep Meta&apos;s app secret, so IT creates a long-lived token (best: a system user in Meta Business Settings) and pastes it here.</source>
+        <translation>A desktop app cannot keep Meta&apos;s app secret, so IT creates a long-lived token (best: a system user in Meta Business Settings) and pastes it here.</translation>
     </message>
     <message>
-        <source>The platform's token tool shows the expiry; leave it unticked if it never expires.</source>
-        <translation>The platform's token tool shows the expiry; leave it unticked if it never expires.</translation>
+        <source>The platform&apos;s token tool shows the expiry; leave it unticked if it never expires.</source>
+        <translation>The platform&apos;s token tool shows the expiry; leave it unticked if it never expires.</translation>
     </message>
     <message>
         <source>Sandbox: any token works the first time; left empty, one is made up for you.</source>
@@ -1844,6 +2071,90 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
     </message>
 </context>
 <context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Import a content plan (CSV)</source>
+        <translation>Import a content plan (CSV)</translation>
+    </message>
+    <message>
+        <source>No file chosen.</source>
+        <translation>No file chosen.</translation>
+    </message>
+    <message>
+        <source>Choose file…</source>
+        <translation>Choose file…</translation>
+    </message>
+    <message>
+        <source>Columns: date, time, channels, text; optional: images, category, campaign, title (Turkish names work too). Comma or semicolon, UTF-8, as Excel saves it.</source>
+        <translation>Columns: date, time, channels, text; optional: images, category, campaign, title (Turkish names work too). Comma or semicolon, UTF-8, as Excel saves it.</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>Line</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Channels</source>
+        <translation>Channels</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>Content plan</source>
+        <translation>Content plan</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV files (*.csv)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) can be imported.</source>
+        <translation>
+            <numerusform>%n row can be imported.</numerusform>
+            <numerusform>%n rows can be imported.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n line(s) have problems and will be left out; cancel to import nothing.</source>
+        <translation>
+            <numerusform>%n line has problems and will be left out; cancel to import nothing.</numerusform>
+            <numerusform>%n lines have problems and will be left out; cancel to import nothing.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Import %n valid row(s)</source>
+        <translation>
+            <numerusform>Import %n valid row</numerusform>
+            <numerusform>Import %n valid rows</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Import all</source>
+        <translation>Import all</translation>
+    </message>
+    <message>
+        <source>An image could not be taken ({error}); nothing was imported.</source>
+        <translation>An image could not be taken ({error}); nothing was imported.</translation>
+    </message>
+</context>
+<context>
     <name>InboxModel</name>
     <message>
         <source>Overdue: waiting longer than the response time in business hours</source>
@@ -2320,8 +2631,8 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
         <translation>{count} minutes</translation>
     </message>
     <message>
-        <source>A poll needs a question: write it as the post's text.</source>
-        <translation>A poll needs a question: write it as the post's text.</translation>
+        <source>A poll needs a question: write it as the post&apos;s text.</source>
+        <translation>A poll needs a question: write it as the post&apos;s text.</translation>
     </message>
     <message>
         <source>A poll here needs at least {limit} options.</source>
@@ -2348,8 +2659,8 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
         <translation>The poll is too short: at least {duration} here.</translation>
     </message>
     <message>
-        <source>The poll will run {duration} here (the platform's nearest duration).</source>
-        <translation>The poll will run {duration} here (the platform's nearest duration).</translation>
+        <source>The poll will run {duration} here (the platform&apos;s nearest duration).</source>
+        <translation>The poll will run {duration} here (the platform&apos;s nearest duration).</translation>
     </message>
     <message>
         <source>The question is too long for a poll here: at most {limit} characters.</source>
@@ -2618,35 +2929,11 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n post(s) taken back from the platforms' schedulers.</source>
+        <source>%n post(s) taken back from the platforms&apos; schedulers.</source>
         <translation>
-            <numerusform>%n post taken back from the platforms' schedulers.</numerusform>
-            <numerusform>%n posts taken back from the platforms' schedulers.</numerusform>
+            <numerusform>%n post taken back from the platforms&apos; schedulers.</numerusform>
+            <numerusform>%n posts taken back from the platforms&apos; schedulers.</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Crisis mode</source>
-        <translation>Crisis mode</translation>
-    </message>
-    <message>
-        <source>National mourning</source>
-        <translation>National mourning</translation>
-    </message>
-    <message>
-        <source>Pause all publishing</source>
-        <translation>Pause all publishing</translation>
-    </message>
-    <message>
-        <source>Why is publishing paused? (for example: crisis, national mourning)</source>
-        <translation>Why is publishing paused? (for example: crisis, national mourning)</translation>
-    </message>
-    <message>
-        <source>Crisis</source>
-        <translation>Crisis</translation>
-    </message>
-    <message>
-        <source>Paused by the user</source>
-        <translation>Paused by the user</translation>
     </message>
     <message>
         <source>Resume publishing</source>
@@ -2676,7 +2963,12 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
     <name>MediaPane</name>
     <message>
         <source>Media preview</source>
+        <extracomment>Platforms shown when the post has no channels chosen yet.</extracomment>
         <translation>Media preview</translation>
+    </message>
+    <message>
+        <source>Drag the point onto the subject: every platform&apos;s crop keeps it in view.</source>
+        <translation>Drag the point onto the subject: every platform&apos;s crop keeps it in view.</translation>
     </message>
     <message>
         <source>Media of the post</source>
@@ -2685,6 +2977,86 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
     <message>
         <source>Media details</source>
         <translation>Media details</translation>
+    </message>
+    <message>
+        <source>Crops per platform</source>
+        <translation>Crops per platform</translation>
+    </message>
+    <message>
+        <source>Alt text</source>
+        <translation>Alt text</translation>
+    </message>
+    <message>
+        <source>Describe the picture for people who cannot see it: who, what, where; any text in it.</source>
+        <translation>Describe the picture for people who cannot see it: who, what, where; any text in it.</translation>
+    </message>
+    <message>
+        <source>Metadata that will be removed</source>
+        <translation>Metadata that will be removed</translation>
+    </message>
+    <message>
+        <source>People in the picture (KVKK)</source>
+        <translation>People in the picture (KVKK)</translation>
+    </message>
+    <message>
+        <source>Not answered yet</source>
+        <translation>Not answered yet</translation>
+    </message>
+    <message>
+        <source>No recognisable people</source>
+        <translation>No recognisable people</translation>
+    </message>
+    <message>
+        <source>Recognisable people</source>
+        <translation>Recognisable people</translation>
+    </message>
+    <message>
+        <source>Consent recorded, or another legal ground</source>
+        <translation>Consent recorded, or another legal ground</translation>
+    </message>
+    <message>
+        <source>Children recognisable</source>
+        <translation>Children recognisable</translation>
+    </message>
+    <message>
+        <source>Parents&apos; written consent</source>
+        <translation>Parents&apos; written consent</translation>
+    </message>
+    <message>
+        <source>Faces blurred</source>
+        <translation>Faces blurred</translation>
+    </message>
+    <message>
+        <source>Where the consent forms are kept, or the legal ground</source>
+        <translation>Where the consent forms are kept, or the legal ground</translation>
+    </message>
+    <message>
+        <source>Consent note</source>
+        <translation>Consent note</translation>
+    </message>
+    <message>
+        <source>Metadata</source>
+        <translation>Metadata</translation>
+    </message>
+    <message>
+        <source>feed</source>
+        <translation>feed</translation>
+    </message>
+    <message>
+        <source>carousel</source>
+        <translation>carousel</translation>
+    </message>
+    <message>
+        <source>story</source>
+        <translation>story</translation>
+    </message>
+    <message>
+        <source>link card</source>
+        <translation>link card</translation>
+    </message>
+    <message>
+        <source>whole picture</source>
+        <translation>whole picture</translation>
     </message>
     <message>
         <source>No media for this post.</source>
@@ -2714,6 +3086,102 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
         <source>Alt text: {text}</source>
         <translation>Alt text: {text}</translation>
     </message>
+    <message>
+        <source>{platform}: not sent (no alt text field)</source>
+        <translation>{platform}: not sent (no alt text field)</translation>
+    </message>
+    <message>
+        <source>Reading the file…</source>
+        <translation>Reading the file…</translation>
+    </message>
+    <message>
+        <source>The file&apos;s metadata could not be read.</source>
+        <translation>The file&apos;s metadata could not be read.</translation>
+    </message>
+    <message>
+        <source>Nothing: the file carries no metadata.</source>
+        <translation>Nothing: the file carries no metadata.</translation>
+    </message>
+    <message>
+        <source>Removed before publishing: {items}</source>
+        <translation>Removed before publishing: {items}</translation>
+    </message>
+    <message>
+        <source>GPS location</source>
+        <translation>GPS location</translation>
+    </message>
+    <message>
+        <source>camera model</source>
+        <translation>camera model</translation>
+    </message>
+    <message>
+        <source>lens</source>
+        <translation>lens</translation>
+    </message>
+    <message>
+        <source>device serial number</source>
+        <translation>device serial number</translation>
+    </message>
+    <message>
+        <source>date and time taken</source>
+        <translation>date and time taken</translation>
+    </message>
+    <message>
+        <source>exposure settings</source>
+        <translation>exposure settings</translation>
+    </message>
+    <message>
+        <source>owner and copyright</source>
+        <translation>owner and copyright</translation>
+    </message>
+    <message>
+        <source>descriptions and comments</source>
+        <translation>descriptions and comments</translation>
+    </message>
+    <message>
+        <source>editing software</source>
+        <translation>editing software</translation>
+    </message>
+    <message>
+        <source>maker notes</source>
+        <translation>maker notes</translation>
+    </message>
+    <message>
+        <source>embedded thumbnail</source>
+        <translation>embedded thumbnail</translation>
+    </message>
+    <message>
+        <source>orientation (applied to the picture)</source>
+        <translation>orientation (applied to the picture)</translation>
+    </message>
+    <message>
+        <source>other EXIF data</source>
+        <translation>other EXIF data</translation>
+    </message>
+    <message>
+        <source>XMP data</source>
+        <translation>XMP data</translation>
+    </message>
+    <message>
+        <source>IPTC data</source>
+        <translation>IPTC data</translation>
+    </message>
+    <message>
+        <source>colour profile (converted to sRGB)</source>
+        <translation>colour profile (converted to sRGB)</translation>
+    </message>
+    <message>
+        <source>text notes</source>
+        <translation>text notes</translation>
+    </message>
+    <message>
+        <source>depth map</source>
+        <translation>depth map</translation>
+    </message>
+    <message>
+        <source>extra frames</source>
+        <translation>extra frames</translation>
+    </message>
 </context>
 <context>
     <name>MonthModel</name>
@@ -2733,8 +3201,8 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
         <translation>The channel must be reconnected</translation>
     </message>
     <message>
-        <source>Waiting for the platform's rate limit</source>
-        <translation>Waiting for the platform's rate limit</translation>
+        <source>Waiting for the platform&apos;s rate limit</source>
+        <translation>Waiting for the platform&apos;s rate limit</translation>
     </message>
     <message>
         <source>Temporary problem; will retry</source>
@@ -2859,12 +3327,12 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
     <name>OverrideEditor</name>
     <message>
         <source>Channels</source>
-        <extracomment>Checks one channel's text (the composer's check with the post's kind, media and link).</extracomment>
+        <extracomment>Checks one channel&apos;s text (the composer&apos;s check with the post&apos;s kind, media and link).</extracomment>
         <translation>Channels</translation>
     </message>
     <message>
-        <source>This channel's text</source>
-        <translation>This channel's text</translation>
+        <source>This channel&apos;s text</source>
+        <translation>This channel&apos;s text</translation>
     </message>
     <message>
         <source>Write a text for this channel</source>
@@ -2903,10 +3371,140 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
     </message>
 </context>
 <context>
+    <name>PauseDialog</name>
+    <message>
+        <source>Crisis mode</source>
+        <translation>Crisis mode</translation>
+    </message>
+    <message>
+        <source>National mourning</source>
+        <translation>National mourning</translation>
+    </message>
+    <message>
+        <source>Pause all publishing</source>
+        <translation>Pause all publishing</translation>
+    </message>
+    <message>
+        <source>Crisis</source>
+        <translation>Crisis</translation>
+    </message>
+    <message>
+        <source>Paused by the user</source>
+        <translation>Paused by the user</translation>
+    </message>
+    <message>
+        <source>Every scheduled post stops at once and nothing is published until the pause ends. Resuming by hand, you review what fell due meanwhile; at an automatic end it goes out as planned.</source>
+        <translation>Every scheduled post stops at once and nothing is published until the pause ends. Resuming by hand, you review what fell due meanwhile; at an automatic end it goes out as planned.</translation>
+    </message>
+    <message>
+        <source>End the pause automatically at</source>
+        <translation>End the pause automatically at</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Pause publishing</source>
+        <translation>Pause publishing</translation>
+    </message>
+    <message>
+        <source>The end of the pause must be in the future.</source>
+        <translation>The end of the pause must be in the future.</translation>
+    </message>
+</context>
+<context>
+    <name>PlanImport</name>
+    <message>
+        <source>The file is empty.</source>
+        <translation>The file is empty.</translation>
+    </message>
+    <message>
+        <source>A needed column is missing: {value} (date, time, channels, text).</source>
+        <translation>A needed column is missing: {value} (date, time, channels, text).</translation>
+    </message>
+    <message>
+        <source>At most {value} rows; the rest was not read.</source>
+        <translation>At most {value} rows; the rest was not read.</translation>
+    </message>
+    <message>
+        <source>Date not understood: &apos;{value}&apos; (e.g. 01.12.2026).</source>
+        <translation>Date not understood: &apos;{value}&apos; (e.g. 01.12.2026).</translation>
+    </message>
+    <message>
+        <source>Time not understood: &apos;{value}&apos; (e.g. 09:30).</source>
+        <translation>Time not understood: &apos;{value}&apos; (e.g. 09:30).</translation>
+    </message>
+    <message>
+        <source>No channel given.</source>
+        <translation>No channel given.</translation>
+    </message>
+    <message>
+        <source>No such channel: &apos;{value}&apos;.</source>
+        <translation>No such channel: &apos;{value}&apos;.</translation>
+    </message>
+    <message>
+        <source>The text is empty.</source>
+        <translation>The text is empty.</translation>
+    </message>
+    <message>
+        <source>No such category: &apos;{value}&apos;.</source>
+        <translation>No such category: &apos;{value}&apos;.</translation>
+    </message>
+    <message>
+        <source>No such campaign: &apos;{value}&apos;.</source>
+        <translation>No such campaign: &apos;{value}&apos;.</translation>
+    </message>
+    <message>
+        <source>Already past: {value}.</source>
+        <translation>Already past: {value}.</translation>
+    </message>
+    <message>
+        <source>No post rows after the header.</source>
+        <translation>No post rows after the header.</translation>
+    </message>
+    <message>
+        <source>This line cannot be read as CSV ({value}).</source>
+        <translation>This line cannot be read as CSV ({value}).</translation>
+    </message>
+    <message>
+        <source>Image not found: &apos;{value}&apos;.</source>
+        <translation>Image not found: &apos;{value}&apos;.</translation>
+    </message>
+    <message>
+        <source>The file is too big (at most {value} MB).</source>
+        <translation>The file is too big (at most {value} MB).</translation>
+    </message>
+    <message>
+        <source>The file cannot be read ({value}).</source>
+        <translation>The file cannot be read ({value}).</translation>
+    </message>
+    <message>
+        <source>The file is not UTF-8. In Excel, save it as &quot;CSV UTF-8 (comma delimited)&quot;.</source>
+        <translation>The file is not UTF-8. In Excel, save it as &quot;CSV UTF-8 (comma delimited)&quot;.</translation>
+    </message>
+    <message>
+        <source>date</source>
+        <translation>date</translation>
+    </message>
+    <message>
+        <source>time</source>
+        <translation>time</translation>
+    </message>
+    <message>
+        <source>channels</source>
+        <translation>channels</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>text</translation>
+    </message>
+</context>
+<context>
     <name>Problems</name>
     <message>
         <source>characters (X weighting)</source>
-        <extracomment>How each platform's preview card looks (border colour, background).</extracomment>
+        <extracomment>How each platform&apos;s preview card looks (border colour, background).</extracomment>
         <translation>characters (X weighting)</translation>
     </message>
     <message>
@@ -3122,8 +3720,8 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
         <translation>Reply to the citizen</translation>
     </message>
     <message>
-        <source>The citizen's message</source>
-        <translation>The citizen's message</translation>
+        <source>The citizen&apos;s message</source>
+        <translation>The citizen&apos;s message</translation>
     </message>
     <message>
         <source>Reply template</source>
@@ -3260,8 +3858,8 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
         <translation>Text (*.txt)</translation>
     </message>
     <message>
-        <source>The unit has no e-mail address. Add one in the unit's contacts.</source>
-        <translation>The unit has no e-mail address. Add one in the unit's contacts.</translation>
+        <source>The unit has no e-mail address. Add one in the unit&apos;s contacts.</source>
+        <translation>The unit has no e-mail address. Add one in the unit&apos;s contacts.</translation>
     </message>
     <message>
         <source>The message is no longer in the inbox.</source>
@@ -3378,10 +3976,10 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
 <context>
     <name>Startup</name>
     <message>
-        <source>The database in this profile could not be updated for this version of Kurum Masaüstü. The update was undone, so the file is as it was; a copy taken before is in the profile's backups folder. Please send the log file to IT.
+        <source>The database in this profile could not be updated for this version of Kurum Masaüstü. The update was undone, so the file is as it was; a copy taken before is in the profile&apos;s backups folder. Please send the log file to IT.
 
 {path}</source>
-        <translation>The database in this profile could not be updated for this version of Kurum Masaüstü. The update was undone, so the file is as it was; a copy taken before is in the profile's backups folder. Please send the log file to IT.
+        <translation>The database in this profile could not be updated for this version of Kurum Masaüstü. The update was undone, so the file is as it was; a copy taken before is in the profile&apos;s backups folder. Please send the log file to IT.
 
 {path}</translation>
     </message>
@@ -3548,8 +4146,8 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
         <translation>Give the template a name.</translation>
     </message>
     <message>
-        <source>Write the template's text.</source>
-        <translation>Write the template's text.</translation>
+        <source>Write the template&apos;s text.</source>
+        <translation>Write the template&apos;s text.</translation>
     </message>
     <message>
         <source>The template could not be saved.</source>
@@ -3643,10 +4241,50 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
     <name>WeekDelegate</name>
     <message numerus="yes">
         <source>+%n more</source>
+        <extracomment>The best-time hint of an hour (None: not one of the day&apos;s good hours).</extracomment>
         <translation>
             <numerusform>+%n more</numerusform>
             <numerusform>+%n more</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>WordListDialog</name>
+    <message>
+        <source>Institution&apos;s words</source>
+        <translation>Institution&apos;s words</translation>
+    </message>
+    <message>
+        <source>Accepted words</source>
+        <translation>Accepted words</translation>
+    </message>
+    <message>
+        <source>A word, e.g. Yeşilbağlar</source>
+        <translation>A word, e.g. Yeşilbağlar</translation>
+    </message>
+    <message>
+        <source>Mahalle</source>
+        <translation>Mahalle</translation>
+    </message>
+    <message>
+        <source>Institution</source>
+        <translation>Institution</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>Write one word of letters (no spaces or digits).</source>
+        <translation>Write one word of letters (no spaces or digits).</translation>
     </message>
 </context>
 <context>

@@ -2,7 +2,7 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="tr_TR" sourcelanguage="en">
 <context>
-    <name />
+    <name></name>
     <message>
         <source>category corrected</source>
         <translation>kategori düzeltildi</translation>
@@ -48,7 +48,7 @@
         <translation>yanıt yeniden gönderilecek</translation>
     </message>
     <message>
-        <source>reply waits for the platform's limit</source>
+        <source>reply waits for the platform&apos;s limit</source>
         <translation>yanıt platform sınırını bekliyor</translation>
     </message>
     <message>
@@ -85,7 +85,7 @@
     <message>
         <source>Kurum Masaüstü {version}
 
-The social media desk of a public institution: plan, write, publish and answer citizens from one window. Citizens' messages and account tokens stay on this computer.
+The social media desk of a public institution: plan, write, publish and answer citizens from one window. Citizens&apos; messages and account tokens stay on this computer.
 
 Licence: GNU GPL version 3 or later. The components it carries and their licences are listed under “Third-party notices”.</source>
         <translation>Kurum Masaüstü {version}
@@ -266,7 +266,12 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
         <translation>Kurumun günleri…</translation>
     </message>
     <message>
+        <source>Import a plan (CSV)…</source>
+        <translation>Plan içe aktar (CSV)…</translation>
+    </message>
+    <message>
         <source>Month calendar</source>
+        <extracomment>Where imported images go (the window sets it; the library loads on first use).</extracomment>
         <translation>Aylık takvim</translation>
     </message>
     <message>
@@ -296,6 +301,26 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     <message>
         <source>Later days</source>
         <translation>Sonraki günler</translation>
+    </message>
+    <message>
+        <source>★ A good time to post (from the engagement of your published posts)</source>
+        <translation>★ Paylaşım için iyi bir saat (yayımlanmış gönderilerinizin etkileşimine göre)</translation>
+    </message>
+    <message>
+        <source>★ A good time to post (a general suggestion for public institutions)</source>
+        <translation>★ Paylaşım için iyi bir saat (kamu kurumları için genel öneri)</translation>
+    </message>
+    <message>
+        <source>Campaign</source>
+        <translation>Kampanya</translation>
+    </message>
+    <message>
+        <source>Outside campaigns</source>
+        <translation>Kampanya dışı</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Aç</translation>
     </message>
     <message>
         <source>This month: {planned} planned, {published} published</source>
@@ -480,7 +505,7 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
         <translation>İptal</translation>
     </message>
     <message>
-        <source>No channel yet: add the institution's accounts.</source>
+        <source>No channel yet: add the institution&apos;s accounts.</source>
         <translation>Henüz kanal yok: kurumun hesaplarını ekleyin.</translation>
     </message>
     <message>
@@ -513,7 +538,7 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     </message>
     <message>
         <source>Name shown in Kurum Masaüstü:</source>
-        <translation>Kurum Masaüstü'nde görünen ad:</translation>
+        <translation>Kurum Masaüstü&apos;nde görünen ad:</translation>
     </message>
     <message>
         <source>Remove “%1”? Its token is deleted from the secure password store. Posts it already published stay in the history.</source>
@@ -532,12 +557,20 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
         <translation>Vazgeç</translation>
     </message>
     <message>
+        <source>Withdrawing Kurum Masaüstü&apos;s access on the platform…</source>
+        <translation>Kurum Masaüstü&apos;nün platformdaki erişimi geri alınıyor…</translation>
+    </message>
+    <message>
         <source>Removed.</source>
         <translation>Kaldırıldı.</translation>
     </message>
     <message>
         <source>Removed; kept switched off for its published posts.</source>
         <translation>Kaldırıldı; yayımlanmış gönderileri için kapalı olarak saklanıyor.</translation>
+    </message>
+    <message>
+        <source>The platform could not be reached to withdraw the access: remove Kurum Masaüstü in the account&apos;s settings there (authorized apps).</source>
+        <translation>Erişimi geri almak için platforma ulaşılamadı: Kurum Masaüstü&apos;nü oradaki hesap ayarlarından (yetki verilen uygulamalar) kaldırın.</translation>
     </message>
 </context>
 <context>
@@ -563,7 +596,7 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
         </translation>
     </message>
     <message numerus="yes">
-        <source>⚠ A channel's token expires in %n day(s)</source>
+        <source>⚠ A channel&apos;s token expires in %n day(s)</source>
         <translation>
             <numerusform>⚠ Bir kanalın erişim anahtarının süresi %n gün içinde doluyor</numerusform>
         </translation>
@@ -607,7 +640,7 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     </message>
     <message>
         <source>Organization URN</source>
-        <translation>Kuruluş URN'si</translation>
+        <translation>Kuruluş URN&apos;si</translation>
     </message>
     <message>
         <source>Channel</source>
@@ -639,7 +672,7 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     </message>
     <message>
         <source>The bot is not an administrator of the channel with the right to post. Add it in Telegram (channel → Administrators), then try again.</source>
-        <translation>Bot, kanalda gönderi paylaşma yetkisi olan bir yönetici değil. Telegram'da ekleyin (kanal → Yöneticiler), sonra yeniden deneyin.</translation>
+        <translation>Bot, kanalda gönderi paylaşma yetkisi olan bir yönetici değil. Telegram&apos;da ekleyin (kanal → Yöneticiler), sonra yeniden deneyin.</translation>
     </message>
     <message>
         <source>Telegram does not know this channel. Write it as @channelname or as its number (-100…).</source>
@@ -666,8 +699,8 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
         <translation>Platform bu anahtarı ya da parolayı kabul etmedi. Boşluksuz ve eksiksiz yeniden kopyalayın ya da yenisini oluşturun.</translation>
     </message>
     <message>
-        <source>This does not look like an app password (xxxx-xxxx-xxxx-xxxx). Never enter the account's main password: create an app password in Bluesky under Settings → Privacy and security → App passwords.</source>
-        <translation>Bu bir uygulama parolasına benzemiyor (xxxx-xxxx-xxxx-xxxx). Hesabın ana parolasını asla girmeyin: Bluesky'da Ayarlar → Gizlilik ve güvenlik → Uygulama parolaları bölümünden bir uygulama parolası oluşturun.</translation>
+        <source>This does not look like an app password (xxxx-xxxx-xxxx-xxxx). Never enter the account&apos;s main password: create an app password in Bluesky under Settings → Privacy and security → App passwords.</source>
+        <translation>Bu bir uygulama parolasına benzemiyor (xxxx-xxxx-xxxx-xxxx). Hesabın ana parolasını asla girmeyin: Bluesky&apos;da Ayarlar → Gizlilik ve güvenlik → Uygulama parolaları bölümünden bir uygulama parolası oluşturun.</translation>
     </message>
     <message>
         <source>The platform refused the connection: %1</source>
@@ -694,7 +727,7 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
         <translation>Web tarayıcısı açılamadı. Gösterilen adresi kopyalayıp kendiniz açın.</translation>
     </message>
     <message>
-        <source>Port %1 on this computer is used by another program, so the sign-in cannot come back to us. Close that program, or have IT register another port in the platform's app and enter it here.</source>
+        <source>Port %1 on this computer is used by another program, so the sign-in cannot come back to us. Close that program, or have IT register another port in the platform&apos;s app and enter it here.</source>
         <translation>Bu bilgisayardaki %1 numaralı bağlantı noktasını başka bir program kullanıyor; oturum açma yanıtı bize dönemez. O programı kapatın ya da bilgi işlemin platformdaki uygulamaya başka bir bağlantı noktası kaydetmesini sağlayıp onu buraya yazın.</translation>
     </message>
     <message>
@@ -710,7 +743,7 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
         <translation>Gelen yanıt bu oturum açmaya ait değil; bu yüzden reddedildi. Hiçbir şey kaydedilmedi; yeniden başlayın.</translation>
     </message>
     <message>
-        <source>Access was not granted on the platform's page. Nothing was saved.</source>
+        <source>Access was not granted on the platform&apos;s page. Nothing was saved.</source>
         <translation>Platformun sayfasında erişim izni verilmedi. Hiçbir şey kaydedilmedi.</translation>
     </message>
     <message>
@@ -784,27 +817,210 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     </message>
     <message>
         <source>Choose Reconnect and sign in to X in the browser again.</source>
-        <translation>“Yeniden bağlan”ı seçip tarayıcıda X'e yeniden giriş yapın.</translation>
+        <translation>“Yeniden bağlan”ı seçip tarayıcıda X&apos;e yeniden giriş yapın.</translation>
     </message>
     <message>
         <source>Create a new app password in Bluesky (Settings → Privacy and security → App passwords), then choose Reconnect and enter it.</source>
-        <translation>Bluesky'da yeni bir uygulama parolası oluşturun (Ayarlar → Gizlilik ve güvenlik → Uygulama parolaları), sonra “Yeniden bağlan”ı seçip onu girin.</translation>
+        <translation>Bluesky&apos;da yeni bir uygulama parolası oluşturun (Ayarlar → Gizlilik ve güvenlik → Uygulama parolaları), sonra “Yeniden bağlan”ı seçip onu girin.</translation>
     </message>
     <message>
-        <source>Get the bot's token from @BotFather (/token), then choose Reconnect and paste it.</source>
-        <translation>Botun anahtarını @BotFather'dan alın (/token), sonra “Yeniden bağlan”ı seçip yapıştırın.</translation>
+        <source>Get the bot&apos;s token from @BotFather (/token), then choose Reconnect and paste it.</source>
+        <translation>Botun anahtarını @BotFather&apos;dan alın (/token), sonra “Yeniden bağlan”ı seçip yapıştırın.</translation>
     </message>
     <message>
         <source>Create a new token for the Page (best: a system-user token in Meta Business Settings → System users, which does not expire), then choose Reconnect and paste it.</source>
-        <translation>Sayfa için yeni bir erişim anahtarı oluşturun (en iyisi: Meta İşletme Ayarları → Sistem kullanıcıları'ndan süresi dolmayan bir sistem kullanıcısı anahtarı), sonra “Yeniden bağlan”ı seçip yapıştırın.</translation>
+        <translation>Sayfa için yeni bir erişim anahtarı oluşturun (en iyisi: Meta İşletme Ayarları → Sistem kullanıcıları&apos;ndan süresi dolmayan bir sistem kullanıcısı anahtarı), sonra “Yeniden bağlan”ı seçip yapıştırın.</translation>
     </message>
     <message>
         <source>Create a new token in Meta Business Settings → System users (or refresh the Instagram token), then choose Reconnect and paste it.</source>
-        <translation>Meta İşletme Ayarları → Sistem kullanıcıları'nda yeni bir erişim anahtarı oluşturun (ya da Instagram anahtarını yenileyin), sonra “Yeniden bağlan”ı seçip yapıştırın.</translation>
+        <translation>Meta İşletme Ayarları → Sistem kullanıcıları&apos;nda yeni bir erişim anahtarı oluşturun (ya da Instagram anahtarını yenileyin), sonra “Yeniden bağlan”ı seçip yapıştırın.</translation>
     </message>
     <message>
-        <source>LinkedIn tokens last 60 days. Create a new one in the LinkedIn Developer Portal (Token generator, with the organization's admin account), then choose Reconnect and paste it.</source>
-        <translation>LinkedIn erişim anahtarları 60 gün geçerlidir. LinkedIn Developer Portal'da (Token generator, kuruluşun yönetici hesabıyla) yenisini oluşturun, sonra “Yeniden bağlan”ı seçip yapıştırın.</translation>
+        <source>LinkedIn tokens last 60 days. Create a new one in the LinkedIn Developer Portal (Token generator, with the organization&apos;s admin account), then choose Reconnect and paste it.</source>
+        <translation>LinkedIn erişim anahtarları 60 gün geçerlidir. LinkedIn Developer Portal&apos;da (Token generator, kuruluşun yönetici hesabıyla) yenisini oluşturun, sonra “Yeniden bağlan”ı seçip yapıştırın.</translation>
+    </message>
+</context>
+<context>
+    <name>ChecklistWidget</name>
+    <message>
+        <source>Where the facts come from: council decision no., notice, institution, link</source>
+        <translation>Bilginin kaynağı: meclis kararı no., resmî duyuru, kurum, bağlantı</translation>
+    </message>
+    <message>
+        <source>Source reference</source>
+        <translation>Kaynak</translation>
+    </message>
+    <message>
+        <source>Institution&apos;s words…</source>
+        <translation>Kurum sözlüğü…</translation>
+    </message>
+    <message>
+        <source>Mahalle, institution and people&apos;s names the spelling check accepts</source>
+        <translation>Yazım denetiminin kabul ettiği mahalle, kurum ve kişi adları</translation>
+    </message>
+    <message>
+        <source>Source:</source>
+        <translation>Kaynak:</translation>
+    </message>
+    <message>
+        <source>Alt text for every image</source>
+        <translation>Her görselde alternatif metin</translation>
+    </message>
+    <message>
+        <source>Links reachable</source>
+        <translation>Bağlantılar erişilebilir</translation>
+    </message>
+    <message>
+        <source>Turkish spelling</source>
+        <translation>Türkçe yazım</translation>
+    </message>
+    <message>
+        <source>Wording fits the day</source>
+        <translation>Üslup güne uygun</translation>
+    </message>
+    <message>
+        <source>Consent for people in photos (KVKK)</source>
+        <translation>Fotoğraftaki kişilerin rızası (KVKK)</translation>
+    </message>
+    <message>
+        <source>Add to dictionary</source>
+        <translation>Sözlüğe ekle</translation>
+    </message>
+    <message>
+        <source>Checklist</source>
+        <translation>Kontrol listesi</translation>
+    </message>
+    <message>
+        <source>Not scheduled: the checklist says {items}. Fix it first.</source>
+        <translation>Zamanlanmadı: kontrol listesinde eksik var ({items}). Önce bunu düzeltin.</translation>
+    </message>
+    <message>
+        <source>Override a warning</source>
+        <translation>Uyarıyı not ile geç</translation>
+    </message>
+    <message>
+        <source>Why may the post go out like this? (kept in the audit log)</source>
+        <translation>Gönderi neden bu hâliyle yayımlanabilir? (denetim kaydında saklanır)</translation>
+    </message>
+    <message>
+        <source>Overridden: {note}</source>
+        <translation>Not ile geçildi: {note}</translation>
+    </message>
+    <message>
+        <source>Override…</source>
+        <translation>Not ile geç…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n to fix before scheduling</source>
+        <translation>
+            <numerusform>Zamanlamadan önce düzeltilecek %n madde</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n warning(s): fix, or override with a note</source>
+        <translation>
+            <numerusform>%n uyarı: düzeltin ya da not ile geçin</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Ready to schedule as far as the checklist can tell.</source>
+        <translation>Kontrol listesine göre zamanlamaya hazır.</translation>
+    </message>
+    <message>
+        <source>Given.</source>
+        <translation>Belirtildi.</translation>
+    </message>
+    <message>
+        <source>Announcements need a source: the decision, notice or institution the facts come from.</source>
+        <translation>Duyurularda kaynak gerekir: bilginin dayandığı karar, resmî duyuru ya da kurum.</translation>
+    </message>
+    <message>
+        <source>The text states figures ({values}): say where they come from.</source>
+        <translation>Metinde rakamlar var ({values}): kaynağını belirtin.</translation>
+    </message>
+    <message>
+        <source>No figures or claims that need a source.</source>
+        <translation>Kaynak gerektiren rakam ya da iddia yok.</translation>
+    </message>
+    <message>
+        <source>No images.</source>
+        <translation>Görsel yok.</translation>
+    </message>
+    <message>
+        <source>No alt text: {values}. Describe each image in the media pane.</source>
+        <translation>Alternatif metin yok: {values}. Her görseli medya bölmesinde tarif edin.</translation>
+    </message>
+    <message>
+        <source>The alt text says little (a file name or one word): {values}.</source>
+        <translation>Alternatif metin yetersiz (dosya adı ya da tek sözcük): {values}.</translation>
+    </message>
+    <message>
+        <source>Every image is described.</source>
+        <translation>Her görsel tarif edilmiş.</translation>
+    </message>
+    <message>
+        <source>No links.</source>
+        <translation>Bağlantı yok.</translation>
+    </message>
+    <message>
+        <source>Not reachable: {values}</source>
+        <translation>Erişilemiyor: {values}</translation>
+    </message>
+    <message>
+        <source>Offline, could not be checked.</source>
+        <translation>Çevrimdışı, kontrol edilemedi.</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Kontrol ediliyor…</translation>
+    </message>
+    <message>
+        <source>Every link answers.</source>
+        <translation>Her bağlantı yanıt veriyor.</translation>
+    </message>
+    <message>
+        <source>The spelling dictionary could not be loaded.</source>
+        <translation>Yazım sözlüğü yüklenemedi.</translation>
+    </message>
+    <message>
+        <source>Not in the dictionary: {values}</source>
+        <translation>Sözlükte yok: {values}</translation>
+    </message>
+    <message>
+        <source>No unknown words.</source>
+        <translation>Bilinmeyen sözcük yok.</translation>
+    </message>
+    <message>
+        <source>No day of mourning or commemoration.</source>
+        <translation>Yas ya da anma günü değil.</translation>
+    </message>
+    <message>
+        <source>Nothing celebratory.</source>
+        <translation>Kutlama ifadesi yok.</translation>
+    </message>
+    <message>
+        <source>National mourning: celebratory wording ({values}).</source>
+        <translation>Millî yas: kutlama ifadesi ({values}).</translation>
+    </message>
+    <message>
+        <source>Children in {values}: record the parents&apos; written consent or blur their faces.</source>
+        <translation>{values} çocuk içeriyor: velinin yazılı rızasını kaydedin ya da yüzleri bulanıklaştırın.</translation>
+    </message>
+    <message>
+        <source>Say in the media pane whether recognisable people appear: {values}.</source>
+        <translation>Tanınabilir kişi olup olmadığını medya bölmesinde belirtin: {values}.</translation>
+    </message>
+    <message>
+        <source>No consent recorded for the people in {values}: record it, or note the legal ground.</source>
+        <translation>{values} içindeki kişiler için rıza kaydı yok: kaydedin ya da hukuki dayanağı not edin.</translation>
+    </message>
+    <message>
+        <source>Consent recorded.</source>
+        <translation>Rıza kaydedildi.</translation>
+    </message>
+    <message>
+        <source>{day} is a day of commemoration: no celebratory wording or emoji ({values}).</source>
+        <translation>{day} bir anma günü: kutlama ifadesi ve emoji kullanılmaz ({values}).</translation>
     </message>
 </context>
 <context>
@@ -822,6 +1038,7 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     <name>ComposerPane</name>
     <message>
         <source>Title for the calendar (optional)</source>
+        <extracomment>The profile&apos;s media folder (videos are probed there); set by the window.</extracomment>
         <translation>Takvimde görünecek başlık (isteğe bağlı)</translation>
     </message>
     <message>
@@ -930,7 +1147,7 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
         <translation>Platform zamanlasın</translation>
     </message>
     <message>
-        <source>Hand to {channel}'s own scheduler</source>
+        <source>Hand to {channel}&apos;s own scheduler</source>
         <translation>{channel} kanalının kendi zamanlayıcısına teslim et</translation>
     </message>
     <message numerus="yes">
@@ -956,15 +1173,15 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
         </translation>
     </message>
     <message>
-        <source>Handed to the platform's scheduler on some channels: changes here do not reach them; to change or stop one, delete the scheduled post on the platform.</source>
-        <translation>Bazı kanallarda gönderi platformun zamanlayıcısına teslim edildi: buradaki değişiklikler onlara ulaşmaz; birini değiştirmek ya da durdurmak için platformdaki zamanlanmış gönderiyi silin.</translation>
+        <source>Checklist</source>
+        <translation>Kontrol listesi</translation>
     </message>
     <message>
         <source>Cannot schedule for {channels}: {problem} Fix it, or remove that channel.</source>
         <translation>{channels} için zamanlanamıyor: {problem} Düzeltin ya da o kanalı çıkarın.</translation>
     </message>
     <message>
-        <source>Fill in the template's fields first: {fields}</source>
+        <source>Fill in the template&apos;s fields first: {fields}</source>
         <translation>Önce şablonun alanlarını doldurun: {fields}</translation>
     </message>
     <message>
@@ -1010,6 +1227,14 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     <message>
         <source>Already published on some channels; those stay as they are.</source>
         <translation>Bazı kanallarda zaten yayımlandı; oradaki gönderiler olduğu gibi kalır.</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>aç</translation>
+    </message>
+    <message>
+        <source>Handed to the platform&apos;s scheduler on some channels: changes here do not reach them until you take the post back from the platforms.</source>
+        <translation>Bazı kanallarda gönderi platformun zamanlayıcısına teslim edildi: gönderiyi platformlardan geri alana kadar buradaki değişiklikler onlara ulaşmaz.</translation>
     </message>
     <message>
         <source>The publish time is in the past. Choose a later time.</source>
@@ -1062,7 +1287,7 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     <name>ConnectDialog</name>
     <message>
         <source>Add a channel</source>
-        <extracomment>Platforms whose pasted token may carry an expiry the person can read in the platform's tool.</extracomment>
+        <extracomment>Platforms whose pasted token may carry an expiry the person can read in the platform&apos;s tool.</extracomment>
         <translation>Kanal ekle</translation>
     </message>
     <message>
@@ -1134,11 +1359,11 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
         <translation>Geri dönüş bağlantı noktası:</translation>
     </message>
     <message>
-        <source>From the institution's X app (type: Native App). Its callback address must be http://127.0.0.1:%1/callback — X accepts only the exact address registered there.</source>
+        <source>From the institution&apos;s X app (type: Native App). Its callback address must be http://127.0.0.1:%1/callback — X accepts only the exact address registered there.</source>
         <translation>Kurumun X uygulamasından (tür: Native App). Uygulamada geri dönüş adresi olarak http://127.0.0.1:%1/callback kayıtlı olmalı — X yalnızca orada birebir kayıtlı adresi kabul eder.</translation>
     </message>
     <message>
-        <source>You approve the access on the platform's own page; no password is typed here.</source>
+        <source>You approve the access on the platform&apos;s own page; no password is typed here.</source>
         <translation>Erişimi platformun kendi sayfasında onaylarsınız; burada parola yazılmaz.</translation>
     </message>
     <message>
@@ -1150,8 +1375,8 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
         <translation>Uygulama parolası:</translation>
     </message>
     <message>
-        <source>Never enter the account's main password. Create an app password for Kurum Masaüstü in Bluesky: Settings → Privacy and security → App passwords.</source>
-        <translation>Hesabın ana parolasını asla girmeyin. Bluesky'da Kurum Masaüstü için bir uygulama parolası oluşturun: Ayarlar → Gizlilik ve güvenlik → Uygulama parolaları.</translation>
+        <source>Never enter the account&apos;s main password. Create an app password for Kurum Masaüstü in Bluesky: Settings → Privacy and security → App passwords.</source>
+        <translation>Hesabın ana parolasını asla girmeyin. Bluesky&apos;da Kurum Masaüstü için bir uygulama parolası oluşturun: Ayarlar → Gizlilik ve güvenlik → Uygulama parolaları.</translation>
     </message>
     <message>
         <source>Channel:</source>
@@ -1163,7 +1388,7 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     </message>
     <message>
         <source>The token comes from @BotFather. Add the bot to the channel as an administrator who may post.</source>
-        <translation>Anahtar @BotFather'dan alınır. Botu kanala gönderi paylaşabilen bir yönetici olarak ekleyin.</translation>
+        <translation>Anahtar @BotFather&apos;dan alınır. Botu kanala gönderi paylaşabilen bir yönetici olarak ekleyin.</translation>
     </message>
     <message>
         <source>Page ID:</source>
@@ -1183,14 +1408,14 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     </message>
     <message>
         <source>Organization URN:</source>
-        <translation>Kuruluş URN'si:</translation>
+        <translation>Kuruluş URN&apos;si:</translation>
     </message>
     <message>
-        <source>A desktop app cannot keep Meta's app secret, so IT creates a long-lived token (best: a system user in Meta Business Settings) and pastes it here.</source>
-        <translation>Masaüstü uygulaması Meta'nın uygulama sırrını saklayamaz; bu yüzden bilgi işlem uzun ömürlü bir anahtar oluşturup (en iyisi: Meta İşletme Ayarları'nda bir sistem kullanıcısı) buraya yapıştırır.</translation>
+        <source>A desktop app cannot keep Meta&apos;s app secret, so IT creates a long-lived token (best: a system user in Meta Business Settings) and pastes it here.</source>
+        <translation>Masaüstü uygulaması Meta&apos;nın uygulama sırrını saklayamaz; bu yüzden bilgi işlem uzun ömürlü bir anahtar oluşturup (en iyisi: Meta İşletme Ayarları&apos;nda bir sistem kullanıcısı) buraya yapıştırır.</translation>
     </message>
     <message>
-        <source>The platform's token tool shows the expiry; leave it unticked if it never expires.</source>
+        <source>The platform&apos;s token tool shows the expiry; leave it unticked if it never expires.</source>
         <translation>Son geçerlilik tarihini platformun anahtar aracı gösterir; süresi hiç dolmuyorsa işaretlemeyin.</translation>
     </message>
     <message>
@@ -1199,7 +1424,7 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     </message>
     <message>
         <source>Sandbox: the sign-in page is shown inside Kurum Masaüstü.</source>
-        <translation>Deneme: oturum açma sayfası Kurum Masaüstü'nün içinde gösterilir.</translation>
+        <translation>Deneme: oturum açma sayfası Kurum Masaüstü&apos;nün içinde gösterilir.</translation>
     </message>
     <message>
         <source>Sandbox: left empty, the saved token is used again.</source>
@@ -1239,7 +1464,7 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     </message>
     <message>
         <source>You can close this tab and return to Kurum Masaüstü.</source>
-        <translation>Bu sekmeyi kapatıp Kurum Masaüstü'ne dönebilirsiniz.</translation>
+        <translation>Bu sekmeyi kapatıp Kurum Masaüstü&apos;ne dönebilirsiniz.</translation>
     </message>
     <message>
         <source>Not connected</source>
@@ -1247,7 +1472,7 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     </message>
     <message>
         <source>Return to Kurum Masaüstü to see why.</source>
-        <translation>Nedenini görmek için Kurum Masaüstü'ne dönün.</translation>
+        <translation>Nedenini görmek için Kurum Masaüstü&apos;ne dönün.</translation>
     </message>
 </context>
 <context>
@@ -1829,6 +2054,87 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     </message>
 </context>
 <context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Import a content plan (CSV)</source>
+        <translation>İçerik planını içe aktar (CSV)</translation>
+    </message>
+    <message>
+        <source>No file chosen.</source>
+        <translation>Dosya seçilmedi.</translation>
+    </message>
+    <message>
+        <source>Choose file…</source>
+        <translation>Dosya seç…</translation>
+    </message>
+    <message>
+        <source>Columns: date, time, channels, text; optional: images, category, campaign, title (Turkish names work too). Comma or semicolon, UTF-8, as Excel saves it.</source>
+        <translation>Sütunlar: tarih, saat, kanallar, metin; isteğe bağlı: görseller, kategori, kampanya, başlık (İngilizce adlar da olur). Virgül ya da noktalı virgül, UTF-8; Excel nasıl kaydediyorsa.</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>Satır</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Tarih</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Saat</translation>
+    </message>
+    <message>
+        <source>Channels</source>
+        <translation>Kanallar</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Metin</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Sorun</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>İçe aktar</translation>
+    </message>
+    <message>
+        <source>Content plan</source>
+        <translation>İçerik planı</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV dosyaları (*.csv)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) can be imported.</source>
+        <translation>
+            <numerusform>%n satır alınabilir.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n line(s) have problems and will be left out; cancel to import nothing.</source>
+        <translation>
+            <numerusform>%n satırda sorun var, bunlar alınmayacak; hiçbirini almamak için vazgeçin.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Import %n valid row(s)</source>
+        <translation>
+            <numerusform>Geçerli %n satırı al</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Import all</source>
+        <translation>Tümünü al</translation>
+    </message>
+    <message>
+        <source>An image could not be taken ({error}); nothing was imported.</source>
+        <translation>Bir görsel alınamadı ({error}); hiçbir satır alınmadı.</translation>
+    </message>
+</context>
+<context>
     <name>InboxModel</name>
     <message>
         <source>Overdue: waiting longer than the response time in business hours</source>
@@ -2305,7 +2611,7 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
         <translation>{count} dakika</translation>
     </message>
     <message>
-        <source>A poll needs a question: write it as the post's text.</source>
+        <source>A poll needs a question: write it as the post&apos;s text.</source>
         <translation>Anketin bir sorusu olmalı: soruyu gönderi metni olarak yazın.</translation>
     </message>
     <message>
@@ -2333,7 +2639,7 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
         <translation>Anket süresi çok kısa: burada en az {duration}.</translation>
     </message>
     <message>
-        <source>The poll will run {duration} here (the platform's nearest duration).</source>
+        <source>The poll will run {duration} here (the platform&apos;s nearest duration).</source>
         <translation>Anket burada {duration} sürecek (platformun en yakın süresi).</translation>
     </message>
     <message>
@@ -2602,34 +2908,10 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n post(s) taken back from the platforms' schedulers.</source>
+        <source>%n post(s) taken back from the platforms&apos; schedulers.</source>
         <translation>
             <numerusform>Platformların zamanlayıcılarından %n gönderi geri alındı.</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Crisis mode</source>
-        <translation>Kriz modu</translation>
-    </message>
-    <message>
-        <source>National mourning</source>
-        <translation>Millî yas</translation>
-    </message>
-    <message>
-        <source>Pause all publishing</source>
-        <translation>Tüm yayınları duraklat</translation>
-    </message>
-    <message>
-        <source>Why is publishing paused? (for example: crisis, national mourning)</source>
-        <translation>Yayın neden duraklatılıyor? (örneğin: kriz, millî yas)</translation>
-    </message>
-    <message>
-        <source>Crisis</source>
-        <translation>Kriz</translation>
-    </message>
-    <message>
-        <source>Paused by the user</source>
-        <translation>Kullanıcı tarafından duraklatıldı</translation>
     </message>
     <message>
         <source>Resume publishing</source>
@@ -2658,7 +2940,12 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     <name>MediaPane</name>
     <message>
         <source>Media preview</source>
+        <extracomment>Platforms shown when the post has no channels chosen yet.</extracomment>
         <translation>Medya önizleme</translation>
+    </message>
+    <message>
+        <source>Drag the point onto the subject: every platform&apos;s crop keeps it in view.</source>
+        <translation>Noktayı konunun üzerine sürükleyin: her platformun kırpması onu görünür tutar.</translation>
     </message>
     <message>
         <source>Media of the post</source>
@@ -2667,6 +2954,86 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     <message>
         <source>Media details</source>
         <translation>Medya ayrıntıları</translation>
+    </message>
+    <message>
+        <source>Crops per platform</source>
+        <translation>Platformlara göre kırpmalar</translation>
+    </message>
+    <message>
+        <source>Alt text</source>
+        <translation>Alternatif metin</translation>
+    </message>
+    <message>
+        <source>Describe the picture for people who cannot see it: who, what, where; any text in it.</source>
+        <translation>Görseli göremeyenler için tarif edin: kim, ne, nerede; içindeki yazılar.</translation>
+    </message>
+    <message>
+        <source>Metadata that will be removed</source>
+        <translation>Kaldırılacak üst veriler</translation>
+    </message>
+    <message>
+        <source>People in the picture (KVKK)</source>
+        <translation>Görseldeki kişiler (KVKK)</translation>
+    </message>
+    <message>
+        <source>Not answered yet</source>
+        <translation>Henüz belirtilmedi</translation>
+    </message>
+    <message>
+        <source>No recognisable people</source>
+        <translation>Tanınabilir kişi yok</translation>
+    </message>
+    <message>
+        <source>Recognisable people</source>
+        <translation>Tanınabilir kişiler var</translation>
+    </message>
+    <message>
+        <source>Consent recorded, or another legal ground</source>
+        <translation>Açık rıza alındı ya da başka hukuki dayanak var</translation>
+    </message>
+    <message>
+        <source>Children recognisable</source>
+        <translation>Çocuklar tanınabilir</translation>
+    </message>
+    <message>
+        <source>Parents&apos; written consent</source>
+        <translation>Velinin yazılı rızası</translation>
+    </message>
+    <message>
+        <source>Faces blurred</source>
+        <translation>Yüzler bulanık</translation>
+    </message>
+    <message>
+        <source>Where the consent forms are kept, or the legal ground</source>
+        <translation>Rıza formlarının nerede saklandığı ya da hukuki dayanak</translation>
+    </message>
+    <message>
+        <source>Consent note</source>
+        <translation>Rıza notu</translation>
+    </message>
+    <message>
+        <source>Metadata</source>
+        <translation>Üst veriler</translation>
+    </message>
+    <message>
+        <source>feed</source>
+        <translation>akış</translation>
+    </message>
+    <message>
+        <source>carousel</source>
+        <translation>karusel</translation>
+    </message>
+    <message>
+        <source>story</source>
+        <translation>hikâye</translation>
+    </message>
+    <message>
+        <source>link card</source>
+        <translation>bağlantı kartı</translation>
+    </message>
+    <message>
+        <source>whole picture</source>
+        <translation>görselin tamamı</translation>
     </message>
     <message>
         <source>No media for this post.</source>
@@ -2696,6 +3063,102 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
         <source>Alt text: {text}</source>
         <translation>Alternatif metin: {text}</translation>
     </message>
+    <message>
+        <source>{platform}: not sent (no alt text field)</source>
+        <translation>{platform}: gönderilmez (alternatif metin alanı yok)</translation>
+    </message>
+    <message>
+        <source>Reading the file…</source>
+        <translation>Dosya okunuyor…</translation>
+    </message>
+    <message>
+        <source>The file&apos;s metadata could not be read.</source>
+        <translation>Dosyanın üst verileri okunamadı.</translation>
+    </message>
+    <message>
+        <source>Nothing: the file carries no metadata.</source>
+        <translation>Yok: dosyada üst veri bulunmuyor.</translation>
+    </message>
+    <message>
+        <source>Removed before publishing: {items}</source>
+        <translation>Yayımlanmadan önce kaldırılır: {items}</translation>
+    </message>
+    <message>
+        <source>GPS location</source>
+        <translation>GPS konumu</translation>
+    </message>
+    <message>
+        <source>camera model</source>
+        <translation>kamera modeli</translation>
+    </message>
+    <message>
+        <source>lens</source>
+        <translation>objektif bilgisi</translation>
+    </message>
+    <message>
+        <source>device serial number</source>
+        <translation>cihaz seri numarası</translation>
+    </message>
+    <message>
+        <source>date and time taken</source>
+        <translation>çekim tarihi ve saati</translation>
+    </message>
+    <message>
+        <source>exposure settings</source>
+        <translation>çekim ayarları</translation>
+    </message>
+    <message>
+        <source>owner and copyright</source>
+        <translation>sahip ve telif bilgisi</translation>
+    </message>
+    <message>
+        <source>descriptions and comments</source>
+        <translation>açıklama ve yorumlar</translation>
+    </message>
+    <message>
+        <source>editing software</source>
+        <translation>düzenleme yazılımı</translation>
+    </message>
+    <message>
+        <source>maker notes</source>
+        <translation>üreticiye özel kamera notları</translation>
+    </message>
+    <message>
+        <source>embedded thumbnail</source>
+        <translation>gömülü küçük önizleme</translation>
+    </message>
+    <message>
+        <source>orientation (applied to the picture)</source>
+        <translation>döndürme bilgisi (görsele uygulanır)</translation>
+    </message>
+    <message>
+        <source>other EXIF data</source>
+        <translation>diğer EXIF bilgileri</translation>
+    </message>
+    <message>
+        <source>XMP data</source>
+        <translation>XMP bilgileri</translation>
+    </message>
+    <message>
+        <source>IPTC data</source>
+        <translation>IPTC bilgileri</translation>
+    </message>
+    <message>
+        <source>colour profile (converted to sRGB)</source>
+        <translation>renk profili (sRGB&apos;ye dönüştürülür)</translation>
+    </message>
+    <message>
+        <source>text notes</source>
+        <translation>metin notları</translation>
+    </message>
+    <message>
+        <source>depth map</source>
+        <translation>derinlik haritası</translation>
+    </message>
+    <message>
+        <source>extra frames</source>
+        <translation>ek kareler</translation>
+    </message>
 </context>
 <context>
     <name>MonthModel</name>
@@ -2714,7 +3177,7 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
         <translation>Kanalın yeniden bağlanması gerekiyor</translation>
     </message>
     <message>
-        <source>Waiting for the platform's rate limit</source>
+        <source>Waiting for the platform&apos;s rate limit</source>
         <translation>Platformun istek sınırı bekleniyor</translation>
     </message>
     <message>
@@ -2840,11 +3303,11 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     <name>OverrideEditor</name>
     <message>
         <source>Channels</source>
-        <extracomment>Checks one channel's text (the composer's check with the post's kind, media and link).</extracomment>
+        <extracomment>Checks one channel&apos;s text (the composer&apos;s check with the post&apos;s kind, media and link).</extracomment>
         <translation>Kanallar</translation>
     </message>
     <message>
-        <source>This channel's text</source>
+        <source>This channel&apos;s text</source>
         <translation>Bu kanalın metni</translation>
     </message>
     <message>
@@ -2884,10 +3347,140 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     </message>
 </context>
 <context>
+    <name>PauseDialog</name>
+    <message>
+        <source>Crisis mode</source>
+        <translation>Kriz modu</translation>
+    </message>
+    <message>
+        <source>National mourning</source>
+        <translation>Millî yas</translation>
+    </message>
+    <message>
+        <source>Pause all publishing</source>
+        <translation>Tüm yayınları duraklat</translation>
+    </message>
+    <message>
+        <source>Crisis</source>
+        <translation>Kriz</translation>
+    </message>
+    <message>
+        <source>Paused by the user</source>
+        <translation>Kullanıcı duraklattı</translation>
+    </message>
+    <message>
+        <source>Every scheduled post stops at once and nothing is published until the pause ends. Resuming by hand, you review what fell due meanwhile; at an automatic end it goes out as planned.</source>
+        <translation>Zamanlanmış tüm gönderiler hemen durur; duraklama bitene kadar hiçbir şey yayımlanmaz. Elle sürdürürken arada zamanı gelenleri gözden geçirirsiniz; otomatik bitişte planlandığı gibi yayımlanırlar.</translation>
+    </message>
+    <message>
+        <source>End the pause automatically at</source>
+        <translation>Duraklamayı otomatik bitir:</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Neden</translation>
+    </message>
+    <message>
+        <source>Pause publishing</source>
+        <translation>Yayını duraklat</translation>
+    </message>
+    <message>
+        <source>The end of the pause must be in the future.</source>
+        <translation>Duraklamanın bitişi ileri bir zaman olmalı.</translation>
+    </message>
+</context>
+<context>
+    <name>PlanImport</name>
+    <message>
+        <source>The file is empty.</source>
+        <translation>Dosya boş.</translation>
+    </message>
+    <message>
+        <source>A needed column is missing: {value} (date, time, channels, text).</source>
+        <translation>Zorunlu bir sütun yok: {value} (tarih, saat, kanallar, metin).</translation>
+    </message>
+    <message>
+        <source>At most {value} rows; the rest was not read.</source>
+        <translation>En çok {value} satır; gerisi okunmadı.</translation>
+    </message>
+    <message>
+        <source>Date not understood: &apos;{value}&apos; (e.g. 01.12.2026).</source>
+        <translation>Tarih anlaşılamadı: &apos;{value}&apos; (ör. 01.12.2026).</translation>
+    </message>
+    <message>
+        <source>Time not understood: &apos;{value}&apos; (e.g. 09:30).</source>
+        <translation>Saat anlaşılamadı: &apos;{value}&apos; (ör. 09:30).</translation>
+    </message>
+    <message>
+        <source>No channel given.</source>
+        <translation>Kanal yazılmamış.</translation>
+    </message>
+    <message>
+        <source>No such channel: &apos;{value}&apos;.</source>
+        <translation>Böyle bir kanal yok: &apos;{value}&apos;.</translation>
+    </message>
+    <message>
+        <source>The text is empty.</source>
+        <translation>Metin boş.</translation>
+    </message>
+    <message>
+        <source>No such category: &apos;{value}&apos;.</source>
+        <translation>Böyle bir kategori yok: &apos;{value}&apos;.</translation>
+    </message>
+    <message>
+        <source>No such campaign: &apos;{value}&apos;.</source>
+        <translation>Böyle bir kampanya yok: &apos;{value}&apos;.</translation>
+    </message>
+    <message>
+        <source>Already past: {value}.</source>
+        <translation>Zamanı geçmiş: {value}.</translation>
+    </message>
+    <message>
+        <source>No post rows after the header.</source>
+        <translation>Başlık satırından sonra gönderi satırı yok.</translation>
+    </message>
+    <message>
+        <source>This line cannot be read as CSV ({value}).</source>
+        <translation>Bu satır CSV olarak okunamadı ({value}).</translation>
+    </message>
+    <message>
+        <source>Image not found: &apos;{value}&apos;.</source>
+        <translation>Görsel bulunamadı: &apos;{value}&apos;.</translation>
+    </message>
+    <message>
+        <source>The file is too big (at most {value} MB).</source>
+        <translation>Dosya çok büyük (en çok {value} MB).</translation>
+    </message>
+    <message>
+        <source>The file cannot be read ({value}).</source>
+        <translation>Dosya okunamadı ({value}).</translation>
+    </message>
+    <message>
+        <source>The file is not UTF-8. In Excel, save it as &quot;CSV UTF-8 (comma delimited)&quot;.</source>
+        <translation>Dosya UTF-8 değil. Excel&apos;de &quot;CSV UTF-8 (virgülle ayrılmış)&quot; olarak kaydedin.</translation>
+    </message>
+    <message>
+        <source>date</source>
+        <translation>tarih</translation>
+    </message>
+    <message>
+        <source>time</source>
+        <translation>saat</translation>
+    </message>
+    <message>
+        <source>channels</source>
+        <translation>kanallar</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>metin</translation>
+    </message>
+</context>
+<context>
     <name>Problems</name>
     <message>
         <source>characters (X weighting)</source>
-        <extracomment>How each platform's preview card looks (border colour, background).</extracomment>
+        <extracomment>How each platform&apos;s preview card looks (border colour, background).</extracomment>
         <translation>karakter (X ağırlıklı)</translation>
     </message>
     <message>
@@ -3101,7 +3694,7 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
         <translation>Vatandaşa yanıt</translation>
     </message>
     <message>
-        <source>The citizen's message</source>
+        <source>The citizen&apos;s message</source>
         <translation>Vatandaşın mesajı</translation>
     </message>
     <message>
@@ -3238,7 +3831,7 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
         <translation>Metin (*.txt)</translation>
     </message>
     <message>
-        <source>The unit has no e-mail address. Add one in the unit's contacts.</source>
+        <source>The unit has no e-mail address. Add one in the unit&apos;s contacts.</source>
         <translation>Birimin e-posta adresi yok. Birimin iletişim bilgilerine ekleyin.</translation>
     </message>
     <message>
@@ -3356,10 +3949,10 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
 <context>
     <name>Startup</name>
     <message>
-        <source>The database in this profile could not be updated for this version of Kurum Masaüstü. The update was undone, so the file is as it was; a copy taken before is in the profile's backups folder. Please send the log file to IT.
+        <source>The database in this profile could not be updated for this version of Kurum Masaüstü. The update was undone, so the file is as it was; a copy taken before is in the profile&apos;s backups folder. Please send the log file to IT.
 
 {path}</source>
-        <translation>Bu profildeki veritabanı Kurum Masaüstü'nün bu sürümüne göre güncellenemedi. Güncelleme geri alındı, dosya olduğu gibi duruyor; güncellemeden önce alınan kopya profilin yedekler klasöründe. Lütfen günlük dosyasını bilgi işlem birimine gönderin.
+        <translation>Bu profildeki veritabanı Kurum Masaüstü&apos;nün bu sürümüne göre güncellenemedi. Güncelleme geri alındı, dosya olduğu gibi duruyor; güncellemeden önce alınan kopya profilin yedekler klasöründe. Lütfen günlük dosyasını bilgi işlem birimine gönderin.
 
 {path}</translation>
     </message>
@@ -3367,7 +3960,7 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
         <source>The database in this profile was written by a newer version of Kurum Masaüstü. Install the newer version to open it. The file was not changed.
 
 {path}</source>
-        <translation>Bu profildeki veritabanı, Kurum Masaüstü'nün daha yeni bir sürümüyle yazılmış. Açmak için bu yeni sürümü kurun. Dosyada hiçbir değişiklik yapılmadı.
+        <translation>Bu profildeki veritabanı, Kurum Masaüstü&apos;nün daha yeni bir sürümüyle yazılmış. Açmak için bu yeni sürümü kurun. Dosyada hiçbir değişiklik yapılmadı.
 
 {path}</translation>
     </message>
@@ -3526,7 +4119,7 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
         <translation>Şablona bir ad verin.</translation>
     </message>
     <message>
-        <source>Write the template's text.</source>
+        <source>Write the template&apos;s text.</source>
         <translation>Şablonun metnini yazın.</translation>
     </message>
     <message>
@@ -3621,9 +4214,49 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     <name>WeekDelegate</name>
     <message numerus="yes">
         <source>+%n more</source>
+        <extracomment>The best-time hint of an hour (None: not one of the day&apos;s good hours).</extracomment>
         <translation>
             <numerusform>+%n daha</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>WordListDialog</name>
+    <message>
+        <source>Institution&apos;s words</source>
+        <translation>Kurum sözlüğü</translation>
+    </message>
+    <message>
+        <source>Accepted words</source>
+        <translation>Kabul edilen sözcükler</translation>
+    </message>
+    <message>
+        <source>A word, e.g. Yeşilbağlar</source>
+        <translation>Bir sözcük, ör. Yeşilbağlar</translation>
+    </message>
+    <message>
+        <source>Mahalle</source>
+        <translation>Mahalle</translation>
+    </message>
+    <message>
+        <source>Institution</source>
+        <translation>Kurum</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Diğer</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Ekle</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Kaldır</translation>
+    </message>
+    <message>
+        <source>Write one word of letters (no spaces or digits).</source>
+        <translation>Boşluk ve rakam içermeyen tek bir sözcük yazın.</translation>
     </message>
 </context>
 <context>

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import html
+import logging
 import re
 import socket
 from collections.abc import Awaitable, Callable
@@ -21,6 +22,7 @@ import pytest
 
 from kurum_masaustu.credentials import CredentialStore
 from kurum_masaustu.domain import Platform
+from kurum_masaustu.logging_setup import setup_logging, teardown_logging
 from kurum_masaustu.paths import Profile
 from kurum_masaustu.platforms.sandbox.bluesky import BlueskySandbox
 from kurum_masaustu.platforms.sandbox.core import SandboxState
@@ -100,13 +102,22 @@ async def test_mastodon_connects_through_the_browser_and_saves_only_after_verify
     mounts: dict[str, httpx.AsyncBaseTransport] = {INSTANCE: instance}
     steps: list[str] = []
     opened: list[str] = []
+    redirects: list[str] = []
     service = _service(channels, tmp_path, mounts)
 
-    connected = await service.connect_oauth(
-        ConnectForm(Platform.MASTODON, "Belediye (Mastodon)", base_url="sosyal.example"),
-        browser(mounts, seen=opened),
-        on_step=steps.append,
-    )
+    def keep(location: str) -> str:
+        redirects.append(location)
+        return location
+
+    setup_logging(profile.log_dir, logging.DEBUG)
+    try:
+        connected = await service.connect_oauth(
+            ConnectForm(Platform.MASTODON, "Belediye (Mastodon)", base_url="sosyal.example"),
+            browser(mounts, seen=opened, tamper=keep),
+            on_step=steps.append,
+        )
+    finally:
+        teardown_logging()
 
     assert steps == ["registering", "browser", "waiting", "exchanging", "verifying", "saving"]
     query = parse_qs(urlsplit(opened[0]).query)
@@ -130,7 +141,15 @@ async def test_mastodon_connects_through_the_browser_and_saves_only_after_verify
             f"{INSTANCE}/api/v1/accounts/verify_credentials", headers={"Authorization": f"Bearer {token}"}
         )
     assert me.status_code == 200
-    assert token.encode() not in profile.database.read_bytes()  # the token lives only in the keyring
+    # The token (and the one-time code) live only in the keyring: not in the database, the log,
+    # the settings, nor in the instance's own file (it keeps hashes).
+    code = parse_qs(urlsplit(redirects[0]).query)["code"][0]
+    files = [path for path in (*profile.root.rglob("*"), tmp_path / "instance.json") if path.is_file()]
+    assert any(path.suffix == ".log" for path in files)
+    for path in files:
+        content = path.read_bytes()
+        assert token.encode() not in content, path
+        assert code.encode() not in content, path
 
 
 def _instance(
@@ -382,3 +401,46 @@ async def test_test_records_a_refused_token_as_needing_reconnect(
     service.faults[connected.channel_id].expired_token = False
     await service.test(connected.channel_id)
     assert channels.list()[0].auth_problem is None
+
+
+async def test_removing_a_browser_connected_channel_withdraws_its_access_first(
+    tmp_path: Path, channels: ChannelService, store: CredentialStore
+) -> None:
+    mounts, service, form = _instance(tmp_path, channels)
+    x_api = XSandbox(state=SandboxState(tmp_path / "x.json", {}))
+    mounts["https://api.x.test"] = x_api
+    mastodon = await service.connect_oauth(form, browser(mounts))
+    x_form = ConnectForm(
+        Platform.X,
+        "B (X)",
+        base_url="https://api.x.test",
+        settings={"client_id": "app", "redirect_port": str(_free_port())},
+    )
+    x = await service.connect_oauth(x_form, browser(mounts))
+    saved = channels.get(mastodon.channel_id)
+    assert saved is not None
+    assert saved.settings["client_id"]  # kept (not secret) with the channel; its secret in the keyring
+    assert "client_secret" in store.names_for(mastodon.channel_id)
+
+    tokens = {cid: store.get_secret(cid, "access_token") for cid in (mastodon.channel_id, x.channel_id)}
+    assert await service.revoke(mastodon.channel_id)
+    assert await service.revoke(x.channel_id)
+    async with httpx.AsyncClient(mounts=dict(mounts)) as client:
+        me = await client.get(
+            f"{INSTANCE}/api/v1/accounts/verify_credentials",
+            headers={"Authorization": f"Bearer {tokens[mastodon.channel_id]}"},
+        )
+        x_me = await client.get(
+            "https://api.x.test/2/users/me", headers={"Authorization": f"Bearer {tokens[x.channel_id]}"}
+        )
+    assert (me.status_code, x_me.status_code) == (401, 401)
+
+    # Offline, nothing is withdrawn and the caller is told so.
+    again = await service.connect_oauth(form, browser(mounts), channel_id=mastodon.channel_id)
+    offline = _service(channels, tmp_path, {})
+    channel = channels.get(again.channel_id)
+    assert channel is not None
+    with_closed_port = dict(channel.settings, base_url=f"http://127.0.0.1:{_free_port()}")
+    channels.reconnected(again.channel_id, {}, settings=with_closed_port)
+    assert not await offline.revoke(again.channel_id)
+    assert not await offline.revoke(99)  # no such channel

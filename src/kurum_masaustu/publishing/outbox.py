@@ -145,11 +145,13 @@ class Outbox:
                 stmt = stmt.where(Delivery.scheduled_at > self._clock())
             return list(session.scalars(stmt.order_by(Delivery.id)))
 
-    async def take_back(self, delivery_id: int) -> ActionOutcome | None:
+    async def take_back(self, delivery_id: int, *, as_draft: bool = False) -> ActionOutcome | None:
         """Cancel a post handed to the platform's scheduler, so that edits and pauses apply again.
 
         On success the delivery is scheduled here again (with a new idempotency key: the old one
-        names the cancelled post) and will be published, or handed over again, at its time. A
+        names the cancelled post) and will be published, or handed over again, at its time;
+        ``as_draft`` makes it a draft instead (taken back to be edited: it must not be handed
+        over again before the person schedules it anew). A
         post the platform already published stays as it is (``Rejected`` with its reason).
         Returns None when the delivery is not (or no longer) held by the platform.
         """
@@ -168,7 +170,7 @@ class Outbox:
             if delivery is None:
                 return outcome
             if isinstance(outcome, Done):
-                delivery.state = DeliveryState.SCHEDULED
+                delivery.state = DeliveryState.DRAFT if as_draft else DeliveryState.SCHEDULED
                 delivery.remote_id = None
                 delivery.permalink = None
                 delivery.last_error = None

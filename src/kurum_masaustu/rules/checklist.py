@@ -13,8 +13,9 @@ Six items, each ``pass``, ``warn`` or ``fail`` (or ``pending`` while a backgroun
 - **consent**: photos of recognisable people have consent recorded (KVKK); children's faces
   need their parents' written consent or blurring (fail otherwise).
 
-A ``fail`` blocks scheduling until fixed; a ``warn`` blocks until fixed or overridden with a note
-(kept in the audit log). ``pending`` and ``unknown`` never block: offline work goes on.
+A ``fail`` blocks scheduling until fixed. A ``warn`` does not block (as the composer's other
+warnings): it stays open in the list until fixed or overridden with a note, which is kept in the
+audit log. ``pending`` and ``unknown`` never block: offline work goes on.
 
 Pure: the caller gathers the facts (texts, media facts, link and spelling results); nothing
 here does I/O. Messages are codes with values; the UI words them in the chosen language.
@@ -169,6 +170,31 @@ def alt_text_item(media: Sequence[MediaFacts]) -> Item:
 
 # -- links ------------------------------------------------------------------------------------
 
+_SCHEME_URL = re.compile(r"https?://[^\s<>\"'«»]+", re.IGNORECASE)
+_TRAILING = ".,;:!?)]}’”"
+
+
+def links(text: str) -> list[str]:
+    """The links to check, in order, each once: every ``http(s)://`` address as written (also
+    an address the platforms would not turn into a link, such as an IP address), and bare
+    domains as X detects them (``ornek.bel.tr/duyuru``)."""
+    found: list[tuple[int, str]] = []
+    covered: list[tuple[int, int]] = []
+    for match in _SCHEME_URL.finditer(text):
+        url = match.group(0).rstrip(_TRAILING)
+        found.append((match.start(), url))
+        covered.append((match.start(), match.start() + len(url)))
+    if "." in text:
+        from kurum_masaustu.rules.text import urls
+
+        position = 0
+        for url in urls(text):
+            start = text.find(url, position)
+            position = max(position, start + 1)
+            if not any(low <= start < high for low, high in covered):
+                found.append((start, url))
+    return list(dict.fromkeys(url for _start, url in sorted(found)))
+
 
 def links_item(urls: Sequence[str], results: Mapping[str, LinkResult]) -> Item:
     if not urls:
@@ -235,11 +261,12 @@ def consent_item(media: Sequence[MediaFacts]) -> Item:
 # -- the whole list ---------------------------------------------------------------------------
 
 
-def blocking(items: Sequence[Item], overrides: Mapping[str, str]) -> list[Item]:
-    """Items that stop scheduling: every fail, and every warning without an override note for
-    exactly that warning (``overrides`` maps :attr:`Item.signature` to the note)."""
-    return [
-        item
-        for item in items
-        if item.status is Status.FAIL or (item.status is Status.WARN and not overrides.get(item.signature, "").strip())
-    ]
+def blocking(items: Sequence[Item]) -> list[Item]:
+    """Items that stop scheduling: every fail (a fail cannot be overridden)."""
+    return [item for item in items if item.status is Status.FAIL]
+
+
+def open_warnings(items: Sequence[Item], overrides: Mapping[str, str]) -> list[Item]:
+    """Warnings without an override note for exactly that warning (``overrides`` maps
+    :attr:`Item.signature` to the note); they are shown, and do not stop scheduling."""
+    return [item for item in items if item.status is Status.WARN and not overrides.get(item.signature, "").strip()]

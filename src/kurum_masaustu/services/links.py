@@ -33,20 +33,19 @@ def absolute(url: str) -> str:
 
 
 class LinkChecker:
+    """Checks links; a client is opened for each batch and closed after it (nothing stays
+    open between checks, so there is nothing to close when the app stops)."""
+
     def __init__(self, client_factory: Callable[[], httpx.AsyncClient] | None = None) -> None:
         self._client_factory = client_factory
-        self._client: httpx.AsyncClient | None = None
         self._known: dict[str, tuple[float, LinkResult]] = {}
 
-    def _get_client(self) -> httpx.AsyncClient:
-        if self._client is None:
-            if self._client_factory is not None:
-                self._client = self._client_factory()
-            else:
-                from kurum_masaustu.publishing.network import network_client
+    def _new_client(self) -> httpx.AsyncClient:
+        if self._client_factory is not None:
+            return self._client_factory()
+        from kurum_masaustu.publishing.network import network_client
 
-                self._client = network_client()
-        return self._client
+        return network_client()
 
     def remembered(self, url: str) -> LinkResult | None:
         entry = self._known.get(url)
@@ -67,31 +66,27 @@ class LinkChecker:
                 todo.append(url)
         if todo:
             gate = asyncio.Semaphore(MAX_PARALLEL)
+            async with self._new_client() as client:
 
-            async def one(url: str) -> None:
-                async with gate:
-                    result = await self._ask(url)
-                self._known[url] = (time.monotonic(), result)
-                results[url] = result
+                async def one(url: str) -> None:
+                    async with gate:
+                        result = await _ask(client, url)
+                    self._known[url] = (time.monotonic(), result)
+                    results[url] = result
 
-            await asyncio.gather(*(one(url) for url in todo))
+                await asyncio.gather(*(one(url) for url in todo))
         return {url: results[url] for url in wanted}
 
-    async def _ask(self, url: str) -> LinkResult:
-        client = self._get_client()
-        target = absolute(url)
-        try:
-            response = await client.head(target, follow_redirects=True, timeout=CHECK_TIMEOUT)
-            if response.status_code in _RETRY_WITH_GET:
-                async with client.stream("GET", target, follow_redirects=True, timeout=CHECK_TIMEOUT) as streamed:
-                    response = streamed
-        except (httpx.HTTPError, ValueError) as exc:
-            log.info("link %s unreachable: %s", url, type(exc).__name__)
-            return LinkResult(url, LinkState.UNREACHABLE)
-        state = LinkState.OK if response.status_code < 400 else LinkState.BROKEN
-        return LinkResult(url, state, response.status_code)
 
-    async def aclose(self) -> None:
-        if self._client is not None:
-            await self._client.aclose()
-            self._client = None
+async def _ask(client: httpx.AsyncClient, url: str) -> LinkResult:
+    target = absolute(url)
+    try:
+        response = await client.head(target, follow_redirects=True, timeout=CHECK_TIMEOUT)
+        if response.status_code in _RETRY_WITH_GET:
+            async with client.stream("GET", target, follow_redirects=True, timeout=CHECK_TIMEOUT) as streamed:
+                response = streamed
+    except (httpx.HTTPError, ValueError) as exc:
+        log.info("link %s unreachable: %s", url, type(exc).__name__)
+        return LinkResult(url, LinkState.UNREACHABLE)
+    state = LinkState.OK if response.status_code < 400 else LinkState.BROKEN
+    return LinkResult(url, state, response.status_code)

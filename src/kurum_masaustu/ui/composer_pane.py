@@ -40,9 +40,11 @@ from kurum_masaustu.rules.timeutil import ISTANBUL, local_to_utc, to_local, toda
 from kurum_masaustu.rules.tone import Finding, celebratory, election_sensitive
 
 if TYPE_CHECKING:
+    from kurum_masaustu.media.video import VideoInfo
     from kurum_masaustu.rules.hashtags import TagSet
     from kurum_masaustu.rules.templates import FieldProblem, FieldSpec
     from kurum_masaustu.services.templates import TemplateRecord
+    from kurum_masaustu.ui.checklist_widget import ChecklistWidget
 from kurum_masaustu.services.autosave import Autosave
 from kurum_masaustu.services.posts import (
     EDITABLE_STATES,
@@ -117,6 +119,11 @@ class ComposerPane(QWidget):
         self._post_id: int | None = None
         self._media: list[MediaInfo] = []
         self._locked: set[int] = set()
+        #: The profile's media folder (videos are probed there); set by the window.
+        self.media_root: Path | None = None
+        self._video_facts: dict[int, VideoInfo] = {}
+        self._probing: set[int] = set()
+        self.checklist: ChecklistWidget | None = None  # attach_checklist()
 
         self.title_edit = QLineEdit()
         self.title_edit.setPlaceholderText(self.tr("Title for the calendar (optional)"))
@@ -396,7 +403,8 @@ class ComposerPane(QWidget):
         if status.thread_published and state is not DeliveryState.PUBLISHED:
             text += html.escape(" · " + self.tr("%n part(s) out", "", status.thread_published))
         if status.permalink and state in (DeliveryState.PUBLISHED, DeliveryState.HANDED_OFF):
-            text += f' · <a href="{html.escape(status.permalink, quote=True)}">{html.escape(self.tr("open"))}</a>'
+            link_text = html.escape(self.tr("open"))  # not inside the f-string: lupdate would miss it
+            text += f' · <a href="{html.escape(status.permalink, quote=True)}">{link_text}</a>'
         if status.last_error and state in (DeliveryState.FAILED, DeliveryState.SCHEDULED, DeliveryState.PUBLISHING):
             text += "<br>" + html.escape(error_text(status.last_error))
         return f'<span style="color:{colour}">{text}</span>'
@@ -427,6 +435,8 @@ class ComposerPane(QWidget):
         self.message_label.clear()
         self.tabs.setCurrentIndex(0)
         self._template_fields = ()
+        if self.checklist is not None:
+            self.checklist.post_loaded(None, "")
         self.refresh_deliveries()
         self.update_checks()
         self._mark_clean()
@@ -455,14 +465,16 @@ class ComposerPane(QWidget):
         self.overrides.set_overrides(draft.overrides)
         self._set_hand_off(draft.hand_off)
         self._set_media(self._posts.media(draft.media_ids))
+        if self.checklist is not None:
+            self.checklist.post_loaded(draft.id, draft.source_reference)
         self.refresh_deliveries()
         self.update_checks()
         self._mark_clean()
         if any(state == DeliveryState.HANDED_OFF for state in states.values()):
             self.message_label.setText(
                 self.tr(
-                    "Handed to the platform's scheduler on some channels: changes here do not reach them; "
-                    "to change or stop one, delete the scheduled post on the platform."
+                    "Handed to the platform's scheduler on some channels: changes here do not reach them "
+                    "until you take the post back from the platforms."
                 )
             )
         elif self._locked:
@@ -496,12 +508,21 @@ class ComposerPane(QWidget):
             schedule=schedule,
             category=Category(self.category_combo.currentData()),
             media_ids=[m.id for m in self._media],
+            source_reference=self.checklist.source_reference() if self.checklist is not None else "",
             kind=self.kinds.kind(),
             overrides={cid: text for cid, text in self.overrides.overrides.items() if cid in self.checked_channels()},
             link=self.kinds.link_edit.text() if self.kinds.kind() is PostKind.TEXT else "",
             poll=self.kinds.poll() if self.kinds.kind() is PostKind.POLL else None,
             hand_off=self.hand_off_channels(),
         )
+
+    def attach_checklist(self, checklist: ChecklistWidget) -> None:
+        """The reliability checklist: a tab here, and a say before anything is scheduled."""
+        self.checklist = checklist
+        self.tabs.addTab(checklist, self.tr("Checklist"))
+        checklist.source_edit.textChanged.connect(self._autosave_timer.start)
+        checklist.attach(self)
+        checklist.post_loaded(self._post_id, "")
 
     def save(self, schedule: bool) -> int | None:
         """Save the post; on bad input show why and keep everything typed."""
@@ -518,6 +539,12 @@ class ComposerPane(QWidget):
                         channels=names, problem=first
                     )
                 )
+                return None
+        if schedule and self.checklist is not None:
+            unfinished = self.checklist.blocking_message()
+            if unfinished:
+                self.tabs.setCurrentWidget(self.checklist)
+                self._show_error(unfinished)
                 return None
         acknowledgement = None
         if schedule:
@@ -546,6 +573,8 @@ class ComposerPane(QWidget):
             self._show_error(self._validation_message(exc.code))
             return None
         self._post_id = post_id
+        if self.checklist is not None:
+            self.checklist.post_saved(post_id)
         if acknowledgement:
             self._posts.record(post_id, "election.warning_acknowledged", {"note": acknowledgement})
         day = to_local(draft.scheduled_at).date() if draft.scheduled_at else today_local()
@@ -629,6 +658,7 @@ class ComposerPane(QWidget):
             "when": self.scheduled_at().isoformat(),
             "category": str(self.category_combo.currentData()),
             "media": [m.id for m in self._media],
+            "source": self.checklist.source_reference() if self.checklist is not None else "",
             **self.kinds.state(),
             "overrides": {str(cid): text for cid, text in self.overrides.overrides.items()},
             "hand_off": sorted(self.hand_off_channels()),
@@ -674,6 +704,8 @@ class ComposerPane(QWidget):
             self.category_combo.setCurrentIndex(index)
         media_ids = [m for m in state.get("media", []) if isinstance(m, int)]
         self._set_media(self._posts.media(media_ids))
+        if self.checklist is not None:
+            self.checklist.source_edit.setText(str(state.get("source", "")))
         self.kinds.restore(state)
         raw_overrides = state.get("overrides")
         if isinstance(raw_overrides, dict):
@@ -704,7 +736,32 @@ class ComposerPane(QWidget):
         return tuple("video" if m.mime_type.startswith("video/") else "image" for m in self._media)
 
     def _check_one(self, channel: ChannelInfo, text: str) -> ChannelCheck:
-        return check_channel(channel, text, bool(self._media), self.kinds.shape(self._media_types()))
+        videos = tuple(self._video_facts[m.id] for m in self._media if m.id in self._video_facts)
+        return check_channel(channel, text, bool(self._media), self.kinds.shape(self._media_types(), videos))
+
+    def _probe_videos(self) -> None:
+        """Read duration, size and codecs of attached videos in a worker, once per file (a story
+        or reel is checked against them)."""
+        root = self.media_root
+        if root is None:
+            return
+        for item in self._media:
+            if item.mime_type.startswith("video/") and item.id not in self._video_facts.keys() | self._probing:
+                self._probing.add(item.id)
+                spawn(self._probe(item, root / item.relative_path))
+
+    async def _probe(self, item: MediaInfo, path: Path) -> None:
+        from kurum_masaustu.media.errors import MediaError
+        from kurum_masaustu.media.video import probe
+        from kurum_masaustu.ui.tasks import in_thread
+
+        try:
+            self._video_facts[item.id] = await in_thread(lambda: probe(path))
+        except (MediaError, OSError) as exc:
+            log.info("could not probe %s: %s", item.original_name, exc)
+        finally:
+            self._probing.discard(item.id)
+        self._check_timer.start()
 
     def channel_checks_now(self) -> list[ChannelCheck]:
         return [
@@ -786,6 +843,7 @@ class ComposerPane(QWidget):
     # -- media ----------------------------------------------------------------------------
     def _set_media(self, media: list[MediaInfo]) -> None:
         self._media = list(media)
+        self._probe_videos()
         self.media_list.clear()
         for item in self._media:
             size = f" {item.width}×{item.height}" if item.width and item.height else ""

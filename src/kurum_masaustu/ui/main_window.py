@@ -8,16 +8,18 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QDockWidget, QInputDialog, QMainWindow, QMessageBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QMessageBox, QVBoxLayout, QWidget
 
 from kurum_masaustu import APP_NAME
+from kurum_masaustu.domain import Platform
 from kurum_masaustu.rules.timeutil import to_local
 from kurum_masaustu.services.autosave import Autosave
 from kurum_masaustu.services.posts import MediaInfo, media_info
 from kurum_masaustu.ui.calendar_pane import CalendarPane
 from kurum_masaustu.ui.channel_warning import ChannelWarning
+from kurum_masaustu.ui.checklist_widget import ChecklistWidget
 from kurum_masaustu.ui.composer_pane import ComposerPane, WordingContext
 from kurum_masaustu.ui.crisis_panel import CrisisBanner
 from kurum_masaustu.ui.inbox_pane import InboxPane
@@ -60,6 +62,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(title)
 
         self.calendar = CalendarPane(services.posts)
+        self.calendar.media_library = lambda: services.media
         self.composer = ComposerPane(
             services.posts,
             self.import_media,
@@ -68,7 +71,7 @@ class MainWindow(QMainWindow):
             tag_sets=self._tag_library,
             templates=self._post_templates,
         )
-        self.media = MediaPane(services.profile.media_dir)
+        self.media = MediaPane(services.profile.media_dir, services.sessions)
         self.inbox = InboxPane(services.inbox, templates=self._reply_templates)
         self.outbox = OutboxPane(services.outbox)
         self.pause_banner = PauseBanner()
@@ -101,6 +104,7 @@ class MainWindow(QMainWindow):
 
         self.status = AppStatusBar(self)
         self.setStatusBar(self.status)
+        self.checklist = self._build_checklist()
         self.channel_warning = ChannelWarning()
         self.channel_warning.clicked.connect(self.open_channel_manager)
         self.status.addPermanentWidget(self.channel_warning)
@@ -113,6 +117,7 @@ class MainWindow(QMainWindow):
         self.calendar.days_loaded.connect(self.composer.update_checks)
         self.composer.saved.connect(self._post_saved)
         self.composer.take_back_post = self.take_back_post
+        self.composer.media_root = services.profile.media_dir
         self.outbox.changed.connect(self._outbox_changed)
         self.inbox.replies_queued.connect(self._poke_outbox)
         self.inbox.hide_with = self._hide_item
@@ -122,7 +127,10 @@ class MainWindow(QMainWindow):
         self.crisis_banner.show_items_requested.connect(self.show_crisis_items)
         self.pause_banner.resume_requested.connect(lambda: self.resume_publishing())
         self.status.back_online.connect(self._poke_outbox)
-        self.composer.media_changed.connect(self.media.show_media)
+        self.composer.media_changed.connect(self._composer_media_changed)
+        for check in self.composer.channel_checks.values():
+            check.toggled.connect(lambda _on: self.media.set_platforms(self._composer_platforms()))
+        self.media.media_updated.connect(self.checklist.media_updated)
 
         self.resize(1440, 900)
         self._restore_layout()
@@ -134,6 +142,22 @@ class MainWindow(QMainWindow):
         self.status.watch_network()
 
     # -- construction ---------------------------------------------------------------------
+    def _build_checklist(self) -> ChecklistWidget:
+        from kurum_masaustu.services.checklist import ChecklistRecords
+        from kurum_masaustu.services.links import LinkChecker
+        from kurum_masaustu.services.spelling import SpellChecker, SpellingWords
+
+        self.spell_checker = SpellChecker()
+        checklist = ChecklistWidget(
+            ChecklistRecords(self.services.sessions),
+            self.spell_checker,
+            SpellingWords(self.services.sessions),
+            LinkChecker(),
+            self.status.online,
+        )
+        self.composer.attach_checklist(checklist)
+        return checklist
+
     def _dock(self, name: str, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
         dock = QDockWidget(title, self)
         dock.setObjectName(name)
@@ -208,8 +232,22 @@ class MainWindow(QMainWindow):
 
     # -- behaviour ------------------------------------------------------------------------
     def show_post(self, post_id: int) -> None:
-        """Selecting a post shows its media."""
+        """Selecting a post shows its media, framed for the post's platforms."""
+        channels = self.services.posts.delivery_states(post_id)
+        platform_of = self._platform_of()
+        self.media.set_platforms([platform_of[c] for c in channels if c in platform_of])
         self.media.show_media(self.services.posts.media_for_post(post_id))
+
+    def _platform_of(self) -> dict[int, Platform]:
+        return {c.id: c.platform for c in self.services.posts.channels()}
+
+    def _composer_platforms(self) -> list[Platform]:
+        platform_of = self._platform_of()
+        return [platform_of[c] for c in self.composer.checked_channels() if c in platform_of]
+
+    def _composer_media_changed(self, media: list[MediaInfo]) -> None:
+        self.media.set_platforms(self._composer_platforms())
+        self.media.show_media(media)
 
     def edit_post(self, post_id: int) -> None:
         if self.composer.load(post_id):
@@ -350,13 +388,16 @@ class MainWindow(QMainWindow):
         )
 
     async def take_back_post(self, post_id: int | None) -> tuple[int, int]:
-        """Cancel what platforms' schedulers hold (of one post, or all not yet due): (taken, not)."""
+        """Cancel what platforms' schedulers hold (of one post, or all not yet due): (taken, not).
+
+        One post is taken back to be edited: its deliveries become drafts. Everything (a pause)
+        stays scheduled here and is handed over again, or reviewed, when publishing resumes."""
         from kurum_masaustu.platforms.base import Done
 
         publisher = self.services.publisher
         taken = failed = 0
         for delivery_id in publisher.handed_off_ids(post_id):
-            outcome = await publisher.take_back(delivery_id)
+            outcome = await publisher.take_back(delivery_id, as_draft=post_id is not None)
             if isinstance(outcome, Done):
                 taken += 1
             elif outcome is not None:
@@ -448,24 +489,27 @@ class MainWindow(QMainWindow):
             until = paused.get("until")
             shown_until = f"{to_local(datetime.fromisoformat(until)):%d.%m.%Y %H:%M}" if until else None
             self.pause_banner.show_pause(paused.get("reason") or "", shown_until)
+            if until:  # look again when it ends by itself (the switch ends it on that look)
+                left = (datetime.fromisoformat(until) - datetime.now(UTC)).total_seconds()
+                QTimer.singleShot(int(min(max(left, 0) + 1, 86_400) * 1000), self._pause_may_have_ended)
         for action in (self.pause_action, self.crisis_action, self.mourning_action):
             action.setEnabled(paused is None)
         self.resume_action.setEnabled(paused is not None)
 
+    def _pause_may_have_ended(self) -> None:
+        was_paused = not self.pause_banner.isHidden()
+        self.refresh_pause()
+        if was_paused and self.pause_banner.isHidden():
+            self.calendar.refresh()
+            self.composer.update_checks()
+            self._poke_outbox()
+
     def ask_pause_publishing(self, mode: str = "manual") -> None:
-        titles = {
-            "crisis": self.tr("Crisis mode"),
-            "mourning": self.tr("National mourning"),
-            "manual": self.tr("Pause all publishing"),
-        }
-        reason, ok = QInputDialog.getText(
-            self,
-            titles.get(mode, titles["manual"]),
-            self.tr("Why is publishing paused? (for example: crisis, national mourning)"),
-        )
-        if ok:
-            default = {"crisis": self.tr("Crisis"), "mourning": self.tr("National mourning")}
-            self.pause_publishing(reason.strip() or default.get(mode, self.tr("Paused by the user")), mode=mode)
+        from kurum_masaustu.ui.pause_dialog import PauseDialog
+
+        dialog = PauseDialog(mode, self)
+        if dialog.exec():
+            self.pause_publishing(dialog.reason(), dialog.until(), mode=mode)
 
     def pause_publishing(self, reason: str, until: datetime | None = None, mode: str = "manual") -> None:
         self.services.pause.pause(reason, until, mode)
@@ -543,8 +587,18 @@ class MainWindow(QMainWindow):
         spawn(self._check_keyring())
         spawn(self._install_templates())
         spawn(in_thread(_warm_up_text_rules))
+        spawn(self._load_dictionary())
         self.refresh_channel_warning()
         spawn(self.check_crisis())
+
+    async def _load_dictionary(self) -> None:
+        """Read the spelling dictionary (about a second) before the first check needs it."""
+        from kurum_masaustu.services.spelling import DictionaryUnavailableError
+
+        try:
+            await in_thread(self.spell_checker.load)
+        except DictionaryUnavailableError as exc:
+            log.warning("spelling check unavailable: %s", exc)
 
     async def _install_templates(self) -> None:
         """Shipped templates into the profile (new ones added; the person's edits kept)."""
@@ -599,6 +653,7 @@ class MainWindow(QMainWindow):
         state.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.media.flush()
         self.composer.autosave_now()
         self.save_layout()
         super().closeEvent(event)
