@@ -1049,6 +1049,7 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
     <name>ComposerPane</name>
     <message>
         <source>Title for the calendar (optional)</source>
+        <extracomment>The profile's media folder (videos are probed there); set by the window.</extracomment>
         <translation>Title for the calendar (optional)</translation>
     </message>
     <message>
@@ -2125,15 +2126,24 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
     </message>
     <message numerus="yes">
         <source>%n row(s) can be imported.</source>
-        <translation><numerusform>%n row can be imported.</numerusform><numerusform>%n rows can be imported.</numerusform></translation>
+        <translation>
+            <numerusform>%n row can be imported.</numerusform>
+            <numerusform>%n rows can be imported.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n line(s) have problems and will be left out; cancel to import nothing.</source>
-        <translation><numerusform>%n line has problems and will be left out; cancel to import nothing.</numerusform><numerusform>%n lines have problems and will be left out; cancel to import nothing.</numerusform></translation>
+        <translation>
+            <numerusform>%n line has problems and will be left out; cancel to import nothing.</numerusform>
+            <numerusform>%n lines have problems and will be left out; cancel to import nothing.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Import %n valid row(s)</source>
-        <translation><numerusform>Import %n valid row</numerusform><numerusform>Import %n valid rows</numerusform></translation>
+        <translation>
+            <numerusform>Import %n valid row</numerusform>
+            <numerusform>Import %n valid rows</numerusform>
+        </translation>
     </message>
     <message>
         <source>Import all</source>
@@ -2579,6 +2589,10 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
     <message>
         <source>A reel needs exactly one video.</source>
         <translation>A reel needs exactly one video.</translation>
+    </message>
+    <message>
+        <source>A story has no caption: the text is not posted (put the words in the picture).</source>
+        <translation>A story has no caption: the text is not posted (put the words in the picture).</translation>
     </message>
     <message>
         <source>The link is not a web address (it must start with https://).</source>

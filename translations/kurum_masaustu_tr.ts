@@ -1038,6 +1038,7 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     <name>ComposerPane</name>
     <message>
         <source>Title for the calendar (optional)</source>
+        <extracomment>The profile's media folder (videos are probed there); set by the window.</extracomment>
         <translation>Takvimde görünecek başlık (isteğe bağlı)</translation>
     </message>
     <message>
@@ -2108,15 +2109,21 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     </message>
     <message numerus="yes">
         <source>%n row(s) can be imported.</source>
-        <translation><numerusform>%n satır alınabilir.</numerusform></translation>
+        <translation>
+            <numerusform>%n satır alınabilir.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n line(s) have problems and will be left out; cancel to import nothing.</source>
-        <translation><numerusform>%n satırda sorun var, bunlar alınmayacak; hiçbirini almamak için vazgeçin.</numerusform></translation>
+        <translation>
+            <numerusform>%n satırda sorun var, bunlar alınmayacak; hiçbirini almamak için vazgeçin.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Import %n valid row(s)</source>
-        <translation><numerusform>Geçerli %n satırı al</numerusform></translation>
+        <translation>
+            <numerusform>Geçerli %n satırı al</numerusform>
+        </translation>
     </message>
     <message>
         <source>Import all</source>
@@ -2562,6 +2569,10 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     <message>
         <source>A reel needs exactly one video.</source>
         <translation>Reels için tam olarak bir video gerekir.</translation>
+    </message>
+    <message>
+        <source>A story has no caption: the text is not posted (put the words in the picture).</source>
+        <translation>Hikâyenin açıklama metni olmaz: metin paylaşılmaz (sözleri görselin içine yazın).</translation>
     </message>
     <message>
         <source>The link is not a web address (it must start with https://).</source>
