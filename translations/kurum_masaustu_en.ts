@@ -2603,6 +2603,10 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
         <translation>A reel needs exactly one video.</translation>
     </message>
     <message>
+        <source>A story has no caption: the text is not posted (put the words in the picture).</source>
+        <translation>A story has no caption: the text is not posted (put the words in the picture).</translation>
+    </message>
+    <message>
         <source>The link is not a web address (it must start with https://).</source>
         <translation>The link is not a web address (it must start with https://).</translation>
     </message>
@@ -3221,8 +3225,24 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
         <translation>The platform cannot show whether it went out: check the channel</translation>
     </message>
     <message>
+        <source>%n minute(s) late</source>
+        <translation>%n minute late|%n minutes late</translation>
+    </message>
+    <message>
+        <source>%n hour(s) late</source>
+        <translation>%n hour late|%n hours late</translation>
+    </message>
+    <message>
+        <source>%n day(s) late</source>
+        <translation>%n day late|%n days late</translation>
+    </message>
+    <message>
         <source>To be posted by hand</source>
         <translation>To be posted by hand</translation>
+    </message>
+    <message>
+        <source>publish now, or keep it as a draft?</source>
+        <translation>publish now, or keep it as a draft?</translation>
     </message>
 </context>
 <context>
@@ -3293,6 +3313,22 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
     <message>
         <source>The post is not on the channel: send it again now</source>
         <translation>The post is not on the channel: send it again now</translation>
+    </message>
+    <message>
+        <source>Publish now</source>
+        <translation>Publish now</translation>
+    </message>
+    <message>
+        <source>Its time has passed: publish it late anyway</source>
+        <translation>Its time has passed: publish it late anyway</translation>
+    </message>
+    <message>
+        <source>Keep as draft</source>
+        <translation>Keep as draft</translation>
+    </message>
+    <message>
+        <source>Do not publish it; reschedule it from the calendar</source>
+        <translation>Do not publish it; reschedule it from the calendar</translation>
     </message>
     <message>
         <source>Posted by hand</source>
@@ -3907,6 +3943,34 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
     <message>
         <source>Business hours:</source>
         <translation>Business hours:</translation>
+    </message>
+    <message>
+        <source>Publishing</source>
+        <translation>Publishing</translation>
+    </message>
+    <message>
+        <source>Posts missed while the app was closed</source>
+        <translation>Posts missed while the app was closed</translation>
+    </message>
+    <message>
+        <source>Ask me for each post</source>
+        <translation>Ask me for each post</translation>
+    </message>
+    <message>
+        <source>Publish them late</source>
+        <translation>Publish them late</translation>
+    </message>
+    <message>
+        <source>Do not publish them; keep them as drafts</source>
+        <translation>Do not publish them; keep them as drafts</translation>
+    </message>
+    <message>
+        <source>A post whose time passed while the app was closed or offline. A publishing pause still wins.</source>
+        <translation>A post whose time passed while the app was closed or offline. A publishing pause still wins.</translation>
+    </message>
+    <message>
+        <source>Missed posts:</source>
+        <translation>Missed posts:</translation>
     </message>
     <message>
         <source>Managed by your IT department</source>

@@ -2583,6 +2583,10 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
         <translation>Reels için tam olarak bir video gerekir.</translation>
     </message>
     <message>
+        <source>A story has no caption: the text is not posted (put the words in the picture).</source>
+        <translation>Hikâyenin açıklama metni olmaz: metin paylaşılmaz (sözleri görselin içine yazın).</translation>
+    </message>
+    <message>
         <source>The link is not a web address (it must start with https://).</source>
         <translation>Bağlantı bir web adresi değil (https:// ile başlamalı).</translation>
     </message>
@@ -3197,8 +3201,24 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
         <translation>Platform gönderinin çıkıp çıkmadığını gösteremiyor: kanala bakın</translation>
     </message>
     <message>
+        <source>%n minute(s) late</source>
+        <translation>%n dakika gecikti</translation>
+    </message>
+    <message>
+        <source>%n hour(s) late</source>
+        <translation>%n saat gecikti</translation>
+    </message>
+    <message>
+        <source>%n day(s) late</source>
+        <translation>%n gün gecikti</translation>
+    </message>
+    <message>
         <source>To be posted by hand</source>
         <translation>Elle paylaşılacak</translation>
+    </message>
+    <message>
+        <source>publish now, or keep it as a draft?</source>
+        <translation>şimdi yayımlansın mı, taslak olarak mı kalsın?</translation>
     </message>
 </context>
 <context>
@@ -3269,6 +3289,22 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     <message>
         <source>The post is not on the channel: send it again now</source>
         <translation>Gönderi kanalda yok: şimdi yeniden gönderin</translation>
+    </message>
+    <message>
+        <source>Publish now</source>
+        <translation>Şimdi yayımla</translation>
+    </message>
+    <message>
+        <source>Its time has passed: publish it late anyway</source>
+        <translation>Zamanı geçti: yine de geç yayımla</translation>
+    </message>
+    <message>
+        <source>Keep as draft</source>
+        <translation>Taslak olarak kalsın</translation>
+    </message>
+    <message>
+        <source>Do not publish it; reschedule it from the calendar</source>
+        <translation>Yayımlama; takvimden yeniden zamanla</translation>
     </message>
     <message>
         <source>Posted by hand</source>
@@ -3880,6 +3916,34 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     <message>
         <source>Business hours:</source>
         <translation>Mesai saatleri:</translation>
+    </message>
+    <message>
+        <source>Publishing</source>
+        <translation>Yayın</translation>
+    </message>
+    <message>
+        <source>Posts missed while the app was closed</source>
+        <translation>Uygulama kapalıyken zamanı geçen gönderiler</translation>
+    </message>
+    <message>
+        <source>Ask me for each post</source>
+        <translation>Her gönderi için bana sor</translation>
+    </message>
+    <message>
+        <source>Publish them late</source>
+        <translation>Geç de olsa yayımla</translation>
+    </message>
+    <message>
+        <source>Do not publish them; keep them as drafts</source>
+        <translation>Yayımlama; taslak olarak beklet</translation>
+    </message>
+    <message>
+        <source>A post whose time passed while the app was closed or offline. A publishing pause still wins.</source>
+        <translation>Uygulama kapalıyken ya da çevrim dışıyken zamanı geçen gönderi. Yayın duraklatıldıysa duraklatma önceliklidir.</translation>
+    </message>
+    <message>
+        <source>Missed posts:</source>
+        <translation>Zamanı geçen gönderiler:</translation>
     </message>
     <message>
         <source>Managed by your IT department</source>
