@@ -48,6 +48,7 @@ class Internet:
         self.instance = MastodonSandbox(state=SandboxState(tmp_path / "instance.json", {}), host="sosyal.example")
         self.telegram = TelegramSandbox.open(tmp_path / "telegram.json", "123456:dogru-anahtar")
         self.delay = 0.0
+        self.down = False
 
     def mounts(self) -> dict[str, httpx.AsyncBaseTransport]:
         return {INSTANCE: Slow(self.instance, self), "https://api.telegram.org": Slow(self.telegram, self)}
@@ -62,6 +63,8 @@ class Slow(httpx.AsyncBaseTransport):
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
         await asyncio.sleep(self.internet.delay)
+        if self.internet.down:
+            raise httpx.ConnectError("no route to host", request=request)
         return await self.inner.handle_async_request(request)
 
 
@@ -153,7 +156,14 @@ def test_adding_a_mastodon_account_through_the_browser(
         channel_health(enabled=True, auth_problem=None, token_expires_at=None, now=datetime.now(UTC)), False
     )
     [saved] = channels.list()
-    assert store.names_for(saved.id) == ["access_token"]
+    assert store.names_for(saved.id) == ["access_token", "client_secret"]
+
+    internet.down = True  # removing while the instance cannot be reached: removed here, and told so
+    manager.remove_button.click()
+    press(until(qloop, lambda: message_box(manager)), "Remove")
+    until(qloop, lambda: manager.model.rowCount() == 0)
+    assert "could not be reached to withdraw the access" in manager.status.text()
+    assert store.names_for(saved.id) == []
 
 
 def test_wrong_token_and_main_password_are_refused_with_clear_words_and_nothing_saved(
@@ -339,7 +349,14 @@ def test_a_training_channel_signs_in_on_the_sandbox_page_shown_in_the_app(
     assert opened == []  # nothing went to a real browser
     assert manager.model.item(0, 3).text().endswith("sandbox")
     [row] = channels.list()
-    assert store.names_for(row.id) == ["access_token"]
+    assert store.names_for(row.id) == ["access_token", "client_secret"]
+    manager.remove_button.click()
+    press(until(qloop, lambda: message_box(manager)), "Remove")
+    until(qloop, lambda: manager.model.rowCount() == 0)
+    # Exactly "Removed.": the platform withdrew the access first (else a note says to do it there).
+    assert manager.status.text() == "Removed."
+    assert not (tmp_path / "sandbox" / f"channel-{row.id}.json").exists()  # the training account went too
+    assert store.names_for(row.id) == []
 
 
 def test_the_window_opens_the_manager_from_its_menu_and_warns_in_the_status_bar(
@@ -369,3 +386,34 @@ def test_the_window_opens_the_manager_from_its_menu_and_warns_in_the_status_bar(
     assert window.channels_action.text() == "C&hannels…"
     window.channels_action.trigger()
     assert [d for d in window.findChildren(ChannelManagerDialog) if d.isVisible()]
+
+
+def test_reconnect_clears_needs_reconnecting_and_keeps_the_channel(
+    qtbot: QtBot, qloop: asyncio.AbstractEventLoop, channels: ChannelService, store: CredentialStore, tmp_path: Path
+) -> None:
+    internet, opened = Internet(tmp_path), []
+    manager = _manager(qtbot, channels, internet, tmp_path, opened)
+    manager.add_button.click()
+    dialog = manager.connect_dialog
+    assert dialog is not None
+    dialog.sandbox_box.setChecked(True)
+    fill(dialog, Platform.MASTODON, "Deneme (Mastodon)")
+    press(until(qloop, lambda: message_box(dialog)), "Allow")
+    until(qloop, lambda: manager.model.rowCount() == 1)
+    [row] = channels.list()
+    first = store.get_secret(row.id, "access_token")
+    channels.record_check(row.id, "auth_expired")  # the outbox found the token refused
+    manager.reload()
+    assert manager.model.item(0, 3).text().startswith("✕ Needs reconnecting")
+    assert renewal_text(Platform.MASTODON) in manager.detail.text()
+
+    manager.reconnect_button.click()
+    dialog = manager.connect_dialog
+    assert dialog is not None
+    assert not dialog.platform_box.isEnabled()  # the channel stays what it is
+    dialog.connect_button.click()
+    press(until(qloop, lambda: message_box(dialog)), "Allow")
+    until(qloop, lambda: manager.model.item(0, 3).text().startswith("✓ Connected"))
+    [again] = channels.list()
+    assert (again.id, again.display_name, again.auth_problem) == (row.id, "Deneme (Mastodon)", None)
+    assert store.get_secret(row.id, "access_token") != first

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import asyncio
-from datetime import UTC, date, datetime, time
+from datetime import UTC, date, datetime, time, timedelta
 
 import pytest
 from PySide6.QtCore import QDate
@@ -15,6 +15,7 @@ from kurum_masaustu.domain import Category, DeliveryState, Platform
 from kurum_masaustu.rules.days import CustomDay, DayCategory, Tone
 from kurum_masaustu.rules.goals import Goal, Period
 from kurum_masaustu.rules.timeutil import ISTANBUL, to_local
+from kurum_masaustu.services.planning import CampaignInfo
 from kurum_masaustu.services.posts import PostDraft
 from kurum_masaustu.store.models import Channel, Delivery, Post, SeriesPost
 from kurum_masaustu.ui import calendar_pane
@@ -220,3 +221,50 @@ def test_a_series_starting_in_the_past_is_refused(services: Services, channel_id
     assert raised.value.code == "past"
     with services.sessions() as s:
         assert s.scalar(select(func.count()).select_from(Post)) == 0
+
+
+def test_the_week_marks_good_hours_and_says_where_the_hint_comes_from(
+    pane: CalendarPane, services: Services, channel_id: int
+) -> None:
+    from kurum_masaustu.store.models import DeliveryMetrics
+    from kurum_masaustu.ui.week_view import BEST_ROLE
+
+    pane.show_day(date(2026, 12, 9))
+    pane.set_mode("week")
+    default = pane.week_model.index_of(date(2026, 12, 9), 12).data(BEST_ROLE)
+    assert default == pane.tr("★ A good time to post (a general suggestion for public institutions)")
+    assert pane.week_model.index_of(date(2026, 12, 9), 15).data(BEST_ROLE) is None
+    # Enough of our own published posts: Wednesdays at 15:00 did best.
+    with services.sessions.begin() as s:
+        for week in range(25):
+            post = Post(title="p", body="p")
+            at = datetime(2026, 6, 3, 15, tzinfo=ISTANBUL).astimezone(UTC) + timedelta(weeks=week)
+            post.deliveries.append(
+                Delivery(channel_id=channel_id, scheduled_at=at, published_at=at, state=DeliveryState.PUBLISHED)
+            )
+            s.add(post)
+            s.flush()
+            s.add(DeliveryMetrics(delivery_id=post.deliveries[0].id, reactions=50))
+    pane.refresh()
+    own = pane.week_model.index_of(date(2026, 12, 9), 15).data(BEST_ROLE)
+    assert own == pane.tr("★ A good time to post (from the engagement of your published posts)")
+    assert pane.week_model.index_of(date(2026, 12, 9), 12).data(BEST_ROLE) is None
+
+
+def test_a_post_is_put_into_a_campaign_from_its_chip(pane: CalendarPane, services: Services, channel_id: int) -> None:
+    campaign_id = pane.planning.save_campaign(
+        CampaignInfo(name="Kış yol çalışmaları", starts_on=date(2026, 12, 1), ends_on=date(2027, 2, 28))
+    )
+    post_id = services.posts.save(
+        PostDraft(body="Yol çalışması", channel_ids=[channel_id], scheduled_at=datetime(2026, 12, 9, 7, tzinfo=UTC))
+    )
+    pane.show_day(date(2026, 12, 9))
+    pane._entry_menu(post_id, pane.mapToGlobal(pane.rect().center()))
+    assert pane._menu is not None
+    (campaign_menu,) = [a.menu() for a in pane._menu.actions() if a.menu() is not None]
+    choice = next(a for a in campaign_menu.actions() if a.text() == "Kış yol çalışmaları")
+    assert not choice.isChecked()
+    choice.trigger()
+    assert pane.planning.post_campaign(post_id) == campaign_id
+    pane.filters.campaign_combo.setCurrentIndex(pane.filters.campaign_combo.findData(campaign_id))
+    assert [p.post_id for p in pane.model.posts_on(date(2026, 12, 9))] == [post_id]

@@ -269,7 +269,12 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
         <translation>Our own days…</translation>
     </message>
     <message>
+        <source>Import a plan (CSV)…</source>
+        <translation>Import a plan (CSV)…</translation>
+    </message>
+    <message>
         <source>Month calendar</source>
+        <extracomment>Where imported images go (the window sets it; the library loads on first use).</extracomment>
         <translation>Month calendar</translation>
     </message>
     <message>
@@ -299,6 +304,26 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
     <message>
         <source>Later days</source>
         <translation>Later days</translation>
+    </message>
+    <message>
+        <source>★ A good time to post (from the engagement of your published posts)</source>
+        <translation>★ A good time to post (from the engagement of your published posts)</translation>
+    </message>
+    <message>
+        <source>★ A good time to post (a general suggestion for public institutions)</source>
+        <translation>★ A good time to post (a general suggestion for public institutions)</translation>
+    </message>
+    <message>
+        <source>Campaign</source>
+        <translation>Campaign</translation>
+    </message>
+    <message>
+        <source>Outside campaigns</source>
+        <translation>Outside campaigns</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Open</translation>
     </message>
     <message>
         <source>This month: {planned} planned, {published} published</source>
@@ -537,12 +562,20 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
         <translation>Keep</translation>
     </message>
     <message>
+        <source>Withdrawing Kurum Masaüstü&apos;s access on the platform…</source>
+        <translation>Withdrawing Kurum Masaüstü&apos;s access on the platform…</translation>
+    </message>
+    <message>
         <source>Removed.</source>
         <translation>Removed.</translation>
     </message>
     <message>
         <source>Removed; kept switched off for its published posts.</source>
         <translation>Removed; kept switched off for its published posts.</translation>
+    </message>
+    <message>
+        <source>The platform could not be reached to withdraw the access: remove Kurum Masaüstü in the account&apos;s settings there (authorized apps).</source>
+        <translation>The platform could not be reached to withdraw the access: remove Kurum Masaüstü in the account&apos;s settings there (authorized apps).</translation>
     </message>
 </context>
 <context>
@@ -1016,6 +1049,7 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
     <name>ComposerPane</name>
     <message>
         <source>Title for the calendar (optional)</source>
+        <extracomment>The profile&apos;s media folder (videos are probed there); set by the window.</extracomment>
         <translation>Title for the calendar (optional)</translation>
     </message>
     <message>
@@ -1153,10 +1187,6 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
         </translation>
     </message>
     <message>
-        <source>Handed to the platform&apos;s scheduler on some channels: changes here do not reach them; to change or stop one, delete the scheduled post on the platform.</source>
-        <translation>Handed to the platform&apos;s scheduler on some channels: changes here do not reach them; to change or stop one, delete the scheduled post on the platform.</translation>
-    </message>
-    <message>
         <source>Checklist</source>
         <translation>Checklist</translation>
     </message>
@@ -1211,6 +1241,14 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
     <message>
         <source>Already published on some channels; those stay as they are.</source>
         <translation>Already published on some channels; those stay as they are.</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>open</translation>
+    </message>
+    <message>
+        <source>Handed to the platform&apos;s scheduler on some channels: changes here do not reach them until you take the post back from the platforms.</source>
+        <translation>Handed to the platform&apos;s scheduler on some channels: changes here do not reach them until you take the post back from the platforms.</translation>
     </message>
     <message>
         <source>The publish time is in the past. Choose a later time.</source>
@@ -2033,6 +2071,90 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
     </message>
 </context>
 <context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Import a content plan (CSV)</source>
+        <translation>Import a content plan (CSV)</translation>
+    </message>
+    <message>
+        <source>No file chosen.</source>
+        <translation>No file chosen.</translation>
+    </message>
+    <message>
+        <source>Choose file…</source>
+        <translation>Choose file…</translation>
+    </message>
+    <message>
+        <source>Columns: date, time, channels, text; optional: images, category, campaign, title (Turkish names work too). Comma or semicolon, UTF-8, as Excel saves it.</source>
+        <translation>Columns: date, time, channels, text; optional: images, category, campaign, title (Turkish names work too). Comma or semicolon, UTF-8, as Excel saves it.</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>Line</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Channels</source>
+        <translation>Channels</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>Content plan</source>
+        <translation>Content plan</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV files (*.csv)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) can be imported.</source>
+        <translation>
+            <numerusform>%n row can be imported.</numerusform>
+            <numerusform>%n rows can be imported.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n line(s) have problems and will be left out; cancel to import nothing.</source>
+        <translation>
+            <numerusform>%n line has problems and will be left out; cancel to import nothing.</numerusform>
+            <numerusform>%n lines have problems and will be left out; cancel to import nothing.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Import %n valid row(s)</source>
+        <translation>
+            <numerusform>Import %n valid row</numerusform>
+            <numerusform>Import %n valid rows</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Import all</source>
+        <translation>Import all</translation>
+    </message>
+    <message>
+        <source>An image could not be taken ({error}); nothing was imported.</source>
+        <translation>An image could not be taken ({error}); nothing was imported.</translation>
+    </message>
+</context>
+<context>
     <name>InboxModel</name>
     <message>
         <source>Overdue: waiting longer than the response time in business hours</source>
@@ -2177,6 +2299,18 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
     <message>
         <source>Mark the message resolved</source>
         <translation>Mark the message resolved</translation>
+    </message>
+    <message>
+        <source>A reply may have been sent: check on the platform.</source>
+        <translation>A reply may have been sent: check on the platform.</translation>
+    </message>
+    <message>
+        <source>It arrived</source>
+        <translation>It arrived</translation>
+    </message>
+    <message>
+        <source>Send again</source>
+        <translation>Send again</translation>
     </message>
     <message>
         <source>no rule matched</source>
@@ -2467,6 +2601,10 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
     <message>
         <source>A reel needs exactly one video.</source>
         <translation>A reel needs exactly one video.</translation>
+    </message>
+    <message>
+        <source>A story has no caption: the text is not posted (put the words in the picture).</source>
+        <translation>A story has no caption: the text is not posted (put the words in the picture).</translation>
     </message>
     <message>
         <source>The link is not a web address (it must start with https://).</source>
@@ -2802,30 +2940,6 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
         </translation>
     </message>
     <message>
-        <source>Crisis mode</source>
-        <translation>Crisis mode</translation>
-    </message>
-    <message>
-        <source>National mourning</source>
-        <translation>National mourning</translation>
-    </message>
-    <message>
-        <source>Pause all publishing</source>
-        <translation>Pause all publishing</translation>
-    </message>
-    <message>
-        <source>Why is publishing paused? (for example: crisis, national mourning)</source>
-        <translation>Why is publishing paused? (for example: crisis, national mourning)</translation>
-    </message>
-    <message>
-        <source>Crisis</source>
-        <translation>Crisis</translation>
-    </message>
-    <message>
-        <source>Paused by the user</source>
-        <translation>Paused by the user</translation>
-    </message>
-    <message>
         <source>Resume publishing</source>
         <translation>Resume publishing</translation>
     </message>
@@ -3111,8 +3225,24 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
         <translation>The platform cannot show whether it went out: check the channel</translation>
     </message>
     <message>
+        <source>%n minute(s) late</source>
+        <translation>%n minute late|%n minutes late</translation>
+    </message>
+    <message>
+        <source>%n hour(s) late</source>
+        <translation>%n hour late|%n hours late</translation>
+    </message>
+    <message>
+        <source>%n day(s) late</source>
+        <translation>%n day late|%n days late</translation>
+    </message>
+    <message>
         <source>To be posted by hand</source>
         <translation>To be posted by hand</translation>
+    </message>
+    <message>
+        <source>publish now, or keep it as a draft?</source>
+        <translation>publish now, or keep it as a draft?</translation>
     </message>
 </context>
 <context>
@@ -3183,6 +3313,22 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
     <message>
         <source>The post is not on the channel: send it again now</source>
         <translation>The post is not on the channel: send it again now</translation>
+    </message>
+    <message>
+        <source>Publish now</source>
+        <translation>Publish now</translation>
+    </message>
+    <message>
+        <source>Its time has passed: publish it late anyway</source>
+        <translation>Its time has passed: publish it late anyway</translation>
+    </message>
+    <message>
+        <source>Keep as draft</source>
+        <translation>Keep as draft</translation>
+    </message>
+    <message>
+        <source>Do not publish it; reschedule it from the calendar</source>
+        <translation>Do not publish it; reschedule it from the calendar</translation>
     </message>
     <message>
         <source>Posted by hand</source>
@@ -3258,6 +3404,136 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
     <message>
         <source>(until {until})</source>
         <translation>(until {until})</translation>
+    </message>
+</context>
+<context>
+    <name>PauseDialog</name>
+    <message>
+        <source>Crisis mode</source>
+        <translation>Crisis mode</translation>
+    </message>
+    <message>
+        <source>National mourning</source>
+        <translation>National mourning</translation>
+    </message>
+    <message>
+        <source>Pause all publishing</source>
+        <translation>Pause all publishing</translation>
+    </message>
+    <message>
+        <source>Crisis</source>
+        <translation>Crisis</translation>
+    </message>
+    <message>
+        <source>Paused by the user</source>
+        <translation>Paused by the user</translation>
+    </message>
+    <message>
+        <source>Every scheduled post stops at once and nothing is published until the pause ends. Resuming by hand, you review what fell due meanwhile; at an automatic end it goes out as planned.</source>
+        <translation>Every scheduled post stops at once and nothing is published until the pause ends. Resuming by hand, you review what fell due meanwhile; at an automatic end it goes out as planned.</translation>
+    </message>
+    <message>
+        <source>End the pause automatically at</source>
+        <translation>End the pause automatically at</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Pause publishing</source>
+        <translation>Pause publishing</translation>
+    </message>
+    <message>
+        <source>The end of the pause must be in the future.</source>
+        <translation>The end of the pause must be in the future.</translation>
+    </message>
+</context>
+<context>
+    <name>PlanImport</name>
+    <message>
+        <source>The file is empty.</source>
+        <translation>The file is empty.</translation>
+    </message>
+    <message>
+        <source>A needed column is missing: {value} (date, time, channels, text).</source>
+        <translation>A needed column is missing: {value} (date, time, channels, text).</translation>
+    </message>
+    <message>
+        <source>At most {value} rows; the rest was not read.</source>
+        <translation>At most {value} rows; the rest was not read.</translation>
+    </message>
+    <message>
+        <source>Date not understood: &apos;{value}&apos; (e.g. 01.12.2026).</source>
+        <translation>Date not understood: &apos;{value}&apos; (e.g. 01.12.2026).</translation>
+    </message>
+    <message>
+        <source>Time not understood: &apos;{value}&apos; (e.g. 09:30).</source>
+        <translation>Time not understood: &apos;{value}&apos; (e.g. 09:30).</translation>
+    </message>
+    <message>
+        <source>No channel given.</source>
+        <translation>No channel given.</translation>
+    </message>
+    <message>
+        <source>No such channel: &apos;{value}&apos;.</source>
+        <translation>No such channel: &apos;{value}&apos;.</translation>
+    </message>
+    <message>
+        <source>The text is empty.</source>
+        <translation>The text is empty.</translation>
+    </message>
+    <message>
+        <source>No such category: &apos;{value}&apos;.</source>
+        <translation>No such category: &apos;{value}&apos;.</translation>
+    </message>
+    <message>
+        <source>No such campaign: &apos;{value}&apos;.</source>
+        <translation>No such campaign: &apos;{value}&apos;.</translation>
+    </message>
+    <message>
+        <source>Already past: {value}.</source>
+        <translation>Already past: {value}.</translation>
+    </message>
+    <message>
+        <source>No post rows after the header.</source>
+        <translation>No post rows after the header.</translation>
+    </message>
+    <message>
+        <source>This line cannot be read as CSV ({value}).</source>
+        <translation>This line cannot be read as CSV ({value}).</translation>
+    </message>
+    <message>
+        <source>Image not found: &apos;{value}&apos;.</source>
+        <translation>Image not found: &apos;{value}&apos;.</translation>
+    </message>
+    <message>
+        <source>The file is too big (at most {value} MB).</source>
+        <translation>The file is too big (at most {value} MB).</translation>
+    </message>
+    <message>
+        <source>The file cannot be read ({value}).</source>
+        <translation>The file cannot be read ({value}).</translation>
+    </message>
+    <message>
+        <source>The file is not UTF-8. In Excel, save it as &quot;CSV UTF-8 (comma delimited)&quot;.</source>
+        <translation>The file is not UTF-8. In Excel, save it as &quot;CSV UTF-8 (comma delimited)&quot;.</translation>
+    </message>
+    <message>
+        <source>date</source>
+        <translation>date</translation>
+    </message>
+    <message>
+        <source>time</source>
+        <translation>time</translation>
+    </message>
+    <message>
+        <source>channels</source>
+        <translation>channels</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>text</translation>
     </message>
 </context>
 <context>
@@ -3669,6 +3945,34 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
         <translation>Business hours:</translation>
     </message>
     <message>
+        <source>Publishing</source>
+        <translation>Publishing</translation>
+    </message>
+    <message>
+        <source>Posts missed while the app was closed</source>
+        <translation>Posts missed while the app was closed</translation>
+    </message>
+    <message>
+        <source>Ask me for each post</source>
+        <translation>Ask me for each post</translation>
+    </message>
+    <message>
+        <source>Publish them late</source>
+        <translation>Publish them late</translation>
+    </message>
+    <message>
+        <source>Do not publish them; keep them as drafts</source>
+        <translation>Do not publish them; keep them as drafts</translation>
+    </message>
+    <message>
+        <source>A post whose time passed while the app was closed or offline. A publishing pause still wins.</source>
+        <translation>A post whose time passed while the app was closed or offline. A publishing pause still wins.</translation>
+    </message>
+    <message>
+        <source>Missed posts:</source>
+        <translation>Missed posts:</translation>
+    </message>
+    <message>
         <source>Managed by your IT department</source>
         <translation>Managed by your IT department</translation>
     </message>
@@ -4001,6 +4305,7 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
     <name>WeekDelegate</name>
     <message numerus="yes">
         <source>+%n more</source>
+        <extracomment>The best-time hint of an hour (None: not one of the day&apos;s good hours).</extracomment>
         <translation>
             <numerusform>+%n more</numerusform>
             <numerusform>+%n more</numerusform>

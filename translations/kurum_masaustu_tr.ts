@@ -266,7 +266,12 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
         <translation>Kurumun günleri…</translation>
     </message>
     <message>
+        <source>Import a plan (CSV)…</source>
+        <translation>Plan içe aktar (CSV)…</translation>
+    </message>
+    <message>
         <source>Month calendar</source>
+        <extracomment>Where imported images go (the window sets it; the library loads on first use).</extracomment>
         <translation>Aylık takvim</translation>
     </message>
     <message>
@@ -296,6 +301,26 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     <message>
         <source>Later days</source>
         <translation>Sonraki günler</translation>
+    </message>
+    <message>
+        <source>★ A good time to post (from the engagement of your published posts)</source>
+        <translation>★ Paylaşım için iyi bir saat (yayımlanmış gönderilerinizin etkileşimine göre)</translation>
+    </message>
+    <message>
+        <source>★ A good time to post (a general suggestion for public institutions)</source>
+        <translation>★ Paylaşım için iyi bir saat (kamu kurumları için genel öneri)</translation>
+    </message>
+    <message>
+        <source>Campaign</source>
+        <translation>Kampanya</translation>
+    </message>
+    <message>
+        <source>Outside campaigns</source>
+        <translation>Kampanya dışı</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Aç</translation>
     </message>
     <message>
         <source>This month: {planned} planned, {published} published</source>
@@ -532,12 +557,20 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
         <translation>Vazgeç</translation>
     </message>
     <message>
+        <source>Withdrawing Kurum Masaüstü&apos;s access on the platform…</source>
+        <translation>Kurum Masaüstü&apos;nün platformdaki erişimi geri alınıyor…</translation>
+    </message>
+    <message>
         <source>Removed.</source>
         <translation>Kaldırıldı.</translation>
     </message>
     <message>
         <source>Removed; kept switched off for its published posts.</source>
         <translation>Kaldırıldı; yayımlanmış gönderileri için kapalı olarak saklanıyor.</translation>
+    </message>
+    <message>
+        <source>The platform could not be reached to withdraw the access: remove Kurum Masaüstü in the account&apos;s settings there (authorized apps).</source>
+        <translation>Erişimi geri almak için platforma ulaşılamadı: Kurum Masaüstü&apos;nü oradaki hesap ayarlarından (yetki verilen uygulamalar) kaldırın.</translation>
     </message>
 </context>
 <context>
@@ -1005,6 +1038,7 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     <name>ComposerPane</name>
     <message>
         <source>Title for the calendar (optional)</source>
+        <extracomment>The profile&apos;s media folder (videos are probed there); set by the window.</extracomment>
         <translation>Takvimde görünecek başlık (isteğe bağlı)</translation>
     </message>
     <message>
@@ -1139,10 +1173,6 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
         </translation>
     </message>
     <message>
-        <source>Handed to the platform&apos;s scheduler on some channels: changes here do not reach them; to change or stop one, delete the scheduled post on the platform.</source>
-        <translation>Bazı kanallarda gönderi platformun zamanlayıcısına teslim edildi: buradaki değişiklikler onlara ulaşmaz; birini değiştirmek ya da durdurmak için platformdaki zamanlanmış gönderiyi silin.</translation>
-    </message>
-    <message>
         <source>Checklist</source>
         <translation>Kontrol listesi</translation>
     </message>
@@ -1197,6 +1227,14 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     <message>
         <source>Already published on some channels; those stay as they are.</source>
         <translation>Bazı kanallarda zaten yayımlandı; oradaki gönderiler olduğu gibi kalır.</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>aç</translation>
+    </message>
+    <message>
+        <source>Handed to the platform&apos;s scheduler on some channels: changes here do not reach them until you take the post back from the platforms.</source>
+        <translation>Bazı kanallarda gönderi platformun zamanlayıcısına teslim edildi: gönderiyi platformlardan geri alana kadar buradaki değişiklikler onlara ulaşmaz.</translation>
     </message>
     <message>
         <source>The publish time is in the past. Choose a later time.</source>
@@ -2016,6 +2054,87 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     </message>
 </context>
 <context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Import a content plan (CSV)</source>
+        <translation>İçerik planını içe aktar (CSV)</translation>
+    </message>
+    <message>
+        <source>No file chosen.</source>
+        <translation>Dosya seçilmedi.</translation>
+    </message>
+    <message>
+        <source>Choose file…</source>
+        <translation>Dosya seç…</translation>
+    </message>
+    <message>
+        <source>Columns: date, time, channels, text; optional: images, category, campaign, title (Turkish names work too). Comma or semicolon, UTF-8, as Excel saves it.</source>
+        <translation>Sütunlar: tarih, saat, kanallar, metin; isteğe bağlı: görseller, kategori, kampanya, başlık (İngilizce adlar da olur). Virgül ya da noktalı virgül, UTF-8; Excel nasıl kaydediyorsa.</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>Satır</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Tarih</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Saat</translation>
+    </message>
+    <message>
+        <source>Channels</source>
+        <translation>Kanallar</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Metin</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Sorun</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>İçe aktar</translation>
+    </message>
+    <message>
+        <source>Content plan</source>
+        <translation>İçerik planı</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV dosyaları (*.csv)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) can be imported.</source>
+        <translation>
+            <numerusform>%n satır alınabilir.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n line(s) have problems and will be left out; cancel to import nothing.</source>
+        <translation>
+            <numerusform>%n satırda sorun var, bunlar alınmayacak; hiçbirini almamak için vazgeçin.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Import %n valid row(s)</source>
+        <translation>
+            <numerusform>Geçerli %n satırı al</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Import all</source>
+        <translation>Tümünü al</translation>
+    </message>
+    <message>
+        <source>An image could not be taken ({error}); nothing was imported.</source>
+        <translation>Bir görsel alınamadı ({error}); hiçbir satır alınmadı.</translation>
+    </message>
+</context>
+<context>
     <name>InboxModel</name>
     <message>
         <source>Overdue: waiting longer than the response time in business hours</source>
@@ -2160,6 +2279,18 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     <message>
         <source>Mark the message resolved</source>
         <translation>Mesajı çözüldü olarak işaretle</translation>
+    </message>
+    <message>
+        <source>A reply may have been sent: check on the platform.</source>
+        <translation>Bir yanıt gönderilmiş olabilir: platformda kontrol edin.</translation>
+    </message>
+    <message>
+        <source>It arrived</source>
+        <translation>Ulaşmış</translation>
+    </message>
+    <message>
+        <source>Send again</source>
+        <translation>Yeniden gönder</translation>
     </message>
     <message>
         <source>no rule matched</source>
@@ -2450,6 +2581,10 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     <message>
         <source>A reel needs exactly one video.</source>
         <translation>Reels için tam olarak bir video gerekir.</translation>
+    </message>
+    <message>
+        <source>A story has no caption: the text is not posted (put the words in the picture).</source>
+        <translation>Hikâyenin açıklama metni olmaz: metin paylaşılmaz (sözleri görselin içine yazın).</translation>
     </message>
     <message>
         <source>The link is not a web address (it must start with https://).</source>
@@ -2783,30 +2918,6 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
         </translation>
     </message>
     <message>
-        <source>Crisis mode</source>
-        <translation>Kriz modu</translation>
-    </message>
-    <message>
-        <source>National mourning</source>
-        <translation>Millî yas</translation>
-    </message>
-    <message>
-        <source>Pause all publishing</source>
-        <translation>Tüm yayınları duraklat</translation>
-    </message>
-    <message>
-        <source>Why is publishing paused? (for example: crisis, national mourning)</source>
-        <translation>Yayın neden duraklatılıyor? (örneğin: kriz, millî yas)</translation>
-    </message>
-    <message>
-        <source>Crisis</source>
-        <translation>Kriz</translation>
-    </message>
-    <message>
-        <source>Paused by the user</source>
-        <translation>Kullanıcı tarafından duraklatıldı</translation>
-    </message>
-    <message>
         <source>Resume publishing</source>
         <translation>Yayını sürdür</translation>
     </message>
@@ -3090,8 +3201,24 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
         <translation>Platform gönderinin çıkıp çıkmadığını gösteremiyor: kanala bakın</translation>
     </message>
     <message>
+        <source>%n minute(s) late</source>
+        <translation>%n dakika gecikti</translation>
+    </message>
+    <message>
+        <source>%n hour(s) late</source>
+        <translation>%n saat gecikti</translation>
+    </message>
+    <message>
+        <source>%n day(s) late</source>
+        <translation>%n gün gecikti</translation>
+    </message>
+    <message>
         <source>To be posted by hand</source>
         <translation>Elle paylaşılacak</translation>
+    </message>
+    <message>
+        <source>publish now, or keep it as a draft?</source>
+        <translation>şimdi yayımlansın mı, taslak olarak mı kalsın?</translation>
     </message>
 </context>
 <context>
@@ -3162,6 +3289,22 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     <message>
         <source>The post is not on the channel: send it again now</source>
         <translation>Gönderi kanalda yok: şimdi yeniden gönderin</translation>
+    </message>
+    <message>
+        <source>Publish now</source>
+        <translation>Şimdi yayımla</translation>
+    </message>
+    <message>
+        <source>Its time has passed: publish it late anyway</source>
+        <translation>Zamanı geçti: yine de geç yayımla</translation>
+    </message>
+    <message>
+        <source>Keep as draft</source>
+        <translation>Taslak olarak kalsın</translation>
+    </message>
+    <message>
+        <source>Do not publish it; reschedule it from the calendar</source>
+        <translation>Yayımlama; takvimden yeniden zamanla</translation>
     </message>
     <message>
         <source>Posted by hand</source>
@@ -3237,6 +3380,136 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     <message>
         <source>(until {until})</source>
         <translation>({until} tarihine kadar)</translation>
+    </message>
+</context>
+<context>
+    <name>PauseDialog</name>
+    <message>
+        <source>Crisis mode</source>
+        <translation>Kriz modu</translation>
+    </message>
+    <message>
+        <source>National mourning</source>
+        <translation>Millî yas</translation>
+    </message>
+    <message>
+        <source>Pause all publishing</source>
+        <translation>Tüm yayınları duraklat</translation>
+    </message>
+    <message>
+        <source>Crisis</source>
+        <translation>Kriz</translation>
+    </message>
+    <message>
+        <source>Paused by the user</source>
+        <translation>Kullanıcı duraklattı</translation>
+    </message>
+    <message>
+        <source>Every scheduled post stops at once and nothing is published until the pause ends. Resuming by hand, you review what fell due meanwhile; at an automatic end it goes out as planned.</source>
+        <translation>Zamanlanmış tüm gönderiler hemen durur; duraklama bitene kadar hiçbir şey yayımlanmaz. Elle sürdürürken arada zamanı gelenleri gözden geçirirsiniz; otomatik bitişte planlandığı gibi yayımlanırlar.</translation>
+    </message>
+    <message>
+        <source>End the pause automatically at</source>
+        <translation>Duraklamayı otomatik bitir:</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Neden</translation>
+    </message>
+    <message>
+        <source>Pause publishing</source>
+        <translation>Yayını duraklat</translation>
+    </message>
+    <message>
+        <source>The end of the pause must be in the future.</source>
+        <translation>Duraklamanın bitişi ileri bir zaman olmalı.</translation>
+    </message>
+</context>
+<context>
+    <name>PlanImport</name>
+    <message>
+        <source>The file is empty.</source>
+        <translation>Dosya boş.</translation>
+    </message>
+    <message>
+        <source>A needed column is missing: {value} (date, time, channels, text).</source>
+        <translation>Zorunlu bir sütun yok: {value} (tarih, saat, kanallar, metin).</translation>
+    </message>
+    <message>
+        <source>At most {value} rows; the rest was not read.</source>
+        <translation>En çok {value} satır; gerisi okunmadı.</translation>
+    </message>
+    <message>
+        <source>Date not understood: &apos;{value}&apos; (e.g. 01.12.2026).</source>
+        <translation>Tarih anlaşılamadı: &apos;{value}&apos; (ör. 01.12.2026).</translation>
+    </message>
+    <message>
+        <source>Time not understood: &apos;{value}&apos; (e.g. 09:30).</source>
+        <translation>Saat anlaşılamadı: &apos;{value}&apos; (ör. 09:30).</translation>
+    </message>
+    <message>
+        <source>No channel given.</source>
+        <translation>Kanal yazılmamış.</translation>
+    </message>
+    <message>
+        <source>No such channel: &apos;{value}&apos;.</source>
+        <translation>Böyle bir kanal yok: &apos;{value}&apos;.</translation>
+    </message>
+    <message>
+        <source>The text is empty.</source>
+        <translation>Metin boş.</translation>
+    </message>
+    <message>
+        <source>No such category: &apos;{value}&apos;.</source>
+        <translation>Böyle bir kategori yok: &apos;{value}&apos;.</translation>
+    </message>
+    <message>
+        <source>No such campaign: &apos;{value}&apos;.</source>
+        <translation>Böyle bir kampanya yok: &apos;{value}&apos;.</translation>
+    </message>
+    <message>
+        <source>Already past: {value}.</source>
+        <translation>Zamanı geçmiş: {value}.</translation>
+    </message>
+    <message>
+        <source>No post rows after the header.</source>
+        <translation>Başlık satırından sonra gönderi satırı yok.</translation>
+    </message>
+    <message>
+        <source>This line cannot be read as CSV ({value}).</source>
+        <translation>Bu satır CSV olarak okunamadı ({value}).</translation>
+    </message>
+    <message>
+        <source>Image not found: &apos;{value}&apos;.</source>
+        <translation>Görsel bulunamadı: &apos;{value}&apos;.</translation>
+    </message>
+    <message>
+        <source>The file is too big (at most {value} MB).</source>
+        <translation>Dosya çok büyük (en çok {value} MB).</translation>
+    </message>
+    <message>
+        <source>The file cannot be read ({value}).</source>
+        <translation>Dosya okunamadı ({value}).</translation>
+    </message>
+    <message>
+        <source>The file is not UTF-8. In Excel, save it as &quot;CSV UTF-8 (comma delimited)&quot;.</source>
+        <translation>Dosya UTF-8 değil. Excel&apos;de &quot;CSV UTF-8 (virgülle ayrılmış)&quot; olarak kaydedin.</translation>
+    </message>
+    <message>
+        <source>date</source>
+        <translation>tarih</translation>
+    </message>
+    <message>
+        <source>time</source>
+        <translation>saat</translation>
+    </message>
+    <message>
+        <source>channels</source>
+        <translation>kanallar</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>metin</translation>
     </message>
 </context>
 <context>
@@ -3645,6 +3918,34 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
         <translation>Mesai saatleri:</translation>
     </message>
     <message>
+        <source>Publishing</source>
+        <translation>Yayın</translation>
+    </message>
+    <message>
+        <source>Posts missed while the app was closed</source>
+        <translation>Uygulama kapalıyken zamanı geçen gönderiler</translation>
+    </message>
+    <message>
+        <source>Ask me for each post</source>
+        <translation>Her gönderi için bana sor</translation>
+    </message>
+    <message>
+        <source>Publish them late</source>
+        <translation>Geç de olsa yayımla</translation>
+    </message>
+    <message>
+        <source>Do not publish them; keep them as drafts</source>
+        <translation>Yayımlama; taslak olarak beklet</translation>
+    </message>
+    <message>
+        <source>A post whose time passed while the app was closed or offline. A publishing pause still wins.</source>
+        <translation>Uygulama kapalıyken ya da çevrim dışıyken zamanı geçen gönderi. Yayın duraklatıldıysa duraklatma önceliklidir.</translation>
+    </message>
+    <message>
+        <source>Missed posts:</source>
+        <translation>Zamanı geçen gönderiler:</translation>
+    </message>
+    <message>
         <source>Managed by your IT department</source>
         <translation>BT biriminizin yönettiği ayarlar</translation>
     </message>
@@ -3977,6 +4278,7 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     <name>WeekDelegate</name>
     <message numerus="yes">
         <source>+%n more</source>
+        <extracomment>The best-time hint of an hour (None: not one of the day&apos;s good hours).</extracomment>
         <translation>
             <numerusform>+%n daha</numerusform>
         </translation>

@@ -14,7 +14,7 @@ import json
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import date, datetime
+from datetime import UTC, date, datetime, time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
@@ -93,6 +93,7 @@ def _read_secret(stream: TextIO) -> str:
 
 
 def _channel(args: argparse.Namespace) -> int:
+    from kurum_masaustu.rules.timeutil import local_to_utc
     from kurum_masaustu.services.channels import ChannelError, ChannelService
 
     with open_profile(args) as services:
@@ -107,9 +108,9 @@ def _channel(args: argparse.Namespace) -> int:
                     for flag, on in (
                         ("[deneme]", row.sandbox),
                         ("[kapalı]", not row.enabled),
-                        ("[yeniden bağlan]", bool(row.auth_problem)),
+                        (_health_flag(row), True),
                     )
-                    if on
+                    if on and flag
                 )
                 print(
                     f"{row.id}\t{row.platform.value}\t{row.display_name}\t{row.handle}\t{row.base_url}\t{flags}".rstrip()
@@ -142,9 +143,22 @@ def _channel(args: argparse.Namespace) -> int:
                 given = getattr(args, option, None)
                 if given:
                     settings[option] = str(given)
+            expires = None
+            if getattr(args, "expires", None):
+                try:
+                    expires = local_to_utc(date.fromisoformat(args.expires), time(23, 59))
+                except ValueError:
+                    _err(f"Tarih anlaşılamadı: {args.expires} (ör. 2027-01-25)")
+                    return EXIT_BAD_INPUT
             try:
                 channel_id = channels.add(
-                    platform, args.name, args.handle or "", settings=settings, secrets=secrets, sandbox=args.sandbox
+                    platform,
+                    args.name,
+                    args.handle or "",
+                    settings=settings,
+                    secrets=secrets,
+                    sandbox=args.sandbox,
+                    token_expires_at=expires,
                 )
             except ChannelError as exc:
                 _err(_channel_error(exc))
@@ -174,6 +188,20 @@ def _policy_refusal(platform: Platform, sandbox: bool) -> str:
     if not managed.platform_allowed(platform.value):
         allowed = ", ".join(managed.get("allowed_platforms", ()))
         return f"{platform.value} bu bilgisayarda BT politikasıyla izinli değil (izinli platformlar: {allowed})."
+    return ""
+
+
+def _health_flag(row: Any) -> str:
+    """ "[yeniden bağlan]" or "[anahtarın süresi N gün içinde doluyor]" (the channel manager's rule)."""
+    from kurum_masaustu.rules.channel_health import HealthState, channel_health
+
+    health = channel_health(
+        enabled=row.enabled, auth_problem=row.auth_problem, token_expires_at=row.token_expires_at, now=datetime.now(UTC)
+    )
+    if health.state == HealthState.NEEDS_RECONNECT:
+        return "[süresi doldu: yeniden bağlan]" if health.reason == "expired" else "[yeniden bağlan]"
+    if health.state == HealthState.EXPIRING:
+        return f"[anahtarın süresi {health.days_left} gün içinde doluyor]"
     return ""
 
 
@@ -295,6 +323,8 @@ def _sync(args: argparse.Namespace) -> int:
         f"başarısız {summary.failed}",
         f"bekleyen {summary.waiting}",
         f"platformda kontrol edilecek {summary.uncertain}",
+        f"zamanı geçen {summary.missed}",
+        f"taslağa dönen {summary.dropped}",
     ]
     print("Eşitleme: " + ", ".join(parts))
     print(f"Gelen kutusu: yeni {inbox.new}, düzenlenen {inbox.edited}, silinen {inbox.deleted}")
@@ -308,6 +338,11 @@ def _sync(args: argparse.Namespace) -> int:
         _err(
             f"{summary.uncertain} gönderinin yayımlanıp yayımlanmadığını platform söyleyemiyor: kanala bakıp "
             "uygulamanın Giden kutusunda bağlantısını girin ya da yeniden gönderin."
+        )
+    if summary.missed:
+        _err(
+            f"{summary.missed} gönderinin zamanı uygulama kapalıyken geçti: uygulamanın Giden kutusunda "
+            "şimdi yayımlayın ya da taslak olarak bırakın."
         )
     for error in summary.errors:
         _err(f"Sorun: {error}")

@@ -401,3 +401,46 @@ async def test_test_records_a_refused_token_as_needing_reconnect(
     service.faults[connected.channel_id].expired_token = False
     await service.test(connected.channel_id)
     assert channels.list()[0].auth_problem is None
+
+
+async def test_removing_a_browser_connected_channel_withdraws_its_access_first(
+    tmp_path: Path, channels: ChannelService, store: CredentialStore
+) -> None:
+    mounts, service, form = _instance(tmp_path, channels)
+    x_api = XSandbox(state=SandboxState(tmp_path / "x.json", {}))
+    mounts["https://api.x.test"] = x_api
+    mastodon = await service.connect_oauth(form, browser(mounts))
+    x_form = ConnectForm(
+        Platform.X,
+        "B (X)",
+        base_url="https://api.x.test",
+        settings={"client_id": "app", "redirect_port": str(_free_port())},
+    )
+    x = await service.connect_oauth(x_form, browser(mounts))
+    saved = channels.get(mastodon.channel_id)
+    assert saved is not None
+    assert saved.settings["client_id"]  # kept (not secret) with the channel; its secret in the keyring
+    assert "client_secret" in store.names_for(mastodon.channel_id)
+
+    tokens = {cid: store.get_secret(cid, "access_token") for cid in (mastodon.channel_id, x.channel_id)}
+    assert await service.revoke(mastodon.channel_id)
+    assert await service.revoke(x.channel_id)
+    async with httpx.AsyncClient(mounts=dict(mounts)) as client:
+        me = await client.get(
+            f"{INSTANCE}/api/v1/accounts/verify_credentials",
+            headers={"Authorization": f"Bearer {tokens[mastodon.channel_id]}"},
+        )
+        x_me = await client.get(
+            "https://api.x.test/2/users/me", headers={"Authorization": f"Bearer {tokens[x.channel_id]}"}
+        )
+    assert (me.status_code, x_me.status_code) == (401, 401)
+
+    # Offline, nothing is withdrawn and the caller is told so.
+    again = await service.connect_oauth(form, browser(mounts), channel_id=mastodon.channel_id)
+    offline = _service(channels, tmp_path, {})
+    channel = channels.get(again.channel_id)
+    assert channel is not None
+    with_closed_port = dict(channel.settings, base_url=f"http://127.0.0.1:{_free_port()}")
+    channels.reconnected(again.channel_id, {}, settings=with_closed_port)
+    assert not await offline.revoke(again.channel_id)
+    assert not await offline.revoke(99)  # no such channel

@@ -251,8 +251,9 @@ class ConnectService:
             secrets = {"access_token": tokens["access_token"]}
             if tokens.get("refresh_token"):
                 secrets["refresh_token"] = tokens["refresh_token"]
-            if form.platform == Platform.X:
-                settings["client_id"] = client_id
+            settings["client_id"] = client_id
+            if client_secret:  # Mastodon: kept to revoke the token when the channel is removed
+                secrets["client_secret"] = client_secret
             on_step("verifying")
             account, renewed = await self._verify(client, form.platform, {**settings, "base_url": base_url}, secrets)
         expires = account.token_expires_at
@@ -296,6 +297,42 @@ class ConnectService:
         await asyncio.to_thread(self._channels.record_check, channel_id, None, account.token_expires_at)
         self._on_changed(channel_id)
         return account
+
+    async def revoke(self, channel_id: int) -> bool:
+        """Withdraw the app's access at the platform (before a channel is removed); best effort.
+
+        True when the platform confirmed. Only the browser sign-ins can be revoked from here;
+        pasted tokens are withdrawn in the platform's own tool (Meta, LinkedIn, @BotFather).
+        """
+        channel = await asyncio.to_thread(self._channels.get, channel_id)
+        if channel is None or channel.platform not in OAUTH_PLATFORMS:
+            return False
+        settings = dict(channel.settings or {})
+        try:
+            stored = await asyncio.to_thread(self._stored_secrets, channel_id)
+        except CredentialError:
+            return False
+        token, client_id = stored.get("access_token", ""), str(settings.get("client_id", ""))
+        if not token or not client_id:
+            return False
+        form = ConnectForm(channel.platform, sandbox=channel.sandbox, base_url=str(settings.get("base_url", "")))
+        try:
+            async with self._session(form, channel_id) as (client, base_url, _pending):
+                if channel.platform == Platform.MASTODON:
+                    if not stored.get("client_secret"):
+                        return False
+                    body = {"client_id": client_id, "client_secret": stored["client_secret"], "token": token}
+                    response = await _request(client, "POST", f"{base_url}/oauth/revoke", data=body)
+                else:
+                    body = {"token": token, "token_type_hint": "access_token", "client_id": client_id}
+                    response = await _request(client, "POST", f"{base_url}/2/oauth2/revoke", data=body)
+        except ConnectError:
+            return False
+        return response.status_code == 200
+
+    def discard_sandbox(self, channel_id: int) -> None:
+        """A deleted training channel's platform goes too (a later channel may get its id). Blocking."""
+        _remove_sandbox_files(sandbox_state_path(self._sandbox_dir, channel_id))
 
     # -- steps --------------------------------------------------------------------------------
     def _checked(

@@ -195,9 +195,9 @@ def turkish_business_hours(
 ) -> BusinessHours:
     """Office hours closed on Turkey's public holidays in ``years`` and short on their half days
     (``rules.days``: bayrams, their arife afternoons, 28 Ekim afternoon)."""
-    from kurum_masaustu.rules.days import public_holidays
+    from kurum_masaustu.calendar_data import packaged_catalog
 
-    records = public_holidays(years)
+    records = packaged_catalog().public_holidays(years)  # the precomputed table, not the package
     return BusinessHours(
         start,
         end,
@@ -233,6 +233,11 @@ class InboxService:
     @hours.setter
     def hours(self, value: BusinessHours) -> None:
         self._hours = value
+
+    def hours_ready(self) -> bool:
+        """True once the business hours are built (building reads the holiday table: do it in a
+        worker thread with :attr:`hours` before the UI asks for clocks)."""
+        return self._hours is not None
 
     def now(self) -> datetime:
         return self._clock()

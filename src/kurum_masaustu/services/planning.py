@@ -116,6 +116,10 @@ class PlanningService:
                     AuditEntry(actor=self._actor, action="campaign.delete", entity="campaign", entity_id=campaign_id)
                 )
 
+    def post_campaign(self, post_id: int) -> int | None:
+        with self._sessions() as session:
+            return session.scalar(select(Post.campaign_id).where(Post.id == post_id))
+
     def set_post_campaign(self, post_id: int, campaign_id: int | None) -> None:
         with self._sessions.begin() as session:
             post = session.get(Post, post_id)

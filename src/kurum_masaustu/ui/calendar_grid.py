@@ -10,7 +10,16 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QByteArray, QDate, QMimeData, QModelIndex, QPoint, QRect, Qt, Signal
-from PySide6.QtGui import QColor, QDrag, QDragEnterEvent, QDragMoveEvent, QDropEvent, QMouseEvent, QPainter
+from PySide6.QtGui import (
+    QColor,
+    QContextMenuEvent,
+    QDrag,
+    QDragEnterEvent,
+    QDragMoveEvent,
+    QDropEvent,
+    QMouseEvent,
+    QPainter,
+)
 from PySide6.QtWidgets import QApplication, QTableView, QWidget
 
 from kurum_masaustu.rules.timeutil import to_local
@@ -98,6 +107,8 @@ class PostGridView(QTableView):
     empty_double_clicked = Signal(object, object)
     #: A post dropped on a cell: post id, day, hour (None: keep its time of day).
     post_dropped = Signal(int, object, object)
+    #: The context menu asked on a chip: post id, global position.
+    entry_menu_requested = Signal(int, object)
 
     #: Where the first chip starts inside a cell.
     chip_top = DAY_HEADER_HEIGHT
@@ -167,6 +178,13 @@ class PostGridView(QTableView):
         event.acceptProposedAction()
         day, hour = self.slot_of(index)
         self.post_dropped.emit(post_id, day, hour)
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        entry = self.entry_at(event.pos())
+        if entry is not None:
+            self.entry_clicked.emit(entry.post_id)
+            self.entry_menu_requested.emit(entry.post_id, event.globalPos())
+            event.accept()
 
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
         entry = self.entry_at(event.position().toPoint())

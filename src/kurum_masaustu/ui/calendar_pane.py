@@ -15,6 +15,7 @@ from PySide6.QtCore import (
     QLocale,
     QModelIndex,
     QPersistentModelIndex,
+    QPoint,
     QRect,
     Qt,
     Signal,
@@ -68,6 +69,9 @@ from kurum_masaustu.ui.tasks import alive, in_thread, spawn
 from kurum_masaustu.ui.week_view import WeekModel, WeekView, week_start
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
+    from kurum_masaustu.media.library import MediaLibrary
     from kurum_masaustu.rules.days import DayEvent
 
 __all__ = ["MARK_ROLE", "POSTS_ROLE", "POST_MIME", "CalendarPane", "DayMark", "MonthModel", "MonthView"]
@@ -393,6 +397,8 @@ class CalendarPane(QWidget):
         #: Months ready to show (the neighbours are loaded in a worker after each month).
         self._month_cache: dict[tuple[date, PlanFilter], MonthData] = {}
         self._generation = 0
+        self._best_hours: dict[int, dict[int, str]] | None = None
+        self._menu: QMenu | None = None
         self.model = MonthModel(self)
         self.week_model = WeekModel(self)
 
@@ -455,7 +461,7 @@ class CalendarPane(QWidget):
         # Never widen the window: the label takes the room left and the tooltip has every goal.
         self.goals_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.goals_label.setMinimumWidth(1)
-        self.goals_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.goals_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         self.plan_button = QToolButton()
         self.plan_button.setText(self.tr("Plan"))
         self.plan_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
@@ -464,6 +470,10 @@ class CalendarPane(QWidget):
         self.goals_action = plan_menu.addAction(self.tr("Goals…"), self.edit_goals)
         self.series_action = plan_menu.addAction(self.tr("Recurring post…"), lambda: self.new_series())
         self.days_action = plan_menu.addAction(self.tr("Our own days…"), self.edit_days)
+        plan_menu.addSeparator()
+        self.import_action = plan_menu.addAction(self.tr("Import a plan (CSV)…"), lambda: self.import_plan())
+        #: Where imported images go (the window sets it; the library loads on first use).
+        self.media_library: Callable[[], MediaLibrary] | None = None
         self.plan_button.setMenu(plan_menu)
 
         header = QHBoxLayout()
@@ -534,6 +544,7 @@ class CalendarPane(QWidget):
             grid.entry_double_clicked.connect(self.post_activated)
             grid.empty_double_clicked.connect(self._empty_double_clicked)
             grid.post_dropped.connect(self.move_post)
+            grid.entry_menu_requested.connect(self._entry_menu)
         self.view.activated.connect(self._day_activated)
         self.week_view.activated.connect(self._day_activated)
         self.agenda_view.post_selected.connect(self.post_selected)
@@ -625,6 +636,7 @@ class CalendarPane(QWidget):
         if self._mode == WEEK:
             start = week_start(target)
             self.week_model.set_week(start, self._entries(start, start + timedelta(days=6)))
+            self._show_best_hours()
             self.week_view.setCurrentIndex(self.week_model.index_of(target, self._selected_hour()))
         elif self._mode == AGENDA:
             self.agenda_view.set_range(target, self._entries(target, target + timedelta(days=AGENDA_DAYS - 1)))
@@ -663,6 +675,7 @@ class CalendarPane(QWidget):
         """The plan changed: months read before must be read again."""
         self._generation += 1
         self._month_cache.clear()
+        self._best_hours = None
 
     def _show_campaigns(self, first: date, last: date) -> None:
         campaigns = self.planning.campaigns_between(first, last)
@@ -686,6 +699,45 @@ class CalendarPane(QWidget):
         self.goals_label.setToolTip("\n".join(lines))
         self.goals_label.setStyleSheet("color: #9a3412;" if missing else "color: #166534;")
         self.goals_label.show()
+
+    def _show_best_hours(self) -> None:
+        """Stars on the good hours of each weekday (from our published posts, else defaults)."""
+        from kurum_masaustu.rules.best_time import HintSource, best_times
+
+        if self._best_hours is None:
+            samples = self.planning.engagement_samples()
+            best: dict[int, dict[int, str]] = {}
+            for weekday in range(7):
+                hints = best_times(samples, weekday)
+                own = bool(hints) and hints[0].source is HintSource.OWN
+                text = (
+                    self.tr("★ A good time to post (from the engagement of your published posts)")
+                    if own
+                    else self.tr("★ A good time to post (a general suggestion for public institutions)")
+                )
+                best[weekday] = {hint.hour: text for hint in hints}
+            self._best_hours = best
+        self.week_model.set_best_hours(self._best_hours)
+
+    def _entry_menu(self, post_id: int, where: QPoint) -> None:
+        """A chip's menu: put the post in a campaign or take it out."""
+        menu = QMenu(self)
+        campaigns = menu.addMenu(self.tr("Campaign"))
+        current = self.planning.post_campaign(post_id)
+        for campaign_id, name in self._posts.campaigns():
+            action = campaigns.addAction(name, partial(self._set_campaign, post_id, campaign_id))
+            action.setCheckable(True)
+            action.setChecked(campaign_id == current)
+        outside = campaigns.addAction(self.tr("Outside campaigns"), partial(self._set_campaign, post_id, None))
+        outside.setCheckable(True)
+        outside.setChecked(current is None)
+        menu.addAction(self.tr("Open"), lambda: self.post_activated.emit(post_id))
+        menu.popup(where)
+        self._menu = menu
+
+    def _set_campaign(self, post_id: int, campaign_id: int | None) -> None:
+        self.planning.set_post_campaign(post_id, campaign_id)
+        self.refresh()
 
     def _campaign_names(self) -> dict[int, str]:
         return dict(self._posts.campaigns())
@@ -882,6 +934,15 @@ class CalendarPane(QWidget):
         from kurum_masaustu.ui.recurrence_dialog import RecurrenceDialog
 
         dialog = RecurrenceDialog(self.planning, self._posts.channels(), day or self._anchor, self)
+        if dialog.exec():
+            self.refresh()
+            self.post_moved.emit(0)  # the outbox has new scheduled posts
+
+    def import_plan(self, path: Path | None = None) -> None:
+        from kurum_masaustu.ui.import_dialog import ImportDialog
+
+        media = self.media_library() if self.media_library is not None else None
+        dialog = ImportDialog(self._posts.sessions, media, path, self)
         if dialog.exec():
             self.refresh()
             self.post_moved.emit(0)  # the outbox has new scheduled posts

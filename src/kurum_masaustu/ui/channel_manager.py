@@ -32,7 +32,7 @@ from kurum_masaustu.domain import Platform
 from kurum_masaustu.rules.channel_health import ChannelHealth, HealthState, channel_health
 from kurum_masaustu.rules.timeutil import to_local
 from kurum_masaustu.services.channels import ChannelError, ChannelRow, ChannelService
-from kurum_masaustu.services.connect import ConnectError, ConnectService
+from kurum_masaustu.services.connect import OAUTH_PLATFORMS, ConnectError, ConnectService
 from kurum_masaustu.ui.channel_texts import connect_error_text, health_text, renewal_text, step_text
 from kurum_masaustu.ui.connect_dialog import ConnectDialog, ask
 from kurum_masaustu.ui.labels import platform_name
@@ -324,8 +324,15 @@ class ChannelManagerDialog(QDialog):
         if not await ask(self, self.tr("Remove the channel"), question, self.tr("Remove"), self.tr("Keep")):
             self._task = None
             return
+        revoked = False
+        if row.platform in OAUTH_PLATFORMS and row.enabled:
+            self.status.setStyleSheet("")
+            self.status.setText(self.tr("Withdrawing Kurum Masaüstü's access on the platform…"))
+            revoked = await self._connect.revoke(row.id)
         try:
             deleted = await in_thread(self._channels.remove, row.id)
+            if deleted and row.sandbox:
+                await in_thread(self._connect.discard_sandbox, row.id)
         except ChannelError as exc:
             message, colour = (
                 connect_error_text("no_keyring" if exc.code == "no_keyring" else "refused", exc.detail),
@@ -334,6 +341,12 @@ class ChannelManagerDialog(QDialog):
         else:
             message = self.tr("Removed.") if deleted else self.tr("Removed; kept switched off for its published posts.")
             colour = "#1a7f37"
+            if row.platform in OAUTH_PLATFORMS and row.enabled and not revoked:
+                message += " " + self.tr(
+                    "The platform could not be reached to withdraw the access: remove Kurum Masaüstü in the "
+                    "account's settings there (authorized apps)."
+                )
+                colour = "#9a6700"
         self._task = None
         if not alive(self):
             return

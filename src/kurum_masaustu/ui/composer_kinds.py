@@ -3,7 +3,7 @@ reason for the others), the link card, the poll's options and duration, and the 
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QStandardItemModel
@@ -26,6 +26,9 @@ from kurum_masaustu.rules.kinds import COMPOSER_KINDS, POLL_DURATIONS, THREAD_BR
 from kurum_masaustu.services.posts import ChannelInfo, PollDraft
 from kurum_masaustu.ui.kind_labels import duration_text, kind_name, refusal_message
 from kurum_masaustu.ui.previews import PostShape
+
+if TYPE_CHECKING:
+    from kurum_masaustu.media.video import VideoInfo
 
 MAX_OPTIONS = 12  # Telegram's most; the checks say where fewer are allowed
 SHOWN_OPTIONS = 4
@@ -247,12 +250,13 @@ class KindPanel(QWidget):
         )
 
     # -- the post's shape -----------------------------------------------------------------
-    def shape(self, media_types: tuple[str, ...]) -> PostShape:
+    def shape(self, media_types: tuple[str, ...], videos: tuple[VideoInfo, ...] = ()) -> PostShape:
         kind = self.kind()
         poll = self.poll()
         return PostShape(
             kind=kind,
             media_types=media_types,
+            videos=videos,
             poll_options=poll.options,
             poll_minutes=poll.minutes,
             poll_multiple=poll.multiple,

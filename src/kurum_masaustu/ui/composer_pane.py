@@ -40,6 +40,7 @@ from kurum_masaustu.rules.timeutil import ISTANBUL, local_to_utc, to_local, toda
 from kurum_masaustu.rules.tone import Finding, celebratory, election_sensitive
 
 if TYPE_CHECKING:
+    from kurum_masaustu.media.video import VideoInfo
     from kurum_masaustu.rules.hashtags import TagSet
     from kurum_masaustu.rules.templates import FieldProblem, FieldSpec
     from kurum_masaustu.services.templates import TemplateRecord
@@ -118,6 +119,10 @@ class ComposerPane(QWidget):
         self._post_id: int | None = None
         self._media: list[MediaInfo] = []
         self._locked: set[int] = set()
+        #: The profile's media folder (videos are probed there); set by the window.
+        self.media_root: Path | None = None
+        self._video_facts: dict[int, VideoInfo] = {}
+        self._probing: set[int] = set()
         self.checklist: ChecklistWidget | None = None  # attach_checklist()
 
         self.title_edit = QLineEdit()
@@ -178,6 +183,8 @@ class ComposerPane(QWidget):
         self.no_channels_label.setWordWrap(True)
         self.channel_grid.addWidget(self.no_channels_label, 0, 0, 1, 3)
         self.channel_grid.setColumnStretch(1, 1)
+        self.channel_grid.setVerticalSpacing(0)  # one row per channel: keep the text box tall
+        self.channel_grid.setContentsMargins(6, 2, 6, 2)
         self.hand_off_note = QLabel(
             self.tr(
                 "Handed to the platform: it goes out at its time even with this computer off. But later edits, "
@@ -398,7 +405,8 @@ class ComposerPane(QWidget):
         if status.thread_published and state is not DeliveryState.PUBLISHED:
             text += html.escape(" · " + self.tr("%n part(s) out", "", status.thread_published))
         if status.permalink and state in (DeliveryState.PUBLISHED, DeliveryState.HANDED_OFF):
-            text += f' · <a href="{html.escape(status.permalink, quote=True)}">{html.escape(self.tr("open"))}</a>'
+            link_text = html.escape(self.tr("open"))  # not inside the f-string: lupdate would miss it
+            text += f' · <a href="{html.escape(status.permalink, quote=True)}">{link_text}</a>'
         if status.last_error and state in (DeliveryState.FAILED, DeliveryState.SCHEDULED, DeliveryState.PUBLISHING):
             text += "<br>" + html.escape(error_text(status.last_error))
         return f'<span style="color:{colour}">{text}</span>'
@@ -467,8 +475,8 @@ class ComposerPane(QWidget):
         if any(state == DeliveryState.HANDED_OFF for state in states.values()):
             self.message_label.setText(
                 self.tr(
-                    "Handed to the platform's scheduler on some channels: changes here do not reach them; "
-                    "to change or stop one, delete the scheduled post on the platform."
+                    "Handed to the platform's scheduler on some channels: changes here do not reach them "
+                    "until you take the post back from the platforms."
                 )
             )
         elif self._locked:
@@ -730,7 +738,32 @@ class ComposerPane(QWidget):
         return tuple("video" if m.mime_type.startswith("video/") else "image" for m in self._media)
 
     def _check_one(self, channel: ChannelInfo, text: str) -> ChannelCheck:
-        return check_channel(channel, text, bool(self._media), self.kinds.shape(self._media_types()))
+        videos = tuple(self._video_facts[m.id] for m in self._media if m.id in self._video_facts)
+        return check_channel(channel, text, bool(self._media), self.kinds.shape(self._media_types(), videos))
+
+    def _probe_videos(self) -> None:
+        """Read duration, size and codecs of attached videos in a worker, once per file (a story
+        or reel is checked against them)."""
+        root = self.media_root
+        if root is None:
+            return
+        for item in self._media:
+            if item.mime_type.startswith("video/") and item.id not in self._video_facts.keys() | self._probing:
+                self._probing.add(item.id)
+                spawn(self._probe(item, root / item.relative_path))
+
+    async def _probe(self, item: MediaInfo, path: Path) -> None:
+        from kurum_masaustu.media.errors import MediaError
+        from kurum_masaustu.media.video import probe
+        from kurum_masaustu.ui.tasks import in_thread
+
+        try:
+            self._video_facts[item.id] = await in_thread(lambda: probe(path))
+        except (MediaError, OSError) as exc:
+            log.info("could not probe %s: %s", item.original_name, exc)
+        finally:
+            self._probing.discard(item.id)
+        self._check_timer.start()
 
     def channel_checks_now(self) -> list[ChannelCheck]:
         return [
@@ -812,6 +845,7 @@ class ComposerPane(QWidget):
     # -- media ----------------------------------------------------------------------------
     def _set_media(self, media: list[MediaInfo]) -> None:
         self._media = list(media)
+        self._probe_videos()
         self.media_list.clear()
         for item in self._media:
             size = f" {item.width}×{item.height}" if item.width and item.height else ""

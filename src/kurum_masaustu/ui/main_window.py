@@ -8,9 +8,9 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QDockWidget, QInputDialog, QMainWindow, QMessageBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QMessageBox, QVBoxLayout, QWidget
 
 from kurum_masaustu import APP_NAME
 from kurum_masaustu.domain import Platform
@@ -62,6 +62,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(title)
 
         self.calendar = CalendarPane(services.posts)
+        self.calendar.media_library = lambda: services.media
         self.composer = ComposerPane(
             services.posts,
             self.import_media,
@@ -116,6 +117,7 @@ class MainWindow(QMainWindow):
         self.calendar.days_loaded.connect(self.composer.update_checks)
         self.composer.saved.connect(self._post_saved)
         self.composer.take_back_post = self.take_back_post
+        self.composer.media_root = services.profile.media_dir
         self.outbox.changed.connect(self._outbox_changed)
         self.inbox.replies_queued.connect(self._poke_outbox)
         self.inbox.hide_with = self._hide_item
@@ -125,6 +127,7 @@ class MainWindow(QMainWindow):
         self.crisis_banner.show_items_requested.connect(self.show_crisis_items)
         self.pause_banner.resume_requested.connect(lambda: self.resume_publishing())
         self.status.back_online.connect(self._poke_outbox)
+        self.status.back_online.connect(self._take_back_if_paused)
         self.composer.media_changed.connect(self._composer_media_changed)
         for check in self.composer.channel_checks.values():
             check.toggled.connect(lambda _on: self.media.set_platforms(self._composer_platforms()))
@@ -386,13 +389,16 @@ class MainWindow(QMainWindow):
         )
 
     async def take_back_post(self, post_id: int | None) -> tuple[int, int]:
-        """Cancel what platforms' schedulers hold (of one post, or all not yet due): (taken, not)."""
+        """Cancel what platforms' schedulers hold (of one post, or all not yet due): (taken, not).
+
+        One post is taken back to be edited: its deliveries become drafts. Everything (a pause)
+        stays scheduled here and is handed over again, or reviewed, when publishing resumes."""
         from kurum_masaustu.platforms.base import Done
 
         publisher = self.services.publisher
         taken = failed = 0
         for delivery_id in publisher.handed_off_ids(post_id):
-            outcome = await publisher.take_back(delivery_id)
+            outcome = await publisher.take_back(delivery_id, as_draft=post_id is not None)
             if isinstance(outcome, Done):
                 taken += 1
             elif outcome is not None:
@@ -402,6 +408,12 @@ class MainWindow(QMainWindow):
             self.outbox.reload()
             self.composer.refresh_deliveries()
         return taken, failed
+
+    def _take_back_if_paused(self) -> None:
+        """While paused, posts still held by platforms (the pause began offline, or in another
+        run) are taken back at start and when the connection returns."""
+        if self.services.pause.paused() is not None and self.services.publisher.handed_off_ids(None):
+            spawn(self._take_back_for_pause())
 
     async def _take_back_for_pause(self) -> None:
         """A pause must stop what the platforms hold too: take it back and say how it went."""
@@ -484,24 +496,27 @@ class MainWindow(QMainWindow):
             until = paused.get("until")
             shown_until = f"{to_local(datetime.fromisoformat(until)):%d.%m.%Y %H:%M}" if until else None
             self.pause_banner.show_pause(paused.get("reason") or "", shown_until)
+            if until:  # look again when it ends by itself (the switch ends it on that look)
+                left = (datetime.fromisoformat(until) - datetime.now(UTC)).total_seconds()
+                QTimer.singleShot(int(min(max(left, 0) + 1, 86_400) * 1000), self._pause_may_have_ended)
         for action in (self.pause_action, self.crisis_action, self.mourning_action):
             action.setEnabled(paused is None)
         self.resume_action.setEnabled(paused is not None)
 
+    def _pause_may_have_ended(self) -> None:
+        was_paused = not self.pause_banner.isHidden()
+        self.refresh_pause()
+        if was_paused and self.pause_banner.isHidden():
+            self.calendar.refresh()
+            self.composer.update_checks()
+            self._poke_outbox()
+
     def ask_pause_publishing(self, mode: str = "manual") -> None:
-        titles = {
-            "crisis": self.tr("Crisis mode"),
-            "mourning": self.tr("National mourning"),
-            "manual": self.tr("Pause all publishing"),
-        }
-        reason, ok = QInputDialog.getText(
-            self,
-            titles.get(mode, titles["manual"]),
-            self.tr("Why is publishing paused? (for example: crisis, national mourning)"),
-        )
-        if ok:
-            default = {"crisis": self.tr("Crisis"), "mourning": self.tr("National mourning")}
-            self.pause_publishing(reason.strip() or default.get(mode, self.tr("Paused by the user")), mode=mode)
+        from kurum_masaustu.ui.pause_dialog import PauseDialog
+
+        dialog = PauseDialog(mode, self)
+        if dialog.exec():
+            self.pause_publishing(dialog.reason(), dialog.until(), mode=mode)
 
     def pause_publishing(self, reason: str, until: datetime | None = None, mode: str = "manual") -> None:
         self.services.pause.pause(reason, until, mode)
@@ -578,6 +593,7 @@ class MainWindow(QMainWindow):
         """Work that must not delay the first paint (the app calls it once the window is ready)."""
         spawn(self._check_keyring())
         spawn(self._install_templates())
+        self._take_back_if_paused()
         spawn(in_thread(_warm_up_text_rules))
         spawn(self._load_dictionary())
         self.refresh_channel_warning()

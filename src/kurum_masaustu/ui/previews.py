@@ -13,6 +13,7 @@ from kurum_masaustu.domain import Platform, PostKind
 from kurum_masaustu.services.posts import ChannelInfo
 
 if TYPE_CHECKING:  # the text rules (and regex) load with the first check, not at start-up
+    from kurum_masaustu.media.video import VideoInfo
     from kurum_masaustu.rules import text as text_rules
 from kurum_masaustu.ui.labels import channel_label
 
@@ -111,6 +112,7 @@ class PostShape:
     poll_minutes: int = 24 * 60
     poll_multiple: bool = False
     link: str = ""
+    videos: tuple[VideoInfo, ...] = ()  # what probing the attached videos found (once it has)
 
     @property
     def has_media(self) -> bool:
@@ -185,6 +187,15 @@ def check_channel(channel: ChannelInfo, text: str, has_media: bool, shape: PostS
     media = kinds.media_problem(shape.kind, list(shape.media_types))
     if media is not None:
         notes.append(Note(kind_labels.media_message(media), True))
+    if shape.kind in (PostKind.STORY, PostKind.REEL) and refusal is None and shape.videos:
+        from kurum_masaustu.media.video import validate
+
+        placement = "story" if shape.kind is PostKind.STORY else "reel"
+        for info in shape.videos:
+            for video_problem in validate(info, channel.platform, placement):
+                # The media layer words its problems in Turkish only.
+                blocking = video_problem.severity == text_rules.Severity.BLOCKING
+                notes.append(Note(video_problem.message, blocking))
     if shape.link.strip() and not link_ok(shape.link):
         notes.append(Note(kind_labels.bad_link_message(), True))
     if shape.kind is PostKind.POLL and refusal is None:
@@ -213,9 +224,15 @@ def check_channel(channel: ChannelInfo, text: str, has_media: bool, shape: PostS
         longest = max(parts, key=lambda part: text_rules.measure(platform, part))
         return ChannelCheck(channel, text_rules.counts(platform, longest), tuple(problems), tuple(notes), tuple(parts))
     if shape.kind is PostKind.STORY:  # a story has no caption
+        if text.strip() and refusal is None:
+            notes.append(Note(kind_labels.story_text_message(), False))
         return ChannelCheck(channel, (), (), tuple(notes), shown_text="")
     sent = with_link(channel.platform, text, shape.link) if refusal is None else text
     shown = sent
+    if channel.platform in LINK_CARD_PLATFORMS and shape.link.strip() and link_ok(shape.link):
+        from urllib.parse import urlsplit
+
+        shown = f"{sent.rstrip()}\n\n🔗 {urlsplit(shape.link.strip()).hostname}"  # the card shows the site
     if shape.kind is PostKind.POLL and refusal is None:
         shown = "\n".join([sent, *("○ " + option for option in shape.poll_options)])
     return ChannelCheck(

@@ -34,6 +34,8 @@ if TYPE_CHECKING:
     from kurum_masaustu.ui.calendar_pane import DayMark
 
 HOURS = 24
+#: The best-time hint of an hour (None: not one of the day's good hours).
+BEST_ROLE = Qt.ItemDataRole.UserRole + 10
 HOUR_ROW_HEIGHT = 2 * CHIP_HEIGHT + 6
 HEADER_HEIGHT = 46
 WORK_START, WORK_END = 8, 18
@@ -54,6 +56,16 @@ class WeekModel(QAbstractTableModel):
         self._marks: dict[date, DayMark | None] = {}
         self._events: dict[date, list[DayEvent]] = {}
         self._campaigns: dict[date, list[tuple[str, str]]] = {}
+        self._best: dict[int, dict[int, str]] = {}
+
+    def set_best_hours(self, best: dict[int, dict[int, str]]) -> None:
+        """Good hours to post per weekday, each with the hint's explanation (own data or defaults)."""
+        self._best = best
+        if self.rowCount():
+            self.dataChanged.emit(self.index(0, 0), self.index(HOURS - 1, 6))
+
+    def best_hint(self, day: date, hour: int) -> str | None:
+        return self._best.get(day.weekday(), {}).get(hour)
 
     @property
     def days(self) -> list[date]:
@@ -112,8 +124,12 @@ class WeekModel(QAbstractTableModel):
             return hour
         if role == POSTS_ROLE:
             return self.posts_at(day, hour)
+        if role == BEST_ROLE:
+            return self.best_hint(day, hour)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return "\n".join(entry_line(p) for p in self.posts_at(day, hour)) or None
+            lines = [entry_line(p) for p in self.posts_at(day, hour)]
+            hint = self.best_hint(day, hour)
+            return "\n".join([*lines, *([hint] if hint else [])]) or None
         if role == Qt.ItemDataRole.AccessibleTextRole:
             when = QLocale().toString(qdate(day), QLocale.FormatType.LongFormat)
             return ", ".join([f"{when} {hour:02d}:00", *(entry_line(p) for p in self.posts_at(day, hour))])
@@ -205,6 +221,9 @@ class WeekDelegate(QStyledItemDelegate):
         painter.drawLine(rect.bottomLeft(), rect.bottomRight())
         painter.drawLine(rect.topRight(), rect.bottomRight())
         posts: list[DayPost] = index.data(POSTS_ROLE) or []
+        if index.data(BEST_ROLE):
+            painter.setPen(QColor("#b7791f"))
+            painter.drawText(rect.adjusted(0, 1, -4, 0), Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop, "★")
         font = QFont(option.font)
         font.setPointSizeF(max(7.0, font.pointSizeF() - 1))
         painter.setFont(font)

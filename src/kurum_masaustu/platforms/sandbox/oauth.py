@@ -18,6 +18,7 @@ Mastodon (Doorkeeper, ``reference/platform_apis.md`` §5.1 and ``shared/specs/ma
   used before, the same ``redirect_uri`` as the authorization, and the PKCE verifier whose S256
   hash is the challenge (400 ``invalid_grant`` otherwise) → ``{access_token, token_type: "Bearer",
   scope, created_at}``. The new token becomes the account's token (the sandbox knows one).
+- ``POST /oauth/revoke`` (client id, secret, token) → 200 ``{}``; the token stops working.
 
 X (``reference/platform_apis.md`` §3.1): ``GET /i/oauth2/authorize`` (``response_type=code``,
 ``client_id``, ``redirect_uri``, ``scope``, ``state``, ``code_challenge`` and
@@ -27,7 +28,8 @@ access to the App" page for an unknown client or a callback URL that is not regi
 callback URL it sees as its app's. ``POST /2/oauth2/token`` with ``grant_type=authorization_code``
 (public client: ``client_id`` in the form; ``code``, ``redirect_uri``, ``code_verifier``) →
 ``{token_type: "bearer", expires_in: 7200, access_token, scope, refresh_token}`` (the refresh
-token only with ``offline.access``).
+token only with ``offline.access``). ``POST /2/oauth2/revoke`` (``token``, ``client_id``) →
+``{"revoked": true}``; the access and refresh tokens stop working.
 
 Codes, client secrets and tokens are kept as SHA-256 only, like every sandbox secret.
 """
@@ -195,6 +197,7 @@ def register_mastodon(sandbox: MastodonSandbox) -> None:
         "POST", r"/oauth/authorize", lambda request, _m: _mastodon_authorize(sandbox, request, post=True), writes=True
     )
     sandbox.route("POST", r"/oauth/token", lambda request, _m: _mastodon_token(sandbox, request), writes=True)
+    sandbox.route("POST", r"/oauth/revoke", lambda request, _m: _mastodon_revoke(sandbox, request), writes=True)
 
 
 async def _mastodon_apps(sandbox: MastodonSandbox, request: httpx.Request) -> httpx.Response:
@@ -320,6 +323,17 @@ async def _mastodon_token(sandbox: MastodonSandbox, request: httpx.Request) -> h
     )
 
 
+async def _mastodon_revoke(sandbox: MastodonSandbox, request: httpx.Request) -> httpx.Response:
+    """RFC 7009 as Doorkeeper answers it: 200 ``{}`` whether or not the token was known."""
+    params = {k: str(v) for k, v in body_params(request).items()}
+    app = sandbox.state.data["apps"].get(params.get("client_id", ""))
+    if app is None or not secrets.compare_digest(digest(params.get("client_secret", "")), app["secret_sha256"]):
+        return _oauth_json(403, "unauthorized_client", "You are not authorized to revoke this token")
+    if params.get("token") and digest(params["token"]) == sandbox.state.data.get("token_sha256"):
+        sandbox.state.data["token_sha256"] = "revoked"  # never a digest: every token is refused now
+    return httpx.Response(200, json={})
+
+
 # -- X ----------------------------------------------------------------------------------------
 X_SCOPES = frozenset(
     {"tweet.read", "tweet.write", "tweet.moderate.write", "users.read", "users.email", "follows.read", "follows.write"}
@@ -335,6 +349,22 @@ def register_x(sandbox: XSandbox) -> None:
     sandbox.route(
         "POST", r"/i/oauth2/authorize", lambda request, _m: _x_authorize(sandbox, request, post=True), writes=True
     )
+    sandbox.route("POST", r"/2/oauth2/revoke", lambda request, _m: _x_revoke(sandbox, request), writes=True)
+
+
+async def _x_revoke(sandbox: XSandbox, request: httpx.Request) -> httpx.Response:
+    """``POST /2/oauth2/revoke`` (public client: ``client_id`` in the form) → ``{"revoked": true}``."""
+    form = {k: str(v) for k, v in body_params(request).items()}
+    data = sandbox.state.data
+    if not form.get("token") or not form.get("client_id"):
+        return _oauth_json(400, "invalid_request", "Missing required parameter [token].")
+    if form["client_id"] != data.get("client_id"):
+        return _oauth_json(401, "unauthorized_client", "Missing valid authorization header")
+    token = digest(form["token"])
+    if token in data["tokens"] or token == data.get("refresh_sha256"):
+        data["tokens"] = {"revoked": "1970-01-01T00:00:00.000Z"}  # the pair is gone; never a digest
+        data["refresh_sha256"] = "revoked"
+    return httpx.Response(200, json={"revoked": True})
 
 
 async def _x_authorize(sandbox: XSandbox, request: httpx.Request, post: bool = False) -> httpx.Response:
