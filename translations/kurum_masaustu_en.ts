@@ -2301,6 +2301,18 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
         <translation>Mark the message resolved</translation>
     </message>
     <message>
+        <source>A reply may have been sent: check on the platform.</source>
+        <translation>A reply may have been sent: check on the platform.</translation>
+    </message>
+    <message>
+        <source>It arrived</source>
+        <translation>It arrived</translation>
+    </message>
+    <message>
+        <source>Send again</source>
+        <translation>Send again</translation>
+    </message>
+    <message>
         <source>no rule matched</source>
         <translation>no rule matched</translation>
     </message>

@@ -2281,6 +2281,18 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
         <translation>Mesajı çözüldü olarak işaretle</translation>
     </message>
     <message>
+        <source>A reply may have been sent: check on the platform.</source>
+        <translation>Bir yanıt gönderilmiş olabilir: platformda kontrol edin.</translation>
+    </message>
+    <message>
+        <source>It arrived</source>
+        <translation>Ulaşmış</translation>
+    </message>
+    <message>
+        <source>Send again</source>
+        <translation>Yeniden gönder</translation>
+    </message>
+    <message>
         <source>no rule matched</source>
         <translation>hiçbir kural eşleşmedi</translation>
     </message>
