@@ -84,6 +84,14 @@ def _add_commands(parser: argparse.ArgumentParser) -> None:
     sync.add_argument("--wait", type=float, default=0, metavar="SN", help="profil meşgulse bu kadar saniye bekle")
 
     add_export_parser(commands, common)
+    plan_import = commands.add_parser(
+        "import", parents=[common], help="CSV içerik planını içe aktar / import a content plan (CSV)"
+    )
+    plan_import.add_argument("file", type=Path, metavar="PLAN.csv", help="tarih, saat, kanallar, metin… sütunları")
+    plan_import.add_argument(
+        "--valid-only", action="store_true", help="sorunlu satırları atla, geçerli olanları al (yoksa hiçbiri alınmaz)"
+    )
+    plan_import.add_argument("--wait", type=float, default=0, metavar="SN", help="profil meşgulse bu kadar bekle")
 
 
 EXPORT_FORMATS = ("ics", "pdf")
@@ -116,6 +124,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from kurum_masaustu.export.command import run_export
 
         return run_export(args)
+    if args.command == "import":
+        from kurum_masaustu.import_command import run_import
+
+        return run_import(args)
     if args.command is not None:
         from kurum_masaustu.commands import run_command
 

@@ -323,6 +323,9 @@ def _sync(args: argparse.Namespace) -> int:
         f"başarısız {summary.failed}",
         f"bekleyen {summary.waiting}",
         f"platformda kontrol edilecek {summary.uncertain}",
+        f"zamanı geçen {summary.missed}",
+        f"taslağa dönen {summary.dropped}",
+        f"platformdan geri alınan {summary.taken_back}",
     ]
     print("Eşitleme: " + ", ".join(parts))
     print(f"Gelen kutusu: yeni {inbox.new}, düzenlenen {inbox.edited}, silinen {inbox.deleted}")
@@ -336,6 +339,11 @@ def _sync(args: argparse.Namespace) -> int:
         _err(
             f"{summary.uncertain} gönderinin yayımlanıp yayımlanmadığını platform söyleyemiyor: kanala bakıp "
             "uygulamanın Giden kutusunda bağlantısını girin ya da yeniden gönderin."
+        )
+    if summary.missed:
+        _err(
+            f"{summary.missed} gönderinin zamanı uygulama kapalıyken geçti: uygulamanın Giden kutusunda "
+            "şimdi yayımlayın ya da taslak olarak bırakın."
         )
     for error in summary.errors:
         _err(f"Sorun: {error}")

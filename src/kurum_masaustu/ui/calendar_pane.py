@@ -69,6 +69,9 @@ from kurum_masaustu.ui.tasks import alive, in_thread, spawn
 from kurum_masaustu.ui.week_view import WeekModel, WeekView, week_start
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
+    from kurum_masaustu.media.library import MediaLibrary
     from kurum_masaustu.rules.days import DayEvent
 
 __all__ = ["MARK_ROLE", "POSTS_ROLE", "POST_MIME", "CalendarPane", "DayMark", "MonthModel", "MonthView"]
@@ -467,6 +470,10 @@ class CalendarPane(QWidget):
         self.goals_action = plan_menu.addAction(self.tr("Goals…"), self.edit_goals)
         self.series_action = plan_menu.addAction(self.tr("Recurring post…"), lambda: self.new_series())
         self.days_action = plan_menu.addAction(self.tr("Our own days…"), self.edit_days)
+        plan_menu.addSeparator()
+        self.import_action = plan_menu.addAction(self.tr("Import a plan (CSV)…"), lambda: self.import_plan())
+        #: Where imported images go (the window sets it; the library loads on first use).
+        self.media_library: Callable[[], MediaLibrary] | None = None
         self.plan_button.setMenu(plan_menu)
 
         header = QHBoxLayout()
@@ -927,6 +934,15 @@ class CalendarPane(QWidget):
         from kurum_masaustu.ui.recurrence_dialog import RecurrenceDialog
 
         dialog = RecurrenceDialog(self.planning, self._posts.channels(), day or self._anchor, self)
+        if dialog.exec():
+            self.refresh()
+            self.post_moved.emit(0)  # the outbox has new scheduled posts
+
+    def import_plan(self, path: Path | None = None) -> None:
+        from kurum_masaustu.ui.import_dialog import ImportDialog
+
+        media = self.media_library() if self.media_library is not None else None
+        dialog = ImportDialog(self._posts.sessions, media, path, self)
         if dialog.exec():
             self.refresh()
             self.post_moved.emit(0)  # the outbox has new scheduled posts

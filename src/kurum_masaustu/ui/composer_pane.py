@@ -183,6 +183,8 @@ class ComposerPane(QWidget):
         self.no_channels_label.setWordWrap(True)
         self.channel_grid.addWidget(self.no_channels_label, 0, 0, 1, 3)
         self.channel_grid.setColumnStretch(1, 1)
+        self.channel_grid.setVerticalSpacing(0)  # one row per channel: keep the text box tall
+        self.channel_grid.setContentsMargins(6, 2, 6, 2)
         self.hand_off_note = QLabel(
             self.tr(
                 "Handed to the platform: it goes out at its time even with this computer off. But later edits, "

@@ -224,9 +224,15 @@ def check_channel(channel: ChannelInfo, text: str, has_media: bool, shape: PostS
         longest = max(parts, key=lambda part: text_rules.measure(platform, part))
         return ChannelCheck(channel, text_rules.counts(platform, longest), tuple(problems), tuple(notes), tuple(parts))
     if shape.kind is PostKind.STORY:  # a story has no caption
+        if text.strip() and refusal is None:
+            notes.append(Note(kind_labels.story_text_message(), False))
         return ChannelCheck(channel, (), (), tuple(notes), shown_text="")
     sent = with_link(channel.platform, text, shape.link) if refusal is None else text
     shown = sent
+    if channel.platform in LINK_CARD_PLATFORMS and shape.link.strip() and link_ok(shape.link):
+        from urllib.parse import urlsplit
+
+        shown = f"{sent.rstrip()}\n\n🔗 {urlsplit(shape.link.strip()).hostname}"  # the card shows the site
     if shape.kind is PostKind.POLL and refusal is None:
         shown = "\n".join([sent, *("○ " + option for option in shape.poll_options)])
     return ChannelCheck(
