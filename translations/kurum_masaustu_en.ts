@@ -696,6 +696,10 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
         <translation>The port must be a number between 1024 and 65535.</translation>
     </message>
     <message>
+        <source>This channel&apos;s token is not in the secure password store. Choose Reconnect.</source>
+        <translation>This channel&apos;s token is not in the secure password store. Choose Reconnect.</translation>
+    </message>
+    <message>
         <source>The server could not be reached. Check the address and the internet connection (or the proxy) and try again.</source>
         <translation>The server could not be reached. Check the address and the internet connection (or the proxy) and try again.</translation>
     </message>

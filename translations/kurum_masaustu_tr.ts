@@ -687,6 +687,10 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
         <translation>Bağlantı noktası 1024 ile 65535 arasında bir sayı olmalı.</translation>
     </message>
     <message>
+        <source>This channel&apos;s token is not in the secure password store. Choose Reconnect.</source>
+        <translation>Bu kanalın erişim anahtarı güvenli parola deposunda yok. “Yeniden bağlan”ı seçin.</translation>
+    </message>
+    <message>
         <source>The server could not be reached. Check the address and the internet connection (or the proxy) and try again.</source>
         <translation>Sunucuya ulaşılamadı. Adresi ve internet bağlantısını (ya da vekil sunucuyu) denetleyip yeniden deneyin.</translation>
     </message>

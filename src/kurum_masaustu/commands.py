@@ -325,6 +325,7 @@ def _sync(args: argparse.Namespace) -> int:
         f"platformda kontrol edilecek {summary.uncertain}",
         f"zamanı geçen {summary.missed}",
         f"taslağa dönen {summary.dropped}",
+        f"platformdan geri alınan {summary.taken_back}",
     ]
     print("Eşitleme: " + ", ".join(parts))
     print(f"Gelen kutusu: yeni {inbox.new}, düzenlenen {inbox.edited}, silinen {inbox.deleted}")
