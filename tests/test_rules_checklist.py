@@ -107,6 +107,13 @@ def test_children_without_parental_consent_or_blurring_fail() -> None:
     assert consent_item([blurred]).status is Status.PASS
 
 
+def test_videos_need_consent_like_photos() -> None:
+    assert consent_item([]).code == "no_media"
+    video = MediaFacts("tören.mp4", False)
+    assert consent_item([video]).code == "unanswered"
+    assert consent_item([MediaFacts("tören.mp4", False, shows_people=True, shows_children=True)]).status is Status.FAIL
+
+
 def test_people_unanswered_or_without_consent_warn() -> None:
     assert consent_item([_image()]).code == "unanswered"
     assert consent_item([_image(shows_people=True)]).code == "no_consent"

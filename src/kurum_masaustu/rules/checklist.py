@@ -243,9 +243,10 @@ def wording_item(found: Sequence[str], *, mourning: bool, commemoration: str | N
 
 
 def consent_item(media: Sequence[MediaFacts]) -> Item:
-    images = [m for m in media if m.is_image]
+    """Photos and videos alike: both show people (KVKK makes no difference)."""
+    images = list(media)
     if not images:
-        return Item(ItemKey.CONSENT, Status.PASS, "no_images")
+        return Item(ItemKey.CONSENT, Status.PASS, "no_media")
     children = tuple(m.name for m in images if m.shows_children and not (m.children_consent or m.children_blurred))
     if children:
         return Item(ItemKey.CONSENT, Status.FAIL, "children", children)

@@ -219,6 +219,9 @@ class ChecklistWidget(QWidget):
         composer.category_combo.currentIndexChanged.connect(lambda _i: self.refresh())
         composer.when_edit.dateTimeChanged.connect(lambda _d: self.refresh())
         composer.media_changed.connect(self.set_media)
+        editor = getattr(composer, "overrides", None)
+        if editor is not None and hasattr(editor, "changed"):
+            editor.changed.connect(self._text_changed)
         self.changed.connect(self._show_in_tab_title)
         self.refresh()
 
@@ -277,7 +280,17 @@ class ChecklistWidget(QWidget):
 
     # -- evaluation -----------------------------------------------------------------------
     def _text(self) -> str:
-        return self._composer.body_edit.toPlainText() if self._composer is not None else ""
+        """The main text and each chosen channel's own text (the per-channel tab), one after
+        the other: every text that will go out is checked."""
+        composer = self._composer
+        if composer is None:
+            return ""
+        texts = [composer.body_edit.toPlainText()]
+        editor = getattr(composer, "overrides", None)
+        own: dict[int, str] = getattr(editor, "overrides", {}) if editor is not None else {}
+        chosen = set(composer.checked_channels())
+        texts += [text for channel_id, text in sorted(own.items()) if channel_id in chosen and text not in texts]
+        return "\n\n".join(texts)
 
     def _urls(self, text: str) -> list[str]:
         return links(text)
@@ -493,7 +506,7 @@ class ChecklistWidget(QWidget):
             ("wording", "ordinary_day"): self.tr("No day of mourning or commemoration."),
             ("wording", "fits_the_day"): self.tr("Nothing celebratory."),
             ("wording", "mourning"): self.tr("National mourning: celebratory wording ({values})."),
-            ("consent", "no_images"): self.tr("No images."),
+            ("consent", "no_media"): self.tr("No photos or videos."),
             ("consent", "children"): self.tr(
                 "Children in {values}: record the parents' written consent or blur their faces."
             ),
