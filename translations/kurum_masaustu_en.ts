@@ -590,6 +590,56 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
     </message>
 </context>
 <context>
+    <name>ChannelRows</name>
+    <message>
+        <source>Channels</source>
+        <translation>Channels</translation>
+    </message>
+    <message>
+        <source>No channels yet.</source>
+        <translation>No channels yet.</translation>
+    </message>
+    <message>
+        <source>Handed to the platform: it goes out at its time even with this computer off. But later edits, a pause or a mourning/crisis mode do not stop it by themselves: the app must cancel it on the platform, which it can do only while it runs and is online.</source>
+        <translation>Handed to the platform: it goes out at its time even with this computer off. But later edits, a pause or a mourning/crisis mode do not stop it by themselves: the app must cancel it on the platform, which it can do only while it runs and is online.</translation>
+    </message>
+    <message>
+        <source>Take back from the platforms</source>
+        <translation>Take back from the platforms</translation>
+    </message>
+    <message>
+        <source>Cancels the scheduled post on the platforms that hold it, so that it can be edited again.</source>
+        <translation>Cancels the scheduled post on the platforms that hold it, so that it can be edited again.</translation>
+    </message>
+    <message>
+        <source>State on {channel}</source>
+        <translation>State on {channel}</translation>
+    </message>
+    <message>
+        <source>Platform schedules it</source>
+        <translation>Platform schedules it</translation>
+    </message>
+    <message>
+        <source>Hand to {channel}&apos;s own scheduler</source>
+        <translation>Hand to {channel}&apos;s own scheduler</translation>
+    </message>
+    <message>
+        <source>to be handed to the platform</source>
+        <translation>to be handed to the platform</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n part(s) out</source>
+        <translation>
+            <numerusform>%n part out</numerusform>
+            <numerusform>%n parts out</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>open</translation>
+    </message>
+</context>
+<context>
     <name>ChannelWarning</name>
     <message>
         <source>Channel warning</source>
@@ -694,6 +744,10 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
     <message>
         <source>The port must be a number between 1024 and 65535.</source>
         <translation>The port must be a number between 1024 and 65535.</translation>
+    </message>
+    <message>
+        <source>This channel&apos;s token is not in the secure password store. Choose Reconnect.</source>
+        <translation>This channel&apos;s token is not in the secure password store. Choose Reconnect.</translation>
     </message>
     <message>
         <source>The server could not be reached. Check the address and the internet connection (or the proxy) and try again.</source>
@@ -1014,6 +1068,10 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
         <translation>National mourning: celebratory wording ({values}).</translation>
     </message>
     <message>
+        <source>No photos or videos.</source>
+        <translation>No photos or videos.</translation>
+    </message>
+    <message>
         <source>Children in {values}: record the parents&apos; written consent or blur their faces.</source>
         <translation>Children in {values}: record the parents&apos; written consent or blur their faces.</translation>
     </message>
@@ -1093,26 +1151,6 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
         <translation>Publish time</translation>
     </message>
     <message>
-        <source>Channels</source>
-        <translation>Channels</translation>
-    </message>
-    <message>
-        <source>No channels yet.</source>
-        <translation>No channels yet.</translation>
-    </message>
-    <message>
-        <source>Handed to the platform: it goes out at its time even with this computer off. But later edits, a pause or a mourning/crisis mode do not stop it by themselves: the app must cancel it on the platform, which it can do only while it runs and is online.</source>
-        <translation>Handed to the platform: it goes out at its time even with this computer off. But later edits, a pause or a mourning/crisis mode do not stop it by themselves: the app must cancel it on the platform, which it can do only while it runs and is online.</translation>
-    </message>
-    <message>
-        <source>Take back from the platforms</source>
-        <translation>Take back from the platforms</translation>
-    </message>
-    <message>
-        <source>Cancels the scheduled post on the platforms that hold it, so that it can be edited again.</source>
-        <translation>Cancels the scheduled post on the platforms that hold it, so that it can be edited again.</translation>
-    </message>
-    <message>
         <source>Attached media</source>
         <extracomment>Cancels what the platforms hold for a post: async (post_id) -&gt; (taken back, not taken back).</extracomment>
         <translation>Attached media</translation>
@@ -1149,18 +1187,6 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
         <source>Composer messages</source>
         <translation>Composer messages</translation>
     </message>
-    <message>
-        <source>State on {channel}</source>
-        <translation>State on {channel}</translation>
-    </message>
-    <message>
-        <source>Platform schedules it</source>
-        <translation>Platform schedules it</translation>
-    </message>
-    <message>
-        <source>Hand to {channel}&apos;s own scheduler</source>
-        <translation>Hand to {channel}&apos;s own scheduler</translation>
-    </message>
     <message numerus="yes">
         <source>%n channel(s) could not be taken back (offline, or the platform already published it).</source>
         <translation>
@@ -1173,17 +1199,6 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
         <translation>
             <numerusform>Taken back from %n channel: edit the post and schedule it again.</numerusform>
             <numerusform>Taken back from %n channels: edit the post and schedule it again.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>to be handed to the platform</source>
-        <translation>to be handed to the platform</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n part(s) out</source>
-        <translation>
-            <numerusform>%n part out</numerusform>
-            <numerusform>%n parts out</numerusform>
         </translation>
     </message>
     <message>
@@ -1241,10 +1256,6 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
     <message>
         <source>Already published on some channels; those stay as they are.</source>
         <translation>Already published on some channels; those stay as they are.</translation>
-    </message>
-    <message>
-        <source>open</source>
-        <translation>open</translation>
     </message>
     <message>
         <source>Handed to the platform&apos;s scheduler on some channels: changes here do not reach them until you take the post back from the platforms.</source>
@@ -2301,6 +2312,18 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
         <translation>Mark the message resolved</translation>
     </message>
     <message>
+        <source>A reply may have been sent: check on the platform.</source>
+        <translation>A reply may have been sent: check on the platform.</translation>
+    </message>
+    <message>
+        <source>It arrived</source>
+        <translation>It arrived</translation>
+    </message>
+    <message>
+        <source>Send again</source>
+        <translation>Send again</translation>
+    </message>
+    <message>
         <source>no rule matched</source>
         <translation>no rule matched</translation>
     </message>
@@ -2589,6 +2612,10 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
     <message>
         <source>A reel needs exactly one video.</source>
         <translation>A reel needs exactly one video.</translation>
+    </message>
+    <message>
+        <source>A story has no caption: the text is not posted (put the words in the picture).</source>
+        <translation>A story has no caption: the text is not posted (put the words in the picture).</translation>
     </message>
     <message>
         <source>The link is not a web address (it must start with https://).</source>

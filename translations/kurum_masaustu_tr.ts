@@ -584,6 +584,55 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     </message>
 </context>
 <context>
+    <name>ChannelRows</name>
+    <message>
+        <source>Channels</source>
+        <translation>Kanallar</translation>
+    </message>
+    <message>
+        <source>No channels yet.</source>
+        <translation>Henüz kanal eklenmemiş.</translation>
+    </message>
+    <message>
+        <source>Handed to the platform: it goes out at its time even with this computer off. But later edits, a pause or a mourning/crisis mode do not stop it by themselves: the app must cancel it on the platform, which it can do only while it runs and is online.</source>
+        <translation>Platforma teslim edilen gönderi, bu bilgisayar kapalıyken de zamanında yayımlanır. Ancak sonradan yapılan düzenlemeler, yayın duraklatma ya da yas/kriz modu onu kendiliğinden durdurmaz: uygulamanın platformdaki zamanlanmış gönderiyi iptal etmesi gerekir; bunu da yalnızca açıkken ve internete bağlıyken yapabilir.</translation>
+    </message>
+    <message>
+        <source>Take back from the platforms</source>
+        <translation>Platformlardan geri al</translation>
+    </message>
+    <message>
+        <source>Cancels the scheduled post on the platforms that hold it, so that it can be edited again.</source>
+        <translation>Gönderiyi tutan platformlardaki zamanlanmış gönderiyi iptal eder; böylece yeniden düzenlenebilir.</translation>
+    </message>
+    <message>
+        <source>State on {channel}</source>
+        <translation>{channel} üzerindeki durum</translation>
+    </message>
+    <message>
+        <source>Platform schedules it</source>
+        <translation>Platform zamanlasın</translation>
+    </message>
+    <message>
+        <source>Hand to {channel}&apos;s own scheduler</source>
+        <translation>{channel} kanalının kendi zamanlayıcısına teslim et</translation>
+    </message>
+    <message>
+        <source>to be handed to the platform</source>
+        <translation>platforma teslim edilecek</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n part(s) out</source>
+        <translation>
+            <numerusform>%n bölüm yayımlandı</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>aç</translation>
+    </message>
+</context>
+<context>
     <name>ChannelWarning</name>
     <message>
         <source>Channel warning</source>
@@ -685,6 +734,10 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     <message>
         <source>The port must be a number between 1024 and 65535.</source>
         <translation>Bağlantı noktası 1024 ile 65535 arasında bir sayı olmalı.</translation>
+    </message>
+    <message>
+        <source>This channel&apos;s token is not in the secure password store. Choose Reconnect.</source>
+        <translation>Bu kanalın erişim anahtarı güvenli parola deposunda yok. “Yeniden bağlan”ı seçin.</translation>
     </message>
     <message>
         <source>The server could not be reached. Check the address and the internet connection (or the proxy) and try again.</source>
@@ -1003,6 +1056,10 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
         <translation>Millî yas: kutlama ifadesi ({values}).</translation>
     </message>
     <message>
+        <source>No photos or videos.</source>
+        <translation>Fotoğraf ya da video yok.</translation>
+    </message>
+    <message>
         <source>Children in {values}: record the parents&apos; written consent or blur their faces.</source>
         <translation>{values} çocuk içeriyor: velinin yazılı rızasını kaydedin ya da yüzleri bulanıklaştırın.</translation>
     </message>
@@ -1082,26 +1139,6 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
         <translation>Yayımlanma zamanı</translation>
     </message>
     <message>
-        <source>Channels</source>
-        <translation>Kanallar</translation>
-    </message>
-    <message>
-        <source>No channels yet.</source>
-        <translation>Henüz kanal eklenmemiş.</translation>
-    </message>
-    <message>
-        <source>Handed to the platform: it goes out at its time even with this computer off. But later edits, a pause or a mourning/crisis mode do not stop it by themselves: the app must cancel it on the platform, which it can do only while it runs and is online.</source>
-        <translation>Platforma teslim edilen gönderi, bu bilgisayar kapalıyken de zamanında yayımlanır. Ancak sonradan yapılan düzenlemeler, yayın duraklatma ya da yas/kriz modu onu kendiliğinden durdurmaz: uygulamanın platformdaki zamanlanmış gönderiyi iptal etmesi gerekir; bunu da yalnızca açıkken ve internete bağlıyken yapabilir.</translation>
-    </message>
-    <message>
-        <source>Take back from the platforms</source>
-        <translation>Platformlardan geri al</translation>
-    </message>
-    <message>
-        <source>Cancels the scheduled post on the platforms that hold it, so that it can be edited again.</source>
-        <translation>Gönderiyi tutan platformlardaki zamanlanmış gönderiyi iptal eder; böylece yeniden düzenlenebilir.</translation>
-    </message>
-    <message>
         <source>Attached media</source>
         <extracomment>Cancels what the platforms hold for a post: async (post_id) -&gt; (taken back, not taken back).</extracomment>
         <translation>Eklenen medya</translation>
@@ -1138,18 +1175,6 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
         <source>Composer messages</source>
         <translation>Gönderi hazırlama bildirimleri</translation>
     </message>
-    <message>
-        <source>State on {channel}</source>
-        <translation>{channel} üzerindeki durum</translation>
-    </message>
-    <message>
-        <source>Platform schedules it</source>
-        <translation>Platform zamanlasın</translation>
-    </message>
-    <message>
-        <source>Hand to {channel}&apos;s own scheduler</source>
-        <translation>{channel} kanalının kendi zamanlayıcısına teslim et</translation>
-    </message>
     <message numerus="yes">
         <source>%n channel(s) could not be taken back (offline, or the platform already published it).</source>
         <translation>
@@ -1160,16 +1185,6 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
         <source>Taken back from %n channel(s): edit the post and schedule it again.</source>
         <translation>
             <numerusform>%n kanaldan geri alındı: gönderiyi düzenleyip yeniden zamanlayın.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>to be handed to the platform</source>
-        <translation>platforma teslim edilecek</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n part(s) out</source>
-        <translation>
-            <numerusform>%n bölüm yayımlandı</numerusform>
         </translation>
     </message>
     <message>
@@ -1227,10 +1242,6 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     <message>
         <source>Already published on some channels; those stay as they are.</source>
         <translation>Bazı kanallarda zaten yayımlandı; oradaki gönderiler olduğu gibi kalır.</translation>
-    </message>
-    <message>
-        <source>open</source>
-        <translation>aç</translation>
     </message>
     <message>
         <source>Handed to the platform&apos;s scheduler on some channels: changes here do not reach them until you take the post back from the platforms.</source>
@@ -2281,6 +2292,18 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
         <translation>Mesajı çözüldü olarak işaretle</translation>
     </message>
     <message>
+        <source>A reply may have been sent: check on the platform.</source>
+        <translation>Bir yanıt gönderilmiş olabilir: platformda kontrol edin.</translation>
+    </message>
+    <message>
+        <source>It arrived</source>
+        <translation>Ulaşmış</translation>
+    </message>
+    <message>
+        <source>Send again</source>
+        <translation>Yeniden gönder</translation>
+    </message>
+    <message>
         <source>no rule matched</source>
         <translation>hiçbir kural eşleşmedi</translation>
     </message>
@@ -2569,6 +2592,10 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     <message>
         <source>A reel needs exactly one video.</source>
         <translation>Reels için tam olarak bir video gerekir.</translation>
+    </message>
+    <message>
+        <source>A story has no caption: the text is not posted (put the words in the picture).</source>
+        <translation>Hikâyenin açıklama metni olmaz: metin paylaşılmaz (sözleri görselin içine yazın).</translation>
     </message>
     <message>
         <source>The link is not a web address (it must start with https://).</source>

@@ -102,6 +102,7 @@ class RunSummary:
     uncertain: int = 0  # waiting for the person: the platform cannot tell whether they went out
     missed: int = 0  # waiting for the person: their time passed while the app was closed or offline
     dropped: int = 0  # turned back into drafts this run (missed-slot policy "drop")
+    taken_back: int = 0  # taken back from a platform's scheduler because publishing is paused
     failed: int = 0
     waiting: int = 0
     errors: list[str] = field(default_factory=list)
@@ -204,12 +205,22 @@ class Outbox:
             )
         return outcome
 
+    async def _take_back_all(self, summary: RunSummary) -> None:
+        """Publishing is paused: what platforms hold for later is taken back (stays scheduled)."""
+        for delivery_id in self.handed_off_ids():
+            outcome = await self.take_back(delivery_id)
+            if isinstance(outcome, Done):
+                summary.taken_back += 1
+            elif outcome is not None:
+                summary.errors.append(f"delivery {delivery_id}: not taken back from the platform ({outcome})")
+
     # -- the work --------------------------------------------------------------------------
     async def run_once(self) -> RunSummary:
         """Reconcile in-flight deliveries, then publish everything due. Never raises for a
         platform's answer; an adapter that cannot be built counts as an error."""
         summary = RunSummary()
         if self.paused() is not None:
+            await self._take_back_all(summary)
             summary.waiting = len(self._due_ids(self._clock()))
         else:
             self._settle_missed(self._clock(), summary)
