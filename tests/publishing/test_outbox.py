@@ -518,3 +518,26 @@ def test_a_publishing_pause_wins_over_the_missed_slot_policy(
     clock.advance(minutes=30)
     run(ask)
     assert list(platform.posts.values()) == ["Konser duyurusu"]
+
+
+def test_moving_a_post_in_the_calendar_answers_a_missed_slot_and_leaves_an_uncertain_one(
+    session_factory: sessionmaker[Session],
+) -> None:
+    from kurum_masaustu.rules.timeutil import to_local
+    from kurum_masaustu.services.posts import PostService
+
+    missed, uncertain = _schedule(session_factory, "Konser duyurusu", START - timedelta(hours=3), channels=2)
+    with session_factory.begin() as s:
+        for delivery_id, state in ((missed, DeliveryState.MISSED), (uncertain, DeliveryState.UNCERTAIN)):
+            delivery = s.get(Delivery, delivery_id)
+            assert delivery is not None
+            delivery.state = state
+        post_id = delivery.post_id
+    tomorrow = to_local(START).date() + timedelta(days=1)
+    result = PostService(session_factory).reschedule(post_id, tomorrow, now=START)
+    assert (result.moved, result.kept_published) == (1, 1)
+    moved = _delivery(session_factory, missed)
+    assert moved.state is DeliveryState.SCHEDULED
+    assert to_local(moved.scheduled_at).date() == tomorrow  # type: ignore[arg-type]
+    assert _delivery(session_factory, uncertain).state is DeliveryState.UNCERTAIN
+    assert _delivery(session_factory, uncertain).scheduled_at == START - timedelta(hours=3)

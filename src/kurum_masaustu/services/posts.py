@@ -190,6 +190,11 @@ class RescheduleResult:
 
 
 #: Deliveries the person can still change; published ones are history.
+#: Deliveries a move in the calendar leaves where they are: out, with the platform, or in flight
+#: (an uncertain one may be out: only the person can say).
+_GONE_OUT = frozenset(
+    {DeliveryState.PUBLISHED, DeliveryState.HANDED_OFF, DeliveryState.PUBLISHING, DeliveryState.UNCERTAIN}
+)
 EDITABLE_STATES = frozenset({DeliveryState.DRAFT, DeliveryState.SCHEDULED, DeliveryState.FAILED})
 
 
@@ -450,7 +455,7 @@ class PostService:
                 return RescheduleResult(0, 0)
             targets: dict[int, datetime] = {}
             for delivery in post.deliveries:
-                if delivery.state in (DeliveryState.PUBLISHED, DeliveryState.HANDED_OFF, DeliveryState.PUBLISHING):
+                if delivery.state in _GONE_OUT:
                     kept.append(delivery.id)
                     continue
                 old = to_local(delivery.scheduled_at).time() if delivery.scheduled_at is not None else time(10, 0)
@@ -462,6 +467,8 @@ class PostService:
                 if delivery.id in targets:
                     delivery.scheduled_at = targets[delivery.id]
                     delivery.next_attempt_at = None
+                    if delivery.state == DeliveryState.MISSED:  # a new time answers the question
+                        delivery.state = DeliveryState.SCHEDULED
                     moved.append(delivery.id)
             if moved:
                 session.add(

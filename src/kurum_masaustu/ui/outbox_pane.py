@@ -49,16 +49,6 @@ def error_text(code: str | None) -> str:
     return f"{text}: {detail}" if detail else text
 
 
-def late_text(scheduled_at: datetime, now: datetime) -> str:
-    """ "3 saat gecikti": how late a delivery is, in the largest whole unit."""
-    unit, amount = late_by(scheduled_at, now)
-    if unit == "minutes":
-        return QCoreApplication.translate("Outbox", "%n minute(s) late", "", amount)
-    if unit == "hours":
-        return QCoreApplication.translate("Outbox", "%n hour(s) late", "", amount)
-    return QCoreApplication.translate("Outbox", "%n day(s) late", "", amount)
-
-
 class OutboxModel(QAbstractTableModel):
     def __init__(self, service: OutboxService, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -69,6 +59,15 @@ class OutboxModel(QAbstractTableModel):
         self.beginResetModel()
         self._rows = self._service.rows(datetime.now(UTC))
         self.endResetModel()
+
+    def late_text(self, scheduled_at: datetime, now: datetime) -> str:
+        """"3 saat gecikti": how late a delivery is, in the largest whole unit."""
+        unit, amount = late_by(scheduled_at, now)
+        if unit == "minutes":
+            return self.tr("%n minute(s) late", "", amount)
+        if unit == "hours":
+            return self.tr("%n hour(s) late", "", amount)
+        return self.tr("%n day(s) late", "", amount)
 
     def row(self, index: QModelIndex) -> OutboxRow:
         return self._rows[index.row()]
@@ -100,7 +99,7 @@ class OutboxModel(QAbstractTableModel):
                 return QCoreApplication.translate("Outbox", "To be posted by hand")
             if row.state == DeliveryState.MISSED and row.scheduled_at is not None:
                 question = QCoreApplication.translate("Outbox", "publish now, or keep it as a draft?")
-                return f"{late_text(row.scheduled_at, datetime.now(UTC))} · {question}"
+                return f"{self.late_text(row.scheduled_at, datetime.now(UTC))} · {question}"
             return error_text(row.last_error)
         if role == Qt.ItemDataRole.ForegroundRole and row.state == DeliveryState.FAILED:
             return QColor("#b42318")
