@@ -330,7 +330,7 @@ async def _apply(
             if stored is not None:
                 stored.inbox_cursor = cursor
 
-    await asyncio.to_thread(write)
+    await asyncio.get_event_loop().run_in_executor(None, write)  # as the sandbox's save: qasync-safe
 
 
 def _classify_all(classifier: Classifier, texts: Sequence[str]) -> dict[str, Classification]:

@@ -94,7 +94,9 @@ class SandboxState:
         """:meth:`save` in a worker thread: serialising and ``fsync`` take milliseconds that the
         event loop (the window) must not wait for. Call it holding :attr:`lock`, so that no
         request changes the data while the thread writes it."""
-        await asyncio.to_thread(self.save)
+        # get_event_loop, not to_thread: a qasync loop driven by Qt alone (a pane's task in a
+        # test) is not "running" for asyncio, and to_thread would refuse it.
+        await asyncio.get_event_loop().run_in_executor(None, self.save)
 
     @property
     def lock(self) -> asyncio.Lock:
