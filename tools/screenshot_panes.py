@@ -4,8 +4,8 @@
 
 writes ``checklist-<lang>.png`` (the composer's checklist tab) and ``media-<lang>.png``: a new
 announcement with a misspelled word, unknown names, a link (offline), a 12-megapixel phone photo
-with GPS and camera metadata, children flagged without consent. Run ``tools/update_translations.py --build`` first for the
-Turkish texts from a checkout.
+with GPS and camera metadata, children flagged without consent. Run
+``tools/update_translations.py --build`` first for the Turkish texts from a checkout.
 """
 
 from __future__ import annotations
