@@ -322,8 +322,24 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
         <translation>Outside campaigns</translation>
     </message>
     <message>
+        <source>Remove this date from the series</source>
+        <translation>Remove this date from the series</translation>
+    </message>
+    <message>
+        <source>End the series after this date</source>
+        <translation>End the series after this date</translation>
+    </message>
+    <message>
         <source>Open</source>
         <translation>Open</translation>
+    </message>
+    <message>
+        <source>This date has already gone out; it stays.</source>
+        <translation>This date has already gone out; it stays.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Series ended: %n later post(s) removed.</source>
+        <translation><numerusform>Series ended: %n later post removed.</numerusform><numerusform>Series ended: %n later posts removed.</numerusform></translation>
     </message>
     <message>
         <source>This month: {planned} planned, {published} published</source>
@@ -1049,6 +1065,7 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
     <name>ComposerPane</name>
     <message>
         <source>Title for the calendar (optional)</source>
+        <extracomment>The profile's media folder (videos are probed there); set by the window.</extracomment>
         <translation>Title for the calendar (optional)</translation>
     </message>
     <message>
@@ -2125,15 +2142,24 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
     </message>
     <message numerus="yes">
         <source>%n row(s) can be imported.</source>
-        <translation><numerusform>%n row can be imported.</numerusform><numerusform>%n rows can be imported.</numerusform></translation>
+        <translation>
+            <numerusform>%n row can be imported.</numerusform>
+            <numerusform>%n rows can be imported.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n line(s) have problems and will be left out; cancel to import nothing.</source>
-        <translation><numerusform>%n line has problems and will be left out; cancel to import nothing.</numerusform><numerusform>%n lines have problems and will be left out; cancel to import nothing.</numerusform></translation>
+        <translation>
+            <numerusform>%n line has problems and will be left out; cancel to import nothing.</numerusform>
+            <numerusform>%n lines have problems and will be left out; cancel to import nothing.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Import %n valid row(s)</source>
-        <translation><numerusform>Import %n valid row</numerusform><numerusform>Import %n valid rows</numerusform></translation>
+        <translation>
+            <numerusform>Import %n valid row</numerusform>
+            <numerusform>Import %n valid rows</numerusform>
+        </translation>
     </message>
     <message>
         <source>Import all</source>

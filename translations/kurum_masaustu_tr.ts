@@ -319,8 +319,24 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
         <translation>Kampanya dışı</translation>
     </message>
     <message>
+        <source>Remove this date from the series</source>
+        <translation>Bu tarihi seriden çıkar</translation>
+    </message>
+    <message>
+        <source>End the series after this date</source>
+        <translation>Seriyi bu tarihten sonra bitir</translation>
+    </message>
+    <message>
         <source>Open</source>
         <translation>Aç</translation>
+    </message>
+    <message>
+        <source>This date has already gone out; it stays.</source>
+        <translation>Bu tarih zaten yayımlandı; yerinde kalır.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Series ended: %n later post(s) removed.</source>
+        <translation><numerusform>Seri bitirildi: sonraki %n gönderi kaldırıldı.</numerusform></translation>
     </message>
     <message>
         <source>This month: {planned} planned, {published} published</source>
@@ -1038,6 +1054,7 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     <name>ComposerPane</name>
     <message>
         <source>Title for the calendar (optional)</source>
+        <extracomment>The profile's media folder (videos are probed there); set by the window.</extracomment>
         <translation>Takvimde görünecek başlık (isteğe bağlı)</translation>
     </message>
     <message>
@@ -2108,15 +2125,21 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     </message>
     <message numerus="yes">
         <source>%n row(s) can be imported.</source>
-        <translation><numerusform>%n satır alınabilir.</numerusform></translation>
+        <translation>
+            <numerusform>%n satır alınabilir.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n line(s) have problems and will be left out; cancel to import nothing.</source>
-        <translation><numerusform>%n satırda sorun var, bunlar alınmayacak; hiçbirini almamak için vazgeçin.</numerusform></translation>
+        <translation>
+            <numerusform>%n satırda sorun var, bunlar alınmayacak; hiçbirini almamak için vazgeçin.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Import %n valid row(s)</source>
-        <translation><numerusform>Geçerli %n satırı al</numerusform></translation>
+        <translation>
+            <numerusform>Geçerli %n satırı al</numerusform>
+        </translation>
     </message>
     <message>
         <source>Import all</source>
