@@ -281,14 +281,17 @@ def test_a_handed_off_post_is_taken_back_from_the_composer_and_by_a_pause(
     assert not composer.take_back_button.isVisibleTo(composer)
     with services.sessions() as session:
         states = {d.post_id: d.state for d in session.scalars(select(Delivery))}
-    assert states == {posts[0]: DeliveryState.SCHEDULED, posts[1]: DeliveryState.HANDED_OFF}
+    # Taken back to be edited: a draft until scheduled anew (not handed over again meanwhile).
+    assert states == {posts[0]: DeliveryState.DRAFT, posts[1]: DeliveryState.HANDED_OFF}
 
     # A pause (crisis) takes back everything the platforms hold.
     window.pause_publishing("Kriz", mode="crisis")
 
     def all_back() -> None:
         with services.sessions() as session:
-            assert {d.state for d in session.scalars(select(Delivery))} == {DeliveryState.SCHEDULED}
+            states = {d.post_id: d.state for d in session.scalars(select(Delivery))}
+        # Taken back for the pause: still scheduled here, handed over again after it.
+        assert states == {posts[0]: DeliveryState.DRAFT, posts[1]: DeliveryState.SCHEDULED}
 
     qtbot.waitUntil(all_back, timeout=10_000)
     qloop.run_until_complete(services.aclose())
@@ -310,3 +313,46 @@ def test_a_link_is_a_card_on_facebook_and_part_of_the_text_elsewhere(
     assert all(r.blocking for r in composer.previews.results)
     assert composer.save(schedule=True) is None
     assert "web address" in composer.message_label.text()
+
+
+def test_a_story_says_its_text_is_not_posted(composer: ComposerPane, ids: dict[Platform, int]) -> None:
+    choose(composer, ids, Platform.INSTAGRAM)
+    composer.kinds.set_kind(PostKind.STORY)
+    composer.body_edit.setPlainText("Festival yarın!")
+    composer.update_checks()
+    (result,) = composer.previews.results
+    assert [(n.message, n.blocking) for n in result.notes] == [
+        ("A story needs exactly one image or video.", True),
+        ("A story has no caption: the text is not posted (put the words in the picture).", False),
+    ]
+
+
+def test_posts_still_held_by_platforms_during_a_pause_are_taken_back_at_start(
+    qtbot: QtBot, qloop: asyncio.AbstractEventLoop, services: Services
+) -> None:
+    from kurum_masaustu.services.channels import ChannelService
+    from kurum_masaustu.services.posts import PostDraft
+    from kurum_masaustu.ui.main_window import MainWindow
+
+    with services.sessions.begin() as session:
+        channel = Channel(platform=Platform.MASTODON, display_name="Belediye Mastodon", handle="bel", sandbox=True)
+        session.add(channel)
+        session.flush()
+        channel_id = channel.id
+    ChannelService(services.sessions, services.credentials()).connect_sandbox_channels()
+    at = datetime.now(UTC) + timedelta(hours=3)
+    services.posts.save(
+        PostDraft(body="Duyuru.", channel_ids=[channel_id], scheduled_at=at, schedule=True, hand_off={channel_id})
+    )
+    assert qloop.run_until_complete(services.publisher.run_once()).handed_off == 1
+    services.pause.pause("Ulusal yas", None, "mourning")  # e.g. set while the app could not reach the platform
+    window = MainWindow(services)
+    qtbot.addWidget(window)
+    window._take_back_if_paused()  # what the window does at start and when back online
+
+    def taken_back() -> None:
+        with services.sessions() as session:
+            assert [d.state for d in session.scalars(select(Delivery))] == [DeliveryState.SCHEDULED]
+
+    qtbot.waitUntil(taken_back, timeout=10_000)
+    qloop.run_until_complete(services.aclose())

@@ -4,6 +4,7 @@ or send it again)."""
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QInputDialog, QMessageBox
@@ -96,3 +97,57 @@ def test_send_again_only_after_the_person_confirms(
     assert again.state is DeliveryState.SCHEDULED
     assert again.sending_since is None
     assert again.next_attempt_at is not None
+
+
+def test_a_missed_delivery_shows_how_late_it_is_and_asks(
+    qtbot: QtBot, services: Services, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with services.sessions.begin() as s:
+        mastodon = Channel(platform=Platform.MASTODON, display_name="Belediye Mastodon", handle="@belediye")
+        posts = [Post(title=f"Duyuru {i}", body=f"Duyuru {i}") for i in range(2)]
+        for post in posts:
+            post.deliveries.append(
+                Delivery(
+                    channel=mastodon,
+                    scheduled_at=datetime.now(UTC) - timedelta(hours=3, minutes=10),
+                    state=DeliveryState.MISSED,
+                )
+            )
+        s.add_all(posts)
+        s.flush()
+        first, second = (p.deliveries[0].id for p in posts)
+    pane = OutboxPane(services.outbox)
+    qtbot.addWidget(pane)
+    pane.show()
+    pane.reload()
+    assert pane.model.rowCount() == 2
+    assert pane.model.index(0, 4).data() == "3 hour(s) late · publish now, or keep it as a draft?"
+    pane.table.selectRow(0)
+    assert pane.publish_late_button.isVisible()
+    assert pane.keep_draft_button.isVisible()
+    assert not pane.confirm_button.isVisible()
+    chosen = pane.model.row(pane.table.currentIndex()).delivery_id
+    with qtbot.waitSignal(pane.changed):
+        pane.publish_late_button.click()
+    assert _state(services, chosen).state is DeliveryState.SCHEDULED
+    pane.table.selectRow(0)
+    other = pane.model.row(pane.table.currentIndex()).delivery_id
+    assert {chosen, other} == {first, second}
+    pane.keep_draft_button.click()
+    assert _state(services, other).state is DeliveryState.DRAFT
+
+
+def test_the_missed_slot_policy_is_a_setting(qtbot: QtBot, services: Services, tmp_path: Path) -> None:
+    from kurum_masaustu.rules.policy import Policy
+    from kurum_masaustu.settings import Settings
+    from kurum_masaustu.ui.settings_dialog import SettingsDialog
+
+    path = tmp_path / "settings.json"
+    settings = Settings()
+    dialog = SettingsDialog(settings, path, Policy())
+    qtbot.addWidget(dialog)
+    assert dialog.missed_combo.currentData() == "ask"  # the default
+    dialog.missed_combo.setCurrentIndex(dialog.missed_combo.findData("drop"))
+    dialog.save()
+    assert settings.missed_slot_policy == "drop"  # the running outbox reads it at its next run
+    assert Settings.load(path).missed_slot_policy == "drop"

@@ -75,9 +75,18 @@ class Services:
     @functools.cached_property
     def publisher(self) -> Outbox:
         """The outbox worker (loaded after the first paint, with the platforms' interface)."""
+        from kurum_masaustu import policy
         from kurum_masaustu.publishing.outbox import Outbox
+        from kurum_masaustu.rules.missed_slot import grace_for, parse_policy
 
-        return Outbox(self.sessions, self.adapter_for, self._media_file, save_secrets=self.save_renewed_secrets)
+        return Outbox(
+            self.sessions,
+            self.adapter_for,
+            self._media_file,
+            save_secrets=self.save_renewed_secrets,
+            missed_policy=lambda: parse_policy(self.settings.missed_slot_policy),
+            missed_grace=grace_for(policy.current().get("sync_interval_minutes")),
+        )
 
     @functools.cached_property
     def media(self) -> MediaLibrary:

@@ -243,3 +243,41 @@ def test_reply_dialog_fills_the_template_checks_tone_and_queues(
     replies = pane.conversations.replies(row.id)
     assert [r.state for r in replies if r.text == text] == [ReplyState.QUEUED]
     assert "reply queued" in pane.history_view.toPlainText()
+
+
+def test_an_uncertain_reply_is_confirmed_from_the_pane(
+    qtbot: QtBot, session_factory: sessionmaker[Session], thread: dict[str, int]
+) -> None:
+    from kurum_masaustu.ui.inbox_pane import InboxPane
+
+    with session_factory.begin() as s:
+        s.add(Reply(inbox_item_id=thread["answer"], text="Yanıtımız", state=ReplyState.UNCERTAIN))
+    pane = InboxPane(InboxService(session_factory, clock=lambda: NOW, hours=BusinessHours()))
+    qtbot.addWidget(pane)
+    rows = {pane.model.row(pane.model.index(i, 0)).id: i for i in range(pane.model.rowCount())}
+    pane.table.setCurrentIndex(pane.model.index(rows[thread["root"]], 0))
+    assert pane.uncertain_row.isHidden()
+    pane.table.setCurrentIndex(pane.model.index(rows[thread["answer"]], 0))
+    assert not pane.uncertain_row.isHidden()
+    pane.arrived_button.click()
+    assert pane.uncertain_row.isHidden()
+    states = [r.state for r in pane.conversations.replies(thread["answer"])]
+    assert states == [ReplyState.SENT]
+    assert pane.current_row().status is InboxStatus.ANSWERED  # type: ignore[union-attr]
+    assert "reply marked as arrived" in pane.history_view.toPlainText()
+
+
+def test_the_holiday_table_is_read_off_the_ui_thread_then_clocks_appear(
+    qtbot: QtBot, session_factory: sessionmaker[Session], thread: dict[str, int]
+) -> None:
+    from PySide6.QtCore import Qt
+
+    from kurum_masaustu.ui.inbox_pane import COLUMNS, InboxPane
+
+    inbox = InboxService(session_factory, clock=lambda: NOW)  # hours not given: Turkish, built lazily
+    pane = InboxPane(inbox)
+    qtbot.addWidget(pane)
+    row = next(i for i in range(pane.model.rowCount()) if pane.model.row(pane.model.index(i, 0)).id == thread["root"])
+    index = pane.model.index(row, COLUMNS.index("waiting"))
+    qtbot.waitUntil(lambda: pane.model.data(index, Qt.ItemDataRole.DisplayRole) == "3 h 00 min", timeout=10_000)
+    assert inbox.hours_ready()

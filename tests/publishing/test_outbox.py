@@ -426,3 +426,95 @@ def test_an_uncertain_delivery_the_person_did_not_find_is_sent_again_once(
     assert summary.uncertain == 0
     assert list(platform.posts.values()) == ["Gitmeyen duyuru"]
     assert _delivery(session_factory, delivery_id).state is DeliveryState.PUBLISHED
+
+
+def _policy_outbox(
+    session_factory: sessionmaker[Session], platform: ScriptedPlatform, clock: Clock, policy: str
+) -> Outbox:
+    from kurum_masaustu.rules.missed_slot import parse_policy
+
+    async def adapter_for(channel: Channel) -> Adapter:
+        return platform
+
+    async def media_file(ref: MediaRef, _platform: Platform) -> MediaFile:
+        raise AssertionError("no media in these posts")
+
+    return Outbox(session_factory, adapter_for, media_file, clock=clock, missed_policy=lambda: parse_policy(policy))
+
+
+@pytest.mark.parametrize("policy", ["ask", "publish_late", "drop"])
+def test_a_post_whose_time_passed_while_the_app_was_closed_follows_the_missed_slot_policy(
+    policy: str, session_factory: sessionmaker[Session], platform: ScriptedPlatform, clock: Clock
+) -> None:
+    from kurum_masaustu.services.outbox import OutboxService
+
+    outbox = _policy_outbox(session_factory, platform, clock, policy)
+    run(outbox)  # the app ran at 09:00 …
+    [on_time] = _schedule(session_factory, "Zamanında", START + timedelta(minutes=30))
+    [missed] = _schedule(session_factory, "Saat 10 duyurusu", START + timedelta(hours=1))
+    clock.advance(hours=4)  # … then the laptop stayed closed until 13:00
+    [just_due] = _schedule(session_factory, "Şimdi", clock() - timedelta(minutes=2))
+    summary = asyncio.run(outbox.run_once())
+    published = sorted(platform.posts.values())
+    view = OutboxService(session_factory)
+    if policy == "publish_late":
+        assert published == sorted(["Zamanında", "Saat 10 duyurusu", "Şimdi"])
+        assert summary.missed == 0
+    else:
+        assert published == ["Şimdi"]  # a little late is on time
+        state = _delivery(session_factory, missed).state
+        assert _delivery(session_factory, on_time).state is state
+        if policy == "ask":
+            assert state is DeliveryState.MISSED
+            assert summary.missed == 2
+            rows = view.rows(clock())
+            assert {r.delivery_id for r in rows[:2]} == {on_time, missed}  # listed first: they need the person
+            assert view.publish_missed(missed, clock())
+            assert view.keep_missed_as_draft(on_time)
+            assert not view.keep_missed_as_draft(just_due)
+            again = asyncio.run(outbox.run_once())
+            assert again.missed == 0
+            assert sorted(platform.posts.values()) == ["Saat 10 duyurusu", "Şimdi"]
+            assert _delivery(session_factory, on_time).state is DeliveryState.DRAFT
+        else:
+            assert state is DeliveryState.DRAFT
+            assert summary.dropped == 2
+            assert _delivery(session_factory, missed).last_error == "missed_slot: 180 minutes late"
+    assert _delivery(session_factory, just_due).state is DeliveryState.PUBLISHED
+    # Nothing the person made is lost: every post is still there.
+    with session_factory() as s:
+        assert sorted(p.body for p in s.scalars(select(Post))) == sorted(["Zamanında", "Saat 10 duyurusu", "Şimdi"])
+
+
+def test_a_post_held_by_a_rate_limit_while_the_app_runs_is_not_a_missed_slot(
+    session_factory: sessionmaker[Session], platform: ScriptedPlatform, clock: Clock
+) -> None:
+    outbox = _policy_outbox(session_factory, platform, clock, "ask")
+    [delivery_id] = _schedule(session_factory, "Sıradaki", START - timedelta(minutes=1))
+    platform.script.append(("rate", 3 * 3600))
+    run(outbox)
+    for _ in range(4):  # the window keeps running while the platform holds it for three hours
+        clock.advance(hours=1)
+        run(outbox)
+    assert _delivery(session_factory, delivery_id).state is DeliveryState.PUBLISHED
+    assert list(platform.posts.values()) == ["Sıradaki"]
+
+
+def test_a_publishing_pause_wins_over_the_missed_slot_policy(
+    session_factory: sessionmaker[Session], platform: ScriptedPlatform, clock: Clock
+) -> None:
+    """What falls due during a crisis pause waits for the pause's own review, however late."""
+    outbox = _policy_outbox(session_factory, platform, clock, "publish_late")
+    run(outbox)
+    outbox.pause("Deprem", mode="crisis")
+    [held] = _schedule(session_factory, "Konser duyurusu", START + timedelta(hours=1))
+    clock.advance(hours=5)
+    summary = asyncio.run(outbox.run_once())
+    assert summary.waiting == 1
+    assert platform.posts == {}
+    assert _delivery(session_factory, held).state is DeliveryState.SCHEDULED
+    outbox.resume()  # the person reviewed it on resume and chose to publish: no second question
+    ask = _policy_outbox(session_factory, platform, clock, "ask")
+    clock.advance(minutes=30)
+    run(ask)
+    assert list(platform.posts.values()) == ["Konser duyurusu"]

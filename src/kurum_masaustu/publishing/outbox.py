@@ -26,8 +26,8 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import func, or_, select
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy import func, insert, or_, select, update
+from sqlalchemy.orm import Session, joinedload, sessionmaker
 
 from kurum_masaustu.domain import DeliveryState, Platform, PostKind
 from kurum_masaustu.platforms.base import (
@@ -47,7 +47,8 @@ from kurum_masaustu.platforms.base import (
 )
 from kurum_masaustu.publishing.backoff import MAX_ATTEMPTS, retry_delay
 from kurum_masaustu.publishing.pause import PauseSwitch
-from kurum_masaustu.store.models import AuditEntry, Channel, Delivery, MediaAsset, PostMedia
+from kurum_masaustu.rules.missed_slot import DEFAULT_POLICY, GRACE, MissedSlotPolicy, SlotDecision, decide
+from kurum_masaustu.store.models import AppFlag, AuditEntry, Channel, Delivery, MediaAsset, PostMedia
 
 log = logging.getLogger(__name__)
 
@@ -82,6 +83,12 @@ MediaResolver = Callable[[MediaRef, Platform], Awaitable[MediaFile]]
 SecretSaver = Callable[[int], Awaitable[object]]
 
 
+#: A delivery with what publishing it reads, in one query (not three lazy loads per delivery).
+_WITH_POST_AND_CHANNEL = (joinedload(Delivery.post), joinedload(Delivery.channel))
+#: When an outbox last finished a run on this profile (window or ``sync``): the missed-slot rule.
+LAST_RUN_FLAG = "outbox_last_run"
+
+
 def utcnow() -> datetime:
     return datetime.now(UTC)
 
@@ -93,6 +100,9 @@ class RunSummary:
     reconciled: int = 0
     retried: int = 0
     uncertain: int = 0  # waiting for the person: the platform cannot tell whether they went out
+    missed: int = 0  # waiting for the person: their time passed while the app was closed or offline
+    dropped: int = 0  # turned back into drafts this run (missed-slot policy "drop")
+    taken_back: int = 0  # taken back from a platform's scheduler because publishing is paused
     failed: int = 0
     waiting: int = 0
     errors: list[str] = field(default_factory=list)
@@ -113,7 +123,11 @@ class Outbox:
         rng: random.Random | None = None,
         actor: str = "outbox",
         save_secrets: SecretSaver | None = None,
+        missed_policy: Callable[[], MissedSlotPolicy] = lambda: DEFAULT_POLICY,
+        missed_grace: timedelta = GRACE,
     ) -> None:
+        self._missed_policy = missed_policy
+        self._missed_grace = missed_grace
         self._sessions = sessions
         self._adapter_for = adapter_for
         self._save_secrets = save_secrets
@@ -145,11 +159,13 @@ class Outbox:
                 stmt = stmt.where(Delivery.scheduled_at > self._clock())
             return list(session.scalars(stmt.order_by(Delivery.id)))
 
-    async def take_back(self, delivery_id: int) -> ActionOutcome | None:
+    async def take_back(self, delivery_id: int, *, as_draft: bool = False) -> ActionOutcome | None:
         """Cancel a post handed to the platform's scheduler, so that edits and pauses apply again.
 
         On success the delivery is scheduled here again (with a new idempotency key: the old one
-        names the cancelled post) and will be published, or handed over again, at its time. A
+        names the cancelled post) and will be published, or handed over again, at its time;
+        ``as_draft`` makes it a draft instead (taken back to be edited: it must not be handed
+        over again before the person schedules it anew). A
         post the platform already published stays as it is (``Rejected`` with its reason).
         Returns None when the delivery is not (or no longer) held by the platform.
         """
@@ -168,7 +184,7 @@ class Outbox:
             if delivery is None:
                 return outcome
             if isinstance(outcome, Done):
-                delivery.state = DeliveryState.SCHEDULED
+                delivery.state = DeliveryState.DRAFT if as_draft else DeliveryState.SCHEDULED
                 delivery.remote_id = None
                 delivery.permalink = None
                 delivery.last_error = None
@@ -189,14 +205,25 @@ class Outbox:
             )
         return outcome
 
+    async def _take_back_all(self, summary: RunSummary) -> None:
+        """Publishing is paused: what platforms hold for later is taken back (stays scheduled)."""
+        for delivery_id in self.handed_off_ids():
+            outcome = await self.take_back(delivery_id)
+            if isinstance(outcome, Done):
+                summary.taken_back += 1
+            elif outcome is not None:
+                summary.errors.append(f"delivery {delivery_id}: not taken back from the platform ({outcome})")
+
     # -- the work --------------------------------------------------------------------------
     async def run_once(self) -> RunSummary:
         """Reconcile in-flight deliveries, then publish everything due. Never raises for a
         platform's answer; an adapter that cannot be built counts as an error."""
         summary = RunSummary()
         if self.paused() is not None:
+            await self._take_back_all(summary)
             summary.waiting = len(self._due_ids(self._clock()))
         else:
+            self._settle_missed(self._clock(), summary)
             for delivery_id in self._in_flight_ids(self._clock()):
                 await self._reconcile(delivery_id, summary)
             for delivery_id in self._due_ids(self._clock()):
@@ -204,7 +231,62 @@ class Outbox:
             for delivery_id in self._handed_off_past_ids(self._clock()):
                 await self._confirm_handed_off(delivery_id, summary)
         summary.uncertain = self._count(DeliveryState.UNCERTAIN)
+        summary.missed = self._count(DeliveryState.MISSED)
+        self._ran(self._clock())
         return summary
+
+    # -- missed slots ------------------------------------------------------------------------
+    def _last_run(self) -> datetime | None:
+        with self._sessions() as session:
+            flag = session.get(AppFlag, LAST_RUN_FLAG)
+            at = flag.value.get("at") if flag is not None else None
+        return datetime.fromisoformat(at) if isinstance(at, str) else None
+
+    def _ran(self, now: datetime) -> None:
+        """Remember that an outbox ran (also while paused): what falls due from now on is seen."""
+        with self._sessions.begin() as session:
+            flag = session.get(AppFlag, LAST_RUN_FLAG) or AppFlag(key=LAST_RUN_FLAG)
+            flag.value = {"at": now.isoformat()}
+            session.add(flag)
+
+    def _settle_missed(self, now: datetime, summary: RunSummary) -> None:
+        """Deliveries whose time passed while no outbox ran: the person's missed-slot policy."""
+        last_run = self._last_run()
+        policy = self._missed_policy()
+        with self._sessions.begin() as session:
+            stmt = (
+                select(Delivery)
+                .join(Channel, Delivery.channel_id == Channel.id)
+                .where(
+                    Delivery.state == DeliveryState.SCHEDULED,
+                    Delivery.scheduled_at <= now - self._missed_grace,
+                    Channel.platform != Platform.MANUAL,
+                )
+            )
+            if last_run is not None:
+                stmt = stmt.where(Delivery.scheduled_at > last_run)
+            for delivery in session.scalars(stmt):
+                if delivery.scheduled_at is None or delivery.thread_remote_ids:
+                    continue  # a thread already partly out is finished, whatever the time
+                decision = decide(delivery.scheduled_at, now, policy, last_run=last_run, grace=self._missed_grace)
+                if decision is SlotDecision.PUBLISH:
+                    continue
+                late = int((now - delivery.scheduled_at).total_seconds() // 60)
+                if decision is SlotDecision.ASK:
+                    delivery.state, action = DeliveryState.MISSED, "delivery.missed"
+                else:
+                    delivery.state, action = DeliveryState.DRAFT, "delivery.missed_dropped"
+                    delivery.last_error = f"missed_slot: {late} minutes late"
+                    summary.dropped += 1
+                session.add(
+                    AuditEntry(
+                        actor=self._actor,
+                        action=action,
+                        entity="delivery",
+                        entity_id=delivery.id,
+                        detail={"late_minutes": late, "policy": policy.value},
+                    )
+                )
 
     def _count(self, state: DeliveryState) -> int:
         with self._sessions() as session:
@@ -462,7 +544,7 @@ class Outbox:
         """One request; True when a thread has more parts to send now."""
         now = self._clock()
         with self._sessions.begin() as session:
-            delivery = session.get(Delivery, delivery_id)
+            delivery = session.get(Delivery, delivery_id, options=_WITH_POST_AND_CHANNEL)
             if delivery is None or delivery.state != DeliveryState.SCHEDULED:
                 return False
             channel = delivery.channel
@@ -471,10 +553,15 @@ class Outbox:
                 summary.waiting += 1
                 return False
             request, refs = self._request(session, delivery)
-            # Rule 1: committed before the request.
-            delivery.state = DeliveryState.PUBLISHING
-            delivery.sending_since = now
-            delivery.attempts += 1
+            single = delivery.post.kind != PostKind.THREAD
+            # Rule 1: committed before the request. One UPDATE, not the ORM's unit of work (which
+            # would weigh the post and channel loaded with it): the queue's cost per delivery.
+            session.execute(
+                update(Delivery)
+                .where(Delivery.id == delivery_id)
+                .values(state=DeliveryState.PUBLISHING, sending_since=now, attempts=Delivery.attempts + 1)
+                .execution_options(synchronize_session=False)
+            )
         adapter = await self._adapter_for(channel)
         if adapter is None:
             self._apply(delivery_id, Transient("the channel's adapter could not be built"), summary)
@@ -488,7 +575,44 @@ class Outbox:
             return False
         outcome = await adapter.publish(request)
         await self._renewed(channel.id)
+        if single and isinstance(outcome, Published):
+            self._record_published(delivery_id, channel.id, outcome, summary)
+            return False
         return self._apply(delivery_id, outcome, summary)
+
+    def _record_published(self, delivery_id: int, channel_id: int, outcome: Published, summary: RunSummary) -> None:
+        """Rule 2 for the usual case, a single post published or handed over: what :meth:`_apply`
+        does for it, as one UPDATE and one INSERT (the ORM's unit of work is most of the queue's
+        cost per delivery)."""
+        now = self._clock()
+        with self._sessions.begin() as session:
+            session.execute(
+                update(Delivery)
+                .where(Delivery.id == delivery_id)
+                .values(
+                    state=DeliveryState.HANDED_OFF if outcome.scheduled else DeliveryState.PUBLISHED,
+                    remote_id=outcome.remote_id,
+                    permalink=outcome.permalink,
+                    published_at=None if outcome.scheduled else now,
+                    sending_since=None,
+                    next_attempt_at=None,
+                    last_error=None,
+                )
+                .execution_options(synchronize_session=False)
+            )
+            session.execute(
+                insert(AuditEntry).values(
+                    actor=self._actor,
+                    action="delivery.published",
+                    entity="delivery",
+                    entity_id=delivery_id,
+                    detail={"delivery": delivery_id, "channel": channel_id, "permalink": outcome.permalink},
+                )
+            )
+        if outcome.scheduled:
+            summary.handed_off += 1
+        else:
+            summary.published += 1
 
     async def _renewed(self, channel_id: int) -> None:
         """A call may have renewed the session (X's refresh token is single-use): keep it."""
@@ -501,7 +625,7 @@ class Outbox:
         now = self._clock()
         more = False
         with self._sessions.begin() as session:
-            delivery = session.get(Delivery, delivery_id)
+            delivery = session.get(Delivery, delivery_id, options=_WITH_POST_AND_CHANNEL)
             if delivery is None:
                 return False
             channel = delivery.channel

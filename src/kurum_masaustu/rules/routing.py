@@ -16,7 +16,6 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from urllib.parse import quote
 
-from kurum_masaustu.rules.inbox import is_valid_tckn
 from kurum_masaustu.rules.timeutil import ISTANBUL
 from kurum_masaustu.rules.turkish import search_key
 
@@ -55,6 +54,7 @@ class Minimised:
 
 def minimise(text: str) -> Minimised:
     """The text without personal data (KVKK data minimisation) and without control characters."""
+    from kurum_masaustu.rules.inbox import is_valid_tckn  # the classifier's module: not at start-up
     spans: list[tuple[int, int, str]] = []
 
     def add(pattern: re.Pattern[str], kind: str, check: bool = False) -> None:

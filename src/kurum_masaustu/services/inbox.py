@@ -234,6 +234,11 @@ class InboxService:
     def hours(self, value: BusinessHours) -> None:
         self._hours = value
 
+    def hours_ready(self) -> bool:
+        """True once the business hours are built (building reads the holiday table: do it in a
+        worker thread with :attr:`hours` before the UI asks for clocks)."""
+        return self._hours is not None
+
     def now(self) -> datetime:
         return self._clock()
 

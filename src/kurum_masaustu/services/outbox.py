@@ -15,6 +15,7 @@ from kurum_masaustu.store.models import AuditEntry, Channel, Delivery, Post
 #: The outbox lists what is still to happen, plus recent results.
 SHOWN_STATES = (
     DeliveryState.UNCERTAIN,
+    DeliveryState.MISSED,
     DeliveryState.FAILED,
     DeliveryState.PUBLISHING,
     DeliveryState.SCHEDULED,
@@ -166,6 +167,27 @@ class OutboxService:
             delivery.next_attempt_at = now
             delivery.last_error = None
             _audit(session, self._actor, "delivery.send_again", delivery_id)
+            return True
+
+    def publish_missed(self, delivery_id: int, now: datetime) -> bool:
+        """A delivery whose time passed while the app was closed: publish it now after all."""
+        with self._sessions.begin() as session:
+            delivery = session.get(Delivery, delivery_id)
+            if delivery is None or delivery.state != DeliveryState.MISSED:
+                return False
+            delivery.state = DeliveryState.SCHEDULED
+            delivery.next_attempt_at = now
+            _audit(session, self._actor, "delivery.publish_late", delivery_id)
+            return True
+
+    def keep_missed_as_draft(self, delivery_id: int) -> bool:
+        """A delivery whose time passed: not published; it goes back to a draft to reschedule."""
+        with self._sessions.begin() as session:
+            delivery = session.get(Delivery, delivery_id)
+            if delivery is None or delivery.state != DeliveryState.MISSED:
+                return False
+            delivery.state = DeliveryState.DRAFT
+            _audit(session, self._actor, "delivery.missed_kept_as_draft", delivery_id)
             return True
 
     def cancel(self, delivery_id: int) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any
@@ -91,9 +92,11 @@ class InboxModel(QAbstractTableModel):
         self.fetchMore(QModelIndex())
 
     def _refresh_clock(self) -> None:
+        """Clocks need the business hours; until a worker has built them (holiday table), the
+        list shows no clocks rather than read the table on the UI thread."""
         self._waited = {}
         self._now = self._inbox.now()
-        self._cutoff = self._inbox.overdue_cutoff()
+        self._cutoff = self._inbox.overdue_cutoff() if self._inbox.hours_ready() else None
 
     def tick(self) -> None:
         """The response clocks moved on (called every minute)."""
@@ -158,7 +161,9 @@ class InboxModel(QAbstractTableModel):
         column = COLUMNS[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
             if column == "waiting":
-                return duration_text(self.waited(row)) if row.status in OPEN_STATUSES and not row.deleted else "—"
+                if row.status not in OPEN_STATUSES or row.deleted:
+                    return "—"
+                return duration_text(self.waited(row)) if self._inbox.hours_ready() else ""
             return self._display(row, column)
         if role == Qt.ItemDataRole.ToolTipRole and column == "text":
             return None  # the full text is in the reading pane, as plain text
@@ -223,6 +228,7 @@ class InboxPane(QWidget):
 
     replies_queued = Signal()
     item_changed = Signal(int)
+    hours_loaded = Signal()
 
     def __init__(
         self,
@@ -238,6 +244,7 @@ class InboxPane(QWidget):
         #: Hides an item on its platform with a reason (the window sets it; None: no network here).
         self.hide_with: Callable[[int, str], Awaitable[str | None]] | None = None
         self.last_dialog: QDialog | None = None  # the open dialog (tests drive it)
+        self._uncertain_id: int | None = None
         self.conversations = ConversationService(inbox.sessions, clock=inbox.now)
         self.model = InboxModel(inbox, self)
         self.search_edit = QLineEdit()
@@ -333,6 +340,21 @@ class InboxPane(QWidget):
         self.actions_row.addWidget(self.hide_button)
         self.actions_row.addWidget(self.resolve_button)
         self.actions_row.addStretch(1)
+        # A reply the platform could not confirm (Facebook, Instagram, LinkedIn, Telegram after a
+        # lost answer): the person looks on the platform and says what happened.
+        self.uncertain_label = QLabel(self.tr("A reply may have been sent: check on the platform."))
+        self.uncertain_label.setStyleSheet("color: #9a6700;")
+        self.arrived_button = QPushButton(self.tr("It arrived"))
+        self.arrived_button.clicked.connect(lambda: self.confirm_uncertain(arrived=True))
+        self.send_again_button = QPushButton(self.tr("Send again"))
+        self.send_again_button.clicked.connect(lambda: self.confirm_uncertain(arrived=False))
+        self.uncertain_row = QWidget()
+        uncertain_layout = QHBoxLayout(self.uncertain_row)
+        uncertain_layout.setContentsMargins(0, 0, 0, 0)
+        uncertain_layout.addWidget(self.uncertain_label, 1)
+        uncertain_layout.addWidget(self.arrived_button)
+        uncertain_layout.addWidget(self.send_again_button)
+        self.uncertain_row.hide()
         reader_box = QWidget()
         reader_layout = QVBoxLayout(reader_box)
         reader_layout.setContentsMargins(0, 0, 0, 0)
@@ -340,6 +362,7 @@ class InboxPane(QWidget):
         reader_layout.addWidget(self.clock_label)
         reader_layout.addWidget(self.tabs, 1)
         reader_layout.addWidget(self.privacy_label)
+        reader_layout.addWidget(self.uncertain_row)
         reader_layout.addWidget(self.reasons_label)
         reader_layout.addLayout(correction)
         reader_layout.addLayout(self.actions_row)
@@ -362,6 +385,16 @@ class InboxPane(QWidget):
         self._clock_timer.setInterval(60_000)
         self._clock_timer.timeout.connect(self._tick)
         self._clock_timer.start()
+        self.hours_loaded.connect(self._tick)
+        if not inbox.hours_ready():
+            import threading
+
+            def build() -> None:
+                _ = inbox.hours  # reads the holiday table once, off the UI thread
+                with contextlib.suppress(RuntimeError):  # the pane was closed meanwhile
+                    self.hours_loaded.emit()
+
+            threading.Thread(target=build, name="business-hours", daemon=True).start()
         self.model.reload()
         if self.model.rowCount():
             self.table.setCurrentIndex(self.model.index(0, 0))  # the newest message, ready to read
@@ -411,6 +444,19 @@ class InboxPane(QWidget):
         self._show_clock(row)
         self._show_context(row)
         self._show_privacy(row)
+        uncertain = [r for r in self.conversations.replies(row.id) if r.state == ReplyState.UNCERTAIN]
+        self._uncertain_id = uncertain[-1].id if uncertain else None
+        self.uncertain_row.setVisible(bool(uncertain))
+
+    def confirm_uncertain(self, *, arrived: bool) -> None:
+        from kurum_masaustu.publishing.replies import ReplySender
+
+        if self._uncertain_id is None:
+            return
+        ReplySender(self._inbox.sessions, _no_adapter).confirm(self._uncertain_id, arrived=arrived)
+        if not arrived:
+            self.replies_queued.emit()
+        self.refresh_current()
 
     def _show_privacy(self, row: InboxRow) -> None:
         """A citizen posted personal data publicly: suggest a private message (and hiding)."""
@@ -437,9 +483,13 @@ class InboxPane(QWidget):
             view.clear()
         self.clock_label.clear()
         self.reasons_label.clear()
+        self.uncertain_row.hide()
         self._set_actions_enabled(False)
 
     def _show_clock(self, row: InboxRow) -> None:
+        if not self._inbox.hours_ready():
+            self.clock_label.clear()
+            return
         clock = self.conversations.clock(row.id, self._inbox.hours, self._inbox.sla)
         if clock is None:
             self.clock_label.clear()

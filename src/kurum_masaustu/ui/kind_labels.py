@@ -43,6 +43,12 @@ def media_message(code: str) -> str:
     return messages.get(code, code)
 
 
+def story_text_message() -> str:
+    return QCoreApplication.translate(
+        "Kinds", "A story has no caption: the text is not posted (put the words in the picture)."
+    )
+
+
 def bad_link_message() -> str:
     return QCoreApplication.translate("Kinds", "The link is not a web address (it must start with https://).")
 

@@ -53,7 +53,7 @@ STATE_SYMBOLS = {
     DeliveryState.FAILED: "⚠",
     DeliveryState.CANCELLED: "✕",
     DeliveryState.UNCERTAIN: "?",
-    DeliveryState.MISSED: "⌛",
+    DeliveryState.MISSED: "◴",
 }
 
 

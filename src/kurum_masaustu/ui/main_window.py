@@ -127,6 +127,7 @@ class MainWindow(QMainWindow):
         self.crisis_banner.show_items_requested.connect(self.show_crisis_items)
         self.pause_banner.resume_requested.connect(lambda: self.resume_publishing())
         self.status.back_online.connect(self._poke_outbox)
+        self.status.back_online.connect(self._take_back_if_paused)
         self.composer.media_changed.connect(self._composer_media_changed)
         for check in self.composer.channel_checks.values():
             check.toggled.connect(lambda _on: self.media.set_platforms(self._composer_platforms()))
@@ -388,13 +389,16 @@ class MainWindow(QMainWindow):
         )
 
     async def take_back_post(self, post_id: int | None) -> tuple[int, int]:
-        """Cancel what platforms' schedulers hold (of one post, or all not yet due): (taken, not)."""
+        """Cancel what platforms' schedulers hold (of one post, or all not yet due): (taken, not).
+
+        One post is taken back to be edited: its deliveries become drafts. Everything (a pause)
+        stays scheduled here and is handed over again, or reviewed, when publishing resumes."""
         from kurum_masaustu.platforms.base import Done
 
         publisher = self.services.publisher
         taken = failed = 0
         for delivery_id in publisher.handed_off_ids(post_id):
-            outcome = await publisher.take_back(delivery_id)
+            outcome = await publisher.take_back(delivery_id, as_draft=post_id is not None)
             if isinstance(outcome, Done):
                 taken += 1
             elif outcome is not None:
@@ -404,6 +408,12 @@ class MainWindow(QMainWindow):
             self.outbox.reload()
             self.composer.refresh_deliveries()
         return taken, failed
+
+    def _take_back_if_paused(self) -> None:
+        """While paused, posts still held by platforms (the pause began offline, or in another
+        run) are taken back at start and when the connection returns."""
+        if self.services.pause.paused() is not None and self.services.publisher.handed_off_ids(None):
+            spawn(self._take_back_for_pause())
 
     async def _take_back_for_pause(self) -> None:
         """A pause must stop what the platforms hold too: take it back and say how it went."""
@@ -440,8 +450,7 @@ class MainWindow(QMainWindow):
             self.composer.refresh_deliveries()
             self.refresh_counts()
         self.refresh_pause()
-        if summary.failed:
-            self.refresh_channel_warning()  # a refused token shows at once
+        self.refresh_channel_warning()  # a refused token shows at once; an expiry comes nearer
 
     def after_inbox_sync(self, summary: InboxSyncSummary) -> None:
         """New or changed messages arrived: show them (the reader keeps its place otherwise)."""
@@ -583,6 +592,7 @@ class MainWindow(QMainWindow):
         """Work that must not delay the first paint (the app calls it once the window is ready)."""
         spawn(self._check_keyring())
         spawn(self._install_templates())
+        self._take_back_if_paused()
         spawn(in_thread(_warm_up_text_rules))
         spawn(self._load_dictionary())
         self.refresh_channel_warning()

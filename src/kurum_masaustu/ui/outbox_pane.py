@@ -1,6 +1,6 @@
 """Outbox pane: waiting, sending, published (with links) and failed deliveries; retry, cancel;
 and the deliveries waiting for the person: an uncertain one (published? paste its link, or send
-it again)."""
+it again) and one whose time passed while the app was closed (publish now, or keep as a draft)."""
 
 from __future__ import annotations
 
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from kurum_masaustu.domain import DeliveryState, Platform
+from kurum_masaustu.rules.missed_slot import late_by
 from kurum_masaustu.rules.timeutil import to_local
 from kurum_masaustu.services.outbox import OutboxRow, OutboxService
 from kurum_masaustu.ui.labels import STATE_SYMBOLS, channel_label, delivery_state_name
@@ -46,6 +47,16 @@ def error_text(code: str | None) -> str:
     }
     text = known.get(kind, kind)
     return f"{text}: {detail}" if detail else text
+
+
+def late_text(scheduled_at: datetime, now: datetime) -> str:
+    """ "3 saat gecikti": how late a delivery is, in the largest whole unit."""
+    unit, amount = late_by(scheduled_at, now)
+    if unit == "minutes":
+        return QCoreApplication.translate("Outbox", "%n minute(s) late", "", amount)
+    if unit == "hours":
+        return QCoreApplication.translate("Outbox", "%n hour(s) late", "", amount)
+    return QCoreApplication.translate("Outbox", "%n day(s) late", "", amount)
 
 
 class OutboxModel(QAbstractTableModel):
@@ -87,10 +98,13 @@ class OutboxModel(QAbstractTableModel):
                 return row.permalink
             if row.platform == Platform.MANUAL:
                 return QCoreApplication.translate("Outbox", "To be posted by hand")
+            if row.state == DeliveryState.MISSED and row.scheduled_at is not None:
+                question = QCoreApplication.translate("Outbox", "publish now, or keep it as a draft?")
+                return f"{late_text(row.scheduled_at, datetime.now(UTC))} · {question}"
             return error_text(row.last_error)
         if role == Qt.ItemDataRole.ForegroundRole and row.state == DeliveryState.FAILED:
             return QColor("#b42318")
-        if role == Qt.ItemDataRole.ForegroundRole and row.state == DeliveryState.UNCERTAIN:
+        if role == Qt.ItemDataRole.ForegroundRole and row.state in (DeliveryState.UNCERTAIN, DeliveryState.MISSED):
             return QColor("#9a6700")
         if role == Qt.ItemDataRole.ToolTipRole and column == "result" and row.last_error:
             return error_text(row.last_error)
@@ -138,6 +152,10 @@ class OutboxPane(QWidget):
         self.confirm_button.setToolTip(self.tr("You found the post on the channel: record its link"))
         self.again_button = QPushButton(self.tr("It was not published: send again"))
         self.again_button.setToolTip(self.tr("The post is not on the channel: send it again now"))
+        self.publish_late_button = QPushButton(self.tr("Publish now"))
+        self.publish_late_button.setToolTip(self.tr("Its time has passed: publish it late anyway"))
+        self.keep_draft_button = QPushButton(self.tr("Keep as draft"))
+        self.keep_draft_button.setToolTip(self.tr("Do not publish it; reschedule it from the calendar"))
         buttons = QHBoxLayout()
         buttons.addWidget(self.retry_button)
         buttons.addWidget(self.cancel_button)
@@ -146,6 +164,8 @@ class OutboxPane(QWidget):
         buttons.addWidget(self.posted_button)
         buttons.addWidget(self.confirm_button)
         buttons.addWidget(self.again_button)
+        buttons.addWidget(self.publish_late_button)
+        buttons.addWidget(self.keep_draft_button)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
@@ -158,6 +178,8 @@ class OutboxPane(QWidget):
         self.posted_button.clicked.connect(self._ask_posted)
         self.confirm_button.clicked.connect(self._ask_confirm)
         self.again_button.clicked.connect(self._ask_send_again)
+        self.publish_late_button.clicked.connect(lambda: self._settle_missed(publish=True))
+        self.keep_draft_button.clicked.connect(lambda: self._settle_missed(publish=False))
         self.table.activated.connect(lambda _index: self._open())
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._update_buttons())
         self._loaded = False  # loaded when first shown: it starts behind the inbox tab
@@ -188,6 +210,9 @@ class OutboxPane(QWidget):
         uncertain = row is not None and row.state == DeliveryState.UNCERTAIN
         self.confirm_button.setVisible(uncertain)
         self.again_button.setVisible(uncertain)
+        missed = row is not None and row.state == DeliveryState.MISSED
+        self.publish_late_button.setVisible(missed)
+        self.keep_draft_button.setVisible(missed)
 
     def _retry(self) -> None:
         row = self._current()
@@ -264,6 +289,20 @@ class OutboxPane(QWidget):
     def send_again(self, delivery_id: int) -> bool:
         """The person looked and an uncertain delivery is not on the platform: queue it again."""
         done = self._service.send_again(delivery_id, datetime.now(UTC))
+        if done:
+            self.reload()
+            self.changed.emit()
+        return done
+
+    def _settle_missed(self, *, publish: bool) -> bool:
+        """The person's answer for a delivery whose time passed: publish now, or keep as draft."""
+        row = self._current()
+        if row is None:
+            return False
+        if publish:
+            done = self._service.publish_missed(row.delivery_id, datetime.now(UTC))
+        else:
+            done = self._service.keep_missed_as_draft(row.delivery_id)
         if done:
             self.reload()
             self.changed.emit()

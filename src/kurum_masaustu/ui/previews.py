@@ -224,6 +224,8 @@ def check_channel(channel: ChannelInfo, text: str, has_media: bool, shape: PostS
         longest = max(parts, key=lambda part: text_rules.measure(platform, part))
         return ChannelCheck(channel, text_rules.counts(platform, longest), tuple(problems), tuple(notes), tuple(parts))
     if shape.kind is PostKind.STORY:  # a story has no caption
+        if text.strip() and refusal is None:
+            notes.append(Note(kind_labels.story_text_message(), False))
         return ChannelCheck(channel, (), (), tuple(notes), shown_text="")
     sent = with_link(channel.platform, text, shape.link) if refusal is None else text
     shown = sent
