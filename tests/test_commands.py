@@ -91,3 +91,32 @@ def test_a_token_expiry_given_by_it_shows_in_the_channel_list(tmp_path: Path) ->
     )  # fmt: skip
     assert bad.returncode == 2
     assert "Tarih anlaşılamadı" in bad.stderr
+
+
+def test_channel_test_checks_with_the_platform_and_says_what_is_wrong(tmp_path: Path) -> None:
+    import socket
+
+    profile = str(tmp_path / "p")
+    training = _cli(
+        "channel", "add", "--profile", profile, "--platform", "telegram", "--name", "Deneme", "--sandbox", stdin="\n"
+    )  # fmt: skip
+    assert training.returncode == 0, training.stderr
+    works = _cli("channel", "test", "--profile", profile, training.stdout.strip())
+    assert works.returncode == 0, works.stderr
+    assert works.stdout.startswith("Bağlantı tamam: ")
+
+    with socket.socket() as probe:  # a port nobody listens on: the instance is unreachable
+        probe.bind(("127.0.0.1", 0))
+        closed = f"http://127.0.0.1:{probe.getsockname()[1]}"
+    added = _cli(
+        "channel", "add", "--profile", profile, "--platform", "mastodon", "--name", "M", "--base-url", closed,
+        stdin="token\n",
+    )  # fmt: skip
+    assert added.returncode == 0, added.stderr
+    unreachable = _cli("channel", "test", "--profile", profile, added.stdout.strip())
+    assert unreachable.returncode == 1
+    assert "Sunucuya ulaşılamadı" in unreachable.stderr
+    listed = _cli("channel", "list", "--profile", profile).stdout
+    assert "[yeniden bağlan]" not in listed  # an unreachable server is no reason to reconnect
+    missing = _cli("channel", "test", "--profile", profile, "99")
+    assert missing.returncode == 2

@@ -107,6 +107,13 @@ def test_children_without_parental_consent_or_blurring_fail() -> None:
     assert consent_item([blurred]).status is Status.PASS
 
 
+def test_videos_need_consent_like_photos() -> None:
+    assert consent_item([]).code == "no_media"
+    video = MediaFacts("tören.mp4", False)
+    assert consent_item([video]).code == "unanswered"
+    assert consent_item([MediaFacts("tören.mp4", False, shows_people=True, shows_children=True)]).status is Status.FAIL
+
+
 def test_people_unanswered_or_without_consent_warn() -> None:
     assert consent_item([_image()]).code == "unanswered"
     assert consent_item([_image(shows_people=True)]).code == "no_consent"
@@ -154,3 +161,9 @@ def test_links_to_check_include_addresses_the_platforms_would_not_link() -> None
         "belediye.gov.tr/ihale",
     ]
     assert links("Link yok.") == []
+
+
+def test_bluesky_counts_graphemes_also_for_plain_text() -> None:
+    assert alt_text.measure(Platform.BLUESKY, "ab\r\ncd") == 5  # CR LF is one grapheme
+    assert alt_text.measure(Platform.X, "ab\r\ncd") == 6
+    assert alt_text.measure(Platform.BLUESKY, "Çocuklar 👨‍👩‍👧") == 10

@@ -11,13 +11,16 @@ import asyncio
 import html
 import itertools
 import re
+import socket
 import time
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
+from urllib.parse import parse_qs, urlsplit
 
 import httpx
+import pytest
 from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy.orm import Session, sessionmaker
@@ -33,7 +36,7 @@ from kurum_masaustu.services.channels import ChannelService
 from kurum_masaustu.services.connect import ConnectForm, ConnectService
 from kurum_masaustu.store.models import Channel
 from kurum_masaustu.ui.channel_manager import ChannelManagerDialog
-from kurum_masaustu.ui.channel_texts import connect_error_text, health_text, renewal_text
+from kurum_masaustu.ui.channel_texts import connect_error_text, health_text, renewal_text, step_text
 from kurum_masaustu.ui.channel_warning import ChannelWarning
 from kurum_masaustu.ui.connect_dialog import ConnectDialog
 from kurum_masaustu.ui.tasks import spawn
@@ -417,3 +420,33 @@ def test_reconnect_clears_needs_reconnecting_and_keeps_the_channel(
     [again] = channels.list()
     assert (again.id, again.display_name, again.auth_problem) == (row.id, "Deneme (Mastodon)", None)
     assert store.get_secret(row.id, "access_token") != first
+
+
+def test_escape_while_waiting_for_the_browser_stops_the_sign_in_and_saves_nothing(
+    qtbot: QtBot, qloop: asyncio.AbstractEventLoop, channels: ChannelService, tmp_path: Path
+) -> None:
+    internet = Internet(tmp_path)
+    connect = ConnectService(channels, tmp_path / "sandbox", network=internet.client)
+    window = QWidget()
+    qtbot.addWidget(window)
+    window.show()
+    opened: list[str] = []
+    dialog = ConnectDialog(
+        connect, channels, platform=Platform.MASTODON, open_url=lambda url: opened.append(url) or True, parent=window
+    )
+    dialog.show()
+    fill(dialog, Platform.MASTODON, "Belediye", base_url=INSTANCE)
+    until(qloop, lambda: dialog.step_label.text() == step_text("waiting"))
+    assert dialog.url_edit.text() == opened[0]  # shown, in case the browser did not open
+    port = urlsplit(parse_qs(urlsplit(opened[0]).query)["redirect_uri"][0]).port
+    dialog.reject()  # Escape
+    until(qloop, lambda: not dialog.running())
+    assert channels.list() == []
+    with pytest.raises(ConnectionRefusedError), socket.create_connection(("127.0.0.1", port), timeout=1):
+        pass  # nobody listens for the answer any more
+
+    manual = ConnectDialog(connect, channels, parent=window)
+    manual.show()
+    fill(manual, Platform.MANUAL, "NSosyal (elle)")
+    until(qloop, lambda: not manual.isVisible())
+    assert [(row.platform, row.display_name) for row in channels.list()] == [(Platform.MANUAL, "NSosyal (elle)")]

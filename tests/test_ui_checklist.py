@@ -241,3 +241,18 @@ def test_commemoration_day_wording_is_on_the_checklist(
     status, detail = _item(window, ItemKey.WORDING)
     assert status is Status.WARN
     assert "🎉" in detail
+
+
+def test_a_channels_own_text_is_checked_too(
+    window: MainWindow, qloop: asyncio.AbstractEventLoop, channel_id: int
+) -> None:
+    _write(window, "Yarın su kesintisi yapılacaktır.", channel_id)
+    qloop.run_until_complete(window.checklist.wait_idle())
+    assert _item(window, ItemKey.SPELLING)[0] is Status.PASS
+    editor = window.composer.overrides
+    editor.select(channel_id)
+    editor.write_own()
+    editor.editor.setPlainText("Yarın su kesintsi yapılacaktır. Ayrıntı: https://ornek.bel.tr/su")
+    qloop.run_until_complete(window.checklist.wait_idle())
+    assert _item(window, ItemKey.SPELLING) == (Status.WARN, "Not in the dictionary: kesintsi")
+    assert _item(window, ItemKey.LINKS)[0] is Status.UNKNOWN  # offline: the channel's link is not asked

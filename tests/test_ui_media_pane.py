@@ -188,3 +188,13 @@ def test_a_broken_file_says_so_and_the_pane_stays_usable(
     assert "could not be read" in pane.metadata_label.text()
     pane.thumbnails.setCurrentRow(1)
     assert not pane.preview.pixmap().isNull()
+
+
+def test_a_video_asks_for_consent_but_not_for_alt_text(pane: MediaPane, qloop: asyncio.AbstractEventLoop) -> None:
+    video = MediaInfo(7, "ab/tören.mp4", "tören.mp4", "video/mp4", 1920, 1080, 1_000_000, "")
+    pane.show_media([video])
+    qloop.run_until_complete(pane.wait_loaded())
+    assert pane.preview.text() == "Video: tören.mp4"
+    assert pane.consent_box.isVisible()
+    assert not pane.alt_edit.isVisible()
+    assert not pane.frames_box.isVisible()

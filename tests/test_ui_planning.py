@@ -268,3 +268,35 @@ def test_a_post_is_put_into_a_campaign_from_its_chip(pane: CalendarPane, service
     assert pane.planning.post_campaign(post_id) == campaign_id
     pane.filters.campaign_combo.setCurrentIndex(pane.filters.campaign_combo.findData(campaign_id))
     assert [p.post_id for p in pane.model.posts_on(date(2026, 12, 9))] == [post_id]
+
+
+def test_one_date_can_be_taken_out_of_a_series_and_the_series_ended(
+    pane: CalendarPane, services: Services, channel_id: int
+) -> None:
+    from kurum_masaustu.rules.recurrence import Frequency, RecurrenceRule
+    from kurum_masaustu.services.planning import SeriesDraft
+    from kurum_masaustu.store.models import Recurrence
+
+    rule = RecurrenceRule(Frequency.WEEKLY, time(9), date(2027, 1, 4), date(2027, 2, 1), weekday=0)
+    series_id, posts = pane.planning.create_series(
+        SeriesDraft(title="", body="Nöbetçi eczaneler", channel_ids=[channel_id], rule=rule), now=NOW
+    )
+    assert len(posts) == 5  # 4, 11, 18, 25 January, 1 February
+    pane.show_day(date(2027, 1, 11))
+    pane._entry_menu(posts[1], pane.mapToGlobal(pane.rect().center()))
+    assert pane._menu is not None
+    skip = next(a for a in pane._menu.actions() if a.text() == pane.tr("Remove this date from the series"))
+    skip.trigger()
+    with services.sessions() as s:
+        assert s.get(Post, posts[1]) is None
+        series = s.get(Recurrence, series_id)
+        assert series is not None
+        assert series.exceptions == ["2027-01-11"]
+    assert pane.model.posts_on(date(2027, 1, 11)) == []
+    # Ending after the 18th removes the 25th and 1 February; published dates would stay.
+    with services.sessions.begin() as s:
+        s.scalars(select(Delivery).where(Delivery.post_id == posts[0])).one().state = DeliveryState.PUBLISHED
+    pane._end_series(series_id, date(2027, 1, 18))
+    with services.sessions() as s:
+        assert sorted(s.scalars(select(SeriesPost.occurs_on))) == [date(2027, 1, 4), date(2027, 1, 18)]
+    assert pane.planning.skip_occurrence(posts[0]) is False  # already out: it stays

@@ -225,30 +225,36 @@ def _channel_error(exc: Exception) -> str:
     return messages.get(code, str(exc))
 
 
-async def _test_channel(services: Services, channel_id: int) -> int:
-    from kurum_masaustu.platforms.base import AccountInfo
+#: What ``channel test`` says for each :class:`~kurum_masaustu.services.connect.ConnectError` code.
+TEST_MESSAGES = {
+    "wrong_token": "Platform gizli anahtarı kabul etmedi; kanalı yeniden bağlayın.",
+    "no_secret": "Kanalın gizli anahtarı parola deposunda yok; kanalı yeniden bağlayın.",
+    "no_keyring": "Güvenli parola deposu kullanılamıyor.",
+    "unreachable": "Sunucuya ulaşılamadı (adres, internet bağlantısı ya da vekil sunucu).",
+    "rate_limited": "Platform beklememizi istiyor; birkaç dakika sonra yeniden deneyin.",
+    "refused": "Platform bağlantıyı reddetti.",
+}
 
-    channel = next((c for c in _channels(services) if c.id == channel_id), None)
-    if channel is None:
+
+async def _test_channel(services: Services, channel_id: int) -> int:
+    """Verify a channel as the channel manager does (its result is recorded on the channel)."""
+    from kurum_masaustu.publishing.network import network_client
+    from kurum_masaustu.services.channels import ChannelService
+    from kurum_masaustu.services.connect import ConnectError, ConnectService
+
+    if not any(c.id == channel_id for c in _channels(services)):
         _err(f"Böyle bir kanal yok: {channel_id}")
         return EXIT_BAD_INPUT
+    channels = ChannelService(services.sessions, services.credentials(), actor="komut satırı")
+    connect = ConnectService(channels, services.profile.root / "sandbox", network=network_client)
     try:
-        adapter = await services.adapter_for(channel)
-        if adapter is None:
-            _err("Bu kanal için bağlantı kurulamadı (platform desteklenmiyor ya da gizli anahtar yok).")
-            return EXIT_FAILED
-        result = await adapter.verify()
-        await services.save_renewed_secrets(channel.id)
-    finally:
-        await services.aclose()
-    if isinstance(result, AccountInfo):
-        print(f"Bağlantı tamam: {result.display_name} ({result.handle})")
-        return EXIT_OK
-    _err(
-        "Bağlantı denemesi başarısız: "
-        + f"{type(result).__name__}: {getattr(result, 'detail', '') or getattr(result, 'platform_message', '')}"
-    )
-    return EXIT_FAILED
+        account = await connect.test(channel_id)
+    except ConnectError as exc:
+        message = TEST_MESSAGES.get(exc.code, "Bağlantı denemesi başarısız.")
+        _err(f"{message} ({exc.code}{': ' + exc.detail if exc.detail else ''})")
+        return EXIT_FAILED
+    print(f"Bağlantı tamam: {account.display_name} ({account.handle})")
+    return EXIT_OK
 
 
 def _channels(services: Services) -> list[Any]:
@@ -325,6 +331,7 @@ def _sync(args: argparse.Namespace) -> int:
         f"platformda kontrol edilecek {summary.uncertain}",
         f"zamanı geçen {summary.missed}",
         f"taslağa dönen {summary.dropped}",
+        f"platformdan geri alınan {summary.taken_back}",
     ]
     print("Eşitleme: " + ", ".join(parts))
     print(f"Gelen kutusu: yeni {inbox.new}, düzenlenen {inbox.edited}, silinen {inbox.deleted}")

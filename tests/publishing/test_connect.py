@@ -444,3 +444,15 @@ async def test_removing_a_browser_connected_channel_withdraws_its_access_first(
     channels.reconnected(again.channel_id, {}, settings=with_closed_port)
     assert not await offline.revoke(again.channel_id)
     assert not await offline.revoke(99)  # no such channel
+
+
+async def test_a_channel_whose_secret_left_the_keyring_is_told_to_reconnect(
+    tmp_path: Path, channels: ChannelService, store: CredentialStore
+) -> None:
+    service = _service(channels, tmp_path, {})
+    connected = await service.connect_with_secret(ConnectForm(Platform.TELEGRAM, "Deneme (Telegram)", sandbox=True))
+    store.delete_all_for(connected.channel_id)  # e.g. the profile was copied to another computer
+    with pytest.raises(ConnectError) as missing:
+        await service.test(connected.channel_id)
+    assert missing.value.code == "no_secret"
+    assert channels.list()[0].auth_problem == "no_secret"

@@ -365,3 +365,28 @@ def test_a_handed_off_post_shows_as_published_with_its_link_once_the_platform_po
         assert delivery.state == DeliveryState.PUBLISHED, platform
         assert delivery.permalink == post.url, platform
         assert not post.scheduled
+
+
+def test_a_pause_takes_back_what_platforms_hold_and_resuming_hands_it_over_again(services: Services) -> None:
+    ids = _channels(services, Platform.MASTODON)
+    at = (datetime.now(UTC) + timedelta(hours=3)).replace(microsecond=0)
+    services.posts.save(
+        PostDraft(
+            body="Konser yarın akşam.",
+            channel_ids=[ids[Platform.MASTODON]],
+            scheduled_at=at,
+            schedule=True,
+            hand_off={ids[Platform.MASTODON]},
+        )
+    )
+    assert _run(services).handed_off == 1
+    services.pause.pause("Ulusal yas", None, "mourning")
+    paused = _run(services)  # what `kurum-masaustu sync` and the window's runner do while paused
+    assert paused.taken_back == 1
+    assert paused.ok
+    assert _published(services, ids[Platform.MASTODON], Platform.MASTODON) == []
+    assert _deliveries(services)[ids[Platform.MASTODON]].state == DeliveryState.SCHEDULED
+    services.pause.resume()
+    assert _run(services).handed_off == 1
+    (held,) = _published(services, ids[Platform.MASTODON], Platform.MASTODON)
+    assert held.scheduled

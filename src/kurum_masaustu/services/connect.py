@@ -88,10 +88,11 @@ Consent = Callable[[str, str], Awaitable[bool]]
 class ConnectError(CodedError):
     """Connecting stopped before anything was saved; ``code`` picks the Turkish message.
 
-    Codes: ``missing`` (detail: the field), ``bad_url``, ``unreachable``, ``not_platform`` (no such
-    API at that address), ``wrong_token``, ``not_app_password``, ``refused`` (detail: what the
-    platform said; ``platform_code`` its reason), ``rate_limited``, ``bad_answer``,
-    ``token_refused`` (the code exchange failed), ``no_keyring``, ``no_browser``, and the
+    Codes: ``missing`` (detail: the field), ``no_secret`` (none in the keyring), ``bad_url``,
+    ``bad_port``, ``unreachable``, ``not_platform`` (no such API at that address), ``wrong_token``,
+    ``not_app_password``, ``refused`` (detail: what the platform said; ``platform_code`` its
+    reason), ``rate_limited``, ``bad_answer``, ``token_refused`` (the code exchange failed),
+    ``no_keyring``, ``no_browser``, and the
     :class:`~kurum_masaustu.platforms.oauth.OAuthError` codes (``port_in_use``, ``timeout``,
     ``cancelled``, ``state_mismatch``, ``denied``, ``no_code``). ``detail`` never holds a secret.
     """
@@ -276,7 +277,9 @@ class ConnectService:
         except CredentialError as exc:
             raise ConnectError("no_keyring", str(exc)) from None
         if not stored:
-            raise ConnectError("wrong_token", "no secret in the keyring")
+            await asyncio.to_thread(self._channels.record_check, channel_id, "no_secret")
+            self._on_changed(channel_id)
+            raise ConnectError("no_secret")
         form = ConnectForm(
             channel.platform, sandbox=channel.sandbox, base_url=str((channel.settings or {}).get("base_url", ""))
         )

@@ -14,14 +14,17 @@ import asyncio
 import logging
 import time
 from collections.abc import Callable, Iterable
-
-import httpx
+from typing import TYPE_CHECKING
 
 from kurum_masaustu.rules.checklist import LinkResult, LinkState
 
+if TYPE_CHECKING:  # httpx loads with the first check, not at start-up
+    import httpx
+
 log = logging.getLogger(__name__)
 
-CHECK_TIMEOUT = httpx.Timeout(8.0, connect=5.0)
+CHECK_SECONDS = 8.0
+CONNECT_SECONDS = 5.0
 REMEMBER_SECONDS = 300.0
 MAX_PARALLEL = 4
 _RETRY_WITH_GET = frozenset({403, 405, 501})
@@ -79,11 +82,14 @@ class LinkChecker:
 
 
 async def _ask(client: httpx.AsyncClient, url: str) -> LinkResult:
+    import httpx
+
     target = absolute(url)
+    timeout = httpx.Timeout(CHECK_SECONDS, connect=CONNECT_SECONDS)
     try:
-        response = await client.head(target, follow_redirects=True, timeout=CHECK_TIMEOUT)
+        response = await client.head(target, follow_redirects=True, timeout=timeout)
         if response.status_code in _RETRY_WITH_GET:
-            async with client.stream("GET", target, follow_redirects=True, timeout=CHECK_TIMEOUT) as streamed:
+            async with client.stream("GET", target, follow_redirects=True, timeout=timeout) as streamed:
                 response = streamed
     except (httpx.HTTPError, ValueError) as exc:
         log.info("link %s unreachable: %s", url, type(exc).__name__)

@@ -731,9 +731,29 @@ class CalendarPane(QWidget):
         outside = campaigns.addAction(self.tr("Outside campaigns"), partial(self._set_campaign, post_id, None))
         outside.setCheckable(True)
         outside.setChecked(current is None)
+        occurrence = self.planning.occurrence(post_id)
+        if occurrence is not None:
+            series_id, day = occurrence
+            menu.addSeparator()
+            menu.addAction(self.tr("Remove this date from the series"), partial(self._skip_occurrence, post_id))
+            menu.addAction(self.tr("End the series after this date"), partial(self._end_series, series_id, day))
         menu.addAction(self.tr("Open"), lambda: self.post_activated.emit(post_id))
         menu.popup(where)
         self._menu = menu
+
+    def _skip_occurrence(self, post_id: int) -> None:
+        if self.planning.skip_occurrence(post_id):
+            self.message_label.clear()
+            self.refresh()
+            self.post_moved.emit(post_id)
+        else:
+            self.message_label.setText(self.tr("This date has already gone out; it stays."))
+
+    def _end_series(self, series_id: int, day: date) -> None:
+        removed = self.planning.end_series(series_id, day)
+        self.message_label.setText(self.tr("Series ended: %n later post(s) removed.", "", removed))
+        self.refresh()
+        self.post_moved.emit(0)
 
     def _set_campaign(self, post_id: int, campaign_id: int | None) -> None:
         self.planning.set_post_campaign(post_id, campaign_id)

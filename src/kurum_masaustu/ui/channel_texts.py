@@ -55,6 +55,9 @@ def connect_error_text(code: str, detail: str = "", platform_code: str = "") -> 
             "Channels", "This is not a server address. Write it like sosyal.belediye.bel.tr or https://mastodon.social."
         ),
         "bad_port": QCoreApplication.translate("Channels", "The port must be a number between 1024 and 65535."),
+        "no_secret": QCoreApplication.translate(
+            "Channels", "This channel's token is not in the secure password store. Choose Reconnect."
+        ),
         "unreachable": QCoreApplication.translate(
             "Channels",
             "The server could not be reached. Check the address and the internet connection (or the proxy) "

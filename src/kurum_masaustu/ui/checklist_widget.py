@@ -71,6 +71,7 @@ GLYPHS = {
 }
 SPELLING_DELAY_MS = 400
 LINKS_DELAY_MS = 1200
+REFRESH_DELAY_MS = 200
 
 
 class _Row:
@@ -208,6 +209,10 @@ class ChecklistWidget(QWidget):
         self._links_timer.setSingleShot(True)
         self._links_timer.setInterval(LINKS_DELAY_MS)
         self._links_timer.timeout.connect(self._start_links)
+        self._refresh_timer = QTimer(self)
+        self._refresh_timer.setSingleShot(True)
+        self._refresh_timer.setInterval(REFRESH_DELAY_MS)
+        self._refresh_timer.timeout.connect(self.refresh)
         self.source_edit.textChanged.connect(lambda _text: self.refresh())
         self.words_button.clicked.connect(self.edit_words)
 
@@ -219,11 +224,14 @@ class ChecklistWidget(QWidget):
         composer.category_combo.currentIndexChanged.connect(lambda _i: self.refresh())
         composer.when_edit.dateTimeChanged.connect(lambda _d: self.refresh())
         composer.media_changed.connect(self.set_media)
+        editor = getattr(composer, "overrides", None)
+        if editor is not None and hasattr(editor, "changed"):
+            editor.changed.connect(self._text_changed)
         self.changed.connect(self._show_in_tab_title)
         self.refresh()
 
     def _text_changed(self) -> None:
-        self.refresh()
+        self._refresh_timer.start()  # after a short pause: a 100,000-character paste stays smooth
         self._spelling_timer.start()
         self._links_timer.start()
 
@@ -277,16 +285,33 @@ class ChecklistWidget(QWidget):
 
     # -- evaluation -----------------------------------------------------------------------
     def _text(self) -> str:
-        return self._composer.body_edit.toPlainText() if self._composer is not None else ""
+        """The main text and each chosen channel's own text (the per-channel tab), one after
+        the other: every text that will go out is checked."""
+        composer = self._composer
+        if composer is None:
+            return ""
+        texts = [composer.body_edit.toPlainText()]
+        editor = getattr(composer, "overrides", None)
+        own: dict[int, str] = getattr(editor, "overrides", {}) if editor is not None else {}
+        chosen = set(composer.checked_channels())
+        texts += [text for channel_id, text in sorted(own.items()) if channel_id in chosen and text not in texts]
+        return "\n\n".join(texts)
 
     def _urls(self, text: str) -> list[str]:
         return links(text)
 
+    def _flush(self) -> None:
+        """Evaluate now if typing left an evaluation waiting."""
+        if self._refresh_timer.isActive():
+            self.refresh()
+
     def items(self) -> list[Item]:
+        self._flush()
         return list(self._items)
 
     def refresh(self) -> None:
         """Evaluate the quick items now; spelling and links keep their last results."""
+        self._refresh_timer.stop()
         text = self._text()
         composer = self._composer
         category = Category(composer.category_combo.currentData()) if composer is not None else Category.ANNOUNCEMENT
@@ -318,9 +343,11 @@ class ChecklistWidget(QWidget):
         self.changed.emit()
 
     def blocking(self) -> list[Item]:
+        self._flush()
         return blocking(self._items)
 
     def open_warnings(self) -> list[Item]:
+        self._flush()
         return open_warnings(self._items, self._notes)
 
     def blocking_message(self) -> str | None:
@@ -385,7 +412,7 @@ class ChecklistWidget(QWidget):
     # -- actions ----------------------------------------------------------------------------
     def override(self, key: ItemKey) -> bool:
         """Ask for a note that accepts the item's current warning; True when one was given."""
-        item = next((i for i in self._items if i.key is key), None)
+        item = next((i for i in self.items() if i.key is key), None)
         if item is None or item.status is not Status.WARN:
             return False
         note = self._ask_note(item, self.rows[key].detail.text())
@@ -493,7 +520,7 @@ class ChecklistWidget(QWidget):
             ("wording", "ordinary_day"): self.tr("No day of mourning or commemoration."),
             ("wording", "fits_the_day"): self.tr("Nothing celebratory."),
             ("wording", "mourning"): self.tr("National mourning: celebratory wording ({values})."),
-            ("consent", "no_images"): self.tr("No images."),
+            ("consent", "no_media"): self.tr("No photos or videos."),
             ("consent", "children"): self.tr(
                 "Children in {values}: record the parents' written consent or blur their faces."
             ),

@@ -11,16 +11,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QDate, QDateTime, Qt, QTime, QTimer, Signal
-from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import (
-    QCheckBox,
     QComboBox,
     QDateTimeEdit,
     QDialog,
     QFileDialog,
     QFormLayout,
-    QGridLayout,
-    QGroupBox,
     QHBoxLayout,
     QInputDialog,
     QLabel,
@@ -47,16 +43,15 @@ if TYPE_CHECKING:
     from kurum_masaustu.ui.checklist_widget import ChecklistWidget
 from kurum_masaustu.services.autosave import Autosave
 from kurum_masaustu.services.posts import (
-    EDITABLE_STATES,
     ChannelInfo,
-    DeliveryStatus,
     MediaInfo,
     PostDraft,
     PostService,
     PostValidationError,
 )
+from kurum_masaustu.ui.channel_rows import ChannelRows
 from kurum_masaustu.ui.composer_kinds import KindPanel
-from kurum_masaustu.ui.labels import STATE_SYMBOLS, category_name, channel_label, delivery_state_name, platform_name
+from kurum_masaustu.ui.labels import category_name, platform_name
 from kurum_masaustu.ui.override_editor import OverrideEditor
 from kurum_masaustu.ui.previews import ChannelCheck, PreviewPanel, any_message, check_channel
 from kurum_masaustu.ui.tasks import spawn
@@ -64,12 +59,6 @@ from kurum_masaustu.ui.tasks import spawn
 log = logging.getLogger(__name__)
 
 IMAGE_FILTER = "*.jpg *.jpeg *.png *.webp *.gif *.heic *.heif *.mp4 *.mov"
-
-
-def _dot(colour: str) -> QIcon:
-    pixmap = QPixmap(12, 12)
-    pixmap.fill(QColor(colour))
-    return QIcon(pixmap)
 
 
 @dataclass(frozen=True)
@@ -173,36 +162,12 @@ class ComposerPane(QWidget):
         self.when_edit.setDisplayFormat("dd.MM.yyyy HH:mm")
         self.when_edit.setAccessibleName(self.tr("Publish time"))
 
-        self.channel_box = QGroupBox(self.tr("Channels"))
-        self.channel_grid = QGridLayout(self.channel_box)
-        self.channel_checks: dict[int, QCheckBox] = {}
-        self.hand_off_checks: dict[int, QCheckBox] = {}
-        self.state_labels: dict[int, QLabel] = {}
-        self._statuses: dict[int, DeliveryStatus] = {}
-        self.no_channels_label = QLabel(self.tr("No channels yet."))
-        self.no_channels_label.setWordWrap(True)
-        self.channel_grid.addWidget(self.no_channels_label, 0, 0, 1, 3)
-        self.channel_grid.setColumnStretch(1, 1)
-        self.channel_grid.setVerticalSpacing(0)  # one row per channel: keep the text box tall
-        self.channel_grid.setContentsMargins(6, 2, 6, 2)
-        self.hand_off_note = QLabel(
-            self.tr(
-                "Handed to the platform: it goes out at its time even with this computer off. But later edits, "
-                "a pause or a mourning/crisis mode do not stop it by themselves: the app must cancel it on the "
-                "platform, which it can do only while it runs and is online."
-            )
-        )
-        self.hand_off_note.setWordWrap(True)
-        self.hand_off_note.setStyleSheet("color: #57606a;")
-        self.channel_grid.addWidget(self.hand_off_note, 999, 0, 1, 3)
-        self.hand_off_note.hide()
-        self.take_back_button = QPushButton(self.tr("Take back from the platforms"))
-        self.take_back_button.setToolTip(
-            self.tr("Cancels the scheduled post on the platforms that hold it, so that it can be edited again.")
-        )
-        self.take_back_button.clicked.connect(lambda: spawn(self.take_back()))
-        self.channel_grid.addWidget(self.take_back_button, 1000, 0, 1, 3)
-        self.take_back_button.hide()
+        self.channel_box = ChannelRows()
+        self.channel_checks = self.channel_box.checks  # the same dicts: kept up to date by the rows
+        self.hand_off_checks = self.channel_box.hand_off_checks
+        self.state_labels = self.channel_box.state_labels
+        self.take_back_button = self.channel_box.take_back_button
+        self.hand_off_note = self.channel_box.hand_off_note
         #: Cancels what the platforms hold for a post: async (post_id) -> (taken back, not taken back).
         self.take_back_post: Callable[[int], Awaitable[tuple[int, int]]] | None = None
 
@@ -256,7 +221,12 @@ class ComposerPane(QWidget):
         self.body_edit.textChanged.connect(self._check_timer.start)
         self.kinds.changed.connect(self._check_timer.start)
         self.kinds.changed.connect(self._autosave_timer.start)
-        self.kinds.kind_combo.currentIndexChanged.connect(self._update_hand_off)
+        self.kinds.kind_combo.currentIndexChanged.connect(lambda _i: self.channel_box.set_kind(self.kinds.kind()))
+        self.channel_box.toggled.connect(self._check_timer.start)
+        self.channel_box.toggled.connect(self._autosave_timer.start)
+        self.channel_box.toggled.connect(self._channels_toggled)
+        self.channel_box.hand_off_toggled.connect(self._autosave_timer.start)
+        self.channel_box.take_back_requested.connect(lambda: spawn(self.take_back()))
         self.overrides.changed.connect(self._check_timer.start)
         self.overrides.changed.connect(self._autosave_timer.start)
         self.body_edit.textChanged.connect(self._autosave_timer.start)
@@ -277,46 +247,12 @@ class ComposerPane(QWidget):
     # -- channels -------------------------------------------------------------------------
     def set_channels(self, channels: list[ChannelInfo]) -> None:
         """One row per channel: chosen or not, its delivery's state, and hand-off where offered."""
-        from kurum_masaustu.rules.kinds import supports_hand_off
-
-        for widget in [*self.channel_checks.values(), *self.hand_off_checks.values(), *self.state_labels.values()]:
-            widget.deleteLater()
-        self.channel_checks.clear()
-        self.hand_off_checks.clear()
-        self.state_labels.clear()
-        self.no_channels_label.setVisible(not channels)
         self._channels = {channel.id: channel for channel in channels}
-        for i, channel in enumerate(channels):
-            check = QCheckBox(channel_label(channel.display_name, channel.platform))
-            check.setIcon(_dot(channel.color))
-            check.setAccessibleName(channel.display_name)
-            check.toggled.connect(self._check_timer.start)
-            check.toggled.connect(self._autosave_timer.start)
-            check.toggled.connect(self._channels_toggled)
-            state = QLabel()
-            state.setTextFormat(Qt.TextFormat.RichText)  # only our words and an escaped link
-            state.setOpenExternalLinks(True)
-            state.setWordWrap(True)
-            state.setAccessibleName(self.tr("State on {channel}").format(channel=channel.display_name))
-            self.channel_grid.addWidget(check, 1 + i, 0)
-            self.channel_grid.addWidget(state, 1 + i, 1)
-            self.channel_checks[channel.id] = check
-            self.state_labels[channel.id] = state
-            if supports_hand_off(channel.platform):
-                hand_off = QCheckBox(self.tr("Platform schedules it"))
-                hand_off.setAccessibleName(
-                    self.tr("Hand to {channel}'s own scheduler").format(channel=channel.display_name)
-                )
-                hand_off.setToolTip(self.hand_off_note.text())
-                hand_off.setEnabled(False)
-                hand_off.toggled.connect(self._autosave_timer.start)
-                hand_off.toggled.connect(self._update_hand_off)
-                self.channel_grid.addWidget(hand_off, 1 + i, 2)
-                self.hand_off_checks[channel.id] = hand_off
+        self.channel_box.set_channels(channels)
         self._channels_toggled()
 
     def checked_channels(self) -> list[int]:
-        return [cid for cid, check in self.channel_checks.items() if check.isChecked()]
+        return self.channel_box.checked()
 
     def checked_channel_infos(self) -> list[ChannelInfo]:
         return [self._channels[cid] for cid in self.checked_channels() if cid in self._channels]
@@ -325,39 +261,17 @@ class ComposerPane(QWidget):
         chosen = self.checked_channel_infos()
         self.kinds.set_channels(chosen)
         self.overrides.set_channels(chosen)
-        self._update_hand_off()
-
-    def _update_hand_off(self) -> None:
-        """Hand-off is offered for chosen channels whose platform schedules, for kinds it can hold."""
-        from kurum_masaustu.rules.kinds import supports_hand_off
-
-        kind = self.kinds.kind()
-        for cid, box in self.hand_off_checks.items():
-            status = self._statuses.get(cid)
-            editable = status is None or status.state in EDITABLE_STATES
-            offered = supports_hand_off(self._channels[cid].platform, kind)
-            box.setEnabled(self.channel_checks[cid].isChecked() and offered and editable)
-        self.hand_off_note.setVisible(any(box.isEnabled() and box.isChecked() for box in self.hand_off_checks.values()))
 
     def hand_off_channels(self) -> set[int]:
-        return {cid for cid, box in self.hand_off_checks.items() if box.isEnabled() and box.isChecked()}
+        return self.channel_box.hand_off_channels()
 
     def _set_hand_off(self, channel_ids: set[int]) -> None:
-        for cid, box in self.hand_off_checks.items():
-            box.setChecked(cid in channel_ids)
-        self._update_hand_off()
+        self.channel_box.set_hand_off(channel_ids)
 
     def refresh_deliveries(self) -> None:
         """Each chosen channel's delivery state for the open post (after saving or publishing)."""
         statuses = self._posts.delivery_statuses(self._post_id) if self._post_id else []
-        self._statuses = {s.channel_id: s for s in statuses}
-        for cid, label in self.state_labels.items():
-            label.setText(self._status_html(self._statuses.get(cid)))
-        self.take_back_button.setVisible(
-            self.take_back_post is not None
-            and any(s.state == DeliveryState.HANDED_OFF for s in self._statuses.values())
-        )
-        self._update_hand_off()
+        self.channel_box.show_statuses(statuses, can_take_back=self.take_back_post is not None)
 
     async def take_back(self) -> None:
         """Cancel the open post on the platforms' schedulers; then it can be edited again."""
@@ -385,31 +299,6 @@ class ComposerPane(QWidget):
             self.message_label.setText(
                 self.tr("Taken back from %n channel(s): edit the post and schedule it again.", "", taken)
             )
-
-    def _status_html(self, status: DeliveryStatus | None) -> str:
-        import html
-
-        from kurum_masaustu.ui.outbox_pane import error_text
-
-        if status is None:
-            return ""
-        state = status.state
-        text = html.escape(f"{STATE_SYMBOLS[state]} {delivery_state_name(state)}")
-        colour = {
-            DeliveryState.FAILED: "#b42318",
-            DeliveryState.PUBLISHED: "#1a7f37",
-            DeliveryState.HANDED_OFF: "#1a7f37",
-        }.get(state, "#57606a")
-        if state is DeliveryState.SCHEDULED and status.hand_off:
-            text += html.escape(" · " + self.tr("to be handed to the platform"))
-        if status.thread_published and state is not DeliveryState.PUBLISHED:
-            text += html.escape(" · " + self.tr("%n part(s) out", "", status.thread_published))
-        if status.permalink and state in (DeliveryState.PUBLISHED, DeliveryState.HANDED_OFF):
-            link_text = html.escape(self.tr("open"))  # not inside the f-string: lupdate would miss it
-            text += f' · <a href="{html.escape(status.permalink, quote=True)}">{link_text}</a>'
-        if status.last_error and state in (DeliveryState.FAILED, DeliveryState.SCHEDULED, DeliveryState.PUBLISHING):
-            text += "<br>" + html.escape(error_text(status.last_error))
-        return f'<span style="color:{colour}">{text}</span>'
 
     # -- loading --------------------------------------------------------------------------
     def new_post(self, day: date | None = None) -> None:

@@ -361,7 +361,18 @@ class ConnectDialog(QDialog):
             return
         self.reject()
 
+    def reject(self) -> None:
+        """Escape or closing the window: stop a flow first; never leave in the middle of saving."""
+        if self.running() and self._task is not None:
+            if self._step == "saving":
+                return
+            self._task.cancel()
+        super().reject()
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.running() and self._step == "saving":
+            event.ignore()
+            return
         if self.running() and self._task is not None:
             self._task.cancel()
         super().closeEvent(event)
@@ -393,8 +404,9 @@ class ConnectDialog(QDialog):
             if form.platform == Platform.MANUAL:
                 self._on_step("saving")
                 channel_id = await in_thread(self._add_manual, form.display_name)
-                self.result_channel = None
-                self.finished_connecting.emit(channel_id)
+                if alive(self):
+                    self.finished_connecting.emit(channel_id)
+                    self.accept()
             elif form.platform in OAUTH_PLATFORMS:
                 done = await self._service.connect_oauth(
                     form,
@@ -433,8 +445,8 @@ class ConnectDialog(QDialog):
 
     def _done(self, done: Connected) -> None:
         self.result_channel = done
-        self.finished_connecting.emit(done.channel_id)
         if alive(self):
+            self.finished_connecting.emit(done.channel_id)
             self.accept()
 
     async def _browse(self, url: str) -> None:

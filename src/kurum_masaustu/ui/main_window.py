@@ -450,8 +450,7 @@ class MainWindow(QMainWindow):
             self.composer.refresh_deliveries()
             self.refresh_counts()
         self.refresh_pause()
-        if summary.failed:
-            self.refresh_channel_warning()  # a refused token shows at once
+        self.refresh_channel_warning()  # a refused token shows at once; an expiry comes nearer
 
     def after_inbox_sync(self, summary: InboxSyncSummary) -> None:
         """New or changed messages arrived: show them (the reader keeps its place otherwise)."""

@@ -427,7 +427,7 @@ class MediaPane(QWidget):
         consent_form.addWidget(self.consent_note, 2, 0, 1, 2)
 
         self.editor = QWidget()
-        editor_layout = QFormLayout(self.editor)
+        editor_layout = self._editor_layout = QFormLayout(self.editor)
         editor_layout.setContentsMargins(0, 0, 0, 0)
         editor_layout.addRow(self.tr("Alt text"), self.alt_edit)
         editor_layout.addRow("", self.alt_counters)
@@ -660,7 +660,10 @@ class MediaPane(QWidget):
     def _fill_editor(self, item: MediaInfo) -> None:
         self._filling = True
         try:
-            self.editor.setVisible(item.is_image)
+            # A video has consent facts too (KVKK covers video); alt text and metadata: images.
+            self.editor.setVisible(True)
+            for row in range(3):
+                self._editor_layout.setRowVisible(row, item.is_image)
             self.editor.setEnabled(self._facts is not None)
             self.alt_edit.setProperty("media_id", item.id)
             if self.alt_edit.toPlainText() != item.alt_text:
