@@ -2268,6 +2268,10 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
         <translation>All categories</translation>
     </message>
     <message>
+        <source>This week&apos;s messages: answered, median business time to our first reply, share within the target</source>
+        <translation>This week&apos;s messages: answered, median business time to our first reply, share within the target</translation>
+    </message>
+    <message>
         <source>Inbox messages</source>
         <translation>Inbox messages</translation>
     </message>
@@ -2346,6 +2350,14 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
     <message>
         <source>Send again</source>
         <translation>Send again</translation>
+    </message>
+    <message>
+        <source>This week: no messages yet</source>
+        <translation>This week: no messages yet</translation>
+    </message>
+    <message>
+        <source>This week: {answered}/{received} answered · median {median} · {share}% within {target}</source>
+        <translation>This week: {answered}/{received} answered · median {median} · {share}% within {target}</translation>
     </message>
     <message>
         <source>no rule matched</source>

@@ -2247,6 +2247,10 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
         <translation>Tüm kategoriler</translation>
     </message>
     <message>
+        <source>This week&apos;s messages: answered, median business time to our first reply, share within the target</source>
+        <translation>Bu haftanın mesajları: yanıtlanan, ilk yanıtımıza kadar geçen ortanca mesai süresi, hedef süre içindeki payı</translation>
+    </message>
+    <message>
         <source>Inbox messages</source>
         <translation>Gelen kutusundaki mesajlar</translation>
     </message>
@@ -2325,6 +2329,14 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     <message>
         <source>Send again</source>
         <translation>Yeniden gönder</translation>
+    </message>
+    <message>
+        <source>This week: no messages yet</source>
+        <translation>Bu hafta: henüz mesaj yok</translation>
+    </message>
+    <message>
+        <source>This week: {answered}/{received} answered · median {median} · {share}% within {target}</source>
+        <translation>Bu hafta: {answered}/{received} yanıtlandı · ortanca {median} · {target} içinde: %{share}</translation>
     </message>
     <message>
         <source>no rule matched</source>

@@ -41,7 +41,7 @@ from PySide6.QtWidgets import (
 from kurum_masaustu.domain import InboxCategory, InboxStatus, ReplyState
 from kurum_masaustu.rules.routing import minimise, reference_number
 from kurum_masaustu.rules.timeutil import to_local
-from kurum_masaustu.services.conversation import Conversation, ConversationService, HistoryEntry
+from kurum_masaustu.services.conversation import Conversation, ConversationService, HistoryEntry, ReplyFigures
 from kurum_masaustu.services.inbox import OPEN_STATUSES, InboxFilter, InboxRow, InboxService, PageCursor
 from kurum_masaustu.ui.labels import (
     channel_label,
@@ -229,6 +229,7 @@ class InboxPane(QWidget):
     replies_queued = Signal()
     item_changed = Signal(int)
     hours_loaded = Signal()
+    figures_ready = Signal(object)
 
     def __init__(
         self,
@@ -274,6 +275,13 @@ class InboxPane(QWidget):
         filters.addWidget(self.overdue_check)
         filters.addWidget(self.negative_check)
         filters.addWidget(self.category_filter)
+        self.figures_label = QLabel()
+        self.figures_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.figures_label.setStyleSheet("color: #57606a;")
+        self.figures_label.setToolTip(
+            self.tr("This week's messages: answered, median business time to our first reply, share within the target")
+        )
+
         self.table = QTableView()
         self.table.setAccessibleName(self.tr("Inbox messages"))
         self.table.setModel(self.model)
@@ -367,8 +375,14 @@ class InboxPane(QWidget):
         reader_layout.addLayout(correction)
         reader_layout.addLayout(self.actions_row)
 
+        list_box = QWidget()
+        list_layout = QVBoxLayout(list_box)
+        list_layout.setContentsMargins(0, 0, 0, 0)
+        list_layout.setSpacing(2)
+        list_layout.addWidget(self.table, 1)
+        list_layout.addWidget(self.figures_label)
         splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(self.table)
+        splitter.addWidget(list_box)
         splitter.addWidget(reader_box)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
@@ -386,6 +400,8 @@ class InboxPane(QWidget):
         self._clock_timer.timeout.connect(self._tick)
         self._clock_timer.start()
         self.hours_loaded.connect(self._tick)
+        self.figures_ready.connect(self.show_figures)
+        self._ticks = 0
         if not inbox.hours_ready():
             import threading
 
@@ -418,10 +434,49 @@ class InboxPane(QWidget):
         return self.model.row(index) if index.isValid() else None
 
     def _tick(self) -> None:
+        if self._ticks % 5 == 0 and self._inbox.hours_ready():
+            self.refresh_figures()
+        self._ticks += 1
         self.model.tick()
         row = self.current_row()
         if row is not None:
             self._show_clock(row)
+
+    def refresh_figures(self, *, wait: bool = False) -> None:
+        """This week's reply-time figures, read in a worker thread (``wait``: here, for tests)."""
+        import threading
+
+        from kurum_masaustu.rules.timeutil import ISTANBUL
+
+        inbox, conversations = self._inbox, self.conversations
+        now = inbox.now()
+        today = now.astimezone(ISTANBUL).date()
+        monday = datetime.combine(today - timedelta(days=today.weekday()), datetime.min.time(), tzinfo=ISTANBUL)
+
+        def work() -> None:
+            figures = conversations.reply_figures(monday, now, inbox.hours, inbox.sla)
+            with contextlib.suppress(RuntimeError):  # the pane was closed meanwhile
+                self.figures_ready.emit(figures)
+
+        if wait:
+            work()
+        else:
+            threading.Thread(target=work, name="reply-figures", daemon=True).start()
+
+    def show_figures(self, figures: ReplyFigures) -> None:
+        if not figures.received:
+            self.figures_label.setText(self.tr("This week: no messages yet"))
+            return
+        median = duration_text(figures.median) if figures.median is not None else "—"
+        self.figures_label.setText(
+            self.tr("This week: {answered}/{received} answered · median {median} · {share}% within {target}").format(
+                answered=figures.answered,
+                received=figures.received,
+                median=median,
+                share=round(figures.within_target_share * 100),
+                target=duration_text(self._inbox.sla),
+            )
+        )
 
     def _show_row(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if not current.isValid():
