@@ -300,3 +300,40 @@ def test_one_date_can_be_taken_out_of_a_series_and_the_series_ended(
     with services.sessions() as s:
         assert sorted(s.scalars(select(SeriesPost.occurs_on))) == [date(2027, 1, 4), date(2027, 1, 18)]
     assert pane.planning.skip_occurrence(posts[0]) is False  # already out: it stays
+
+
+def test_a_post_started_in_a_campaign_gets_its_presets_and_joins_it(
+    qtbot: QtBot, qloop: asyncio.AbstractEventLoop, services: Services, channel_id: int
+) -> None:
+    from kurum_masaustu.ui.main_window import MainWindow
+
+    window = MainWindow(services)
+    qtbot.addWidget(window)
+    planning = window.calendar.planning
+    campaign_id = planning.save_campaign(
+        CampaignInfo(
+            name="Sıfır Atık Ayı",
+            starts_on=date(2027, 3, 1),
+            ends_on=date(2027, 3, 31),
+            hashtags=("#SıfırAtık",),
+            channel_ids=(channel_id,),
+        )
+    )
+    dialog = CampaignsDialog(planning, services.posts.channels(), [], window)
+    qtbot.addWidget(dialog)
+    dialog.post_requested.connect(window.new_post_in_campaign)
+    dialog.list.setCurrentRow(0)
+    dialog.start_post()
+    composer = window.composer
+    assert composer.channel_checks[channel_id].isChecked()
+    assert composer.body_edit.toPlainText() == "#SıfırAtık"
+    assert composer.scheduled_at().astimezone(ISTANBUL).date() == date(2027, 3, 1)
+    composer.body_edit.setPlainText("Atık pil toplama günü #SıfırAtık")
+    post_id = composer.save(schedule=False)  # a draft: the checklist asks before scheduling
+    assert post_id is not None, composer.message_label.text()
+    assert planning.post_campaign(post_id) == campaign_id
+    # Editing it later keeps it in the campaign.
+    assert composer.load(post_id)
+    composer.body_edit.setPlainText("Atık pil toplama günü (güncel) #SıfırAtık")
+    assert composer.save(schedule=False) == post_id
+    assert planning.post_campaign(post_id) == campaign_id

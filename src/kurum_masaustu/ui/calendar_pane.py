@@ -378,6 +378,8 @@ class CalendarPane(QWidget):
     post_moved = Signal(int)
     days_loaded = Signal()
     new_post_requested = Signal(object)  # date, or datetime for an hour of the week view
+    #: A post started in a campaign (CampaignInfo): the window fills the composer with its presets.
+    campaign_post_requested = Signal(object)
 
     def __init__(
         self,
@@ -933,6 +935,7 @@ class CalendarPane(QWidget):
         from kurum_masaustu.ui.plan_dialogs import CampaignsDialog
 
         dialog = CampaignsDialog(self.planning, self._posts.channels(), self._template_choices(), self)
+        dialog.post_requested.connect(self.campaign_post_requested)
         dialog.exec()
         self.refresh()
 
