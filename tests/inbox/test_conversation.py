@@ -320,3 +320,29 @@ def test_the_pane_shows_this_weeks_reply_figures(
     # This week (from Monday 30 November): the root (answered after 2 h), Mehmet's answer, the X
     # message; the root's reply took 2 business hours, within the 4-hour target.
     assert pane.figures_label.text() == "This week: 1/3 answered · median 2 h 00 min · 100% within 4 h 00 min"
+
+
+def test_channel_type_unit_and_period_filters(
+    qtbot: QtBot, session_factory: sessionmaker[Session], thread: dict[str, int]
+) -> None:
+    from kurum_masaustu.ui.inbox_pane import InboxPane
+
+    pane = InboxPane(InboxService(session_factory, clock=lambda: NOW, hours=BusinessHours()))
+    qtbot.addWidget(pane)
+
+    def shown() -> set[int]:
+        return {pane.model.row(pane.model.index(i, 0)).id for i in range(pane.model.rowCount())}
+
+    assert shown() == set(thread.values())
+    pane.channel_filter.setCurrentIndex(pane.channel_filter.findText("Belediye X"))
+    assert shown() == {thread["elsewhere"]}
+    pane.channel_filter.setCurrentIndex(0)
+    pane.kind_filter.setCurrentIndex(pane.kind_filter.findData(InboxKind.REPLY))
+    assert shown() == {thread["answer"]}
+    pane.kind_filter.setCurrentIndex(0)
+    pane.period_filter.setCurrentIndex(pane.period_filter.findData(0))  # today, Istanbul time
+    assert shown() == {thread["root"], thread["answer"]}
+    pane.period_filter.setCurrentIndex(pane.period_filter.findData(7))
+    assert shown() == {thread["root"], thread["answer"], thread["elsewhere"], thread["old"]}
+    pane.show_negative()  # the crisis banner's button clears the other filters
+    assert pane.period_filter.currentIndex() == 0
