@@ -161,3 +161,9 @@ def test_links_to_check_include_addresses_the_platforms_would_not_link() -> None
         "belediye.gov.tr/ihale",
     ]
     assert links("Link yok.") == []
+
+
+def test_bluesky_counts_graphemes_also_for_plain_text() -> None:
+    assert alt_text.measure(Platform.BLUESKY, "ab\r\ncd") == 5  # CR LF is one grapheme
+    assert alt_text.measure(Platform.X, "ab\r\ncd") == 6
+    assert alt_text.measure(Platform.BLUESKY, "Çocuklar 👨‍👩‍👧") == 10

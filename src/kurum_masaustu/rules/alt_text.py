@@ -14,7 +14,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from kurum_masaustu.domain import Platform
-from kurum_masaustu.rules.text import grapheme_count
 
 #: Longest alt text per platform; None: accepted, no known limit.
 ALT_TEXT_LIMITS: dict[Platform, int | None] = {
@@ -43,7 +42,11 @@ class AltCount:
 
 def measure(platform: Platform, alt: str) -> int:
     """Length as the platform counts it (Bluesky graphemes, the others code points)."""
-    return grapheme_count(alt) if platform is Platform.BLUESKY else len(alt)
+    if platform is not Platform.BLUESKY or (alt.isascii() and "\r\n" not in alt):
+        return len(alt)
+    from kurum_masaustu.rules.text import grapheme_count  # its patterns compile on first use
+
+    return grapheme_count(alt)
 
 
 def counts(alt: str, platforms: Iterable[Platform]) -> list[AltCount]:

@@ -24,6 +24,7 @@ here does I/O. Messages are codes with values; the UI words them in the chosen l
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
@@ -179,20 +180,20 @@ def links(text: str) -> list[str]:
     an address the platforms would not turn into a link, such as an IP address), and bare
     domains as X detects them (``ornek.bel.tr/duyuru``)."""
     found: list[tuple[int, str]] = []
-    covered: list[tuple[int, int]] = []
+    starts: list[int] = []
+    ends: list[int] = []
     for match in _SCHEME_URL.finditer(text):
         url = match.group(0).rstrip(_TRAILING)
         found.append((match.start(), url))
-        covered.append((match.start(), match.start() + len(url)))
+        starts.append(match.start())
+        ends.append(match.start() + len(url))
     if "." in text:
-        from kurum_masaustu.rules.text import urls
+        from kurum_masaustu.rules.text import _analyse
 
-        position = 0
-        for url in urls(text):
-            start = text.find(url, position)
-            position = max(position, start + 1)
-            if not any(low <= start < high for low, high in covered):
-                found.append((start, url))
+        for span in _analyse(text).twitter_urls:
+            inside = bisect_right(starts, span.start) - 1
+            if inside < 0 or span.start >= ends[inside]:
+                found.append((span.start, text[span.start : span.end]))
     return list(dict.fromkeys(url for _start, url in sorted(found)))
 
 

@@ -71,6 +71,7 @@ GLYPHS = {
 }
 SPELLING_DELAY_MS = 400
 LINKS_DELAY_MS = 1200
+REFRESH_DELAY_MS = 200
 
 
 class _Row:
@@ -208,6 +209,10 @@ class ChecklistWidget(QWidget):
         self._links_timer.setSingleShot(True)
         self._links_timer.setInterval(LINKS_DELAY_MS)
         self._links_timer.timeout.connect(self._start_links)
+        self._refresh_timer = QTimer(self)
+        self._refresh_timer.setSingleShot(True)
+        self._refresh_timer.setInterval(REFRESH_DELAY_MS)
+        self._refresh_timer.timeout.connect(self.refresh)
         self.source_edit.textChanged.connect(lambda _text: self.refresh())
         self.words_button.clicked.connect(self.edit_words)
 
@@ -226,7 +231,7 @@ class ChecklistWidget(QWidget):
         self.refresh()
 
     def _text_changed(self) -> None:
-        self.refresh()
+        self._refresh_timer.start()  # after a short pause: a 100,000-character paste stays smooth
         self._spelling_timer.start()
         self._links_timer.start()
 
@@ -295,11 +300,18 @@ class ChecklistWidget(QWidget):
     def _urls(self, text: str) -> list[str]:
         return links(text)
 
+    def _flush(self) -> None:
+        """Evaluate now if typing left an evaluation waiting."""
+        if self._refresh_timer.isActive():
+            self.refresh()
+
     def items(self) -> list[Item]:
+        self._flush()
         return list(self._items)
 
     def refresh(self) -> None:
         """Evaluate the quick items now; spelling and links keep their last results."""
+        self._refresh_timer.stop()
         text = self._text()
         composer = self._composer
         category = Category(composer.category_combo.currentData()) if composer is not None else Category.ANNOUNCEMENT
@@ -331,9 +343,11 @@ class ChecklistWidget(QWidget):
         self.changed.emit()
 
     def blocking(self) -> list[Item]:
+        self._flush()
         return blocking(self._items)
 
     def open_warnings(self) -> list[Item]:
+        self._flush()
         return open_warnings(self._items, self._notes)
 
     def blocking_message(self) -> str | None:
@@ -398,7 +412,7 @@ class ChecklistWidget(QWidget):
     # -- actions ----------------------------------------------------------------------------
     def override(self, key: ItemKey) -> bool:
         """Ask for a note that accepts the item's current warning; True when one was given."""
-        item = next((i for i in self._items if i.key is key), None)
+        item = next((i for i in self.items() if i.key is key), None)
         if item is None or item.status is not Status.WARN:
             return False
         note = self._ask_note(item, self.rows[key].detail.text())
