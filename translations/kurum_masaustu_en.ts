@@ -221,7 +221,7 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
     </message>
     <message>
         <source>Today</source>
-        <extracomment>Months ready to show (the neighbours are loaded in a worker after each month).</extracomment>
+        <extracomment>A post started in a campaign (CampaignInfo): the window fills the composer with its presets. Months ready to show (the neighbours are loaded in a worker after each month).</extracomment>
         <translation>Today</translation>
     </message>
     <message>
@@ -322,8 +322,27 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
         <translation>Outside campaigns</translation>
     </message>
     <message>
+        <source>Remove this date from the series</source>
+        <translation>Remove this date from the series</translation>
+    </message>
+    <message>
+        <source>End the series after this date</source>
+        <translation>End the series after this date</translation>
+    </message>
+    <message>
         <source>Open</source>
         <translation>Open</translation>
+    </message>
+    <message>
+        <source>This date has already gone out; it stays.</source>
+        <translation>This date has already gone out; it stays.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Series ended: %n later post(s) removed.</source>
+        <translation>
+            <numerusform>Series ended: %n later post removed.</numerusform>
+            <numerusform>Series ended: %n later posts removed.</numerusform>
+        </translation>
     </message>
     <message>
         <source>This month: {planned} planned, {published} published</source>
@@ -380,6 +399,7 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
     <name>CampaignsDialog</name>
     <message>
         <source>Campaigns</source>
+        <extracomment>&quot;New post in this campaign&quot;: the saved campaign (its presets start the post).</extracomment>
         <translation>Campaigns</translation>
     </message>
     <message>
@@ -413,6 +433,10 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
     <message>
         <source>Save campaign</source>
         <translation>Save campaign</translation>
+    </message>
+    <message>
+        <source>New post in this campaign</source>
+        <translation>New post in this campaign</translation>
     </message>
     <message>
         <source>Name</source>
@@ -1107,7 +1131,7 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
     <name>ComposerPane</name>
     <message>
         <source>Title for the calendar (optional)</source>
-        <extracomment>The profile&apos;s media folder (videos are probed there); set by the window.</extracomment>
+        <extracomment>The campaign of the post being written (a post started in a campaign gets it). The profile&apos;s media folder (videos are probed there); set by the window.</extracomment>
         <translation>Title for the calendar (optional)</translation>
     </message>
     <message>
@@ -2244,6 +2268,10 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
         <translation>All categories</translation>
     </message>
     <message>
+        <source>This week&apos;s messages: answered, median business time to our first reply, share within the target</source>
+        <translation>This week&apos;s messages: answered, median business time to our first reply, share within the target</translation>
+    </message>
+    <message>
         <source>Inbox messages</source>
         <translation>Inbox messages</translation>
     </message>
@@ -2322,6 +2350,58 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
     <message>
         <source>Send again</source>
         <translation>Send again</translation>
+    </message>
+    <message>
+        <source>Channel filter</source>
+        <translation>Channel filter</translation>
+    </message>
+    <message>
+        <source>All channels</source>
+        <translation>All channels</translation>
+    </message>
+    <message>
+        <source>Type filter</source>
+        <translation>Type filter</translation>
+    </message>
+    <message>
+        <source>All types</source>
+        <translation>All types</translation>
+    </message>
+    <message>
+        <source>Unit filter</source>
+        <translation>Unit filter</translation>
+    </message>
+    <message>
+        <source>All units</source>
+        <translation>All units</translation>
+    </message>
+    <message>
+        <source>Period filter</source>
+        <translation>Period filter</translation>
+    </message>
+    <message>
+        <source>Any time</source>
+        <translation>Any time</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>Last 7 days</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>Last 30 days</translation>
+    </message>
+    <message>
+        <source>This week: no messages yet</source>
+        <translation>This week: no messages yet</translation>
+    </message>
+    <message>
+        <source>This week: {answered}/{received} answered · median {median} · {share}% within {target}</source>
+        <translation>This week: {answered}/{received} answered · median {median} · {share}% within {target}</translation>
     </message>
     <message>
         <source>no rule matched</source>

@@ -218,7 +218,7 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     </message>
     <message>
         <source>Today</source>
-        <extracomment>Months ready to show (the neighbours are loaded in a worker after each month).</extracomment>
+        <extracomment>A post started in a campaign (CampaignInfo): the window fills the composer with its presets. Months ready to show (the neighbours are loaded in a worker after each month).</extracomment>
         <translation>Bugün</translation>
     </message>
     <message>
@@ -319,8 +319,26 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
         <translation>Kampanya dışı</translation>
     </message>
     <message>
+        <source>Remove this date from the series</source>
+        <translation>Bu tarihi seriden çıkar</translation>
+    </message>
+    <message>
+        <source>End the series after this date</source>
+        <translation>Seriyi bu tarihten sonra bitir</translation>
+    </message>
+    <message>
         <source>Open</source>
         <translation>Aç</translation>
+    </message>
+    <message>
+        <source>This date has already gone out; it stays.</source>
+        <translation>Bu tarih zaten yayımlandı; yerinde kalır.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Series ended: %n later post(s) removed.</source>
+        <translation>
+            <numerusform>Seri bitirildi: sonraki %n gönderi kaldırıldı.</numerusform>
+        </translation>
     </message>
     <message>
         <source>This month: {planned} planned, {published} published</source>
@@ -375,6 +393,7 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     <name>CampaignsDialog</name>
     <message>
         <source>Campaigns</source>
+        <extracomment>&quot;New post in this campaign&quot;: the saved campaign (its presets start the post).</extracomment>
         <translation>Kampanyalar</translation>
     </message>
     <message>
@@ -408,6 +427,10 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     <message>
         <source>Save campaign</source>
         <translation>Kampanyayı kaydet</translation>
+    </message>
+    <message>
+        <source>New post in this campaign</source>
+        <translation>Bu kampanyada yeni gönderi</translation>
     </message>
     <message>
         <source>Name</source>
@@ -1095,7 +1118,7 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     <name>ComposerPane</name>
     <message>
         <source>Title for the calendar (optional)</source>
-        <extracomment>The profile&apos;s media folder (videos are probed there); set by the window.</extracomment>
+        <extracomment>The campaign of the post being written (a post started in a campaign gets it). The profile&apos;s media folder (videos are probed there); set by the window.</extracomment>
         <translation>Takvimde görünecek başlık (isteğe bağlı)</translation>
     </message>
     <message>
@@ -2224,6 +2247,10 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
         <translation>Tüm kategoriler</translation>
     </message>
     <message>
+        <source>This week&apos;s messages: answered, median business time to our first reply, share within the target</source>
+        <translation>Bu haftanın mesajları: yanıtlanan, ilk yanıtımıza kadar geçen ortanca mesai süresi, hedef süre içindeki payı</translation>
+    </message>
+    <message>
         <source>Inbox messages</source>
         <translation>Gelen kutusundaki mesajlar</translation>
     </message>
@@ -2302,6 +2329,58 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     <message>
         <source>Send again</source>
         <translation>Yeniden gönder</translation>
+    </message>
+    <message>
+        <source>Channel filter</source>
+        <translation>Kanal süzgeci</translation>
+    </message>
+    <message>
+        <source>All channels</source>
+        <translation>Tüm kanallar</translation>
+    </message>
+    <message>
+        <source>Type filter</source>
+        <translation>Tür süzgeci</translation>
+    </message>
+    <message>
+        <source>All types</source>
+        <translation>Tüm türler</translation>
+    </message>
+    <message>
+        <source>Unit filter</source>
+        <translation>Birim süzgeci</translation>
+    </message>
+    <message>
+        <source>All units</source>
+        <translation>Tüm birimler</translation>
+    </message>
+    <message>
+        <source>Period filter</source>
+        <translation>Dönem süzgeci</translation>
+    </message>
+    <message>
+        <source>Any time</source>
+        <translation>Her zaman</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Bugün</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>Son 7 gün</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>Son 30 gün</translation>
+    </message>
+    <message>
+        <source>This week: no messages yet</source>
+        <translation>Bu hafta: henüz mesaj yok</translation>
+    </message>
+    <message>
+        <source>This week: {answered}/{received} answered · median {median} · {share}% within {target}</source>
+        <translation>Bu hafta: {answered}/{received} yanıtlandı · ortanca {median} · {target} içinde: %{share}</translation>
     </message>
     <message>
         <source>no rule matched</source>

@@ -304,28 +304,33 @@ async def _apply(
                 to_classify.add(entry.text)
             known[entry.remote_id] = (entry.text, corrected)
     decided = await asyncio.to_thread(_classify_all, classifier, sorted(to_classify)) if to_classify else {}
-    # 2. One transaction: the items, their links and the cursor.
+    # 2. One transaction: the items, their links and the cursor. In a worker thread: a page of
+    #    a few hundred items takes the ORM long enough to stall the window's event loop.
     now = clock()
-    with sessions.begin() as session:
-        rows = _load(session, channel.id, [entry.remote_id for entry in incoming])
-        touched: list[InboxItem] = []
-        for entry in incoming:
-            row = rows.get(entry.remote_id)
-            if row is None:
-                if entry.item.deleted and not entry.text:
-                    continue  # deleted before we ever saw it: nothing to keep
-                row = _new_item(channel, entry, decided, now)
-                session.add(row)
-                rows[entry.remote_id] = row
-                result.new += 1
-            else:
-                _update_item(session, row, entry, decided, now, result)
-            touched.append(row)
-        session.flush()
-        _link(session, channel.id, touched, rows)
-        stored = session.get(Channel, channel.id)
-        if stored is not None:
-            stored.inbox_cursor = cursor
+
+    def write() -> None:
+        with sessions.begin() as session:
+            rows = _load(session, channel.id, [entry.remote_id for entry in incoming])
+            touched: list[InboxItem] = []
+            for entry in incoming:
+                row = rows.get(entry.remote_id)
+                if row is None:
+                    if entry.item.deleted and not entry.text:
+                        continue  # deleted before we ever saw it: nothing to keep
+                    row = _new_item(channel, entry, decided, now)
+                    session.add(row)
+                    rows[entry.remote_id] = row
+                    result.new += 1
+                else:
+                    _update_item(session, row, entry, decided, now, result)
+                touched.append(row)
+            session.flush()
+            _link(session, channel.id, touched, rows)
+            stored = session.get(Channel, channel.id)
+            if stored is not None:
+                stored.inbox_cursor = cursor
+
+    await asyncio.to_thread(write)
 
 
 def _classify_all(classifier: Classifier, texts: Sequence[str]) -> dict[str, Classification]:

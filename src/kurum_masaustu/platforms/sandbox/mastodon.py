@@ -34,6 +34,7 @@ our posts, or a direct message); :meth:`MastodonSandbox.published` lists what th
 from __future__ import annotations
 
 import hashlib
+import heapq
 import html
 import json
 import secrets
@@ -774,16 +775,21 @@ class MastodonSandbox(SandboxTransport):
         except ValueError:
             limit = default_limit
         limit = max(1, min(limit, max_limit))
-        ordered = sorted(items, key=lambda pair: _id_key(pair[0]), reverse=True)
+        # Select the page without sorting everything (an inbox of 10,000 would hold the loop).
+        def key(pair: tuple[str, Any]) -> tuple[int, str]:
+            return _id_key(pair[0])
+
+        candidates = list(items)
         if "max_id" in params:
-            ordered = [p for p in ordered if _id_key(p[0]) < _id_key(params["max_id"])]
+            candidates = [p for p in candidates if key(p) < _id_key(params["max_id"])]
         if "since_id" in params:
-            ordered = [p for p in ordered if _id_key(p[0]) > _id_key(params["since_id"])]
+            candidates = [p for p in candidates if key(p) > _id_key(params["since_id"])]
         if "min_id" in params:
-            newer = [p for p in ordered if _id_key(p[0]) > _id_key(params["min_id"])]
-            window = list(reversed(newer))[:limit]  # the `limit` immediately after min_id
-            ordered = list(reversed(window))
-        page = ordered[:limit]
+            newer = [p for p in candidates if key(p) > _id_key(params["min_id"])]
+            window = heapq.nsmallest(limit, newer, key=key)  # the `limit` immediately after min_id
+            page = sorted(window, key=key, reverse=True)
+        else:
+            page = heapq.nlargest(limit, candidates, key=key)
         headers: dict[str, str] = {}
         if page:
             keep = [(k, v) for k, v in self._query(request) if k not in ("max_id", "min_id", "since_id")]
