@@ -78,6 +78,8 @@ if TYPE_CHECKING:
 __all__ = ["MARK_ROLE", "POSTS_ROLE", "POST_MIME", "CalendarPane", "DayMark", "MonthModel", "MonthView"]
 
 REMINDER_DAYS = 14
+#: Seconds after a month is shown before its neighbours are read ahead.
+PREFETCH_DELAY_S = 0.5
 MONTH, WEEK, AGENDA = "month", "week", "agenda"
 
 
@@ -691,8 +693,12 @@ class CalendarPane(QWidget):
             del self._month_cache[next(iter(self._month_cache))]
 
     async def _prefetch(self, month: date) -> None:
-        """The months before and after, made ready in a worker so that paging is instant."""
+        """The months before and after, made ready in a worker so that paging is instant; only
+        after a pause, so that at start-up they do not compete with the first paint."""
         generation, plan_filter = self._generation, self._filter
+        await asyncio.sleep(PREFETCH_DELAY_S)
+        if not alive(self) or generation != self._generation:
+            return
         for neighbour in (add_months(month, 1), add_months(month, -1)):
             if (neighbour, plan_filter) in self._month_cache:
                 continue
