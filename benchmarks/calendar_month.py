@@ -126,7 +126,7 @@ def main(argv: list[str] | None = None) -> int:
     from kurum_masaustu.paths import Profile
     from kurum_masaustu.settings import Settings
     from kurum_masaustu.ui.calendar_grid import MARK_ROLE, POSTS_ROLE, entry_line
-    from kurum_masaustu.ui.calendar_pane import CalendarPane
+    from kurum_masaustu.ui.calendar_pane import PREFETCH_DELAY_S, CalendarPane
 
     app = QApplication.instance() or QApplication([])
     loop = qasync.QEventLoop(app)
@@ -170,8 +170,8 @@ def main(argv: list[str] | None = None) -> int:
         app.processEvents()
         baseline = timed(bare.viewport().grab, args.runs)
 
-        def settle() -> None:
-            loop.run_until_complete(asyncio.sleep(0.05))
+        def settle() -> None:  # as between two clicks: the read-ahead of the neighbours has run
+            loop.run_until_complete(asyncio.sleep(PREFETCH_DELAY_S + 0.05))
             loop.run_until_complete(pane.wait_days())
 
         switches = []

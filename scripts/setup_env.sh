@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 need_packages() {
   case "$1" in
     demo) echo "libxcb-icccm4 libxcb-keysyms1 libxcb-cursor0 libxkbcommon-x11-0 libegl1 fonts-dejavu-core" ;;
-    test) echo "gnome-keyring dbus-daemon openssl poppler-utils libegl1 libgl1 libfontconfig1 libxkbcommon0 libglib2.0-0 fonts-dejavu-core" ;;
+    test) echo "gnome-keyring dbus-daemon dbus-bin openssl poppler-utils libegl1 libgl1 libfontconfig1 libxkbcommon0 libglib2.0-0 fonts-dejavu-core" ;;
   esac
 }
 

@@ -268,3 +268,72 @@ def test_a_post_is_put_into_a_campaign_from_its_chip(pane: CalendarPane, service
     assert pane.planning.post_campaign(post_id) == campaign_id
     pane.filters.campaign_combo.setCurrentIndex(pane.filters.campaign_combo.findData(campaign_id))
     assert [p.post_id for p in pane.model.posts_on(date(2026, 12, 9))] == [post_id]
+
+
+def test_one_date_can_be_taken_out_of_a_series_and_the_series_ended(
+    pane: CalendarPane, services: Services, channel_id: int
+) -> None:
+    from kurum_masaustu.rules.recurrence import Frequency, RecurrenceRule
+    from kurum_masaustu.services.planning import SeriesDraft
+    from kurum_masaustu.store.models import Recurrence
+
+    rule = RecurrenceRule(Frequency.WEEKLY, time(9), date(2027, 1, 4), date(2027, 2, 1), weekday=0)
+    series_id, posts = pane.planning.create_series(
+        SeriesDraft(title="", body="Nöbetçi eczaneler", channel_ids=[channel_id], rule=rule), now=NOW
+    )
+    assert len(posts) == 5  # 4, 11, 18, 25 January, 1 February
+    pane.show_day(date(2027, 1, 11))
+    pane._entry_menu(posts[1], pane.mapToGlobal(pane.rect().center()))
+    assert pane._menu is not None
+    skip = next(a for a in pane._menu.actions() if a.text() == pane.tr("Remove this date from the series"))
+    skip.trigger()
+    with services.sessions() as s:
+        assert s.get(Post, posts[1]) is None
+        series = s.get(Recurrence, series_id)
+        assert series is not None
+        assert series.exceptions == ["2027-01-11"]
+    assert pane.model.posts_on(date(2027, 1, 11)) == []
+    # Ending after the 18th removes the 25th and 1 February; published dates would stay.
+    with services.sessions.begin() as s:
+        s.scalars(select(Delivery).where(Delivery.post_id == posts[0])).one().state = DeliveryState.PUBLISHED
+    pane._end_series(series_id, date(2027, 1, 18))
+    with services.sessions() as s:
+        assert sorted(s.scalars(select(SeriesPost.occurs_on))) == [date(2027, 1, 4), date(2027, 1, 18)]
+    assert pane.planning.skip_occurrence(posts[0]) is False  # already out: it stays
+
+
+def test_a_post_started_in_a_campaign_gets_its_presets_and_joins_it(
+    qtbot: QtBot, qloop: asyncio.AbstractEventLoop, services: Services, channel_id: int
+) -> None:
+    from kurum_masaustu.ui.main_window import MainWindow
+
+    window = MainWindow(services)
+    qtbot.addWidget(window)
+    planning = window.calendar.planning
+    campaign_id = planning.save_campaign(
+        CampaignInfo(
+            name="Sıfır Atık Ayı",
+            starts_on=date(2027, 3, 1),
+            ends_on=date(2027, 3, 31),
+            hashtags=("#SıfırAtık",),
+            channel_ids=(channel_id,),
+        )
+    )
+    dialog = CampaignsDialog(planning, services.posts.channels(), [], window)
+    qtbot.addWidget(dialog)
+    dialog.post_requested.connect(window.new_post_in_campaign)
+    dialog.list.setCurrentRow(0)
+    dialog.start_post()
+    composer = window.composer
+    assert composer.channel_checks[channel_id].isChecked()
+    assert composer.body_edit.toPlainText() == "#SıfırAtık"
+    assert composer.scheduled_at().astimezone(ISTANBUL).date() == date(2027, 3, 1)
+    composer.body_edit.setPlainText("Atık pil toplama günü #SıfırAtık")
+    post_id = composer.save(schedule=False)  # a draft: the checklist asks before scheduling
+    assert post_id is not None, composer.message_label.text()
+    assert planning.post_campaign(post_id) == campaign_id
+    # Editing it later keeps it in the campaign.
+    assert composer.load(post_id)
+    composer.body_edit.setPlainText("Atık pil toplama günü (güncel) #SıfırAtık")
+    assert composer.save(schedule=False) == post_id
+    assert planning.post_campaign(post_id) == campaign_id

@@ -2,10 +2,10 @@
 
     QT_QPA_PLATFORM=offscreen python tools/screenshot_panes.py --lang tr --out docs
 
-writes ``checklist-<lang>.png`` and ``media-<lang>.png``: a new announcement with a misspelled
-word, unknown names, a link (offline), a 12-megapixel phone photo with GPS and camera metadata,
-children flagged without consent. Run ``tools/update_translations.py --build`` first for the
-Turkish texts from a checkout.
+writes ``checklist-<lang>.png`` (the composer's checklist tab) and ``media-<lang>.png``: a new
+announcement with a misspelled word, unknown names, a link (offline), a 12-megapixel phone photo
+with GPS and camera metadata, children flagged without consent. Run
+``tools/update_translations.py --build`` first for the Turkish texts from a checkout.
 """
 
 from __future__ import annotations
@@ -91,9 +91,10 @@ def main() -> None:
     loop.run_until_complete(prepare())
     app.processEvents()
     args.out.mkdir(parents=True, exist_ok=True)
-    composer.resize(560, 760)
+    # The checklist tab alone, at the size of a roomy composer (in the window it scrolls).
+    window.checklist.resize(600, 470)
     app.processEvents()
-    composer.grab().save(str(args.out / f"checklist-{args.lang}.png"))
+    window.checklist.grab().save(str(args.out / f"checklist-{args.lang}.png"))
     window.media.resize(760, 760)
     app.processEvents()
     window.media.grab().save(str(args.out / f"media-{args.lang}.png"))

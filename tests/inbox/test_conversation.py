@@ -281,3 +281,68 @@ def test_the_holiday_table_is_read_off_the_ui_thread_then_clocks_appear(
     index = pane.model.index(row, COLUMNS.index("waiting"))
     qtbot.waitUntil(lambda: pane.model.data(index, Qt.ItemDataRole.DisplayRole) == "3 h 00 min", timeout=10_000)
     assert inbox.hours_ready()
+
+
+def test_reply_figures_for_the_goals(session_factory: sessionmaker[Session]) -> None:
+    monday = datetime(2026, 11, 30, 6, 0, tzinfo=UTC)  # 09:00 Istanbul
+    with session_factory.begin() as s:
+        channel = Channel(platform=Platform.FACEBOOK, display_name="Belediye")
+        s.add(channel)
+        for n, answer_after in enumerate([timedelta(minutes=30), timedelta(hours=2), timedelta(hours=6), None]):
+            item = _item(s, channel, f"r{n}", "Soru", monday + timedelta(minutes=n))
+            if answer_after is not None:
+                item.replies.append(Reply(text="Yanıt", state=ReplyState.SENT, sent_at=item.received_at + answer_after))
+                item.replies.append(  # a later second reply does not change the first response time
+                    Reply(text="Ek", state=ReplyState.SENT, sent_at=item.received_at + answer_after + timedelta(days=1))
+                )
+        _item(s, channel, "spam", "Kazan!", monday, category=InboxCategory.SPAM)
+        _item(s, channel, "late", "Geçen hafta", monday - timedelta(days=7))
+    figures = ConversationService(session_factory).reply_figures(
+        monday, monday + timedelta(days=7), BusinessHours(), timedelta(hours=4)
+    )
+    assert figures.received == 4  # spam and last week's message are not counted
+    assert figures.answered == 3
+    # 6 h after 09:00 is 15:00: all business time. Median of 30 min, 2 h, 6 h.
+    assert figures.median == timedelta(hours=2)
+    assert figures.within_target == 2
+    assert figures.within_target_share == pytest.approx(2 / 3)
+    assert figures.answered_share == pytest.approx(3 / 4)
+
+
+def test_the_pane_shows_this_weeks_reply_figures(
+    qtbot: QtBot, session_factory: sessionmaker[Session], thread: dict[str, int]
+) -> None:
+    from kurum_masaustu.ui.inbox_pane import InboxPane
+
+    pane = InboxPane(InboxService(session_factory, clock=lambda: NOW, hours=BusinessHours()))
+    qtbot.addWidget(pane)
+    pane.refresh_figures(wait=True)
+    # This week (from Monday 30 November): the root (answered after 2 h), Mehmet's answer, the X
+    # message; the root's reply took 2 business hours, within the 4-hour target.
+    assert pane.figures_label.text() == "This week: 1/3 answered · median 2 h 00 min · 100% within 4 h 00 min"
+
+
+def test_channel_type_unit_and_period_filters(
+    qtbot: QtBot, session_factory: sessionmaker[Session], thread: dict[str, int]
+) -> None:
+    from kurum_masaustu.ui.inbox_pane import InboxPane
+
+    pane = InboxPane(InboxService(session_factory, clock=lambda: NOW, hours=BusinessHours()))
+    qtbot.addWidget(pane)
+
+    def shown() -> set[int]:
+        return {pane.model.row(pane.model.index(i, 0)).id for i in range(pane.model.rowCount())}
+
+    assert shown() == set(thread.values())
+    pane.channel_filter.setCurrentIndex(pane.channel_filter.findText("Belediye X"))
+    assert shown() == {thread["elsewhere"]}
+    pane.channel_filter.setCurrentIndex(0)
+    pane.kind_filter.setCurrentIndex(pane.kind_filter.findData(InboxKind.REPLY))
+    assert shown() == {thread["answer"]}
+    pane.kind_filter.setCurrentIndex(0)
+    pane.period_filter.setCurrentIndex(pane.period_filter.findData(0))  # today, Istanbul time
+    assert shown() == {thread["root"], thread["answer"]}
+    pane.period_filter.setCurrentIndex(pane.period_filter.findData(7))
+    assert shown() == {thread["root"], thread["answer"], thread["elsewhere"], thread["old"]}
+    pane.show_negative()  # the crisis banner's button clears the other filters
+    assert pane.period_filter.currentIndex() == 0

@@ -12,10 +12,10 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import and_, func, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from kurum_masaustu.domain import InboxStatus, Platform, ReplyState
+from kurum_masaustu.domain import InboxCategory, InboxStatus, Platform, ReplyState
 from kurum_masaustu.services.inbox import BusinessHours
 from kurum_masaustu.store.models import AuditEntry, Delivery, InboxItem, Reply
 
@@ -99,6 +99,27 @@ class ReplyRow:
     created_at: datetime
     sent_at: datetime | None
     last_error: str | None
+
+
+@dataclass(frozen=True)
+class ReplyFigures:
+    """How fast citizens were answered in a period (business time to our first sent reply).
+
+    Spam and abuse are not counted (they are not answered); ``median`` is None without answers.
+    """
+
+    received: int
+    answered: int
+    median: timedelta | None
+    within_target: int
+
+    @property
+    def answered_share(self) -> float:
+        return self.answered / self.received if self.received else 0.0
+
+    @property
+    def within_target_share(self) -> float:
+        return self.within_target / self.answered if self.answered else 0.0
 
 
 def utcnow() -> datetime:
@@ -226,6 +247,34 @@ class ConversationService:
                 for at, actor, action, detail in session.execute(stmt)
             ]
 
+    def reply_figures(
+        self, since: datetime, until: datetime, hours: BusinessHours, target: timedelta
+    ) -> ReplyFigures:
+        """Reply-time figures for items received in ``[since, until)`` (the goals' "yanıt süresi")."""
+        first_sent = (
+            select(InboxItem.received_at, func.min(Reply.sent_at))
+            .outerjoin(Reply, and_(Reply.inbox_item_id == InboxItem.id, Reply.sent_at.is_not(None)))
+            .where(
+                InboxItem.received_at >= since,
+                InboxItem.received_at < until,
+                InboxItem.category.is_(None) | InboxItem.category.not_in((InboxCategory.SPAM, InboxCategory.ABUSE)),
+            )
+            .group_by(InboxItem.id)
+        )
+        waits: list[timedelta] = []
+        received = 0
+        with self._sessions() as session:
+            for received_at, sent_at in session.execute(first_sent):
+                received += 1
+                if sent_at is not None:
+                    waits.append(hours.business_time(received_at, _aware(sent_at)))
+        waits.sort()
+        median = None
+        if waits:
+            middle = len(waits) // 2
+            median = waits[middle] if len(waits) % 2 else (waits[middle - 1] + waits[middle]) / 2
+        return ReplyFigures(received, len(waits), median, sum(1 for wait in waits if wait <= target))
+
     def replies(self, item_id: int) -> list[ReplyRow]:
         stmt = select(Reply).where(Reply.inbox_item_id == item_id).order_by(Reply.id)
         with self._sessions() as session:
@@ -267,3 +316,10 @@ class ConversationService:
         until = first_sent or self._clock()
         waited = hours.business_time(received_at, until)
         return ResponseClock(waited, answered, waited >= sla and first_sent is None and not answered)
+
+
+def _aware(moment: datetime) -> datetime:
+    """``min()`` over a column comes back as stored text or a naive datetime on SQLite."""
+    if isinstance(moment, str):
+        moment = datetime.fromisoformat(moment)
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)

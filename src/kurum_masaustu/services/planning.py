@@ -253,6 +253,37 @@ class PlanningService:
         with self._sessions() as session:
             return session.scalar(select(SeriesPost.series_id).where(SeriesPost.post_id == post_id))
 
+    def occurrence(self, post_id: int) -> tuple[int, date] | None:
+        """The series and date a post stands for, if it is an occurrence of a recurring post."""
+        with self._sessions() as session:
+            row = session.execute(
+                select(SeriesPost.series_id, SeriesPost.occurs_on).where(SeriesPost.post_id == post_id)
+            ).first()
+            return (row[0], row[1]) if row is not None else None
+
+    def skip_occurrence(self, post_id: int) -> bool:
+        """Take one date out of its series: the post goes (if nothing of it went out) and the
+        date is kept as an exception of the series. False if the post cannot be removed."""
+        with self._sessions.begin() as session:
+            link = session.get(SeriesPost, post_id)
+            post = session.get(Post, post_id)
+            if link is None or post is None or any(d.state not in _UNSENT for d in post.deliveries):
+                return False
+            series = session.get(Recurrence, link.series_id)
+            if series is not None:
+                series.exceptions = sorted({*series.exceptions, link.occurs_on.isoformat()})
+            session.delete(post)
+            session.add(
+                AuditEntry(
+                    actor=self._actor,
+                    action="series.skip",
+                    entity="recurrence",
+                    entity_id=link.series_id,
+                    detail={"date": link.occurs_on.isoformat()},
+                )
+            )
+            return True
+
     def end_series(self, series_id: int, after: date) -> int:
         """Stop a series: its unpublished occurrences after ``after`` are deleted; returns how many."""
         removed = 0

@@ -54,6 +54,8 @@ class PostDraft:
     link: str = ""  # shown as a link card where the platform makes one
     poll: PollDraft | None = None  # for kind POLL; the question is the text
     hand_off: set[int] = field(default_factory=set)  # channels whose own scheduler gets the post
+    #: The campaign the post belongs to; None keeps what the post has (a new post: none).
+    campaign_id: int | None = None
 
 
 @dataclass(frozen=True)
@@ -243,6 +245,8 @@ class PostService:
             post.body = draft.body
             post.title = draft.title.strip() or derive_title(draft.body)
             post.category = draft.category
+            if draft.campaign_id is not None:
+                post.campaign_id = draft.campaign_id
             post.kind = draft.kind
             post.source_reference = draft.source_reference.strip()
             post.link = draft.link.strip() or None
@@ -306,6 +310,7 @@ class PostService:
                 scheduled_at=min(times) if times else None,
                 schedule=any(d.state == DeliveryState.SCHEDULED for d in post.deliveries),
                 category=post.category,
+                campaign_id=post.campaign_id,
                 kind=post.kind,
                 media_ids=[link.media_id for link in post.media_links],
                 overrides={d.channel_id: d.text_override for d in post.deliveries if d.text_override is not None},

@@ -41,10 +41,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kurum_masaustu.rules.goals import progress
+from kurum_masaustu.domain import DeliveryState
+from kurum_masaustu.rules.goals import Goal, progress
 from kurum_masaustu.rules.plan_filter import PlanFilter
 from kurum_masaustu.rules.timeutil import ISTANBUL, add_months, local_day_bounds, month_grid, to_local, today_local
-from kurum_masaustu.services.planning import PlanningService, bands
+from kurum_masaustu.services.planning import CampaignInfo, PlanningService, bands
 from kurum_masaustu.services.posts import CalendarEntry, DayPost, PostService, group_by_post
 from kurum_masaustu.ui.agenda_view import AGENDA_DAYS, AgendaView
 from kurum_masaustu.ui.calendar_filters import FilterBar
@@ -77,6 +78,8 @@ if TYPE_CHECKING:
 __all__ = ["MARK_ROLE", "POSTS_ROLE", "POST_MIME", "CalendarPane", "DayMark", "MonthModel", "MonthView"]
 
 REMINDER_DAYS = 14
+#: Seconds after a month is shown before its neighbours are read ahead.
+PREFETCH_DELAY_S = 0.5
 MONTH, WEEK, AGENDA = "month", "week", "agenda"
 
 
@@ -91,6 +94,9 @@ class MonthData:
     in_month: list[CalendarEntry]
     #: Every delivery of the grid, whatever the filter (goals count the whole plan).
     unfiltered: Sequence[CalendarEntry] = ()
+    #: The month's deliveries planned (scheduled or held by the platform) and published.
+    planned: int = 0
+    published: int = 0
 
 
 def build_month_data(
@@ -101,13 +107,27 @@ def build_month_data(
     for entry in entries:
         grouped[to_local(entry.at).date()].append(entry)
     in_month = [e for day, items in grouped.items() if day.month == month.month for e in items]
+    planned, published = count_states(in_month)
     return MonthData(
         month,
         dict(grouped),
         {day: group_by_post(items) for day, items in grouped.items()},
         in_month,
         entries if unfiltered is None else unfiltered,
+        planned,
+        published,
     )
+
+
+def count_states(entries: Sequence[CalendarEntry]) -> tuple[int, int]:
+    """Deliveries planned (scheduled or held by the platform) and published."""
+    planned = published = 0
+    for entry in entries:
+        if entry.state is DeliveryState.PUBLISHED:
+            published += 1
+        elif entry.state is DeliveryState.SCHEDULED or entry.state is DeliveryState.HANDED_OFF:
+            planned += 1
+    return planned, published
 
 
 class MonthModel(QAbstractTableModel):
@@ -123,6 +143,7 @@ class MonthModel(QAbstractTableModel):
         self.month = today_local().replace(day=1)
         self.in_month: list[CalendarEntry] = []
         self.unfiltered: Sequence[CalendarEntry] = []
+        self.counts = (0, 0)
         self._day_marks: dict[date, DayMark | None] = {}
 
     def set_campaigns(self, by_day: dict[date, list[tuple[str, str]]]) -> None:
@@ -174,6 +195,7 @@ class MonthModel(QAbstractTableModel):
         self._posts = data.posts
         self.in_month = data.in_month
         self.unfiltered = data.unfiltered
+        self.counts = (data.planned, data.published)
         self.endResetModel()
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
@@ -378,6 +400,8 @@ class CalendarPane(QWidget):
     post_moved = Signal(int)
     days_loaded = Signal()
     new_post_requested = Signal(object)  # date, or datetime for an hour of the week view
+    #: A post started in a campaign (CampaignInfo): the window fills the composer with its presets.
+    campaign_post_requested = Signal(object)
 
     def __init__(
         self,
@@ -398,6 +422,9 @@ class CalendarPane(QWidget):
         self._month_cache: dict[tuple[date, PlanFilter], MonthData] = {}
         self._generation = 0
         self._best_hours: dict[int, dict[int, str]] | None = None
+        #: Campaigns and goals, read once per change of the plan.
+        self._plan_cache: tuple[list[CampaignInfo], list[Goal]] | None = None
+        self._channel_names: dict[int, str] = {}
         self._menu: QMenu | None = None
         self.model = MonthModel(self)
         self.week_model = WeekModel(self)
@@ -596,7 +623,9 @@ class CalendarPane(QWidget):
 
     def reload_filter_choices(self) -> None:
         """Channels and campaigns may have changed: offer the current ones."""
-        self.filters.set_channels(self._posts.channels())
+        channels = self._posts.channels()
+        self._channel_names = {c.id: c.display_name for c in channels}
+        self.filters.set_channels(channels)
         self.filters.set_campaigns(self._posts.campaigns())
 
     def step(self, direction: int) -> None:
@@ -632,7 +661,10 @@ class CalendarPane(QWidget):
             select if select is not None and select in grid else (today_local() if today_local() in grid else month)
         )
         self._anchor = target
+        selection = self.view.selectionModel()
+        selection.blockSignals(True)  # the day's list is filled once, below
         self.view.setCurrentIndex(self.model.index_of(target))
+        selection.blockSignals(False)
         if self._mode == WEEK:
             start = week_start(target)
             self.week_model.set_week(start, self._entries(start, start + timedelta(days=6)))
@@ -661,8 +693,12 @@ class CalendarPane(QWidget):
             del self._month_cache[next(iter(self._month_cache))]
 
     async def _prefetch(self, month: date) -> None:
-        """The months before and after, made ready in a worker so that paging is instant."""
+        """The months before and after, made ready in a worker so that paging is instant; only
+        after a pause, so that at start-up they do not compete with the first paint."""
         generation, plan_filter = self._generation, self._filter
+        await asyncio.sleep(PREFETCH_DELAY_S)
+        if not alive(self) or generation != self._generation:
+            return
         for neighbour in (add_months(month, 1), add_months(month, -1)):
             if (neighbour, plan_filter) in self._month_cache:
                 continue
@@ -676,9 +712,12 @@ class CalendarPane(QWidget):
         self._generation += 1
         self._month_cache.clear()
         self._best_hours = None
+        self._plan_cache = None
 
     def _show_campaigns(self, first: date, last: date) -> None:
-        campaigns = self.planning.campaigns_between(first, last)
+        if self._plan_cache is None:
+            self._plan_cache = (self.planning.campaigns(), self.planning.goals())
+        campaigns = [c for c in self._plan_cache[0] if c.starts_on <= last and c.ends_on >= first]
         days = [first + timedelta(days=i) for i in range((last - first).days + 1)]
         by_day = bands(campaigns, days)
         self.model.set_campaigns(by_day)
@@ -686,12 +725,15 @@ class CalendarPane(QWidget):
 
     def _show_goals(self, day: date) -> None:
         """The goals' progress in the selected day's week and month ("Bu hafta: 2/5 duyuru")."""
-        goals = self.planning.goals()
+        if self._plan_cache is None:
+            self._plan_cache = (self.planning.campaigns(), self.planning.goals())
+        goals = self._plan_cache[1]
         if not goals:
             self.goals_label.hide()
             return
         reached = progress(goals, self.model.unfiltered, day)
-        lines = [goal_text(item, self._campaign_names(), self._channel_names()) for item in reached]
+        campaigns = {c.id: c.name for c in self._plan_cache[0] if c.id is not None}
+        lines = [goal_text(item, campaigns, self._channel_names) for item in reached]
         missing = [item for item in reached if not item.met]
         self.goals_label.setText(
             ("⚑ " if missing else "✓ ") + "  ·  ".join(lines[:2]) + (f"  (+{len(lines) - 2})" if len(lines) > 2 else "")
@@ -731,19 +773,33 @@ class CalendarPane(QWidget):
         outside = campaigns.addAction(self.tr("Outside campaigns"), partial(self._set_campaign, post_id, None))
         outside.setCheckable(True)
         outside.setChecked(current is None)
+        occurrence = self.planning.occurrence(post_id)
+        if occurrence is not None:
+            series_id, day = occurrence
+            menu.addSeparator()
+            menu.addAction(self.tr("Remove this date from the series"), partial(self._skip_occurrence, post_id))
+            menu.addAction(self.tr("End the series after this date"), partial(self._end_series, series_id, day))
         menu.addAction(self.tr("Open"), lambda: self.post_activated.emit(post_id))
         menu.popup(where)
         self._menu = menu
 
+    def _skip_occurrence(self, post_id: int) -> None:
+        if self.planning.skip_occurrence(post_id):
+            self.message_label.clear()
+            self.refresh()
+            self.post_moved.emit(post_id)
+        else:
+            self.message_label.setText(self.tr("This date has already gone out; it stays."))
+
+    def _end_series(self, series_id: int, day: date) -> None:
+        removed = self.planning.end_series(series_id, day)
+        self.message_label.setText(self.tr("Series ended: %n later post(s) removed.", "", removed))
+        self.refresh()
+        self.post_moved.emit(0)
+
     def _set_campaign(self, post_id: int, campaign_id: int | None) -> None:
         self.planning.set_post_campaign(post_id, campaign_id)
         self.refresh()
-
-    def _campaign_names(self) -> dict[int, str]:
-        return dict(self._posts.campaigns())
-
-    def _channel_names(self) -> dict[int, str]:
-        return {c.id: c.display_name for c in self._posts.channels()}
 
     def _selected_hour(self) -> int:
         index = self.week_view.currentIndex()
@@ -751,10 +807,9 @@ class CalendarPane(QWidget):
 
     def _show_title(self, month: date) -> None:
         locale = QLocale()
-        shown: Sequence[CalendarEntry]
         if self._mode == MONTH:
             self.month_label.setText(locale.toString(qdate(month), "MMMM yyyy"))
-            shown = self.model.in_month
+            planned, published = self.model.counts
             caption = self.tr("This month: {planned} planned, {published} published")
         else:
             first = week_start(self._anchor) if self._mode == WEEK else self._anchor
@@ -762,14 +817,12 @@ class CalendarPane(QWidget):
             self.month_label.setText(
                 f"{locale.toString(qdate(first), 'd MMMM')} – {locale.toString(qdate(last), 'd MMMM yyyy')}"
             )
-            shown = self._entries(first, last)
+            planned, published = count_states(self._entries(first, last))
             caption = (
                 self.tr("This week: {planned} planned, {published} published")
                 if self._mode == WEEK
                 else self.tr("These days: {planned} planned, {published} published")
             )
-        published = sum(1 for e in shown if e.state.value == "published")
-        planned = sum(1 for e in shown if e.state.value in ("scheduled", "handed_off"))
         text = caption.format(planned=planned, published=published)
         if self._filter.active:
             text += " · " + self.tr("filtered")
@@ -913,6 +966,7 @@ class CalendarPane(QWidget):
         from kurum_masaustu.ui.plan_dialogs import CampaignsDialog
 
         dialog = CampaignsDialog(self.planning, self._posts.channels(), self._template_choices(), self)
+        dialog.post_requested.connect(self.campaign_post_requested)
         dialog.exec()
         self.refresh()
 

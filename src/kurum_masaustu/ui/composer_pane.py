@@ -106,6 +106,8 @@ class ComposerPane(QWidget):
         self._posts = posts
         self._import_media = import_media  # async callable(Path) -> MediaInfo
         self._post_id: int | None = None
+        #: The campaign of the post being written (a post started in a campaign gets it).
+        self.campaign_id: int | None = None
         self._media: list[MediaInfo] = []
         self._locked: set[int] = set()
         #: The profile's media folder (videos are probed there); set by the window.
@@ -305,6 +307,7 @@ class ComposerPane(QWidget):
         """Start an empty post, planned at 10:00 on ``day`` (default: the next full hour); a
         ``datetime`` (an hour picked in the week view) is used as it is."""
         self._post_id = None
+        self.campaign_id = None
         self._locked = set()
         self.title_edit.clear()
         self.body_edit.clear()
@@ -339,6 +342,7 @@ class ComposerPane(QWidget):
             return False
         states = self._posts.delivery_states(post_id)
         self._post_id = draft.id
+        self.campaign_id = draft.campaign_id
         self.title_edit.setText(draft.title)
         self.body_edit.setPlainText(draft.body)
         self.category_combo.setCurrentIndex(max(0, self.category_combo.findData(draft.category)))
@@ -405,6 +409,7 @@ class ComposerPane(QWidget):
             link=self.kinds.link_edit.text() if self.kinds.kind() is PostKind.TEXT else "",
             poll=self.kinds.poll() if self.kinds.kind() is PostKind.POLL else None,
             hand_off=self.hand_off_channels(),
+            campaign_id=self.campaign_id,
         )
 
     def attach_checklist(self, checklist: ChecklistWidget) -> None:

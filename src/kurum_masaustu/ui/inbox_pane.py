@@ -38,10 +38,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kurum_masaustu.domain import InboxCategory, InboxStatus, ReplyState
+from kurum_masaustu.domain import InboxCategory, InboxKind, InboxStatus, ReplyState
 from kurum_masaustu.rules.routing import minimise, reference_number
 from kurum_masaustu.rules.timeutil import to_local
-from kurum_masaustu.services.conversation import Conversation, ConversationService, HistoryEntry
+from kurum_masaustu.services.conversation import Conversation, ConversationService, HistoryEntry, ReplyFigures
 from kurum_masaustu.services.inbox import OPEN_STATUSES, InboxFilter, InboxRow, InboxService, PageCursor
 from kurum_masaustu.ui.labels import (
     channel_label,
@@ -229,6 +229,7 @@ class InboxPane(QWidget):
     replies_queued = Signal()
     item_changed = Signal(int)
     hours_loaded = Signal()
+    figures_ready = Signal(object)
 
     def __init__(
         self,
@@ -274,6 +275,14 @@ class InboxPane(QWidget):
         filters.addWidget(self.overdue_check)
         filters.addWidget(self.negative_check)
         filters.addWidget(self.category_filter)
+        more_filters = self._more_filters()
+        self.figures_label = QLabel()
+        self.figures_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.figures_label.setStyleSheet("color: #57606a;")
+        self.figures_label.setToolTip(
+            self.tr("This week's messages: answered, median business time to our first reply, share within the target")
+        )
+
         self.table = QTableView()
         self.table.setAccessibleName(self.tr("Inbox messages"))
         self.table.setModel(self.model)
@@ -367,8 +376,14 @@ class InboxPane(QWidget):
         reader_layout.addLayout(correction)
         reader_layout.addLayout(self.actions_row)
 
+        list_box = QWidget()
+        list_layout = QVBoxLayout(list_box)
+        list_layout.setContentsMargins(0, 0, 0, 0)
+        list_layout.setSpacing(2)
+        list_layout.addWidget(self.table, 1)
+        list_layout.addWidget(self.figures_label)
         splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(self.table)
+        splitter.addWidget(list_box)
         splitter.addWidget(reader_box)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
@@ -379,6 +394,7 @@ class InboxPane(QWidget):
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addLayout(self.above)
         layout.addLayout(filters)
+        layout.addLayout(more_filters)
         layout.addWidget(splitter)
         self.table.selectionModel().currentRowChanged.connect(self._show_row)
         self._clock_timer = QTimer(self)
@@ -386,6 +402,8 @@ class InboxPane(QWidget):
         self._clock_timer.timeout.connect(self._tick)
         self._clock_timer.start()
         self.hours_loaded.connect(self._tick)
+        self.figures_ready.connect(self.show_figures)
+        self._ticks = 0
         if not inbox.hours_ready():
             import threading
 
@@ -400,6 +418,54 @@ class InboxPane(QWidget):
             self.table.setCurrentIndex(self.model.index(0, 0))  # the newest message, ready to read
         else:
             self._set_actions_enabled(False)
+
+    def _more_filters(self) -> QHBoxLayout:
+        """Channel, type, unit and period (the service filters each with an index)."""
+        from sqlalchemy import select
+
+        from kurum_masaustu.store.models import Channel, Unit
+
+        self.channel_filter = QComboBox()
+        self.channel_filter.setAccessibleName(self.tr("Channel filter"))
+        self.channel_filter.addItem(self.tr("All channels"), None)
+        self.kind_filter = QComboBox()
+        self.kind_filter.setAccessibleName(self.tr("Type filter"))
+        self.kind_filter.addItem(self.tr("All types"), None)
+        for kind in InboxKind:
+            self.kind_filter.addItem(inbox_kind_name(kind), kind)
+        self.unit_filter = QComboBox()
+        self.unit_filter.setAccessibleName(self.tr("Unit filter"))
+        self.unit_filter.addItem(self.tr("All units"), None)
+        self.period_filter = QComboBox()
+        self.period_filter.setAccessibleName(self.tr("Period filter"))
+        for label, days in (
+            (self.tr("Any time"), None),
+            (self.tr("Today"), 0),
+            (self.tr("Last 7 days"), 7),
+            (self.tr("Last 30 days"), 30),
+        ):
+            self.period_filter.addItem(label, days)
+        with self._inbox.sessions() as session:
+            for channel_id, name, platform in session.execute(
+                select(Channel.id, Channel.display_name, Channel.platform).order_by(Channel.id)
+            ):
+                self.channel_filter.addItem(channel_label(name, platform), channel_id)
+            for unit_id, name in session.execute(select(Unit.id, Unit.name).order_by(Unit.name)):
+                self.unit_filter.addItem(name, unit_id)
+        row = QHBoxLayout()
+        for combo in (self.channel_filter, self.kind_filter, self.unit_filter, self.period_filter):
+            combo.currentIndexChanged.connect(self.apply_filter)
+            row.addWidget(combo, 1)
+        return row
+
+    def _received_from(self) -> datetime | None:
+        days = self.period_filter.currentData()
+        if days is None:
+            return None
+        from kurum_masaustu.rules.timeutil import ISTANBUL
+
+        today = self._inbox.now().astimezone(ISTANBUL).date() - timedelta(days=int(days))
+        return datetime.combine(today, datetime.min.time(), tzinfo=ISTANBUL)
 
     @staticmethod
     def _plain_view(name: str) -> QPlainTextEdit:
@@ -418,10 +484,49 @@ class InboxPane(QWidget):
         return self.model.row(index) if index.isValid() else None
 
     def _tick(self) -> None:
+        if self._ticks % 5 == 0 and self._inbox.hours_ready():
+            self.refresh_figures()
+        self._ticks += 1
         self.model.tick()
         row = self.current_row()
         if row is not None:
             self._show_clock(row)
+
+    def refresh_figures(self, *, wait: bool = False) -> None:
+        """This week's reply-time figures, read in a worker thread (``wait``: here, for tests)."""
+        import threading
+
+        from kurum_masaustu.rules.timeutil import ISTANBUL
+
+        inbox, conversations = self._inbox, self.conversations
+        now = inbox.now()
+        today = now.astimezone(ISTANBUL).date()
+        monday = datetime.combine(today - timedelta(days=today.weekday()), datetime.min.time(), tzinfo=ISTANBUL)
+
+        def work() -> None:
+            figures = conversations.reply_figures(monday, now, inbox.hours, inbox.sla)
+            with contextlib.suppress(RuntimeError):  # the pane was closed meanwhile
+                self.figures_ready.emit(figures)
+
+        if wait:
+            work()
+        else:
+            threading.Thread(target=work, name="reply-figures", daemon=True).start()
+
+    def show_figures(self, figures: ReplyFigures) -> None:
+        if not figures.received:
+            self.figures_label.setText(self.tr("This week: no messages yet"))
+            return
+        median = duration_text(figures.median) if figures.median is not None else "—"
+        self.figures_label.setText(
+            self.tr("This week: {answered}/{received} answered · median {median} · {share}% within {target}").format(
+                answered=figures.answered,
+                received=figures.received,
+                median=median,
+                share=round(figures.within_target_share * 100),
+                target=duration_text(self._inbox.sla),
+            )
+        )
 
     def _show_row(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if not current.isValid():
@@ -577,6 +682,10 @@ class InboxPane(QWidget):
             overdue=self.overdue_check.isChecked(),
             negative=True if self.negative_check.isChecked() else None,
             category=InboxCategory(chosen) if (chosen := self.category_filter.currentData()) else None,
+            channel_id=self.channel_filter.currentData(),
+            kind=InboxKind(kind) if (kind := self.kind_filter.currentData()) else None,
+            unit_id=self.unit_filter.currentData(),
+            received_from=self._received_from(),
             text=self.search_edit.text(),
         )
         self.model.reload()
@@ -590,6 +699,8 @@ class InboxPane(QWidget):
         """The crisis banner's "show the messages": negative ones, newest first."""
         self.search_edit.clear()
         self.category_filter.setCurrentIndex(0)
+        for combo in (self.channel_filter, self.kind_filter, self.unit_filter, self.period_filter):
+            combo.setCurrentIndex(0)
         self.unanswered_check.setChecked(False)
         self.overdue_check.setChecked(False)
         self.negative_check.setChecked(True)

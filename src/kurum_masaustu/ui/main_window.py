@@ -37,6 +37,7 @@ if TYPE_CHECKING:
     from kurum_masaustu.rules.hashtags import TagSet
     from kurum_masaustu.services.channels import ChannelService
     from kurum_masaustu.services.crisis import CrisisService, SpikeView
+    from kurum_masaustu.services.planning import CampaignInfo
     from kurum_masaustu.services.templates import TemplateRecord
     from kurum_masaustu.ui.channel_manager import ChannelManagerDialog
     from kurum_masaustu.ui.crisis_panel import CrisisDialog
@@ -113,6 +114,7 @@ class MainWindow(QMainWindow):
         self.calendar.post_selected.connect(self.show_post)
         self.calendar.post_activated.connect(self.edit_post)
         self.calendar.new_post_requested.connect(self.new_post_on)
+        self.calendar.campaign_post_requested.connect(self.new_post_in_campaign)
         self.calendar.post_moved.connect(lambda _post_id: self._outbox_changed())
         self.calendar.days_loaded.connect(self.composer.update_checks)
         self.composer.saved.connect(self._post_saved)
@@ -260,6 +262,26 @@ class MainWindow(QMainWindow):
         self.composer.new_post(day)
         self.composer_dock.show()
         self.composer_dock.raise_()
+
+    def new_post_in_campaign(self, campaign: CampaignInfo) -> None:
+        """A post started in a campaign: its channels, template and hashtags, on its first day
+        still ahead; saved into the campaign."""
+        from kurum_masaustu.rules.timeutil import today_local
+
+        day = max(campaign.starts_on, today_local()) if campaign.ends_on >= today_local() else today_local()
+        self.new_post_on(day)
+        for channel_id in campaign.channel_ids:
+            check = self.composer.channel_checks.get(channel_id)
+            if check is not None and check.isEnabled():
+                check.setChecked(True)
+        template = next((t for t in self._post_templates() if t.key == campaign.template_key), None)
+        if template is not None:
+            self.composer.use_template(template.body, template.fields)
+        if campaign.hashtags:
+            text = self.composer.body_edit.toPlainText().rstrip()
+            self.composer.body_edit.setPlainText((text + "\n\n" if text else "") + " ".join(campaign.hashtags))
+        self.composer.campaign_id = campaign.id
+        self.composer.update_checks()
 
     def _post_saved(self, post_id: int, day: date) -> None:
         self.calendar.refresh(select=day)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date, timedelta
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -86,6 +86,9 @@ def goal_text(item: Progress, campaigns: dict[int, str], channels: dict[int, str
 class CampaignsDialog(QDialog):
     """Campaigns on the left; the chosen one's name, dates, colour and presets on the right."""
 
+    #: "New post in this campaign": the saved campaign (its presets start the post).
+    post_requested = Signal(object)
+
     def __init__(
         self,
         planning: PlanningService,
@@ -130,6 +133,7 @@ class CampaignsDialog(QDialog):
         self.message.setTextFormat(Qt.TextFormat.PlainText)
         self.message.setStyleSheet("color: #b42318;")
         self.save_button = QPushButton(self.tr("Save campaign"))
+        self.new_post_button = QPushButton(self.tr("New post in this campaign"))
 
         form = QFormLayout()
         form.addRow(self.tr("Name"), self.name_edit)
@@ -148,7 +152,11 @@ class CampaignsDialog(QDialog):
         right.addLayout(form)
         right.addWidget(self.message)
         right.addStretch(1)
-        right.addWidget(self.save_button, 0, Qt.AlignmentFlag.AlignRight)
+        actions = QHBoxLayout()
+        actions.addStretch(1)
+        actions.addWidget(self.new_post_button)
+        actions.addWidget(self.save_button)
+        right.addLayout(actions)
         left = QVBoxLayout()
         left.addWidget(self.list, 1)
         left.addWidget(self.new_button)
@@ -169,6 +177,7 @@ class CampaignsDialog(QDialog):
         self.delete_button.clicked.connect(self._delete)
         self.color_button.clicked.connect(self._pick_colour)
         self.save_button.clicked.connect(self.save)
+        self.new_post_button.clicked.connect(self.start_post)
         self.resize(760, 460)
         self._reload()
         if self.list.count():
@@ -278,6 +287,16 @@ class CampaignsDialog(QDialog):
         self._reload(select=campaign_id)
         self.message.clear()
         return campaign_id
+
+    def start_post(self) -> None:
+        """Save the campaign as shown, then ask for a post started with its presets."""
+        campaign_id = self.save()
+        if campaign_id is None:
+            return
+        chosen = next((c for c in self._planning.campaigns() if c.id == campaign_id), None)
+        if chosen is not None:
+            self.post_requested.emit(chosen)
+            self.accept()
 
     def _delete(self) -> None:
         if self._current is not None:
