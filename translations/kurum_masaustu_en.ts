@@ -1076,6 +1076,7 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
         <source>The database in this profile was written by a newer version of Kurum Masaüstü. Install the newer version to open it. The file was not changed.
 
 {path}</source>
+        <extracomment>IT policy forbids what the command line asked (``--demo`` with the sandbox off) the profile folder is read-only or not ours</extracomment>
         <translation>The database in this profile was written by a newer version of Kurum Masaüstü. Install the newer version to open it. The file was not changed.
 
 {path}</translation>
@@ -1087,6 +1088,22 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
         <translation>This file is not a Kurum Masaüstü database, so it was not opened. The file was not changed.
 
 {path}</translation>
+    </message>
+    <message>
+        <source>The profile folder cannot be written, so Kurum Masaüstü cannot open it:
+{folder}
+({reason})
+
+Ask your IT department to give you write access to this folder, or start with --profile and a folder you can write to. Nothing was changed.</source>
+        <translation>The profile folder cannot be written, so Kurum Masaüstü cannot open it:
+{folder}
+({reason})
+
+Ask your IT department to give you write access to this folder, or start with --profile and a folder you can write to. Nothing was changed.</translation>
+    </message>
+    <message>
+        <source>The demo is turned off on this computer by your IT department's policy.</source>
+        <translation>The demo is turned off on this computer by your IT department's policy.</translation>
     </message>
     <message>
         <source>This profile is already open in another window.</source>

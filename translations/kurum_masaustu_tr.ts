@@ -1066,6 +1066,7 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
         <source>The database in this profile was written by a newer version of Kurum Masaüstü. Install the newer version to open it. The file was not changed.
 
 {path}</source>
+        <extracomment>IT policy forbids what the command line asked (``--demo`` with the sandbox off) the profile folder is read-only or not ours</extracomment>
         <translation>Bu profildeki veritabanı, Kurum Masaüstü'nün daha yeni bir sürümüyle yazılmış. Açmak için bu yeni sürümü kurun. Dosyada hiçbir değişiklik yapılmadı.
 
 {path}</translation>
@@ -1077,6 +1078,22 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
         <translation>Bu dosya bir Kurum Masaüstü veritabanı değil; bu yüzden açılmadı. Dosyada hiçbir değişiklik yapılmadı.
 
 {path}</translation>
+    </message>
+    <message>
+        <source>The profile folder cannot be written, so Kurum Masaüstü cannot open it:
+{folder}
+({reason})
+
+Ask your IT department to give you write access to this folder, or start with --profile and a folder you can write to. Nothing was changed.</source>
+        <translation>Profil klasörüne yazılamıyor; Kurum Masaüstü onu açamaz:
+{folder}
+({reason})
+
+BT biriminizden bu klasöre yazma izni isteyin ya da --profile ile yazabildiğiniz bir klasörle başlatın. Hiçbir şey değiştirilmedi.</translation>
+    </message>
+    <message>
+        <source>The demo is turned off on this computer by your IT department's policy.</source>
+        <translation>Deneme profili bu bilgisayarda BT biriminizin politikasıyla kapatılmış.</translation>
     </message>
     <message>
         <source>This profile is already open in another window.</source>
