@@ -414,6 +414,10 @@ def policy_component_id(prop: str) -> str:
     return "cmpPolicy_" + prop
 
 
+def policy_condition(prop: str) -> str:
+    return f'{prop} OR REMOVE~="ALL"'
+
+
 def cmd_policy_wxs(args: list[str]) -> None:
     import uuid
 
@@ -461,13 +465,15 @@ def cmd_msi_extras(args: list[str]) -> None:
     props = policy_properties()
     if TASK_PROPERTY not in props:
         raise BuildError(f"{TASK_PROPERTY} is not a policy key any more")
-    # Component conditions: a policy value is written only when IT set the property.
+    # Component conditions: a policy value is written only when IT set the property. The
+    # uninstall (also the old product's, inside a major upgrade) must still see the component
+    # as enabled, or Wine leaves its value behind: hence "OR REMOVE".
     components = _msi_table(msi, "Component")
     found = 0
     for row in components[3:]:
         prop = row[0].removeprefix("cmpPolicy_")
         if row[0].startswith("cmpPolicy_") and prop in props:
-            row[4] = prop
+            row[4] = policy_condition(prop)
             found += 1
     if found != len(props):
         raise BuildError(f"{found} policy components in the MSI, {len(props)} properties")
@@ -507,7 +513,7 @@ def cmd_msi_extras(args: list[str]) -> None:
     tables = ["Component.idt", "CustomAction.idt", "InstallExecuteSequence.idt", "Property.idt"]
     subprocess.run(["msibuild", str(msi), "-i", *(str(work / t) for t in tables)], check=True)
     check = {row[0]: row[4] for row in _msi_table(msi, "Component")[3:]}
-    if any(check.get(policy_component_id(p)) != p for p in props):
+    if any(check.get(policy_component_id(p)) != policy_condition(p) for p in props):
         raise BuildError("the component conditions did not reach the MSI")
     print(f"msi extras: {len(props)} policy properties ({', '.join(props)}), scheduled-task actions")
 

@@ -380,6 +380,8 @@ grep -a -q 'Action ended .*RemoveExistingProducts. Return value 1' "$OUT/upgrade
 echo "profile database unchanged by the upgrade"
 "$PY" "$HERE/buildtool.py" check-signature "$PF/kurum-masaustu.exe" "$SIGN_DIR/cert.pem" || fail "the installed launcher is not the signed one"
 [ -f "$TASK_FILE" ] || fail "the scheduled task is gone after the upgrade (the properties were given again)"
+[ "$("$PY" "$HARNESS/smoke_checks.py" reg-values "$WINEPREFIX" HKLM "$POLICY_KEY")" = "$policy_values" ] \
+  || fail "the policy values after the upgrade differ from the properties given"
 
 step_start "after upgrade: keyring get + app opens profile"
 wrun 120 "$PYEXE" "$RUNNER" "$PROBE" get "$NAMESPACE" > "$OUT/keyring-get.out" || { cat "$OUT/keyring-get.out"; fail "keyring get"; }
