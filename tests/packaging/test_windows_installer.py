@@ -156,10 +156,6 @@ def test_policy_fragment_writes_each_property_under_the_policies_key(buildtool: 
     assert again.read_text(encoding="utf-8") == out.read_text(encoding="utf-8")  # GUIDs stable across builds
 
 
-def test_policy_values_are_written_only_when_given_and_always_removed(buildtool: ModuleType) -> None:
-    assert buildtool.policy_condition("PROXY") == 'PROXY OR REMOVE~="ALL"'
-
-
 def test_the_app_reads_the_registry_names_the_installer_writes() -> None:
     from kurum_masaustu.rules.policy import parse_entries
 
