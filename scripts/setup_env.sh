@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 need_packages() {
   case "$1" in
     demo) echo "libxcb-icccm4 libxcb-keysyms1 libxcb-cursor0 libxkbcommon-x11-0 libegl1 fonts-dejavu-core" ;;
-    test) echo "gnome-keyring dbus-daemon openssl poppler-utils libegl1 libgl1 libfontconfig1 libxkbcommon0 libglib2.0-0 fonts-dejavu-core" ;;
+    test) echo "gnome-keyring dbus-daemon dbus-bin openssl poppler-utils libegl1 libgl1 libfontconfig1 libxkbcommon0 libglib2.0-0 fonts-dejavu-core" ;;
   esac
 }
 
@@ -34,5 +34,8 @@ install_python() {
     "$PYTHON" -m venv .venv
   fi
   .venv/bin/python -m pip install -q --upgrade pip
+  # setuptools copies the package into build/lib and never removes a file that was renamed or
+  # deleted since (a renamed migration would be installed twice): start that copy afresh.
+  rm -rf build/lib
   .venv/bin/python -m pip install -q ".${extra}"
 }

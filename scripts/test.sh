@@ -24,8 +24,17 @@ mkdir -p "$XDG_RUNTIME_DIR" && chmod 700 "$XDG_RUNTIME_DIR"
 
 echo "== pytest"
 set +e
+# The keyring daemon runs in the foreground as a child of this session (a forked one has been
+# seen to vanish mid-run), and pytest starts only once it owns org.freedesktop.secrets: a test
+# asking earlier would make D-Bus start a second, locked daemon (no display for its prompt).
 dbus-run-session -- bash -c '
-  echo -n "ci-keyring-pass" | gnome-keyring-daemon --unlock --components=secrets >/dev/null
+  echo -n "ci-keyring-pass" | gnome-keyring-daemon --foreground --unlock --components=secrets >/dev/null 2>"$XDG_RUNTIME_DIR/gnome-keyring.log" &
+  owner() {
+    dbus-send --session --print-reply --dest=org.freedesktop.DBus / \
+      org.freedesktop.DBus.GetNameOwner string:org.freedesktop.secrets >/dev/null 2>&1
+  }
+  for _ in $(seq 1 300); do owner && break; sleep 0.1; done
+  owner || { echo "the test keyring (gnome-keyring-daemon) did not start:" >&2; cat "$XDG_RUNTIME_DIR/gnome-keyring.log" >&2; exit 3; }
   cd tests/.. && .venv/bin/python -m pytest "$@"
 ' pytest-run "$@" 2> >(grep -v "Failed to set fd limit" >&2)
 status=$?

@@ -7,6 +7,7 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before any Qt import; CI may choose xcb
 
 import asyncio
+import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -15,7 +16,9 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from kurum_masaustu.app import Services, build_services
+from kurum_masaustu.credentials import CredentialStore
 from kurum_masaustu.paths import Profile
+from kurum_masaustu.services.channels import ChannelService
 from kurum_masaustu.settings import Settings
 from kurum_masaustu.store.database import open_database
 
@@ -50,6 +53,19 @@ def qloop(qapp: object) -> Iterator[asyncio.AbstractEventLoop]:
     loop.run_until_complete(loop.shutdown_asyncgens())
     loop.close()
     asyncio.set_event_loop(None)
+
+
+@pytest.fixture
+def store() -> Iterator[CredentialStore]:
+    """A namespace of its own on the machine's real keyring, emptied afterwards."""
+    credentials = CredentialStore(namespace=f"test-{uuid.uuid4().hex[:12]}")
+    yield credentials
+    credentials.delete_all()
+
+
+@pytest.fixture
+def channels(session_factory: sessionmaker[Session], store: CredentialStore) -> ChannelService:
+    return ChannelService(session_factory, store)
 
 
 @pytest.fixture

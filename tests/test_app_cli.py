@@ -13,7 +13,14 @@ import pytest
 from PySide6.QtGui import QImage
 
 from kurum_masaustu.paths import Profile
-from kurum_masaustu.store.database import open_database
+from kurum_masaustu.store.database import (
+    KNOWN_REVISIONS,
+    inspect_file,
+    make_engine,
+    migrate,
+    open_database,
+    sqlite_url,
+)
 
 
 def _app(*args: str, timeout: float = 90) -> subprocess.CompletedProcess[str]:
@@ -68,6 +75,21 @@ def test_a_newer_database_is_refused_in_english_when_asked(tmp_path: Path) -> No
     result = _app("--profile", str(profile.root), "--lang", "en", "--screenshot", str(tmp_path / "x.png"))
     assert result.returncode == 2
     assert "newer version" in result.stderr
+
+
+def test_a_database_that_cannot_be_migrated_is_refused_unchanged_in_turkish(tmp_path: Path) -> None:
+    profile = Profile(tmp_path / "p").ensure()
+    engine = make_engine(sqlite_url(profile.database))
+    migrate(engine, KNOWN_REVISIONS[0])
+    with engine.begin() as conn:  # a table standing where a later migration creates one
+        conn.exec_driver_sql("CREATE TABLE spelling_words (id INTEGER PRIMARY KEY)")
+    engine.dispose()
+    result = _app("--profile", str(profile.root), "--screenshot", str(tmp_path / "x.png"))
+    assert result.returncode == 2
+    assert "güncellenemedi" in result.stderr
+    assert "geri alındı" in result.stderr
+    assert inspect_file(profile.database).revision == KNOWN_REVISIONS[0]
+    assert not (tmp_path / "x.png").exists()
 
 
 def test_a_second_launch_hands_over_to_the_running_window(tmp_path: Path) -> None:

@@ -31,6 +31,7 @@ from kurum_masaustu.store import database
 from kurum_masaustu.store.database import (
     HEAD_REVISION,
     KNOWN_REVISIONS,
+    MigrationFailedError,
     NewerDatabaseError,
     NotOurDatabaseError,
     backup,
@@ -207,6 +208,59 @@ def test_migrating_from_the_first_schema_keeps_data(tmp_path: Path) -> None:
         assert len(delivery.idempotency_key) == 32
     engine.dispose()
     assert database.inspect_file(path).revision == HEAD_REVISION
+
+
+def _first_schema_with_linked_media(path: Path) -> None:
+    """A database at the first revision with a post, its delivery and a photo attached to it:
+    rows that point at tables later migrations rebuild."""
+    old = make_engine(sqlite_url(path))
+    migrate(old, KNOWN_REVISIONS[0])
+    with old.begin() as conn:
+        for statement in (
+            "INSERT INTO channels (id, platform, display_name, handle, color, settings, sandbox, enabled, created_at)"
+            " VALUES (1, 'x', 'Belediye', '@bel', '#000000', '{}', 1, 1, '2026-01-01 00:00:00')",
+            "INSERT INTO posts (id, title, body, kind, category, source_reference, created_at, updated_at)"
+            " VALUES (1, 'Duyuru', 'İçerik', 'text', 'announcement', '', '2026-01-01 00:00:00', '2026-01-01 00:00:00')",
+            "INSERT INTO deliveries (post_id, channel_id, state, attempts, updated_at)"
+            " VALUES (1, 1, 'scheduled', 0, '2026-01-01 00:00:00')",
+            "INSERT INTO media_assets (id, sha256, original_name, media_type, mime_type, size_bytes, alt_text,"
+            " created_at)"
+            " VALUES (7, '" + "a" * 64 + "', 'park.jpg', 'image', 'image/jpeg', 1000, 'Park', '2026-01-01 00:00:00')",
+            "INSERT INTO post_media (post_id, media_id, position) VALUES (1, 7, 0)",
+        ):
+            conn.execute(text(statement))
+    old.dispose()
+
+
+def test_migrating_tables_that_other_rows_point_at_keeps_those_rows(tmp_path: Path) -> None:
+    # Rebuilding a table (Alembic's batch mode on SQLite) drops it: with foreign keys on, that
+    # was refused (media a post uses) or cascaded into deleting rows (a post's deliveries).
+    path = tmp_path / "old.sqlite3"
+    _first_schema_with_linked_media(path)
+    engine = open_database(path, tmp_path / "backups")
+    with engine.connect() as conn:
+        assert conn.execute(text("SELECT post_id, media_id FROM post_media")).all() == [(1, 7)]
+        assert conn.execute(text("SELECT alt_text FROM media_assets")).scalar_one() == "Park"
+        assert conn.execute(text("SELECT count(*) FROM deliveries")).scalar_one() == 1
+        assert conn.execute(text("PRAGMA foreign_key_check")).all() == []
+        assert conn.execute(text("PRAGMA foreign_keys")).scalar_one() == 1  # back on after migrating
+    engine.dispose()
+
+
+def test_a_failed_migration_is_rolled_back_and_refused(tmp_path: Path) -> None:
+    path = tmp_path / "old.sqlite3"
+    _first_schema_with_linked_media(path)
+    with sqlite3.connect(path) as conn:  # a table in the way of a later migration's create_table
+        conn.execute("CREATE TABLE spelling_words (id INTEGER PRIMARY KEY)")
+    conn.close()
+    with pytest.raises(MigrationFailedError):
+        open_database(path, tmp_path / "backups")
+    assert database.inspect_file(path).revision == KNOWN_REVISIONS[0]
+    with sqlite3.connect(path) as conn:
+        assert conn.execute("SELECT body FROM posts").fetchone()[0] == "İçerik"
+        assert conn.execute("SELECT count(*) FROM post_media").fetchone()[0] == 1
+    conn.close()
+    assert len(list((tmp_path / "backups").glob("*.sqlite3"))) == 1  # the copy taken before
 
 
 def test_backup_is_a_consistent_copy(profile: Profile, engine: Engine) -> None:

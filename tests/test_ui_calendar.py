@@ -19,6 +19,9 @@ from kurum_masaustu.store.models import Channel, Delivery
 from kurum_masaustu.ui import calendar_pane
 from kurum_masaustu.ui.calendar_pane import MARK_ROLE, POST_MIME, CalendarPane
 
+#: The pane's "now": moves into the past are refused, so the tests' dates stay in its future.
+NOW = datetime(2026, 11, 1, 9, 0, tzinfo=UTC)
+
 
 @pytest.fixture
 def channel_id(services: Services) -> int:
@@ -31,7 +34,7 @@ def channel_id(services: Services) -> int:
 
 @pytest.fixture
 def pane(qtbot: QtBot, qloop: asyncio.AbstractEventLoop, services: Services) -> CalendarPane:
-    widget = CalendarPane(services.posts)
+    widget = CalendarPane(services.posts, clock=lambda: NOW)
     qtbot.addWidget(widget)
     widget.resize(1000, 700)
     widget.show()

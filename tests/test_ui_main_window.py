@@ -62,6 +62,7 @@ def test_a_scheduled_post_appears_on_its_day_in_the_calendar(
     qtbot.keyClicks(composer.body_edit, "Yarin ")  # QTest types ASCII only
     composer.body_edit.insertPlainText("Atatürk Caddesi'nde asfalt çalışması var.")
     composer.channel_checks[channels[0]].setChecked(True)
+    composer.checklist.source_edit.setText("Fen İşleri Müdürlüğü")  # an announcement names its source
     _set_when(window, day, 14)
     qtbot.mouseClick(composer.schedule_button, Qt.MouseButton.LeftButton)
 
@@ -122,6 +123,9 @@ def test_attached_image_shows_in_the_media_preview(
     assert window.media.preview.pixmap() is not None
     assert not window.media.preview.pixmap().isNull()
     assert "1200×675" in window.media.details.text()
+    composer.checklist.source_edit.setText("Kültür Müdürlüğü")
+    window.media.alt_edit.setPlainText("Mavi zemin üzerinde etkinlik afişi")
+    window.media.save_alt_text()
     post_id = composer.save(schedule=True)
     assert post_id is not None
     window.media.show_media([])
@@ -337,6 +341,7 @@ def test_previews_show_counts_and_block_scheduling_a_text_too_long_for_x(
         assert s.scalar(select(func.count()).select_from(Post)) == 0
     assert composer.save(schedule=False) is not None  # a draft may still be kept
     composer.channel_checks[channels[0]].setChecked(False)
+    composer.checklist.source_edit.setText("Basın Birimi")
     assert composer.save(schedule=True) is not None
 
 
@@ -457,4 +462,5 @@ def test_a_template_fills_the_text_and_an_empty_field_blocks_scheduling(
     assert composer.save(schedule=True) is None
     assert any("Template field" in n or "Şablon" in n for n in composer.notes)
     composer.body_edit.setPlainText(text.replace("{" + first + "}", "27.11.2026"))
+    composer.checklist.source_edit.setText("ASKİ Genel Müdürlüğü")
     assert composer.save(schedule=True) is not None

@@ -74,6 +74,7 @@ def test_the_election_period_needs_a_note_kept_in_the_audit_log(
     win.composer._acknowledge = lambda _words: answers.pop(0)
     _write(win, "Yeni kütüphanemizin açılış töreni cumartesi.", day, channel_id)
     assert any("açılış" in note for note in win.composer.notes)
+    win.composer.checklist.source_edit.setText("Kültür Müdürlüğü")
     assert win.composer.save(schedule=True) is None
     assert win.composer.body_edit.toPlainText() == "Yeni kütüphanemizin açılış töreni cumartesi."
     post_id = win.composer.save(schedule=True)

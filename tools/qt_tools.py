@@ -26,8 +26,8 @@ def lrelease(ts: Path, qm: Path) -> None:
     subprocess.run([_tool("lrelease"), "-silent", str(ts), "-qm", str(qm)], check=True)
 
 
-def lupdate(sources: list[Path], ts_files: list[Path]) -> None:
+def lupdate(sources: list[Path], ts_files: list[Path], quiet: bool = False) -> None:
     """Refresh .ts files from the Python sources, dropping strings no longer used."""
     args = [_tool("lupdate"), "-no-obsolete", "-locations", "none"]
     args += [str(s) for s in sources] + ["-ts"] + [str(t) for t in ts_files]
-    subprocess.run(args, check=True)
+    subprocess.run(args, check=True, stdout=subprocess.DEVNULL if quiet else None)

@@ -1,7 +1,8 @@
 """Refresh translations/*.ts from the sources and report what is still untranslated.
 
 python tools/update_translations.py          # lupdate + report
-python tools/update_translations.py --check  # report only; exit 1 if anything is unfinished
+python tools/update_translations.py --check  # report only (lupdate into a temporary copy, so strings
+                                             # missing from the .ts count); exit 1 if any is unfinished
 python tools/update_translations.py --build  # also compile .qm into build/translations (checkout runs)
 python tools/update_translations.py --set tr "Source text" "Çeviri"   # fill one entry
 python tools/update_translations.py --set-file new.tsv   # lines: LANG<TAB>SOURCE<TAB>TRANSLATION
@@ -13,7 +14,9 @@ python tools/update_translations.py --fill-from OLD_DIR  # after a merge: lupdat
 from __future__ import annotations
 
 import argparse
+import shutil
 import sys
+import tempfile
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -111,6 +114,25 @@ def fill_from(language: str, old_dir: Path) -> int:
     return filled
 
 
+def check(sources: list[Path]) -> int:
+    """Exit status 1 if a string in the code is missing from a .ts or left unfinished; the .ts
+    files are not touched (lupdate runs on temporary copies)."""
+    status = 0
+    with tempfile.TemporaryDirectory() as tmp:
+        for language in LANGUAGES:
+            copy = Path(tmp) / ts_path(language).name
+            shutil.copy(ts_path(language), copy)
+            lupdate(sources, [copy], quiet=True)
+            missing = unfinished(copy)
+            print(f"{language}: {len(missing)} unfinished or missing")
+            for source in missing:
+                print(f"  - {source!r}")
+            status |= bool(missing)
+    if status:
+        print("Run: python tools/update_translations.py, then fill them (--set / --set-file).")
+    return status
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--check", action="store_true")
@@ -128,10 +150,11 @@ def main() -> int:
                 language, source, text = line.split("\t")
                 set_translation(language, source, source if text == "=" else text)
         return 0
-    if not args.check:
-        sources = sorted((ROOT / "src" / "kurum_masaustu").rglob("*.py"))
-        for language in LANGUAGES:
-            lupdate(sources, [ts_path(language)])
+    sources = sorted((ROOT / "src" / "kurum_masaustu").rglob("*.py"))
+    if args.check:
+        return check(sources)
+    for language in LANGUAGES:
+        lupdate(sources, [ts_path(language)])
     if args.fill_from:
         for language in LANGUAGES:
             print(f"{language}: {fill_from(language, args.fill_from)} filled from {args.fill_from}")

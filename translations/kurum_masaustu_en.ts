@@ -2,6 +2,81 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB" sourcelanguage="en">
 <context>
+    <name></name>
+    <message>
+        <source>category corrected</source>
+        <translation>category corrected</translation>
+    </message>
+    <message>
+        <source>status changed</source>
+        <translation>status changed</translation>
+    </message>
+    <message>
+        <source>reply queued</source>
+        <translation>reply queued</translation>
+    </message>
+    <message>
+        <source>reply sent</source>
+        <translation>reply sent</translation>
+    </message>
+    <message>
+        <source>reply confirmed on the platform</source>
+        <translation>reply confirmed on the platform</translation>
+    </message>
+    <message>
+        <source>reply will be retried</source>
+        <translation>reply will be retried</translation>
+    </message>
+    <message>
+        <source>reply refused by the platform</source>
+        <translation>reply refused by the platform</translation>
+    </message>
+    <message>
+        <source>reply failed</source>
+        <translation>reply failed</translation>
+    </message>
+    <message>
+        <source>reply may have been sent: check on the platform</source>
+        <translation>reply may have been sent: check on the platform</translation>
+    </message>
+    <message>
+        <source>reply marked as arrived</source>
+        <translation>reply marked as arrived</translation>
+    </message>
+    <message>
+        <source>reply to be sent again</source>
+        <translation>reply to be sent again</translation>
+    </message>
+    <message>
+        <source>reply waits for the platform&apos;s limit</source>
+        <translation>reply waits for the platform&apos;s limit</translation>
+    </message>
+    <message>
+        <source>assigned to a unit</source>
+        <translation>assigned to a unit</translation>
+    </message>
+    <message>
+        <source>internal note</source>
+        <translation>internal note</translation>
+    </message>
+    <message>
+        <source>forwarded by e-mail</source>
+        <translation>forwarded by e-mail</translation>
+    </message>
+    <message>
+        <source>exported for Beyaz Masa / CİMER</source>
+        <translation>exported for Beyaz Masa / CİMER</translation>
+    </message>
+    <message>
+        <source>hidden on the platform</source>
+        <translation>hidden on the platform</translation>
+    </message>
+    <message>
+        <source>hiding failed</source>
+        <translation>hiding failed</translation>
+    </message>
+</context>
+<context>
     <name>AboutDialog</name>
     <message>
         <source>About Kurum Masaüstü</source>
@@ -10,12 +85,12 @@
     <message>
         <source>Kurum Masaüstü {version}
 
-The social media desk of a public institution: plan, write, publish and answer citizens from one window. Citizens' messages and account tokens stay on this computer.
+The social media desk of a public institution: plan, write, publish and answer citizens from one window. Citizens&apos; messages and account tokens stay on this computer.
 
 Licence: GNU GPL version 3 or later. The components it carries and their licences are listed under “Third-party notices”.</source>
         <translation>Kurum Masaüstü {version}
 
-The social media desk of a public institution: plan, write, publish and answer citizens from one window. Citizens' messages and account tokens stay on this computer.
+The social media desk of a public institution: plan, write, publish and answer citizens from one window. Citizens&apos; messages and account tokens stay on this computer.
 
 Licence: GNU GPL version 3 or later. The components it carries and their licences are listed under “Third-party notices”.</translation>
     </message>
@@ -38,6 +113,29 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
     <message>
         <source>Generated from the Python packages installed with this copy.</source>
         <translation>Generated from the Python packages installed with this copy.</translation>
+    </message>
+</context>
+<context>
+    <name>AgendaView</name>
+    <message>
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Post</source>
+        <translation>Post</translation>
+    </message>
+    <message>
+        <source>Channels</source>
+        <translation>Channels</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Nothing planned in these days.</source>
+        <translation>Nothing planned in these days.</translation>
     </message>
 </context>
 <context>
@@ -101,6 +199,17 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
     </message>
 </context>
 <context>
+    <name>BestTime</name>
+    <message>
+        <source>Good times on {day}: {hours} (from the engagement of your {count} published posts)</source>
+        <translation>Good times on {day}: {hours} (from the engagement of your {count} published posts)</translation>
+    </message>
+    <message>
+        <source>Good times on {day}: {hours} — a general suggestion for public institutions; your own published posts are not enough yet to say better</source>
+        <translation>Good times on {day}: {hours} — a general suggestion for public institutions; your own published posts are not enough yet to say better</translation>
+    </message>
+</context>
+<context>
     <name>CalendarPane</name>
     <message>
         <source>Previous month</source>
@@ -112,6 +221,7 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
     </message>
     <message>
         <source>Today</source>
+        <extracomment>A post started in a campaign (CampaignInfo): the window fills the composer with its presets. Months ready to show (the neighbours are loaded in a worker after each month). Campaigns and goals, read once per change of the plan.</extracomment>
         <translation>Today</translation>
     </message>
     <message>
@@ -119,20 +229,136 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
         <translation>Go to today</translation>
     </message>
     <message>
+        <source>Month</source>
+        <translation>Month</translation>
+    </message>
+    <message>
+        <source>Week</source>
+        <translation>Week</translation>
+    </message>
+    <message>
+        <source>Agenda</source>
+        <translation>Agenda</translation>
+    </message>
+    <message>
         <source>Important day without a post</source>
         <translation>Important day without a post</translation>
     </message>
     <message>
+        <source>Goals of the plan</source>
+        <translation>Goals of the plan</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>Plan</translation>
+    </message>
+    <message>
+        <source>Campaigns…</source>
+        <translation>Campaigns…</translation>
+    </message>
+    <message>
+        <source>Goals…</source>
+        <translation>Goals…</translation>
+    </message>
+    <message>
+        <source>Recurring post…</source>
+        <translation>Recurring post…</translation>
+    </message>
+    <message>
+        <source>Our own days…</source>
+        <translation>Our own days…</translation>
+    </message>
+    <message>
+        <source>Import a plan (CSV)…</source>
+        <translation>Import a plan (CSV)…</translation>
+    </message>
+    <message>
         <source>Month calendar</source>
+        <extracomment>Where imported images go (the window sets it; the library loads on first use).</extracomment>
         <translation>Month calendar</translation>
+    </message>
+    <message>
+        <source>Week calendar</source>
+        <translation>Week calendar</translation>
+    </message>
+    <message>
+        <source>Agenda: the coming days</source>
+        <translation>Agenda: the coming days</translation>
     </message>
     <message>
         <source>Posts of the selected day</source>
         <translation>Posts of the selected day</translation>
     </message>
     <message>
+        <source>Previous week</source>
+        <translation>Previous week</translation>
+    </message>
+    <message>
+        <source>Next week</source>
+        <translation>Next week</translation>
+    </message>
+    <message>
+        <source>Earlier days</source>
+        <translation>Earlier days</translation>
+    </message>
+    <message>
+        <source>Later days</source>
+        <translation>Later days</translation>
+    </message>
+    <message>
+        <source>★ A good time to post (from the engagement of your published posts)</source>
+        <translation>★ A good time to post (from the engagement of your published posts)</translation>
+    </message>
+    <message>
+        <source>★ A good time to post (a general suggestion for public institutions)</source>
+        <translation>★ A good time to post (a general suggestion for public institutions)</translation>
+    </message>
+    <message>
+        <source>Campaign</source>
+        <translation>Campaign</translation>
+    </message>
+    <message>
+        <source>Outside campaigns</source>
+        <translation>Outside campaigns</translation>
+    </message>
+    <message>
+        <source>Remove this date from the series</source>
+        <translation>Remove this date from the series</translation>
+    </message>
+    <message>
+        <source>End the series after this date</source>
+        <translation>End the series after this date</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>This date has already gone out; it stays.</source>
+        <translation>This date has already gone out; it stays.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Series ended: %n later post(s) removed.</source>
+        <translation>
+            <numerusform>Series ended: %n later post removed.</numerusform>
+            <numerusform>Series ended: %n later posts removed.</numerusform>
+        </translation>
+    </message>
+    <message>
         <source>This month: {planned} planned, {published} published</source>
         <translation>This month: {planned} planned, {published} published</translation>
+    </message>
+    <message>
+        <source>This week: {planned} planned, {published} published</source>
+        <translation>This week: {planned} planned, {published} published</translation>
+    </message>
+    <message>
+        <source>These days: {planned} planned, {published} published</source>
+        <translation>These days: {planned} planned, {published} published</translation>
+    </message>
+    <message>
+        <source>filtered</source>
+        <translation>filtered</translation>
     </message>
     <message>
         <source>No post planned for {name} ({date})</source>
@@ -144,6 +370,10 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
             <numerusform>(+%n more)</numerusform>
             <numerusform>(+%n more)</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>A post cannot be moved into the past.</source>
+        <translation>A post cannot be moved into the past.</translation>
     </message>
     <message>
         <source>Published posts cannot be moved.</source>
@@ -166,6 +396,727 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
     </message>
 </context>
 <context>
+    <name>CampaignsDialog</name>
+    <message>
+        <source>Campaigns</source>
+        <extracomment>&quot;New post in this campaign&quot;: the saved campaign (its presets start the post).</extracomment>
+        <translation>Campaigns</translation>
+    </message>
+    <message>
+        <source>New campaign</source>
+        <translation>New campaign</translation>
+    </message>
+    <message>
+        <source>Start from a seasonal preset</source>
+        <translation>Start from a seasonal preset</translation>
+    </message>
+    <message>
+        <source>Seasonal preset…</source>
+        <translation>Seasonal preset…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>Colour</source>
+        <translation>Colour</translation>
+    </message>
+    <message>
+        <source>What should the campaign achieve?</source>
+        <translation>What should the campaign achieve?</translation>
+    </message>
+    <message>
+        <source>No template</source>
+        <translation>No template</translation>
+    </message>
+    <message>
+        <source>Save campaign</source>
+        <translation>Save campaign</translation>
+    </message>
+    <message>
+        <source>New post in this campaign</source>
+        <translation>New post in this campaign</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Dates</source>
+        <translation>Dates</translation>
+    </message>
+    <message>
+        <source>Goal</source>
+        <translation>Goal</translation>
+    </message>
+    <message>
+        <source>Hashtags</source>
+        <translation>Hashtags</translation>
+    </message>
+    <message>
+        <source>Channels</source>
+        <translation>Channels</translation>
+    </message>
+    <message>
+        <source>Template</source>
+        <translation>Template</translation>
+    </message>
+    <message>
+        <source>Campaign colour</source>
+        <translation>Campaign colour</translation>
+    </message>
+    <message>
+        <source>Give the campaign a name.</source>
+        <translation>Give the campaign a name.</translation>
+    </message>
+    <message>
+        <source>The campaign ends before it starts.</source>
+        <translation>The campaign ends before it starts.</translation>
+    </message>
+</context>
+<context>
+    <name>ChannelManagerDialog</name>
+    <message>
+        <source>Channels</source>
+        <translation>Channels</translation>
+    </message>
+    <message>
+        <source>Platform</source>
+        <translation>Platform</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Account</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation>&amp;Add…</translation>
+    </message>
+    <message>
+        <source>&amp;Test</source>
+        <translation>&amp;Test</translation>
+    </message>
+    <message>
+        <source>&amp;Reconnect…</source>
+        <translation>&amp;Reconnect…</translation>
+    </message>
+    <message>
+        <source>Re&amp;name…</source>
+        <translation>Re&amp;name…</translation>
+    </message>
+    <message>
+        <source>Re&amp;move…</source>
+        <translation>Re&amp;move…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>No channel yet: add the institution&apos;s accounts.</source>
+        <translation>No channel yet: add the institution&apos;s accounts.</translation>
+    </message>
+    <message>
+        <source>Server: %1</source>
+        <translation>Server: %1</translation>
+    </message>
+    <message>
+        <source>The token is valid until %1.</source>
+        <translation>The token is valid until %1.</translation>
+    </message>
+    <message>
+        <source>Sandbox channel: what it publishes stays on this computer.</source>
+        <translation>Sandbox channel: what it publishes stays on this computer.</translation>
+    </message>
+    <message>
+        <source>Connected and saved.</source>
+        <translation>Connected and saved.</translation>
+    </message>
+    <message>
+        <source>The test was cancelled.</source>
+        <translation>The test was cancelled.</translation>
+    </message>
+    <message>
+        <source>The connection works: %1 (%2).</source>
+        <translation>The connection works: %1 (%2).</translation>
+    </message>
+    <message>
+        <source>Rename the channel</source>
+        <translation>Rename the channel</translation>
+    </message>
+    <message>
+        <source>Name shown in Kurum Masaüstü:</source>
+        <translation>Name shown in Kurum Masaüstü:</translation>
+    </message>
+    <message>
+        <source>Remove “%1”? Its token is deleted from the secure password store. Posts it already published stay in the history.</source>
+        <translation>Remove “%1”? Its token is deleted from the secure password store. Posts it already published stay in the history.</translation>
+    </message>
+    <message>
+        <source>Remove the channel</source>
+        <translation>Remove the channel</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>Keep</source>
+        <translation>Keep</translation>
+    </message>
+    <message>
+        <source>Withdrawing Kurum Masaüstü&apos;s access on the platform…</source>
+        <translation>Withdrawing Kurum Masaüstü&apos;s access on the platform…</translation>
+    </message>
+    <message>
+        <source>Removed.</source>
+        <translation>Removed.</translation>
+    </message>
+    <message>
+        <source>Removed; kept switched off for its published posts.</source>
+        <translation>Removed; kept switched off for its published posts.</translation>
+    </message>
+    <message>
+        <source>The platform could not be reached to withdraw the access: remove Kurum Masaüstü in the account&apos;s settings there (authorized apps).</source>
+        <translation>The platform could not be reached to withdraw the access: remove Kurum Masaüstü in the account&apos;s settings there (authorized apps).</translation>
+    </message>
+</context>
+<context>
+    <name>ChannelPreview</name>
+    <message numerus="yes">
+        <source>%n post(s); longest: </source>
+        <extracomment>Platforms that show a link given apart as a card; the others get it at the end of the text.</extracomment>
+        <translation>
+            <numerusform>%n post; longest: </numerusform>
+            <numerusform>%n posts; longest: </numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ChannelRows</name>
+    <message>
+        <source>Channels</source>
+        <translation>Channels</translation>
+    </message>
+    <message>
+        <source>No channels yet.</source>
+        <translation>No channels yet.</translation>
+    </message>
+    <message>
+        <source>Handed to the platform: it goes out at its time even with this computer off. But later edits, a pause or a mourning/crisis mode do not stop it by themselves: the app must cancel it on the platform, which it can do only while it runs and is online.</source>
+        <translation>Handed to the platform: it goes out at its time even with this computer off. But later edits, a pause or a mourning/crisis mode do not stop it by themselves: the app must cancel it on the platform, which it can do only while it runs and is online.</translation>
+    </message>
+    <message>
+        <source>Take back from the platforms</source>
+        <translation>Take back from the platforms</translation>
+    </message>
+    <message>
+        <source>Cancels the scheduled post on the platforms that hold it, so that it can be edited again.</source>
+        <translation>Cancels the scheduled post on the platforms that hold it, so that it can be edited again.</translation>
+    </message>
+    <message>
+        <source>State on {channel}</source>
+        <translation>State on {channel}</translation>
+    </message>
+    <message>
+        <source>Platform schedules it</source>
+        <translation>Platform schedules it</translation>
+    </message>
+    <message>
+        <source>Hand to {channel}&apos;s own scheduler</source>
+        <translation>Hand to {channel}&apos;s own scheduler</translation>
+    </message>
+    <message>
+        <source>to be handed to the platform</source>
+        <translation>to be handed to the platform</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n part(s) out</source>
+        <translation>
+            <numerusform>%n part out</numerusform>
+            <numerusform>%n parts out</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>open</translation>
+    </message>
+</context>
+<context>
+    <name>ChannelWarning</name>
+    <message>
+        <source>Channel warning</source>
+        <translation>Channel warning</translation>
+    </message>
+    <message numerus="yes">
+        <source>⚠ %n channel(s) must be reconnected</source>
+        <translation>
+            <numerusform>⚠ %n channel must be reconnected</numerusform>
+            <numerusform>⚠ %n channels must be reconnected</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>⚠ A channel&apos;s token expires in %n day(s)</source>
+        <translation>
+            <numerusform>⚠ A channel&apos;s token expires in %n day</numerusform>
+            <numerusform>⚠ A channel&apos;s token expires in %n days</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: must be reconnected</source>
+        <translation>%1: must be reconnected</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: the token expires in %n day(s).</source>
+        <translation>
+            <numerusform>%1: the token expires in %n day.</numerusform>
+            <numerusform>%1: the token expires in %n days.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Open Publishing → Channels… to renew.</source>
+        <translation>Open Publishing → Channels… to renew.</translation>
+    </message>
+</context>
+<context>
+    <name>Channels</name>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Server address</source>
+        <translation>Server address</translation>
+    </message>
+    <message>
+        <source>Handle</source>
+        <translation>Handle</translation>
+    </message>
+    <message>
+        <source>Page ID</source>
+        <translation>Page ID</translation>
+    </message>
+    <message>
+        <source>Instagram account ID</source>
+        <translation>Instagram account ID</translation>
+    </message>
+    <message>
+        <source>Organization URN</source>
+        <translation>Organization URN</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <source>Client ID</source>
+        <translation>Client ID</translation>
+    </message>
+    <message>
+        <source>Bot token</source>
+        <translation>Bot token</translation>
+    </message>
+    <message>
+        <source>Page access token</source>
+        <translation>Page access token</translation>
+    </message>
+    <message>
+        <source>Access token</source>
+        <translation>Access token</translation>
+    </message>
+    <message>
+        <source>App password</source>
+        <translation>App password</translation>
+    </message>
+    <message>
+        <source>Please fill in: %1</source>
+        <translation>Please fill in: %1</translation>
+    </message>
+    <message>
+        <source>The bot is not an administrator of the channel with the right to post. Add it in Telegram (channel → Administrators), then try again.</source>
+        <translation>The bot is not an administrator of the channel with the right to post. Add it in Telegram (channel → Administrators), then try again.</translation>
+    </message>
+    <message>
+        <source>Telegram does not know this channel. Write it as @channelname or as its number (-100…).</source>
+        <translation>Telegram does not know this channel. Write it as @channelname or as its number (-100…).</translation>
+    </message>
+    <message>
+        <source>This is not a server address. Write it like sosyal.belediye.bel.tr or https://mastodon.social.</source>
+        <translation>This is not a server address. Write it like sosyal.belediye.bel.tr or https://mastodon.social.</translation>
+    </message>
+    <message>
+        <source>The port must be a number between 1024 and 65535.</source>
+        <translation>The port must be a number between 1024 and 65535.</translation>
+    </message>
+    <message>
+        <source>This channel&apos;s token is not in the secure password store. Choose Reconnect.</source>
+        <translation>This channel&apos;s token is not in the secure password store. Choose Reconnect.</translation>
+    </message>
+    <message>
+        <source>The server could not be reached. Check the address and the internet connection (or the proxy) and try again.</source>
+        <translation>The server could not be reached. Check the address and the internet connection (or the proxy) and try again.</translation>
+    </message>
+    <message>
+        <source>There is no server of this platform at this address. Check the address.</source>
+        <translation>There is no server of this platform at this address. Check the address.</translation>
+    </message>
+    <message>
+        <source>The platform did not accept this token or password. Copy it again in full (without spaces) or create a new one.</source>
+        <translation>The platform did not accept this token or password. Copy it again in full (without spaces) or create a new one.</translation>
+    </message>
+    <message>
+        <source>This does not look like an app password (xxxx-xxxx-xxxx-xxxx). Never enter the account&apos;s main password: create an app password in Bluesky under Settings → Privacy and security → App passwords.</source>
+        <translation>This does not look like an app password (xxxx-xxxx-xxxx-xxxx). Never enter the account&apos;s main password: create an app password in Bluesky under Settings → Privacy and security → App passwords.</translation>
+    </message>
+    <message>
+        <source>The platform refused the connection: %1</source>
+        <translation>The platform refused the connection: %1</translation>
+    </message>
+    <message>
+        <source>The platform asks us to wait a little. Try again in a few minutes.</source>
+        <translation>The platform asks us to wait a little. Try again in a few minutes.</translation>
+    </message>
+    <message>
+        <source>The platform gave an answer we could not read. Try again later.</source>
+        <translation>The platform gave an answer we could not read. Try again later.</translation>
+    </message>
+    <message>
+        <source>The platform did not give an access token (%1). Start again.</source>
+        <translation>The platform did not give an access token (%1). Start again.</translation>
+    </message>
+    <message>
+        <source>The secure password store of this computer is not available, so nothing was saved. Ask IT to enable it.</source>
+        <translation>The secure password store of this computer is not available, so nothing was saved. Ask IT to enable it.</translation>
+    </message>
+    <message>
+        <source>The web browser could not be opened. Copy the address shown and open it yourself.</source>
+        <translation>The web browser could not be opened. Copy the address shown and open it yourself.</translation>
+    </message>
+    <message>
+        <source>Port %1 on this computer is used by another program, so the sign-in cannot come back to us. Close that program, or have IT register another port in the platform&apos;s app and enter it here.</source>
+        <translation>Port %1 on this computer is used by another program, so the sign-in cannot come back to us. Close that program, or have IT register another port in the platform&apos;s app and enter it here.</translation>
+    </message>
+    <message>
+        <source>No answer came from the browser in time. Nothing was saved; start again when ready.</source>
+        <translation>No answer came from the browser in time. Nothing was saved; start again when ready.</translation>
+    </message>
+    <message>
+        <source>Connecting was cancelled. Nothing was saved.</source>
+        <translation>Connecting was cancelled. Nothing was saved.</translation>
+    </message>
+    <message>
+        <source>The answer that came back does not belong to this sign-in, so it was refused. Nothing was saved; start again.</source>
+        <translation>The answer that came back does not belong to this sign-in, so it was refused. Nothing was saved; start again.</translation>
+    </message>
+    <message>
+        <source>Access was not granted on the platform&apos;s page. Nothing was saved.</source>
+        <translation>Access was not granted on the platform&apos;s page. Nothing was saved.</translation>
+    </message>
+    <message>
+        <source>The platform came back without a sign-in code. Nothing was saved; start again.</source>
+        <translation>The platform came back without a sign-in code. Nothing was saved; start again.</translation>
+    </message>
+    <message>
+        <source>Connecting failed: %1</source>
+        <translation>Connecting failed: %1</translation>
+    </message>
+    <message>
+        <source>Registering Kurum Masaüstü on the server…</source>
+        <translation>Registering Kurum Masaüstü on the server…</translation>
+    </message>
+    <message>
+        <source>Opening the sign-in page…</source>
+        <translation>Opening the sign-in page…</translation>
+    </message>
+    <message>
+        <source>Waiting for you to approve in the browser…</source>
+        <translation>Waiting for you to approve in the browser…</translation>
+    </message>
+    <message>
+        <source>Getting the access token…</source>
+        <translation>Getting the access token…</translation>
+    </message>
+    <message>
+        <source>Reading the saved credentials…</source>
+        <translation>Reading the saved credentials…</translation>
+    </message>
+    <message>
+        <source>Checking the account with the platform…</source>
+        <translation>Checking the account with the platform…</translation>
+    </message>
+    <message>
+        <source>Saving in the secure password store…</source>
+        <translation>Saving in the secure password store…</translation>
+    </message>
+    <message>
+        <source>Token expired — reconnect</source>
+        <extracomment>A symbol per state, so the list can be read without colour.</extracomment>
+        <translation>Token expired — reconnect</translation>
+    </message>
+    <message>
+        <source>Needs reconnecting</source>
+        <translation>Needs reconnecting</translation>
+    </message>
+    <message>
+        <source>Token expires today</source>
+        <translation>Token expires today</translation>
+    </message>
+    <message>
+        <source>Removed (history kept)</source>
+        <translation>Removed (history kept)</translation>
+    </message>
+    <message>
+        <source>Posted by hand</source>
+        <translation>Posted by hand</translation>
+    </message>
+    <message>
+        <source>Connected</source>
+        <translation>Connected</translation>
+    </message>
+    <message>
+        <source>sandbox</source>
+        <translation>sandbox</translation>
+    </message>
+    <message>
+        <source>Choose Reconnect and sign in to your server in the browser again.</source>
+        <translation>Choose Reconnect and sign in to your server in the browser again.</translation>
+    </message>
+    <message>
+        <source>Choose Reconnect and sign in to X in the browser again.</source>
+        <translation>Choose Reconnect and sign in to X in the browser again.</translation>
+    </message>
+    <message>
+        <source>Create a new app password in Bluesky (Settings → Privacy and security → App passwords), then choose Reconnect and enter it.</source>
+        <translation>Create a new app password in Bluesky (Settings → Privacy and security → App passwords), then choose Reconnect and enter it.</translation>
+    </message>
+    <message>
+        <source>Get the bot&apos;s token from @BotFather (/token), then choose Reconnect and paste it.</source>
+        <translation>Get the bot&apos;s token from @BotFather (/token), then choose Reconnect and paste it.</translation>
+    </message>
+    <message>
+        <source>Create a new token for the Page (best: a system-user token in Meta Business Settings → System users, which does not expire), then choose Reconnect and paste it.</source>
+        <translation>Create a new token for the Page (best: a system-user token in Meta Business Settings → System users, which does not expire), then choose Reconnect and paste it.</translation>
+    </message>
+    <message>
+        <source>Create a new token in Meta Business Settings → System users (or refresh the Instagram token), then choose Reconnect and paste it.</source>
+        <translation>Create a new token in Meta Business Settings → System users (or refresh the Instagram token), then choose Reconnect and paste it.</translation>
+    </message>
+    <message>
+        <source>LinkedIn tokens last 60 days. Create a new one in the LinkedIn Developer Portal (Token generator, with the organization&apos;s admin account), then choose Reconnect and paste it.</source>
+        <translation>LinkedIn tokens last 60 days. Create a new one in the LinkedIn Developer Portal (Token generator, with the organization&apos;s admin account), then choose Reconnect and paste it.</translation>
+    </message>
+</context>
+<context>
+    <name>ChecklistWidget</name>
+    <message>
+        <source>Where the facts come from: council decision no., notice, institution, link</source>
+        <translation>Where the facts come from: council decision no., notice, institution, link</translation>
+    </message>
+    <message>
+        <source>Source reference</source>
+        <translation>Source reference</translation>
+    </message>
+    <message>
+        <source>Institution&apos;s words…</source>
+        <translation>Institution&apos;s words…</translation>
+    </message>
+    <message>
+        <source>Mahalle, institution and people&apos;s names the spelling check accepts</source>
+        <translation>Mahalle, institution and people&apos;s names the spelling check accepts</translation>
+    </message>
+    <message>
+        <source>Source:</source>
+        <translation>Source:</translation>
+    </message>
+    <message>
+        <source>Alt text for every image</source>
+        <translation>Alt text for every image</translation>
+    </message>
+    <message>
+        <source>Links reachable</source>
+        <translation>Links reachable</translation>
+    </message>
+    <message>
+        <source>Turkish spelling</source>
+        <translation>Turkish spelling</translation>
+    </message>
+    <message>
+        <source>Wording fits the day</source>
+        <translation>Wording fits the day</translation>
+    </message>
+    <message>
+        <source>Consent for people in photos (KVKK)</source>
+        <translation>Consent for people in photos (KVKK)</translation>
+    </message>
+    <message>
+        <source>Add to dictionary</source>
+        <translation>Add to dictionary</translation>
+    </message>
+    <message>
+        <source>Checklist</source>
+        <translation>Checklist</translation>
+    </message>
+    <message>
+        <source>Not scheduled: the checklist says {items}. Fix it first.</source>
+        <translation>Not scheduled: the checklist says {items}. Fix it first.</translation>
+    </message>
+    <message>
+        <source>Override a warning</source>
+        <translation>Override a warning</translation>
+    </message>
+    <message>
+        <source>Why may the post go out like this? (kept in the audit log)</source>
+        <translation>Why may the post go out like this? (kept in the audit log)</translation>
+    </message>
+    <message>
+        <source>Overridden: {note}</source>
+        <translation>Overridden: {note}</translation>
+    </message>
+    <message>
+        <source>Override…</source>
+        <translation>Override…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n to fix before scheduling</source>
+        <translation>
+            <numerusform>%n to fix before scheduling</numerusform>
+            <numerusform>%n to fix before scheduling</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n warning(s): fix, or override with a note</source>
+        <translation>
+            <numerusform>%n warning: fix, or override with a note</numerusform>
+            <numerusform>%n warnings: fix, or override with a note</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Ready to schedule as far as the checklist can tell.</source>
+        <translation>Ready to schedule as far as the checklist can tell.</translation>
+    </message>
+    <message>
+        <source>Given.</source>
+        <translation>Given.</translation>
+    </message>
+    <message>
+        <source>Announcements need a source: the decision, notice or institution the facts come from.</source>
+        <translation>Announcements need a source: the decision, notice or institution the facts come from.</translation>
+    </message>
+    <message>
+        <source>The text states figures ({values}): say where they come from.</source>
+        <translation>The text states figures ({values}): say where they come from.</translation>
+    </message>
+    <message>
+        <source>No figures or claims that need a source.</source>
+        <translation>No figures or claims that need a source.</translation>
+    </message>
+    <message>
+        <source>No images.</source>
+        <translation>No images.</translation>
+    </message>
+    <message>
+        <source>No alt text: {values}. Describe each image in the media pane.</source>
+        <translation>No alt text: {values}. Describe each image in the media pane.</translation>
+    </message>
+    <message>
+        <source>The alt text says little (a file name or one word): {values}.</source>
+        <translation>The alt text says little (a file name or one word): {values}.</translation>
+    </message>
+    <message>
+        <source>Every image is described.</source>
+        <translation>Every image is described.</translation>
+    </message>
+    <message>
+        <source>No links.</source>
+        <translation>No links.</translation>
+    </message>
+    <message>
+        <source>Not reachable: {values}</source>
+        <translation>Not reachable: {values}</translation>
+    </message>
+    <message>
+        <source>Offline, could not be checked.</source>
+        <translation>Offline, could not be checked.</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Checking…</translation>
+    </message>
+    <message>
+        <source>Every link answers.</source>
+        <translation>Every link answers.</translation>
+    </message>
+    <message>
+        <source>The spelling dictionary could not be loaded.</source>
+        <translation>The spelling dictionary could not be loaded.</translation>
+    </message>
+    <message>
+        <source>Not in the dictionary: {values}</source>
+        <translation>Not in the dictionary: {values}</translation>
+    </message>
+    <message>
+        <source>No unknown words.</source>
+        <translation>No unknown words.</translation>
+    </message>
+    <message>
+        <source>No day of mourning or commemoration.</source>
+        <translation>No day of mourning or commemoration.</translation>
+    </message>
+    <message>
+        <source>Nothing celebratory.</source>
+        <translation>Nothing celebratory.</translation>
+    </message>
+    <message>
+        <source>National mourning: celebratory wording ({values}).</source>
+        <translation>National mourning: celebratory wording ({values}).</translation>
+    </message>
+    <message>
+        <source>No photos or videos.</source>
+        <translation>No photos or videos.</translation>
+    </message>
+    <message>
+        <source>Children in {values}: record the parents&apos; written consent or blur their faces.</source>
+        <translation>Children in {values}: record the parents&apos; written consent or blur their faces.</translation>
+    </message>
+    <message>
+        <source>Say in the media pane whether recognisable people appear: {values}.</source>
+        <translation>Say in the media pane whether recognisable people appear: {values}.</translation>
+    </message>
+    <message>
+        <source>No consent recorded for the people in {values}: record it, or note the legal ground.</source>
+        <translation>No consent recorded for the people in {values}: record it, or note the legal ground.</translation>
+    </message>
+    <message>
+        <source>Consent recorded.</source>
+        <translation>Consent recorded.</translation>
+    </message>
+    <message>
+        <source>{day} is a day of commemoration: no celebratory wording or emoji ({values}).</source>
+        <translation>{day} is a day of commemoration: no celebratory wording or emoji ({values}).</translation>
+    </message>
+</context>
+<context>
     <name>Composer</name>
     <message>
         <source>Previews per channel</source>
@@ -180,6 +1131,7 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
     <name>ComposerPane</name>
     <message>
         <source>Title for the calendar (optional)</source>
+        <extracomment>The campaign of the post being written (a post started in a campaign gets it). The profile&apos;s media folder (videos are probed there); set by the window.</extracomment>
         <translation>Title for the calendar (optional)</translation>
     </message>
     <message>
@@ -211,6 +1163,10 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
         <translation>Preview</translation>
     </message>
     <message>
+        <source>Per channel</source>
+        <translation>Per channel</translation>
+    </message>
+    <message>
         <source>Category</source>
         <translation>Category</translation>
     </message>
@@ -219,15 +1175,8 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
         <translation>Publish time</translation>
     </message>
     <message>
-        <source>Channels</source>
-        <translation>Channels</translation>
-    </message>
-    <message>
-        <source>No channels yet.</source>
-        <translation>No channels yet.</translation>
-    </message>
-    <message>
         <source>Attached media</source>
+        <extracomment>Cancels what the platforms hold for a post: async (post_id) -&gt; (taken back, not taken back).</extracomment>
         <translation>Attached media</translation>
     </message>
     <message>
@@ -262,13 +1211,31 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
         <source>Composer messages</source>
         <translation>Composer messages</translation>
     </message>
+    <message numerus="yes">
+        <source>%n channel(s) could not be taken back (offline, or the platform already published it).</source>
+        <translation>
+            <numerusform>%n channel could not be taken back (offline, or the platform already published it).</numerusform>
+            <numerusform>%n channels could not be taken back (offline, or the platform already published it).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Taken back from %n channel(s): edit the post and schedule it again.</source>
+        <translation>
+            <numerusform>Taken back from %n channel: edit the post and schedule it again.</numerusform>
+            <numerusform>Taken back from %n channels: edit the post and schedule it again.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Checklist</source>
+        <translation>Checklist</translation>
+    </message>
     <message>
         <source>Cannot schedule for {channels}: {problem} Fix it, or remove that channel.</source>
         <translation>Cannot schedule for {channels}: {problem} Fix it, or remove that channel.</translation>
     </message>
     <message>
-        <source>Fill in the template's fields first: {fields}</source>
-        <translation>Fill in the template's fields first: {fields}</translation>
+        <source>Fill in the template&apos;s fields first: {fields}</source>
+        <translation>Fill in the template&apos;s fields first: {fields}</translation>
     </message>
     <message>
         <source>Not scheduled: the election-period warning needs a note.</source>
@@ -313,6 +1280,10 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
     <message>
         <source>Already published on some channels; those stay as they are.</source>
         <translation>Already published on some channels; those stay as they are.</translation>
+    </message>
+    <message>
+        <source>Handed to the platform&apos;s scheduler on some channels: changes here do not reach them until you take the post back from the platforms.</source>
+        <translation>Handed to the platform&apos;s scheduler on some channels: changes here do not reach them until you take the post back from the platforms.</translation>
     </message>
     <message>
         <source>The publish time is in the past. Choose a later time.</source>
@@ -363,6 +1334,198 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
     </message>
 </context>
 <context>
+    <name>ConnectDialog</name>
+    <message>
+        <source>Add a channel</source>
+        <extracomment>Platforms whose pasted token may carry an expiry the person can read in the platform&apos;s tool.</extracomment>
+        <translation>Add a channel</translation>
+    </message>
+    <message>
+        <source>Reconnect the channel</source>
+        <translation>Reconnect the channel</translation>
+    </message>
+    <message>
+        <source>Platform</source>
+        <translation>Platform</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Sandbox channel for practice (nothing reaches the internet)</source>
+        <translation>Sandbox channel for practice (nothing reaches the internet)</translation>
+    </message>
+    <message>
+        <source>Platform:</source>
+        <translation>Platform:</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <source>The token expires on:</source>
+        <translation>The token expires on:</translation>
+    </message>
+    <message>
+        <source>Expiry date</source>
+        <translation>Expiry date</translation>
+    </message>
+    <message>
+        <source>Sign-in address</source>
+        <translation>Sign-in address</translation>
+    </message>
+    <message>
+        <source>If the browser did not open, open this address yourself:</source>
+        <translation>If the browser did not open, open this address yourself:</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>e.g. Municipality (%1)</source>
+        <translation>e.g. Municipality (%1)</translation>
+    </message>
+    <message>
+        <source>Server address:</source>
+        <translation>Server address:</translation>
+    </message>
+    <message>
+        <source>First the address of your Mastodon server; then you sign in there.</source>
+        <translation>First the address of your Mastodon server; then you sign in there.</translation>
+    </message>
+    <message>
+        <source>Client ID:</source>
+        <translation>Client ID:</translation>
+    </message>
+    <message>
+        <source>Callback port:</source>
+        <translation>Callback port:</translation>
+    </message>
+    <message>
+        <source>From the institution&apos;s X app (type: Native App). Its callback address must be http://127.0.0.1:%1/callback — X accepts only the exact address registered there.</source>
+        <translation>From the institution&apos;s X app (type: Native App). Its callback address must be http://127.0.0.1:%1/callback — X accepts only the exact address registered there.</translation>
+    </message>
+    <message>
+        <source>You approve the access on the platform&apos;s own page; no password is typed here.</source>
+        <translation>You approve the access on the platform&apos;s own page; no password is typed here.</translation>
+    </message>
+    <message>
+        <source>Handle:</source>
+        <translation>Handle:</translation>
+    </message>
+    <message>
+        <source>App password:</source>
+        <translation>App password:</translation>
+    </message>
+    <message>
+        <source>Never enter the account&apos;s main password. Create an app password for Kurum Masaüstü in Bluesky: Settings → Privacy and security → App passwords.</source>
+        <translation>Never enter the account&apos;s main password. Create an app password for Kurum Masaüstü in Bluesky: Settings → Privacy and security → App passwords.</translation>
+    </message>
+    <message>
+        <source>Channel:</source>
+        <translation>Channel:</translation>
+    </message>
+    <message>
+        <source>Bot token:</source>
+        <translation>Bot token:</translation>
+    </message>
+    <message>
+        <source>The token comes from @BotFather. Add the bot to the channel as an administrator who may post.</source>
+        <translation>The token comes from @BotFather. Add the bot to the channel as an administrator who may post.</translation>
+    </message>
+    <message>
+        <source>Page ID:</source>
+        <translation>Page ID:</translation>
+    </message>
+    <message>
+        <source>Page access token:</source>
+        <translation>Page access token:</translation>
+    </message>
+    <message>
+        <source>Instagram account ID:</source>
+        <translation>Instagram account ID:</translation>
+    </message>
+    <message>
+        <source>Access token:</source>
+        <translation>Access token:</translation>
+    </message>
+    <message>
+        <source>Organization URN:</source>
+        <translation>Organization URN:</translation>
+    </message>
+    <message>
+        <source>A desktop app cannot keep Meta&apos;s app secret, so IT creates a long-lived token (best: a system user in Meta Business Settings) and pastes it here.</source>
+        <translation>A desktop app cannot keep Meta&apos;s app secret, so IT creates a long-lived token (best: a system user in Meta Business Settings) and pastes it here.</translation>
+    </message>
+    <message>
+        <source>The platform&apos;s token tool shows the expiry; leave it unticked if it never expires.</source>
+        <translation>The platform&apos;s token tool shows the expiry; leave it unticked if it never expires.</translation>
+    </message>
+    <message>
+        <source>Sandbox: any token works the first time; left empty, one is made up for you.</source>
+        <translation>Sandbox: any token works the first time; left empty, one is made up for you.</translation>
+    </message>
+    <message>
+        <source>Sandbox: the sign-in page is shown inside Kurum Masaüstü.</source>
+        <translation>Sandbox: the sign-in page is shown inside Kurum Masaüstü.</translation>
+    </message>
+    <message>
+        <source>Sandbox: left empty, the saved token is used again.</source>
+        <translation>Sandbox: left empty, the saved token is used again.</translation>
+    </message>
+    <message>
+        <source>A manual channel: Kurum Masaüstü prepares the text and media, you post by hand and record the link.</source>
+        <translation>A manual channel: Kurum Masaüstü prepares the text and media, you post by hand and record the link.</translation>
+    </message>
+    <message>
+        <source>Sign in with the browser…</source>
+        <translation>Sign in with the browser…</translation>
+    </message>
+    <message>
+        <source>Check and save</source>
+        <translation>Check and save</translation>
+    </message>
+    <message>
+        <source>Sandbox %1: allow “%2” to post as %3?</source>
+        <translation>Sandbox %1: allow “%2” to post as %3?</translation>
+    </message>
+    <message>
+        <source>Sandbox sign-in</source>
+        <translation>Sandbox sign-in</translation>
+    </message>
+    <message>
+        <source>Allow</source>
+        <translation>Allow</translation>
+    </message>
+    <message>
+        <source>Deny</source>
+        <translation>Deny</translation>
+    </message>
+    <message>
+        <source>Connected</source>
+        <translation>Connected</translation>
+    </message>
+    <message>
+        <source>You can close this tab and return to Kurum Masaüstü.</source>
+        <translation>You can close this tab and return to Kurum Masaüstü.</translation>
+    </message>
+    <message>
+        <source>Not connected</source>
+        <translation>Not connected</translation>
+    </message>
+    <message>
+        <source>Return to Kurum Masaüstü to see why.</source>
+        <translation>Return to Kurum Masaüstü to see why.</translation>
+    </message>
+</context>
+<context>
     <name>CrashReporter</name>
     <message>
         <source>Unexpected error</source>
@@ -385,6 +1548,164 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
     </message>
 </context>
 <context>
+    <name>CrisisBanner</name>
+    <message>
+        <source>Show the messages</source>
+        <translation>Show the messages</translation>
+    </message>
+    <message>
+        <source>Crisis plan…</source>
+        <translation>Crisis plan…</translation>
+    </message>
+    <message>
+        <source>Holding statements…</source>
+        <translation>Holding statements…</translation>
+    </message>
+    <message>
+        <source>Turn on crisis mode</source>
+        <translation>Turn on crisis mode</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Dismiss</translation>
+    </message>
+    <message>
+        <source>under the post “{post}”</source>
+        <translation>under the post “{post}”</translation>
+    </message>
+    <message>
+        <source>about {unit}</source>
+        <translation>about {unit}</translation>
+    </message>
+    <message>
+        <source>across all channels</source>
+        <translation>across all channels</translation>
+    </message>
+    <message>
+        <source>Possible crisis: negative messages are piling up</source>
+        <translation>Possible crisis: negative messages are piling up</translation>
+    </message>
+    <message>
+        <source>{count} negative messages in the last {hours} h {where} — {ratio}× the usual (usually {baseline} in that time). Growth: {growth}.</source>
+        <translation>{count} negative messages in the last {hours} h {where} — {ratio}× the usual (usually {baseline} in that time). Growth: {growth}.</translation>
+    </message>
+    <message>
+        <source>Crisis mode is on</source>
+        <translation>Crisis mode is on</translation>
+    </message>
+</context>
+<context>
+    <name>CrisisDialog</name>
+    <message>
+        <source>Crisis plan</source>
+        <translation>Crisis plan</translation>
+    </message>
+    <message>
+        <source>Crisis plan steps</source>
+        <translation>Crisis plan steps</translation>
+    </message>
+    <message>
+        <source>A new step (e.g. inform the neighbourhood muhtars)</source>
+        <translation>A new step (e.g. inform the neighbourhood muhtars)</translation>
+    </message>
+    <message>
+        <source>Add step</source>
+        <translation>Add step</translation>
+    </message>
+    <message>
+        <source>Remove step</source>
+        <translation>Remove step</translation>
+    </message>
+    <message>
+        <source>New crisis: clear the ticks</source>
+        <translation>New crisis: clear the ticks</translation>
+    </message>
+    <message>
+        <source>Tick each step as it is done; double-click a step to edit it.</source>
+        <translation>Tick each step as it is done; double-click a step to edit it.</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>Plan</translation>
+    </message>
+    <message>
+        <source>Holding statement</source>
+        <translation>Holding statement</translation>
+    </message>
+    <message>
+        <source>Statement text</source>
+        <translation>Statement text</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Copy</translation>
+    </message>
+    <message>
+        <source>Write as a post</source>
+        <translation>Write as a post</translation>
+    </message>
+    <message>
+        <source>Holding statements</source>
+        <translation>Holding statements</translation>
+    </message>
+    <message>
+        <source>Crisis timeline</source>
+        <translation>Crisis timeline</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>Timeline</translation>
+    </message>
+    <message>
+        <source>Contacts: {contacts}</source>
+        <translation>Contacts: {contacts}</translation>
+    </message>
+    <message>
+        <source>publishing paused</source>
+        <translation>publishing paused</translation>
+    </message>
+    <message>
+        <source>publishing resumed</source>
+        <translation>publishing resumed</translation>
+    </message>
+    <message>
+        <source>comment hidden</source>
+        <translation>comment hidden</translation>
+    </message>
+    <message>
+        <source>step done</source>
+        <translation>step done</translation>
+    </message>
+    <message>
+        <source>step reopened</source>
+        <translation>step reopened</translation>
+    </message>
+    <message>
+        <source>plan edited</source>
+        <translation>plan edited</translation>
+    </message>
+    <message>
+        <source>new crisis: ticks cleared</source>
+        <translation>new crisis: ticks cleared</translation>
+    </message>
+    <message>
+        <source>holding statement copied</source>
+        <translation>holding statement copied</translation>
+    </message>
+    <message>
+        <source>holding statement written as a post</source>
+        <translation>holding statement written as a post</translation>
+    </message>
+    <message>
+        <source>negative spike detected</source>
+        <translation>negative spike detected</translation>
+    </message>
+    <message>
+        <source>Nothing recorded yet.</source>
+        <translation>Nothing recorded yet.</translation>
+    </message>
+</context>
+<context>
     <name>DayDelegate</name>
     <message numerus="yes">
         <source>+%n more</source>
@@ -395,7 +1716,485 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
     </message>
 </context>
 <context>
+    <name>Days</name>
+    <message>
+        <source>Commemoration (no celebration, no emoji)</source>
+        <translation>Commemoration (no celebration, no emoji)</translation>
+    </message>
+    <message>
+        <source>Celebration</source>
+        <translation>Celebration</translation>
+    </message>
+    <message>
+        <source>Religious greeting</source>
+        <translation>Religious greeting</translation>
+    </message>
+    <message>
+        <source>Awareness</source>
+        <translation>Awareness</translation>
+    </message>
+    <message>
+        <source>Information</source>
+        <translation>Information</translation>
+    </message>
+    <message>
+        <source>National</source>
+        <translation>National</translation>
+    </message>
+    <message>
+        <source>Religious</source>
+        <translation>Religious</translation>
+    </message>
+    <message>
+        <source>International</source>
+        <translation>International</translation>
+    </message>
+    <message>
+        <source>Local</source>
+        <translation>Local</translation>
+    </message>
+    <message>
+        <source>Public holiday</source>
+        <translation>Public holiday</translation>
+    </message>
+</context>
+<context>
+    <name>DaysDialog</name>
+    <message>
+        <source>Our own days</source>
+        <translation>Our own days</translation>
+    </message>
+    <message>
+        <source>Start from</source>
+        <translation>Start from</translation>
+    </message>
+    <message>
+        <source>New day…</source>
+        <translation>New day…</translation>
+    </message>
+    <message>
+        <source>Local liberation day</source>
+        <translation>Local liberation day</translation>
+    </message>
+    <message>
+        <source>National mourning (milli yas)</source>
+        <translation>National mourning (milli yas)</translation>
+    </message>
+    <message>
+        <source>Local festival</source>
+        <translation>Local festival</translation>
+    </message>
+    <message>
+        <source>Extra day off</source>
+        <translation>Extra day off</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>Every year on</source>
+        <translation>Every year on</translation>
+    </message>
+    <message>
+        <source>Once, from</source>
+        <translation>Once, from</translation>
+    </message>
+    <message>
+        <source>Offices are closed (a day off)</source>
+        <translation>Offices are closed (a day off)</translation>
+    </message>
+    <message>
+        <source>Save day</source>
+        <translation>Save day</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>When</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Tone</source>
+        <translation>Tone</translation>
+    </message>
+    <message>
+        <source>These days show in the calendar like the built-in ones, remind you when nothing is planned, and set the tone checks of the composer.</source>
+        <translation>These days show in the calendar like the built-in ones, remind you when nothing is planned, and set the tone checks of the composer.</translation>
+    </message>
+    <message>
+        <source>Liberation of our city</source>
+        <translation>Liberation of our city</translation>
+    </message>
+    <message>
+        <source>National mourning</source>
+        <translation>National mourning</translation>
+    </message>
+    <message>
+        <source>Festival</source>
+        <translation>Festival</translation>
+    </message>
+    <message>
+        <source>Give the day a name.</source>
+        <translation>Give the day a name.</translation>
+    </message>
+    <message>
+        <source>The day ends before it starts.</source>
+        <translation>The day ends before it starts.</translation>
+    </message>
+</context>
+<context>
+    <name>FilterBar</name>
+    <message>
+        <source>Filter by channel</source>
+        <translation>Filter by channel</translation>
+    </message>
+    <message>
+        <source>Filter by category</source>
+        <translation>Filter by category</translation>
+    </message>
+    <message>
+        <source>Filter by campaign</source>
+        <translation>Filter by campaign</translation>
+    </message>
+    <message>
+        <source>Filter by state</source>
+        <translation>Filter by state</translation>
+    </message>
+    <message>
+        <source>Clear filters</source>
+        <translation>Clear filters</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>Show:</translation>
+    </message>
+    <message>
+        <source>All categories</source>
+        <translation>All categories</translation>
+    </message>
+    <message>
+        <source>All states</source>
+        <translation>All states</translation>
+    </message>
+    <message>
+        <source>All channels</source>
+        <translation>All channels</translation>
+    </message>
+    <message>
+        <source>All campaigns</source>
+        <translation>All campaigns</translation>
+    </message>
+    <message>
+        <source>Outside campaigns</source>
+        <translation>Outside campaigns</translation>
+    </message>
+</context>
+<context>
+    <name>Goals</name>
+    <message>
+        <source>post(s)</source>
+        <extracomment>Seasonal campaigns a municipality runs every year (seed chapter 1): name, colour, start, length.</extracomment>
+        <translation>posts</translation>
+    </message>
+    <message>
+        <source>{what} in {campaign}</source>
+        <translation>{what} in {campaign}</translation>
+    </message>
+    <message>
+        <source>this week {done}/{target} {what}</source>
+        <translation>this week {done}/{target} {what}</translation>
+    </message>
+    <message>
+        <source>this month {done}/{target} {what}</source>
+        <translation>this month {done}/{target} {what}</translation>
+    </message>
+</context>
+<context>
+    <name>GoalsDialog</name>
+    <message>
+        <source>Goals</source>
+        <translation>Goals</translation>
+    </message>
+    <message>
+        <source>Number of posts</source>
+        <translation>Number of posts</translation>
+    </message>
+    <message>
+        <source>per week</source>
+        <translation>per week</translation>
+    </message>
+    <message>
+        <source>per month</source>
+        <translation>per month</translation>
+    </message>
+    <message>
+        <source>any category</source>
+        <translation>any category</translation>
+    </message>
+    <message>
+        <source>any campaign</source>
+        <translation>any campaign</translation>
+    </message>
+    <message>
+        <source>any channel</source>
+        <translation>any channel</translation>
+    </message>
+    <message>
+        <source>Add goal</source>
+        <translation>Add goal</translation>
+    </message>
+    <message>
+        <source>Remove goal</source>
+        <translation>Remove goal</translation>
+    </message>
+    <message>
+        <source>Planned and published posts count toward a goal; drafts do not. The calendar shows the progress.</source>
+        <translation>Planned and published posts count toward a goal; drafts do not. The calendar shows the progress.</translation>
+    </message>
+    <message>
+        <source>{target} {what} per week</source>
+        <translation>{target} {what} per week</translation>
+    </message>
+    <message>
+        <source>{target} {what} per month</source>
+        <translation>{target} {what} per month</translation>
+    </message>
+</context>
+<context>
+    <name>HashtagLibraryDialog</name>
+    <message>
+        <source>Hashtag library</source>
+        <translation>Hashtag library</translation>
+    </message>
+    <message>
+        <source>Hashtag sets</source>
+        <translation>Hashtag sets</translation>
+    </message>
+    <message>
+        <source>New set…</source>
+        <translation>New set…</translation>
+    </message>
+    <message>
+        <source>Rename…</source>
+        <translation>Rename…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation>Move up</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>Move down</translation>
+    </message>
+    <message>
+        <source>Set name</source>
+        <translation>Set name</translation>
+    </message>
+    <message>
+        <source>Kind of set</source>
+        <translation>Kind of set</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation>Until</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Tags</translation>
+    </message>
+    <message>
+        <source>One tag per line, or separated by spaces; “#” is optional.</source>
+        <translation>One tag per line, or separated by spaces; “#” is optional.</translation>
+    </message>
+    <message>
+        <source>Sort A–Z (Turkish)</source>
+        <translation>Sort A–Z (Turkish)</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Dates</source>
+        <translation>Dates</translation>
+    </message>
+    <message>
+        <source>Give the set a name.</source>
+        <translation>Give the set a name.</translation>
+    </message>
+    <message>
+        <source>Write at least one tag.</source>
+        <translation>Write at least one tag.</translation>
+    </message>
+    <message>
+        <source>These cannot be hashtags (a tag needs a letter and no hyphen): {tags}</source>
+        <translation>These cannot be hashtags (a tag needs a letter and no hyphen): {tags}</translation>
+    </message>
+    <message>
+        <source>The end date is before the start date.</source>
+        <translation>The end date is before the start date.</translation>
+    </message>
+    <message>
+        <source>This set was deleted meanwhile.</source>
+        <translation>This set was deleted meanwhile.</translation>
+    </message>
+    <message>
+        <source>The set could not be saved.</source>
+        <translation>The set could not be saved.</translation>
+    </message>
+    <message>
+        <source>New set</source>
+        <translation>New set</translation>
+    </message>
+    <message>
+        <source>Name of the new set:</source>
+        <translation>Name of the new set:</translation>
+    </message>
+    <message>
+        <source>NewTag</source>
+        <translation>NewTag</translation>
+    </message>
+    <message>
+        <source>Rename set</source>
+        <translation>Rename set</translation>
+    </message>
+    <message>
+        <source>New name:</source>
+        <translation>New name:</translation>
+    </message>
+    <message>
+        <source>Delete set</source>
+        <translation>Delete set</translation>
+    </message>
+    <message>
+        <source>Delete the set “{name}”?</source>
+        <translation>Delete the set “{name}”?</translation>
+    </message>
+</context>
+<context>
+    <name>Hashtags</name>
+    <message>
+        <source>General</source>
+        <translation>General</translation>
+    </message>
+    <message>
+        <source>Local</source>
+        <translation>Local</translation>
+    </message>
+    <message>
+        <source>Event (with dates)</source>
+        <translation>Event (with dates)</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Import a content plan (CSV)</source>
+        <translation>Import a content plan (CSV)</translation>
+    </message>
+    <message>
+        <source>No file chosen.</source>
+        <translation>No file chosen.</translation>
+    </message>
+    <message>
+        <source>Choose file…</source>
+        <translation>Choose file…</translation>
+    </message>
+    <message>
+        <source>Columns: date, time, channels, text; optional: images, category, campaign, title (Turkish names work too). Comma or semicolon, UTF-8, as Excel saves it.</source>
+        <translation>Columns: date, time, channels, text; optional: images, category, campaign, title (Turkish names work too). Comma or semicolon, UTF-8, as Excel saves it.</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>Line</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Channels</source>
+        <translation>Channels</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>Content plan</source>
+        <translation>Content plan</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV files (*.csv)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) can be imported.</source>
+        <translation>
+            <numerusform>%n row can be imported.</numerusform>
+            <numerusform>%n rows can be imported.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n line(s) have problems and will be left out; cancel to import nothing.</source>
+        <translation>
+            <numerusform>%n line has problems and will be left out; cancel to import nothing.</numerusform>
+            <numerusform>%n lines have problems and will be left out; cancel to import nothing.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Import %n valid row(s)</source>
+        <translation>
+            <numerusform>Import %n valid row</numerusform>
+            <numerusform>Import %n valid rows</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Import all</source>
+        <translation>Import all</translation>
+    </message>
+    <message>
+        <source>An image could not be taken ({error}); nothing was imported.</source>
+        <translation>An image could not be taken ({error}); nothing was imported.</translation>
+    </message>
+</context>
+<context>
     <name>InboxModel</name>
+    <message>
+        <source>Overdue: waiting longer than the response time in business hours</source>
+        <translation>Overdue: waiting longer than the response time in business hours</translation>
+    </message>
     <message>
         <source>Received</source>
         <translation>Received</translation>
@@ -421,6 +2220,10 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
         <translation>Status</translation>
     </message>
     <message>
+        <source>Waiting</source>
+        <translation>Waiting</translation>
+    </message>
+    <message>
         <source>Message</source>
         <translation>Message</translation>
     </message>
@@ -428,7 +2231,16 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
 <context>
     <name>InboxPane</name>
     <message>
+        <source>{h} h {m:02d} min</source>
+        <translation>{h} h {m:02d} min</translation>
+    </message>
+    <message>
+        <source>{m} min</source>
+        <translation>{m} min</translation>
+    </message>
+    <message>
         <source>Search messages (e.g. cop, su, istanbul)…</source>
+        <extracomment>Hides an item on its platform with a reason (the window sets it; None: no network here).</extracomment>
         <translation>Search messages (e.g. cop, su, istanbul)…</translation>
     </message>
     <message>
@@ -440,12 +2252,24 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
         <translation>Unanswered</translation>
     </message>
     <message>
+        <source>Overdue</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>Negative</source>
+        <translation>Negative</translation>
+    </message>
+    <message>
         <source>Category filter</source>
         <translation>Category filter</translation>
     </message>
     <message>
         <source>All categories</source>
         <translation>All categories</translation>
+    </message>
+    <message>
+        <source>This week&apos;s messages: answered, median business time to our first reply, share within the target</source>
+        <translation>This week&apos;s messages: answered, median business time to our first reply, share within the target</translation>
     </message>
     <message>
         <source>Inbox messages</source>
@@ -460,12 +2284,124 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
         <translation>Selected message</translation>
     </message>
     <message>
+        <source>Conversation</source>
+        <translation>Conversation</translation>
+    </message>
+    <message>
+        <source>Earlier messages from this person</source>
+        <translation>Earlier messages from this person</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>History</translation>
+    </message>
+    <message>
+        <source>Same person</source>
+        <translation>Same person</translation>
+    </message>
+    <message>
         <source>Correct the category</source>
         <translation>Correct the category</translation>
     </message>
     <message>
         <source>Category:</source>
         <translation>Category:</translation>
+    </message>
+    <message>
+        <source>Reply…</source>
+        <translation>Reply…</translation>
+    </message>
+    <message>
+        <source>Write a reply from a template; it is sent through the outbox</source>
+        <translation>Write a reply from a template; it is sent through the outbox</translation>
+    </message>
+    <message>
+        <source>Route…</source>
+        <translation>Route…</translation>
+    </message>
+    <message>
+        <source>Give the message to a unit: e-mail draft or Beyaz Masa / CİMER note</source>
+        <translation>Give the message to a unit: e-mail draft or Beyaz Masa / CİMER note</translation>
+    </message>
+    <message>
+        <source>Hide…</source>
+        <translation>Hide…</translation>
+    </message>
+    <message>
+        <source>Hide the comment on the platform (where it allows), with a reason</source>
+        <translation>Hide the comment on the platform (where it allows), with a reason</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>Resolved</translation>
+    </message>
+    <message>
+        <source>Mark the message resolved</source>
+        <translation>Mark the message resolved</translation>
+    </message>
+    <message>
+        <source>A reply may have been sent: check on the platform.</source>
+        <translation>A reply may have been sent: check on the platform.</translation>
+    </message>
+    <message>
+        <source>It arrived</source>
+        <translation>It arrived</translation>
+    </message>
+    <message>
+        <source>Send again</source>
+        <translation>Send again</translation>
+    </message>
+    <message>
+        <source>Channel filter</source>
+        <translation>Channel filter</translation>
+    </message>
+    <message>
+        <source>All channels</source>
+        <translation>All channels</translation>
+    </message>
+    <message>
+        <source>Type filter</source>
+        <translation>Type filter</translation>
+    </message>
+    <message>
+        <source>All types</source>
+        <translation>All types</translation>
+    </message>
+    <message>
+        <source>Unit filter</source>
+        <translation>Unit filter</translation>
+    </message>
+    <message>
+        <source>All units</source>
+        <translation>All units</translation>
+    </message>
+    <message>
+        <source>Period filter</source>
+        <translation>Period filter</translation>
+    </message>
+    <message>
+        <source>Any time</source>
+        <translation>Any time</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>Last 7 days</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>Last 30 days</translation>
+    </message>
+    <message>
+        <source>This week: no messages yet</source>
+        <translation>This week: no messages yet</translation>
+    </message>
+    <message>
+        <source>This week: {answered}/{received} answered · median {median} · {share}% within {target}</source>
+        <translation>This week: {answered}/{received} answered · median {median} · {share}% within {target}</translation>
     </message>
     <message>
         <source>no rule matched</source>
@@ -480,8 +2416,354 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
         <translation>Why: {reasons}</translation>
     </message>
     <message>
+        <source>T.C. kimlik no</source>
+        <translation>T.C. kimlik no</translation>
+    </message>
+    <message>
+        <source>phone number</source>
+        <translation>phone number</translation>
+    </message>
+    <message>
+        <source>IBAN</source>
+        <translation>IBAN</translation>
+    </message>
+    <message>
+        <source>e-mail address</source>
+        <translation>e-mail address</translation>
+    </message>
+    <message>
+        <source>Personal data in a public message ({found}): continue in a private message, and consider hiding it.</source>
+        <translation>Personal data in a public message ({found}): continue in a private message, and consider hiding it.</translation>
+    </message>
+    <message>
+        <source>Answered after {time} of business hours</source>
+        <translation>Answered after {time} of business hours</translation>
+    </message>
+    <message>
+        <source>Overdue: waiting {time} of business hours (target {target})</source>
+        <translation>Overdue: waiting {time} of business hours (target {target})</translation>
+    </message>
+    <message>
+        <source>Waiting {time} of business hours (target {target})</source>
+        <translation>Waiting {time} of business hours (target {target})</translation>
+    </message>
+    <message>
+        <source>— Our post —</source>
+        <translation>— Our post —</translation>
+    </message>
+    <message>
+        <source>(published {when})</source>
+        <translation>(published {when})</translation>
+    </message>
+    <message>
+        <source>(a post not published from this app; id {id})</source>
+        <translation>(a post not published from this app; id {id})</translation>
+    </message>
+    <message>
+        <source>— Thread —</source>
+        <translation>— Thread —</translation>
+    </message>
+    <message>
+        <source>Us</source>
+        <translation>Us</translation>
+    </message>
+    <message>
+        <source>(deleted on the platform)</source>
+        <translation>(deleted on the platform)</translation>
+    </message>
+    <message>
+        <source>(the thread is longer; only its beginning is shown)</source>
+        <translation>(the thread is longer; only its beginning is shown)</translation>
+    </message>
+    <message>
+        <source>No earlier messages from {who}.</source>
+        <translation>No earlier messages from {who}.</translation>
+    </message>
+    <message>
+        <source>Nothing done yet.</source>
+        <translation>Nothing done yet.</translation>
+    </message>
+    <message>
         <source>No messages match.</source>
         <translation>No messages match.</translation>
+    </message>
+    <message>
+        <source>Reply</source>
+        <translation>Reply</translation>
+    </message>
+    <message>
+        <source>The reply could not be queued: it is empty or the message is gone.</source>
+        <translation>The reply could not be queued: it is empty or the message is gone.</translation>
+    </message>
+    <message>
+        <source>Abuse or insult</source>
+        <translation>Abuse or insult</translation>
+    </message>
+    <message>
+        <source>Personal data posted publicly (KVKK)</source>
+        <translation>Personal data posted publicly (KVKK)</translation>
+    </message>
+    <message>
+        <source>Spam or advertising</source>
+        <translation>Spam or advertising</translation>
+    </message>
+    <message>
+        <source>Hide the comment</source>
+        <translation>Hide the comment</translation>
+    </message>
+    <message>
+        <source>Reason (kept in the audit log):</source>
+        <translation>Reason (kept in the audit log):</translation>
+    </message>
+    <message>
+        <source>This platform does not let us hide comments. Answer, or report it there.</source>
+        <translation>This platform does not let us hide comments. Answer, or report it there.</translation>
+    </message>
+    <message>
+        <source>The channel is not connected, so nothing was hidden.</source>
+        <translation>The channel is not connected, so nothing was hidden.</translation>
+    </message>
+    <message>
+        <source>The platform could not be reached. Try again later.</source>
+        <translation>The platform could not be reached. Try again later.</translation>
+    </message>
+    <message>
+        <source>The platform refused to hide it ({code}).</source>
+        <translation>The platform refused to hide it ({code}).</translation>
+    </message>
+    <message>
+        <source>draft</source>
+        <translation>draft</translation>
+    </message>
+    <message>
+        <source>queued</source>
+        <translation>queued</translation>
+    </message>
+    <message>
+        <source>sending</source>
+        <translation>sending</translation>
+    </message>
+    <message>
+        <source>sent</source>
+        <translation>sent</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>failed</translation>
+    </message>
+    <message>
+        <source>check on the platform</source>
+        <translation>check on the platform</translation>
+    </message>
+</context>
+<context>
+    <name>KindPanel</name>
+    <message>
+        <source>Kind of post</source>
+        <translation>Kind of post</translation>
+    </message>
+    <message>
+        <source>Why some kinds are off</source>
+        <translation>Why some kinds are off</translation>
+    </message>
+    <message>
+        <source>https://… (shown as a link card where the platform makes one)</source>
+        <translation>https://… (shown as a link card where the platform makes one)</translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation>Link</translation>
+    </message>
+    <message>
+        <source>Link card</source>
+        <translation>Link card</translation>
+    </message>
+    <message>
+        <source>Poll (the text is the question)</source>
+        <translation>Poll (the text is the question)</translation>
+    </message>
+    <message>
+        <source>Add option</source>
+        <translation>Add option</translation>
+    </message>
+    <message>
+        <source>Poll duration</source>
+        <translation>Poll duration</translation>
+    </message>
+    <message>
+        <source>Several answers allowed</source>
+        <translation>Several answers allowed</translation>
+    </message>
+    <message>
+        <source>Runs for</source>
+        <translation>Runs for</translation>
+    </message>
+    <message>
+        <source>Thread</source>
+        <translation>Thread</translation>
+    </message>
+    <message>
+        <source>Split into parts</source>
+        <translation>Split into parts</translation>
+    </message>
+    <message>
+        <source>Puts a line “---” where each part ends, for the strictest chosen platform; move or delete them freely.</source>
+        <translation>Puts a line “---” where each part ends, for the strictest chosen platform; move or delete them freely.</translation>
+    </message>
+    <message>
+        <source>New part at the cursor</source>
+        <translation>New part at the cursor</translation>
+    </message>
+    <message>
+        <source>Remove the breaks</source>
+        <translation>Remove the breaks</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Option {number}</source>
+        <translation>Option {number}</translation>
+    </message>
+    <message>
+        <source>Poll option {number}</source>
+        <translation>Poll option {number}</translation>
+    </message>
+    <message>
+        <source>Choose X, Bluesky or Mastodon to post a thread.</source>
+        <translation>Choose X, Bluesky or Mastodon to post a thread.</translation>
+    </message>
+    <message>
+        <source>Parts: {counts}. A line “---” starts a new part; long parts are split at sentence ends.</source>
+        <translation>Parts: {counts}. A line “---” starts a new part; long parts are split at sentence ends.</translation>
+    </message>
+</context>
+<context>
+    <name>Kinds</name>
+    <message>
+        <source>Post (text, link, images, video)</source>
+        <translation>Post (text, link, images, video)</translation>
+    </message>
+    <message>
+        <source>Poll</source>
+        <translation>Poll</translation>
+    </message>
+    <message>
+        <source>Thread</source>
+        <translation>Thread</translation>
+    </message>
+    <message>
+        <source>Story</source>
+        <translation>Story</translation>
+    </message>
+    <message>
+        <source>Reel</source>
+        <translation>Reel</translation>
+    </message>
+    <message>
+        <source>{platform} has no polls that the app can publish.</source>
+        <translation>{platform} has no polls that the app can publish.</translation>
+    </message>
+    <message>
+        <source>{platform} has no threads; only X, Bluesky and Mastodon do.</source>
+        <translation>{platform} has no threads; only X, Bluesky and Mastodon do.</translation>
+    </message>
+    <message>
+        <source>{kind} is for Instagram only.</source>
+        <translation>{kind} is for Instagram only.</translation>
+    </message>
+    <message>
+        <source>{platform} needs an image or a video.</source>
+        <translation>{platform} needs an image or a video.</translation>
+    </message>
+    <message>
+        <source>A channel posted by hand takes ordinary posts only.</source>
+        <translation>A channel posted by hand takes ordinary posts only.</translation>
+    </message>
+    <message>
+        <source>A poll cannot carry images or video; remove them.</source>
+        <translation>A poll cannot carry images or video; remove them.</translation>
+    </message>
+    <message>
+        <source>A story needs exactly one image or video.</source>
+        <translation>A story needs exactly one image or video.</translation>
+    </message>
+    <message>
+        <source>A reel needs exactly one video.</source>
+        <translation>A reel needs exactly one video.</translation>
+    </message>
+    <message>
+        <source>A story has no caption: the text is not posted (put the words in the picture).</source>
+        <translation>A story has no caption: the text is not posted (put the words in the picture).</translation>
+    </message>
+    <message>
+        <source>The link is not a web address (it must start with https://).</source>
+        <translation>The link is not a web address (it must start with https://).</translation>
+    </message>
+    <message>
+        <source>1 day</source>
+        <translation>1 day</translation>
+    </message>
+    <message>
+        <source>{count} days</source>
+        <translation>{count} days</translation>
+    </message>
+    <message>
+        <source>1 hour</source>
+        <translation>1 hour</translation>
+    </message>
+    <message>
+        <source>{count} hours</source>
+        <translation>{count} hours</translation>
+    </message>
+    <message>
+        <source>1 minute</source>
+        <translation>1 minute</translation>
+    </message>
+    <message>
+        <source>{count} minutes</source>
+        <translation>{count} minutes</translation>
+    </message>
+    <message>
+        <source>A poll needs a question: write it as the post&apos;s text.</source>
+        <translation>A poll needs a question: write it as the post&apos;s text.</translation>
+    </message>
+    <message>
+        <source>A poll here needs at least {limit} options.</source>
+        <translation>A poll here needs at least {limit} options.</translation>
+    </message>
+    <message>
+        <source>At most {limit} options here.</source>
+        <translation>At most {limit} options here.</translation>
+    </message>
+    <message>
+        <source>Option “{option}” is too long: at most {limit} characters here.</source>
+        <translation>Option “{option}” is too long: at most {limit} characters here.</translation>
+    </message>
+    <message>
+        <source>Option “{option}” is given twice.</source>
+        <translation>Option “{option}” is given twice.</translation>
+    </message>
+    <message>
+        <source>The poll runs too long: at most {duration} here.</source>
+        <translation>The poll runs too long: at most {duration} here.</translation>
+    </message>
+    <message>
+        <source>The poll is too short: at least {duration} here.</source>
+        <translation>The poll is too short: at least {duration} here.</translation>
+    </message>
+    <message>
+        <source>The poll will run {duration} here (the platform&apos;s nearest duration).</source>
+        <translation>The poll will run {duration} here (the platform&apos;s nearest duration).</translation>
+    </message>
+    <message>
+        <source>The question is too long for a poll here: at most {limit} characters.</source>
+        <translation>The question is too long for a poll here: at most {limit} characters.</translation>
+    </message>
+    <message>
+        <source>Only single-choice polls here.</source>
+        <translation>Only single-choice polls here.</translation>
     </message>
 </context>
 <context>
@@ -517,6 +2799,14 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
     <message>
         <source>Cancelled</source>
         <translation>Cancelled</translation>
+    </message>
+    <message>
+        <source>To be checked</source>
+        <translation>To be checked</translation>
+    </message>
+    <message>
+        <source>Time passed</source>
+        <translation>Time passed</translation>
     </message>
     <message>
         <source>Announcement</source>
@@ -667,6 +2957,18 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
         <translation>Go to &amp;today</translation>
     </message>
     <message>
+        <source>&amp;Content</source>
+        <translation>&amp;Content</translation>
+    </message>
+    <message>
+        <source>&amp;Hashtag library…</source>
+        <translation>&amp;Hashtag library…</translation>
+    </message>
+    <message>
+        <source>&amp;Templates…</source>
+        <translation>&amp;Templates…</translation>
+    </message>
+    <message>
         <source>&amp;Publishing</source>
         <translation>&amp;Publishing</translation>
     </message>
@@ -691,6 +2993,10 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
         <translation>Send &amp;due posts now</translation>
     </message>
     <message>
+        <source>C&amp;hannels…</source>
+        <translation>C&amp;hannels…</translation>
+    </message>
+    <message>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
@@ -699,32 +3005,30 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
         <translation>&amp;About Kurum Masaüstü</translation>
     </message>
     <message>
+        <source>negative messages</source>
+        <translation>negative messages</translation>
+    </message>
+    <message>
+        <source>Crisis: {where}</source>
+        <translation>Crisis: {where}</translation>
+    </message>
+    <message>
         <source>Local</source>
         <translation>Local</translation>
     </message>
-    <message>
-        <source>Crisis mode</source>
-        <translation>Crisis mode</translation>
+    <message numerus="yes">
+        <source>%n post(s) handed to platforms could not be taken back; cancel them on the platform.</source>
+        <translation>
+            <numerusform>%n post handed to platforms could not be taken back; cancel it on the platform.</numerusform>
+            <numerusform>%n posts handed to platforms could not be taken back; cancel them on the platform.</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>National mourning</source>
-        <translation>National mourning</translation>
-    </message>
-    <message>
-        <source>Pause all publishing</source>
-        <translation>Pause all publishing</translation>
-    </message>
-    <message>
-        <source>Why is publishing paused? (for example: crisis, national mourning)</source>
-        <translation>Why is publishing paused? (for example: crisis, national mourning)</translation>
-    </message>
-    <message>
-        <source>Crisis</source>
-        <translation>Crisis</translation>
-    </message>
-    <message>
-        <source>Paused by the user</source>
-        <translation>Paused by the user</translation>
+    <message numerus="yes">
+        <source>%n post(s) taken back from the platforms&apos; schedulers.</source>
+        <translation>
+            <numerusform>%n post taken back from the platforms&apos; schedulers.</numerusform>
+            <numerusform>%n posts taken back from the platforms&apos; schedulers.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Resume publishing</source>
@@ -754,7 +3058,12 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
     <name>MediaPane</name>
     <message>
         <source>Media preview</source>
+        <extracomment>Platforms shown when the post has no channels chosen yet.</extracomment>
         <translation>Media preview</translation>
+    </message>
+    <message>
+        <source>Drag the point onto the subject: every platform&apos;s crop keeps it in view.</source>
+        <translation>Drag the point onto the subject: every platform&apos;s crop keeps it in view.</translation>
     </message>
     <message>
         <source>Media of the post</source>
@@ -763,6 +3072,86 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
     <message>
         <source>Media details</source>
         <translation>Media details</translation>
+    </message>
+    <message>
+        <source>Crops per platform</source>
+        <translation>Crops per platform</translation>
+    </message>
+    <message>
+        <source>Alt text</source>
+        <translation>Alt text</translation>
+    </message>
+    <message>
+        <source>Describe the picture for people who cannot see it: who, what, where; any text in it.</source>
+        <translation>Describe the picture for people who cannot see it: who, what, where; any text in it.</translation>
+    </message>
+    <message>
+        <source>Metadata that will be removed</source>
+        <translation>Metadata that will be removed</translation>
+    </message>
+    <message>
+        <source>People in the picture (KVKK)</source>
+        <translation>People in the picture (KVKK)</translation>
+    </message>
+    <message>
+        <source>Not answered yet</source>
+        <translation>Not answered yet</translation>
+    </message>
+    <message>
+        <source>No recognisable people</source>
+        <translation>No recognisable people</translation>
+    </message>
+    <message>
+        <source>Recognisable people</source>
+        <translation>Recognisable people</translation>
+    </message>
+    <message>
+        <source>Consent recorded, or another legal ground</source>
+        <translation>Consent recorded, or another legal ground</translation>
+    </message>
+    <message>
+        <source>Children recognisable</source>
+        <translation>Children recognisable</translation>
+    </message>
+    <message>
+        <source>Parents&apos; written consent</source>
+        <translation>Parents&apos; written consent</translation>
+    </message>
+    <message>
+        <source>Faces blurred</source>
+        <translation>Faces blurred</translation>
+    </message>
+    <message>
+        <source>Where the consent forms are kept, or the legal ground</source>
+        <translation>Where the consent forms are kept, or the legal ground</translation>
+    </message>
+    <message>
+        <source>Consent note</source>
+        <translation>Consent note</translation>
+    </message>
+    <message>
+        <source>Metadata</source>
+        <translation>Metadata</translation>
+    </message>
+    <message>
+        <source>feed</source>
+        <translation>feed</translation>
+    </message>
+    <message>
+        <source>carousel</source>
+        <translation>carousel</translation>
+    </message>
+    <message>
+        <source>story</source>
+        <translation>story</translation>
+    </message>
+    <message>
+        <source>link card</source>
+        <translation>link card</translation>
+    </message>
+    <message>
+        <source>whole picture</source>
+        <translation>whole picture</translation>
     </message>
     <message>
         <source>No media for this post.</source>
@@ -792,11 +3181,108 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
         <source>Alt text: {text}</source>
         <translation>Alt text: {text}</translation>
     </message>
+    <message>
+        <source>{platform}: not sent (no alt text field)</source>
+        <translation>{platform}: not sent (no alt text field)</translation>
+    </message>
+    <message>
+        <source>Reading the file…</source>
+        <translation>Reading the file…</translation>
+    </message>
+    <message>
+        <source>The file&apos;s metadata could not be read.</source>
+        <translation>The file&apos;s metadata could not be read.</translation>
+    </message>
+    <message>
+        <source>Nothing: the file carries no metadata.</source>
+        <translation>Nothing: the file carries no metadata.</translation>
+    </message>
+    <message>
+        <source>Removed before publishing: {items}</source>
+        <translation>Removed before publishing: {items}</translation>
+    </message>
+    <message>
+        <source>GPS location</source>
+        <translation>GPS location</translation>
+    </message>
+    <message>
+        <source>camera model</source>
+        <translation>camera model</translation>
+    </message>
+    <message>
+        <source>lens</source>
+        <translation>lens</translation>
+    </message>
+    <message>
+        <source>device serial number</source>
+        <translation>device serial number</translation>
+    </message>
+    <message>
+        <source>date and time taken</source>
+        <translation>date and time taken</translation>
+    </message>
+    <message>
+        <source>exposure settings</source>
+        <translation>exposure settings</translation>
+    </message>
+    <message>
+        <source>owner and copyright</source>
+        <translation>owner and copyright</translation>
+    </message>
+    <message>
+        <source>descriptions and comments</source>
+        <translation>descriptions and comments</translation>
+    </message>
+    <message>
+        <source>editing software</source>
+        <translation>editing software</translation>
+    </message>
+    <message>
+        <source>maker notes</source>
+        <translation>maker notes</translation>
+    </message>
+    <message>
+        <source>embedded thumbnail</source>
+        <translation>embedded thumbnail</translation>
+    </message>
+    <message>
+        <source>orientation (applied to the picture)</source>
+        <translation>orientation (applied to the picture)</translation>
+    </message>
+    <message>
+        <source>other EXIF data</source>
+        <translation>other EXIF data</translation>
+    </message>
+    <message>
+        <source>XMP data</source>
+        <translation>XMP data</translation>
+    </message>
+    <message>
+        <source>IPTC data</source>
+        <translation>IPTC data</translation>
+    </message>
+    <message>
+        <source>colour profile (converted to sRGB)</source>
+        <translation>colour profile (converted to sRGB)</translation>
+    </message>
+    <message>
+        <source>text notes</source>
+        <translation>text notes</translation>
+    </message>
+    <message>
+        <source>depth map</source>
+        <translation>depth map</translation>
+    </message>
+    <message>
+        <source>extra frames</source>
+        <translation>extra frames</translation>
+    </message>
 </context>
 <context>
     <name>MonthModel</name>
     <message numerus="yes">
         <source>%n post(s)</source>
+        <extracomment>Seconds after a month is shown before its neighbours are read ahead. Deliveries in the month itself (not the neighbouring days the grid shows). Every delivery of the grid, whatever the filter (goals count the whole plan). The month&apos;s deliveries planned (scheduled or held by the platform) and published.</extracomment>
         <translation>
             <numerusform>%n post</numerusform>
             <numerusform>%n posts</numerusform>
@@ -810,8 +3296,8 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
         <translation>The channel must be reconnected</translation>
     </message>
     <message>
-        <source>Waiting for the platform's rate limit</source>
-        <translation>Waiting for the platform's rate limit</translation>
+        <source>Waiting for the platform&apos;s rate limit</source>
+        <translation>Waiting for the platform&apos;s rate limit</translation>
     </message>
     <message>
         <source>Temporary problem; will retry</source>
@@ -826,12 +3312,41 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
         <translation>The platform refused the post</translation>
     </message>
     <message>
+        <source>The platform cannot show whether it went out: check the channel</source>
+        <translation>The platform cannot show whether it went out: check the channel</translation>
+    </message>
+    <message>
         <source>To be posted by hand</source>
         <translation>To be posted by hand</translation>
+    </message>
+    <message>
+        <source>publish now, or keep it as a draft?</source>
+        <translation>publish now, or keep it as a draft?</translation>
     </message>
 </context>
 <context>
     <name>OutboxModel</name>
+    <message numerus="yes">
+        <source>%n minute(s) late</source>
+        <translation>
+            <numerusform>%n minute late</numerusform>
+            <numerusform>%n minutes late</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hour(s) late</source>
+        <translation>
+            <numerusform>%n hour late</numerusform>
+            <numerusform>%n hours late</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) late</source>
+        <translation>
+            <numerusform>%n day late</numerusform>
+            <numerusform>%n days late</numerusform>
+        </translation>
+    </message>
     <message>
         <source>State</source>
         <translation>State</translation>
@@ -884,6 +3399,38 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
         <translation>Mark as posted…</translation>
     </message>
     <message>
+        <source>It was published: paste link…</source>
+        <translation>It was published: paste link…</translation>
+    </message>
+    <message>
+        <source>You found the post on the channel: record its link</source>
+        <translation>You found the post on the channel: record its link</translation>
+    </message>
+    <message>
+        <source>It was not published: send again</source>
+        <translation>It was not published: send again</translation>
+    </message>
+    <message>
+        <source>The post is not on the channel: send it again now</source>
+        <translation>The post is not on the channel: send it again now</translation>
+    </message>
+    <message>
+        <source>Publish now</source>
+        <translation>Publish now</translation>
+    </message>
+    <message>
+        <source>Its time has passed: publish it late anyway</source>
+        <translation>Its time has passed: publish it late anyway</translation>
+    </message>
+    <message>
+        <source>Keep as draft</source>
+        <translation>Keep as draft</translation>
+    </message>
+    <message>
+        <source>Do not publish it; reschedule it from the calendar</source>
+        <translation>Do not publish it; reschedule it from the calendar</translation>
+    </message>
+    <message>
         <source>Posted by hand</source>
         <translation>Posted by hand</translation>
     </message>
@@ -894,6 +3441,54 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
     <message>
         <source>That is not a web address. It should start with https://</source>
         <translation>That is not a web address. It should start with https://</translation>
+    </message>
+    <message>
+        <source>Paste the link of the post on %1:</source>
+        <translation>Paste the link of the post on %1:</translation>
+    </message>
+    <message>
+        <source>It was published</source>
+        <translation>It was published</translation>
+    </message>
+    <message>
+        <source>Send again</source>
+        <translation>Send again</translation>
+    </message>
+    <message>
+        <source>Send this post to %1 again? Do it only if you looked and it is not on the channel.</source>
+        <translation>Send this post to %1 again? Do it only if you looked and it is not on the channel.</translation>
+    </message>
+</context>
+<context>
+    <name>OverrideEditor</name>
+    <message>
+        <source>Channels</source>
+        <extracomment>Checks one channel&apos;s text (the composer&apos;s check with the post&apos;s kind, media and link).</extracomment>
+        <translation>Channels</translation>
+    </message>
+    <message>
+        <source>This channel&apos;s text</source>
+        <translation>This channel&apos;s text</translation>
+    </message>
+    <message>
+        <source>Write a text for this channel</source>
+        <translation>Write a text for this channel</translation>
+    </message>
+    <message>
+        <source>Back to the main text</source>
+        <translation>Back to the main text</translation>
+    </message>
+    <message>
+        <source>Choose channels first; then each can get a text of its own.</source>
+        <translation>Choose channels first; then each can get a text of its own.</translation>
+    </message>
+    <message>
+        <source>This channel gets its own text (changes to the main text do not reach it).</source>
+        <translation>This channel gets its own text (changes to the main text do not reach it).</translation>
+    </message>
+    <message>
+        <source>This channel gets the main text.</source>
+        <translation>This channel gets the main text.</translation>
     </message>
 </context>
 <context>
@@ -912,10 +3507,140 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
     </message>
 </context>
 <context>
+    <name>PauseDialog</name>
+    <message>
+        <source>Crisis mode</source>
+        <translation>Crisis mode</translation>
+    </message>
+    <message>
+        <source>National mourning</source>
+        <translation>National mourning</translation>
+    </message>
+    <message>
+        <source>Pause all publishing</source>
+        <translation>Pause all publishing</translation>
+    </message>
+    <message>
+        <source>Crisis</source>
+        <translation>Crisis</translation>
+    </message>
+    <message>
+        <source>Paused by the user</source>
+        <translation>Paused by the user</translation>
+    </message>
+    <message>
+        <source>Every scheduled post stops at once and nothing is published until the pause ends. Resuming by hand, you review what fell due meanwhile; at an automatic end it goes out as planned.</source>
+        <translation>Every scheduled post stops at once and nothing is published until the pause ends. Resuming by hand, you review what fell due meanwhile; at an automatic end it goes out as planned.</translation>
+    </message>
+    <message>
+        <source>End the pause automatically at</source>
+        <translation>End the pause automatically at</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Pause publishing</source>
+        <translation>Pause publishing</translation>
+    </message>
+    <message>
+        <source>The end of the pause must be in the future.</source>
+        <translation>The end of the pause must be in the future.</translation>
+    </message>
+</context>
+<context>
+    <name>PlanImport</name>
+    <message>
+        <source>The file is empty.</source>
+        <translation>The file is empty.</translation>
+    </message>
+    <message>
+        <source>A needed column is missing: {value} (date, time, channels, text).</source>
+        <translation>A needed column is missing: {value} (date, time, channels, text).</translation>
+    </message>
+    <message>
+        <source>At most {value} rows; the rest was not read.</source>
+        <translation>At most {value} rows; the rest was not read.</translation>
+    </message>
+    <message>
+        <source>Date not understood: &apos;{value}&apos; (e.g. 01.12.2026).</source>
+        <translation>Date not understood: &apos;{value}&apos; (e.g. 01.12.2026).</translation>
+    </message>
+    <message>
+        <source>Time not understood: &apos;{value}&apos; (e.g. 09:30).</source>
+        <translation>Time not understood: &apos;{value}&apos; (e.g. 09:30).</translation>
+    </message>
+    <message>
+        <source>No channel given.</source>
+        <translation>No channel given.</translation>
+    </message>
+    <message>
+        <source>No such channel: &apos;{value}&apos;.</source>
+        <translation>No such channel: &apos;{value}&apos;.</translation>
+    </message>
+    <message>
+        <source>The text is empty.</source>
+        <translation>The text is empty.</translation>
+    </message>
+    <message>
+        <source>No such category: &apos;{value}&apos;.</source>
+        <translation>No such category: &apos;{value}&apos;.</translation>
+    </message>
+    <message>
+        <source>No such campaign: &apos;{value}&apos;.</source>
+        <translation>No such campaign: &apos;{value}&apos;.</translation>
+    </message>
+    <message>
+        <source>Already past: {value}.</source>
+        <translation>Already past: {value}.</translation>
+    </message>
+    <message>
+        <source>No post rows after the header.</source>
+        <translation>No post rows after the header.</translation>
+    </message>
+    <message>
+        <source>This line cannot be read as CSV ({value}).</source>
+        <translation>This line cannot be read as CSV ({value}).</translation>
+    </message>
+    <message>
+        <source>Image not found: &apos;{value}&apos;.</source>
+        <translation>Image not found: &apos;{value}&apos;.</translation>
+    </message>
+    <message>
+        <source>The file is too big (at most {value} MB).</source>
+        <translation>The file is too big (at most {value} MB).</translation>
+    </message>
+    <message>
+        <source>The file cannot be read ({value}).</source>
+        <translation>The file cannot be read ({value}).</translation>
+    </message>
+    <message>
+        <source>The file is not UTF-8. In Excel, save it as &quot;CSV UTF-8 (comma delimited)&quot;.</source>
+        <translation>The file is not UTF-8. In Excel, save it as &quot;CSV UTF-8 (comma delimited)&quot;.</translation>
+    </message>
+    <message>
+        <source>date</source>
+        <translation>date</translation>
+    </message>
+    <message>
+        <source>time</source>
+        <translation>time</translation>
+    </message>
+    <message>
+        <source>channels</source>
+        <translation>channels</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>text</translation>
+    </message>
+</context>
+<context>
     <name>Problems</name>
     <message>
         <source>characters (X weighting)</source>
-        <extracomment>How each platform's preview card looks (border colour, background).</extracomment>
+        <extracomment>How each platform&apos;s preview card looks (border colour, background).</extracomment>
         <translation>characters (X weighting)</translation>
     </message>
     <message>
@@ -972,6 +3697,320 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
     </message>
 </context>
 <context>
+    <name>RecurrenceDialog</name>
+    <message>
+        <source>Recurring post</source>
+        <translation>Recurring post</translation>
+    </message>
+    <message>
+        <source>Title in the calendar (optional)</source>
+        <translation>Title in the calendar (optional)</translation>
+    </message>
+    <message>
+        <source>The text of every occurrence (each can be edited later)</source>
+        <translation>The text of every occurrence (each can be edited later)</translation>
+    </message>
+    <message>
+        <source>Every week on</source>
+        <translation>Every week on</translation>
+    </message>
+    <message>
+        <source>Every month on day</source>
+        <translation>Every month on day</translation>
+    </message>
+    <message>
+        <source>Day of the month</source>
+        <translation>Day of the month</translation>
+    </message>
+    <message>
+        <source>Skip public holidays and our days off</source>
+        <translation>Skip public holidays and our days off</translation>
+    </message>
+    <message>
+        <source>Schedule them (otherwise they are saved as drafts)</source>
+        <translation>Schedule them (otherwise they are saved as drafts)</translation>
+    </message>
+    <message>
+        <source>Dates of the series</source>
+        <translation>Dates of the series</translation>
+    </message>
+    <message>
+        <source>at</source>
+        <translation>at</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>Channels</source>
+        <translation>Channels</translation>
+    </message>
+    <message>
+        <source>Repeat</source>
+        <translation>Repeat</translation>
+    </message>
+    <message>
+        <source>From – until</source>
+        <translation>From – until</translation>
+    </message>
+    <message>
+        <source>Create posts</source>
+        <translation>Create posts</translation>
+    </message>
+    <message>
+        <source>The series ends before it starts.</source>
+        <translation>The series ends before it starts.</translation>
+    </message>
+    <message>
+        <source>These dates give no post: every date falls on a holiday or outside the period.</source>
+        <translation>These dates give no post: every date falls on a holiday or outside the period.</translation>
+    </message>
+    <message>
+        <source>That is more than two years of posts; choose an earlier end date.</source>
+        <translation>That is more than two years of posts; choose an earlier end date.</translation>
+    </message>
+    <message>
+        <source>Choose a weekday.</source>
+        <translation>Choose a weekday.</translation>
+    </message>
+    <message>
+        <source>Choose a day of the month.</source>
+        <translation>Choose a day of the month.</translation>
+    </message>
+    <message>
+        <source>Choose at least one channel.</source>
+        <translation>Choose at least one channel.</translation>
+    </message>
+    <message>
+        <source>The first post of the series would be in the past; start later.</source>
+        <translation>The first post of the series would be in the past; start later.</translation>
+    </message>
+    <message>
+        <source>No dates</source>
+        <translation>No dates</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n post(s) will be made</source>
+        <translation>
+            <numerusform>%n post will be made</numerusform>
+            <numerusform>%n posts will be made</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n date(s) skipped</source>
+        <translation>
+            <numerusform>%n date skipped</numerusform>
+            <numerusform>%n dates skipped</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation>removed</translation>
+    </message>
+    <message>
+        <source>skipped</source>
+        <translation>skipped</translation>
+    </message>
+    <message>
+        <source>Write the text of the post.</source>
+        <translation>Write the text of the post.</translation>
+    </message>
+</context>
+<context>
+    <name>ReplyDialog</name>
+    <message>
+        <source>Defensive</source>
+        <translation>Defensive</translation>
+    </message>
+    <message>
+        <source>Dismissive</source>
+        <translation>Dismissive</translation>
+    </message>
+    <message>
+        <source>Aggressive</source>
+        <translation>Aggressive</translation>
+    </message>
+    <message>
+        <source>Shouting</source>
+        <translation>Shouting</translation>
+    </message>
+    <message>
+        <source>Exclamation marks</source>
+        <translation>Exclamation marks</translation>
+    </message>
+    <message>
+        <source>Personal data</source>
+        <translation>Personal data</translation>
+    </message>
+    <message>
+        <source>Reply to the citizen</source>
+        <translation>Reply to the citizen</translation>
+    </message>
+    <message>
+        <source>The citizen&apos;s message</source>
+        <translation>The citizen&apos;s message</translation>
+    </message>
+    <message>
+        <source>Reply template</source>
+        <translation>Reply template</translation>
+    </message>
+    <message>
+        <source>(no template)</source>
+        <translation>(no template)</translation>
+    </message>
+    <message>
+        <source>Use this template</source>
+        <translation>Use this template</translation>
+    </message>
+    <message>
+        <source>Reply text</source>
+        <translation>Reply text</translation>
+    </message>
+    <message>
+        <source>Write the reply, or start from a template above.</source>
+        <translation>Write the reply, or start from a template above.</translation>
+    </message>
+    <message>
+        <source>Send (queue)</source>
+        <translation>Send (queue)</translation>
+    </message>
+    <message>
+        <source>Save draft</source>
+        <translation>Save draft</translation>
+    </message>
+    <message>
+        <source>Message:</source>
+        <translation>Message:</translation>
+    </message>
+    <message>
+        <source>Template:</source>
+        <translation>Template:</translation>
+    </message>
+    <message>
+        <source>Reply:</source>
+        <translation>Reply:</translation>
+    </message>
+    <message>
+        <source>Tone check: no problems found.</source>
+        <translation>Tone check: no problems found.</translation>
+    </message>
+    <message>
+        <source>Tone check — {kind}: “{excerpt}”. {hint}</source>
+        <translation>Tone check — {kind}: “{excerpt}”. {hint}</translation>
+    </message>
+    <message>
+        <source>The reply is empty.</source>
+        <translation>The reply is empty.</translation>
+    </message>
+    <message>
+        <source>The reply still has a field in braces {…} to fill in.</source>
+        <translation>The reply still has a field in braces {…} to fill in.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The tone check found %n problem(s). Send the reply anyway?</source>
+        <translation>
+            <numerusform>The tone check found %n problem. Send the reply anyway?</numerusform>
+            <numerusform>The tone check found %n problems. Send the reply anyway?</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RouteDialog</name>
+    <message>
+        <source>Route to a unit — {reference}</source>
+        <translation>Route to a unit — {reference}</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>{unit} (suggested)</source>
+        <translation>{unit} (suggested)</translation>
+    </message>
+    <message>
+        <source>Internal note</source>
+        <translation>Internal note</translation>
+    </message>
+    <message>
+        <source>Internal note (stays in the app; also sent to the unit)</source>
+        <translation>Internal note (stays in the app; also sent to the unit)</translation>
+    </message>
+    <message>
+        <source>What the unit receives</source>
+        <translation>What the unit receives</translation>
+    </message>
+    <message>
+        <source>Personal data (T.C. kimlik no, phone, IBAN, e-mail) is taken out; the name stays here.</source>
+        <translation>Personal data (T.C. kimlik no, phone, IBAN, e-mail) is taken out; the name stays here.</translation>
+    </message>
+    <message>
+        <source>Assign</source>
+        <translation>Assign</translation>
+    </message>
+    <message>
+        <source>E-mail draft…</source>
+        <translation>E-mail draft…</translation>
+    </message>
+    <message>
+        <source>Beyaz Masa / CİMER file…</source>
+        <translation>Beyaz Masa / CİMER file…</translation>
+    </message>
+    <message>
+        <source>Unit:</source>
+        <translation>Unit:</translation>
+    </message>
+    <message>
+        <source>E-mail to the unit (preview):</source>
+        <translation>E-mail to the unit (preview):</translation>
+    </message>
+    <message>
+        <source>No units yet.</source>
+        <translation>No units yet.</translation>
+    </message>
+    <message>
+        <source>no e-mail address</source>
+        <translation>no e-mail address</translation>
+    </message>
+    <message>
+        <source>No e-mail program opened. The text is below; copy it into your e-mail.</source>
+        <translation>No e-mail program opened. The text is below; copy it into your e-mail.</translation>
+    </message>
+    <message>
+        <source>Save the Beyaz Masa / CİMER note</source>
+        <translation>Save the Beyaz Masa / CİMER note</translation>
+    </message>
+    <message>
+        <source>Text (*.txt)</source>
+        <translation>Text (*.txt)</translation>
+    </message>
+    <message>
+        <source>The unit has no e-mail address. Add one in the unit&apos;s contacts.</source>
+        <translation>The unit has no e-mail address. Add one in the unit&apos;s contacts.</translation>
+    </message>
+    <message>
+        <source>The message is no longer in the inbox.</source>
+        <translation>The message is no longer in the inbox.</translation>
+    </message>
+    <message>
+        <source>The unit no longer exists.</source>
+        <translation>The unit no longer exists.</translation>
+    </message>
+    <message>
+        <source>The file could not be written: {detail}</source>
+        <translation>The file could not be written: {detail}</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>Settings</source>
@@ -1004,6 +4043,34 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
     <message>
         <source>Business hours:</source>
         <translation>Business hours:</translation>
+    </message>
+    <message>
+        <source>Publishing</source>
+        <translation>Publishing</translation>
+    </message>
+    <message>
+        <source>Posts missed while the app was closed</source>
+        <translation>Posts missed while the app was closed</translation>
+    </message>
+    <message>
+        <source>Ask me for each post</source>
+        <translation>Ask me for each post</translation>
+    </message>
+    <message>
+        <source>Publish them late</source>
+        <translation>Publish them late</translation>
+    </message>
+    <message>
+        <source>Do not publish them; keep them as drafts</source>
+        <translation>Do not publish them; keep them as drafts</translation>
+    </message>
+    <message>
+        <source>A post whose time passed while the app was closed or offline. A publishing pause still wins.</source>
+        <translation>A post whose time passed while the app was closed or offline. A publishing pause still wins.</translation>
+    </message>
+    <message>
+        <source>Missed posts:</source>
+        <translation>Missed posts:</translation>
     </message>
     <message>
         <source>Managed by your IT department</source>
@@ -1073,10 +4140,17 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
 <context>
     <name>Startup</name>
     <message>
+        <source>The database in this profile could not be updated for this version of Kurum Masaüstü. The update was undone, so the file is as it was; a copy taken before is in the profile&apos;s backups folder. Please send the log file to IT.
+
+{path}</source>
+        <translation>The database in this profile could not be updated for this version of Kurum Masaüstü. The update was undone, so the file is as it was; a copy taken before is in the profile&apos;s backups folder. Please send the log file to IT.
+
+{path}</translation>
+    </message>
+    <message>
         <source>The database in this profile was written by a newer version of Kurum Masaüstü. Install the newer version to open it. The file was not changed.
 
 {path}</source>
-        <extracomment>IT policy forbids what the command line asked (``--demo`` with the sandbox off) the profile folder is read-only or not ours</extracomment>
         <translation>The database in this profile was written by a newer version of Kurum Masaüstü. Install the newer version to open it. The file was not changed.
 
 {path}</translation>
@@ -1102,8 +4176,8 @@ Ask your IT department to give you write access to this folder, or start with --
 Ask your IT department to give you write access to this folder, or start with --profile and a folder you can write to. Nothing was changed.</translation>
     </message>
     <message>
-        <source>The demo is turned off on this computer by your IT department's policy.</source>
-        <translation>The demo is turned off on this computer by your IT department's policy.</translation>
+        <source>The demo is turned off on this computer by your IT department&apos;s policy.</source>
+        <translation>The demo is turned off on this computer by your IT department&apos;s policy.</translation>
     </message>
     <message>
         <source>This profile is already open in another window.</source>
@@ -1135,6 +4209,272 @@ Ask your IT department to give you write access to this folder, or start with --
     <message>
         <source>(optional)</source>
         <translation>(optional)</translation>
+    </message>
+</context>
+<context>
+    <name>TemplateEditorDialog</name>
+    <message>
+        <source>Templates</source>
+        <translation>Templates</translation>
+    </message>
+    <message>
+        <source>Kind of templates</source>
+        <translation>Kind of templates</translation>
+    </message>
+    <message>
+        <source>Announcement templates</source>
+        <translation>Announcement templates</translation>
+    </message>
+    <message>
+        <source>Reply templates</source>
+        <translation>Reply templates</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Copy</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>Template name</source>
+        <translation>Template name</translation>
+    </message>
+    <message>
+        <source>Template text</source>
+        <translation>Template text</translation>
+    </message>
+    <message>
+        <source>The text; a field is written {like_this}.</source>
+        <translation>The text; a field is written {like_this}.</translation>
+    </message>
+    <message>
+        <source>Fields</source>
+        <translation>Fields</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>Label</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Required</source>
+        <translation>Required</translation>
+    </message>
+    <message>
+        <source>Hint</source>
+        <translation>Hint</translation>
+    </message>
+    <message>
+        <source>Example</source>
+        <translation>Example</translation>
+    </message>
+    <message>
+        <source>Back to the shipped text</source>
+        <translation>Back to the shipped text</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source> (shipped)</source>
+        <translation> (shipped)</translation>
+    </message>
+    <message>
+        <source> (changed)</source>
+        <translation> (changed)</translation>
+    </message>
+    <message>
+        <source>No templates yet: make one with “New”.</source>
+        <translation>No templates yet: make one with “New”.</translation>
+    </message>
+    <message>
+        <source>A shipped template: it cannot be changed here. Copy it to make your own version.</source>
+        <translation>A shipped template: it cannot be changed here. Copy it to make your own version.</translation>
+    </message>
+    <message>
+        <source>A shipped template you changed; it can go back to the shipped text.</source>
+        <translation>A shipped template you changed; it can go back to the shipped text.</translation>
+    </message>
+    <message>
+        <source>Your own template.</source>
+        <translation>Your own template.</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Saved.</translation>
+    </message>
+    <message>
+        <source>Give the template a name.</source>
+        <translation>Give the template a name.</translation>
+    </message>
+    <message>
+        <source>Write the template&apos;s text.</source>
+        <translation>Write the template&apos;s text.</translation>
+    </message>
+    <message>
+        <source>The template could not be saved.</source>
+        <translation>The template could not be saved.</translation>
+    </message>
+    <message>
+        <source>New template</source>
+        <translation>New template</translation>
+    </message>
+    <message>
+        <source>Text with a {field}.</source>
+        <translation>Text with a {field}.</translation>
+    </message>
+    <message>
+        <source>{name} (copy)</source>
+        <translation>{name} (copy)</translation>
+    </message>
+    <message>
+        <source>Delete template</source>
+        <translation>Delete template</translation>
+    </message>
+    <message>
+        <source>Delete the template “{name}”?</source>
+        <translation>Delete the template “{name}”?</translation>
+    </message>
+</context>
+<context>
+    <name>Templates</name>
+    <message>
+        <source>Text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Web address</source>
+        <translation>Web address</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>List</source>
+        <translation>List</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <source>“{{}}” has no field name inside.</source>
+        <translation>“{{}}” has no field name inside.</translation>
+    </message>
+    <message>
+        <source>A field name may hold letters, digits and “_” only, no spaces ({field}).</source>
+        <translation>A field name may hold letters, digits and “_” only, no spaces ({field}).</translation>
+    </message>
+    <message>
+        <source>A “{{” is not closed (write “{{{{” for a brace in the text).</source>
+        <translation>A “{{” is not closed (write “{{{{” for a brace in the text).</translation>
+    </message>
+    <message>
+        <source>A “}}” has no opening brace (write “}}}}” for a brace in the text).</source>
+        <translation>A “}}” has no opening brace (write “}}}}” for a brace in the text).</translation>
+    </message>
+    <message>
+        <source>Too many fields.</source>
+        <translation>Too many fields.</translation>
+    </message>
+    <message>
+        <source>The field {field} needs a label (what the person is asked).</source>
+        <translation>The field {field} needs a label (what the person is asked).</translation>
+    </message>
+    <message>
+        <source>The example of {field} does not fit its kind.</source>
+        <translation>The example of {field} does not fit its kind.</translation>
+    </message>
+    <message>
+        <source>The field {field} is not right.</source>
+        <translation>The field {field} is not right.</translation>
+    </message>
+</context>
+<context>
+    <name>WeekDelegate</name>
+    <message numerus="yes">
+        <source>+%n more</source>
+        <extracomment>The best-time hint of an hour (None: not one of the day&apos;s good hours).</extracomment>
+        <translation>
+            <numerusform>+%n more</numerusform>
+            <numerusform>+%n more</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>WordListDialog</name>
+    <message>
+        <source>Institution&apos;s words</source>
+        <translation>Institution&apos;s words</translation>
+    </message>
+    <message>
+        <source>Accepted words</source>
+        <translation>Accepted words</translation>
+    </message>
+    <message>
+        <source>A word, e.g. Yeşilbağlar</source>
+        <translation>A word, e.g. Yeşilbağlar</translation>
+    </message>
+    <message>
+        <source>Mahalle</source>
+        <translation>Mahalle</translation>
+    </message>
+    <message>
+        <source>Institution</source>
+        <translation>Institution</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>Write one word of letters (no spaces or digits).</source>
+        <translation>Write one word of letters (no spaces or digits).</translation>
+    </message>
+</context>
+<context>
+    <name>_Plurals</name>
+    <message numerus="yes">
+        <source>Token expires in %n day(s)</source>
+        <translation>
+            <numerusform>Token expires in %n day</numerusform>
+            <numerusform>Token expires in %n days</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

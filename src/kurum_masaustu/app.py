@@ -15,9 +15,10 @@ import logging
 import shutil
 import sys
 import tempfile
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
@@ -36,6 +37,7 @@ if TYPE_CHECKING:
     from kurum_masaustu.platforms.base import Adapter, MediaFile
     from kurum_masaustu.publishing.adapters import AdapterFactory
     from kurum_masaustu.publishing.outbox import MediaRef, Outbox
+    from kurum_masaustu.publishing.replies import ReplySender, ReplySummary
     from kurum_masaustu.publishing.runner import OutboxRunner
     from kurum_masaustu.single_instance import SingleInstance
     from kurum_masaustu.store.models import Channel
@@ -46,8 +48,8 @@ EXIT_OK = 0
 EXIT_DATABASE_REFUSED = 2
 EXIT_PROFILE_IN_USE = 3
 EXIT_SCREENSHOT_FAILED = 4
-EXIT_POLICY = 5  #: IT policy forbids what the command line asked (``--demo`` with the sandbox off)
-EXIT_PROFILE_UNWRITABLE = 6  #: the profile folder is read-only or not ours
+EXIT_POLICY = 5  # IT policy forbids what the command line asked (``--demo`` with the sandbox off)
+EXIT_PROFILE_UNWRITABLE = 6  # the profile folder is read-only or not ours
 
 
 @dataclass
@@ -70,13 +72,23 @@ class Services:
         self.outbox = OutboxService(self.sessions)
         self.pause = PauseSwitch(self.sessions)
         self._adapters: AdapterFactory | None = None
+        self.last_replies: ReplySummary | None = None
 
     @functools.cached_property
     def publisher(self) -> Outbox:
         """The outbox worker (loaded after the first paint, with the platforms' interface)."""
+        from kurum_masaustu import policy
         from kurum_masaustu.publishing.outbox import Outbox
+        from kurum_masaustu.rules.missed_slot import grace_for, parse_policy
 
-        return Outbox(self.sessions, self.adapter_for, self._media_file)
+        return Outbox(
+            self.sessions,
+            self.adapter_for,
+            self._media_file,
+            save_secrets=self.save_renewed_secrets,
+            missed_policy=lambda: parse_policy(self.settings.missed_slot_policy),
+            missed_grace=grace_for(policy.current().get("sync_interval_minutes")),
+        )
 
     @functools.cached_property
     def media(self) -> MediaLibrary:
@@ -98,6 +110,21 @@ class Services:
             self._adapters = AdapterFactory(self.credentials(), self.profile.root / "sandbox")
         return await self._adapters(channel)
 
+    def forget_adapter(self, channel_id: int) -> None:
+        """A channel was reconnected or removed: build its adapter afresh (new secrets, sandbox state)."""
+        if self._adapters is not None:
+            self._adapters.forget(channel_id)
+
+    @property
+    def adapter_factory(self) -> AdapterFactory | None:
+        """The adapters built so far (None before the first one): sandboxes and their faults."""
+        return self._adapters
+
+    async def save_renewed_secrets(self, channel_id: int) -> None:
+        """Keep a session an adapter renewed during a call (in the keyring, nowhere else)."""
+        if self._adapters is not None:
+            await self._adapters.save_renewed_secrets(channel_id)
+
     async def _media_file(self, ref: MediaRef, platform: Platform) -> MediaFile:
         """The platform's variant of a stored file, prepared in a worker thread (cached)."""
         import asyncio
@@ -113,12 +140,29 @@ class Services:
 
             from kurum_masaustu.media import prepare_image
 
-            variant = prepare_image(source, platform.value, "feed", self.profile.root / "cache" / "variants")
+            variant = prepare_image(
+                source, platform.value, ref.placement, self.profile.root / "cache" / "variants", focal_point=ref.focal
+            )
             with Image.open(variant) as image:
                 mime = Image.MIME.get(image.format or "", ref.mime_type)
                 return MediaFile(variant, mime, ref.alt_text, image.width, image.height)
 
         return await asyncio.get_event_loop().run_in_executor(None, prepare)
+
+    @functools.cached_property
+    def replies(self) -> ReplySender:
+        """Sends queued replies to citizens, exactly once (loaded after the first paint)."""
+        from kurum_masaustu.publishing.replies import ReplySender
+
+        return ReplySender(self.sessions, self.adapter_for, save_secrets=self.save_renewed_secrets)
+
+    async def inbox_round(self, sync: Callable[..., Awaitable[Any]]) -> Any:
+        """Send the queued replies, then read every channel's inbox (``sync``: ``sync_inbox``)."""
+        try:
+            self.last_replies = await self.replies.run_once()
+        except Exception:
+            log.exception("sending replies failed")
+        return await sync(self.sessions, self.adapter_for, save_secrets=self.save_renewed_secrets)
 
     async def aclose(self) -> None:
         """Close network clients (call on the loop before it stops)."""
@@ -140,8 +184,15 @@ def build_services(profile: Profile, settings: Settings) -> Services:
 
 def refusal_message(exc: Exception) -> str:
     """The Turkish (translated) explanation of why a database was not opened."""
-    from kurum_masaustu.store.database import NewerDatabaseError
+    from kurum_masaustu.store.database import MigrationFailedError, NewerDatabaseError
 
+    if isinstance(exc, MigrationFailedError):
+        return QCoreApplication.translate(
+            "Startup",
+            "The database in this profile could not be updated for this version of Kurum Masaüstü. "
+            "The update was undone, so the file is as it was; a copy taken before is in the profile's "
+            "backups folder. Please send the log file to IT.\n\n{path}",
+        ).format(path=exc.path)
     if isinstance(exc, NewerDatabaseError):
         return QCoreApplication.translate(
             "Startup",
@@ -397,11 +448,16 @@ def _run_window(
         window.start_background_work()
         from kurum_masaustu.publishing.inbox_sync import sync_inbox
 
+        if seed:  # the demo's negative spike arrives with the first inbox sync
+            from kurum_masaustu.demo.spike import seed_sandbox_spike
+
+            await asyncio.to_thread(seed_sandbox_spike, services.sessions, profile.root / "sandbox")
+
         runner = OutboxRunner(
             services.publisher,
             online=window.status.online,
             on_run=window.after_outbox_run,
-            inbox=lambda: sync_inbox(services.sessions, services.adapter_for),
+            inbox=lambda: services.inbox_round(sync_inbox),
             on_inbox=window.after_inbox_sync,
         )
         window.attach_runner(runner)

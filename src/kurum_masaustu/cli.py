@@ -66,6 +66,9 @@ def _add_commands(parser: argparse.ArgumentParser) -> None:
     add.add_argument("--ig-user-id", help="Instagram profesyonel hesap kimliği")
     add.add_argument("--organization-urn", help="LinkedIn kuruluş URN'si, ör. urn:li:organization:123")
     add.add_argument("--chat-id", help="Telegram kanalı, ör. @kanaladi ya da -100…")
+    add.add_argument(
+        "--expires", metavar="YYYY-AA-GG", help="erişim anahtarının son geçerlilik günü (ör. LinkedIn: 60 gün sonrası)"
+    )
     listing = actions.add_parser("list", parents=[common], help="kanalları listele")
     listing.add_argument("--json", action="store_true")
     for name, text in (("test", "bağlantıyı dene"), ("remove", "kanalı kaldır")):
@@ -81,6 +84,14 @@ def _add_commands(parser: argparse.ArgumentParser) -> None:
     sync.add_argument("--wait", type=float, default=0, metavar="SN", help="profil meşgulse bu kadar saniye bekle")
 
     add_export_parser(commands, common)
+    plan_import = commands.add_parser(
+        "import", parents=[common], help="CSV içerik planını içe aktar / import a content plan (CSV)"
+    )
+    plan_import.add_argument("file", type=Path, metavar="PLAN.csv", help="tarih, saat, kanallar, metin… sütunları")
+    plan_import.add_argument(
+        "--valid-only", action="store_true", help="sorunlu satırları atla, geçerli olanları al (yoksa hiçbiri alınmaz)"
+    )
+    plan_import.add_argument("--wait", type=float, default=0, metavar="SN", help="profil meşgulse bu kadar bekle")
 
 
 EXPORT_FORMATS = ("ics", "pdf")
@@ -111,6 +122,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from kurum_masaustu.export.command import run_export
 
         return run_export(args)
+    if args.command == "import":
+        from kurum_masaustu.import_command import run_import
+
+        return run_import(args)
     if args.command is not None:
         from kurum_masaustu.commands import run_command
 
@@ -120,6 +135,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     # first paint (app.run → settle), and always on the way out.
     gc.disable()
     try:
+        from kurum_masaustu.startup_imports import import_qt_free_modules
+
+        import_qt_free_modules()  # before PySide6: see startup_imports
         from kurum_masaustu.app import run
 
         return run(args, list(sys.argv if argv is None else [sys.argv[0], *argv]))

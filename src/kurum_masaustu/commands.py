@@ -14,7 +14,7 @@ import json
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import date, datetime
+from datetime import UTC, date, datetime, time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
@@ -93,6 +93,7 @@ def _read_secret(stream: TextIO) -> str:
 
 
 def _channel(args: argparse.Namespace) -> int:
+    from kurum_masaustu.rules.timeutil import local_to_utc
     from kurum_masaustu.services.channels import ChannelError, ChannelService
 
     with open_profile(args) as services:
@@ -107,9 +108,9 @@ def _channel(args: argparse.Namespace) -> int:
                     for flag, on in (
                         ("[deneme]", row.sandbox),
                         ("[kapalı]", not row.enabled),
-                        ("[yeniden bağlan]", bool(row.auth_problem)),
+                        (_health_flag(row), True),
                     )
-                    if on
+                    if on and flag
                 )
                 print(
                     f"{row.id}\t{row.platform.value}\t{row.display_name}\t{row.handle}\t{row.base_url}\t{flags}".rstrip()
@@ -142,9 +143,22 @@ def _channel(args: argparse.Namespace) -> int:
                 given = getattr(args, option, None)
                 if given:
                     settings[option] = str(given)
+            expires = None
+            if getattr(args, "expires", None):
+                try:
+                    expires = local_to_utc(date.fromisoformat(args.expires), time(23, 59))
+                except ValueError:
+                    _err(f"Tarih anlaşılamadı: {args.expires} (ör. 2027-01-25)")
+                    return EXIT_BAD_INPUT
             try:
                 channel_id = channels.add(
-                    platform, args.name, args.handle or "", settings=settings, secrets=secrets, sandbox=args.sandbox
+                    platform,
+                    args.name,
+                    args.handle or "",
+                    settings=settings,
+                    secrets=secrets,
+                    sandbox=args.sandbox,
+                    token_expires_at=expires,
                 )
             except ChannelError as exc:
                 _err(_channel_error(exc))
@@ -177,6 +191,20 @@ def _policy_refusal(platform: Platform, sandbox: bool) -> str:
     return ""
 
 
+def _health_flag(row: Any) -> str:
+    """ "[yeniden bağlan]" or "[anahtarın süresi N gün içinde doluyor]" (the channel manager's rule)."""
+    from kurum_masaustu.rules.channel_health import HealthState, channel_health
+
+    health = channel_health(
+        enabled=row.enabled, auth_problem=row.auth_problem, token_expires_at=row.token_expires_at, now=datetime.now(UTC)
+    )
+    if health.state == HealthState.NEEDS_RECONNECT:
+        return "[süresi doldu: yeniden bağlan]" if health.reason == "expired" else "[yeniden bağlan]"
+    if health.state == HealthState.EXPIRING:
+        return f"[anahtarın süresi {health.days_left} gün içinde doluyor]"
+    return ""
+
+
 def _new_sandbox_secret() -> str:
     import secrets
 
@@ -197,29 +225,36 @@ def _channel_error(exc: Exception) -> str:
     return messages.get(code, str(exc))
 
 
-async def _test_channel(services: Services, channel_id: int) -> int:
-    from kurum_masaustu.platforms.base import AccountInfo
+#: What ``channel test`` says for each :class:`~kurum_masaustu.services.connect.ConnectError` code.
+TEST_MESSAGES = {
+    "wrong_token": "Platform gizli anahtarı kabul etmedi; kanalı yeniden bağlayın.",
+    "no_secret": "Kanalın gizli anahtarı parola deposunda yok; kanalı yeniden bağlayın.",
+    "no_keyring": "Güvenli parola deposu kullanılamıyor.",
+    "unreachable": "Sunucuya ulaşılamadı (adres, internet bağlantısı ya da vekil sunucu).",
+    "rate_limited": "Platform beklememizi istiyor; birkaç dakika sonra yeniden deneyin.",
+    "refused": "Platform bağlantıyı reddetti.",
+}
 
-    channel = next((c for c in _channels(services) if c.id == channel_id), None)
-    if channel is None:
+
+async def _test_channel(services: Services, channel_id: int) -> int:
+    """Verify a channel as the channel manager does (its result is recorded on the channel)."""
+    from kurum_masaustu.publishing.network import network_client
+    from kurum_masaustu.services.channels import ChannelService
+    from kurum_masaustu.services.connect import ConnectError, ConnectService
+
+    if not any(c.id == channel_id for c in _channels(services)):
         _err(f"Böyle bir kanal yok: {channel_id}")
         return EXIT_BAD_INPUT
+    channels = ChannelService(services.sessions, services.credentials(), actor="komut satırı")
+    connect = ConnectService(channels, services.profile.root / "sandbox", network=network_client)
     try:
-        adapter = await services.adapter_for(channel)
-        if adapter is None:
-            _err("Bu kanal için bağlantı kurulamadı (platform desteklenmiyor ya da gizli anahtar yok).")
-            return EXIT_FAILED
-        result = await adapter.verify()
-    finally:
-        await services.aclose()
-    if isinstance(result, AccountInfo):
-        print(f"Bağlantı tamam: {result.display_name} ({result.handle})")
-        return EXIT_OK
-    _err(
-        "Bağlantı denemesi başarısız: "
-        + f"{type(result).__name__}: {getattr(result, 'detail', '') or getattr(result, 'platform_message', '')}"
-    )
-    return EXIT_FAILED
+        account = await connect.test(channel_id)
+    except ConnectError as exc:
+        message = TEST_MESSAGES.get(exc.code, "Bağlantı denemesi başarısız.")
+        _err(f"{message} ({exc.code}{': ' + exc.detail if exc.detail else ''})")
+        return EXIT_FAILED
+    print(f"Bağlantı tamam: {account.display_name} ({account.handle})")
+    return EXIT_OK
 
 
 def _channels(services: Services) -> list[Any]:
@@ -293,9 +328,29 @@ def _sync(args: argparse.Namespace) -> int:
         f"yeniden denenecek {summary.retried}",
         f"başarısız {summary.failed}",
         f"bekleyen {summary.waiting}",
+        f"platformda kontrol edilecek {summary.uncertain}",
+        f"zamanı geçen {summary.missed}",
+        f"taslağa dönen {summary.dropped}",
+        f"platformdan geri alınan {summary.taken_back}",
     ]
     print("Eşitleme: " + ", ".join(parts))
     print(f"Gelen kutusu: yeni {inbox.new}, düzenlenen {inbox.edited}, silinen {inbox.deleted}")
+    replies = getattr(services, "last_replies", None)
+    if replies is not None:
+        print(
+            f"Yanıtlar: gönderilen {replies.sent}, doğrulanan {replies.reconciled}, yeniden denenecek "
+            f"{replies.retried}, başarısız {replies.failed}, platformda kontrol edilecek {replies.uncertain}"
+        )
+    if summary.uncertain:
+        _err(
+            f"{summary.uncertain} gönderinin yayımlanıp yayımlanmadığını platform söyleyemiyor: kanala bakıp "
+            "uygulamanın Giden kutusunda bağlantısını girin ya da yeniden gönderin."
+        )
+    if summary.missed:
+        _err(
+            f"{summary.missed} gönderinin zamanı uygulama kapalıyken geçti: uygulamanın Giden kutusunda "
+            "şimdi yayımlayın ya da taslak olarak bırakın."
+        )
     for error in summary.errors:
         _err(f"Sorun: {error}")
     for channel in inbox.failed:
@@ -307,6 +362,6 @@ async def _sync_once(services: Services) -> tuple[Any, Any]:
     from kurum_masaustu.publishing.inbox_sync import sync_inbox
 
     try:
-        return await services.publisher.run_once(), await sync_inbox(services.sessions, services.adapter_for)
+        return await services.publisher.run_once(), await services.inbox_round(sync_inbox)
     finally:
         await services.aclose()

@@ -33,6 +33,12 @@ class DeliveryState(StrEnum):
     draft → scheduled → publishing → published; publishing may end in failed (retried or
     given up) and a scheduled delivery may be paused or cancelled. ``handed_off`` is a post
     the platform holds with its own schedule (e.g. Mastodon ``scheduled_at``).
+
+    Two states wait for the person: ``uncertain``, a request whose answer was lost on a
+    platform that cannot tell whether the post exists (it is never sent again on its own: the
+    person records the link, or sends it again); and ``missed``, a delivery whose time passed
+    while the app was closed or offline, under the "ask" missed-slot policy (publish now, or
+    not at all).
     """
 
     DRAFT = "draft"
@@ -42,6 +48,8 @@ class DeliveryState(StrEnum):
     PUBLISHED = "published"
     FAILED = "failed"
     CANCELLED = "cancelled"
+    UNCERTAIN = "uncertain"
+    MISSED = "missed"
 
 
 #: States the outbox still has to work on.
@@ -92,10 +100,19 @@ class InboxCategory(StrEnum):
 
 
 class ReplyState(StrEnum):
+    """Life of one reply: draft → queued → sending → sent (or failed).
+
+    ``sending`` means a request may have reached the platform (reconciled before anything is
+    sent again); ``uncertain`` means the platform cannot tell us whether it arrived and the
+    person has to look (and then marks it sent, or sends it again).
+    """
+
     DRAFT = "draft"
     QUEUED = "queued"
+    SENDING = "sending"
     SENT = "sent"
     FAILED = "failed"
+    UNCERTAIN = "uncertain"
 
 
 class HashtagSetKind(StrEnum):

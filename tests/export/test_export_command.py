@@ -101,6 +101,14 @@ def test_ics_export_of_the_demo_month(demo: Path, tmp_path: Path) -> None:
     assert f"{len(posts)} gönderi" in result.stdout
 
 
+def test_the_institutions_own_days_are_exported_with_the_built_in_ones(demo: Path, tmp_path: Path) -> None:
+    out = tmp_path / "eylul.ics"
+    result = export("ics", "--profile", str(demo), "--from", "2027-09-01", "--to", "2027-09-30", "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    summaries = [str(e["SUMMARY"]) for e in Calendar.from_ical(out.read_bytes()).events]
+    assert "Yeşilvadi'nin Kurtuluşu" in summaries  # the demo's own day, 7 Eylül every year
+
+
 def test_a_second_export_replaces_the_file_with_the_same_uids(demo: Path, tmp_path: Path) -> None:
     out = tmp_path / "plan.ics"
     args = ("ics", "--profile", str(demo), "--from", "2026-11-01", "--to", "2026-11-30", "--out", str(out))

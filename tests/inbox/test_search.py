@@ -272,7 +272,7 @@ def test_migration_0003_keeps_the_inbox_and_makes_it_searchable(tmp_path: Path) 
         )
     old.dispose()
     engine = open_database(path, tmp_path / "backups")
-    assert database.inspect_file(path).revision == HEAD_REVISION == "0003"
+    assert database.inspect_file(path).revision == HEAD_REVISION
     assert len(list((tmp_path / "backups").glob("*.sqlite3"))) == 1
     sessions = sessionmaker(engine, expire_on_commit=False)
     with sessions() as s:

@@ -786,3 +786,22 @@ def test_specs_are_pure() -> None:
     )
     env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2] / "src")}
     assert subprocess.run([sys.executable, "-c", code], env=env, check=False).returncode == 0
+
+
+def test_a_jpeg_is_read_without_loading_the_heif_plugin_and_a_heic_after_it(tmp_path: Path) -> None:
+    # pillow_heif costs tens of milliseconds to import: the media pane reading a JPEG's metadata
+    # while the window starts must not pay it, and a phone's HEIC opened later still works.
+    jpeg = tmp_path / "park.jpg"
+    Image.new("RGB", (64, 48), "green").save(jpeg, "JPEG")
+    heic = tmp_path / "phone.heic"
+    pillow_heif.from_pillow(Image.new("RGB", (64, 48), "blue")).save(heic, quality=80)
+    code = (
+        "import json, sys\n"
+        "from kurum_masaustu.media import prepare\n"
+        f"prepare.describe_metadata({str(jpeg)!r})\n"
+        "after_jpeg = 'pillow_heif' in sys.modules\n"
+        f"prepare.describe_metadata({str(heic)!r})\n"
+        "print(json.dumps([after_jpeg, 'pillow_heif' in sys.modules]))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "[false, true]"

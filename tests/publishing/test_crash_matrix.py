@@ -305,18 +305,72 @@ def test_killed_at_each_step_then_sync_publishes_each_post_exactly_once(
     _check_exactly_once(root, template)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="Telegram without a discussion group: the Bot API gives a bot no way to see its own post, so a "
-    "post whose answer was lost is sent again (documented limit, see platforms/telegram.py)",
-)
-def test_telegram_without_discussion_group_cannot_reconcile(templates: dict[str, Template], tmp_path: Path) -> None:
+def _person_says(root: Path, delivery_id: int, *, link: str | None) -> bool:
+    """What the person does in the outbox pane: "it was published" with the link, or "send again"."""
+    from datetime import UTC, datetime
+
+    from kurum_masaustu.app import build_services
+
+    profile = Profile(root)
+    services = build_services(profile, Settings.load(profile.settings_file))
+    try:
+        now = datetime.now(UTC)
+        if link is None:
+            return services.outbox.send_again(delivery_id, now)
+        return services.outbox.confirm_published(delivery_id, link, now)
+    finally:
+        services.close()
+
+
+@pytest.mark.parametrize("stored", [True, False], ids=["was-published", "was-not-published"])
+def test_telegram_without_discussion_group_asks_the_person_and_never_posts_twice(
+    stored: bool, templates: dict[str, Template], tmp_path: Path
+) -> None:
+    """The Bot API gives a bot no way to see its own channel post: after a lost answer the
+    delivery is parked as uncertain (never resent on a guess) until the person says what they
+    see on the channel."""
     template = templates["t-blind"]
     root = _copy(template, tmp_path / "profile")
-    _kill_at(root, Case("t-blind", "telegram", "after_create", stored=True), tmp_path / "control")
-    sync = _cli(root, "sync")
-    assert sync.returncode == 0, sync.stdout + sync.stderr
-    _check_exactly_once(root, template)
+    point = "after_create" if stored else "before_create"
+    _kill_at(root, Case("t-blind", "telegram", point, stored=stored), tmp_path / "control")
+    lost_text = template.texts[0]
+    for _ in range(2):  # the next syncs neither resend it nor count it as published
+        sync = _cli(root, "sync")
+        assert sync.returncode == 0, sync.stdout + sync.stderr
+        assert "platformda kontrol edilecek 1" in sync.stdout, sync.stdout
+        assert "yeniden gönderin" in sync.stderr
+        on_channel = [post for post in _listing(root)["telegram"] if post["text"] == lost_text]
+        assert len(on_channel) == (1 if stored else 0)
+        db = _read_db(root)
+        [parked] = [d for d in db["deliveries"] if d["post"] == next(iter(db["posts"]))]
+        assert parked["state"] == DeliveryState.UNCERTAIN, parked
+        assert parked["sending"], parked  # when it was sent stays known
+        assert "no discussion group" in parked["error"]
+        others = [d for d in db["deliveries"] if d["id"] != parked["id"] and d["post"] != list(db["posts"])[-1]]
+        assert {d["state"] for d in others} == {DeliveryState.PUBLISHED}
+        _check_nothing_lost(db, template)
+
+    if stored:
+        link = on_channel[0]["url"]
+        assert link.startswith("https://t.me/"), on_channel
+        assert _person_says(root, parked["id"], link=link)
+    else:
+        assert _person_says(root, parked["id"], link=None)
+        sync = _cli(root, "sync")
+        assert sync.returncode == 0, sync.stdout + sync.stderr
+        assert "yayımlanan 1," in sync.stdout, sync.stdout
+    final = _cli(root, "sync")
+    assert "yayımlanan 0," in final.stdout, final.stdout
+    assert "platformda kontrol edilecek 0" in final.stdout, final.stdout
+    listing = _listing(root)["telegram"]
+    assert sorted(post["text"] for post in listing) == sorted(template.texts)  # each exactly once
+    db = _read_db(root)
+    [done] = [d for d in db["deliveries"] if d["id"] == parked["id"]]
+    assert done["state"] == DeliveryState.PUBLISHED, done
+    assert not done["sending"], done
+    [post] = [post for post in listing if post["text"] == lost_text]
+    assert done["permalink"] == post["url"]
+    _check_nothing_lost(db, template)
 
 
 def test_a_kill_while_the_sandbox_stores_an_upload_leaves_no_truncated_picture(

@@ -26,6 +26,7 @@ from kurum_masaustu.platforms.base import (
     RateLimited,
     Rejected,
     Transient,
+    Unknown,
 )
 from kurum_masaustu.publishing.backoff import MAX_ATTEMPTS
 from kurum_masaustu.publishing.outbox import MediaRef, Outbox
@@ -352,3 +353,191 @@ def test_the_runner_also_reads_the_inboxes_and_reports(outbox: Outbox) -> None:
     assert calls["inbox"] == 1
     assert seen == ["summary"]
     assert runner.runs == 1
+
+
+def test_a_platform_that_cannot_tell_parks_the_delivery_for_the_person(
+    outbox: Outbox, session_factory: sessionmaker[Session], platform: ScriptedPlatform, clock: Clock
+) -> None:
+    """A lost answer on a platform whose look-up is blind: never resent on a guess."""
+    from kurum_masaustu.services.outbox import OutboxService
+
+    blind: list[int] = []
+
+    async def cannot_tell(request: PublishRequest, since: datetime) -> Unknown:
+        blind.append(1)
+        return Unknown("the channel has no discussion group")
+
+    platform.find_published = cannot_tell  # type: ignore[method-assign]
+    [delivery_id] = _schedule(session_factory, "Cevabı kaybolan duyuru", START - timedelta(minutes=1))
+    platform.script.append("lost")
+    run(outbox)
+    assert len(platform.posts) == 1
+    for _ in range(3):
+        clock.advance(hours=1)
+        summary = asyncio.run(outbox.run_once())
+        assert summary.uncertain == 1
+        assert summary.published == 0
+    assert len(platform.posts) == 1  # sent once, never again
+    assert len(blind) == 1  # asked once; then it waits for the person
+    parked = _delivery(session_factory, delivery_id)
+    assert parked.state is DeliveryState.UNCERTAIN
+    assert parked.sending_since is not None
+    assert parked.last_error == "uncertain: the channel has no discussion group"
+    view = OutboxService(session_factory)
+    [row] = [r for r in view.rows(clock()) if r.delivery_id == delivery_id]
+    assert row.state is DeliveryState.UNCERTAIN
+    assert view.rows(clock())[0].delivery_id == delivery_id  # listed first: it needs the person
+    assert not view.cancel(delivery_id)
+    with pytest.raises(ValueError, match="invalid_link"):
+        view.confirm_published(delivery_id, "kanalda gördüm", clock())
+    assert _delivery(session_factory, delivery_id).state is DeliveryState.UNCERTAIN  # nothing changed
+    assert view.confirm_published(delivery_id, " https://t.me/ornekbelediyesi/512 ", clock())
+    done = _delivery(session_factory, delivery_id)
+    assert done.state is DeliveryState.PUBLISHED
+    assert done.permalink == "https://t.me/ornekbelediyesi/512"
+    assert done.published_at == START  # when it was sent, not when the person looked
+    assert done.sending_since is None
+    assert not view.send_again(delivery_id, clock())  # already settled
+    with session_factory() as s:
+        actions = [a.action for a in s.scalars(select(AuditEntry).where(AuditEntry.entity_id == delivery_id))]
+    assert "delivery.uncertain" in actions
+    assert "delivery.confirmed_published" in actions
+
+
+def test_an_uncertain_delivery_the_person_did_not_find_is_sent_again_once(
+    outbox: Outbox, session_factory: sessionmaker[Session], platform: ScriptedPlatform, clock: Clock
+) -> None:
+    from kurum_masaustu.services.outbox import OutboxService
+
+    async def cannot_tell(request: PublishRequest, since: datetime) -> Unknown:
+        return Unknown("Telegram keeps updates for 24 hours only")
+
+    platform.find_published = cannot_tell  # type: ignore[method-assign]
+    [delivery_id] = _schedule(session_factory, "Gitmeyen duyuru", START - timedelta(minutes=1))
+    platform.script.append("down")  # nothing reached the platform, but we cannot know that
+    run(outbox)
+    clock.advance(minutes=10)
+    run(outbox)
+    assert _delivery(session_factory, delivery_id).state is DeliveryState.UNCERTAIN
+    assert platform.posts == {}
+    assert OutboxService(session_factory).send_again(delivery_id, clock())
+    summary = asyncio.run(outbox.run_once())
+    assert summary.published == 1
+    assert summary.uncertain == 0
+    assert list(platform.posts.values()) == ["Gitmeyen duyuru"]
+    assert _delivery(session_factory, delivery_id).state is DeliveryState.PUBLISHED
+
+
+def _policy_outbox(
+    session_factory: sessionmaker[Session], platform: ScriptedPlatform, clock: Clock, policy: str
+) -> Outbox:
+    from kurum_masaustu.rules.missed_slot import parse_policy
+
+    async def adapter_for(channel: Channel) -> Adapter:
+        return platform
+
+    async def media_file(ref: MediaRef, _platform: Platform) -> MediaFile:
+        raise AssertionError("no media in these posts")
+
+    return Outbox(session_factory, adapter_for, media_file, clock=clock, missed_policy=lambda: parse_policy(policy))
+
+
+@pytest.mark.parametrize("policy", ["ask", "publish_late", "drop"])
+def test_a_post_whose_time_passed_while_the_app_was_closed_follows_the_missed_slot_policy(
+    policy: str, session_factory: sessionmaker[Session], platform: ScriptedPlatform, clock: Clock
+) -> None:
+    from kurum_masaustu.services.outbox import OutboxService
+
+    outbox = _policy_outbox(session_factory, platform, clock, policy)
+    run(outbox)  # the app ran at 09:00 …
+    [on_time] = _schedule(session_factory, "Zamanında", START + timedelta(minutes=30))
+    [missed] = _schedule(session_factory, "Saat 10 duyurusu", START + timedelta(hours=1))
+    clock.advance(hours=4)  # … then the laptop stayed closed until 13:00
+    [just_due] = _schedule(session_factory, "Şimdi", clock() - timedelta(minutes=2))
+    summary = asyncio.run(outbox.run_once())
+    published = sorted(platform.posts.values())
+    view = OutboxService(session_factory)
+    if policy == "publish_late":
+        assert published == sorted(["Zamanında", "Saat 10 duyurusu", "Şimdi"])
+        assert summary.missed == 0
+    else:
+        assert published == ["Şimdi"]  # a little late is on time
+        state = _delivery(session_factory, missed).state
+        assert _delivery(session_factory, on_time).state is state
+        if policy == "ask":
+            assert state is DeliveryState.MISSED
+            assert summary.missed == 2
+            rows = view.rows(clock())
+            assert {r.delivery_id for r in rows[:2]} == {on_time, missed}  # listed first: they need the person
+            assert view.publish_missed(missed, clock())
+            assert view.keep_missed_as_draft(on_time)
+            assert not view.keep_missed_as_draft(just_due)
+            again = asyncio.run(outbox.run_once())
+            assert again.missed == 0
+            assert sorted(platform.posts.values()) == ["Saat 10 duyurusu", "Şimdi"]
+            assert _delivery(session_factory, on_time).state is DeliveryState.DRAFT
+        else:
+            assert state is DeliveryState.DRAFT
+            assert summary.dropped == 2
+            assert _delivery(session_factory, missed).last_error == "missed_slot: 180 minutes late"
+    assert _delivery(session_factory, just_due).state is DeliveryState.PUBLISHED
+    # Nothing the person made is lost: every post is still there.
+    with session_factory() as s:
+        assert sorted(p.body for p in s.scalars(select(Post))) == sorted(["Zamanında", "Saat 10 duyurusu", "Şimdi"])
+
+
+def test_a_post_held_by_a_rate_limit_while_the_app_runs_is_not_a_missed_slot(
+    session_factory: sessionmaker[Session], platform: ScriptedPlatform, clock: Clock
+) -> None:
+    outbox = _policy_outbox(session_factory, platform, clock, "ask")
+    [delivery_id] = _schedule(session_factory, "Sıradaki", START - timedelta(minutes=1))
+    platform.script.append(("rate", 3 * 3600))
+    run(outbox)
+    for _ in range(4):  # the window keeps running while the platform holds it for three hours
+        clock.advance(hours=1)
+        run(outbox)
+    assert _delivery(session_factory, delivery_id).state is DeliveryState.PUBLISHED
+    assert list(platform.posts.values()) == ["Sıradaki"]
+
+
+def test_a_publishing_pause_wins_over_the_missed_slot_policy(
+    session_factory: sessionmaker[Session], platform: ScriptedPlatform, clock: Clock
+) -> None:
+    """What falls due during a crisis pause waits for the pause's own review, however late."""
+    outbox = _policy_outbox(session_factory, platform, clock, "publish_late")
+    run(outbox)
+    outbox.pause("Deprem", mode="crisis")
+    [held] = _schedule(session_factory, "Konser duyurusu", START + timedelta(hours=1))
+    clock.advance(hours=5)
+    summary = asyncio.run(outbox.run_once())
+    assert summary.waiting == 1
+    assert platform.posts == {}
+    assert _delivery(session_factory, held).state is DeliveryState.SCHEDULED
+    outbox.resume()  # the person reviewed it on resume and chose to publish: no second question
+    ask = _policy_outbox(session_factory, platform, clock, "ask")
+    clock.advance(minutes=30)
+    run(ask)
+    assert list(platform.posts.values()) == ["Konser duyurusu"]
+
+
+def test_moving_a_post_in_the_calendar_answers_a_missed_slot_and_leaves_an_uncertain_one(
+    session_factory: sessionmaker[Session],
+) -> None:
+    from kurum_masaustu.rules.timeutil import to_local
+    from kurum_masaustu.services.posts import PostService
+
+    missed, uncertain = _schedule(session_factory, "Konser duyurusu", START - timedelta(hours=3), channels=2)
+    with session_factory.begin() as s:
+        for delivery_id, state in ((missed, DeliveryState.MISSED), (uncertain, DeliveryState.UNCERTAIN)):
+            delivery = s.get(Delivery, delivery_id)
+            assert delivery is not None
+            delivery.state = state
+        post_id = delivery.post_id
+    tomorrow = to_local(START).date() + timedelta(days=1)
+    result = PostService(session_factory).reschedule(post_id, tomorrow, now=START)
+    assert (result.moved, result.kept_published) == (1, 1)
+    moved = _delivery(session_factory, missed)
+    assert moved.state is DeliveryState.SCHEDULED
+    assert to_local(moved.scheduled_at).date() == tomorrow  # type: ignore[arg-type]
+    assert _delivery(session_factory, uncertain).state is DeliveryState.UNCERTAIN
+    assert _delivery(session_factory, uncertain).scheduled_at == START - timedelta(hours=3)

@@ -5,10 +5,13 @@ from __future__ import annotations
 
 import asyncio
 import itertools
+import json
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 import pytest
+from PIL import Image
 from sqlalchemy import select
 
 from kurum_masaustu.app import Services
@@ -249,3 +252,141 @@ def test_hand_off_too_close_to_the_time_publishes_from_here_at_the_time(services
     assert summary.handed_off == 0
     assert summary.published == 0
     assert _deliveries(services)[ids[Platform.MASTODON]].state == DeliveryState.SCHEDULED
+
+
+def test_a_story_goes_to_instagram_as_a_story_with_its_9_16_picture(services: Services, tmp_path: Path) -> None:
+    ids = _channels(services, Platform.INSTAGRAM)
+    photo = tmp_path / "meydan.jpg"
+    Image.new("RGB", (2400, 1800), "#3a7").save(photo)
+    with services.sessions.begin() as session:
+        media_id = services.media.import_file(session, photo, alt_text="Cumhuriyet Meydanı").id
+    services.posts.save(
+        PostDraft(
+            body="",
+            channel_ids=[ids[Platform.INSTAGRAM]],
+            scheduled_at=datetime.now(UTC) - timedelta(minutes=1),
+            schedule=True,
+            kind=PostKind.STORY,
+            media_ids=[media_id],
+        )
+    )
+    summary = _run(services)
+    assert summary.published == 1, (summary, [(d.state, d.last_error) for d in _deliveries(services).values()])
+    (story,) = _published(services, ids[Platform.INSTAGRAM], Platform.INSTAGRAM)
+    assert story.kind == "story"
+    variants = list((services.profile.root / "cache" / "variants").rglob("*.jp*g"))
+    assert variants
+    with Image.open(variants[0]) as variant:
+        assert abs(variant.width / variant.height - 9 / 16) < 0.01
+
+
+def test_a_handed_off_post_is_taken_back_and_can_be_handed_over_again(services: Services) -> None:
+    ids = _channels(services, Platform.MASTODON)
+    at = (datetime.now(UTC) + timedelta(hours=3)).replace(microsecond=0)
+    post_id = services.posts.save(
+        PostDraft(
+            body="Yarın meclis toplantısı var.",
+            channel_ids=[ids[Platform.MASTODON]],
+            scheduled_at=at,
+            schedule=True,
+            hand_off={ids[Platform.MASTODON]},
+        )
+    )
+    assert _run(services).handed_off == 1
+    before = _deliveries(services)[ids[Platform.MASTODON]]
+    assert services.publisher.handed_off_ids(post_id) == [before.id]
+
+    async def take_back() -> object:
+        try:
+            return await services.publisher.take_back(before.id)
+        finally:
+            await services.aclose()
+
+    outcome = asyncio.run(take_back())
+    assert type(outcome).__name__ == "Done"
+    assert _published(services, ids[Platform.MASTODON], Platform.MASTODON) == []  # cancelled on the platform
+    after = _deliveries(services)[ids[Platform.MASTODON]]
+    assert after.state == DeliveryState.SCHEDULED
+    assert after.remote_id is None
+    assert after.idempotency_key != before.idempotency_key  # the old key names the cancelled post
+    # Edited and saved again: handed over anew, with the new text.
+    services.posts.save(
+        PostDraft(
+            id=post_id,
+            body="Meclis toplantısı ertelendi.",
+            channel_ids=[ids[Platform.MASTODON]],
+            scheduled_at=at,
+            schedule=True,
+            hand_off={ids[Platform.MASTODON]},
+        )
+    )
+    assert _run(services).handed_off == 1
+    (held,) = _published(services, ids[Platform.MASTODON], Platform.MASTODON)
+    assert held.scheduled
+    assert held.text == "Meclis toplantısı ertelendi."
+
+
+def test_a_handed_off_post_shows_as_published_with_its_link_once_the_platform_posted_it(
+    services: Services,
+) -> None:
+    ids = _channels(services, Platform.MASTODON, Platform.FACEBOOK)
+    at = (datetime.now(UTC) + timedelta(hours=3)).replace(microsecond=0)
+    services.posts.save(
+        PostDraft(
+            body="Yarın meclis toplantısı var.",
+            channel_ids=list(ids.values()),
+            scheduled_at=at,
+            schedule=True,
+            hand_off=set(ids.values()),
+        )
+    )
+    assert _run(services).handed_off == 2
+    # Three hours pass: both platforms' schedulers publish it (their clocks and ours moved back).
+    earlier = datetime.now(UTC) - timedelta(minutes=30)
+    for platform, channel_id in ids.items():
+        path = sandbox_state_path(services.profile.root / "sandbox", channel_id)
+        state = json.loads(path.read_text(encoding="utf-8"))
+        if platform is Platform.MASTODON:
+            for scheduled in state["scheduled_statuses"].values():
+                scheduled["scheduled_at"] = earlier.isoformat().replace("+00:00", "Z")
+        else:
+            for obj in state["objects"].values():
+                if obj.get("scheduled_publish_time"):
+                    obj["scheduled_publish_time"] = int(earlier.timestamp())
+        path.write_text(json.dumps(state), encoding="utf-8")
+    with services.sessions.begin() as session:
+        for delivery in session.scalars(select(Delivery)):
+            delivery.scheduled_at = earlier
+    summary = _run(services)
+    assert summary.reconciled == 2, (summary, [(d.state, d.last_error) for d in _deliveries(services).values()])
+    for platform, channel_id in ids.items():
+        delivery = _deliveries(services)[channel_id]
+        (post,) = _published(services, channel_id, platform)
+        assert delivery.state == DeliveryState.PUBLISHED, platform
+        assert delivery.permalink == post.url, platform
+        assert not post.scheduled
+
+
+def test_a_pause_takes_back_what_platforms_hold_and_resuming_hands_it_over_again(services: Services) -> None:
+    ids = _channels(services, Platform.MASTODON)
+    at = (datetime.now(UTC) + timedelta(hours=3)).replace(microsecond=0)
+    services.posts.save(
+        PostDraft(
+            body="Konser yarın akşam.",
+            channel_ids=[ids[Platform.MASTODON]],
+            scheduled_at=at,
+            schedule=True,
+            hand_off={ids[Platform.MASTODON]},
+        )
+    )
+    assert _run(services).handed_off == 1
+    services.pause.pause("Ulusal yas", None, "mourning")
+    paused = _run(services)  # what `kurum-masaustu sync` and the window's runner do while paused
+    assert paused.taken_back == 1
+    assert paused.ok
+    assert _published(services, ids[Platform.MASTODON], Platform.MASTODON) == []
+    assert _deliveries(services)[ids[Platform.MASTODON]].state == DeliveryState.SCHEDULED
+    services.pause.resume()
+    assert _run(services).handed_off == 1
+    (held,) = _published(services, ids[Platform.MASTODON], Platform.MASTODON)
+    assert held.scheduled

@@ -11,7 +11,7 @@ from __future__ import annotations
 import random
 import re
 import string
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -37,6 +37,7 @@ from kurum_masaustu.demo.content import (
 )
 from kurum_masaustu.demo.posters import alt_text, poster
 from kurum_masaustu.domain import (
+    Category,
     DeliveryState,
     HashtagSetKind,
     InboxCategory,
@@ -47,6 +48,7 @@ from kurum_masaustu.domain import (
 from kurum_masaustu.media.library import MediaLibrary
 from kurum_masaustu.paths import Profile
 from kurum_masaustu.rules.inbox import classify
+from kurum_masaustu.rules.timeutil import to_local
 from kurum_masaustu.store.database import open_database
 from kurum_masaustu.store.models import (
     AuditEntry,
@@ -91,7 +93,41 @@ def seed_demo(session: Session, library: MediaLibrary, today: date) -> None:
     session.flush()
     items = _add_inbox(session, today, rng, channels, posts, units)
     _add_audit(session, today, connected, channels, campaign, posts, items)
+    _add_planning(session, rng, campaign)
     session.flush()
+
+
+def _add_planning(session: Session, rng: random.Random, campaign: Campaign) -> None:
+    """Goals, the town's own days, and engagement of what was published (demo data: real figures
+    come from the platforms' insights)."""
+    from kurum_masaustu.store.models import CustomDayRow, DeliveryMetrics, PlanGoal
+
+    session.add_all(
+        [
+            PlanGoal(period="week", target=5, category=Category.ANNOUNCEMENT),
+            PlanGoal(period="month", target=8, campaign_id=campaign.id),
+        ]
+    )
+    session.add_all(
+        [
+            CustomDayRow(key="ozel:yesilvadi-kurtulusu", name="Yeşilvadi'nin Kurtuluşu", category="ulusal",
+                         tone="kutlama", rule="fixed:09-07", day_off=False, hidden=False, theme=""),
+            CustomDayRow(key="ozel:kiraz-festivali", name="Yeşilvadi Kiraz Festivali", category="yerel yönetim",
+                         tone="kutlama", rule="fixed:06-20", day_off=False, hidden=False, theme=""),
+        ]
+    )  # fmt: skip
+    published = session.scalars(select(Delivery).where(Delivery.state == DeliveryState.PUBLISHED)).all()
+    for delivery in published:
+        hour = to_local(delivery.published_at or delivery.scheduled_at or datetime.now(UTC)).hour
+        boost = 3 if hour in (12, 20, 21) else 2 if hour in (9, 10) else 1
+        session.add(
+            DeliveryMetrics(
+                delivery_id=delivery.id,
+                reactions=rng.randint(5, 40) * boost,
+                comments=rng.randint(0, 8) * boost,
+                shares=rng.randint(0, 5) * boost,
+            )
+        )
 
 
 def seed_demo_profile(profile: Profile, today: date | None = None) -> None:

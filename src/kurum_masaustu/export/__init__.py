@@ -66,6 +66,8 @@ STATE_NAMES: Mapping[DeliveryState, str] = {
     DeliveryState.PUBLISHED: "Yayımlandı",
     DeliveryState.FAILED: "Başarısız",
     DeliveryState.CANCELLED: "İptal edildi",
+    DeliveryState.UNCERTAIN: "Kontrol edilmeli",
+    DeliveryState.MISSED: "Zamanı geçti",
 }
 
 CATEGORY_NAMES: Mapping[Category, str] = {
@@ -253,8 +255,8 @@ def collect_plan(
     """Read the plan of ``first`` … ``last`` (local days) from the profile's database.
 
     ``events`` are the Turkish days of the years ``first.year`` … ``last.year`` (default: the
-    packaged catalog's, :func:`kurum_masaustu.calendar_data.days_between`); pass them to add
-    the institution's own days and corrections.
+    packaged catalog's, :func:`kurum_masaustu.calendar_data.days_between`, with the
+    institution's own days from the profile).
     """
     from sqlalchemy import select
 
@@ -266,8 +268,10 @@ def collect_plan(
         raise ValueError(f"the range ends ({last}) before it starts ({first})")
     if events is None:
         from kurum_masaustu.calendar_data import days_between
+        from kurum_masaustu.services.planning import PlanningService
 
-        events = days_between(date(first.year, 1, 1), date(last.year, 12, 31))
+        custom = PlanningService(sessions).custom_days()
+        events = days_between(date(first.year, 1, 1), date(last.year, 12, 31), custom=custom)
     start, end = local_day_bounds(first, last)
     entries = PostService(sessions).calendar_entries(start, end)
     stmt = (

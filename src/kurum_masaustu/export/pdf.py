@@ -177,7 +177,16 @@ _FAILED_TEXT: _Color = (179, 38, 30)
 _DAY_ROW_FILL: _Color = (233, 236, 239)
 
 #: States the grid names next to a post (scheduled and published are the normal case).
-_FLAGGED = frozenset({DeliveryState.DRAFT, DeliveryState.FAILED, DeliveryState.PUBLISHING, DeliveryState.HANDED_OFF})
+_FLAGGED = frozenset(
+    {
+        DeliveryState.DRAFT,
+        DeliveryState.FAILED,
+        DeliveryState.PUBLISHING,
+        DeliveryState.HANDED_OFF,
+        DeliveryState.UNCERTAIN,
+        DeliveryState.MISSED,
+    }
+)
 
 
 def document_title(first: date, last: date) -> str:

@@ -91,21 +91,27 @@ Progress = Callable[[float], None]
 
 _setup_lock = threading.Lock()
 _pillow_ready = False
+_heif_ready = False
 
 
-def _pillow() -> None:
-    """Import Pillow, register the HEIF opener and set the decompression-bomb guard, once."""
-    global _pillow_ready
-    if _pillow_ready:
+def _pillow(heif: bool = True) -> None:
+    """Import Pillow and set the decompression-bomb guard, once; register the HEIF opener once
+    it is needed (importing pillow_heif costs tens of milliseconds: the media pane reading a
+    JPEG's metadata at start-up should not pay it)."""
+    global _pillow_ready, _heif_ready
+    if _pillow_ready and (_heif_ready or not heif):
         return
     with _setup_lock:
         if not _pillow_ready:
-            import pillow_heif
             from PIL import Image
 
-            pillow_heif.register_heif_opener()
             Image.MAX_IMAGE_PIXELS = PIXEL_BUDGET
             _pillow_ready = True
+        if heif and not _heif_ready:
+            import pillow_heif
+
+            pillow_heif.register_heif_opener()
+            _heif_ready = True
 
 
 # --------------------------------------------------------------------------------------------
@@ -280,11 +286,12 @@ def _open(source: Path) -> Image.Image:
     if head.kind == "video":
         raise errors.unsupported_type(source, video=True)
     _check_budget(source, head.size)
-    _pillow()
+    _pillow(heif=head.kind in ("heif", "unknown"))
     from PIL import Image, UnidentifiedImageError
 
+    formats = OPENERS if _heif_ready else tuple(f for f in OPENERS if f != "HEIF")
     try:
-        image = Image.open(source, formats=OPENERS)
+        image = Image.open(source, formats=formats)
     except UnidentifiedImageError as exc:
         if head.kind == "unknown":
             raise errors.unsupported_type(source) from exc

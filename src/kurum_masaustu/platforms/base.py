@@ -101,6 +101,17 @@ class Transient:
 
 
 @dataclass(frozen=True)
+class Unknown:
+    """The platform cannot tell whether a post exists (a look-up that cannot see it).
+
+    Only :meth:`Adapter.find_published` returns it: the delivery is then neither sent again
+    nor counted as published, and the person is asked to check.
+    """
+
+    detail: str
+
+
+@dataclass(frozen=True)
 class Done:
     """Success of a call that has nothing to return (delete, hide)."""
 
@@ -170,10 +181,11 @@ class Adapter(abc.ABC):
     @abc.abstractmethod
     async def find_published(
         self, request: PublishRequest, since: datetime
-    ) -> Published | AuthExpired | RateLimited | Transient | None:
+    ) -> Published | AuthExpired | RateLimited | Transient | Unknown | None:
         """After a crash: the post this request already created, if the platform has it.
 
-        None means the platform answered and does not have it (it may be sent again).
+        None means the platform answered and does not have it (it may be sent again);
+        :class:`Unknown`, that the platform cannot show whether it has it.
         """
 
     @abc.abstractmethod

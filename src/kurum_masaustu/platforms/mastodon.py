@@ -736,6 +736,10 @@ class MastodonAdapter(Adapter):
                 top = max(page_ids, key=_id_key)
                 if newest is None or _id_key(top) > _id_key(newest):
                     newest = top
+            if since is None and newest is None:
+                # Nothing yet: everything that comes is new (else the first messages to an empty
+                # inbox would count as history and only their newest page be read).
+                newest = "0"
             following = response.links.get("prev", {}).get("url")
             if since is None or len(page) < PAGE_LIMIT or not following or not self._same_origin(following):
                 break

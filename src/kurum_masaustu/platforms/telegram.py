@@ -54,8 +54,9 @@ posts:
 A post is ours when text or caption (or the poll question), number of media and time (≥ the send
 time less 5 minutes) match. Where none of this can see the post — no discussion group, the bot
 not an admin there, more than 100 updates pending, a webhook set, or more than 24 h since the
-send (Telegram keeps updates that long) — :meth:`find_published` says so in the log and answers
-None: the outbox then sends again, which may post twice. That is the honest limit of the Bot API.
+send (Telegram keeps updates that long) — :meth:`find_published` answers :class:`Unknown` with
+the reason: the outbox then parks the delivery as ``uncertain`` and the person, who can see the
+channel, records the link or sends it again. Nothing is ever sent twice on a guess.
 
 Inbox: comments in the discussion group (replies to a post's auto-forward → comment; to another
 comment → reply), mentions of the channel there, and private messages to the bot, read with
@@ -98,6 +99,7 @@ from kurum_masaustu.platforms.base import (
     Rejected,
     RemoteItem,
     Transient,
+    Unknown,
 )
 from kurum_masaustu.platforms.json_shape import Shape, ShapeError, integer, obj, opt_integer
 
@@ -728,8 +730,9 @@ class TelegramAdapter(Adapter):
     # -- reconciling after a crash ------------------------------------------------------------
     async def find_published(
         self, request: PublishRequest, since: datetime
-    ) -> Published | AuthExpired | RateLimited | Transient | None:
-        """The post this request created, if a bot can see it (see the module's docstring).
+    ) -> Published | AuthExpired | RateLimited | Transient | Unknown | None:
+        """The post this request created, if a bot can see it (see the module's docstring);
+        :class:`Unknown` when the bot cannot see whether it exists.
 
         Read-only: ``getUpdates`` without an offset confirms nothing.
         """
@@ -773,12 +776,9 @@ class TelegramAdapter(Adapter):
         if self._clock() - since > UPDATES_KEPT:
             blind.append("Telegram keeps updates for 24 hours only")
         if blind:
-            log.warning(
-                "Telegram channel %s: cannot tell whether an interrupted post went out (%s); "
-                "it will be sent again and may appear twice",
-                channel.id,
-                "; ".join(blind),
-            )
+            reason = "; ".join(blind)
+            log.warning("Telegram channel %s: cannot tell whether a lost post went out (%s)", channel.id, reason)
+            return Unknown(reason)
         return None
 
     def _note_update(self, update: Mapping[str, Any], channel: _Channel) -> None:

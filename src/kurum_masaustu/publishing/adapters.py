@@ -37,6 +37,7 @@ class AdapterFactory:
         self._network: httpx.AsyncClient | None = None
         self.sandboxes: dict[int, SandboxTransport] = {}
         self.faults: dict[int, Faults] = {}
+        self._saved: dict[int, dict[str, str]] = {}  # channel id → renewed secrets last stored
 
     async def __call__(self, channel: Channel) -> Adapter | None:
         cached = self._adapters.get(channel.id)
@@ -79,16 +80,40 @@ class AdapterFactory:
             stored.setdefault(name, self._credentials.get_secret(channel_id, name))
         return {name: value for name, value in stored.items() if value is not None}
 
-    async def save_renewed_secrets(self, channel_id: int) -> None:
-        """Store what an adapter renewed (e.g. a refreshed session) back in the keyring."""
+    async def save_renewed_secrets(self, channel_id: int) -> bool:
+        """Store what the channel's adapter renewed (a refreshed session) back in the keyring.
+
+        Called after every call to a platform; cheap when nothing changed (adapters keep
+        offering the same set until the next renewal). The set is complete, so a name it no
+        longer holds is deleted from the keyring. True when something was written. A keyring
+        failure is logged (never the values) and tried again after the next call.
+        """
         adapter = self._adapters.get(channel_id)
         renewed = adapter.updated_secrets() if adapter is not None else None
-        for name, value in (renewed or {}).items():
-            await asyncio.to_thread(self._credentials.set_secret, channel_id, name, value)
+        if not renewed or self._saved.get(channel_id) == renewed:
+            return False
+        wanted = dict(renewed)
+        try:
+            await asyncio.to_thread(self._store_secrets, channel_id, wanted)
+        except CredentialError as exc:
+            log.warning("channel %s: the renewed session could not be stored in the keyring (%s)", channel_id, exc)
+            return False
+        self._saved[channel_id] = wanted
+        log.info("channel %s: renewed session stored in the keyring", channel_id)
+        return True
+
+    def _store_secrets(self, channel_id: int, secrets: dict[str, str]) -> None:
+        for name, value in secrets.items():
+            if self._credentials.get_secret(channel_id, name) != value:
+                self._credentials.set_secret(channel_id, name, value)
+        for name in self._credentials.names_for(channel_id):
+            if name not in secrets:
+                self._credentials.delete_secret(channel_id, name)
 
     def forget(self, channel_id: int) -> None:
         """Drop the cached adapter (after a reconnect or removal)."""
         self._adapters.pop(channel_id, None)
+        self._saved.pop(channel_id, None)
 
     async def close(self) -> None:
         for client in self._clients:

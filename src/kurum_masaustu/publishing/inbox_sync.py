@@ -46,6 +46,7 @@ import logging
 from collections.abc import Awaitable, Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
@@ -62,6 +63,9 @@ from kurum_masaustu.platforms.base import (
 )
 from kurum_masaustu.rules.inbox import Classification, classify
 from kurum_masaustu.store.models import AuditEntry, Channel, Delivery, InboxItem, InboxItemRevision, Reply
+
+if TYPE_CHECKING:
+    from kurum_masaustu.publishing.outbox import SecretSaver
 
 log = logging.getLogger(__name__)
 
@@ -138,8 +142,11 @@ async def sync_inbox(
     clock: Callable[[], datetime] = utcnow,
     classifier: Classifier = classify,
     max_reads: int = MAX_READS,
+    save_secrets: SecretSaver | None = None,
 ) -> InboxSyncSummary:
-    """Read every enabled channel's inbox (or only ``channels``, by id) into the database."""
+    """Read every enabled channel's inbox (or only ``channels``, by id) into the database.
+
+    ``save_secrets`` stores a session the adapter renewed while reading (see the outbox)."""
     wanted = None if channels is None else set(channels)
     with sessions() as session:
         stmt = select(Channel).where(Channel.enabled.is_(True)).order_by(Channel.id)
@@ -152,7 +159,7 @@ async def sync_inbox(
         result = ChannelSync(channel.id, channel.display_name)
         summary.channels.append(result)
         try:
-            await _sync_channel(sessions, adapter_for, channel, result, clock, classifier, max_reads)
+            await _sync_channel(sessions, adapter_for, channel, result, clock, classifier, max_reads, save_secrets)
         except Exception as exc:  # an adapter's bug must not stop the other channels
             log.exception("inbox sync of channel %s failed", channel.id)
             result.problem, result.detail = "error", f"{type(exc).__name__}: {exc}"
@@ -167,6 +174,7 @@ async def _sync_channel(
     clock: Callable[[], datetime],
     classifier: Classifier,
     max_reads: int,
+    save_secrets: SecretSaver | None = None,
 ) -> None:
     adapter = await adapter_for(channel)
     if adapter is None:
@@ -176,6 +184,8 @@ async def _sync_channel(
     for _ in range(max_reads):
         got: object = await adapter.fetch_inbox(cursor)
         result.reads += 1
+        if save_secrets is not None:
+            await save_secrets(channel.id)
         if isinstance(got, Rejected) and cursor is not None and not result.cursor_reset:
             log.warning(
                 "channel %s: the platform refused the inbox cursor (%s: %s); reading from its newest items again",
@@ -294,28 +304,33 @@ async def _apply(
                 to_classify.add(entry.text)
             known[entry.remote_id] = (entry.text, corrected)
     decided = await asyncio.to_thread(_classify_all, classifier, sorted(to_classify)) if to_classify else {}
-    # 2. One transaction: the items, their links and the cursor.
+    # 2. One transaction: the items, their links and the cursor. In a worker thread: a page of
+    #    a few hundred items takes the ORM long enough to stall the window's event loop.
     now = clock()
-    with sessions.begin() as session:
-        rows = _load(session, channel.id, [entry.remote_id for entry in incoming])
-        touched: list[InboxItem] = []
-        for entry in incoming:
-            row = rows.get(entry.remote_id)
-            if row is None:
-                if entry.item.deleted and not entry.text:
-                    continue  # deleted before we ever saw it: nothing to keep
-                row = _new_item(channel, entry, decided, now)
-                session.add(row)
-                rows[entry.remote_id] = row
-                result.new += 1
-            else:
-                _update_item(session, row, entry, decided, now, result)
-            touched.append(row)
-        session.flush()
-        _link(session, channel.id, touched, rows)
-        stored = session.get(Channel, channel.id)
-        if stored is not None:
-            stored.inbox_cursor = cursor
+
+    def write() -> None:
+        with sessions.begin() as session:
+            rows = _load(session, channel.id, [entry.remote_id for entry in incoming])
+            touched: list[InboxItem] = []
+            for entry in incoming:
+                row = rows.get(entry.remote_id)
+                if row is None:
+                    if entry.item.deleted and not entry.text:
+                        continue  # deleted before we ever saw it: nothing to keep
+                    row = _new_item(channel, entry, decided, now)
+                    session.add(row)
+                    rows[entry.remote_id] = row
+                    result.new += 1
+                else:
+                    _update_item(session, row, entry, decided, now, result)
+                touched.append(row)
+            session.flush()
+            _link(session, channel.id, touched, rows)
+            stored = session.get(Channel, channel.id)
+            if stored is not None:
+                stored.inbox_cursor = cursor
+
+    await asyncio.get_event_loop().run_in_executor(None, write)  # as the sandbox's save: qasync-safe
 
 
 def _classify_all(classifier: Classifier, texts: Sequence[str]) -> dict[str, Classification]:

@@ -781,6 +781,11 @@ class DayCatalog:
             if day.id not in moved and self.evaluate(day, year).status in (DateStatus.VARIABLE, DateStatus.UNKNOWN)
         ]
 
+    def public_holidays(self, years: Iterable[int]) -> list[PublicHoliday]:
+        """Official holidays and half days in ``years``: the precomputed table, and the
+        holidays package only for a year the table lacks."""
+        return sorted(r for year in sorted(set(years)) for r in (self.holidays.get(year) or _holidays_of_year(year)))
+
     def days_between(
         self,
         first: date,

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from kurum_masaustu.rules.text import camel_case_hashtag, hashtags
-from kurum_masaustu.rules.turkish import casefold_tr, search_key
+from kurum_masaustu.rules.turkish import casefold_tr, search_key, sort_key
 
 #: More tags than this make a post hard to read (screen readers spell each one out).
 READABLE_TAG_COUNT = 5
@@ -25,6 +25,34 @@ class TagSet:
 
     def active_on(self, day: date) -> bool:
         return (self.starts_on is None or self.starts_on <= day) and (self.ends_on is None or day <= self.ends_on)
+
+
+def parse_tags(text: str) -> tuple[list[str], list[str]]:
+    """Tags as the person typed them (spaces, commas or new lines between; "#" optional): the
+    valid ones in order without "#", de-duplicated Turkish-case-insensitively (first spelling
+    kept), and the words that cannot be hashtags ("#2026", "#yol-çalışması")."""
+    import re
+
+    valid: list[str] = []
+    invalid: list[str] = []
+    seen: set[str] = set()
+    for word in re.split(r"[\s,;]+", text):
+        word = word.strip().lstrip("#＃")
+        if not word:
+            continue
+        if hashtags("#" + word) != [word]:
+            invalid.append(word)
+            continue
+        key = casefold_tr(word)
+        if key not in seen:
+            seen.add(key)
+            valid.append(word)
+    return valid, invalid
+
+
+def sort_tags(tags: Sequence[str]) -> list[str]:
+    """Tags in Turkish alphabetical order (Ç after C, İ after I, Ş after S)."""
+    return sorted(tags, key=lambda tag: (sort_key(tag), tag))
 
 
 def local_tags(province: str, district: str) -> tuple[str, ...]:

@@ -29,6 +29,7 @@ import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
+from functools import lru_cache
 from typing import Final
 
 from kurum_masaustu.domain import Platform, PostKind
@@ -215,10 +216,19 @@ def split_marked(text: str) -> list[str]:
 
 def thread_parts(platform: Platform, text: str, *, numbered: bool = True) -> list[str]:
     """The posts of a thread on ``platform`` (x, bluesky or mastodon): the person's pieces, each
-    split further where it does not fit, numbered " (i/n)" when there is more than one part."""
+    split further where it does not fit, numbered " (i/n)" when there is more than one part.
+
+    Remembered for the last texts: the composer asks for the same split several times per
+    keystroke (previews, the per-channel tab, the parts count), ≈ 10 ms each for 3,000 characters.
+    """
+    return list(_thread_parts(platform, text, numbered))
+
+
+@lru_cache(maxsize=32)
+def _thread_parts(platform: Platform, text: str, numbered: bool) -> tuple[str, ...]:
     from kurum_masaustu.rules.text import split_thread_pieces
 
-    return split_thread_pieces(platform, split_marked(text), numbered=numbered)
+    return tuple(split_thread_pieces(platform, split_marked(text), numbered=numbered))
 
 
 # -- native scheduling ------------------------------------------------------------------------

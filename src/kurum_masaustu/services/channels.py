@@ -17,19 +17,15 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from kurum_masaustu.credentials import CredentialError, CredentialStore
 from kurum_masaustu.domain import Platform
+from kurum_masaustu.errors import CodedError
 from kurum_masaustu.publishing.registry import support_for
 from kurum_masaustu.store.models import AuditEntry, Channel, Delivery
 
 PALETTE = ("#1877f2", "#e1306c", "#0f1419", "#0a66c2", "#6364ff", "#1185fe", "#229ed9", "#f97316")
 
 
-class ChannelError(ValueError):
+class ChannelError(CodedError, ValueError):
     """A channel cannot be added or changed as asked; ``code`` names the problem for the UI."""
-
-    def __init__(self, code: str, detail: str = "") -> None:
-        super().__init__(f"{code}: {detail}" if detail else code)
-        self.code = code
-        self.detail = detail
 
 
 @dataclass(frozen=True)
@@ -60,6 +56,7 @@ class ChannelService:
         settings: Mapping[str, Any] | None = None,
         secrets: Mapping[str, str] | None = None,
         sandbox: bool = False,
+        token_expires_at: datetime | None = None,
     ) -> int:
         """Create a channel and store its secrets in the keyring (blocking: call off the UI thread)."""
         if not display_name.strip():
@@ -90,19 +87,12 @@ class ChannelService:
                 settings=values,
                 sandbox=sandbox,
                 color=PALETTE[count % len(PALETTE)],
+                token_expires_at=token_expires_at,
             )
             session.add(channel)
             session.flush()
             channel_id = channel.id
-            session.add(
-                AuditEntry(
-                    actor=self._actor,
-                    action="channel.add",
-                    entity="channel",
-                    entity_id=channel_id,
-                    detail={"platform": platform.value, "sandbox": sandbox},
-                )
-            )
+            self._audit(session, "channel.add", channel_id, platform=platform.value, sandbox=sandbox)
         try:
             for name, value in given.items():
                 self._credentials.set_secret(channel_id, name, value)
@@ -114,6 +104,16 @@ class ChannelService:
                     session.delete(created)
             raise
         return channel_id
+
+    def _audit(self, session: Session, action: str, channel_id: int, **detail: Any) -> None:
+        entry = AuditEntry(actor=self._actor, action=action, entity="channel", entity_id=channel_id)
+        if detail:
+            entry.detail = detail
+        session.add(entry)
+
+    @property
+    def credentials(self) -> CredentialStore:
+        return self._credentials
 
     def list(self) -> list[ChannelRow]:
         with self._sessions() as session:
@@ -158,8 +158,18 @@ class ChannelService:
             connected += 1
         return connected
 
-    def reconnected(self, channel_id: int, secrets: Mapping[str, str]) -> None:
-        """New secrets for a channel (blocking); clears the auth problem."""
+    def reconnected(
+        self,
+        channel_id: int,
+        secrets: Mapping[str, str],
+        *,
+        token_expires_at: datetime | None = None,
+        settings: Mapping[str, Any] | None = None,
+    ) -> None:
+        """New secrets for a channel (blocking); clears the auth problem and sets the new expiry.
+
+        ``settings`` (if given) are merged into the channel's settings (e.g. a new client id).
+        """
         for name, value in secrets.items():
             self._credentials.set_secret(channel_id, name, value)
         with self._sessions.begin() as session:
@@ -167,9 +177,32 @@ class ChannelService:
             if channel is None:
                 raise ChannelError("not_found", str(channel_id))
             channel.auth_problem = None
-            session.add(
-                AuditEntry(actor=self._actor, action="channel.reconnect", entity="channel", entity_id=channel_id)
-            )
+            channel.token_expires_at = token_expires_at
+            if settings:
+                channel.settings = {**(channel.settings or {}), **settings}
+            self._audit(session, "channel.reconnect", channel_id)
+
+    def rename(self, channel_id: int, display_name: str) -> None:
+        name = display_name.strip()
+        if not name:
+            raise ChannelError("no_name")
+        with self._sessions.begin() as session:
+            channel = session.get(Channel, channel_id)
+            if channel is None:
+                raise ChannelError("not_found", str(channel_id))
+            if channel.display_name != name:
+                channel.display_name = name
+                self._audit(session, "channel.rename", channel_id, name=name)
+
+    def record_check(self, channel_id: int, problem: str | None, token_expires_at: datetime | None = None) -> None:
+        """The result of a connection test: the auth problem (None: it works) and a known expiry."""
+        with self._sessions.begin() as session:
+            channel = session.get(Channel, channel_id)
+            if channel is None:
+                raise ChannelError("not_found", str(channel_id))
+            channel.auth_problem = problem
+            if token_expires_at is not None:
+                channel.token_expires_at = token_expires_at
 
     def remove(self, channel_id: int) -> bool:
         """Forget a channel's secrets; delete it if it never published, else keep it disabled
@@ -189,7 +222,7 @@ class ChannelService:
             if channel is None:
                 raise ChannelError("not_found", str(channel_id))
             used = session.scalar(select(func.count()).select_from(Delivery).where(Delivery.channel_id == channel_id))
-            session.add(AuditEntry(actor=self._actor, action="channel.remove", entity="channel", entity_id=channel_id))
+            self._audit(session, "channel.remove", channel_id)
             if used:
                 channel.enabled = False
                 return False

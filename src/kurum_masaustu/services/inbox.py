@@ -131,22 +131,26 @@ class RevisionRow:
 
 @dataclass(frozen=True)
 class BusinessHours:
-    """When the institution answers: weekdays (Monday 0) between ``start`` and ``end``, Istanbul time."""
+    """When the institution answers: weekdays (Monday 0) between ``start`` and ``end``, Istanbul
+    time; closed on ``holidays``, and from ``half_day_end`` on ``half_days`` (arife, 28 Ekim)."""
 
     start: time = time(8, 0)
     end: time = time(17, 0)
     weekdays: frozenset[int] = frozenset(range(5))
     holidays: frozenset[date] = frozenset()
+    half_days: frozenset[date] = frozenset()
+    half_day_end: time = time(13, 0)
 
     #: How far back :meth:`cutoff` looks for business days (an SLA longer than this never expires).
     MAX_DAYS = 400
 
     def _open_span(self, day: date) -> tuple[datetime, datetime] | None:
-        if day.weekday() not in self.weekdays or day in self.holidays or self.end <= self.start:
+        end = min(self.end, self.half_day_end) if day in self.half_days else self.end
+        if day.weekday() not in self.weekdays or day in self.holidays or end <= self.start:
             return None
         return (
             datetime.combine(day, self.start, tzinfo=ISTANBUL).astimezone(UTC),
-            datetime.combine(day, self.end, tzinfo=ISTANBUL).astimezone(UTC),
+            datetime.combine(day, end, tzinfo=ISTANBUL).astimezone(UTC),
         )
 
     def business_time(self, since: datetime, until: datetime) -> timedelta:
@@ -186,6 +190,23 @@ class BusinessHours:
         return None
 
 
+def turkish_business_hours(
+    years: range, start: time = time(8, 0), end: time = time(17, 0), weekdays: frozenset[int] = frozenset(range(5))
+) -> BusinessHours:
+    """Office hours closed on Turkey's public holidays in ``years`` and short on their half days
+    (``rules.days``: bayrams, their arife afternoons, 28 Ekim afternoon)."""
+    from kurum_masaustu.calendar_data import packaged_catalog
+
+    records = packaged_catalog().public_holidays(years)  # the precomputed table, not the package
+    return BusinessHours(
+        start,
+        end,
+        weekdays,
+        holidays=frozenset(r.day for r in records if not r.half_day),
+        half_days=frozenset(r.day for r in records if r.half_day),
+    )
+
+
 class InboxService:
     def __init__(
         self,
@@ -196,9 +217,51 @@ class InboxService:
         clock: Callable[[], datetime] = utcnow,
     ) -> None:
         self._sessions = sessions
-        self.hours = hours or BusinessHours()
+        self._hours = hours
         self.sla = sla
         self._clock = clock
+
+    @property
+    def hours(self) -> BusinessHours:
+        """Business hours (by default 08:00–17:00 on weekdays, Turkish holidays closed; built on
+        first use, so the first paint does not load the holiday table)."""
+        if self._hours is None:
+            year = self._clock().astimezone(ISTANBUL).year
+            self._hours = turkish_business_hours(range(year - 2, year + 2))
+        return self._hours
+
+    @hours.setter
+    def hours(self, value: BusinessHours) -> None:
+        self._hours = value
+
+    def hours_ready(self) -> bool:
+        """True once the business hours are built (building reads the holiday table: do it in a
+        worker thread with :attr:`hours` before the UI asks for clocks)."""
+        return self._hours is not None
+
+    def now(self) -> datetime:
+        return self._clock()
+
+    @property
+    def sessions(self) -> sessionmaker[Session]:
+        return self._sessions
+
+    def set_status(self, item_id: int, status: InboxStatus, *, actor: str = "kullanıcı", note: str = "") -> bool:
+        """Mark an item read, resolved… (in its history); False if it does not exist."""
+        with self._sessions.begin() as session:
+            item = session.get(InboxItem, item_id)
+            if item is None:
+                return False
+            if item.status == status:
+                return True
+            detail: dict[str, object] = {"from": item.status.value, "to": status.value}
+            if note:
+                detail["note"] = note
+            item.status = status
+            session.add(
+                AuditEntry(actor=actor, action="inbox.status", entity="inbox_item", entity_id=item_id, detail=detail)
+            )
+        return True
 
     # -- counts ------------------------------------------------------------------------------
     def count(self) -> int:

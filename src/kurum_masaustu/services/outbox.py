@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -13,6 +14,8 @@ from kurum_masaustu.store.models import AuditEntry, Channel, Delivery, Post
 
 #: The outbox lists what is still to happen, plus recent results.
 SHOWN_STATES = (
+    DeliveryState.UNCERTAIN,
+    DeliveryState.MISSED,
     DeliveryState.FAILED,
     DeliveryState.PUBLISHING,
     DeliveryState.SCHEDULED,
@@ -107,9 +110,7 @@ class OutboxService:
             delivery.attempts = 0
             delivery.next_attempt_at = None
             delivery.last_error = None
-            session.add(
-                AuditEntry(actor=self._actor, action="delivery.retry", entity="delivery", entity_id=delivery_id)
-            )
+            _audit(session, self._actor, "delivery.retry", delivery_id)
             return True
 
     def manual_text(self, delivery_id: int) -> str | None:
@@ -120,28 +121,73 @@ class OutboxService:
 
     def mark_posted_by_hand(self, delivery_id: int, link: str, now: datetime) -> bool:
         """A manual channel's delivery was posted by the person; ``link`` is where it is."""
-        link = link.strip()
-        if not (link.startswith("https://") or link.startswith("http://")) or " " in link:
-            raise ValueError("invalid_link")
+        return self._published_at(
+            delivery_id,
+            link,
+            now,
+            "delivery.posted_by_hand",
+            lambda d: (
+                d.channel.platform == Platform.MANUAL
+                and d.state not in (DeliveryState.PUBLISHED, DeliveryState.CANCELLED)
+            ),
+        )
+
+    def confirm_published(self, delivery_id: int, link: str, now: datetime) -> bool:
+        """An uncertain delivery: the person found the post on the platform at ``link``."""
+        return self._published_at(
+            delivery_id, link, now, "delivery.confirmed_published", lambda d: d.state == DeliveryState.UNCERTAIN
+        )
+
+    def _published_at(
+        self, delivery_id: int, link: str, now: datetime, action: str, allowed: Callable[[Delivery], bool]
+    ) -> bool:
+        """Record a post the person saw on the platform (published when it was sent, if known)."""
+        link = _web_link(link)
         with self._sessions.begin() as session:
             delivery = session.get(Delivery, delivery_id)
-            if delivery is None or delivery.state in (DeliveryState.PUBLISHED, DeliveryState.CANCELLED):
-                return False
-            if delivery.channel.platform != Platform.MANUAL:
+            if delivery is None or not allowed(delivery):
                 return False
             delivery.state = DeliveryState.PUBLISHED
             delivery.permalink = link
-            delivery.published_at = now
+            delivery.published_at = delivery.sending_since or now
+            delivery.sending_since = None
             delivery.last_error = None
-            session.add(
-                AuditEntry(
-                    actor=self._actor,
-                    action="delivery.posted_by_hand",
-                    entity="delivery",
-                    entity_id=delivery_id,
-                    detail={"permalink": link},
-                )
-            )
+            _audit(session, self._actor, action, delivery_id, {"permalink": link})
+            return True
+
+    def send_again(self, delivery_id: int, now: datetime) -> bool:
+        """An uncertain delivery: the person looked and it is not on the platform; the outbox
+        sends it at its next run (due from ``now``, so it is not taken for a missed slot)."""
+        with self._sessions.begin() as session:
+            delivery = session.get(Delivery, delivery_id)
+            if delivery is None or delivery.state != DeliveryState.UNCERTAIN:
+                return False
+            delivery.state = DeliveryState.SCHEDULED
+            delivery.sending_since = None
+            delivery.next_attempt_at = now
+            delivery.last_error = None
+            _audit(session, self._actor, "delivery.send_again", delivery_id)
+            return True
+
+    def publish_missed(self, delivery_id: int, now: datetime) -> bool:
+        """A delivery whose time passed while the app was closed: publish it now after all."""
+        with self._sessions.begin() as session:
+            delivery = session.get(Delivery, delivery_id)
+            if delivery is None or delivery.state != DeliveryState.MISSED:
+                return False
+            delivery.state = DeliveryState.SCHEDULED
+            delivery.next_attempt_at = now
+            _audit(session, self._actor, "delivery.publish_late", delivery_id)
+            return True
+
+    def keep_missed_as_draft(self, delivery_id: int) -> bool:
+        """A delivery whose time passed: not published; it goes back to a draft to reschedule."""
+        with self._sessions.begin() as session:
+            delivery = session.get(Delivery, delivery_id)
+            if delivery is None or delivery.state != DeliveryState.MISSED:
+                return False
+            delivery.state = DeliveryState.DRAFT
+            _audit(session, self._actor, "delivery.missed_kept_as_draft", delivery_id)
             return True
 
     def cancel(self, delivery_id: int) -> bool:
@@ -151,7 +197,19 @@ class OutboxService:
             if delivery is None or delivery.state not in (DeliveryState.SCHEDULED, DeliveryState.FAILED):
                 return False
             delivery.state = DeliveryState.CANCELLED
-            session.add(
-                AuditEntry(actor=self._actor, action="delivery.cancel", entity="delivery", entity_id=delivery_id)
-            )
+            _audit(session, self._actor, "delivery.cancel", delivery_id)
             return True
+
+
+def _web_link(link: str) -> str:
+    """A post's address as the person pasted it; ValueError("invalid_link") when it is none."""
+    link = link.strip()
+    if not (link.startswith("https://") or link.startswith("http://")) or any(c.isspace() for c in link):
+        raise ValueError("invalid_link")
+    return link
+
+
+def _audit(
+    session: Session, actor: str, action: str, delivery_id: int, detail: dict[str, object] | None = None
+) -> None:
+    session.add(AuditEntry(actor=actor, action=action, entity="delivery", entity_id=delivery_id, detail=detail))

@@ -24,7 +24,7 @@ log = logging.getLogger(__name__)
 #: ``PRAGMA application_id`` of our databases: "KMS1".
 APPLICATION_ID = 0x4B4D5331
 #: Alembic revisions this version knows, oldest first; the last is the current schema.
-KNOWN_REVISIONS: tuple[str, ...] = ("0001", "0002", "0003", "0004")
+KNOWN_REVISIONS: tuple[str, ...] = ("0001", "0002", "0003", "0004", "0005", "0006", "0007")
 HEAD_REVISION = KNOWN_REVISIONS[-1]
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
@@ -50,6 +50,11 @@ class NewerDatabaseError(DatabaseRefusedError):
     def __init__(self, path: Path, revision: str) -> None:
         super().__init__(path, f"schema revision {revision!r} is newer than this version knows")
         self.revision = revision
+
+
+class MigrationFailedError(DatabaseRefusedError):
+    """Bringing the schema up to date failed; the transaction was rolled back, so the file is
+    as it was (and the copy taken before migrating is in the backups folder)."""
 
 
 @dataclass(frozen=True)
@@ -145,9 +150,30 @@ def migrate(engine: Engine, target: str = "head") -> None:
 
     config = Config()
     config.set_main_option("script_location", str(Path(__file__).parent / "migrations"))
-    with engine.begin() as connection:
-        config.attributes["connection"] = connection
-        command.upgrade(config, target)
+    with engine.connect() as connection:
+        sqlite = connection.dialect.name == "sqlite"
+        if sqlite:
+            # SQLite's procedure for schema changes (lang_altertable.html): foreign keys off while
+            # tables are rebuilt (a batch migration drops and recreates a table other rows point
+            # at), checked before committing. The pragma is a no-op inside a transaction, so it
+            # is set before Alembic begins one; the connection's pragmas are restored after.
+            connection.exec_driver_sql("PRAGMA foreign_keys = OFF")
+            connection.commit()  # ends SQLAlchemy's autobegun transaction: the pragma needs none
+        try:
+            with connection.begin():
+                check = "PRAGMA foreign_key_check"
+                before = set(connection.exec_driver_sql(check).fetchall()) if sqlite else set()
+                config.attributes["connection"] = connection
+                command.upgrade(config, target)
+                if sqlite:
+                    broken = set(connection.exec_driver_sql(check).fetchall()) - before
+                    if broken:
+                        raise RuntimeError(f"foreign keys broken by the migration: {sorted(broken)[:5]}")
+        finally:
+            if sqlite:
+                connection.rollback()
+                connection.exec_driver_sql("PRAGMA foreign_keys = ON")
+                connection.commit()
 
 
 def open_database(path: Path, backup_dir: Path) -> Engine:
@@ -157,6 +183,11 @@ def open_database(path: Path, backup_dir: Path) -> Engine:
         backup(path, backup_dir, f"before-{HEAD_REVISION}")
     engine = make_engine(sqlite_url(path))
     if found.needs_migration:
-        migrate(engine)
+        try:
+            migrate(engine)
+        except Exception as exc:
+            engine.dispose()
+            log.exception("migrating %s to %s failed; rolled back", path, HEAD_REVISION)
+            raise MigrationFailedError(path, f"migration to {HEAD_REVISION} failed: {exc}") from exc
         log.info("database schema at %s", HEAD_REVISION)
     return engine

@@ -16,6 +16,7 @@ from sqlalchemy import (
     Connection,
     Date,
     Enum,
+    Float,
     ForeignKey,
     Index,
     Integer,
@@ -106,8 +107,95 @@ class Campaign(Base):
     hashtags: Mapped[list[str]] = mapped_column(JSONText, default=list)
     color: Mapped[str] = mapped_column(String(9), default="#8250df")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # -- since revision 0007 ------------------------------------------------------------------
+    # Presets for a post started in the campaign: its channels and template (hashtags above).
+    channel_ids: Mapped[list[int]] = mapped_column(JSONText, default=list, server_default="[]")
+    template_key: Mapped[str | None] = mapped_column(String(100))
 
     posts: Mapped[list[Post]] = relationship(back_populates="campaign")
+
+
+class PlanGoal(Base):
+    """A target of the content strategy: ``target`` posts per week or month, of one category,
+    campaign or channel (any of them may be left open)."""
+
+    __tablename__ = "plan_goals"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    period: Mapped[str] = mapped_column(String(8))  # week | month
+    target: Mapped[int] = mapped_column(Integer)
+    category: Mapped[Category | None] = mapped_column(_enum(Category))
+    campaign_id: Mapped[int | None] = mapped_column(ForeignKey("campaigns.id", ondelete="CASCADE"))
+    channel_id: Mapped[int | None] = mapped_column(ForeignKey("channels.id", ondelete="CASCADE"))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class Recurrence(Base):
+    """A post repeated weekly or monthly ("every Monday 09:00, nöbetçi eczaneler"): its text and
+    rule. Each occurrence is an ordinary post (linked by :class:`SeriesPost`), editable alone."""
+
+    __tablename__ = "recurrences"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    title: Mapped[str] = mapped_column(String(300), default="")
+    body: Mapped[str] = mapped_column(Text, default="")
+    category: Mapped[Category] = mapped_column(_enum(Category), default=Category.SERVICE)
+    campaign_id: Mapped[int | None] = mapped_column(ForeignKey("campaigns.id", ondelete="SET NULL"))
+    channel_ids: Mapped[list[int]] = mapped_column(JSONText, default=list)
+    # The rule (rules.recurrence.RecurrenceRule): frequency, weekday or day of month, local time.
+    frequency: Mapped[str] = mapped_column(String(16))
+    weekday: Mapped[int | None] = mapped_column(Integer)
+    month_day: Mapped[int | None] = mapped_column(Integer)
+    at_time: Mapped[str] = mapped_column(String(5))
+    starts_on: Mapped[date] = mapped_column(Date)
+    ends_on: Mapped[date] = mapped_column(Date)
+    skip_holidays: Mapped[bool] = mapped_column(Boolean, default=True)
+    #: Dates (ISO) the person removed from the series.
+    exceptions: Mapped[list[str]] = mapped_column(JSONText, default=list)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class SeriesPost(Base):
+    """One occurrence of a recurrence: the post made for the date ``occurs_on``."""
+
+    __tablename__ = "series_posts"
+    __table_args__ = (Index("ix_series_posts_series_id", "series_id"),)
+
+    post_id: Mapped[int] = mapped_column(ForeignKey("posts.id", ondelete="CASCADE"), primary_key=True)
+    series_id: Mapped[int] = mapped_column(ForeignKey("recurrences.id", ondelete="CASCADE"))
+    occurs_on: Mapped[date] = mapped_column(Date)
+
+
+class CustomDayRow(Base):
+    """A day the institution adds (local liberation day, festival, extra day off, national
+    mourning); read as :class:`kurum_masaustu.rules.days.CustomDay`."""
+
+    __tablename__ = "custom_days"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    key: Mapped[str] = mapped_column(String(100), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    category: Mapped[str] = mapped_column(String(32))
+    tone: Mapped[str] = mapped_column(String(32))
+    rule: Mapped[str | None] = mapped_column(String(100))
+    starts_on: Mapped[date | None] = mapped_column(Date)
+    ends_on: Mapped[date | None] = mapped_column(Date)
+    day_off: Mapped[bool] = mapped_column(Boolean, default=False)
+    hidden: Mapped[bool] = mapped_column(Boolean, default=False)
+    theme: Mapped[str] = mapped_column(Text, default="")
+
+
+class DeliveryMetrics(Base):
+    """Engagement of a published delivery as the platform last reported it (best-time hints)."""
+
+    __tablename__ = "delivery_metrics"
+
+    delivery_id: Mapped[int] = mapped_column(ForeignKey("deliveries.id", ondelete="CASCADE"), primary_key=True)
+    reactions: Mapped[int] = mapped_column(Integer, default=0)
+    comments: Mapped[int] = mapped_column(Integer, default=0)
+    shares: Mapped[int] = mapped_column(Integer, default=0)
+    views: Mapped[int | None] = mapped_column(Integer)
+    measured_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 
 class Post(Base):
@@ -199,6 +287,16 @@ class MediaAsset(Base):
     duration_ms: Mapped[int | None] = mapped_column(Integer)
     alt_text: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    #: Where the picture's subject is (fractions of width and height): crops keep it in view.
+    focal_x: Mapped[float] = mapped_column(Float, default=0.5, server_default="0.5")
+    focal_y: Mapped[float] = mapped_column(Float, default=0.5, server_default="0.5")
+    #: Consent (KVKK): None until the person has said whether recognisable people appear.
+    shows_people: Mapped[bool | None] = mapped_column(Boolean)
+    people_consent: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    shows_children: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    children_consent: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    children_blurred: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    consent_note: Mapped[str] = mapped_column(Text, default="", server_default="")
 
     @property
     def relative_path(self) -> str:
@@ -426,11 +524,13 @@ def _search_text_on_update(_mapper: Mapper[InboxItem], _connection: Connection, 
 
 
 class Reply(Base):
-    """Our answer to an inbox item; sent through the outbox."""
+    """Our answer to an inbox item; sent exactly once (``publishing.replies``, the outbox's rules:
+    ``sending_since`` committed before the request, the outcome in a second transaction)."""
 
     __tablename__ = "replies"
     __table_args__ = (
         Index("ix_replies_inbox_item_id", "inbox_item_id"),
+        Index("ix_replies_state", "state"),
         Index("ix_replies_remote_id", "remote_id"),  # a citizen answering our reply links to the thread
     )
 
@@ -442,6 +542,11 @@ class Reply(Base):
     last_error: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # -- since revision 0006 ------------------------------------------------------------------
+    idempotency_key: Mapped[str] = mapped_column(String(64), unique=True, default=lambda: uuid.uuid4().hex)
+    sending_since: Mapped[datetime | None] = mapped_column(UTCDateTime)  # a request may be on its way
+    next_attempt_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    attempts: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
     item: Mapped[InboxItem] = relationship(back_populates="replies")
 
@@ -456,11 +561,26 @@ class AppFlag(Base):
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
 
 
+class SpellingWord(Base):
+    """A word of the institution's own (a mahalle, an institution, a person's name) that the
+    spelling check accepts. ``kind``: ``mahalle``, ``kurum`` or ``diger``."""
+
+    __tablename__ = "spelling_words"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    word: Mapped[str] = mapped_column(String(200), unique=True)
+    kind: Mapped[str] = mapped_column(String(32), default="diger")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
 class AuditEntry(Base):
     """Who did what, when: the institution's record of its official accounts."""
 
     __tablename__ = "audit_log"
-    __table_args__ = (Index("ix_audit_log_at", "at"),)
+    __table_args__ = (
+        Index("ix_audit_log_at", "at"),
+        Index("ix_audit_log_entity_entity_id", "entity", "entity_id", "at"),  # one item's history
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

@@ -1,20 +1,18 @@
-"""Calendar pane: a month grid of planned and published posts, with the chosen day's agenda."""
+"""Calendar pane: month, week and agenda views of planned and published posts, with filters."""
 
 from __future__ import annotations
 
 import asyncio
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
-    QByteArray,
-    QDate,
     QLocale,
-    QMimeData,
     QModelIndex,
     QPersistentModelIndex,
     QPoint,
@@ -22,50 +20,114 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import (
-    QColor,
-    QDrag,
-    QDragEnterEvent,
-    QDragMoveEvent,
-    QDropEvent,
-    QFont,
-    QMouseEvent,
-    QPainter,
-    QPalette,
-)
+from PySide6.QtGui import QColor, QFont, QKeySequence, QPainter, QPalette, QShortcut
 from PySide6.QtWidgets import (
-    QApplication,
+    QButtonGroup,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QMenu,
     QPushButton,
+    QSizePolicy,
     QSplitter,
+    QStackedWidget,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
-    QTableView,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
-from kurum_masaustu.rules.timeutil import add_months, local_day_bounds, month_grid, to_local, today_local
+from kurum_masaustu.domain import DeliveryState
+from kurum_masaustu.rules.goals import Goal, progress
+from kurum_masaustu.rules.plan_filter import PlanFilter
+from kurum_masaustu.rules.timeutil import ISTANBUL, add_months, local_day_bounds, month_grid, to_local, today_local
+from kurum_masaustu.services.planning import CampaignInfo, PlanningService, bands
 from kurum_masaustu.services.posts import CalendarEntry, DayPost, PostService, group_by_post
+from kurum_masaustu.ui.agenda_view import AGENDA_DAYS, AgendaView
+from kurum_masaustu.ui.calendar_filters import FilterBar
+from kurum_masaustu.ui.calendar_grid import (
+    CAMPAIGNS_ROLE,
+    CHIP_HEIGHT,
+    DATE_ROLE,
+    DAY_HEADER_HEIGHT,
+    MARK_ROLE,
+    POST_MIME,
+    POSTS_ROLE,
+    PostGridView,
+    chip_rect,
+    entry_line,
+    paint_campaign_bands,
+    paint_chip,
+    qdate,
+)
 from kurum_masaustu.ui.labels import STATE_SYMBOLS, delivery_state_name
+from kurum_masaustu.ui.plan_dialogs import goal_text
 from kurum_masaustu.ui.tasks import alive, in_thread, spawn
+from kurum_masaustu.ui.week_view import WeekModel, WeekView, week_start
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
+    from kurum_masaustu.media.library import MediaLibrary
     from kurum_masaustu.rules.days import DayEvent
 
-POSTS_ROLE = Qt.ItemDataRole.UserRole + 1
-MARK_ROLE = Qt.ItemDataRole.UserRole + 3
-POST_MIME = "application/x-kurum-masaustu-post"
+__all__ = ["MARK_ROLE", "POSTS_ROLE", "POST_MIME", "CalendarPane", "DayMark", "MonthModel", "MonthView"]
+
 REMINDER_DAYS = 14
-DATE_ROLE = Qt.ItemDataRole.UserRole + 2
-CHIP_HEIGHT = 17
-DAY_HEADER_HEIGHT = 18
+#: Seconds after a month is shown before its neighbours are read ahead.
+PREFETCH_DELAY_S = 0.5
+MONTH, WEEK, AGENDA = "month", "week", "agenda"
+
+
+@dataclass(frozen=True)
+class MonthData:
+    """One month of the grid, grouped for painting: made off the UI thread when prefetched."""
+
+    month: date
+    entries: dict[date, list[CalendarEntry]]
+    posts: dict[date, list[DayPost]]
+    #: Deliveries in the month itself (not the neighbouring days the grid shows).
+    in_month: list[CalendarEntry]
+    #: Every delivery of the grid, whatever the filter (goals count the whole plan).
+    unfiltered: Sequence[CalendarEntry] = ()
+    #: The month's deliveries planned (scheduled or held by the platform) and published.
+    planned: int = 0
+    published: int = 0
+
+
+def build_month_data(
+    month: date, entries: Sequence[CalendarEntry], unfiltered: Sequence[CalendarEntry] | None = None
+) -> MonthData:
+    month = month.replace(day=1)
+    grouped: dict[date, list[CalendarEntry]] = defaultdict(list)
+    for entry in entries:
+        grouped[to_local(entry.at).date()].append(entry)
+    in_month = [e for day, items in grouped.items() if day.month == month.month for e in items]
+    planned, published = count_states(in_month)
+    return MonthData(
+        month,
+        dict(grouped),
+        {day: group_by_post(items) for day, items in grouped.items()},
+        in_month,
+        entries if unfiltered is None else unfiltered,
+        planned,
+        published,
+    )
+
+
+def count_states(entries: Sequence[CalendarEntry]) -> tuple[int, int]:
+    """Deliveries planned (scheduled or held by the platform) and published."""
+    planned = published = 0
+    for entry in entries:
+        if entry.state is DeliveryState.PUBLISHED:
+            published += 1
+        elif entry.state is DeliveryState.SCHEDULED or entry.state is DeliveryState.HANDED_OFF:
+            planned += 1
+    return planned, published
 
 
 class MonthModel(QAbstractTableModel):
@@ -77,7 +139,21 @@ class MonthModel(QAbstractTableModel):
         self._entries: dict[date, list[CalendarEntry]] = {}
         self._posts: dict[date, list[DayPost]] = {}
         self._marks: dict[date, list[DayEvent]] = {}
+        self._campaigns: dict[date, list[tuple[str, str]]] = {}
         self.month = today_local().replace(day=1)
+        self.in_month: list[CalendarEntry] = []
+        self.unfiltered: Sequence[CalendarEntry] = []
+        self.counts = (0, 0)
+        self._day_marks: dict[date, DayMark | None] = {}
+
+    def set_campaigns(self, by_day: dict[date, list[tuple[str, str]]]) -> None:
+        """The campaigns running on each day, as (name, colour): bands along the cells' bottom."""
+        self._campaigns = by_day
+        if self._days:
+            self.dataChanged.emit(self.index(0, 0), self.index(5, 6))
+
+    def campaigns_on(self, day: date) -> list[tuple[str, str]]:
+        return self._campaigns.get(day, [])
 
     def set_day_events(self, events: Sequence[DayEvent]) -> None:
         """Holidays and important days, loaded after the first paint (see CalendarPane)."""
@@ -90,6 +166,7 @@ class MonthModel(QAbstractTableModel):
                     marks[day].append(event)
                 day += timedelta(days=1)
         before, self._marks = self._marks, dict(marks)
+        self._day_marks = {day: day_mark(day, items) for day, items in self._marks.items()}
         # Only the cells whose marks changed: repainting the whole month for three holidays
         # costs a full pass of the delegate on every month change.
         for position, day in enumerate(self._days):
@@ -104,15 +181,21 @@ class MonthModel(QAbstractTableModel):
     def events_on(self, day: date) -> list[DayEvent]:
         return self._marks.get(day, [])
 
-    def set_month(self, month: date, entries: list[CalendarEntry]) -> None:
+    def mark_on(self, day: date) -> DayMark | None:
+        return self._day_marks.get(day)
+
+    def set_month(self, month: date, entries: Sequence[CalendarEntry]) -> None:
+        self.set_data(build_month_data(month, entries))
+
+    def set_data(self, data: MonthData) -> None:
         self.beginResetModel()
-        self.month = month.replace(day=1)
+        self.month = data.month
         self._days = month_grid(self.month.year, self.month.month)
-        grouped: dict[date, list[CalendarEntry]] = defaultdict(list)
-        for entry in entries:
-            grouped[to_local(entry.at).date()].append(entry)
-        self._entries = dict(grouped)
-        self._posts = {day: group_by_post(items) for day, items in grouped.items()}
+        self._entries = data.entries
+        self._posts = data.posts
+        self.in_month = data.in_month
+        self.unfiltered = data.unfiltered
+        self.counts = (data.planned, data.published)
         self.endResetModel()
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
@@ -150,7 +233,9 @@ class MonthModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return str(day.day)
         if role == MARK_ROLE:
-            return day_mark(day, self.events_on(day))
+            return self.mark_on(day)
+        if role == CAMPAIGNS_ROLE:
+            return self._campaigns.get(day, [])
         if role == Qt.ItemDataRole.AccessibleTextRole:
             text = QLocale().toString(qdate(day), QLocale.FormatType.LongFormat)
             for event in self.events_on(day):
@@ -161,7 +246,8 @@ class MonthModel(QAbstractTableModel):
             return text
         if role == Qt.ItemDataRole.ToolTipRole:
             lines = [event.name for event in self.events_on(day) if not event.hidden]
-            lines += [_entry_line(e, with_channel=True) for e in entries]
+            lines += [name for name, _colour in self._campaigns.get(day, [])]
+            lines += [entry_line(e, with_channel=True) for e in entries]
             return "\n".join(lines) or None
         return None
 
@@ -203,19 +289,29 @@ def day_mark(day: date, events: Sequence[DayEvent]) -> DayMark | None:
     )
 
 
-def qdate(day: date) -> QDate:
-    return QDate(day.year, day.month, day.day)
-
-
-def _entry_line(entry: CalendarEntry | DayPost, with_channel: bool = False) -> str:
-    text = f"{to_local(entry.at):%H:%M} {STATE_SYMBOLS[entry.state]} {entry.title}"
-    if with_channel and isinstance(entry, CalendarEntry):
-        text += f" — {entry.channel_name} ({delivery_state_name(entry.state)})"
-    return text
-
-
 class DayDelegate(QStyledItemDelegate):
-    """Paints a day: its number, then one coloured chip per delivery, then "+N more"."""
+    """Paints a day: its number, then one coloured chip per delivery, then "+N more".
+
+    It reads the model directly (not through ``index.data``) and keeps its fonts: a month of
+    2,000 posts must paint within two frames (``benchmarks/calendar_month.py``)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._fonts: dict[str, tuple[QFont, QFont, QFont, QFont]] = {}
+
+    def fonts(self, base: QFont) -> tuple[QFont, QFont, QFont, QFont]:
+        """Day number, today's number, day mark, chip text."""
+        key = base.key()
+        found = self._fonts.get(key)
+        if found is None:
+            bold = QFont(base)
+            bold.setBold(True)
+            mark = QFont(base)
+            mark.setPointSizeF(max(7.0, mark.pointSizeF() - 1.5))
+            chip = QFont(base)
+            chip.setPointSizeF(max(7.0, chip.pointSizeF() - 1))
+            found = self._fonts[key] = (QFont(base), bold, mark, chip)
+        return found
 
     def paint(
         self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
@@ -223,13 +319,15 @@ class DayDelegate(QStyledItemDelegate):
         model = index.model()
         assert isinstance(model, MonthModel)
         day = model.day_at(index)
-        entries: list[DayPost] = index.data(POSTS_ROLE) or []
+        entries = model.posts_on(day)
+        today = today_local()
+        number_font, today_font, mark_font, chip_font = self.fonts(option.font)
         rect: QRect = option.rect
         palette: QPalette = option.palette
         painter.save()
         in_month = day.month == model.month.month
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
-        mark: DayMark | None = index.data(MARK_ROLE)
+        mark = model.mark_on(day)
         background = palette.base().color()
         if day.weekday() >= 5:
             background = background.darker(104)
@@ -241,20 +339,18 @@ class DayDelegate(QStyledItemDelegate):
         painter.setPen(palette.mid().color())
         painter.drawRect(rect.adjusted(0, 0, -1, -1))
 
-        number_font = QFont(option.font)
-        number_font.setBold(day == today_local())
-        painter.setFont(number_font)
+        painter.setFont(today_font if day == today else number_font)
         color = palette.text().color() if in_month else palette.placeholderText().color()
-        if day == today_local() and not selected:
+        if day == today and not selected:
             color = palette.highlight().color()
         painter.setPen(color)
         painter.drawText(
             rect.adjusted(4, 1, -4, 0), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, str(day.day)
         )
         if mark is not None:
-            mark_font = QFont(option.font)
-            mark_font.setPointSizeF(max(7.0, mark_font.pointSizeF() - 1.5))
-            mark_font.setItalic(mark.commemoration)
+            if mark.commemoration:
+                mark_font = QFont(mark_font)
+                mark_font.setItalic(True)
             painter.setFont(mark_font)
             mark_colour = "#b42318" if mark.day_off or mark.half_day else "#6e3b00" if mark.commemoration else "#1f5fad"
             painter.setPen(QColor(mark_colour) if in_month else palette.placeholderText().color())
@@ -263,39 +359,17 @@ class DayDelegate(QStyledItemDelegate):
             elided = painter.fontMetrics().elidedText(label, Qt.TextElideMode.ElideRight, area.width())
             painter.drawText(area, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop, elided)
 
-        chip_font = QFont(option.font)
-        chip_font.setPointSizeF(max(7.0, chip_font.pointSizeF() - 1))
         painter.setFont(chip_font)
-        capacity = max(0, (rect.height() - DAY_HEADER_HEIGHT - 2) // CHIP_HEIGHT)
+        capacity = max(0, (rect.height() - DAY_HEADER_HEIGHT - 6) // CHIP_HEIGHT)
         shown = entries if len(entries) <= capacity else entries[: max(0, capacity - 1)]
         for i, entry in enumerate(shown):
-            chip = chip_rect(rect, i)
-            alpha = 255 if in_month else 120
-            background = QColor("#e7edf5") if entry.state.value == "published" else QColor("#d6e4ff")
-            if entry.state.value == "failed":
-                background = QColor("#ffd8d3")
-            elif entry.state.value == "draft":
-                background = QColor("#eeeeee")
-            background.setAlpha(alpha)
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(background)
-            painter.drawRoundedRect(chip, 3, 3)
-            stripe_x = chip.left() + 2
-            for colour_name in entry.colors[:8]:
-                colour = QColor(colour_name)
-                colour.setAlpha(alpha)
-                painter.setBrush(colour)
-                painter.drawRect(QRect(stripe_x, chip.top() + 3, 2, chip.height() - 6))
-                stripe_x += 3
-            painter.setPen(QColor("#1b1f24") if in_month else QColor("#8c959f"))
-            text_rect = chip.adjusted(stripe_x - chip.left() + 3, 0, -2, 0)
-            text = painter.fontMetrics().elidedText(_entry_line(entry), Qt.TextElideMode.ElideRight, text_rect.width())
-            painter.drawText(text_rect, Qt.AlignmentFlag.AlignVCenter, text)
+            paint_chip(painter, chip_rect(rect, i), entry, faded=not in_month)
         hidden = len(entries) - len(shown)
         if hidden > 0:
             painter.setPen(palette.text().color())
             more = chip_rect(rect, len(shown))
             painter.drawText(more.adjusted(6, 0, 0, 0), Qt.AlignmentFlag.AlignVCenter, self.tr("+%n more", "", hidden))
+        paint_campaign_bands(painter, rect, model.campaigns_on(day))
         painter.restore()
 
 
@@ -309,113 +383,56 @@ def _blend(top: QColor, bottom: QColor, amount: float) -> QColor:
     )
 
 
-def chip_rect(cell: QRect, position: int) -> QRect:
-    return QRect(
-        cell.left() + 3,
-        cell.top() + DAY_HEADER_HEIGHT + position * CHIP_HEIGHT,
-        cell.width() - 6,
-        CHIP_HEIGHT - 2,
-    )
-
-
-class MonthView(QTableView):
-    """The grid; knows which chip is under the mouse."""
-
-    entry_clicked = Signal(int)
-    entry_double_clicked = Signal(int)
-    empty_double_clicked = Signal(object)  # date
-    post_dropped = Signal(int, object)  # post id, date
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setAcceptDrops(True)
-        self.viewport().setAcceptDrops(True)
-        self._press: tuple[QPoint, int] | None = None
-
-    def entry_at(self, pos: QPoint) -> DayPost | None:
-        index = self.indexAt(pos)
-        if not index.isValid():
-            return None
-        entries: list[DayPost] = index.data(POSTS_ROLE) or []
-        rect = self.visualRect(index)
-        for i, entry in enumerate(entries):
-            if chip_rect(rect, i).contains(pos):
-                return entry
-        return None
-
-    def mousePressEvent(self, event: QMouseEvent) -> None:
-        super().mousePressEvent(event)
-        entry = self.entry_at(event.position().toPoint())
-        self._press = (event.position().toPoint(), entry.post_id) if entry is not None else None
-        if entry is not None:
-            self.entry_clicked.emit(entry.post_id)
-
-    def mouseMoveEvent(self, event: QMouseEvent) -> None:
-        if self._press is None or not event.buttons() & Qt.MouseButton.LeftButton:
-            super().mouseMoveEvent(event)
-            return
-        start, post_id = self._press
-        if (event.position().toPoint() - start).manhattanLength() < QApplication.startDragDistance():
-            return
-        self._press = None
-        mime = QMimeData()
-        mime.setData(POST_MIME, QByteArray(str(post_id).encode()))
-        drag = QDrag(self)
-        drag.setMimeData(mime)
-        drag.exec(Qt.DropAction.MoveAction)
-
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if event.mimeData().hasFormat(POST_MIME):
-            event.acceptProposedAction()
-
-    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
-        if event.mimeData().hasFormat(POST_MIME) and self.indexAt(event.position().toPoint()).isValid():
-            event.acceptProposedAction()
-        else:
-            event.ignore()
-
-    def dropEvent(self, event: QDropEvent) -> None:
-        index = self.indexAt(event.position().toPoint())
-        if not event.mimeData().hasFormat(POST_MIME) or not index.isValid():
-            event.ignore()
-            return
-        post_id = int(bytes(event.mimeData().data(POST_MIME).data()).decode())
-        event.acceptProposedAction()
-        self.post_dropped.emit(post_id, index.data(DATE_ROLE))
-
-    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
-        entry = self.entry_at(event.position().toPoint())
-        index = self.indexAt(event.position().toPoint())
-        if entry is not None:
-            self.entry_double_clicked.emit(entry.post_id)
-        elif index.isValid():
-            self.empty_double_clicked.emit(index.data(DATE_ROLE))
-        event.accept()
+class MonthView(PostGridView):
+    """The month grid: a whole-day drop keeps the post's time of day."""
 
 
 class CalendarPane(QWidget):
-    """Month navigation, the grid and the selected day's agenda (keyboard friendly)."""
+    """The month, week and agenda views of the plan, one filter for all of them, the selected
+    day's posts, and the reminder of the next important day with nothing planned.
+
+    Keyboard: arrows move between days (hours in the week view), Enter opens the day's first
+    post or starts a new one; Ctrl+1/2/3 switch views; Ctrl+PgUp/PgDown go back and forth.
+    """
 
     post_selected = Signal(int)
     post_activated = Signal(int)
     post_moved = Signal(int)
     days_loaded = Signal()
-    new_post_requested = Signal(object)  # date
+    new_post_requested = Signal(object)  # date, or datetime for an hour of the week view
+    #: A post started in a campaign (CampaignInfo): the window fills the composer with its presets.
+    campaign_post_requested = Signal(object)
 
-    def __init__(self, posts: PostService, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        posts: PostService,
+        parent: QWidget | None = None,
+        *,
+        clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("calendarPane")
         self._posts = posts
+        self.planning = PlanningService(posts.sessions)
+        self._clock = clock
+        self._mode = MONTH
+        self._anchor = today_local()
+        self._filter = PlanFilter()
+        #: Months ready to show (the neighbours are loaded in a worker after each month).
+        self._month_cache: dict[tuple[date, PlanFilter], MonthData] = {}
+        self._generation = 0
+        self._best_hours: dict[int, dict[int, str]] | None = None
+        #: Campaigns and goals, read once per change of the plan.
+        self._plan_cache: tuple[list[CampaignInfo], list[Goal]] | None = None
+        self._channel_names: dict[int, str] = {}
+        self._menu: QMenu | None = None
         self.model = MonthModel(self)
+        self.week_model = WeekModel(self)
 
         self.previous_button = QToolButton()
         self.previous_button.setText("◀")
-        self.previous_button.setAccessibleName(self.tr("Previous month"))
-        self.previous_button.setToolTip(self.tr("Previous month"))
         self.next_button = QToolButton()
         self.next_button.setText("▶")
-        self.next_button.setAccessibleName(self.tr("Next month"))
-        self.next_button.setToolTip(self.tr("Next month"))
         self.today_button = QToolButton()
         self.today_button.setText(self.tr("Today"))
         self.today_button.setAccessibleName(self.tr("Go to today"))
@@ -425,6 +442,30 @@ class CalendarPane(QWidget):
         title_font.setPointSizeF(title_font.pointSizeF() * 1.35)
         title_font.setBold(True)
         self.month_label.setFont(title_font)
+        self.view_buttons = QButtonGroup(self)
+        view_box = QHBoxLayout()
+        view_box.setSpacing(0)
+        for mode, text, key in (
+            (MONTH, self.tr("Month"), "Ctrl+1"),
+            (WEEK, self.tr("Week"), "Ctrl+2"),
+            (AGENDA, self.tr("Agenda"), "Ctrl+3"),
+        ):
+            button = QToolButton()
+            button.setText(text)
+            button.setCheckable(True)
+            button.setObjectName(f"{mode}ViewButton")
+            button.setToolTip(f"{text} ({QKeySequence(key).toString(QKeySequence.SequenceFormat.NativeText)})")
+            button.setChecked(mode == MONTH)
+            self.view_buttons.addButton(button)
+            view_box.addWidget(button)
+            button.clicked.connect(lambda _checked=False, m=mode: self.set_mode(m))
+            QShortcut(QKeySequence(key), self, lambda m=mode: self.set_mode(m)).setContext(
+                Qt.ShortcutContext.WidgetWithChildrenShortcut
+            )
+        for key, step in (("Ctrl+PgUp", -1), ("Ctrl+PgDown", 1)):
+            QShortcut(QKeySequence(key), self, lambda s=step: self.step(s)).setContext(
+                Qt.ShortcutContext.WidgetWithChildrenShortcut
+            )
         self.reminder_button = QPushButton()
         self.reminder_button.setFlat(True)
         self.reminder_button.setStyleSheet("color: #9a3412; text-align: left;")
@@ -437,6 +478,30 @@ class CalendarPane(QWidget):
         self.message_label.setStyleSheet("color: #9a3412;")
         self.summary_label = QLabel()
         self.summary_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.summary_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.summary_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.summary_label.setMinimumWidth(1)
+        self.filters = FilterBar()
+        self.goals_label = QLabel()
+        self.goals_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.goals_label.setAccessibleName(self.tr("Goals of the plan"))
+        # Never widen the window: the label takes the room left and the tooltip has every goal.
+        self.goals_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.goals_label.setMinimumWidth(1)
+        self.goals_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        self.plan_button = QToolButton()
+        self.plan_button.setText(self.tr("Plan"))
+        self.plan_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        plan_menu = QMenu(self.plan_button)
+        self.campaigns_action = plan_menu.addAction(self.tr("Campaigns…"), self.edit_campaigns)
+        self.goals_action = plan_menu.addAction(self.tr("Goals…"), self.edit_goals)
+        self.series_action = plan_menu.addAction(self.tr("Recurring post…"), lambda: self.new_series())
+        self.days_action = plan_menu.addAction(self.tr("Our own days…"), self.edit_days)
+        plan_menu.addSeparator()
+        self.import_action = plan_menu.addAction(self.tr("Import a plan (CSV)…"), lambda: self.import_plan())
+        #: Where imported images go (the window sets it; the library loads on first use).
+        self.media_library: Callable[[], MediaLibrary] | None = None
+        self.plan_button.setMenu(plan_menu)
 
         header = QHBoxLayout()
         header.addWidget(self.previous_button)
@@ -447,19 +512,28 @@ class CalendarPane(QWidget):
         header.addSpacing(12)
         header.addWidget(self.reminder_button)
         header.addWidget(self.message_label)
-        header.addStretch(1)
-        header.addWidget(self.summary_label)
+        header.addWidget(self.goals_label, 1)
+        header.addSpacing(8)
+        header.addWidget(self.plan_button)
+        header.addLayout(view_box)
+        second = QHBoxLayout()
+        second.addWidget(self.filters)
+        second.addWidget(self.summary_label, 1)
 
         self.view = MonthView()
         self.view.setAccessibleName(self.tr("Month calendar"))
         self.view.setModel(self.model)
         self.view.setItemDelegate(DayDelegate(self.view))
-        self.view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
-        self.view.setShowGrid(False)
         self.view.verticalHeader().hide()
         self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.view.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
+
+        self.week_view = WeekView()
+        self.week_view.setAccessibleName(self.tr("Week calendar"))
+        self.week_view.setModel(self.week_model)
+
+        self.agenda_view = AgendaView()
+        self.agenda_view.setAccessibleName(self.tr("Agenda: the coming days"))
 
         self.agenda = QListWidget()
         self.agenda.setAccessibleName(self.tr("Posts of the selected day"))
@@ -470,9 +544,13 @@ class CalendarPane(QWidget):
         agenda_layout.setContentsMargins(0, 0, 0, 0)
         agenda_layout.addWidget(self.agenda_label)
         agenda_layout.addWidget(self.agenda)
+        self.day_box = agenda_box
 
+        self.stack = QStackedWidget()
+        for widget in (self.view, self.week_view, self.agenda_view):
+            self.stack.addWidget(widget)
         splitter = QSplitter(Qt.Orientation.Vertical)
-        splitter.addWidget(self.view)
+        splitter.addWidget(self.stack)
         splitter.addWidget(agenda_box)
         splitter.setStretchFactor(0, 5)
         splitter.setStretchFactor(1, 1)
@@ -480,48 +558,275 @@ class CalendarPane(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addLayout(header)
+        layout.addLayout(second)
         layout.addWidget(splitter, 1)
 
-        self.previous_button.clicked.connect(lambda: self.show_month(add_months(self.model.month, -1)))
-        self.next_button.clicked.connect(lambda: self.show_month(add_months(self.model.month, 1)))
+        self.previous_button.clicked.connect(lambda: self.step(-1))
+        self.next_button.clicked.connect(lambda: self.step(1))
         self.today_button.clicked.connect(self.go_to_today)
         self.view.selectionModel().currentChanged.connect(self._day_changed)
-        self.view.entry_clicked.connect(self.post_selected)
-        self.view.entry_double_clicked.connect(self.post_activated)
-        self.view.empty_double_clicked.connect(self.new_post_requested)
-        self.view.post_dropped.connect(self.move_post)
-        self.reminder_button.clicked.connect(self._go_to_reminder)
+        self.week_view.selectionModel().currentChanged.connect(self._hour_changed)
+        for grid in (self.view, self.week_view):
+            grid.entry_clicked.connect(self.post_selected)
+            grid.entry_double_clicked.connect(self.post_activated)
+            grid.empty_double_clicked.connect(self._empty_double_clicked)
+            grid.post_dropped.connect(self.move_post)
+            grid.entry_menu_requested.connect(self._entry_menu)
         self.view.activated.connect(self._day_activated)
+        self.week_view.activated.connect(self._day_activated)
+        self.agenda_view.post_selected.connect(self.post_selected)
+        self.agenda_view.post_activated.connect(self.post_activated)
+        self.reminder_button.clicked.connect(self._go_to_reminder)
         self.agenda.currentItemChanged.connect(self._agenda_current)
         self.agenda.itemActivated.connect(self._agenda_activated)
+        self.filters.changed.connect(self.set_filter)
+        self._update_navigation_names()
+        self.reload_filter_choices()
+
+    # -- state ----------------------------------------------------------------------------
+    @property
+    def mode(self) -> str:
+        return self._mode
 
     def selected_day(self) -> date:
-        index = self.view.currentIndex()
-        return self.model.day_at(index) if index.isValid() else today_local()
+        return self._anchor
+
+    def set_mode(self, mode: str) -> None:
+        """Show the month, week or agenda view of the selected day."""
+        self._mode = mode
+        # Load before showing: a view shown empty picks its own current cell (and day).
+        self.show_day(self._anchor)
+        for button in self.view_buttons.buttons():
+            button.setChecked(button.objectName() == f"{mode}ViewButton")
+        self.stack.setCurrentWidget({MONTH: self.view, WEEK: self.week_view, AGENDA: self.agenda_view}[mode])
+        self.day_box.setVisible(mode != AGENDA)
+        self._update_navigation_names()
+        if mode == WEEK:
+            self.week_view.scroll_to_hour()
+        current = self.stack.currentWidget()
+        if current is not None:
+            current.setFocus()
+
+    def _update_navigation_names(self) -> None:
+        names = {
+            MONTH: (self.tr("Previous month"), self.tr("Next month")),
+            WEEK: (self.tr("Previous week"), self.tr("Next week")),
+            AGENDA: (self.tr("Earlier days"), self.tr("Later days")),
+        }[self._mode]
+        for button, name in zip((self.previous_button, self.next_button), names, strict=True):
+            button.setAccessibleName(name)
+            button.setToolTip(name)
+
+    def set_filter(self, plan_filter: PlanFilter) -> None:
+        self._filter = plan_filter
+        self.show_day(self._anchor)
+
+    def reload_filter_choices(self) -> None:
+        """Channels and campaigns may have changed: offer the current ones."""
+        channels = self._posts.channels()
+        self._channel_names = {c.id: c.display_name for c in channels}
+        self.filters.set_channels(channels)
+        self.filters.set_campaigns(self._posts.campaigns())
+
+    def step(self, direction: int) -> None:
+        """Back (-1) or forward (1) by a month, a week or the agenda's length."""
+        if self._mode == MONTH:
+            self.show_month(add_months(self.model.month, direction))
+        elif self._mode == WEEK:
+            self.show_day(self._anchor + timedelta(days=7 * direction))
+        else:
+            self.show_day(self._anchor + timedelta(days=AGENDA_DAYS * direction))
 
     def go_to_today(self) -> None:
-        self.show_month(today_local(), select=today_local())
+        self.show_day(today_local())
+
+    # -- loading --------------------------------------------------------------------------
+    def _entries(self, first: date, last: date) -> list[CalendarEntry]:
+        start, end = local_day_bounds(first, last)
+        return self._filter.apply(self._posts.calendar_entries(start, end))
+
+    def show_day(self, day: date) -> None:
+        """Show ``day`` in the current view (its month, its week, or the agenda from it)."""
+        self.show_month(day, select=day)
 
     def show_month(self, month: date, select: date | None = None) -> None:
-        """Load and show ``month``; keeps (or sets) the selected day."""
+        """Load ``month`` into the month view and select a day in it (or ``select``); the week
+        and agenda views follow the selected day."""
         month = month.replace(day=1)
         grid = month_grid(month.year, month.month)
-        start, end = local_day_bounds(grid[0], grid[-1])
-        entries = self._posts.calendar_entries(start, end)
-        self.model.set_month(month, entries)
-        self.month_label.setText(QLocale().toString(qdate(month), "MMMM yyyy"))
-        in_month = [e for e in entries if to_local(e.at).month == month.month]
-        published = sum(1 for e in in_month if e.state.value == "published")
-        planned = sum(1 for e in in_month if e.state.value in ("scheduled", "handed_off"))
-        self.summary_label.setText(
-            self.tr("This month: {planned} planned, {published} published").format(planned=planned, published=published)
-        )
+        data = self._month_cache.get((month, self._filter)) or self._load_month(month, self._filter)
+        self._remember(month, self._filter, data)
+        self.model.set_data(data)
         target = (
             select if select is not None and select in grid else (today_local() if today_local() in grid else month)
         )
+        self._anchor = target
+        selection = self.view.selectionModel()
+        selection.blockSignals(True)  # the day's list is filled once, below
         self.view.setCurrentIndex(self.model.index_of(target))
+        selection.blockSignals(False)
+        if self._mode == WEEK:
+            start = week_start(target)
+            self.week_model.set_week(start, self._entries(start, start + timedelta(days=6)))
+            self._show_best_hours()
+            self.week_view.setCurrentIndex(self.week_model.index_of(target, self._selected_hour()))
+        elif self._mode == AGENDA:
+            self.agenda_view.set_range(target, self._entries(target, target + timedelta(days=AGENDA_DAYS - 1)))
+        self._show_title(month)
+        self._show_campaigns(grid[0], max(grid[-1], target + timedelta(days=AGENDA_DAYS)))
+        self._show_goals(target)
         self._fill_agenda(target)
-        self._days_task = spawn(self._load_days(month, grid[0], grid[-1]))
+        last = max(grid[-1], target + timedelta(days=AGENDA_DAYS))
+        self._days_task = spawn(self._load_days(month, grid[0], last))
+        spawn(self._prefetch(month))
+
+    def _load_month(self, month: date, plan_filter: PlanFilter) -> MonthData:
+        """The month's entries, filtered and grouped (safe in a worker thread)."""
+        grid = month_grid(month.year, month.month)
+        start, end = local_day_bounds(grid[0], grid[-1])
+        everything = self._posts.calendar_entries(start, end)
+        return build_month_data(month, plan_filter.apply(everything), everything)
+
+    def _remember(self, month: date, plan_filter: PlanFilter, data: MonthData) -> None:
+        self._month_cache[(month, plan_filter)] = data
+        while len(self._month_cache) > 6:
+            del self._month_cache[next(iter(self._month_cache))]
+
+    async def _prefetch(self, month: date) -> None:
+        """The months before and after, made ready in a worker so that paging is instant; only
+        after a pause, so that at start-up they do not compete with the first paint."""
+        generation, plan_filter = self._generation, self._filter
+        await asyncio.sleep(PREFETCH_DELAY_S)
+        if not alive(self) or generation != self._generation:
+            return
+        for neighbour in (add_months(month, 1), add_months(month, -1)):
+            if (neighbour, plan_filter) in self._month_cache:
+                continue
+            data = await in_thread(self._load_month, neighbour, plan_filter)
+            if not alive(self) or generation != self._generation:
+                return  # the plan changed meanwhile: what was read may be stale
+            self._remember(neighbour, plan_filter, data)
+
+    def forget_loaded_months(self) -> None:
+        """The plan changed: months read before must be read again."""
+        self._generation += 1
+        self._month_cache.clear()
+        self._best_hours = None
+        self._plan_cache = None
+
+    def _show_campaigns(self, first: date, last: date) -> None:
+        if self._plan_cache is None:
+            self._plan_cache = (self.planning.campaigns(), self.planning.goals())
+        campaigns = [c for c in self._plan_cache[0] if c.starts_on <= last and c.ends_on >= first]
+        days = [first + timedelta(days=i) for i in range((last - first).days + 1)]
+        by_day = bands(campaigns, days)
+        self.model.set_campaigns(by_day)
+        self.week_model.set_campaigns(by_day)
+
+    def _show_goals(self, day: date) -> None:
+        """The goals' progress in the selected day's week and month ("Bu hafta: 2/5 duyuru")."""
+        if self._plan_cache is None:
+            self._plan_cache = (self.planning.campaigns(), self.planning.goals())
+        goals = self._plan_cache[1]
+        if not goals:
+            self.goals_label.hide()
+            return
+        reached = progress(goals, self.model.unfiltered, day)
+        campaigns = {c.id: c.name for c in self._plan_cache[0] if c.id is not None}
+        lines = [goal_text(item, campaigns, self._channel_names) for item in reached]
+        missing = [item for item in reached if not item.met]
+        self.goals_label.setText(
+            ("⚑ " if missing else "✓ ") + "  ·  ".join(lines[:2]) + (f"  (+{len(lines) - 2})" if len(lines) > 2 else "")
+        )
+        self.goals_label.setToolTip("\n".join(lines))
+        self.goals_label.setStyleSheet("color: #9a3412;" if missing else "color: #166534;")
+        self.goals_label.show()
+
+    def _show_best_hours(self) -> None:
+        """Stars on the good hours of each weekday (from our published posts, else defaults)."""
+        from kurum_masaustu.rules.best_time import HintSource, best_times
+
+        if self._best_hours is None:
+            samples = self.planning.engagement_samples()
+            best: dict[int, dict[int, str]] = {}
+            for weekday in range(7):
+                hints = best_times(samples, weekday)
+                own = bool(hints) and hints[0].source is HintSource.OWN
+                text = (
+                    self.tr("★ A good time to post (from the engagement of your published posts)")
+                    if own
+                    else self.tr("★ A good time to post (a general suggestion for public institutions)")
+                )
+                best[weekday] = {hint.hour: text for hint in hints}
+            self._best_hours = best
+        self.week_model.set_best_hours(self._best_hours)
+
+    def _entry_menu(self, post_id: int, where: QPoint) -> None:
+        """A chip's menu: put the post in a campaign or take it out."""
+        menu = QMenu(self)
+        campaigns = menu.addMenu(self.tr("Campaign"))
+        current = self.planning.post_campaign(post_id)
+        for campaign_id, name in self._posts.campaigns():
+            action = campaigns.addAction(name, partial(self._set_campaign, post_id, campaign_id))
+            action.setCheckable(True)
+            action.setChecked(campaign_id == current)
+        outside = campaigns.addAction(self.tr("Outside campaigns"), partial(self._set_campaign, post_id, None))
+        outside.setCheckable(True)
+        outside.setChecked(current is None)
+        occurrence = self.planning.occurrence(post_id)
+        if occurrence is not None:
+            series_id, day = occurrence
+            menu.addSeparator()
+            menu.addAction(self.tr("Remove this date from the series"), partial(self._skip_occurrence, post_id))
+            menu.addAction(self.tr("End the series after this date"), partial(self._end_series, series_id, day))
+        menu.addAction(self.tr("Open"), lambda: self.post_activated.emit(post_id))
+        menu.popup(where)
+        self._menu = menu
+
+    def _skip_occurrence(self, post_id: int) -> None:
+        if self.planning.skip_occurrence(post_id):
+            self.message_label.clear()
+            self.refresh()
+            self.post_moved.emit(post_id)
+        else:
+            self.message_label.setText(self.tr("This date has already gone out; it stays."))
+
+    def _end_series(self, series_id: int, day: date) -> None:
+        removed = self.planning.end_series(series_id, day)
+        self.message_label.setText(self.tr("Series ended: %n later post(s) removed.", "", removed))
+        self.refresh()
+        self.post_moved.emit(0)
+
+    def _set_campaign(self, post_id: int, campaign_id: int | None) -> None:
+        self.planning.set_post_campaign(post_id, campaign_id)
+        self.refresh()
+
+    def _selected_hour(self) -> int:
+        index = self.week_view.currentIndex()
+        return index.row() if index.isValid() else 10
+
+    def _show_title(self, month: date) -> None:
+        locale = QLocale()
+        if self._mode == MONTH:
+            self.month_label.setText(locale.toString(qdate(month), "MMMM yyyy"))
+            planned, published = self.model.counts
+            caption = self.tr("This month: {planned} planned, {published} published")
+        else:
+            first = week_start(self._anchor) if self._mode == WEEK else self._anchor
+            last = first + timedelta(days=6 if self._mode == WEEK else AGENDA_DAYS - 1)
+            self.month_label.setText(
+                f"{locale.toString(qdate(first), 'd MMMM')} – {locale.toString(qdate(last), 'd MMMM yyyy')}"
+            )
+            planned, published = count_states(self._entries(first, last))
+            caption = (
+                self.tr("This week: {planned} planned, {published} published")
+                if self._mode == WEEK
+                else self.tr("These days: {planned} planned, {published} published")
+            )
+        text = caption.format(planned=planned, published=published)
+        if self._filter.active:
+            text += " · " + self.tr("filtered")
+        self.summary_label.setText(text)
 
     async def _load_days(self, month: date, first: date, last: date) -> None:
         """Holidays and important days (the data and the holidays package load off the UI thread)."""
@@ -530,13 +835,16 @@ class CalendarPane(QWidget):
 
         today = today_local()
         horizon = today + timedelta(days=REMINDER_DAYS)
-        shown = await in_thread(calendar_data.days_between, first, last)
+        custom = self.planning.custom_days()
+        shown = await in_thread(partial(calendar_data.days_between, first, last, custom=custom))
         if not alive(self) or self.model.month != month:
             return  # the person has moved on
         self.model.set_day_events(shown)
+        self.week_model.set_day_events(shown)
+        self.agenda_view.set_day_events(shown)
         self._fill_agenda(self.selected_day())
         self.days_loaded.emit()
-        coming = await in_thread(calendar_data.days_between, today, horizon)
+        coming = await in_thread(partial(calendar_data.days_between, today, horizon, custom=custom))
         if not alive(self):
             return
         start, end = local_day_bounds(today, horizon)
@@ -564,12 +872,16 @@ class CalendarPane(QWidget):
 
     def _go_to_reminder(self) -> None:
         if self._reminder_day is not None:
-            self.show_month(self._reminder_day, select=self._reminder_day)
+            self.show_day(self._reminder_day)
 
-    def move_post(self, post_id: int, day: date) -> None:
-        """A post dropped on another day: its unpublished deliveries move there."""
-        result = self._posts.reschedule(post_id, day)
-        if result.kept_published and not result.moved:
+    # -- moving and starting posts ----------------------------------------------------------
+    def move_post(self, post_id: int, day: date, hour: int | None = None) -> None:
+        """A post dropped on another day (month view: its time of day kept) or hour (week
+        view): its unpublished deliveries move there; published ones and past slots refuse."""
+        result = self._posts.reschedule(post_id, day, hour, now=self._clock())
+        if result.in_past:
+            self.message_label.setText(self.tr("A post cannot be moved into the past."))
+        elif result.kept_published and not result.moved:
             self.message_label.setText(self.tr("Published posts cannot be moved."))
         elif result.kept_published:
             self.message_label.setText(
@@ -581,20 +893,36 @@ class CalendarPane(QWidget):
             self.refresh(select=day)
             self.post_moved.emit(post_id)
 
+    def _empty_double_clicked(self, day: date, hour: int | None) -> None:
+        if hour is None:
+            self.new_post_requested.emit(day)
+        else:
+            self.new_post_requested.emit(datetime(day.year, day.month, day.day, hour, tzinfo=ISTANBUL))
+
     def refresh(self, select: date | None = None) -> None:
+        """Read the plan again (it changed) and show ``select`` or the selected day."""
+        self.forget_loaded_months()
+        self.reload_filter_choices()
         self.show_month(select.replace(day=1) if select else self.model.month, select or self.selected_day())
 
+    # -- selection --------------------------------------------------------------------------
     def _day_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if current.isValid():
-            self._fill_agenda(self.model.day_at(current))
+            self._anchor = self.model.day_at(current)
+            self._fill_agenda(self._anchor)
+
+    def _hour_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if current.isValid():
+            self._anchor = current.data(DATE_ROLE)
+            self._fill_agenda(self._anchor)
 
     def _day_activated(self, index: QModelIndex) -> None:
-        day = self.model.day_at(index)
-        if self.model.posts_on(day):
+        day: date = index.data(DATE_ROLE)
+        if self.model.posts_on(day) or (self._mode == WEEK and self.week_model.posts_at(day, index.row())):
             self.agenda.setFocus()
             self.agenda.setCurrentRow(0)
         else:
-            self.new_post_requested.emit(day)
+            self._empty_double_clicked(day, index.row() if self._mode == WEEK else None)
 
     def _fill_agenda(self, day: date) -> None:
         self.agenda.clear()
@@ -609,6 +937,10 @@ class CalendarPane(QWidget):
                 continue
             marker = QListWidgetItem(f"◆ {event.name}")
             marker.setForeground(QColor("#b42318" if event.day_off else "#1f5fad"))
+            marker.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            self.agenda.addItem(marker)
+        for name, _colour in self.model.campaigns_on(day):
+            marker = QListWidgetItem(f"▬ {name}")
             marker.setFlags(Qt.ItemFlag.ItemIsEnabled)
             self.agenda.addItem(marker)
         for post in posts:
@@ -628,3 +960,48 @@ class CalendarPane(QWidget):
     def _agenda_current(self, item: QListWidgetItem | None, _previous: QListWidgetItem | None) -> None:
         if item is not None and item.data(Qt.ItemDataRole.UserRole) is not None:
             self.post_selected.emit(item.data(Qt.ItemDataRole.UserRole))
+
+    # -- planning dialogs ---------------------------------------------------------------------
+    def edit_campaigns(self) -> None:
+        from kurum_masaustu.ui.plan_dialogs import CampaignsDialog
+
+        dialog = CampaignsDialog(self.planning, self._posts.channels(), self._template_choices(), self)
+        dialog.post_requested.connect(self.campaign_post_requested)
+        dialog.exec()
+        self.refresh()
+
+    def edit_goals(self) -> None:
+        from kurum_masaustu.ui.plan_dialogs import GoalsDialog
+
+        dialog = GoalsDialog(self.planning, self._posts.channels(), self.planning.campaigns(), self)
+        dialog.exec()
+        self.refresh()
+
+    def edit_days(self) -> None:
+        from kurum_masaustu.ui.days_dialog import DaysDialog
+
+        dialog = DaysDialog(self.planning, self)
+        dialog.exec()
+        self.refresh()
+
+    def new_series(self, day: date | None = None) -> None:
+        from kurum_masaustu.ui.recurrence_dialog import RecurrenceDialog
+
+        dialog = RecurrenceDialog(self.planning, self._posts.channels(), day or self._anchor, self)
+        if dialog.exec():
+            self.refresh()
+            self.post_moved.emit(0)  # the outbox has new scheduled posts
+
+    def import_plan(self, path: Path | None = None) -> None:
+        from kurum_masaustu.ui.import_dialog import ImportDialog
+
+        media = self.media_library() if self.media_library is not None else None
+        dialog = ImportDialog(self._posts.sessions, media, path, self)
+        if dialog.exec():
+            self.refresh()
+            self.post_moved.emit(0)  # the outbox has new scheduled posts
+
+    def _template_choices(self) -> list[tuple[str, str]]:
+        from kurum_masaustu.services.templates import TemplateService
+
+        return [(t.key, t.name) for t in TemplateService(self._posts.sessions).list("post")]

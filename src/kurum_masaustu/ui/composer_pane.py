@@ -4,23 +4,19 @@ from __future__ import annotations
 
 import contextlib
 import logging
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QDate, QDateTime, Qt, QTime, QTimer, Signal
-from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import (
-    QCheckBox,
     QComboBox,
     QDateTimeEdit,
     QDialog,
     QFileDialog,
     QFormLayout,
-    QGridLayout,
-    QGroupBox,
     QHBoxLayout,
     QInputDialog,
     QLabel,
@@ -35,29 +31,34 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kurum_masaustu.domain import Category, DeliveryState
+from kurum_masaustu.domain import Category, DeliveryState, PostKind
 from kurum_masaustu.rules.timeutil import ISTANBUL, local_to_utc, to_local, today_local
 from kurum_masaustu.rules.tone import Finding, celebratory, election_sensitive
 
 if TYPE_CHECKING:
+    from kurum_masaustu.media.video import VideoInfo
     from kurum_masaustu.rules.hashtags import TagSet
     from kurum_masaustu.rules.templates import FieldProblem, FieldSpec
     from kurum_masaustu.services.templates import TemplateRecord
+    from kurum_masaustu.ui.checklist_widget import ChecklistWidget
 from kurum_masaustu.services.autosave import Autosave
-from kurum_masaustu.services.posts import ChannelInfo, MediaInfo, PostDraft, PostService, PostValidationError
-from kurum_masaustu.ui.labels import category_name, channel_label, platform_name
-from kurum_masaustu.ui.previews import ChannelCheck, PreviewPanel, check_channel, problem_message
+from kurum_masaustu.services.posts import (
+    ChannelInfo,
+    MediaInfo,
+    PostDraft,
+    PostService,
+    PostValidationError,
+)
+from kurum_masaustu.ui.channel_rows import ChannelRows
+from kurum_masaustu.ui.composer_kinds import KindPanel
+from kurum_masaustu.ui.labels import category_name, platform_name
+from kurum_masaustu.ui.override_editor import OverrideEditor
+from kurum_masaustu.ui.previews import ChannelCheck, PreviewPanel, any_message, check_channel
 from kurum_masaustu.ui.tasks import spawn
 
 log = logging.getLogger(__name__)
 
 IMAGE_FILTER = "*.jpg *.jpeg *.png *.webp *.gif *.heic *.heif *.mp4 *.mov"
-
-
-def _dot(colour: str) -> QIcon:
-    pixmap = QPixmap(12, 12)
-    pixmap.fill(QColor(colour))
-    return QIcon(pixmap)
 
 
 @dataclass(frozen=True)
@@ -105,8 +106,15 @@ class ComposerPane(QWidget):
         self._posts = posts
         self._import_media = import_media  # async callable(Path) -> MediaInfo
         self._post_id: int | None = None
+        #: The campaign of the post being written (a post started in a campaign gets it).
+        self.campaign_id: int | None = None
         self._media: list[MediaInfo] = []
         self._locked: set[int] = set()
+        #: The profile's media folder (videos are probed there); set by the window.
+        self.media_root: Path | None = None
+        self._video_facts: dict[int, VideoInfo] = {}
+        self._probing: set[int] = set()
+        self.checklist: ChecklistWidget | None = None  # attach_checklist()
 
         self.title_edit = QLineEdit()
         self.title_edit.setPlaceholderText(self.tr("Title for the calendar (optional)"))
@@ -133,9 +141,12 @@ class ComposerPane(QWidget):
             self._suggestion_layout.addWidget(button)
             self._suggestion_buttons.append(button)
         self._suggestion_layout.addStretch(1)
+        self.kinds = KindPanel(self.body_edit)
+        self.overrides = OverrideEditor(self.body_edit.toPlainText, self._check_one)
         self.tabs = QTabWidget()
         self.tabs.addTab(self.body_edit, self.tr("Text"))
         self.tabs.addTab(self.previews, self.tr("Preview"))
+        self.tabs.addTab(self.overrides, self.tr("Per channel"))
         # An unselected tab is drawn 2 px lower and clips the dots of "Ö" in "Önizleme".
         self.tabs.tabBar().setStyleSheet("QTabBar::tab { padding: 4px 10px 3px 10px; }")
         self._check_timer = QTimer(self)
@@ -153,12 +164,14 @@ class ComposerPane(QWidget):
         self.when_edit.setDisplayFormat("dd.MM.yyyy HH:mm")
         self.when_edit.setAccessibleName(self.tr("Publish time"))
 
-        self.channel_box = QGroupBox(self.tr("Channels"))
-        self.channel_grid = QGridLayout(self.channel_box)
-        self.channel_checks: dict[int, QCheckBox] = {}
-        self.no_channels_label = QLabel(self.tr("No channels yet."))
-        self.no_channels_label.setWordWrap(True)
-        self.channel_grid.addWidget(self.no_channels_label, 0, 0, 1, 2)
+        self.channel_box = ChannelRows()
+        self.channel_checks = self.channel_box.checks  # the same dicts: kept up to date by the rows
+        self.hand_off_checks = self.channel_box.hand_off_checks
+        self.state_labels = self.channel_box.state_labels
+        self.take_back_button = self.channel_box.take_back_button
+        self.hand_off_note = self.channel_box.hand_off_note
+        #: Cancels what the platforms hold for a post: async (post_id) -> (taken back, not taken back).
+        self.take_back_post: Callable[[int], Awaitable[tuple[int, int]]] | None = None
 
         self.media_list = QListWidget()
         self.media_list.setAccessibleName(self.tr("Attached media"))
@@ -197,6 +210,7 @@ class ComposerPane(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addLayout(form)
+        layout.addWidget(self.kinds)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.suggestions)
         layout.addWidget(self.counter_label)
@@ -207,6 +221,16 @@ class ComposerPane(QWidget):
         layout.addLayout(buttons)
 
         self.body_edit.textChanged.connect(self._check_timer.start)
+        self.kinds.changed.connect(self._check_timer.start)
+        self.kinds.changed.connect(self._autosave_timer.start)
+        self.kinds.kind_combo.currentIndexChanged.connect(lambda _i: self.channel_box.set_kind(self.kinds.kind()))
+        self.channel_box.toggled.connect(self._check_timer.start)
+        self.channel_box.toggled.connect(self._autosave_timer.start)
+        self.channel_box.toggled.connect(self._channels_toggled)
+        self.channel_box.hand_off_toggled.connect(self._autosave_timer.start)
+        self.channel_box.take_back_requested.connect(lambda: spawn(self.take_back()))
+        self.overrides.changed.connect(self._check_timer.start)
+        self.overrides.changed.connect(self._autosave_timer.start)
         self.body_edit.textChanged.connect(self._autosave_timer.start)
         self.title_edit.textChanged.connect(self._autosave_timer.start)
         self.when_edit.dateTimeChanged.connect(self._autosave_timer.start)
@@ -224,32 +248,73 @@ class ComposerPane(QWidget):
 
     # -- channels -------------------------------------------------------------------------
     def set_channels(self, channels: list[ChannelInfo]) -> None:
-        for check in self.channel_checks.values():
-            check.deleteLater()
-        self.channel_checks.clear()
-        self.no_channels_label.setVisible(not channels)
+        """One row per channel: chosen or not, its delivery's state, and hand-off where offered."""
         self._channels = {channel.id: channel for channel in channels}
-        for i, channel in enumerate(channels):
-            check = QCheckBox(channel_label(channel.display_name, channel.platform))
-            check.setIcon(_dot(channel.color))
-            check.setAccessibleName(channel.display_name)
-            check.toggled.connect(self._check_timer.start)
-            check.toggled.connect(self._autosave_timer.start)
-            self.channel_grid.addWidget(check, 1 + i // 2, i % 2)
-            self.channel_checks[channel.id] = check
+        self.channel_box.set_channels(channels)
+        self._channels_toggled()
 
     def checked_channels(self) -> list[int]:
-        return [cid for cid, check in self.channel_checks.items() if check.isChecked()]
+        return self.channel_box.checked()
+
+    def checked_channel_infos(self) -> list[ChannelInfo]:
+        return [self._channels[cid] for cid in self.checked_channels() if cid in self._channels]
+
+    def _channels_toggled(self) -> None:
+        chosen = self.checked_channel_infos()
+        self.kinds.set_channels(chosen)
+        self.overrides.set_channels(chosen)
+
+    def hand_off_channels(self) -> set[int]:
+        return self.channel_box.hand_off_channels()
+
+    def _set_hand_off(self, channel_ids: set[int]) -> None:
+        self.channel_box.set_hand_off(channel_ids)
+
+    def refresh_deliveries(self) -> None:
+        """Each chosen channel's delivery state for the open post (after saving or publishing)."""
+        statuses = self._posts.delivery_statuses(self._post_id) if self._post_id else []
+        self.channel_box.show_statuses(statuses, can_take_back=self.take_back_post is not None)
+
+    async def take_back(self) -> None:
+        """Cancel the open post on the platforms' schedulers; then it can be edited again."""
+        if self.take_back_post is None or self._post_id is None:
+            return
+        post_id = self._post_id
+        self.take_back_button.setEnabled(False)
+        try:
+            taken, failed = await self.take_back_post(post_id)
+        finally:
+            self.take_back_button.setEnabled(True)
+        if self._post_id != post_id:
+            return  # the person moved on to another post meanwhile
+        self.load(post_id)
+        if failed:
+            self._show_error(
+                self.tr(
+                    "%n channel(s) could not be taken back (offline, or the platform already published it).",
+                    "",
+                    failed,
+                )
+            )
+        else:
+            self.message_label.setStyleSheet("")
+            self.message_label.setText(
+                self.tr("Taken back from %n channel(s): edit the post and schedule it again.", "", taken)
+            )
 
     # -- loading --------------------------------------------------------------------------
     def new_post(self, day: date | None = None) -> None:
-        """Start an empty post, planned at 10:00 on ``day`` (default: the next full hour)."""
+        """Start an empty post, planned at 10:00 on ``day`` (default: the next full hour); a
+        ``datetime`` (an hour picked in the week view) is used as it is."""
         self._post_id = None
+        self.campaign_id = None
         self._locked = set()
         self.title_edit.clear()
         self.body_edit.clear()
         self.category_combo.setCurrentIndex(0)
-        if day is None:
+        if isinstance(day, datetime):
+            start = day.astimezone(ISTANBUL)
+        elif day is None:
             start = datetime.now(ISTANBUL).replace(minute=0, second=0, microsecond=0) + timedelta(hours=1)
         else:
             start = datetime.combine(day, time(10, 0), tzinfo=ISTANBUL)
@@ -257,10 +322,16 @@ class ComposerPane(QWidget):
         for check in self.channel_checks.values():
             check.setChecked(False)
             check.setEnabled(True)
+        self.kinds.clear()
+        self.overrides.set_overrides({})
+        self._set_hand_off(set())
         self._set_media([])
         self.message_label.clear()
         self.tabs.setCurrentIndex(0)
         self._template_fields = ()
+        if self.checklist is not None:
+            self.checklist.post_loaded(None, "")
+        self.refresh_deliveries()
         self.update_checks()
         self._mark_clean()
         self.body_edit.setFocus()
@@ -271,19 +342,37 @@ class ComposerPane(QWidget):
             return False
         states = self._posts.delivery_states(post_id)
         self._post_id = draft.id
+        self.campaign_id = draft.campaign_id
         self.title_edit.setText(draft.title)
         self.body_edit.setPlainText(draft.body)
         self.category_combo.setCurrentIndex(max(0, self.category_combo.findData(draft.category)))
         if draft.scheduled_at is not None:
             self._set_when(to_local(draft.scheduled_at))
-        self._locked = {cid for cid, state in states.items() if state == DeliveryState.PUBLISHED}
+        self._locked = {
+            cid for cid, state in states.items() if state in (DeliveryState.PUBLISHED, DeliveryState.HANDED_OFF)
+        }
         for cid, check in self.channel_checks.items():
             check.setChecked(cid in draft.channel_ids)
             check.setEnabled(cid not in self._locked)
+        self.kinds.set_kind(draft.kind)
+        self.kinds.link_edit.setText(draft.link)
+        self.kinds.set_poll(draft.poll)
+        self.overrides.set_overrides(draft.overrides)
+        self._set_hand_off(draft.hand_off)
         self._set_media(self._posts.media(draft.media_ids))
+        if self.checklist is not None:
+            self.checklist.post_loaded(draft.id, draft.source_reference)
+        self.refresh_deliveries()
         self.update_checks()
         self._mark_clean()
-        if self._locked:
+        if any(state == DeliveryState.HANDED_OFF for state in states.values()):
+            self.message_label.setText(
+                self.tr(
+                    "Handed to the platform's scheduler on some channels: changes here do not reach them "
+                    "until you take the post back from the platforms."
+                )
+            )
+        elif self._locked:
             self.message_label.setText(self.tr("Already published on some channels; those stay as they are."))
         else:
             self.message_label.clear()
@@ -314,7 +403,22 @@ class ComposerPane(QWidget):
             schedule=schedule,
             category=Category(self.category_combo.currentData()),
             media_ids=[m.id for m in self._media],
+            source_reference=self.checklist.source_reference() if self.checklist is not None else "",
+            kind=self.kinds.kind(),
+            overrides={cid: text for cid, text in self.overrides.overrides.items() if cid in self.checked_channels()},
+            link=self.kinds.link_edit.text() if self.kinds.kind() is PostKind.TEXT else "",
+            poll=self.kinds.poll() if self.kinds.kind() is PostKind.POLL else None,
+            hand_off=self.hand_off_channels(),
+            campaign_id=self.campaign_id,
         )
+
+    def attach_checklist(self, checklist: ChecklistWidget) -> None:
+        """The reliability checklist: a tab here, and a say before anything is scheduled."""
+        self.checklist = checklist
+        self.tabs.addTab(checklist, self.tr("Checklist"))
+        checklist.source_edit.textChanged.connect(self._autosave_timer.start)
+        checklist.attach(self)
+        checklist.post_loaded(self._post_id, "")
 
     def save(self, schedule: bool) -> int | None:
         """Save the post; on bad input show why and keep everything typed."""
@@ -323,14 +427,20 @@ class ComposerPane(QWidget):
             blocked = [r for r in self.channel_checks_now() if r.blocking]
             if blocked:
                 self.update_checks()
-                self.tabs.setCurrentIndex(1)
+                self.tabs.setCurrentWidget(self.previews)
                 names = ", ".join(r.channel.display_name for r in blocked)
-                first = problem_message(blocked[0].blocking[0])
+                first = any_message(blocked[0].blocking[0])
                 self._show_error(
                     self.tr("Cannot schedule for {channels}: {problem} Fix it, or remove that channel.").format(
                         channels=names, problem=first
                     )
                 )
+                return None
+        if schedule and self.checklist is not None:
+            unfinished = self.checklist.blocking_message()
+            if unfinished:
+                self.tabs.setCurrentWidget(self.checklist)
+                self._show_error(unfinished)
                 return None
         acknowledgement = None
         if schedule:
@@ -359,11 +469,14 @@ class ComposerPane(QWidget):
             self._show_error(self._validation_message(exc.code))
             return None
         self._post_id = post_id
+        if self.checklist is not None:
+            self.checklist.post_saved(post_id)
         if acknowledgement:
             self._posts.record(post_id, "election.warning_acknowledged", {"note": acknowledgement})
         day = to_local(draft.scheduled_at).date() if draft.scheduled_at else today_local()
         self.message_label.setStyleSheet("")
         self.message_label.setText(self.tr("Scheduled.") if schedule else self.tr("Draft saved."))
+        self.refresh_deliveries()
         self._mark_clean()
         self.saved.emit(post_id, day)
         return post_id
@@ -378,9 +491,14 @@ class ComposerPane(QWidget):
             self._tag_sets = self._tag_sets_source()
         found = suggest(text, self._tag_sets, to_local(self.scheduled_at()).date(), limit=len(self._suggestion_buttons))
         for button, tag in zip(self._suggestion_buttons, found + [""] * len(self._suggestion_buttons), strict=False):
-            button.setText(f"#{tag}" if tag else "")
+            button.setText("#" + tag.lstrip("#") if tag else "")  # sets may store tags with their "#"
             button.setVisible(bool(tag))
         self.suggestions.setVisible(bool(found))
+
+    def reload_tag_sets(self) -> None:
+        """The hashtag library changed: suggestions read it again."""
+        self._tag_sets = None
+        self._show_suggestions(self.body_edit.toPlainText())
 
     def add_hashtag(self, tag: str) -> None:
         """Append a suggested hashtag to the text (undoable like typing)."""
@@ -436,6 +554,10 @@ class ComposerPane(QWidget):
             "when": self.scheduled_at().isoformat(),
             "category": str(self.category_combo.currentData()),
             "media": [m.id for m in self._media],
+            "source": self.checklist.source_reference() if self.checklist is not None else "",
+            **self.kinds.state(),
+            "overrides": {str(cid): text for cid, text in self.overrides.overrides.items()},
+            "hand_off": sorted(self.hand_off_channels()),
         }
 
     def _mark_clean(self) -> None:
@@ -478,6 +600,15 @@ class ComposerPane(QWidget):
             self.category_combo.setCurrentIndex(index)
         media_ids = [m for m in state.get("media", []) if isinstance(m, int)]
         self._set_media(self._posts.media(media_ids))
+        if self.checklist is not None:
+            self.checklist.source_edit.setText(str(state.get("source", "")))
+        self.kinds.restore(state)
+        raw_overrides = state.get("overrides")
+        if isinstance(raw_overrides, dict):
+            self.overrides.set_overrides(
+                {int(cid): str(text) for cid, text in raw_overrides.items() if str(cid).isdigit()}
+            )
+        self._set_hand_off({c for c in state.get("hand_off", []) if isinstance(c, int)})
         self.update_checks()
         if self._autosave is not None:
             self._autosave.save(state)
@@ -497,12 +628,40 @@ class ComposerPane(QWidget):
         self.message_label.setStyleSheet("color: #b42318;")
         self.message_label.setText(text)
 
+    def _media_types(self) -> tuple[str, ...]:
+        return tuple("video" if m.mime_type.startswith("video/") else "image" for m in self._media)
+
+    def _check_one(self, channel: ChannelInfo, text: str) -> ChannelCheck:
+        videos = tuple(self._video_facts[m.id] for m in self._media if m.id in self._video_facts)
+        return check_channel(channel, text, bool(self._media), self.kinds.shape(self._media_types(), videos))
+
+    def _probe_videos(self) -> None:
+        """Read duration, size and codecs of attached videos in a worker, once per file (a story
+        or reel is checked against them)."""
+        root = self.media_root
+        if root is None:
+            return
+        for item in self._media:
+            if item.mime_type.startswith("video/") and item.id not in self._video_facts.keys() | self._probing:
+                self._probing.add(item.id)
+                spawn(self._probe(item, root / item.relative_path))
+
+    async def _probe(self, item: MediaInfo, path: Path) -> None:
+        from kurum_masaustu.media.errors import MediaError
+        from kurum_masaustu.media.video import probe
+        from kurum_masaustu.ui.tasks import in_thread
+
+        try:
+            self._video_facts[item.id] = await in_thread(lambda: probe(path))
+        except (MediaError, OSError) as exc:
+            log.info("could not probe %s: %s", item.original_name, exc)
+        finally:
+            self._probing.discard(item.id)
+        self._check_timer.start()
+
     def channel_checks_now(self) -> list[ChannelCheck]:
-        text = self.body_edit.toPlainText()
         return [
-            check_channel(self._channels[cid], text, bool(self._media))
-            for cid in self.checked_channels()
-            if cid in self._channels
+            self._check_one(channel, self.overrides.text_for(channel.id)) for channel in self.checked_channel_infos()
         ]
 
     def wording_findings(self) -> tuple[list[Finding], list[Finding], WordingContext]:
@@ -551,16 +710,23 @@ class ComposerPane(QWidget):
                 ).format(count=too_many)
             )
         self._show_suggestions(text)
+        self.kinds.update_thread_note()
+        self.overrides.refresh_checks()
         self.previews.show_checks(results, text, bool(self._media))
         self.previews.show_notes(self.notes)
         blocking = sum(len(r.blocking) for r in results)
-        warnings = sum(len(r.problems) for r in results) - blocking + len(self.notes)
+        warnings = sum(r.warnings for r in results) + len(self.notes)
         title = self.tr("Preview")
         if blocking:
             title += f" ✖ {blocking}"
         elif warnings:
             title += f" ⚠ {warnings}"
-        self.tabs.setTabText(1, title)
+        self.tabs.setTabText(self.tabs.indexOf(self.previews), title)
+        overridden = len([cid for cid in self.overrides.overrides if cid in self.checked_channels()])
+        per_channel = self.tr("Per channel")
+        self.tabs.setTabText(
+            self.tabs.indexOf(self.overrides), f"{per_channel} ✎ {overridden}" if overridden else per_channel
+        )
         parts = []
         for result in results:
             counts = [c for c in result.counts if c.limit is not None]
@@ -573,6 +739,7 @@ class ComposerPane(QWidget):
     # -- media ----------------------------------------------------------------------------
     def _set_media(self, media: list[MediaInfo]) -> None:
         self._media = list(media)
+        self._probe_videos()
         self.media_list.clear()
         for item in self._media:
             size = f" {item.width}×{item.height}" if item.width and item.height else ""

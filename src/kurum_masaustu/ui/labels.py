@@ -37,6 +37,8 @@ def delivery_state_name(state: DeliveryState) -> str:
         DeliveryState.PUBLISHED: QCoreApplication.translate("Labels", "Published"),
         DeliveryState.FAILED: QCoreApplication.translate("Labels", "Failed"),
         DeliveryState.CANCELLED: QCoreApplication.translate("Labels", "Cancelled"),
+        DeliveryState.UNCERTAIN: QCoreApplication.translate("Labels", "To be checked"),
+        DeliveryState.MISSED: QCoreApplication.translate("Labels", "Time passed"),
     }
     return names[state]
 
@@ -50,6 +52,8 @@ STATE_SYMBOLS = {
     DeliveryState.PUBLISHED: "✓",
     DeliveryState.FAILED: "⚠",
     DeliveryState.CANCELLED: "✕",
+    DeliveryState.UNCERTAIN: "?",
+    DeliveryState.MISSED: "◴",
 }
 
 

@@ -8,22 +8,26 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QDockWidget, QInputDialog, QMainWindow, QMessageBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QMessageBox, QVBoxLayout, QWidget
 
 from kurum_masaustu import APP_NAME
+from kurum_masaustu.domain import Platform
 from kurum_masaustu.rules.timeutil import to_local
 from kurum_masaustu.services.autosave import Autosave
 from kurum_masaustu.services.posts import MediaInfo, media_info
 from kurum_masaustu.ui.calendar_pane import CalendarPane
+from kurum_masaustu.ui.channel_warning import ChannelWarning
+from kurum_masaustu.ui.checklist_widget import ChecklistWidget
 from kurum_masaustu.ui.composer_pane import ComposerPane, WordingContext
+from kurum_masaustu.ui.crisis_panel import CrisisBanner
 from kurum_masaustu.ui.inbox_pane import InboxPane
 from kurum_masaustu.ui.media_pane import MediaPane
 from kurum_masaustu.ui.outbox_pane import OutboxPane
 from kurum_masaustu.ui.pause_banner import PauseBanner
 from kurum_masaustu.ui.status_bar import AppStatusBar
-from kurum_masaustu.ui.tasks import in_thread, spawn
+from kurum_masaustu.ui.tasks import alive, in_thread, spawn
 
 if TYPE_CHECKING:
     from kurum_masaustu.app import Services
@@ -31,7 +35,12 @@ if TYPE_CHECKING:
     from kurum_masaustu.publishing.outbox import RunSummary
     from kurum_masaustu.publishing.runner import OutboxRunner
     from kurum_masaustu.rules.hashtags import TagSet
+    from kurum_masaustu.services.channels import ChannelService
+    from kurum_masaustu.services.crisis import CrisisService, SpikeView
+    from kurum_masaustu.services.planning import CampaignInfo
     from kurum_masaustu.services.templates import TemplateRecord
+    from kurum_masaustu.ui.channel_manager import ChannelManagerDialog
+    from kurum_masaustu.ui.crisis_panel import CrisisDialog
 
 log = logging.getLogger(__name__)
 
@@ -54,6 +63,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(title)
 
         self.calendar = CalendarPane(services.posts)
+        self.calendar.media_library = lambda: services.media
         self.composer = ComposerPane(
             services.posts,
             self.import_media,
@@ -62,17 +72,20 @@ class MainWindow(QMainWindow):
             tag_sets=self._tag_library,
             templates=self._post_templates,
         )
-        self.media = MediaPane(services.profile.media_dir)
-        self.inbox = InboxPane(services.inbox)
+        self.media = MediaPane(services.profile.media_dir, services.sessions)
+        self.inbox = InboxPane(services.inbox, templates=self._reply_templates)
         self.outbox = OutboxPane(services.outbox)
         self.pause_banner = PauseBanner()
+        self.crisis_banner = CrisisBanner()
         central = QWidget()
         central_layout = QVBoxLayout(central)
         central_layout.setContentsMargins(0, 0, 0, 0)
         central_layout.addWidget(self.pause_banner)
+        central_layout.addWidget(self.crisis_banner)
         central_layout.addWidget(self.calendar, 1)
         self.setCentralWidget(central)
         self._runner: OutboxRunner | None = None
+        self._last_spike: object = None
         self.composer_dock = self._dock(
             "composerDock", self.tr("Composer"), self.composer, Qt.DockWidgetArea.RightDockWidgetArea
         )
@@ -92,18 +105,35 @@ class MainWindow(QMainWindow):
 
         self.status = AppStatusBar(self)
         self.setStatusBar(self.status)
+        self.checklist = self._build_checklist()
+        self.channel_warning = ChannelWarning()
+        self.channel_warning.clicked.connect(self.open_channel_manager)
+        self.status.addPermanentWidget(self.channel_warning)
         self._build_menus()
 
         self.calendar.post_selected.connect(self.show_post)
         self.calendar.post_activated.connect(self.edit_post)
         self.calendar.new_post_requested.connect(self.new_post_on)
+        self.calendar.campaign_post_requested.connect(self.new_post_in_campaign)
         self.calendar.post_moved.connect(lambda _post_id: self._outbox_changed())
         self.calendar.days_loaded.connect(self.composer.update_checks)
         self.composer.saved.connect(self._post_saved)
+        self.composer.take_back_post = self.take_back_post
+        self.composer.media_root = services.profile.media_dir
         self.outbox.changed.connect(self._outbox_changed)
+        self.inbox.replies_queued.connect(self._poke_outbox)
+        self.inbox.hide_with = self._hide_item
+        self.crisis_banner.plan_requested.connect(lambda: self.open_crisis_dialog(0))
+        self.crisis_banner.statements_requested.connect(lambda: self.open_crisis_dialog(1))
+        self.crisis_banner.crisis_mode_requested.connect(self.turn_on_crisis_mode)
+        self.crisis_banner.show_items_requested.connect(self.show_crisis_items)
         self.pause_banner.resume_requested.connect(lambda: self.resume_publishing())
         self.status.back_online.connect(self._poke_outbox)
-        self.composer.media_changed.connect(self.media.show_media)
+        self.status.back_online.connect(self._take_back_if_paused)
+        self.composer.media_changed.connect(self._composer_media_changed)
+        for check in self.composer.channel_checks.values():
+            check.toggled.connect(lambda _on: self.media.set_platforms(self._composer_platforms()))
+        self.media.media_updated.connect(self.checklist.media_updated)
 
         self.resize(1440, 900)
         self._restore_layout()
@@ -115,6 +145,22 @@ class MainWindow(QMainWindow):
         self.status.watch_network()
 
     # -- construction ---------------------------------------------------------------------
+    def _build_checklist(self) -> ChecklistWidget:
+        from kurum_masaustu.services.checklist import ChecklistRecords
+        from kurum_masaustu.services.links import LinkChecker
+        from kurum_masaustu.services.spelling import SpellChecker, SpellingWords
+
+        self.spell_checker = SpellChecker()
+        checklist = ChecklistWidget(
+            ChecklistRecords(self.services.sessions),
+            self.spell_checker,
+            SpellingWords(self.services.sessions),
+            LinkChecker(),
+            self.status.online,
+        )
+        self.composer.attach_checklist(checklist)
+        return checklist
+
     def _dock(self, name: str, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
         dock = QDockWidget(title, self)
         dock.setObjectName(name)
@@ -155,6 +201,13 @@ class MainWindow(QMainWindow):
         for dock in (self.composer_dock, self.media_dock, self.inbox_dock, self.outbox_dock):
             view_menu.addAction(dock.toggleViewAction())
 
+        content_menu = self.menuBar().addMenu(self.tr("&Content"))
+        hashtags_action = QAction(self.tr("&Hashtag library…"), self)
+        hashtags_action.triggered.connect(self.edit_hashtags)
+        templates_action = QAction(self.tr("&Templates…"), self)
+        templates_action.triggered.connect(self.edit_templates)
+        content_menu.addActions([hashtags_action, templates_action])
+
         publish_menu = self.menuBar().addMenu(self.tr("&Publishing"))
         self.pause_action = QAction(self.tr("&Pause all publishing…"), self)
         self.pause_action.setShortcut(QKeySequence("Ctrl+Shift+P"))
@@ -170,6 +223,10 @@ class MainWindow(QMainWindow):
         publish_menu.addActions(
             [self.pause_action, self.crisis_action, self.mourning_action, self.resume_action, self.publish_now_action]
         )
+        publish_menu.addSeparator()
+        self.channels_action = QAction(self.tr("C&hannels…"), self)
+        self.channels_action.triggered.connect(self.open_channel_manager)
+        publish_menu.addAction(self.channels_action)
 
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         about_action = QAction(self.tr("&About Kurum Masaüstü"), self)
@@ -178,8 +235,22 @@ class MainWindow(QMainWindow):
 
     # -- behaviour ------------------------------------------------------------------------
     def show_post(self, post_id: int) -> None:
-        """Selecting a post shows its media."""
+        """Selecting a post shows its media, framed for the post's platforms."""
+        channels = self.services.posts.delivery_states(post_id)
+        platform_of = self._platform_of()
+        self.media.set_platforms([platform_of[c] for c in channels if c in platform_of])
         self.media.show_media(self.services.posts.media_for_post(post_id))
+
+    def _platform_of(self) -> dict[int, Platform]:
+        return {c.id: c.platform for c in self.services.posts.channels()}
+
+    def _composer_platforms(self) -> list[Platform]:
+        platform_of = self._platform_of()
+        return [platform_of[c] for c in self.composer.checked_channels() if c in platform_of]
+
+    def _composer_media_changed(self, media: list[MediaInfo]) -> None:
+        self.media.set_platforms(self._composer_platforms())
+        self.media.show_media(media)
 
     def edit_post(self, post_id: int) -> None:
         if self.composer.load(post_id):
@@ -192,6 +263,26 @@ class MainWindow(QMainWindow):
         self.composer_dock.show()
         self.composer_dock.raise_()
 
+    def new_post_in_campaign(self, campaign: CampaignInfo) -> None:
+        """A post started in a campaign: its channels, template and hashtags, on its first day
+        still ahead; saved into the campaign."""
+        from kurum_masaustu.rules.timeutil import today_local
+
+        day = max(campaign.starts_on, today_local()) if campaign.ends_on >= today_local() else today_local()
+        self.new_post_on(day)
+        for channel_id in campaign.channel_ids:
+            check = self.composer.channel_checks.get(channel_id)
+            if check is not None and check.isEnabled():
+                check.setChecked(True)
+        template = next((t for t in self._post_templates() if t.key == campaign.template_key), None)
+        if template is not None:
+            self.composer.use_template(template.body, template.fields)
+        if campaign.hashtags:
+            text = self.composer.body_edit.toPlainText().rstrip()
+            self.composer.body_edit.setPlainText((text + "\n\n" if text else "") + " ".join(campaign.hashtags))
+        self.composer.campaign_id = campaign.id
+        self.composer.update_checks()
+
     def _post_saved(self, post_id: int, day: date) -> None:
         self.calendar.refresh(select=day)
         self.show_post(post_id)
@@ -199,11 +290,98 @@ class MainWindow(QMainWindow):
         self.outbox.reload()
         self._poke_outbox()
 
+    def edit_hashtags(self) -> None:
+        from kurum_masaustu.services.hashtags import HashtagLibrary
+        from kurum_masaustu.ui.hashtag_library import HashtagLibraryDialog
+
+        HashtagLibraryDialog(HashtagLibrary(self.services.sessions), self).exec()
+        self.composer.reload_tag_sets()
+
+    def edit_templates(self) -> None:
+        from kurum_masaustu.services.templates import TemplateService
+        from kurum_masaustu.ui.template_editor import TemplateEditorDialog
+
+        TemplateEditorDialog(TemplateService(self.services.sessions), self).exec()
+
     # -- publishing ---------------------------------------------------------------------------
     def _post_templates(self) -> list[TemplateRecord]:
         from kurum_masaustu.services.templates import TemplateService
 
         return TemplateService(self.services.sessions).list("post")
+
+    # -- crisis -------------------------------------------------------------------------------
+    def _crisis_service(self) -> CrisisService:
+        from kurum_masaustu.services.crisis import CrisisService
+
+        return CrisisService(self.services.sessions)
+
+    async def check_crisis(self) -> SpikeView | None:
+        """Look for a negative spike (off the UI thread) and offer the crisis plan if there is one."""
+        crisis = self._crisis_service()
+        spikes = await in_thread(crisis.spikes)
+        if not alive(self):
+            return None
+        # A named cluster (a post, a unit) says more than "everywhere"; "all" when it is the only one.
+        named = [view for view in spikes if view.kind != "all"]
+        chosen = named or spikes
+        if not chosen:
+            self.crisis_banner.hide()
+            return None
+        view = chosen[0]
+        if view.spike.cluster == self.crisis_banner.dismissed_key:
+            return view
+        paused = self.services.pause.paused()
+        crisis_on = bool(paused and paused.get("mode") == "crisis")
+        if self._last_spike != view.spike.cluster:
+            self._last_spike = view.spike.cluster
+            await in_thread(
+                crisis.record,
+                "crisis.spike",
+                {"where": view.label or view.kind, "count": view.spike.count, "ratio": view.spike.ratio},
+            )
+        self.crisis_banner.show_spike(view, crisis.rule.window.total_seconds() / 3600, crisis_on)
+        return view
+
+    def open_crisis_dialog(self, tab: int = 0) -> CrisisDialog:
+        from kurum_masaustu.services.crisis import holding_statements
+        from kurum_masaustu.ui.crisis_panel import CrisisDialog
+
+        dialog = CrisisDialog(self._crisis_service(), holding_statements(), self)
+        dialog.tabs.setCurrentIndex(tab)
+        dialog.statement_chosen.connect(self.write_statement)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        self.crisis_dialog = dialog
+        return dialog
+
+    def write_statement(self, text: str) -> None:
+        """A holding statement goes to the composer as a new post for today."""
+        self.composer.new_post(to_local(datetime.now(UTC)).date())
+        self.composer.body_edit.setPlainText(text)
+        self.composer_dock.show()
+        self.composer_dock.raise_()
+
+    def turn_on_crisis_mode(self) -> None:
+        view = self.crisis_banner.current
+        where = view.label if view is not None and view.label else self.tr("negative messages")
+        self.pause_publishing(self.tr("Crisis: {where}").format(where=where), mode="crisis")
+        if view is not None:
+            self.crisis_banner.show_spike(view, self._crisis_service().rule.window.total_seconds() / 3600, True)
+
+    def show_crisis_items(self) -> None:
+        self.inbox_dock.show()
+        self.inbox_dock.raise_()
+        self.inbox.show_negative()
+
+    async def _hide_item(self, item_id: int, reason: str) -> str | None:
+        from kurum_masaustu.services.routing import RoutingService
+
+        return await RoutingService(self.services.sessions).hide(item_id, reason, self.services.adapter_for)
+
+    def _reply_templates(self) -> list[TemplateRecord]:
+        from kurum_masaustu.services.templates import TemplateService
+
+        return TemplateService(self.services.sessions).list("reply")
 
     def _tag_library(self) -> list[TagSet]:
         """The profile's hashtag sets, with the institution's local tags from its settings."""
@@ -232,6 +410,47 @@ class MainWindow(QMainWindow):
             election=election,
         )
 
+    async def take_back_post(self, post_id: int | None) -> tuple[int, int]:
+        """Cancel what platforms' schedulers hold (of one post, or all not yet due): (taken, not).
+
+        One post is taken back to be edited: its deliveries become drafts. Everything (a pause)
+        stays scheduled here and is handed over again, or reviewed, when publishing resumes."""
+        from kurum_masaustu.platforms.base import Done
+
+        publisher = self.services.publisher
+        taken = failed = 0
+        for delivery_id in publisher.handed_off_ids(post_id):
+            outcome = await publisher.take_back(delivery_id, as_draft=post_id is not None)
+            if isinstance(outcome, Done):
+                taken += 1
+            elif outcome is not None:
+                failed += 1
+        if taken or failed:
+            self.calendar.refresh()
+            self.outbox.reload()
+            self.composer.refresh_deliveries()
+        return taken, failed
+
+    def _take_back_if_paused(self) -> None:
+        """While paused, posts still held by platforms (the pause began offline, or in another
+        run) are taken back at start and when the connection returns."""
+        if self.services.pause.paused() is not None and self.services.publisher.handed_off_ids(None):
+            spawn(self._take_back_for_pause())
+
+    async def _take_back_for_pause(self) -> None:
+        """A pause must stop what the platforms hold too: take it back and say how it went."""
+        taken, failed = await self.take_back_post(None)
+        if failed:
+            self.status.showMessage(
+                self.tr(
+                    "%n post(s) handed to platforms could not be taken back; cancel them on the platform.",
+                    "",
+                    failed,
+                )
+            )
+        elif taken:
+            self.status.showMessage(self.tr("%n post(s) taken back from the platforms' schedulers.", "", taken))
+
     def attach_runner(self, runner: OutboxRunner) -> None:
         self._runner = runner
 
@@ -241,6 +460,7 @@ class MainWindow(QMainWindow):
 
     def _outbox_changed(self) -> None:
         self.calendar.refresh()
+        self.composer.refresh_deliveries()
         self.refresh_counts()
         self._poke_outbox()
 
@@ -249,14 +469,45 @@ class MainWindow(QMainWindow):
         if summary.published or summary.failed or summary.reconciled or summary.handed_off or summary.retried:
             self.calendar.refresh()
             self.outbox.reload()
+            self.composer.refresh_deliveries()
             self.refresh_counts()
         self.refresh_pause()
+        self.refresh_channel_warning()  # a refused token shows at once; an expiry comes nearer
 
     def after_inbox_sync(self, summary: InboxSyncSummary) -> None:
         """New or changed messages arrived: show them (the reader keeps its place otherwise)."""
         if summary.new or summary.edited or summary.deleted:
             self.inbox.apply_filter()
             self.refresh_counts()
+            spawn(self.check_crisis())
+
+    # -- channels -------------------------------------------------------------------------------
+    def _channel_service(self) -> ChannelService:
+        from kurum_masaustu.services.channels import ChannelService
+
+        return ChannelService(self.services.sessions, self.services.credentials())
+
+    def open_channel_manager(self) -> ChannelManagerDialog:
+        """The channel manager ("Kanallar…"): connect, test, reconnect, rename, remove."""
+        from kurum_masaustu.services.connect import ConnectService
+        from kurum_masaustu.ui.channel_manager import ChannelManagerDialog
+
+        channels = self._channel_service()
+        connect = ConnectService(
+            channels, self.services.profile.root / "sandbox", on_changed=self.services.forget_adapter
+        )
+        dialog = ChannelManagerDialog(channels, connect, parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.changed.connect(self._channels_changed)
+        dialog.open()
+        return dialog
+
+    def _channels_changed(self) -> None:
+        self.refresh_channel_warning()
+        self._poke_outbox()
+
+    def refresh_channel_warning(self) -> None:
+        self.channel_warning.show_for(self._channel_service().list(), datetime.now(UTC))
 
     def refresh_pause(self) -> None:
         paused = self.services.pause.paused()
@@ -266,27 +517,32 @@ class MainWindow(QMainWindow):
             until = paused.get("until")
             shown_until = f"{to_local(datetime.fromisoformat(until)):%d.%m.%Y %H:%M}" if until else None
             self.pause_banner.show_pause(paused.get("reason") or "", shown_until)
+            if until:  # look again when it ends by itself (the switch ends it on that look)
+                left = (datetime.fromisoformat(until) - datetime.now(UTC)).total_seconds()
+                QTimer.singleShot(int(min(max(left, 0) + 1, 86_400) * 1000), self._pause_may_have_ended)
         for action in (self.pause_action, self.crisis_action, self.mourning_action):
             action.setEnabled(paused is None)
         self.resume_action.setEnabled(paused is not None)
 
+    def _pause_may_have_ended(self) -> None:
+        was_paused = not self.pause_banner.isHidden()
+        self.refresh_pause()
+        if was_paused and self.pause_banner.isHidden():
+            self.calendar.refresh()
+            self.composer.update_checks()
+            self._poke_outbox()
+
     def ask_pause_publishing(self, mode: str = "manual") -> None:
-        titles = {
-            "crisis": self.tr("Crisis mode"),
-            "mourning": self.tr("National mourning"),
-            "manual": self.tr("Pause all publishing"),
-        }
-        reason, ok = QInputDialog.getText(
-            self,
-            titles.get(mode, titles["manual"]),
-            self.tr("Why is publishing paused? (for example: crisis, national mourning)"),
-        )
-        if ok:
-            default = {"crisis": self.tr("Crisis"), "mourning": self.tr("National mourning")}
-            self.pause_publishing(reason.strip() or default.get(mode, self.tr("Paused by the user")), mode=mode)
+        from kurum_masaustu.ui.pause_dialog import PauseDialog
+
+        dialog = PauseDialog(mode, self)
+        if dialog.exec():
+            self.pause_publishing(dialog.reason(), dialog.until(), mode=mode)
 
     def pause_publishing(self, reason: str, until: datetime | None = None, mode: str = "manual") -> None:
         self.services.pause.pause(reason, until, mode)
+        if self.services.publisher.handed_off_ids(None):
+            spawn(self._take_back_for_pause())
         self.refresh_pause()
         self.composer.update_checks()
 
@@ -358,7 +614,20 @@ class MainWindow(QMainWindow):
         """Work that must not delay the first paint (the app calls it once the window is ready)."""
         spawn(self._check_keyring())
         spawn(self._install_templates())
+        self._take_back_if_paused()
         spawn(in_thread(_warm_up_text_rules))
+        spawn(self._load_dictionary())
+        self.refresh_channel_warning()
+        spawn(self.check_crisis())
+
+    async def _load_dictionary(self) -> None:
+        """Read the spelling dictionary (about a second) before the first check needs it."""
+        from kurum_masaustu.services.spelling import DictionaryUnavailableError
+
+        try:
+            await in_thread(self.spell_checker.load)
+        except DictionaryUnavailableError as exc:
+            log.warning("spelling check unavailable: %s", exc)
 
     async def _install_templates(self) -> None:
         """Shipped templates into the profile (new ones added; the person's edits kept)."""
@@ -413,6 +682,7 @@ class MainWindow(QMainWindow):
         state.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.media.flush()
         self.composer.autosave_now()
         self.save_layout()
         super().closeEvent(event)

@@ -1,7 +1,10 @@
-"""Outbox pane: waiting, sending, published (with links) and failed deliveries; retry, cancel."""
+"""Outbox pane: waiting, sending, published (with links) and failed deliveries; retry, cancel;
+and the deliveries waiting for the person: an uncertain one (published? paste its link, or send
+it again) and one whose time passed while the app was closed (publish now, or keep as a draft)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
 
@@ -19,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from kurum_masaustu.domain import DeliveryState, Platform
+from kurum_masaustu.rules.missed_slot import late_by
 from kurum_masaustu.rules.timeutil import to_local
 from kurum_masaustu.services.outbox import OutboxRow, OutboxService
 from kurum_masaustu.ui.labels import STATE_SYMBOLS, channel_label, delivery_state_name
@@ -37,6 +41,9 @@ def error_text(code: str | None) -> str:
         "transient": QCoreApplication.translate("Outbox", "Temporary problem; will retry"),
         "gave_up": QCoreApplication.translate("Outbox", "Gave up after repeated failures"),
         "validation": QCoreApplication.translate("Outbox", "The platform refused the post"),
+        "uncertain": QCoreApplication.translate(
+            "Outbox", "The platform cannot show whether it went out: check the channel"
+        ),
     }
     text = known.get(kind, kind)
     return f"{text}: {detail}" if detail else text
@@ -52,6 +59,15 @@ class OutboxModel(QAbstractTableModel):
         self.beginResetModel()
         self._rows = self._service.rows(datetime.now(UTC))
         self.endResetModel()
+
+    def late_text(self, scheduled_at: datetime, now: datetime) -> str:
+        """"3 saat gecikti": how late a delivery is, in the largest whole unit."""
+        unit, amount = late_by(scheduled_at, now)
+        if unit == "minutes":
+            return self.tr("%n minute(s) late", "", amount)
+        if unit == "hours":
+            return self.tr("%n hour(s) late", "", amount)
+        return self.tr("%n day(s) late", "", amount)
 
     def row(self, index: QModelIndex) -> OutboxRow:
         return self._rows[index.row()]
@@ -81,9 +97,16 @@ class OutboxModel(QAbstractTableModel):
                 return row.permalink
             if row.platform == Platform.MANUAL:
                 return QCoreApplication.translate("Outbox", "To be posted by hand")
+            if row.state == DeliveryState.MISSED and row.scheduled_at is not None:
+                question = QCoreApplication.translate("Outbox", "publish now, or keep it as a draft?")
+                return f"{self.late_text(row.scheduled_at, datetime.now(UTC))} · {question}"
             return error_text(row.last_error)
         if role == Qt.ItemDataRole.ForegroundRole and row.state == DeliveryState.FAILED:
             return QColor("#b42318")
+        if role == Qt.ItemDataRole.ForegroundRole and row.state in (DeliveryState.UNCERTAIN, DeliveryState.MISSED):
+            return QColor("#9a6700")
+        if role == Qt.ItemDataRole.ToolTipRole and column == "result" and row.last_error:
+            return error_text(row.last_error)
         return None
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -124,12 +147,24 @@ class OutboxPane(QWidget):
         self.copy_button = QPushButton(self.tr("Copy text"))
         self.copy_button.setToolTip(self.tr("Copy the text to post it by hand"))
         self.posted_button = QPushButton(self.tr("Mark as posted…"))
+        self.confirm_button = QPushButton(self.tr("It was published: paste link…"))
+        self.confirm_button.setToolTip(self.tr("You found the post on the channel: record its link"))
+        self.again_button = QPushButton(self.tr("It was not published: send again"))
+        self.again_button.setToolTip(self.tr("The post is not on the channel: send it again now"))
+        self.publish_late_button = QPushButton(self.tr("Publish now"))
+        self.publish_late_button.setToolTip(self.tr("Its time has passed: publish it late anyway"))
+        self.keep_draft_button = QPushButton(self.tr("Keep as draft"))
+        self.keep_draft_button.setToolTip(self.tr("Do not publish it; reschedule it from the calendar"))
         buttons = QHBoxLayout()
         buttons.addWidget(self.retry_button)
         buttons.addWidget(self.cancel_button)
         buttons.addWidget(self.open_button)
         buttons.addWidget(self.copy_button)
         buttons.addWidget(self.posted_button)
+        buttons.addWidget(self.confirm_button)
+        buttons.addWidget(self.again_button)
+        buttons.addWidget(self.publish_late_button)
+        buttons.addWidget(self.keep_draft_button)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
@@ -140,6 +175,10 @@ class OutboxPane(QWidget):
         self.open_button.clicked.connect(self._open)
         self.copy_button.clicked.connect(self._copy)
         self.posted_button.clicked.connect(self._ask_posted)
+        self.confirm_button.clicked.connect(self._ask_confirm)
+        self.again_button.clicked.connect(self._ask_send_again)
+        self.publish_late_button.clicked.connect(lambda: self._settle_missed(publish=True))
+        self.keep_draft_button.clicked.connect(lambda: self._settle_missed(publish=False))
         self.table.activated.connect(lambda _index: self._open())
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._update_buttons())
         self._loaded = False  # loaded when first shown: it starts behind the inbox tab
@@ -167,6 +206,12 @@ class OutboxPane(QWidget):
         manual = row is not None and row.platform == Platform.MANUAL and row.state != DeliveryState.PUBLISHED
         self.copy_button.setVisible(manual)
         self.posted_button.setVisible(manual)
+        uncertain = row is not None and row.state == DeliveryState.UNCERTAIN
+        self.confirm_button.setVisible(uncertain)
+        self.again_button.setVisible(uncertain)
+        missed = row is not None and row.state == DeliveryState.MISSED
+        self.publish_late_button.setVisible(missed)
+        self.keep_draft_button.setVisible(missed)
 
     def _retry(self) -> None:
         row = self._current()
@@ -197,13 +242,66 @@ class OutboxPane(QWidget):
             self.mark_posted(row.delivery_id, link)
 
     def mark_posted(self, delivery_id: int, link: str) -> bool:
+        return self._record_link(self.tr("Posted by hand"), self._service.mark_posted_by_hand, delivery_id, link)
+
+    def _record_link(
+        self, title: str, record: Callable[[int, str, datetime], bool], delivery_id: int, link: str
+    ) -> bool:
+        """Store the link the person pasted; a Turkish message (and nothing changed) if it is none."""
         try:
-            done = self._service.mark_posted_by_hand(delivery_id, link, datetime.now(UTC))
+            done = record(delivery_id, link, datetime.now(UTC))
         except ValueError:
-            QMessageBox.warning(
-                self, self.tr("Posted by hand"), self.tr("That is not a web address. It should start with https://")
-            )
+            QMessageBox.warning(self, title, self.tr("That is not a web address. It should start with https://"))
             return False
+        if done:
+            self.reload()
+            self.changed.emit()
+        return done
+
+    def _ask_confirm(self) -> None:
+        row = self._current()
+        if row is None:
+            return
+        prompt = self.tr("Paste the link of the post on %1:").replace("%1", row.channel_name)
+        link, ok = QInputDialog.getText(self, self.tr("It was published"), prompt)
+        if ok:
+            self.confirm_published(row.delivery_id, link)
+
+    def confirm_published(self, delivery_id: int, link: str) -> bool:
+        """The person found an uncertain delivery's post: record where it is."""
+        return self._record_link(self.tr("It was published"), self._service.confirm_published, delivery_id, link)
+
+    def _ask_send_again(self) -> None:
+        row = self._current()
+        if row is None:
+            return
+        answer = QMessageBox.question(
+            self,
+            self.tr("Send again"),
+            self.tr("Send this post to %1 again? Do it only if you looked and it is not on the channel.").replace(
+                "%1", row.channel_name
+            ),
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self.send_again(row.delivery_id)
+
+    def send_again(self, delivery_id: int) -> bool:
+        """The person looked and an uncertain delivery is not on the platform: queue it again."""
+        done = self._service.send_again(delivery_id, datetime.now(UTC))
+        if done:
+            self.reload()
+            self.changed.emit()
+        return done
+
+    def _settle_missed(self, *, publish: bool) -> bool:
+        """The person's answer for a delivery whose time passed: publish now, or keep as draft."""
+        row = self._current()
+        if row is None:
+            return False
+        if publish:
+            done = self._service.publish_missed(row.delivery_id, datetime.now(UTC))
+        else:
+            done = self._service.keep_missed_as_draft(row.delivery_id)
         if done:
             self.reload()
             self.changed.emit()

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -23,11 +24,13 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPlainTextEdit,
+    QSizePolicy,
     QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
+from kurum_masaustu.rules.missed_slot import MissedSlotPolicy, parse_policy
 from kurum_masaustu.rules.policy import Policy, PresetChannel
 from kurum_masaustu.settings import Settings
 
@@ -93,6 +96,25 @@ class SettingsDialog(QDialog):
         hours.addStretch(1)
         form.addRow(self.tr("Business hours:"), hours)
         layout.addWidget(institution)
+
+        publishing = QGroupBox(self.tr("Publishing"))
+        publishing_form = QFormLayout(publishing)
+        self.missed_combo = QComboBox()
+        self.missed_combo.setAccessibleName(self.tr("Posts missed while the app was closed"))
+        choices = (
+            (MissedSlotPolicy.ASK, self.tr("Ask me for each post")),
+            (MissedSlotPolicy.PUBLISH_LATE, self.tr("Publish them late")),
+            (MissedSlotPolicy.DROP, self.tr("Do not publish them; keep them as drafts")),
+        )
+        for policy_value, text in choices:
+            self.missed_combo.addItem(text, policy_value.value)
+        self.missed_combo.setCurrentIndex(self.missed_combo.findData(parse_policy(settings.missed_slot_policy).value))
+        self.missed_combo.setToolTip(
+            self.tr("A post whose time passed while the app was closed or offline. A publishing pause still wins.")
+        )
+        publishing_form.addRow(self.tr("Missed posts:"), self.missed_combo)
+        publishing.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        layout.addWidget(publishing)
 
         self.managed_box = QGroupBox(self.tr("Managed by your IT department"))
         managed = QFormLayout(self.managed_box)
@@ -166,6 +188,7 @@ class SettingsDialog(QDialog):
             return
         stored.business_hours_start = self._settings.business_hours_start = start
         stored.business_hours_end = self._settings.business_hours_end = end
+        stored.missed_slot_policy = self._settings.missed_slot_policy = str(self.missed_combo.currentData())
         try:
             stored.save(self._file)
         except OSError as exc:

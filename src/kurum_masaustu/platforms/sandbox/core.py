@@ -90,6 +90,14 @@ class SandboxState:
             Path(tmp).unlink(missing_ok=True)
             raise
 
+    async def save_async(self) -> None:
+        """:meth:`save` in a worker thread: serialising and ``fsync`` take milliseconds that the
+        event loop (the window) must not wait for. Call it holding :attr:`lock`, so that no
+        request changes the data while the thread writes it."""
+        # get_event_loop, not to_thread: a qasync loop driven by Qt alone (a pane's task in a
+        # test) is not "running" for asyncio, and to_thread would refuse it.
+        await asyncio.get_event_loop().run_in_executor(None, self.save)
+
     @property
     def lock(self) -> asyncio.Lock:
         return self._lock
@@ -126,6 +134,9 @@ class SandboxTransport(httpx.AsyncBaseTransport):
         self.routes.append(Route(method, re.compile(pattern + r"\Z"), handler, writes))
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        # A real request always gives the event loop a turn; an in-process one must too, or a
+        # chain of them (an inbox walking its pages) holds the window for its whole length.
+        await asyncio.sleep(0)
         self.requests.append(request)
         await request.aread()
         if self.faults.rate_limit_seconds is not None:
@@ -140,7 +151,7 @@ class SandboxTransport(httpx.AsyncBaseTransport):
                 async with self.state.lock:
                     response = await route.handler(request, match)
                     if route.writes:
-                        self.state.save()
+                        await self.state.save_async()
                 if route.writes and self.faults.take("timeout_after_accept"):
                     raise httpx.ReadTimeout("sandbox: the platform accepted, then the answer was lost", request=request)
                 if self.faults.take("malformed_json"):

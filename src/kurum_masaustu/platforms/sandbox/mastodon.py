@@ -13,6 +13,7 @@ Faithful to the Mastodon documentation and the OpenAPI description in ``shared/s
 - ``POST /api/v2/media``: images are processed at once (200, ``url`` set); video, GIFV, audio and
   large files answer 202 with ``url: null`` and ``GET /api/v1/media/:id`` answers 206 until done,
   then 200. ``Faults.slow_media_polls`` keeps media processing for that many more polls.
+- OAuth: app registration, the consent page and the token endpoint (``sandbox/oauth.py``).
 - Reading: ``verify_credentials``, ``/api/v2/instance``, a status, an account's statuses,
   scheduled statuses, notifications (``types[]``) and conversations, paginated by id with a
   ``Link`` header as Mastodon builds it.
@@ -33,6 +34,7 @@ our posts, or a direct message); :meth:`MastodonSandbox.published` lists what th
 from __future__ import annotations
 
 import hashlib
+import heapq
 import html
 import json
 import secrets
@@ -463,6 +465,9 @@ class MastodonSandbox(SandboxTransport):
         ]
         for method, pattern, handler, writes in routes:
             self.route(method, pattern, handler, writes=writes)
+        from kurum_masaustu.platforms.sandbox import oauth  # app registration and sign-in pages
+
+        oauth.register_mastodon(self)
 
     @classmethod
     def open(
@@ -770,16 +775,21 @@ class MastodonSandbox(SandboxTransport):
         except ValueError:
             limit = default_limit
         limit = max(1, min(limit, max_limit))
-        ordered = sorted(items, key=lambda pair: _id_key(pair[0]), reverse=True)
+        # Select the page without sorting everything (an inbox of 10,000 would hold the loop).
+        def key(pair: tuple[str, Any]) -> tuple[int, str]:
+            return _id_key(pair[0])
+
+        candidates = list(items)
         if "max_id" in params:
-            ordered = [p for p in ordered if _id_key(p[0]) < _id_key(params["max_id"])]
+            candidates = [p for p in candidates if key(p) < _id_key(params["max_id"])]
         if "since_id" in params:
-            ordered = [p for p in ordered if _id_key(p[0]) > _id_key(params["since_id"])]
+            candidates = [p for p in candidates if key(p) > _id_key(params["since_id"])]
         if "min_id" in params:
-            newer = [p for p in ordered if _id_key(p[0]) > _id_key(params["min_id"])]
-            window = list(reversed(newer))[:limit]  # the `limit` immediately after min_id
-            ordered = list(reversed(window))
-        page = ordered[:limit]
+            newer = [p for p in candidates if key(p) > _id_key(params["min_id"])]
+            window = heapq.nsmallest(limit, newer, key=key)  # the `limit` immediately after min_id
+            page = sorted(window, key=key, reverse=True)
+        else:
+            page = heapq.nlargest(limit, candidates, key=key)
         headers: dict[str, str] = {}
         if page:
             keep = [(k, v) for k, v in self._query(request) if k not in ("max_id", "min_id", "since_id")]
@@ -1358,6 +1368,20 @@ class MastodonSandbox(SandboxTransport):
             "media_ids": [],
         }
         status = self._post(fields, at or self.clock(), account_id=account_id)
+        if save:
+            self.state.save()
+        return str(status["id"])
+
+    def add_own_status(self, text: str, *, at: datetime | None = None, save: bool = True) -> str:
+        """A public status of the account itself, as if posted earlier (demo and training seeds)."""
+        fields: dict[str, Any] = {
+            "text": text,
+            "visibility": "public",
+            "language": "tr",
+            "in_reply_to_id": None,
+            "media_ids": [],
+        }
+        status = self._post(fields, at or self.clock(), account_id=self.account_id)
         if save:
             self.state.save()
         return str(status["id"])

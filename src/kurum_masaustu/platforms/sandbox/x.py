@@ -21,6 +21,7 @@ Faithful to ``reference/platform_apis.md`` §3 and ``shared/specs/x/openapi.json
   ``expansions`` and ``user.fields``. Text comes back as X shows it: links wrapped in t.co,
   ``& < >`` escaped, a media link appended; ``entities.urls`` hold the expansions.
 - ``DELETE /2/tweets/{id}``, ``PUT /2/tweets/{id}/hidden`` (replies in our own conversations).
+- Sign-in: ``GET /i/oauth2/authorize`` and the code grant at the token endpoint (``sandbox/oauth.py``).
 - ``POST /2/oauth2/token`` (``grant_type=refresh_token``, public client: ``client_id`` in the form):
   a new access token (2 hours) and a new, single-use refresh token; the old pair stops working.
 - Errors as X sends them: problem JSON (``{title, detail, type, status}``) and the invalid-request
@@ -468,6 +469,9 @@ class XSandbox(SandboxTransport):
         ]
         for method, pattern, handler, writes in routes:
             self.route(method, pattern, handler, writes=writes)
+        from kurum_masaustu.platforms.sandbox import oauth  # the consent page and the code grant
+
+        oauth.register_x(self)
 
     @classmethod
     def open(
@@ -620,9 +624,11 @@ class XSandbox(SandboxTransport):
         grant = form.get("grant_type", "")
         if not grant:
             return _oauth_error(400, "invalid_request", "Missing required parameter [grant_type].")
+        if grant == "authorization_code":
+            from kurum_masaustu.platforms.sandbox import oauth
+
+            return oauth.x_exchange_code(self, form)
         if grant != "refresh_token":
-            if grant == "authorization_code":
-                return _oauth_error(400, "invalid_request", "Value passed for the authorization code was invalid.")
             return _oauth_error(400, "unsupported_grant_type", f"Grant type {grant} is not supported.")
         client_id = form.get("client_id", "")
         if not client_id:

@@ -1,0 +1,117 @@
+"""Goals of the content strategy and the plan's progress against them ("bu hafta 2/5 duyuru").
+
+A goal asks for ``target`` posts per week or month, optionally of one category, one campaign or
+on one channel. Progress counts distinct posts whose calendar slot falls in the period (Istanbul
+days; weeks start on Monday) and that are planned or out: drafts, failures and cancellations do
+not count toward a goal. Pure: no Qt, no I/O.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from enum import StrEnum
+from typing import Protocol
+
+from kurum_masaustu.domain import Category, DeliveryState
+from kurum_masaustu.rules.timeutil import add_months, to_local
+
+#: Deliveries that count toward a goal: planned (the outbox or the platform holds them) or out.
+COUNTED_STATES = frozenset(
+    {DeliveryState.SCHEDULED, DeliveryState.HANDED_OFF, DeliveryState.PUBLISHING, DeliveryState.PUBLISHED}
+)
+
+
+class Period(StrEnum):
+    WEEK = "week"
+    MONTH = "month"
+
+
+@dataclass(frozen=True)
+class Goal:
+    period: Period
+    target: int
+    category: Category | None = None
+    campaign_id: int | None = None
+    channel_id: int | None = None
+    id: int | None = None
+
+    def __post_init__(self) -> None:
+        if self.target < 1:
+            raise ValueError("a goal needs a target of at least one post")
+
+
+class Countable(Protocol):
+    @property
+    def post_id(self) -> int: ...
+
+    @property
+    def at(self) -> datetime: ...
+
+    @property
+    def state(self) -> DeliveryState: ...
+
+    @property
+    def category(self) -> Category: ...
+
+    @property
+    def campaign_id(self) -> int | None: ...
+
+    @property
+    def channel_id(self) -> int: ...
+
+
+@dataclass(frozen=True)
+class Progress:
+    goal: Goal
+    first: date
+    last: date
+    #: Posts planned or out in the period (what the goal counts).
+    planned: int
+    #: Of those, posts already published.
+    published: int
+
+    @property
+    def missing(self) -> int:
+        return max(0, self.goal.target - self.planned)
+
+    @property
+    def met(self) -> bool:
+        return self.missing == 0
+
+
+def period_bounds(period: Period, day: date) -> tuple[date, date]:
+    """The week (Monday … Sunday) or calendar month holding ``day``."""
+    if period is Period.WEEK:
+        first = day - timedelta(days=day.weekday())
+        return first, first + timedelta(days=6)
+    first = day.replace(day=1)
+    return first, add_months(first, 1) - timedelta(days=1)
+
+
+def _matches(goal: Goal, entry: Countable) -> bool:
+    return (
+        entry.state in COUNTED_STATES
+        and (goal.category is None or entry.category == goal.category)
+        and (goal.campaign_id is None or entry.campaign_id == goal.campaign_id)
+        and (goal.channel_id is None or entry.channel_id == goal.channel_id)
+    )
+
+
+def progress(goals: Sequence[Goal], entries: Iterable[Countable], day: date) -> list[Progress]:
+    """Each goal's progress in its period around ``day``. ``entries`` must cover the periods
+    (the month holding ``day``, and the whole week holding it)."""
+    by_day: list[tuple[date, Countable]] = [(to_local(e.at).date(), e) for e in entries]
+    result = []
+    for goal in goals:
+        first, last = period_bounds(goal.period, day)
+        planned: set[int] = set()
+        published: set[int] = set()
+        for local_day, entry in by_day:
+            if first <= local_day <= last and _matches(goal, entry):
+                planned.add(entry.post_id)
+                if entry.state is DeliveryState.PUBLISHED:
+                    published.add(entry.post_id)
+        result.append(Progress(goal, first, last, len(planned), len(published)))
+    return result
