@@ -34,5 +34,8 @@ install_python() {
     "$PYTHON" -m venv .venv
   fi
   .venv/bin/python -m pip install -q --upgrade pip
+  # setuptools copies the package into build/lib and never removes a file that was renamed or
+  # deleted since (a renamed migration would be installed twice): start that copy afresh.
+  rm -rf build/lib
   .venv/bin/python -m pip install -q ".${extra}"
 }

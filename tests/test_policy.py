@@ -196,8 +196,8 @@ def test_policy_turns_off_the_demo_and_sandbox_channels(tmp_path: Path) -> None:
     path = tmp_path / "policy.json"
     path.write_text('{"disable_sandbox": true, "allowed_platforms": ["mastodon", "manual"]}', encoding="utf-8")
     demo = _cli(path, "--demo", "--screenshot", str(tmp_path / "x.png"))
-    assert demo.returncode == 2
-    assert "BT biriminizce kapatılmış" in demo.stderr
+    assert demo.returncode == 5
+    assert "Deneme profili bu bilgisayarda BT biriminizin politikasıyla kapatılmış." in demo.stderr
     assert not (tmp_path / "x.png").exists()
     profile = str(tmp_path / "p")
     sandbox = _cli(path, "channel", "add", "--profile", profile, "--platform", "manual", "--name", "D", "--sandbox")

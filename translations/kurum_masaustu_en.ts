@@ -4164,6 +4164,22 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
 {path}</translation>
     </message>
     <message>
+        <source>The profile folder cannot be written, so Kurum Masaüstü cannot open it:
+{folder}
+({reason})
+
+Ask your IT department to give you write access to this folder, or start with --profile and a folder you can write to. Nothing was changed.</source>
+        <translation>The profile folder cannot be written, so Kurum Masaüstü cannot open it:
+{folder}
+({reason})
+
+Ask your IT department to give you write access to this folder, or start with --profile and a folder you can write to. Nothing was changed.</translation>
+    </message>
+    <message>
+        <source>The demo is turned off on this computer by your IT department&apos;s policy.</source>
+        <translation>The demo is turned off on this computer by your IT department&apos;s policy.</translation>
+    </message>
+    <message>
         <source>This profile is already open in another window.</source>
         <translation>This profile is already open in another window.</translation>
     </message>

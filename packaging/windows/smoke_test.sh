@@ -4,15 +4,21 @@
 #   bash packaging/windows/smoke_test.sh            # builds the MSI first (build_msi.sh)
 #   bash packaging/windows/smoke_test.sh --no-build # uses dist/ and the stage of the last build
 #
-#  1. silent install of dist/kurum-masaustu-<version>-x64.msi; files, ARP entry, shortcut;
-#  2. the installed app renders its demo window to PNG (python.exe and pythonw.exe), checked;
-#     every module of the app and every compiled extension (.pyd) imports;
-#  3. a profile (--demo --profile in %LOCALAPPDATA%) and a keyring entry (the app's own
+#  0. a bad IT property (SYNC_INTERVAL_MINUTES=2) is refused before anything is installed;
+#  1. silent install of dist/kurum-masaustu-<version>-x64.msi with IT properties (PROXY,
+#     PROVINCE, SYNC_INTERVAL_MINUTES); files, ARP entry, shortcut to the branded launcher, the
+#     policy registry values (only those given), the scheduled sync task;
+#  2. the policy as the installed app reads it (registry + a %ProgramData% policy.json with bad
+#     keys: reported, the rest applied); the launcher's version resource and icon;
+#  3. the installed app renders its demo window to PNG (python.exe, and the launcher with a
+#     broken policy.json), checked; every module of the app and every .pyd imports;
+#  4. a profile (--demo --profile in %LOCALAPPDATA%) and a keyring entry (the app's own
 #     CredentialStore → WinVaultKeyring) are created; nothing may be written in Program Files;
-#  4. silent upgrade to an MSI with a higher version (same files): one ARP entry, the profile
-#     and the keyring entry unchanged, the upgraded app opens the profile;
-#  5. silent uninstall: no file left in Program Files, ARP entry and shortcut gone, the profile
-#     and the keyring entry still there.
+#  5. silent upgrade, while the app is running, to a higher version signed with a throwaway
+#     certificate (signature verified): one ARP entry, the profile and the keyring entry
+#     unchanged, the upgraded app opens the profile; then a downgrade is refused;
+#  6. silent uninstall: no file left in Program Files, ARP entry, shortcut, policy values and
+#     task gone; the profile, the keyring entry and IT's policy.json still there.
 #
 # Wine-only workarounds live in packaging/windows/harness/ and go into the Wine prefix, the
 # environment or the command line, never into the MSI:
@@ -20,6 +26,8 @@
 #   - wine_run.py blocks _wmi (Wine 8 lacks propsys.VariantToString, which platform.* reaches);
 #   - WINEDLLOVERRIDES netprofm= (Wine 8's Network List Manager makes Qt's network-information
 #     backend spin forever at start-up; without it Qt reports "no backend", as the app handles);
+#   - WINEDLLOVERRIDES _wmi.pyd=d: the same _wmi block for processes started without wine_run.py
+#     (the launcher, the MSI's custom actions);
 #   - a private Xvfb: with Wine's null display driver no window can be created and
 #     QApplication.quit() never returns.
 # Artifacts: build/windows/smoke/.
@@ -86,15 +94,35 @@ V2=$(echo "$V1" | awk -F. '{printf "%d.%d.%d", $1, $2, $3 + 1}')
 rm -rf "$OUT"
 mkdir -p "$OUT/msi"
 
-step_start "build MSI $V2 for the upgrade (--reuse-stage)"
+step_start "build MSI $V2 for the upgrade (--reuse-stage), signed with a throwaway certificate"
+# A self-signed code-signing certificate made here, as IT's .pfx would be given to the build.
+SIGN_DIR=$OUT/sign
+mkdir -p "$SIGN_DIR"
+head -c 24 /dev/urandom | base64 > "$SIGN_DIR/password.txt"
+openssl req -x509 -newkey rsa:2048 -nodes -days 2 -keyout "$SIGN_DIR/key.pem" -out "$SIGN_DIR/cert.pem" \
+  -subj "/CN=Kurum Masaustu smoke test/O=Throwaway test certificate" -addext "extendedKeyUsage=codeSigning" 2> /dev/null
+openssl pkcs12 -export -inkey "$SIGN_DIR/key.pem" -in "$SIGN_DIR/cert.pem" -out "$SIGN_DIR/test.pfx" \
+  -passout "file:$SIGN_DIR/password.txt"
+rm -f "$SIGN_DIR/key.pem"
+KURUM_SIGN_PFX=$SIGN_DIR/test.pfx KURUM_SIGN_PASSWORD_FILE=$SIGN_DIR/password.txt \
 KURUM_MSI_VERSION=$V2 KURUM_MSI_OUT=$OUT/msi bash "$HERE/build_msi.sh" --reuse-stage > "$OUT/build-$V2.log" 2>&1 \
   || { tail -20 "$OUT/build-$V2.log"; fail "building the $V2 MSI"; }
 MSI2=$OUT/msi/kurum-masaustu-$V2-x64.msi
+"$PY" "$HERE/buildtool.py" check-signature "$MSI2" "$SIGN_DIR/cert.pem" || fail "the $V2 MSI's signature"
+"$PY" "$HERE/buildtool.py" check-signature "$WORK/stage/kurum-masaustu.exe" "$SIGN_DIR/cert.pem" || fail "the launcher's signature"
+if "$PY" "$HERE/buildtool.py" check-signature "$MSI1" > /dev/null 2>&1; then fail "$MSI1 is signed, but no certificate was given"; fi
+# A byte changed after signing must be caught.
+cp "$WORK/stage/kurum-masaustu.exe" "$SIGN_DIR/tampered.exe"
+printf 'X' | dd of="$SIGN_DIR/tampered.exe" bs=1 seek=2000 conv=notrunc status=none
+if "$PY" "$HERE/buildtool.py" check-signature "$SIGN_DIR/tampered.exe" "$SIGN_DIR/cert.pem" > /dev/null 2>&1; then
+  fail "a launcher modified after signing passed the signature check"
+fi
+echo "signatures: MSI $V2 and its launcher verify against the test certificate; a modified copy does not"
 PRODUCT_CODE2=$(msiinfo export "$MSI2" Property | awk -F'\t' '$1=="ProductCode"{print $2}' | tr -d '\r')
 echo "$MSI2 (ProductCode $PRODUCT_CODE2)"
 # The Wine harness must never ship: no file of it in either MSI.
 for msi in "$MSI1" "$MSI2"; do
-  if msiinfo export "$msi" File | cut -f3 | grep -i -E 'icuuc|wine_run|keyring_probe|import_all|smoke_checks'; then
+  if msiinfo export "$msi" File | cut -f3 | grep -i -E 'icuuc|wine_run|_probe|import_all|smoke_checks'; then
     fail "$(basename "$msi") carries a test-only harness file"
   fi
 done
@@ -103,7 +131,7 @@ step_end
 # ---------------------------------------------------------------- Wine prefix
 step_start "Xvfb + Wine prefix (win10) + icuuc stub"
 TMP_ROOT=$(mktemp -d /tmp/kurum-smoke.XXXXXX)
-export WINEPREFIX=$TMP_ROOT/prefix WINEARCH=win64 WINEDEBUG=-all WINEDLLOVERRIDES="mscoree,mshtml,netprofm="
+export WINEPREFIX=$TMP_ROOT/prefix WINEARCH=win64 WINEDEBUG=-all WINEDLLOVERRIDES="mscoree,mshtml,netprofm=;_wmi.pyd=d"
 export PATH=/usr/lib/wine:$PATH
 unset WAYLAND_DISPLAY
 XVFB_PID=""
@@ -155,10 +183,32 @@ step_end
 arp_entries() { wineserver -w; "$PY" "$HARNESS/smoke_checks.py" arp "$WINEPREFIX" "$APP_NAME"; }
 find_shortcuts() { find "$WINEPREFIX/drive_c" -name "$APP_NAME.lnk" 2>/dev/null || true; }
 
-# ---------------------------------------------------------------- install
-step_start "install $V1 (msiexec /i /qn)"
+POLICY_KEY='Software\Policies\Kurum Masaustu'
+TASK_FILE="$WINEPREFIX/drive_c/windows/system32/tasks/Kurum Masaustu/Sync"
+IT_PROPERTIES=(PROXY=http://vekil.kurum.local:8080 PROVINCE=Izmir SYNC_INTERVAL_MINUTES=15)
+
+# ---------------------------------------------------------------- bad IT property
+step_start "install with SYNC_INTERVAL_MINUTES=2: refused"
 rc=0
-wrun 600 msiexec /i "$(winpath "$MSI1")" /qn /l*v "$(winpath "$OUT/install.log")" > "$OUT/msiexec-install.out" || rc=$?
+wrun 300 msiexec /i "$(winpath "$MSI1")" /qn /l*v "$(winpath "$OUT/bad-property.log")" SYNC_INTERVAL_MINUTES=2 \
+  > "$OUT/msiexec-bad-property.out" || rc=$?
+wineserver -w
+step_end
+[ "$rc" -ne 0 ] || fail "an out-of-range SYNC_INTERVAL_MINUTES was accepted"
+# Wine's msiexec does not write a launch condition's message into the log (Windows does, and
+# shows it): check that LaunchConditions stopped the install, and the message the MSI carries.
+launch_conditions_failed() { tr -d '\0' < "$1" | grep -a -q -E 'Action ended [0-9:]+: LaunchConditions\. Return value [^1]'; }
+launch_conditions_failed "$OUT/bad-property.log" || fail "the install was not stopped by its launch conditions (log: $OUT/bad-property.log)"
+msiinfo export "$MSI1" LaunchCondition > "$OUT/msi-launch-conditions.idt"
+grep -q 'must be 5 to 1440 minutes' "$OUT/msi-launch-conditions.idt" || fail "the MSI lacks the SYNC_INTERVAL_MINUTES message"
+[ ! -d "$PF" ] || [ "$(find "$PF" -type f | wc -l)" -eq 0 ] || fail "the refused install left files"
+echo "refused by the launch conditions, msiexec exit code $rc (1603 mod 256 = 67); message: $(grep -o '[^	]*must be 5 to 1440 minutes.' "$OUT/msi-launch-conditions.idt")"
+
+# ---------------------------------------------------------------- install
+step_start "install $V1 (msiexec /i /qn ${IT_PROPERTIES[*]})"
+rc=0
+wrun 600 msiexec /i "$(winpath "$MSI1")" /qn /l*v "$(winpath "$OUT/install.log")" "${IT_PROPERTIES[@]}" \
+  > "$OUT/msiexec-install.out" || rc=$?
 wineserver -w
 step_end
 [ "$rc" -eq 0 ] || fail "msiexec /i returned $rc (log: $OUT/install.log)"
@@ -177,16 +227,50 @@ echo "ARP icon: $icon"
 SHORTCUT=$(find_shortcuts)
 [ -n "$SHORTCUT" ] || fail "no Start-menu shortcut"
 echo "shortcut: ${SHORTCUT#"$WINEPREFIX"/}"
+grep -a -q 'kurum-masaustu.exe' "$SHORTCUT" || fail "the shortcut does not start kurum-masaustu.exe"
+policy_values=$("$PY" "$HARNESS/smoke_checks.py" reg-values "$WINEPREFIX" HKLM "$POLICY_KEY")
+echo "HKLM\\$POLICY_KEY: $policy_values"
+[ "$policy_values" = '{"PROVINCE": "Izmir", "PROXY": "http://vekil.kurum.local:8080", "SYNC_INTERVAL_MINUTES": "15"}' ] \
+  || fail "the policy registry values are not exactly the properties given"
+[ -f "$TASK_FILE" ] || fail "no scheduled task \\Kurum Masaustu\\Sync"
+grep -q 'IgnoreNew' "$TASK_FILE" && grep -q 'Kurum Masaüstü: zamanı gelen' "$TASK_FILE" || fail "the task is not ours"
+echo "scheduled task: C:\\windows\\system32\\tasks\\Kurum Masaustu\\Sync registered by the MSI's custom action"
 "$PY" "$HARNESS/smoke_checks.py" snapshot "$PF" "$OUT/pf-before-runs.txt"
 
 PYEXE="$PF_WIN\\python\\python.exe"
-PYWEXE="$PF_WIN\\python\\pythonw.exe"
 RUNNER=$(winpath "$HARNESS/wine_run.py")
 app() {  # app LIMIT EXE ARGS… : the installed app through the Wine harness
   local limit=$1 exe=$2; shift 2
   wrun "$limit" "$exe" "$RUNNER" -m kurum_masaustu "$@"
 }
 check_png() { "$PY" "$HERE/buildtool.py" check-png "$1" 800 500; }
+
+# ---------------------------------------------------------------- IT policy as the app reads it
+POLICY_DIR="$WINEPREFIX/drive_c/ProgramData/Kurum Masaustu"
+mkdir -p "$POLICY_DIR"
+printf '%s' '{"district": "Konak", "proxi": "http://yazim-hatasi:8080", "sync_interval_minutes": 1}' > "$POLICY_DIR/policy.json"
+step_start "installed app: policy (registry + %ProgramData% policy.json)"
+wrun 120 "$PYEXE" "$RUNNER" "$(winpath "$HARNESS/policy_probe.py")" > "$OUT/policy.out" || { cat "$OUT/policy.out"; fail "policy probe"; }
+step_end
+cat "$OUT/policy.out"
+"$PY" - "$OUT/policy.out" <<'PYCHECK' || fail "the installed app did not read the policy as expected"
+import json, sys
+found = json.loads(open(sys.argv[1], encoding="utf-8").read().strip().splitlines()[-1])
+assert found["values"] == {"district": "Konak", "province": "Izmir", "proxy": "http://vekil.kurum.local:8080",
+                           "sync_interval_minutes": 15}, found["values"]
+assert found["sources"]["district"].endswith("policy.json") and found["sources"]["proxy"].startswith("registry")
+problems = " | ".join(found["problems"])
+assert "proxi: unknown key" in problems and "sync_interval_minutes: must be between 5 and 1440" in problems, problems
+PYCHECK
+echo "policy: registry values and the file's good key applied, its two bad keys reported"
+
+step_start "launcher: version resource and icon"
+wrun 60 "$PYEXE" "$RUNNER" "$(winpath "$HARNESS/launcher_probe.py")" "$PF_WIN\\kurum-masaustu.exe" > "$OUT/launcher.out" \
+  || { cat "$OUT/launcher.out"; fail "launcher probe"; }
+step_end
+cat "$OUT/launcher.out"
+grep -q "ProductName=$APP_NAME .*FileVersion=$V1 OriginalFilename=kurum-masaustu.exe" "$OUT/launcher.out" || fail "launcher version resource"
+grep -q "icons=[1-9]" "$OUT/launcher.out" || fail "the launcher has no icon"
 
 # ---------------------------------------------------------------- run the installed app
 step_start "installed app: --demo --screenshot (python.exe)"
@@ -198,12 +282,15 @@ cat "$OUT/run-demo.out"
 grep -q 'demo.png' "$OUT/run-demo.out" || fail "the app did not print the screenshot path"
 check_png "$OUT/demo.png" || fail "demo screenshot"
 
-step_start "installed app: --demo --screenshot (pythonw.exe)"
+LAUNCHER="$PF_WIN\\kurum-masaustu.exe"
+printf '%s' '{ bu bir JSON değil' > "$POLICY_DIR/policy.json"
+step_start "launcher: --demo --lang en --screenshot, with a broken policy.json"
 rc=0
-app 300 "$PYWEXE" --demo --lang en --screenshot "$(winpath "$OUT/demo-pythonw-en.png")" > "$OUT/run-pythonw.out" || rc=$?
+wrun 300 "$LAUNCHER" --demo --lang en --screenshot "$(winpath "$OUT/demo-launcher-en.png")" > "$OUT/run-launcher.out" || rc=$?
 step_end
-[ "$rc" -eq 0 ] || fail "pythonw.exe run exited with $rc"
-check_png "$OUT/demo-pythonw-en.png" || fail "pythonw screenshot"
+[ "$rc" -eq 0 ] || { cat "$OUT/run-launcher.out"; fail "the launcher exited with $rc"; }
+check_png "$OUT/demo-launcher-en.png" || fail "launcher screenshot"
+echo "the launcher started the app (GUI subsystem, no console) despite the broken policy file"
 
 step_start "installed python: import every app module and .pyd"
 wrun 300 "$PYEXE" "$RUNNER" "$(winpath "$HARNESS/import_all.py")" > "$OUT/import-all.out" || { cat "$OUT/import-all.out"; fail "imports"; }
@@ -238,13 +325,49 @@ grep -q 'backend=keyring.backends.Windows.WinVaultKeyring' "$OUT/keyring-set.out
   || fail "the app wrote into Program Files"
 echo "nothing was written into Program Files by the runs above"
 
-# ---------------------------------------------------------------- upgrade
-step_start "upgrade $V1 → $V2 (msiexec /i /qn)"
-rc=0
-wrun 600 msiexec /i "$(winpath "$MSI2")" /qn /l*v "$(winpath "$OUT/upgrade.log")" > "$OUT/msiexec-upgrade.out" || rc=$?
-wineserver -w
+# ---------------------------------------------------------------- upgrade while the app runs
+step_start "start the app (launcher, demo window) and keep it running"
+USERS_UNIX=$WINEPREFIX/drive_c/users/$WIN_USER
+demo_databases() { find "$USERS_UNIX" -maxdepth 5 -path '*kurum-masaustu-demo-*/kurum.sqlite3' 2>/dev/null; }
+[ -z "$(demo_databases)" ] || fail "a demo profile was left behind by an earlier run"
+# Through a pipe, as every Wine call here (a file as stdout is an invalid handle for Python).
+( timeout 600 wine64 "$PF_WIN\\kurum-masaustu.exe" --demo < /dev/null 2>&1 | tr -d '\r' > "$OUT/running-app.out" ) &
+RUNNING_PID=$!
+running=0
+for _ in $(seq 120); do
+  if [ -n "$(demo_databases)" ]; then running=1; break; fi
+  sleep 1
+done
+[ "$running" -eq 1 ] || { cat "$OUT/running-app.out"; fail "the app did not start (no demo profile in %TEMP%)"; }
+sleep 5
 step_end
-[ "$rc" -eq 0 ] || fail "upgrade returned $rc (log: $OUT/upgrade.log)"
+echo "kurum-masaustu.exe is running (its demo profile is open; Wine 8's tasklist lists no processes)"
+
+step_start "upgrade $V1 → $V2 while the app runs (msiexec /i /qn)"
+rc=0
+wrun 600 msiexec /i "$(winpath "$MSI2")" /qn /l*v "$(winpath "$OUT/upgrade.log")" "${IT_PROPERTIES[@]}" \
+  > "$OUT/msiexec-upgrade.out" || rc=$?
+step_end
+wrun 30 taskkill /f /im kurum-masaustu.exe > "$OUT/taskkill.out" || true
+wait "$RUNNING_PID" 2>/dev/null || true
+wineserver -w
+# A Unix exit status keeps msiexec's code modulo 256: 3010 (restart needed) arrives as 194.
+pending=$("$PY" "$HARNESS/smoke_checks.py" pending-renames "$WINEPREFIX")
+if [ "$rc" -eq $((3010 % 256)) ]; then
+  echo "upgrade with the app running: msiexec exit code 3010 (restart required); $pending file(s) in use are replaced at the restart:"
+  "$PY" "$HARNESS/smoke_checks.py" pending-renames "$WINEPREFIX" --list | sed 's/^/  /' 
+  [ "$pending" -gt 0 ] || fail "3010 without any pending file replacement"
+  step_start "restart (wineboot -r): the pending replacements happen"
+  wrun 300 wineboot -r > "$OUT/wineboot-restart.log" || fail "wineboot -r"
+  wineserver -w
+  step_end
+  [ "$("$PY" "$HARNESS/smoke_checks.py" pending-renames "$WINEPREFIX")" -eq 0 ] || fail "replacements still pending after the restart"
+elif [ "$rc" -eq 0 ]; then
+  echo "upgrade with the app running: msiexec exit code 0, every file replaced at once ($pending pending)"
+else
+  fail "upgrade returned $rc (log: $OUT/upgrade.log)"
+fi
+UPGRADE_RC=$([ "$rc" -eq 0 ] && echo 0 || echo 3010)
 arp_entries > "$OUT/arp-v2.jsonl"
 cat "$OUT/arp-v2.jsonl"
 [ "$(wc -l < "$OUT/arp-v2.jsonl")" -eq 1 ] || fail "expected one ARP entry after the upgrade"
@@ -253,6 +376,10 @@ grep -a -q 'Action ended .*RemoveExistingProducts. Return value 1' "$OUT/upgrade
 [ "$(find "$PF" -type f | wc -l)" -eq "$n_stage" ] || fail "file count changed by the upgrade"
 [ "$("$PY" "$HARNESS/smoke_checks.py" sha256 "$PROFILE/kurum.sqlite3")" = "$DB_HASH1" ] || fail "the upgrade changed the database"
 echo "profile database unchanged by the upgrade"
+"$PY" "$HERE/buildtool.py" check-signature "$PF/kurum-masaustu.exe" "$SIGN_DIR/cert.pem" || fail "the installed launcher is not the signed one"
+[ -f "$TASK_FILE" ] || fail "the scheduled task is gone after the upgrade (the properties were given again)"
+[ "$("$PY" "$HARNESS/smoke_checks.py" reg-values "$WINEPREFIX" HKLM "$POLICY_KEY")" = "$policy_values" ] \
+  || fail "the policy values after the upgrade differ from the properties given"
 
 step_start "after upgrade: keyring get + app opens profile"
 wrun 120 "$PYEXE" "$RUNNER" "$PROBE" get "$NAMESPACE" > "$OUT/keyring-get.out" || { cat "$OUT/keyring-get.out"; fail "keyring get"; }
@@ -266,6 +393,20 @@ check_png "$OUT/profile-v2.png" || fail "post-upgrade screenshot"
 DB_HASH2=$("$PY" "$HARNESS/smoke_checks.py" sha256 "$PROFILE/kurum.sqlite3")
 PROFILE_FILES=$(find "$PROFILE" -type f | wc -l)
 
+# ---------------------------------------------------------------- downgrade
+step_start "downgrade $V2 → $V1 (msiexec /i /qn): refused"
+rc=0
+wrun 300 msiexec /i "$(winpath "$MSI1")" /qn /l*v "$(winpath "$OUT/downgrade.log")" > "$OUT/msiexec-downgrade.out" || rc=$?
+wineserver -w
+step_end
+[ "$rc" -ne 0 ] || fail "installing the older $V1 over $V2 was accepted"
+launch_conditions_failed "$OUT/downgrade.log" || fail "the downgrade was not stopped by its launch conditions (log: $OUT/downgrade.log)"
+grep -q 'NOT WIX_DOWNGRADE_DETECTED.*A newer version of Kurum' "$OUT/msi-launch-conditions.idt" || fail "the MSI lacks the downgrade message"
+arp_entries > "$OUT/arp-after-downgrade.jsonl"
+grep -q "\"DisplayVersion\": \"$V2\"" "$OUT/arp-after-downgrade.jsonl" && [ "$(wc -l < "$OUT/arp-after-downgrade.jsonl")" -eq 1 ] \
+  || fail "the refused downgrade changed the installed product"
+echo "downgrade refused (msiexec exit code $rc, \"A newer version of Kurum Masaüstü is already installed.\"); $V2 still installed"
+
 # ---------------------------------------------------------------- uninstall
 step_start "uninstall (msiexec /x /qn)"
 rc=0
@@ -273,8 +414,9 @@ wrun 600 msiexec /x "$PRODUCT_CODE2" /qn /l*v "$(winpath "$OUT/uninstall.log")" 
 wineserver -w
 step_end
 [ "$rc" -eq 0 ] || fail "uninstall returned $rc (log: $OUT/uninstall.log)"
-left_files=$(find "$PF" -type f 2>/dev/null | wc -l)
-left_dirs=$(find "$PF" -type d 2>/dev/null | wc -l)
+# (find fails once the folder is gone; with pipefail that would end the script silently)
+left_files=$( { find "$PF" -type f 2>/dev/null || true; } | wc -l)
+left_dirs=$( { find "$PF" -type d 2>/dev/null || true; } | wc -l)
 [ "$left_files" -eq 0 ] || { find "$PF" -type f | head; fail "$left_files files left in Program Files"; }
 if [ "$left_dirs" -gt 0 ]; then
   echo "Program Files: no file left; Wine left $left_dirs empty folder(s) (Windows removes them; see README)"
@@ -286,6 +428,10 @@ arp_entries > "$OUT/arp-after-uninstall.jsonl"
 [ "$("$PY" "$HARNESS/smoke_checks.py" reg-key "$WINEPREFIX" HKLM 'Software\Kurum Masaustu')" = absent ] \
   || fail "HKLM\\Software\\Kurum Masaustu left after uninstall"
 [ -z "$(find_shortcuts)" ] || fail "Start-menu shortcut left after uninstall"
+# The values must go; Wine may leave the emptied key itself (as it leaves empty folders).
+[ "$("$PY" "$HARNESS/smoke_checks.py" reg-values "$WINEPREFIX" HKLM "$POLICY_KEY")" = '{}' ] || fail "policy values left after uninstall"
+[ ! -f "$TASK_FILE" ] || fail "the scheduled task is left after uninstall"
+[ -f "$POLICY_DIR/policy.json" ] || fail "the uninstall removed IT's policy.json"
 [ "$(find "$PROFILE" -type f | wc -l)" -eq "$PROFILE_FILES" ] || fail "the uninstall touched the profile"
 [ "$("$PY" "$HARNESS/smoke_checks.py" sha256 "$PROFILE/kurum.sqlite3")" = "$DB_HASH2" ] || fail "the uninstall changed the database"
 creds=$("$PY" "$HARNESS/smoke_checks.py" credentials "$WINEPREFIX" "$NAMESPACE")
@@ -293,6 +439,7 @@ creds=$("$PY" "$HARNESS/smoke_checks.py" credentials "$WINEPREFIX" "$NAMESPACE")
 echo "after uninstall: profile ($PROFILE_FILES files, database unchanged) and keyring entry ($(echo "$creds" | head -1)) kept"
 
 echo
-echo "SMOKE TEST PASSED: $APP_NAME $V1 installed, ran, upgraded to $V2 keeping profile and keyring, uninstalled."
-echo "Screenshots: $OUT/demo.png $OUT/demo-pythonw-en.png $OUT/profile-v1.png $OUT/profile-v2.png"
+echo "SMOKE TEST PASSED: $APP_NAME $V1 installed with IT properties, ran, upgraded to $V2 (signed, app running: exit code $UPGRADE_RC)"
+echo "keeping profile and keyring, downgrade refused, uninstalled (task and policy values removed)."
+echo "Screenshots: $OUT/demo.png $OUT/demo-launcher-en.png $OUT/profile-v1.png $OUT/profile-v2.png"
 print_timings | tee "$OUT/timings.txt"

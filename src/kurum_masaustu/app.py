@@ -48,6 +48,8 @@ EXIT_OK = 0
 EXIT_DATABASE_REFUSED = 2
 EXIT_PROFILE_IN_USE = 3
 EXIT_SCREENSHOT_FAILED = 4
+EXIT_POLICY = 5  # IT policy forbids what the command line asked (``--demo`` with the sandbox off)
+EXIT_PROFILE_UNWRITABLE = 6  # the profile folder is read-only or not ours
 
 
 @dataclass
@@ -261,11 +263,14 @@ def run(args: argparse.Namespace, argv: list[str]) -> int:
         root = default_profile_dir()
     profile = Profile(root)
     seed = args.demo and profile.is_empty()
-    profile.ensure()
 
     from kurum_masaustu.logging_setup import setup_logging, teardown_logging
 
-    setup_logging(profile.log_dir)
+    try:
+        profile.ensure()
+        setup_logging(profile.log_dir)
+    except OSError as exc:
+        return _refuse_unwritable_profile(args, argv, profile, exc)
     log.info("%s %s starting on profile %s", APP_NAME, __version__, profile.root)
     try:
         return _run_gui(args, argv, profile, seed)
@@ -274,6 +279,26 @@ def run(args: argparse.Namespace, argv: list[str]) -> int:
         teardown_logging()
         if throwaway is not None:
             shutil.rmtree(throwaway, ignore_errors=True)
+
+
+def _refuse_unwritable_profile(args: argparse.Namespace, argv: list[str], profile: Profile, exc: OSError) -> int:
+    """A profile folder that cannot be written (read-only, no rights): say so, touch nothing."""
+    from kurum_masaustu.i18n import install_translators
+
+    app = _make_application(argv)
+    translators = install_translators(app, args.lang or Settings.load(profile.settings_file).language)
+    message = QCoreApplication.translate(
+        "Startup",
+        "The profile folder cannot be written, so Kurum Masaüstü cannot open it:\n{folder}\n({reason})\n\n"
+        "Ask your IT department to give you write access to this folder, or start with --profile "
+        "and a folder you can write to. Nothing was changed.",
+    ).format(folder=profile.root, reason=exc.strerror or exc)
+    if args.screenshot is not None:
+        print(message, file=sys.stderr)
+    else:
+        QMessageBox.critical(None, APP_NAME, message)
+    del translators
+    return EXIT_PROFILE_UNWRITABLE
 
 
 def _run_gui(args: argparse.Namespace, argv: list[str], profile: Profile, seed: bool) -> int:
@@ -292,11 +317,23 @@ def _run_gui(args: argparse.Namespace, argv: list[str], profile: Profile, seed: 
     settings.ensure_profile_id(profile.settings_file)
     from kurum_masaustu import policy
 
-    policy.apply_to_settings(policy.current(), settings)
+    managed = policy.current()  # read after logging is set up: bad keys go to the profile's log
+    policy.apply_to_settings(managed, settings)
     language = args.lang or settings.language
     app = _make_application(argv)
     install_qt_message_handler()
     translators = install_translators(app, language)
+
+    if args.demo and managed.sandbox_disabled:
+        message = QCoreApplication.translate(
+            "Startup", "The demo is turned off on this computer by your IT department's policy."
+        )
+        log.warning("--demo refused: disable_sandbox is set by policy")
+        if args.screenshot is not None:
+            print(message, file=sys.stderr)
+        else:
+            QMessageBox.warning(None, APP_NAME, message)
+        return EXIT_POLICY
 
     instance = SingleInstance(profile.root)
     if instance.notify_running(argv):

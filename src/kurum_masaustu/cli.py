@@ -95,8 +95,6 @@ def _add_commands(parser: argparse.ArgumentParser) -> None:
 
 
 EXPORT_FORMATS = ("ics", "pdf")
-#: Exit code when IT policy forbids what the command line asked (like ``--demo`` with the sandbox off).
-EXIT_POLICY = 2
 
 
 def add_export_parser(
@@ -132,16 +130,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         from kurum_masaustu.commands import run_command
 
         return run_command(args)
-    if args.demo:
-        from kurum_masaustu import policy
-
-        if policy.current().sandbox_disabled:
-            print(
-                "Deneme profili bu bilgisayarda BT biriminizce kapatılmış (politika: disable_sandbox). "
-                "/ The demo is turned off by your IT department's policy.",
-                file=sys.stderr,
-            )
-            return EXIT_POLICY
     # Start-up allocates many long-lived objects (Qt wrappers, SQLAlchemy's mappers); collecting
     # them over and over costs tens of milliseconds. The app re-enables the collector after the
     # first paint (app.run → settle), and always on the way out.

@@ -103,15 +103,117 @@ def test_product_wxs_is_a_per_machine_major_upgrade_with_a_fixed_upgrade_code() 
     assert install_dir in list(folders["ProgramFiles64Folder"])
 
 
-def test_start_menu_shortcut_starts_the_package_with_pythonw() -> None:
+def test_start_menu_shortcut_starts_the_branded_launcher() -> None:
     root = ET.parse(WINDOWS / "product.wxs").getroot()
     shortcuts = list(root.iter(f"{WIX}Shortcut"))
     assert len(shortcuts) == 1
     shortcut = shortcuts[0]
-    assert shortcut.get("Target") == r"[INSTALLDIR]python\pythonw.exe"
-    assert shortcut.get("Arguments") == "-m kurum_masaustu"
+    assert shortcut.get("Target") == r"[INSTALLDIR]kurum-masaustu.exe"
+    assert shortcut.get("Arguments") is None
     assert shortcut.get("Icon") == "KurumMasaustu.ico"
     assert shortcut.get("Name") == "$(var.ProductName)"
+
+
+def test_launcher_runs_the_package_with_its_own_arguments_and_sets_the_app_user_model_id() -> None:
+    source = (WINDOWS / "launcher" / "launcher.c").read_text(encoding="utf-8")
+    assert 'args[1] = L"-m";' in source
+    assert 'args[2] = L"kurum_masaustu";' in source
+    assert "for (int i = 1; i < argc; i++) args[i + 2] = argv[i];" in source
+    assert "SetCurrentProcessExplicitAppUserModelID" in source
+    resources = (WINDOWS / "launcher" / "launcher.rc").read_text(encoding="utf-8")
+    assert "1 ICON ICON_FILE" in resources
+    assert '"OriginalFilename", "kurum-masaustu.exe"' in resources
+
+
+def test_launcher_version_defines_follow_the_msi_version(
+    buildtool: ModuleType, capsys: pytest.CaptureFixture[str]
+) -> None:
+    buildtool.cmd_launcher_defines(["1.2.30"])
+    assert capsys.readouterr().out.split() == [
+        "-DVER_MAJOR=1",
+        "-DVER_MINOR=2",
+        "-DVER_BUILD=30",
+        '-DVER_STRING=\\"1.2.30\\"',
+    ]
+
+
+def test_policy_fragment_writes_each_property_under_the_policies_key(buildtool: ModuleType, tmp_path: Path) -> None:
+    from kurum_masaustu.rules.policy import PARSERS
+
+    out = tmp_path / "policy.wxs"
+    buildtool.cmd_policy_wxs([str(out)])
+    root = ET.parse(out).getroot()
+    values = list(root.iter(f"{WIX}RegistryValue"))
+    assert sorted(v.get("Name") for v in values) == sorted(key.upper() for key in PARSERS)
+    for value in values:
+        assert value.get("Root") == "HKLM"
+        assert value.get("Key") == r"SOFTWARE\Policies\Kurum Masaustu"
+        assert value.get("Value") == f"[{value.get('Name')}]"
+    guids = [c.get("Guid") for c in root.iter(f"{WIX}Component")]
+    assert len(set(guids)) == len(values)
+    again = tmp_path / "again.wxs"
+    buildtool.cmd_policy_wxs([str(again)])
+    assert again.read_text(encoding="utf-8") == out.read_text(encoding="utf-8")  # GUIDs stable across builds
+
+
+def test_the_app_reads_the_registry_names_the_installer_writes() -> None:
+    from kurum_masaustu.rules.policy import parse_entries
+
+    written = {"PROXY": "http://vekil:8080", "SYNC_INTERVAL_MINUTES": "30", "DISTRICT": ""}
+    assert parse_entries(written, "registry", from_registry=True).values == {
+        "proxy": "http://vekil:8080",
+        "sync_interval_minutes": 30,
+    }
+
+
+def test_scheduled_task_xml_runs_sync_for_logged_on_users() -> None:
+    from kurum_masaustu.windows_task import SYNC_ARGUMENTS, task_xml
+
+    xml = task_xml(r"C:\Program Files\Kurum Masaustu\kurum-masaustu.exe", 15)
+    ns = {"t": "http://schemas.microsoft.com/windows/2004/02/mit/task"}
+    root = ET.fromstring(xml.split("\n", 1)[1])  # the declaration says UTF-16 (as written to disk)
+    assert root.findtext("t:Triggers/t:TimeTrigger/t:Repetition/t:Interval", namespaces=ns) == "PT15M"
+    assert root.findtext("t:Principals/t:Principal/t:GroupId", namespaces=ns) == "S-1-5-32-545"
+    assert root.findtext("t:Principals/t:Principal/t:RunLevel", namespaces=ns) == "LeastPrivilege"
+    assert root.find("t:Principals/t:Principal/t:UserId", namespaces=ns) is None  # never SYSTEM
+    assert root.findtext("t:Settings/t:MultipleInstancesPolicy", namespaces=ns) == "IgnoreNew"
+    assert root.findtext("t:Actions/t:Exec/t:Command", namespaces=ns).endswith("kurum-masaustu.exe")
+    assert root.findtext("t:Actions/t:Exec/t:Arguments", namespaces=ns) == SYNC_ARGUMENTS == "sync --wait 60"
+    escaped = task_xml(r"C:\A&B\<x>.exe", 5)
+    assert (
+        ET.fromstring(escaped.split("\n", 1)[1]).findtext("t:Actions/t:Exec/t:Command", namespaces=ns)
+        == r"C:\A&B\<x>.exe"
+    )
+
+
+@pytest.mark.parametrize("minutes", [0, 4, 1441])
+def test_scheduled_task_interval_is_bounded(minutes: int) -> None:
+    from kurum_masaustu.windows_task import task_xml
+
+    with pytest.raises(ValueError, match="5–1440"):
+        task_xml("x.exe", minutes)
+
+
+def test_msi_refuses_a_bad_sync_interval_before_installing() -> None:
+    root = ET.parse(WINDOWS / "product.wxs").getroot()
+    conditions = [c for c in root.iter(f"{WIX}Condition") if "SYNC_INTERVAL_MINUTES" in (c.text or "")]
+    assert len(conditions) == 1
+    assert "SYNC_INTERVAL_MINUTES &gt;= 5" not in (conditions[0].text or "")  # parsed, not escaped
+    assert "SYNC_INTERVAL_MINUTES >= 5 AND SYNC_INTERVAL_MINUTES <= 1440" in (conditions[0].text or "")
+    assert "must be 5 to 1440 minutes" in (conditions[0].get("Message") or "")
+
+
+def test_notices_cover_every_bundled_distribution(buildtool: ModuleType, tmp_path: Path) -> None:
+    """``buildtool notices`` over this environment's site-packages (the same code reads the Windows stage)."""
+    import sysconfig
+
+    out = tmp_path / "NOTICES.txt"
+    buildtool.cmd_notices([sysconfig.get_paths()["purelib"], str(out)])
+    text = out.read_text(encoding="utf-8")
+    assert "\r\n" in out.read_bytes().decode("utf-8")  # a Windows text file
+    for name in ("PySide6_Essentials", "SQLAlchemy", "keyring", "httpx", "av ", "pillow_heif"):
+        assert name in text, name
+    assert "Copyright 2011 Twitter, Inc." in text
 
 
 def test_build_script_checks_the_same_upgrade_code() -> None:
@@ -165,6 +267,28 @@ def test_osslsigncode_output_is_parsed(buildtool: ModuleType) -> None:
     assert facts["description"] == "Built: Release_v3.12.9_20250204.01"
 
 
+SAMPLE_OSSLSIGNCODE_MSI = """\
+Signature Index: 0  (Primary Signature)
+
+Message digest algorithm         : SHA256
+Current DigitalSignature         : C645C42AAE7526D50B6EF140E9428B50924B8744F9A745707F35B24AB9FD1459
+Calculated DigitalSignature      : 1111C42AAE7526D50B6EF140E9428B50924B8744F9A745707F35B24AB9FD1459
+Calculated message digest        : ABAA20F40691F3D31DD633DCD04787654CCF5BE96FC4AFCC4B18ABDB08B0B8BF
+
+Signer's certificate:
+\t------------------
+\tSigner #0:
+\t\tSubject: /CN=Kurum Masaustu smoke test/O=Throwaway test certificate
+"""
+
+
+def test_an_msi_signature_compares_the_package_digests(buildtool: ModuleType) -> None:
+    facts = buildtool.parse_osslsigncode(SAMPLE_OSSLSIGNCODE_MSI)
+    assert facts["current"].startswith("C645")
+    assert facts["calculated"].startswith("1111")  # not the "message digest" line below it
+    assert facts["subject"] == "/CN=Kurum Masaustu smoke test/O=Throwaway test certificate"
+
+
 def test_unchecked_hash_pycs_for_python_312_are_required(buildtool: ModuleType, tmp_path: Path) -> None:
     good = tmp_path / "good.py"
     stale = tmp_path / "stale.py"
@@ -210,3 +334,19 @@ def test_wine_registry_files_are_read(smoke_checks: ModuleType, tmp_path: Path) 
     assert keys["software\\example"]["Hex"] == "çab"
     product = keys["software\\classes\\installer\\products\\0c45885ca900d5349af89f112f50b2bf"]
     assert product["ProductIcon"].endswith("\\KurumMasaustu.ico")
+
+
+def test_pending_file_replacements_are_counted(smoke_checks: ModuleType, tmp_path: Path) -> None:
+    """As Wine 8 writes them after MoveFileExW(…, MOVEFILE_DELAY_UNTIL_REBOOT): a rename and a delete."""
+    reg = tmp_path / "system.reg"
+    reg.write_text(
+        "WINE REGISTRY Version 2\n\n"
+        "[System\\\\CurrentControlSet\\\\Control\\\\Session Manager] 1795698495\n"
+        '"PendingFileRenameOperations"=str(7):"\\\\??\\\\C:\\\\a.txt\\0\\\\??\\\\C:\\\\b.txt\\0\\\\??\\\\C:\\\\c.txt\\0\\0"\n',
+        encoding="utf-8",
+    )
+    value = smoke_checks.read_reg(reg)["system\\currentcontrolset\\control\\session manager"][
+        "PendingFileRenameOperations"
+    ]
+    assert smoke_checks.pending_renames(value) == ["\\??\\C:\\a.txt", "\\??\\C:\\c.txt"]
+    assert smoke_checks.pending_renames("") == []

@@ -142,6 +142,34 @@ def cmd_reg_key(args: list[str]) -> int:
     return 0
 
 
+def cmd_reg_values(args: list[str]) -> int:
+    """The values of one key as a JSON object ({} when the key is absent)."""
+    prefix, hive, key = Path(args[0]), args[1], args[2].lower()
+    values = read_reg(_hive_file(prefix, hive)).get(key, {})
+    print(json.dumps({k: v for k, v in values.items() if not k.startswith("#")}, ensure_ascii=False, sort_keys=True))
+    return 0
+
+
+def pending_renames(value: str) -> list[str]:
+    """Sources of PendingFileRenameOperations (REG_MULTI_SZ of source/target pairs; "" target = delete)."""
+    if value.startswith('str(7):"') and value.endswith('"'):
+        value = _unescape(value[len('str(7):"') : -1])
+    parts = value.split("\0")
+    return [source for source in parts[0::2] if source]
+
+
+def cmd_pending_renames(args: list[str]) -> int:
+    """How many files wait for a restart to be replaced or deleted."""
+    keys = read_reg(_hive_file(Path(args[0]), "HKLM"))
+    value = keys.get("system\\currentcontrolset\\control\\session manager", {}).get("PendingFileRenameOperations", "")
+    sources = pending_renames(value)
+    if "--list" in args[1:]:
+        print("\n".join(sources))
+    else:
+        print(len(sources))
+    return 0
+
+
 def cmd_credentials(args: list[str]) -> int:
     prefix, text = Path(args[0]), args[1].lower()
     base = "software\\wine\\credential manager\\"
@@ -162,6 +190,8 @@ COMMANDS = {
     "arp": cmd_arp,
     "product-icon": cmd_product_icon,
     "reg-key": cmd_reg_key,
+    "reg-values": cmd_reg_values,
+    "pending-renames": cmd_pending_renames,
     "credentials": cmd_credentials,
     "sha256": cmd_sha256,
 }
