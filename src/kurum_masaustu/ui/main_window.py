@@ -313,7 +313,7 @@ class MainWindow(QMainWindow):
     def _crisis_service(self) -> CrisisService:
         from kurum_masaustu.services.crisis import CrisisService
 
-        return CrisisService(self.services.sessions)
+        return CrisisService(self.services.sessions, rule=self.services.spike_rule())
 
     async def check_crisis(self) -> SpikeView | None:
         """Look for a negative spike (off the UI thread) and offer the crisis plan if there is one."""
@@ -660,7 +660,15 @@ class MainWindow(QMainWindow):
         from kurum_masaustu.ui.settings_dialog import SettingsDialog
 
         profile = self.services.profile
-        SettingsDialog(self.services.settings, profile.settings_file, policy.current(), self).exec()
+        if SettingsDialog(self.services.settings, profile.settings_file, policy.current(), self).exec():
+            self.apply_inbox_settings()
+
+    def apply_inbox_settings(self) -> None:
+        """Saved inbox settings take effect now: clocks, overdue rows, figures and the crisis check."""
+        self.services.apply_inbox_settings()
+        self.inbox.apply_filter()
+        self.inbox.refresh_figures()
+        spawn(self.check_crisis())
 
     # -- layout ---------------------------------------------------------------------------
     def _ui_state(self) -> QSettings:
