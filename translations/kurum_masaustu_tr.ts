@@ -2,7 +2,7 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="tr_TR" sourcelanguage="en">
 <context>
-    <name></name>
+    <name />
     <message>
         <source>category corrected</source>
         <translation>kategori düzeltildi</translation>
@@ -48,7 +48,7 @@
         <translation>yanıt yeniden gönderilecek</translation>
     </message>
     <message>
-        <source>reply waits for the platform&apos;s limit</source>
+        <source>reply waits for the platform's limit</source>
         <translation>yanıt platform sınırını bekliyor</translation>
     </message>
     <message>
@@ -85,7 +85,7 @@
     <message>
         <source>Kurum Masaüstü {version}
 
-The social media desk of a public institution: plan, write, publish and answer citizens from one window. Citizens&apos; messages and account tokens stay on this computer.
+The social media desk of a public institution: plan, write, publish and answer citizens from one window. Citizens' messages and account tokens stay on this computer.
 
 Licence: GNU GPL version 3 or later. The components it carries and their licences are listed under “Third-party notices”.</source>
         <translation>Kurum Masaüstü {version}
@@ -393,7 +393,7 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     <name>CampaignsDialog</name>
     <message>
         <source>Campaigns</source>
-        <extracomment>&quot;New post in this campaign&quot;: the saved campaign (its presets start the post).</extracomment>
+        <extracomment>"New post in this campaign": the saved campaign (its presets start the post).</extracomment>
         <translation>Kampanyalar</translation>
     </message>
     <message>
@@ -528,7 +528,7 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
         <translation>İptal</translation>
     </message>
     <message>
-        <source>No channel yet: add the institution&apos;s accounts.</source>
+        <source>No channel yet: add the institution's accounts.</source>
         <translation>Henüz kanal yok: kurumun hesaplarını ekleyin.</translation>
     </message>
     <message>
@@ -561,7 +561,7 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     </message>
     <message>
         <source>Name shown in Kurum Masaüstü:</source>
-        <translation>Kurum Masaüstü&apos;nde görünen ad:</translation>
+        <translation>Kurum Masaüstü'nde görünen ad:</translation>
     </message>
     <message>
         <source>Remove “%1”? Its token is deleted from the secure password store. Posts it already published stay in the history.</source>
@@ -580,8 +580,8 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
         <translation>Vazgeç</translation>
     </message>
     <message>
-        <source>Withdrawing Kurum Masaüstü&apos;s access on the platform…</source>
-        <translation>Kurum Masaüstü&apos;nün platformdaki erişimi geri alınıyor…</translation>
+        <source>Withdrawing Kurum Masaüstü's access on the platform…</source>
+        <translation>Kurum Masaüstü'nün platformdaki erişimi geri alınıyor…</translation>
     </message>
     <message>
         <source>Removed.</source>
@@ -592,8 +592,8 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
         <translation>Kaldırıldı; yayımlanmış gönderileri için kapalı olarak saklanıyor.</translation>
     </message>
     <message>
-        <source>The platform could not be reached to withdraw the access: remove Kurum Masaüstü in the account&apos;s settings there (authorized apps).</source>
-        <translation>Erişimi geri almak için platforma ulaşılamadı: Kurum Masaüstü&apos;nü oradaki hesap ayarlarından (yetki verilen uygulamalar) kaldırın.</translation>
+        <source>The platform could not be reached to withdraw the access: remove Kurum Masaüstü in the account's settings there (authorized apps).</source>
+        <translation>Erişimi geri almak için platforma ulaşılamadı: Kurum Masaüstü'nü oradaki hesap ayarlarından (yetki verilen uygulamalar) kaldırın.</translation>
     </message>
 </context>
 <context>
@@ -637,7 +637,7 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
         <translation>Platform zamanlasın</translation>
     </message>
     <message>
-        <source>Hand to {channel}&apos;s own scheduler</source>
+        <source>Hand to {channel}'s own scheduler</source>
         <translation>{channel} kanalının kendi zamanlayıcısına teslim et</translation>
     </message>
     <message>
@@ -668,7 +668,7 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
         </translation>
     </message>
     <message numerus="yes">
-        <source>⚠ A channel&apos;s token expires in %n day(s)</source>
+        <source>⚠ A channel's token expires in %n day(s)</source>
         <translation>
             <numerusform>⚠ Bir kanalın erişim anahtarının süresi %n gün içinde doluyor</numerusform>
         </translation>
@@ -712,7 +712,7 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     </message>
     <message>
         <source>Organization URN</source>
-        <translation>Kuruluş URN&apos;si</translation>
+        <translation>Kuruluş URN'si</translation>
     </message>
     <message>
         <source>Channel</source>
@@ -744,7 +744,7 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     </message>
     <message>
         <source>The bot is not an administrator of the channel with the right to post. Add it in Telegram (channel → Administrators), then try again.</source>
-        <translation>Bot, kanalda gönderi paylaşma yetkisi olan bir yönetici değil. Telegram&apos;da ekleyin (kanal → Yöneticiler), sonra yeniden deneyin.</translation>
+        <translation>Bot, kanalda gönderi paylaşma yetkisi olan bir yönetici değil. Telegram'da ekleyin (kanal → Yöneticiler), sonra yeniden deneyin.</translation>
     </message>
     <message>
         <source>Telegram does not know this channel. Write it as @channelname or as its number (-100…).</source>
@@ -759,7 +759,7 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
         <translation>Bağlantı noktası 1024 ile 65535 arasında bir sayı olmalı.</translation>
     </message>
     <message>
-        <source>This channel&apos;s token is not in the secure password store. Choose Reconnect.</source>
+        <source>This channel's token is not in the secure password store. Choose Reconnect.</source>
         <translation>Bu kanalın erişim anahtarı güvenli parola deposunda yok. “Yeniden bağlan”ı seçin.</translation>
     </message>
     <message>
@@ -775,8 +775,8 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
         <translation>Platform bu anahtarı ya da parolayı kabul etmedi. Boşluksuz ve eksiksiz yeniden kopyalayın ya da yenisini oluşturun.</translation>
     </message>
     <message>
-        <source>This does not look like an app password (xxxx-xxxx-xxxx-xxxx). Never enter the account&apos;s main password: create an app password in Bluesky under Settings → Privacy and security → App passwords.</source>
-        <translation>Bu bir uygulama parolasına benzemiyor (xxxx-xxxx-xxxx-xxxx). Hesabın ana parolasını asla girmeyin: Bluesky&apos;da Ayarlar → Gizlilik ve güvenlik → Uygulama parolaları bölümünden bir uygulama parolası oluşturun.</translation>
+        <source>This does not look like an app password (xxxx-xxxx-xxxx-xxxx). Never enter the account's main password: create an app password in Bluesky under Settings → Privacy and security → App passwords.</source>
+        <translation>Bu bir uygulama parolasına benzemiyor (xxxx-xxxx-xxxx-xxxx). Hesabın ana parolasını asla girmeyin: Bluesky'da Ayarlar → Gizlilik ve güvenlik → Uygulama parolaları bölümünden bir uygulama parolası oluşturun.</translation>
     </message>
     <message>
         <source>The platform refused the connection: %1</source>
@@ -803,7 +803,7 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
         <translation>Web tarayıcısı açılamadı. Gösterilen adresi kopyalayıp kendiniz açın.</translation>
     </message>
     <message>
-        <source>Port %1 on this computer is used by another program, so the sign-in cannot come back to us. Close that program, or have IT register another port in the platform&apos;s app and enter it here.</source>
+        <source>Port %1 on this computer is used by another program, so the sign-in cannot come back to us. Close that program, or have IT register another port in the platform's app and enter it here.</source>
         <translation>Bu bilgisayardaki %1 numaralı bağlantı noktasını başka bir program kullanıyor; oturum açma yanıtı bize dönemez. O programı kapatın ya da bilgi işlemin platformdaki uygulamaya başka bir bağlantı noktası kaydetmesini sağlayıp onu buraya yazın.</translation>
     </message>
     <message>
@@ -819,7 +819,7 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
         <translation>Gelen yanıt bu oturum açmaya ait değil; bu yüzden reddedildi. Hiçbir şey kaydedilmedi; yeniden başlayın.</translation>
     </message>
     <message>
-        <source>Access was not granted on the platform&apos;s page. Nothing was saved.</source>
+        <source>Access was not granted on the platform's page. Nothing was saved.</source>
         <translation>Platformun sayfasında erişim izni verilmedi. Hiçbir şey kaydedilmedi.</translation>
     </message>
     <message>
@@ -893,27 +893,27 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     </message>
     <message>
         <source>Choose Reconnect and sign in to X in the browser again.</source>
-        <translation>“Yeniden bağlan”ı seçip tarayıcıda X&apos;e yeniden giriş yapın.</translation>
+        <translation>“Yeniden bağlan”ı seçip tarayıcıda X'e yeniden giriş yapın.</translation>
     </message>
     <message>
         <source>Create a new app password in Bluesky (Settings → Privacy and security → App passwords), then choose Reconnect and enter it.</source>
-        <translation>Bluesky&apos;da yeni bir uygulama parolası oluşturun (Ayarlar → Gizlilik ve güvenlik → Uygulama parolaları), sonra “Yeniden bağlan”ı seçip onu girin.</translation>
+        <translation>Bluesky'da yeni bir uygulama parolası oluşturun (Ayarlar → Gizlilik ve güvenlik → Uygulama parolaları), sonra “Yeniden bağlan”ı seçip onu girin.</translation>
     </message>
     <message>
-        <source>Get the bot&apos;s token from @BotFather (/token), then choose Reconnect and paste it.</source>
-        <translation>Botun anahtarını @BotFather&apos;dan alın (/token), sonra “Yeniden bağlan”ı seçip yapıştırın.</translation>
+        <source>Get the bot's token from @BotFather (/token), then choose Reconnect and paste it.</source>
+        <translation>Botun anahtarını @BotFather'dan alın (/token), sonra “Yeniden bağlan”ı seçip yapıştırın.</translation>
     </message>
     <message>
         <source>Create a new token for the Page (best: a system-user token in Meta Business Settings → System users, which does not expire), then choose Reconnect and paste it.</source>
-        <translation>Sayfa için yeni bir erişim anahtarı oluşturun (en iyisi: Meta İşletme Ayarları → Sistem kullanıcıları&apos;ndan süresi dolmayan bir sistem kullanıcısı anahtarı), sonra “Yeniden bağlan”ı seçip yapıştırın.</translation>
+        <translation>Sayfa için yeni bir erişim anahtarı oluşturun (en iyisi: Meta İşletme Ayarları → Sistem kullanıcıları'ndan süresi dolmayan bir sistem kullanıcısı anahtarı), sonra “Yeniden bağlan”ı seçip yapıştırın.</translation>
     </message>
     <message>
         <source>Create a new token in Meta Business Settings → System users (or refresh the Instagram token), then choose Reconnect and paste it.</source>
-        <translation>Meta İşletme Ayarları → Sistem kullanıcıları&apos;nda yeni bir erişim anahtarı oluşturun (ya da Instagram anahtarını yenileyin), sonra “Yeniden bağlan”ı seçip yapıştırın.</translation>
+        <translation>Meta İşletme Ayarları → Sistem kullanıcıları'nda yeni bir erişim anahtarı oluşturun (ya da Instagram anahtarını yenileyin), sonra “Yeniden bağlan”ı seçip yapıştırın.</translation>
     </message>
     <message>
-        <source>LinkedIn tokens last 60 days. Create a new one in the LinkedIn Developer Portal (Token generator, with the organization&apos;s admin account), then choose Reconnect and paste it.</source>
-        <translation>LinkedIn erişim anahtarları 60 gün geçerlidir. LinkedIn Developer Portal&apos;da (Token generator, kuruluşun yönetici hesabıyla) yenisini oluşturun, sonra “Yeniden bağlan”ı seçip yapıştırın.</translation>
+        <source>LinkedIn tokens last 60 days. Create a new one in the LinkedIn Developer Portal (Token generator, with the organization's admin account), then choose Reconnect and paste it.</source>
+        <translation>LinkedIn erişim anahtarları 60 gün geçerlidir. LinkedIn Developer Portal'da (Token generator, kuruluşun yönetici hesabıyla) yenisini oluşturun, sonra “Yeniden bağlan”ı seçip yapıştırın.</translation>
     </message>
 </context>
 <context>
@@ -927,11 +927,11 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
         <translation>Kaynak</translation>
     </message>
     <message>
-        <source>Institution&apos;s words…</source>
+        <source>Institution's words…</source>
         <translation>Kurum sözlüğü…</translation>
     </message>
     <message>
-        <source>Mahalle, institution and people&apos;s names the spelling check accepts</source>
+        <source>Mahalle, institution and people's names the spelling check accepts</source>
         <translation>Yazım denetiminin kabul ettiği mahalle, kurum ve kişi adları</translation>
     </message>
     <message>
@@ -1083,7 +1083,7 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
         <translation>Fotoğraf ya da video yok.</translation>
     </message>
     <message>
-        <source>Children in {values}: record the parents&apos; written consent or blur their faces.</source>
+        <source>Children in {values}: record the parents' written consent or blur their faces.</source>
         <translation>{values} çocuk içeriyor: velinin yazılı rızasını kaydedin ya da yüzleri bulanıklaştırın.</translation>
     </message>
     <message>
@@ -1118,7 +1118,7 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     <name>ComposerPane</name>
     <message>
         <source>Title for the calendar (optional)</source>
-        <extracomment>The campaign of the post being written (a post started in a campaign gets it). The profile&apos;s media folder (videos are probed there); set by the window.</extracomment>
+        <extracomment>The campaign of the post being written (a post started in a campaign gets it). The profile's media folder (videos are probed there); set by the window.</extracomment>
         <translation>Takvimde görünecek başlık (isteğe bağlı)</translation>
     </message>
     <message>
@@ -1219,7 +1219,7 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
         <translation>{channels} için zamanlanamıyor: {problem} Düzeltin ya da o kanalı çıkarın.</translation>
     </message>
     <message>
-        <source>Fill in the template&apos;s fields first: {fields}</source>
+        <source>Fill in the template's fields first: {fields}</source>
         <translation>Önce şablonun alanlarını doldurun: {fields}</translation>
     </message>
     <message>
@@ -1267,7 +1267,7 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
         <translation>Bazı kanallarda zaten yayımlandı; oradaki gönderiler olduğu gibi kalır.</translation>
     </message>
     <message>
-        <source>Handed to the platform&apos;s scheduler on some channels: changes here do not reach them until you take the post back from the platforms.</source>
+        <source>Handed to the platform's scheduler on some channels: changes here do not reach them until you take the post back from the platforms.</source>
         <translation>Bazı kanallarda gönderi platformun zamanlayıcısına teslim edildi: gönderiyi platformlardan geri alana kadar buradaki değişiklikler onlara ulaşmaz.</translation>
     </message>
     <message>
@@ -1321,7 +1321,7 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     <name>ConnectDialog</name>
     <message>
         <source>Add a channel</source>
-        <extracomment>Platforms whose pasted token may carry an expiry the person can read in the platform&apos;s tool.</extracomment>
+        <extracomment>Platforms whose pasted token may carry an expiry the person can read in the platform's tool.</extracomment>
         <translation>Kanal ekle</translation>
     </message>
     <message>
@@ -1339,6 +1339,10 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     <message>
         <source>Sandbox channel for practice (nothing reaches the internet)</source>
         <translation>Alıştırma için deneme kanalı (hiçbir şey internete gitmez)</translation>
+    </message>
+    <message>
+        <source>Turned off by your IT department's policy.</source>
+        <translation>BT biriminizin politikasıyla kapatıldı.</translation>
     </message>
     <message>
         <source>Platform:</source>
@@ -1393,11 +1397,11 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
         <translation>Geri dönüş bağlantı noktası:</translation>
     </message>
     <message>
-        <source>From the institution&apos;s X app (type: Native App). Its callback address must be http://127.0.0.1:%1/callback — X accepts only the exact address registered there.</source>
+        <source>From the institution's X app (type: Native App). Its callback address must be http://127.0.0.1:%1/callback — X accepts only the exact address registered there.</source>
         <translation>Kurumun X uygulamasından (tür: Native App). Uygulamada geri dönüş adresi olarak http://127.0.0.1:%1/callback kayıtlı olmalı — X yalnızca orada birebir kayıtlı adresi kabul eder.</translation>
     </message>
     <message>
-        <source>You approve the access on the platform&apos;s own page; no password is typed here.</source>
+        <source>You approve the access on the platform's own page; no password is typed here.</source>
         <translation>Erişimi platformun kendi sayfasında onaylarsınız; burada parola yazılmaz.</translation>
     </message>
     <message>
@@ -1409,8 +1413,8 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
         <translation>Uygulama parolası:</translation>
     </message>
     <message>
-        <source>Never enter the account&apos;s main password. Create an app password for Kurum Masaüstü in Bluesky: Settings → Privacy and security → App passwords.</source>
-        <translation>Hesabın ana parolasını asla girmeyin. Bluesky&apos;da Kurum Masaüstü için bir uygulama parolası oluşturun: Ayarlar → Gizlilik ve güvenlik → Uygulama parolaları.</translation>
+        <source>Never enter the account's main password. Create an app password for Kurum Masaüstü in Bluesky: Settings → Privacy and security → App passwords.</source>
+        <translation>Hesabın ana parolasını asla girmeyin. Bluesky'da Kurum Masaüstü için bir uygulama parolası oluşturun: Ayarlar → Gizlilik ve güvenlik → Uygulama parolaları.</translation>
     </message>
     <message>
         <source>Channel:</source>
@@ -1422,7 +1426,7 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     </message>
     <message>
         <source>The token comes from @BotFather. Add the bot to the channel as an administrator who may post.</source>
-        <translation>Anahtar @BotFather&apos;dan alınır. Botu kanala gönderi paylaşabilen bir yönetici olarak ekleyin.</translation>
+        <translation>Anahtar @BotFather'dan alınır. Botu kanala gönderi paylaşabilen bir yönetici olarak ekleyin.</translation>
     </message>
     <message>
         <source>Page ID:</source>
@@ -1442,14 +1446,14 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     </message>
     <message>
         <source>Organization URN:</source>
-        <translation>Kuruluş URN&apos;si:</translation>
+        <translation>Kuruluş URN'si:</translation>
     </message>
     <message>
-        <source>A desktop app cannot keep Meta&apos;s app secret, so IT creates a long-lived token (best: a system user in Meta Business Settings) and pastes it here.</source>
-        <translation>Masaüstü uygulaması Meta&apos;nın uygulama sırrını saklayamaz; bu yüzden bilgi işlem uzun ömürlü bir anahtar oluşturup (en iyisi: Meta İşletme Ayarları&apos;nda bir sistem kullanıcısı) buraya yapıştırır.</translation>
+        <source>A desktop app cannot keep Meta's app secret, so IT creates a long-lived token (best: a system user in Meta Business Settings) and pastes it here.</source>
+        <translation>Masaüstü uygulaması Meta'nın uygulama sırrını saklayamaz; bu yüzden bilgi işlem uzun ömürlü bir anahtar oluşturup (en iyisi: Meta İşletme Ayarları'nda bir sistem kullanıcısı) buraya yapıştırır.</translation>
     </message>
     <message>
-        <source>The platform&apos;s token tool shows the expiry; leave it unticked if it never expires.</source>
+        <source>The platform's token tool shows the expiry; leave it unticked if it never expires.</source>
         <translation>Son geçerlilik tarihini platformun anahtar aracı gösterir; süresi hiç dolmuyorsa işaretlemeyin.</translation>
     </message>
     <message>
@@ -1458,7 +1462,7 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     </message>
     <message>
         <source>Sandbox: the sign-in page is shown inside Kurum Masaüstü.</source>
-        <translation>Deneme: oturum açma sayfası Kurum Masaüstü&apos;nün içinde gösterilir.</translation>
+        <translation>Deneme: oturum açma sayfası Kurum Masaüstü'nün içinde gösterilir.</translation>
     </message>
     <message>
         <source>Sandbox: left empty, the saved token is used again.</source>
@@ -1498,7 +1502,7 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     </message>
     <message>
         <source>You can close this tab and return to Kurum Masaüstü.</source>
-        <translation>Bu sekmeyi kapatıp Kurum Masaüstü&apos;ne dönebilirsiniz.</translation>
+        <translation>Bu sekmeyi kapatıp Kurum Masaüstü'ne dönebilirsiniz.</translation>
     </message>
     <message>
         <source>Not connected</source>
@@ -1506,7 +1510,7 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     </message>
     <message>
         <source>Return to Kurum Masaüstü to see why.</source>
-        <translation>Nedenini görmek için Kurum Masaüstü&apos;ne dönün.</translation>
+        <translation>Nedenini görmek için Kurum Masaüstü'ne dönün.</translation>
     </message>
 </context>
 <context>
@@ -2247,7 +2251,7 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
         <translation>Tüm kategoriler</translation>
     </message>
     <message>
-        <source>This week&apos;s messages: answered, median business time to our first reply, share within the target</source>
+        <source>This week's messages: answered, median business time to our first reply, share within the target</source>
         <translation>Bu haftanın mesajları: yanıtlanan, ilk yanıtımıza kadar geçen ortanca mesai süresi, hedef süre içindeki payı</translation>
     </message>
     <message>
@@ -2705,7 +2709,7 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
         <translation>{count} dakika</translation>
     </message>
     <message>
-        <source>A poll needs a question: write it as the post&apos;s text.</source>
+        <source>A poll needs a question: write it as the post's text.</source>
         <translation>Anketin bir sorusu olmalı: soruyu gönderi metni olarak yazın.</translation>
     </message>
     <message>
@@ -2733,7 +2737,7 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
         <translation>Anket süresi çok kısa: burada en az {duration}.</translation>
     </message>
     <message>
-        <source>The poll will run {duration} here (the platform&apos;s nearest duration).</source>
+        <source>The poll will run {duration} here (the platform's nearest duration).</source>
         <translation>Anket burada {duration} sürecek (platformun en yakın süresi).</translation>
     </message>
     <message>
@@ -3002,7 +3006,7 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n post(s) taken back from the platforms&apos; schedulers.</source>
+        <source>%n post(s) taken back from the platforms' schedulers.</source>
         <translation>
             <numerusform>Platformların zamanlayıcılarından %n gönderi geri alındı.</numerusform>
         </translation>
@@ -3038,7 +3042,7 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
         <translation>Medya önizleme</translation>
     </message>
     <message>
-        <source>Drag the point onto the subject: every platform&apos;s crop keeps it in view.</source>
+        <source>Drag the point onto the subject: every platform's crop keeps it in view.</source>
         <translation>Noktayı konunun üzerine sürükleyin: her platformun kırpması onu görünür tutar.</translation>
     </message>
     <message>
@@ -3090,7 +3094,7 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
         <translation>Çocuklar tanınabilir</translation>
     </message>
     <message>
-        <source>Parents&apos; written consent</source>
+        <source>Parents' written consent</source>
         <translation>Velinin yazılı rızası</translation>
     </message>
     <message>
@@ -3166,7 +3170,7 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
         <translation>Dosya okunuyor…</translation>
     </message>
     <message>
-        <source>The file&apos;s metadata could not be read.</source>
+        <source>The file's metadata could not be read.</source>
         <translation>Dosyanın üst verileri okunamadı.</translation>
     </message>
     <message>
@@ -3239,7 +3243,7 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     </message>
     <message>
         <source>colour profile (converted to sRGB)</source>
-        <translation>renk profili (sRGB&apos;ye dönüştürülür)</translation>
+        <translation>renk profili (sRGB'ye dönüştürülür)</translation>
     </message>
     <message>
         <source>text notes</source>
@@ -3258,7 +3262,7 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     <name>MonthModel</name>
     <message numerus="yes">
         <source>%n post(s)</source>
-        <extracomment>Seconds after a month is shown before its neighbours are read ahead. Deliveries in the month itself (not the neighbouring days the grid shows). Every delivery of the grid, whatever the filter (goals count the whole plan). The month&apos;s deliveries planned (scheduled or held by the platform) and published.</extracomment>
+        <extracomment>Seconds after a month is shown before its neighbours are read ahead. Deliveries in the month itself (not the neighbouring days the grid shows). Every delivery of the grid, whatever the filter (goals count the whole plan). The month's deliveries planned (scheduled or held by the platform) and published.</extracomment>
         <translation>
             <numerusform>%n gönderi</numerusform>
         </translation>
@@ -3271,7 +3275,7 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
         <translation>Kanalın yeniden bağlanması gerekiyor</translation>
     </message>
     <message>
-        <source>Waiting for the platform&apos;s rate limit</source>
+        <source>Waiting for the platform's rate limit</source>
         <translation>Platformun istek sınırı bekleniyor</translation>
     </message>
     <message>
@@ -3435,11 +3439,11 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     <name>OverrideEditor</name>
     <message>
         <source>Channels</source>
-        <extracomment>Checks one channel&apos;s text (the composer&apos;s check with the post&apos;s kind, media and link).</extracomment>
+        <extracomment>Checks one channel's text (the composer's check with the post's kind, media and link).</extracomment>
         <translation>Kanallar</translation>
     </message>
     <message>
-        <source>This channel&apos;s text</source>
+        <source>This channel's text</source>
         <translation>Bu kanalın metni</translation>
     </message>
     <message>
@@ -3536,32 +3540,32 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
         <translation>En çok {value} satır; gerisi okunmadı.</translation>
     </message>
     <message>
-        <source>Date not understood: &apos;{value}&apos; (e.g. 01.12.2026).</source>
-        <translation>Tarih anlaşılamadı: &apos;{value}&apos; (ör. 01.12.2026).</translation>
+        <source>Date not understood: '{value}' (e.g. 01.12.2026).</source>
+        <translation>Tarih anlaşılamadı: '{value}' (ör. 01.12.2026).</translation>
     </message>
     <message>
-        <source>Time not understood: &apos;{value}&apos; (e.g. 09:30).</source>
-        <translation>Saat anlaşılamadı: &apos;{value}&apos; (ör. 09:30).</translation>
+        <source>Time not understood: '{value}' (e.g. 09:30).</source>
+        <translation>Saat anlaşılamadı: '{value}' (ör. 09:30).</translation>
     </message>
     <message>
         <source>No channel given.</source>
         <translation>Kanal yazılmamış.</translation>
     </message>
     <message>
-        <source>No such channel: &apos;{value}&apos;.</source>
-        <translation>Böyle bir kanal yok: &apos;{value}&apos;.</translation>
+        <source>No such channel: '{value}'.</source>
+        <translation>Böyle bir kanal yok: '{value}'.</translation>
     </message>
     <message>
         <source>The text is empty.</source>
         <translation>Metin boş.</translation>
     </message>
     <message>
-        <source>No such category: &apos;{value}&apos;.</source>
-        <translation>Böyle bir kategori yok: &apos;{value}&apos;.</translation>
+        <source>No such category: '{value}'.</source>
+        <translation>Böyle bir kategori yok: '{value}'.</translation>
     </message>
     <message>
-        <source>No such campaign: &apos;{value}&apos;.</source>
-        <translation>Böyle bir kampanya yok: &apos;{value}&apos;.</translation>
+        <source>No such campaign: '{value}'.</source>
+        <translation>Böyle bir kampanya yok: '{value}'.</translation>
     </message>
     <message>
         <source>Already past: {value}.</source>
@@ -3576,8 +3580,8 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
         <translation>Bu satır CSV olarak okunamadı ({value}).</translation>
     </message>
     <message>
-        <source>Image not found: &apos;{value}&apos;.</source>
-        <translation>Görsel bulunamadı: &apos;{value}&apos;.</translation>
+        <source>Image not found: '{value}'.</source>
+        <translation>Görsel bulunamadı: '{value}'.</translation>
     </message>
     <message>
         <source>The file is too big (at most {value} MB).</source>
@@ -3588,8 +3592,8 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
         <translation>Dosya okunamadı ({value}).</translation>
     </message>
     <message>
-        <source>The file is not UTF-8. In Excel, save it as &quot;CSV UTF-8 (comma delimited)&quot;.</source>
-        <translation>Dosya UTF-8 değil. Excel&apos;de &quot;CSV UTF-8 (virgülle ayrılmış)&quot; olarak kaydedin.</translation>
+        <source>The file is not UTF-8. In Excel, save it as "CSV UTF-8 (comma delimited)".</source>
+        <translation>Dosya UTF-8 değil. Excel'de "CSV UTF-8 (virgülle ayrılmış)" olarak kaydedin.</translation>
     </message>
     <message>
         <source>date</source>
@@ -3612,7 +3616,7 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     <name>Problems</name>
     <message>
         <source>characters (X weighting)</source>
-        <extracomment>How each platform&apos;s preview card looks (border colour, background).</extracomment>
+        <extracomment>How each platform's preview card looks (border colour, background).</extracomment>
         <translation>karakter (X ağırlıklı)</translation>
     </message>
     <message>
@@ -3826,7 +3830,7 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
         <translation>Vatandaşa yanıt</translation>
     </message>
     <message>
-        <source>The citizen&apos;s message</source>
+        <source>The citizen's message</source>
         <translation>Vatandaşın mesajı</translation>
     </message>
     <message>
@@ -3963,7 +3967,7 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
         <translation>Metin (*.txt)</translation>
     </message>
     <message>
-        <source>The unit has no e-mail address. Add one in the unit&apos;s contacts.</source>
+        <source>The unit has no e-mail address. Add one in the unit's contacts.</source>
         <translation>Birimin e-posta adresi yok. Birimin iletişim bilgilerine ekleyin.</translation>
     </message>
     <message>
@@ -4109,10 +4113,10 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
 <context>
     <name>Startup</name>
     <message>
-        <source>The database in this profile could not be updated for this version of Kurum Masaüstü. The update was undone, so the file is as it was; a copy taken before is in the profile&apos;s backups folder. Please send the log file to IT.
+        <source>The database in this profile could not be updated for this version of Kurum Masaüstü. The update was undone, so the file is as it was; a copy taken before is in the profile's backups folder. Please send the log file to IT.
 
 {path}</source>
-        <translation>Bu profildeki veritabanı Kurum Masaüstü&apos;nün bu sürümüne göre güncellenemedi. Güncelleme geri alındı, dosya olduğu gibi duruyor; güncellemeden önce alınan kopya profilin yedekler klasöründe. Lütfen günlük dosyasını bilgi işlem birimine gönderin.
+        <translation>Bu profildeki veritabanı Kurum Masaüstü'nün bu sürümüne göre güncellenemedi. Güncelleme geri alındı, dosya olduğu gibi duruyor; güncellemeden önce alınan kopya profilin yedekler klasöründe. Lütfen günlük dosyasını bilgi işlem birimine gönderin.
 
 {path}</translation>
     </message>
@@ -4120,7 +4124,7 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
         <source>The database in this profile was written by a newer version of Kurum Masaüstü. Install the newer version to open it. The file was not changed.
 
 {path}</source>
-        <translation>Bu profildeki veritabanı, Kurum Masaüstü&apos;nün daha yeni bir sürümüyle yazılmış. Açmak için bu yeni sürümü kurun. Dosyada hiçbir değişiklik yapılmadı.
+        <translation>Bu profildeki veritabanı, Kurum Masaüstü'nün daha yeni bir sürümüyle yazılmış. Açmak için bu yeni sürümü kurun. Dosyada hiçbir değişiklik yapılmadı.
 
 {path}</translation>
     </message>
@@ -4145,7 +4149,7 @@ Ask your IT department to give you write access to this folder, or start with --
 BT biriminizden bu klasöre yazma izni isteyin ya da --profile ile yazabildiğiniz bir klasörle başlatın. Hiçbir şey değiştirilmedi.</translation>
     </message>
     <message>
-        <source>The demo is turned off on this computer by your IT department&apos;s policy.</source>
+        <source>The demo is turned off on this computer by your IT department's policy.</source>
         <translation>Deneme profili bu bilgisayarda BT biriminizin politikasıyla kapatılmış.</translation>
     </message>
     <message>
@@ -4295,7 +4299,7 @@ BT biriminizden bu klasöre yazma izni isteyin ya da --profile ile yazabildiğin
         <translation>Şablona bir ad verin.</translation>
     </message>
     <message>
-        <source>Write the template&apos;s text.</source>
+        <source>Write the template's text.</source>
         <translation>Şablonun metnini yazın.</translation>
     </message>
     <message>
@@ -4390,7 +4394,7 @@ BT biriminizden bu klasöre yazma izni isteyin ya da --profile ile yazabildiğin
     <name>WeekDelegate</name>
     <message numerus="yes">
         <source>+%n more</source>
-        <extracomment>The best-time hint of an hour (None: not one of the day&apos;s good hours).</extracomment>
+        <extracomment>The best-time hint of an hour (None: not one of the day's good hours).</extracomment>
         <translation>
             <numerusform>+%n daha</numerusform>
         </translation>
@@ -4399,7 +4403,7 @@ BT biriminizden bu klasöre yazma izni isteyin ya da --profile ile yazabildiğin
 <context>
     <name>WordListDialog</name>
     <message>
-        <source>Institution&apos;s words</source>
+        <source>Institution's words</source>
         <translation>Kurum sözlüğü</translation>
     </message>
     <message>
