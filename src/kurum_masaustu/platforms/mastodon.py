@@ -70,6 +70,8 @@ DEFAULT_MAX_MEDIA: Final = 4
 PAGE_LIMIT: Final = 40
 LOOKUP_PAGES: Final = 5  # find_published: up to 200 recent statuses / scheduled statuses
 INBOX_PAGES: Final = 10  # fetch_inbox: up to 400 new notifications and 400 conversations per call
+#: fetch_inbox parses this many statuses between two turns of the event loop.
+INBOX_YIELD_EVERY: Final = 20
 #: find_published accepts a status created this long before ``since`` (laptop vs instance clock).
 CLOCK_SKEW: Final = timedelta(minutes=5)
 
@@ -678,7 +680,9 @@ class MastodonAdapter(Adapter):
                 return self._inbox_failure(got)
             conversation_statuses, new_conversations = got
             tagged = [(s, False) for s in statuses] + [(s, True) for s in conversation_statuses]
-            for status, from_conversation in tagged:
+            for index, (status, from_conversation) in enumerate(tagged):
+                if index and index % INBOX_YIELD_EVERY == 0:
+                    await asyncio.sleep(0)  # a few hundred statuses to parse: let the window breathe
                 item = self._remote_item(obj(status), account_id, from_conversation)
                 if item is not None and item.remote_id not in items:
                     items[item.remote_id] = item

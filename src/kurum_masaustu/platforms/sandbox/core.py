@@ -152,6 +152,7 @@ class SandboxTransport(httpx.AsyncBaseTransport):
                     response = await route.handler(request, match)
                     if route.writes:
                         await self.state.save_async()
+                await asyncio.sleep(0)  # the answer travels back: another turn for the loop
                 if route.writes and self.faults.take("timeout_after_accept"):
                     raise httpx.ReadTimeout("sandbox: the platform accepted, then the answer was lost", request=request)
                 if self.faults.take("malformed_json"):
