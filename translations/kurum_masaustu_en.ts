@@ -1357,6 +1357,10 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
         <translation>Sandbox channel for practice (nothing reaches the internet)</translation>
     </message>
     <message>
+        <source>Turned off by your IT department's policy.</source>
+        <translation>Turned off by your IT department's policy.</translation>
+    </message>
+    <message>
         <source>Platform:</source>
         <translation>Platform:</translation>
     </message>

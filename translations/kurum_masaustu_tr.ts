@@ -1341,6 +1341,10 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
         <translation>Alıştırma için deneme kanalı (hiçbir şey internete gitmez)</translation>
     </message>
     <message>
+        <source>Turned off by your IT department's policy.</source>
+        <translation>BT biriminizin politikasıyla kapatıldı.</translation>
+    </message>
+    <message>
         <source>Platform:</source>
         <translation>Platform:</translation>
     </message>
