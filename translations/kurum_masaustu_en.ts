@@ -4044,6 +4044,14 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
         <translation>Internal note</translation>
     </message>
     <message>
+        <source>Edit units…</source>
+        <translation>Edit units…</translation>
+    </message>
+    <message>
+        <source>Names, e-mail addresses, phones and keywords of the units</source>
+        <translation>Names, e-mail addresses, phones and keywords of the units</translation>
+    </message>
+    <message>
         <source>Internal note (stays in the app; also sent to the unit)</source>
         <translation>Internal note (stays in the app; also sent to the unit)</translation>
     </message>
@@ -4517,6 +4525,109 @@ Ask your IT department to give you write access to this folder, or start with --
     <message>
         <source>The field {field} is not right.</source>
         <translation>The field {field} is not right.</translation>
+    </message>
+</context>
+<context>
+    <name>UnitsDialog</name>
+    <message>
+        <source>Units and contacts</source>
+        <translation>Units and contacts</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>Units</translation>
+    </message>
+    <message>
+        <source>Unit name</source>
+        <translation>Unit name</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>Keywords</source>
+        <translation>Keywords</translation>
+    </message>
+    <message>
+        <source>asfalt, çukur, kaldırım</source>
+        <translation>asfalt, çukur, kaldırım</translation>
+    </message>
+    <message>
+        <source>Comma-separated. A message that mentions one of these words suggests this unit.</source>
+        <translation>Comma-separated. A message that mentions one of these words suggests this unit.</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <source>E-mail:</source>
+        <translation>E-mail:</translation>
+    </message>
+    <message>
+        <source>Phone:</source>
+        <translation>Phone:</translation>
+    </message>
+    <message>
+        <source>Keywords:</source>
+        <translation>Keywords:</translation>
+    </message>
+    <message>
+        <source>New unit</source>
+        <translation>New unit</translation>
+    </message>
+    <message>
+        <source>Save unit</source>
+        <translation>Save unit</translation>
+    </message>
+    <message>
+        <source>Delete unit…</source>
+        <translation>Delete unit…</translation>
+    </message>
+    <message>
+        <source>Delete the unit “{unit}”?</source>
+        <translation>Delete the unit “{unit}”?</translation>
+    </message>
+    <message>
+        <source>Nobody (unassigned)</source>
+        <translation>Nobody (unassigned)</translation>
+    </message>
+    <message>
+        <source>Messages assigned to “{unit}”: {count}. The unit can only be deleted if they move. Move them to:</source>
+        <translation>Messages assigned to “{unit}”: {count}. The unit can only be deleted if they move. Move them to:</translation>
+    </message>
+    <message>
+        <source>Please give the unit a name.</source>
+        <translation>Please give the unit a name.</translation>
+    </message>
+    <message>
+        <source>The unit's name is too long (at most 200 characters).</source>
+        <translation>The unit's name is too long (at most 200 characters).</translation>
+    </message>
+    <message>
+        <source>There is already a unit with this name.</source>
+        <translation>There is already a unit with this name.</translation>
+    </message>
+    <message>
+        <source>The e-mail address does not look right (for example: fen@belediye.bel.tr).</source>
+        <translation>The e-mail address does not look right (for example: fen@belediye.bel.tr).</translation>
+    </message>
+    <message>
+        <source>The phone number needs at least three digits (at most 50 characters).</source>
+        <translation>The phone number needs at least three digits (at most 50 characters).</translation>
+    </message>
+    <message>
+        <source>The unit no longer exists.</source>
+        <translation>The unit no longer exists.</translation>
+    </message>
+    <message>
+        <source>Messages are assigned to this unit; move them first.</source>
+        <translation>Messages are assigned to this unit; move them first.</translation>
     </message>
 </context>
 <context>

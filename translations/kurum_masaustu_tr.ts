@@ -4013,6 +4013,14 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
         <translation>İç not</translation>
     </message>
     <message>
+        <source>Edit units…</source>
+        <translation>Birimleri düzenle…</translation>
+    </message>
+    <message>
+        <source>Names, e-mail addresses, phones and keywords of the units</source>
+        <translation>Birimlerin adları, e-posta adresleri, telefonları ve anahtar sözcükleri</translation>
+    </message>
+    <message>
         <source>Internal note (stays in the app; also sent to the unit)</source>
         <translation>İç not (uygulamada kalır; birime de gönderilir)</translation>
     </message>
@@ -4486,6 +4494,109 @@ BT biriminizden bu klasöre yazma izni isteyin ya da --profile ile yazabildiğin
     <message>
         <source>The field {field} is not right.</source>
         <translation>{field} alanında bir sorun var.</translation>
+    </message>
+</context>
+<context>
+    <name>UnitsDialog</name>
+    <message>
+        <source>Units and contacts</source>
+        <translation>Birimler ve iletişim bilgileri</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>Birimler</translation>
+    </message>
+    <message>
+        <source>Unit name</source>
+        <translation>Birim adı</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-posta</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <source>Keywords</source>
+        <translation>Anahtar sözcükler</translation>
+    </message>
+    <message>
+        <source>asfalt, çukur, kaldırım</source>
+        <translation>asfalt, çukur, kaldırım</translation>
+    </message>
+    <message>
+        <source>Comma-separated. A message that mentions one of these words suggests this unit.</source>
+        <translation>Virgülle ayırın. Bu sözcüklerden birini içeren bir mesaj için bu birim önerilir.</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Ad:</translation>
+    </message>
+    <message>
+        <source>E-mail:</source>
+        <translation>E-posta:</translation>
+    </message>
+    <message>
+        <source>Phone:</source>
+        <translation>Telefon:</translation>
+    </message>
+    <message>
+        <source>Keywords:</source>
+        <translation>Anahtar sözcükler:</translation>
+    </message>
+    <message>
+        <source>New unit</source>
+        <translation>Yeni birim</translation>
+    </message>
+    <message>
+        <source>Save unit</source>
+        <translation>Birimi kaydet</translation>
+    </message>
+    <message>
+        <source>Delete unit…</source>
+        <translation>Birimi sil…</translation>
+    </message>
+    <message>
+        <source>Delete the unit “{unit}”?</source>
+        <translation>“{unit}” birimi silinsin mi?</translation>
+    </message>
+    <message>
+        <source>Nobody (unassigned)</source>
+        <translation>Hiçbir birim (atanmamış)</translation>
+    </message>
+    <message>
+        <source>Messages assigned to “{unit}”: {count}. The unit can only be deleted if they move. Move them to:</source>
+        <translation>“{unit}” birimine atanmış mesaj: {count}. Birim ancak bu mesajlar taşınırsa silinebilir. Şuraya taşı:</translation>
+    </message>
+    <message>
+        <source>Please give the unit a name.</source>
+        <translation>Lütfen birime bir ad verin.</translation>
+    </message>
+    <message>
+        <source>The unit's name is too long (at most 200 characters).</source>
+        <translation>Birimin adı çok uzun (en fazla 200 karakter).</translation>
+    </message>
+    <message>
+        <source>There is already a unit with this name.</source>
+        <translation>Bu adla bir birim zaten var.</translation>
+    </message>
+    <message>
+        <source>The e-mail address does not look right (for example: fen@belediye.bel.tr).</source>
+        <translation>E-posta adresi doğru görünmüyor (örnek: fen@belediye.bel.tr).</translation>
+    </message>
+    <message>
+        <source>The phone number needs at least three digits (at most 50 characters).</source>
+        <translation>Telefon numarasında en az üç rakam olmalıdır (en fazla 50 karakter).</translation>
+    </message>
+    <message>
+        <source>The unit no longer exists.</source>
+        <translation>Birim artık yok.</translation>
+    </message>
+    <message>
+        <source>Messages are assigned to this unit; move them first.</source>
+        <translation>Bu birime atanmış mesajlar var; önce onları taşıyın.</translation>
     </message>
 </context>
 <context>

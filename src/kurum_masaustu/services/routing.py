@@ -68,6 +68,10 @@ class RoutingService:
         self._actor = actor
         self._clock = clock
 
+    @property
+    def sessions(self) -> sessionmaker[Session]:
+        return self._sessions
+
     def units(self) -> list[UnitRow]:
         with self._sessions() as session:
             return [

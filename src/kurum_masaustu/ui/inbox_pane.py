@@ -799,8 +799,27 @@ class InboxPane(QWidget):
         )
         self.last_dialog = dialog
         dialog.exec()
-        if dialog.changed:
+        if dialog.units_changed:
+            self.reload_units()
+        elif dialog.changed:
             self.refresh_current()
+
+    def reload_units(self) -> None:
+        """The unit filter after units were added, renamed or deleted (the choice kept if it still exists)."""
+        from sqlalchemy import select
+
+        from kurum_masaustu.store.models import Unit
+
+        chosen = self.unit_filter.currentData()
+        self.unit_filter.blockSignals(True)
+        while self.unit_filter.count() > 1:
+            self.unit_filter.removeItem(1)
+        with self._inbox.sessions() as session:
+            for unit_id, name in session.execute(select(Unit.id, Unit.name).order_by(Unit.name)):
+                self.unit_filter.addItem(name, unit_id)
+        self.unit_filter.setCurrentIndex(max(0, self.unit_filter.findData(chosen)))
+        self.unit_filter.blockSignals(False)
+        self.apply_filter()  # rows show the units' names
 
     def hide_reasons(self) -> list[str]:
         return [
