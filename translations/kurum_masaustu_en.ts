@@ -229,7 +229,7 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
     </message>
     <message>
         <source>Today</source>
-        <extracomment>A post started in a campaign (CampaignInfo): the window fills the composer with its presets. Months ready to show (the neighbours are loaded in a worker after each month). Campaigns and goals, read once per change of the plan.</extracomment>
+        <extracomment>A post started in a campaign (CampaignInfo): the window fills the composer with its presets. Months ready to show (the neighbours are loaded in a worker after each month). Campaigns and goals, read once per change of the plan. Reply-time figures of a period for the goals (the window sets it; None: counting, call :meth:`refresh_goals` when ready).</extracomment>
         <translation>Today</translation>
     </message>
     <message>
@@ -1920,6 +1920,22 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
         <translation>{what} in {campaign}</translation>
     </message>
     <message>
+        <source>this week reply time: counting…</source>
+        <translation>this week reply time: counting…</translation>
+    </message>
+    <message>
+        <source>this month reply time: counting…</source>
+        <translation>this month reply time: counting…</translation>
+    </message>
+    <message>
+        <source>this week {percent}% answered in time (goal {target}%)</source>
+        <translation>this week {percent}% answered in time (goal {target}%)</translation>
+    </message>
+    <message>
+        <source>this month {percent}% answered in time (goal {target}%)</source>
+        <translation>this month {percent}% answered in time (goal {target}%)</translation>
+    </message>
+    <message>
         <source>this week {done}/{target} {what}</source>
         <translation>this week {done}/{target} {what}</translation>
     </message>
@@ -1933,6 +1949,22 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
     <message>
         <source>Goals</source>
         <translation>Goals</translation>
+    </message>
+    <message>
+        <source>Kind of goal</source>
+        <translation>Kind of goal</translation>
+    </message>
+    <message>
+        <source>posts</source>
+        <translation>posts</translation>
+    </message>
+    <message>
+        <source>% of messages answered within the response target</source>
+        <translation>% of messages answered within the response target</translation>
+    </message>
+    <message>
+        <source>Reply time: the share of citizens' messages answered within the response target (Settings → Inbox).</source>
+        <translation>Reply time: the share of citizens' messages answered within the response target (Settings → Inbox).</translation>
     </message>
     <message>
         <source>Number of posts</source>
@@ -1969,6 +2001,14 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
     <message>
         <source>Planned and published posts count toward a goal; drafts do not. The calendar shows the progress.</source>
         <translation>Planned and published posts count toward a goal; drafts do not. The calendar shows the progress.</translation>
+    </message>
+    <message>
+        <source>{target}% of messages answered within the response target per week</source>
+        <translation>{target}% of messages answered within the response target per week</translation>
+    </message>
+    <message>
+        <source>{target}% of messages answered within the response target per month</source>
+        <translation>{target}% of messages answered within the response target per month</translation>
     </message>
     <message>
         <source>{target} {what} per week</source>

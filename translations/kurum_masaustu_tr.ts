@@ -226,7 +226,7 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     </message>
     <message>
         <source>Today</source>
-        <extracomment>A post started in a campaign (CampaignInfo): the window fills the composer with its presets. Months ready to show (the neighbours are loaded in a worker after each month). Campaigns and goals, read once per change of the plan.</extracomment>
+        <extracomment>A post started in a campaign (CampaignInfo): the window fills the composer with its presets. Months ready to show (the neighbours are loaded in a worker after each month). Campaigns and goals, read once per change of the plan. Reply-time figures of a period for the goals (the window sets it; None: counting, call :meth:`refresh_goals` when ready).</extracomment>
         <translation>Bugün</translation>
     </message>
     <message>
@@ -1902,6 +1902,22 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
         <translation>{what} ({campaign})</translation>
     </message>
     <message>
+        <source>this week reply time: counting…</source>
+        <translation>bu hafta yanıt süresi: hesaplanıyor…</translation>
+    </message>
+    <message>
+        <source>this month reply time: counting…</source>
+        <translation>bu ay yanıt süresi: hesaplanıyor…</translation>
+    </message>
+    <message>
+        <source>this week {percent}% answered in time (goal {target}%)</source>
+        <translation>bu hafta %{percent} zamanında yanıtlandı (hedef %{target})</translation>
+    </message>
+    <message>
+        <source>this month {percent}% answered in time (goal {target}%)</source>
+        <translation>bu ay %{percent} zamanında yanıtlandı (hedef %{target})</translation>
+    </message>
+    <message>
         <source>this week {done}/{target} {what}</source>
         <translation>bu hafta {done}/{target} {what}</translation>
     </message>
@@ -1915,6 +1931,22 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     <message>
         <source>Goals</source>
         <translation>Hedefler</translation>
+    </message>
+    <message>
+        <source>Kind of goal</source>
+        <translation>Hedef türü</translation>
+    </message>
+    <message>
+        <source>posts</source>
+        <translation>gönderi</translation>
+    </message>
+    <message>
+        <source>% of messages answered within the response target</source>
+        <translation>% mesaj yanıt hedefi içinde yanıtlansın (yanıt süresi)</translation>
+    </message>
+    <message>
+        <source>Reply time: the share of citizens' messages answered within the response target (Settings → Inbox).</source>
+        <translation>Yanıt süresi: vatandaş mesajlarının yanıt hedefi içinde yanıtlanan payı (Ayarlar → Gelen kutusu).</translation>
     </message>
     <message>
         <source>Number of posts</source>
@@ -1951,6 +1983,14 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     <message>
         <source>Planned and published posts count toward a goal; drafts do not. The calendar shows the progress.</source>
         <translation>Hedefe planlanan ve yayımlanan gönderiler sayılır; taslaklar sayılmaz. İlerleme takvimde görünür.</translation>
+    </message>
+    <message>
+        <source>{target}% of messages answered within the response target per week</source>
+        <translation>Her hafta mesajların %{target} kadarı yanıt hedefi içinde yanıtlansın</translation>
+    </message>
+    <message>
+        <source>{target}% of messages answered within the response target per month</source>
+        <translation>Her ay mesajların %{target} kadarı yanıt hedefi içinde yanıtlansın</translation>
     </message>
     <message>
         <source>{target} {what} per week</source>

@@ -42,7 +42,7 @@ from PySide6.QtWidgets import (
 )
 
 from kurum_masaustu.domain import DeliveryState
-from kurum_masaustu.rules.goals import Goal, progress
+from kurum_masaustu.rules.goals import Goal, GoalKind, ReplyCounts, period_bounds, progress, reply_progress
 from kurum_masaustu.rules.plan_filter import PlanFilter
 from kurum_masaustu.rules.timeutil import ISTANBUL, add_months, local_day_bounds, month_grid, to_local, today_local
 from kurum_masaustu.services.planning import CampaignInfo, PlanningService, bands
@@ -65,7 +65,7 @@ from kurum_masaustu.ui.calendar_grid import (
     qdate,
 )
 from kurum_masaustu.ui.labels import STATE_SYMBOLS, delivery_state_name
-from kurum_masaustu.ui.plan_dialogs import goal_text
+from kurum_masaustu.ui.plan_dialogs import goal_text, reply_goal_text
 from kurum_masaustu.ui.tasks import alive, in_thread, spawn
 from kurum_masaustu.ui.week_view import WeekModel, WeekView, week_start
 
@@ -424,6 +424,9 @@ class CalendarPane(QWidget):
         self._best_hours: dict[int, dict[int, str]] | None = None
         #: Campaigns and goals, read once per change of the plan.
         self._plan_cache: tuple[list[CampaignInfo], list[Goal]] | None = None
+        #: Reply-time figures of a period for the goals (the window sets it; None: counting, call
+        #: :meth:`refresh_goals` when ready).
+        self.reply_counts: Callable[[date, date], ReplyCounts | None] | None = None
         self._channel_names: dict[int, str] = {}
         self._menu: QMenu | None = None
         self.model = MonthModel(self)
@@ -723,6 +726,10 @@ class CalendarPane(QWidget):
         self.model.set_campaigns(by_day)
         self.week_model.set_campaigns(by_day)
 
+    def refresh_goals(self) -> None:
+        """Show the goals again (reply-time figures were counted or changed)."""
+        self._show_goals(self.selected_day())
+
     def _show_goals(self, day: date) -> None:
         """The goals' progress in the selected day's week and month ("Bu hafta: 2/5 duyuru")."""
         if self._plan_cache is None:
@@ -731,10 +738,21 @@ class CalendarPane(QWidget):
         if not goals:
             self.goals_label.hide()
             return
-        reached = progress(goals, self.model.unfiltered, day)
+        reached = iter(progress(goals, self.model.unfiltered, day))  # post goals, in order
         campaigns = {c.id: c.name for c in self._plan_cache[0] if c.id is not None}
-        lines = [goal_text(item, campaigns, self._channel_names) for item in reached]
-        missing = [item for item in reached if not item.met]
+        lines: list[str] = []
+        missing = False
+        for goal in goals:
+            if goal.kind is GoalKind.REPLY_TIME:
+                first, last = period_bounds(goal.period, day)
+                counts = self.reply_counts(first, last) if self.reply_counts is not None else None
+                replies = reply_progress(goal, counts, day) if counts is not None else None
+                lines.append(reply_goal_text(replies, goal))
+                missing = missing or (replies is not None and not replies.met)
+                continue
+            item = next(reached)
+            lines.append(goal_text(item, campaigns, self._channel_names))
+            missing = missing or not item.met
         self.goals_label.setText(
             ("⚑ " if missing else "✓ ") + "  ·  ".join(lines[:2]) + (f"  (+{len(lines) - 2})" if len(lines) > 2 else "")
         )
