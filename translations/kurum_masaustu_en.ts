@@ -75,6 +75,14 @@
         <source>hiding failed</source>
         <translation>hiding failed</translation>
     </message>
+    <message>
+        <source>deleted on the platform</source>
+        <translation>deleted on the platform</translation>
+    </message>
+    <message>
+        <source>deleting failed</source>
+        <translation>deleting failed</translation>
+    </message>
 </context>
 <context>
     <name>AboutDialog</name>
@@ -2244,7 +2252,7 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
     </message>
     <message>
         <source>Search messages (e.g. cop, su, istanbul)…</source>
-        <extracomment>Hides an item on its platform with a reason (the window sets it; None: no network here).</extracomment>
+        <extracomment>Hides an item on its platform with a reason (the window sets it; None: no network here). Deletes a comment on its platform with a reason (the window sets it).</extracomment>
         <translation>Search messages (e.g. cop, su, istanbul)…</translation>
     </message>
     <message>
@@ -2334,6 +2342,14 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
     <message>
         <source>Hide the comment on the platform (where it allows), with a reason</source>
         <translation>Hide the comment on the platform (where it allows), with a reason</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>Delete…</translation>
+    </message>
+    <message>
+        <source>Delete the comment on the platform (Facebook, Instagram, Telegram), with a reason</source>
+        <translation>Delete the comment on the platform (Facebook, Instagram, Telegram), with a reason</translation>
     </message>
     <message>
         <source>Resolved</source>
@@ -2534,6 +2550,30 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
     <message>
         <source>The platform refused to hide it ({code}).</source>
         <translation>The platform refused to hide it ({code}).</translation>
+    </message>
+    <message>
+        <source>Delete the comment</source>
+        <translation>Delete the comment</translation>
+    </message>
+    <message>
+        <source>Delete {author}'s comment on {platform}? Nobody will see it there any more and this cannot be undone. The text stays here, marked deleted, with your reason.</source>
+        <translation>Delete {author}'s comment on {platform}? Nobody will see it there any more and this cannot be undone. The text stays here, marked deleted, with your reason.</translation>
+    </message>
+    <message>
+        <source>This platform does not let us delete others' comments. Hide it if you can, or report it there.</source>
+        <translation>This platform does not let us delete others' comments. Hide it if you can, or report it there.</translation>
+    </message>
+    <message>
+        <source>A private message cannot be deleted for the person who sent it.</source>
+        <translation>A private message cannot be deleted for the person who sent it.</translation>
+    </message>
+    <message>
+        <source>The channel is not connected, so nothing was deleted.</source>
+        <translation>The channel is not connected, so nothing was deleted.</translation>
+    </message>
+    <message>
+        <source>The platform refused to delete it ({code}).</source>
+        <translation>The platform refused to delete it ({code}).</translation>
     </message>
     <message>
         <source>draft</source>

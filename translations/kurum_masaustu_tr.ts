@@ -75,6 +75,14 @@
         <source>hiding failed</source>
         <translation>gizlenemedi</translation>
     </message>
+    <message>
+        <source>deleted on the platform</source>
+        <translation>platformda silindi</translation>
+    </message>
+    <message>
+        <source>deleting failed</source>
+        <translation>silinemedi</translation>
+    </message>
 </context>
 <context>
     <name>AboutDialog</name>
@@ -2223,7 +2231,7 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     </message>
     <message>
         <source>Search messages (e.g. cop, su, istanbul)…</source>
-        <extracomment>Hides an item on its platform with a reason (the window sets it; None: no network here).</extracomment>
+        <extracomment>Hides an item on its platform with a reason (the window sets it; None: no network here). Deletes a comment on its platform with a reason (the window sets it).</extracomment>
         <translation>Mesajlarda ara (ör. çöp, su, istanbul)…</translation>
     </message>
     <message>
@@ -2313,6 +2321,14 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     <message>
         <source>Hide the comment on the platform (where it allows), with a reason</source>
         <translation>Yorumu platformda gizleyin (platform izin veriyorsa), gerekçesiyle</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>Sil…</translation>
+    </message>
+    <message>
+        <source>Delete the comment on the platform (Facebook, Instagram, Telegram), with a reason</source>
+        <translation>Yorumu platformda gerekçesiyle sil (Facebook, Instagram, Telegram)</translation>
     </message>
     <message>
         <source>Resolved</source>
@@ -2513,6 +2529,30 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     <message>
         <source>The platform refused to hide it ({code}).</source>
         <translation>Platform gizlemeyi reddetti ({code}).</translation>
+    </message>
+    <message>
+        <source>Delete the comment</source>
+        <translation>Yorumu sil</translation>
+    </message>
+    <message>
+        <source>Delete {author}'s comment on {platform}? Nobody will see it there any more and this cannot be undone. The text stays here, marked deleted, with your reason.</source>
+        <translation>{author} adlı kişinin {platform} üzerindeki yorumu silinsin mi? Orada artık kimse göremez ve bu geri alınamaz. Metin burada, silindi olarak işaretlenmiş hâlde gerekçenizle birlikte kalır.</translation>
+    </message>
+    <message>
+        <source>This platform does not let us delete others' comments. Hide it if you can, or report it there.</source>
+        <translation>Bu platform başkalarının yorumlarını silmemize izin vermiyor. Mümkünse gizleyin ya da platformda şikâyet edin.</translation>
+    </message>
+    <message>
+        <source>A private message cannot be deleted for the person who sent it.</source>
+        <translation>Özel mesaj, gönderen kişi için silinemez.</translation>
+    </message>
+    <message>
+        <source>The channel is not connected, so nothing was deleted.</source>
+        <translation>Kanal bağlı olmadığı için hiçbir şey silinmedi.</translation>
+    </message>
+    <message>
+        <source>The platform refused to delete it ({code}).</source>
+        <translation>Platform silmeyi reddetti ({code}).</translation>
     </message>
     <message>
         <source>draft</source>

@@ -123,6 +123,7 @@ class MainWindow(QMainWindow):
         self.outbox.changed.connect(self._outbox_changed)
         self.inbox.replies_queued.connect(self._poke_outbox)
         self.inbox.hide_with = self._hide_item
+        self.inbox.delete_with = self._delete_item
         self.crisis_banner.plan_requested.connect(lambda: self.open_crisis_dialog(0))
         self.crisis_banner.statements_requested.connect(lambda: self.open_crisis_dialog(1))
         self.crisis_banner.crisis_mode_requested.connect(self.turn_on_crisis_mode)
@@ -377,6 +378,11 @@ class MainWindow(QMainWindow):
         from kurum_masaustu.services.routing import RoutingService
 
         return await RoutingService(self.services.sessions).hide(item_id, reason, self.services.adapter_for)
+
+    async def _delete_item(self, item_id: int, reason: str) -> str | None:
+        from kurum_masaustu.services.routing import RoutingService
+
+        return await RoutingService(self.services.sessions).delete_comment(item_id, reason, self.services.adapter_for)
 
     def _reply_templates(self) -> list[TemplateRecord]:
         from kurum_masaustu.services.templates import TemplateService
