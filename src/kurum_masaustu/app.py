@@ -454,8 +454,10 @@ def _run_window(
         from kurum_masaustu.publishing.runner import OutboxRunner
 
         await window.ready()
-        gc.enable()
+        from kurum_masaustu.ui.gc_guard import GuiThreadGarbageCollector
+
         gc.freeze()  # start-up objects live for the whole session; keep them out of later collections
+        GuiThreadGarbageCollector(window).start()  # collections on the GUI thread only (see gc_guard)
         window.start_background_work()
         from kurum_masaustu.publishing.inbox_sync import sync_inbox
 
