@@ -64,6 +64,7 @@ from kurum_masaustu.ui.calendar_grid import (
     paint_chip,
     qdate,
 )
+from kurum_masaustu.ui.elided_label import ElidedLabel
 from kurum_masaustu.ui.labels import STATE_SYMBOLS, delivery_state_name
 from kurum_masaustu.ui.plan_dialogs import goal_text, reply_goal_text
 from kurum_masaustu.ui.tasks import alive, in_thread, spawn
@@ -497,8 +498,7 @@ class CalendarPane(QWidget):
         self.summary_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.summary_label.setMinimumWidth(1)
         self.filters = FilterBar()
-        self.goals_label = QLabel()
-        self.goals_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.goals_label = ElidedLabel()
         self.goals_label.setAccessibleName(self.tr("Goals of the plan"))
         # Never widen the window: the label takes the room left and the tooltip has every goal.
         self.goals_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
