@@ -2608,6 +2608,10 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
         <translation>A private message cannot be deleted for the person who sent it.</translation>
     </message>
     <message>
+        <source>The platform refused: a page may delete only comments on its own posts, and the account needs the page's admin role. Nothing was deleted.</source>
+        <translation>The platform refused: a page may delete only comments on its own posts, and the account needs the page's admin role. Nothing was deleted.</translation>
+    </message>
+    <message>
         <source>The channel is not connected, so nothing was deleted.</source>
         <translation>The channel is not connected, so nothing was deleted.</translation>
     </message>

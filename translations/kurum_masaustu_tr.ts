@@ -2587,6 +2587,10 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
         <translation>Özel mesaj, gönderen kişi için silinemez.</translation>
     </message>
     <message>
+        <source>The platform refused: a page may delete only comments on its own posts, and the account needs the page's admin role. Nothing was deleted.</source>
+        <translation>Platform reddetti: bir sayfa yalnızca kendi gönderilerindeki yorumları silebilir ve hesabın sayfada yönetici rolü olmalıdır. Hiçbir şey silinmedi.</translation>
+    </message>
+    <message>
         <source>The channel is not connected, so nothing was deleted.</source>
         <translation>Kanal bağlı olmadığı için hiçbir şey silinmedi.</translation>
     </message>
