@@ -7,6 +7,7 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before any Qt import; CI may choose xcb
 
 import asyncio
+import gc
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -21,6 +22,16 @@ from kurum_masaustu.paths import Profile
 from kurum_masaustu.services.channels import ChannelService
 from kurum_masaustu.settings import Settings
 from kurum_masaustu.store.database import open_database
+from kurum_masaustu.ui.gc_guard import collect_due
+
+
+@pytest.fixture(autouse=True)
+def _garbage_collected_on_the_main_thread() -> Iterator[None]:
+    """As the app does (``ui/gc_guard``): no automatic collection, which could run in a worker
+    thread and delete a Qt object there; what is due is collected on the main thread after each test."""
+    gc.disable()
+    yield
+    collect_due()
 
 
 @pytest.fixture

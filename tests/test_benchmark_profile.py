@@ -128,3 +128,25 @@ def test_profile_key_follows_the_content() -> None:
     assert key != bench.profile_key(today=today + timedelta(days=1))
     assert key != bench.profile_key(posts=10, today=today)
     assert key != bench.profile_key(photos=0, today=today)
+
+
+def test_baseline_b_imports_every_runtime_library_of_the_app() -> None:
+    """Baseline (b) is "a bare window that also imports the same third-party libraries": a
+    dependency added to pyproject.toml must be added to its list (and one removed, taken out)."""
+    import re
+    import tomllib
+    from importlib.metadata import packages_distributions
+
+    def norm(name: str) -> str:
+        return re.sub(r"[-_.]+", "-", name).lower()
+
+    pyproject = Path(__file__).resolve().parent.parent / "pyproject.toml"
+    requirements = tomllib.loads(pyproject.read_text(encoding="utf-8"))["project"]["dependencies"]
+    needed = {norm(re.split(r"[<>=!~;\[ ]", r, maxsplit=1)[0]) for r in requirements} - {"pyside6-essentials", "tzdata"}
+    modules_of: dict[str, set[str]] = {}
+    for module, distributions in packages_distributions().items():
+        for distribution in distributions:
+            modules_of.setdefault(norm(distribution), set()).add(module)
+    imported = {name.split(".")[0] for name in bench.THIRD_PARTY_MODULES}
+    assert sorted(d for d in needed if not modules_of.get(d, set()) & imported) == []
+    assert sorted(m for m in imported if not any(m in modules_of.get(d, set()) for d in needed)) == []

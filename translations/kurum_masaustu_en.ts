@@ -2,7 +2,7 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB" sourcelanguage="en">
 <context>
-    <name></name>
+    <name />
     <message>
         <source>category corrected</source>
         <translation>category corrected</translation>
@@ -48,8 +48,8 @@
         <translation>reply to be sent again</translation>
     </message>
     <message>
-        <source>reply waits for the platform&apos;s limit</source>
-        <translation>reply waits for the platform&apos;s limit</translation>
+        <source>reply waits for the platform's limit</source>
+        <translation>reply waits for the platform's limit</translation>
     </message>
     <message>
         <source>assigned to a unit</source>
@@ -75,6 +75,14 @@
         <source>hiding failed</source>
         <translation>hiding failed</translation>
     </message>
+    <message>
+        <source>deleted on the platform</source>
+        <translation>deleted on the platform</translation>
+    </message>
+    <message>
+        <source>deleting failed</source>
+        <translation>deleting failed</translation>
+    </message>
 </context>
 <context>
     <name>AboutDialog</name>
@@ -85,12 +93,12 @@
     <message>
         <source>Kurum Masaüstü {version}
 
-The social media desk of a public institution: plan, write, publish and answer citizens from one window. Citizens&apos; messages and account tokens stay on this computer.
+The social media desk of a public institution: plan, write, publish and answer citizens from one window. Citizens' messages and account tokens stay on this computer.
 
 Licence: GNU GPL version 3 or later. The components it carries and their licences are listed under “Third-party notices”.</source>
         <translation>Kurum Masaüstü {version}
 
-The social media desk of a public institution: plan, write, publish and answer citizens from one window. Citizens&apos; messages and account tokens stay on this computer.
+The social media desk of a public institution: plan, write, publish and answer citizens from one window. Citizens' messages and account tokens stay on this computer.
 
 Licence: GNU GPL version 3 or later. The components it carries and their licences are listed under “Third-party notices”.</translation>
     </message>
@@ -221,7 +229,7 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
     </message>
     <message>
         <source>Today</source>
-        <extracomment>A post started in a campaign (CampaignInfo): the window fills the composer with its presets. Months ready to show (the neighbours are loaded in a worker after each month). Campaigns and goals, read once per change of the plan.</extracomment>
+        <extracomment>A post started in a campaign (CampaignInfo): the window fills the composer with its presets. Months ready to show (the neighbours are loaded in a worker after each month). Campaigns and goals, read once per change of the plan. Reply-time figures of a period for the goals (the window sets it; None: counting, call :meth:`refresh_goals` when ready).</extracomment>
         <translation>Today</translation>
     </message>
     <message>
@@ -399,7 +407,7 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
     <name>CampaignsDialog</name>
     <message>
         <source>Campaigns</source>
-        <extracomment>&quot;New post in this campaign&quot;: the saved campaign (its presets start the post).</extracomment>
+        <extracomment>"New post in this campaign": the saved campaign (its presets start the post).</extracomment>
         <translation>Campaigns</translation>
     </message>
     <message>
@@ -534,8 +542,8 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
         <translation>Cancel</translation>
     </message>
     <message>
-        <source>No channel yet: add the institution&apos;s accounts.</source>
-        <translation>No channel yet: add the institution&apos;s accounts.</translation>
+        <source>No channel yet: add the institution's accounts.</source>
+        <translation>No channel yet: add the institution's accounts.</translation>
     </message>
     <message>
         <source>Server: %1</source>
@@ -586,8 +594,8 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
         <translation>Keep</translation>
     </message>
     <message>
-        <source>Withdrawing Kurum Masaüstü&apos;s access on the platform…</source>
-        <translation>Withdrawing Kurum Masaüstü&apos;s access on the platform…</translation>
+        <source>Withdrawing Kurum Masaüstü's access on the platform…</source>
+        <translation>Withdrawing Kurum Masaüstü's access on the platform…</translation>
     </message>
     <message>
         <source>Removed.</source>
@@ -598,8 +606,8 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
         <translation>Removed; kept switched off for its published posts.</translation>
     </message>
     <message>
-        <source>The platform could not be reached to withdraw the access: remove Kurum Masaüstü in the account&apos;s settings there (authorized apps).</source>
-        <translation>The platform could not be reached to withdraw the access: remove Kurum Masaüstü in the account&apos;s settings there (authorized apps).</translation>
+        <source>The platform could not be reached to withdraw the access: remove Kurum Masaüstü in the account's settings there (authorized apps).</source>
+        <translation>The platform could not be reached to withdraw the access: remove Kurum Masaüstü in the account's settings there (authorized apps).</translation>
     </message>
 </context>
 <context>
@@ -644,8 +652,8 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
         <translation>Platform schedules it</translation>
     </message>
     <message>
-        <source>Hand to {channel}&apos;s own scheduler</source>
-        <translation>Hand to {channel}&apos;s own scheduler</translation>
+        <source>Hand to {channel}'s own scheduler</source>
+        <translation>Hand to {channel}'s own scheduler</translation>
     </message>
     <message>
         <source>to be handed to the platform</source>
@@ -677,10 +685,10 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
         </translation>
     </message>
     <message numerus="yes">
-        <source>⚠ A channel&apos;s token expires in %n day(s)</source>
+        <source>⚠ A channel's token expires in %n day(s)</source>
         <translation>
-            <numerusform>⚠ A channel&apos;s token expires in %n day</numerusform>
-            <numerusform>⚠ A channel&apos;s token expires in %n days</numerusform>
+            <numerusform>⚠ A channel's token expires in %n day</numerusform>
+            <numerusform>⚠ A channel's token expires in %n days</numerusform>
         </translation>
     </message>
     <message>
@@ -770,8 +778,8 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
         <translation>The port must be a number between 1024 and 65535.</translation>
     </message>
     <message>
-        <source>This channel&apos;s token is not in the secure password store. Choose Reconnect.</source>
-        <translation>This channel&apos;s token is not in the secure password store. Choose Reconnect.</translation>
+        <source>This channel's token is not in the secure password store. Choose Reconnect.</source>
+        <translation>This channel's token is not in the secure password store. Choose Reconnect.</translation>
     </message>
     <message>
         <source>The server could not be reached. Check the address and the internet connection (or the proxy) and try again.</source>
@@ -786,8 +794,8 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
         <translation>The platform did not accept this token or password. Copy it again in full (without spaces) or create a new one.</translation>
     </message>
     <message>
-        <source>This does not look like an app password (xxxx-xxxx-xxxx-xxxx). Never enter the account&apos;s main password: create an app password in Bluesky under Settings → Privacy and security → App passwords.</source>
-        <translation>This does not look like an app password (xxxx-xxxx-xxxx-xxxx). Never enter the account&apos;s main password: create an app password in Bluesky under Settings → Privacy and security → App passwords.</translation>
+        <source>This does not look like an app password (xxxx-xxxx-xxxx-xxxx). Never enter the account's main password: create an app password in Bluesky under Settings → Privacy and security → App passwords.</source>
+        <translation>This does not look like an app password (xxxx-xxxx-xxxx-xxxx). Never enter the account's main password: create an app password in Bluesky under Settings → Privacy and security → App passwords.</translation>
     </message>
     <message>
         <source>The platform refused the connection: %1</source>
@@ -814,8 +822,8 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
         <translation>The web browser could not be opened. Copy the address shown and open it yourself.</translation>
     </message>
     <message>
-        <source>Port %1 on this computer is used by another program, so the sign-in cannot come back to us. Close that program, or have IT register another port in the platform&apos;s app and enter it here.</source>
-        <translation>Port %1 on this computer is used by another program, so the sign-in cannot come back to us. Close that program, or have IT register another port in the platform&apos;s app and enter it here.</translation>
+        <source>Port %1 on this computer is used by another program, so the sign-in cannot come back to us. Close that program, or have IT register another port in the platform's app and enter it here.</source>
+        <translation>Port %1 on this computer is used by another program, so the sign-in cannot come back to us. Close that program, or have IT register another port in the platform's app and enter it here.</translation>
     </message>
     <message>
         <source>No answer came from the browser in time. Nothing was saved; start again when ready.</source>
@@ -830,8 +838,8 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
         <translation>The answer that came back does not belong to this sign-in, so it was refused. Nothing was saved; start again.</translation>
     </message>
     <message>
-        <source>Access was not granted on the platform&apos;s page. Nothing was saved.</source>
-        <translation>Access was not granted on the platform&apos;s page. Nothing was saved.</translation>
+        <source>Access was not granted on the platform's page. Nothing was saved.</source>
+        <translation>Access was not granted on the platform's page. Nothing was saved.</translation>
     </message>
     <message>
         <source>The platform came back without a sign-in code. Nothing was saved; start again.</source>
@@ -911,8 +919,8 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
         <translation>Create a new app password in Bluesky (Settings → Privacy and security → App passwords), then choose Reconnect and enter it.</translation>
     </message>
     <message>
-        <source>Get the bot&apos;s token from @BotFather (/token), then choose Reconnect and paste it.</source>
-        <translation>Get the bot&apos;s token from @BotFather (/token), then choose Reconnect and paste it.</translation>
+        <source>Get the bot's token from @BotFather (/token), then choose Reconnect and paste it.</source>
+        <translation>Get the bot's token from @BotFather (/token), then choose Reconnect and paste it.</translation>
     </message>
     <message>
         <source>Create a new token for the Page (best: a system-user token in Meta Business Settings → System users, which does not expire), then choose Reconnect and paste it.</source>
@@ -923,8 +931,8 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
         <translation>Create a new token in Meta Business Settings → System users (or refresh the Instagram token), then choose Reconnect and paste it.</translation>
     </message>
     <message>
-        <source>LinkedIn tokens last 60 days. Create a new one in the LinkedIn Developer Portal (Token generator, with the organization&apos;s admin account), then choose Reconnect and paste it.</source>
-        <translation>LinkedIn tokens last 60 days. Create a new one in the LinkedIn Developer Portal (Token generator, with the organization&apos;s admin account), then choose Reconnect and paste it.</translation>
+        <source>LinkedIn tokens last 60 days. Create a new one in the LinkedIn Developer Portal (Token generator, with the organization's admin account), then choose Reconnect and paste it.</source>
+        <translation>LinkedIn tokens last 60 days. Create a new one in the LinkedIn Developer Portal (Token generator, with the organization's admin account), then choose Reconnect and paste it.</translation>
     </message>
 </context>
 <context>
@@ -938,12 +946,12 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
         <translation>Source reference</translation>
     </message>
     <message>
-        <source>Institution&apos;s words…</source>
-        <translation>Institution&apos;s words…</translation>
+        <source>Institution's words…</source>
+        <translation>Institution's words…</translation>
     </message>
     <message>
-        <source>Mahalle, institution and people&apos;s names the spelling check accepts</source>
-        <translation>Mahalle, institution and people&apos;s names the spelling check accepts</translation>
+        <source>Mahalle, institution and people's names the spelling check accepts</source>
+        <translation>Mahalle, institution and people's names the spelling check accepts</translation>
     </message>
     <message>
         <source>Source:</source>
@@ -1096,8 +1104,8 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
         <translation>No photos or videos.</translation>
     </message>
     <message>
-        <source>Children in {values}: record the parents&apos; written consent or blur their faces.</source>
-        <translation>Children in {values}: record the parents&apos; written consent or blur their faces.</translation>
+        <source>Children in {values}: record the parents' written consent or blur their faces.</source>
+        <translation>Children in {values}: record the parents' written consent or blur their faces.</translation>
     </message>
     <message>
         <source>Say in the media pane whether recognisable people appear: {values}.</source>
@@ -1131,7 +1139,7 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
     <name>ComposerPane</name>
     <message>
         <source>Title for the calendar (optional)</source>
-        <extracomment>The campaign of the post being written (a post started in a campaign gets it). The profile&apos;s media folder (videos are probed there); set by the window.</extracomment>
+        <extracomment>The campaign of the post being written (a post started in a campaign gets it). The profile's media folder (videos are probed there); set by the window.</extracomment>
         <translation>Title for the calendar (optional)</translation>
     </message>
     <message>
@@ -1234,8 +1242,8 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
         <translation>Cannot schedule for {channels}: {problem} Fix it, or remove that channel.</translation>
     </message>
     <message>
-        <source>Fill in the template&apos;s fields first: {fields}</source>
-        <translation>Fill in the template&apos;s fields first: {fields}</translation>
+        <source>Fill in the template's fields first: {fields}</source>
+        <translation>Fill in the template's fields first: {fields}</translation>
     </message>
     <message>
         <source>Not scheduled: the election-period warning needs a note.</source>
@@ -1282,8 +1290,8 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
         <translation>Already published on some channels; those stay as they are.</translation>
     </message>
     <message>
-        <source>Handed to the platform&apos;s scheduler on some channels: changes here do not reach them until you take the post back from the platforms.</source>
-        <translation>Handed to the platform&apos;s scheduler on some channels: changes here do not reach them until you take the post back from the platforms.</translation>
+        <source>Handed to the platform's scheduler on some channels: changes here do not reach them until you take the post back from the platforms.</source>
+        <translation>Handed to the platform's scheduler on some channels: changes here do not reach them until you take the post back from the platforms.</translation>
     </message>
     <message>
         <source>The publish time is in the past. Choose a later time.</source>
@@ -1337,7 +1345,7 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
     <name>ConnectDialog</name>
     <message>
         <source>Add a channel</source>
-        <extracomment>Platforms whose pasted token may carry an expiry the person can read in the platform&apos;s tool.</extracomment>
+        <extracomment>Platforms whose pasted token may carry an expiry the person can read in the platform's tool.</extracomment>
         <translation>Add a channel</translation>
     </message>
     <message>
@@ -1355,6 +1363,10 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
     <message>
         <source>Sandbox channel for practice (nothing reaches the internet)</source>
         <translation>Sandbox channel for practice (nothing reaches the internet)</translation>
+    </message>
+    <message>
+        <source>Turned off by your IT department's policy.</source>
+        <translation>Turned off by your IT department's policy.</translation>
     </message>
     <message>
         <source>Platform:</source>
@@ -1409,12 +1421,12 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
         <translation>Callback port:</translation>
     </message>
     <message>
-        <source>From the institution&apos;s X app (type: Native App). Its callback address must be http://127.0.0.1:%1/callback — X accepts only the exact address registered there.</source>
-        <translation>From the institution&apos;s X app (type: Native App). Its callback address must be http://127.0.0.1:%1/callback — X accepts only the exact address registered there.</translation>
+        <source>From the institution's X app (type: Native App). Its callback address must be http://127.0.0.1:%1/callback — X accepts only the exact address registered there.</source>
+        <translation>From the institution's X app (type: Native App). Its callback address must be http://127.0.0.1:%1/callback — X accepts only the exact address registered there.</translation>
     </message>
     <message>
-        <source>You approve the access on the platform&apos;s own page; no password is typed here.</source>
-        <translation>You approve the access on the platform&apos;s own page; no password is typed here.</translation>
+        <source>You approve the access on the platform's own page; no password is typed here.</source>
+        <translation>You approve the access on the platform's own page; no password is typed here.</translation>
     </message>
     <message>
         <source>Handle:</source>
@@ -1425,8 +1437,8 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
         <translation>App password:</translation>
     </message>
     <message>
-        <source>Never enter the account&apos;s main password. Create an app password for Kurum Masaüstü in Bluesky: Settings → Privacy and security → App passwords.</source>
-        <translation>Never enter the account&apos;s main password. Create an app password for Kurum Masaüstü in Bluesky: Settings → Privacy and security → App passwords.</translation>
+        <source>Never enter the account's main password. Create an app password for Kurum Masaüstü in Bluesky: Settings → Privacy and security → App passwords.</source>
+        <translation>Never enter the account's main password. Create an app password for Kurum Masaüstü in Bluesky: Settings → Privacy and security → App passwords.</translation>
     </message>
     <message>
         <source>Channel:</source>
@@ -1461,12 +1473,12 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
         <translation>Organization URN:</translation>
     </message>
     <message>
-        <source>A desktop app cannot keep Meta&apos;s app secret, so IT creates a long-lived token (best: a system user in Meta Business Settings) and pastes it here.</source>
-        <translation>A desktop app cannot keep Meta&apos;s app secret, so IT creates a long-lived token (best: a system user in Meta Business Settings) and pastes it here.</translation>
+        <source>A desktop app cannot keep Meta's app secret, so IT creates a long-lived token (best: a system user in Meta Business Settings) and pastes it here.</source>
+        <translation>A desktop app cannot keep Meta's app secret, so IT creates a long-lived token (best: a system user in Meta Business Settings) and pastes it here.</translation>
     </message>
     <message>
-        <source>The platform&apos;s token tool shows the expiry; leave it unticked if it never expires.</source>
-        <translation>The platform&apos;s token tool shows the expiry; leave it unticked if it never expires.</translation>
+        <source>The platform's token tool shows the expiry; leave it unticked if it never expires.</source>
+        <translation>The platform's token tool shows the expiry; leave it unticked if it never expires.</translation>
     </message>
     <message>
         <source>Sandbox: any token works the first time; left empty, one is made up for you.</source>
@@ -1908,6 +1920,22 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
         <translation>{what} in {campaign}</translation>
     </message>
     <message>
+        <source>this week reply time: counting…</source>
+        <translation>this week reply time: counting…</translation>
+    </message>
+    <message>
+        <source>this month reply time: counting…</source>
+        <translation>this month reply time: counting…</translation>
+    </message>
+    <message>
+        <source>this week {percent}% answered in time (goal {target}%)</source>
+        <translation>this week {percent}% answered in time (goal {target}%)</translation>
+    </message>
+    <message>
+        <source>this month {percent}% answered in time (goal {target}%)</source>
+        <translation>this month {percent}% answered in time (goal {target}%)</translation>
+    </message>
+    <message>
         <source>this week {done}/{target} {what}</source>
         <translation>this week {done}/{target} {what}</translation>
     </message>
@@ -1921,6 +1949,22 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
     <message>
         <source>Goals</source>
         <translation>Goals</translation>
+    </message>
+    <message>
+        <source>Kind of goal</source>
+        <translation>Kind of goal</translation>
+    </message>
+    <message>
+        <source>posts</source>
+        <translation>posts</translation>
+    </message>
+    <message>
+        <source>% of messages answered within the response target</source>
+        <translation>% of messages answered within the response target</translation>
+    </message>
+    <message>
+        <source>Reply time: the share of citizens' messages answered within the response target (Settings → Inbox).</source>
+        <translation>Reply time: the share of citizens' messages answered within the response target (Settings → Inbox).</translation>
     </message>
     <message>
         <source>Number of posts</source>
@@ -1957,6 +2001,14 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
     <message>
         <source>Planned and published posts count toward a goal; drafts do not. The calendar shows the progress.</source>
         <translation>Planned and published posts count toward a goal; drafts do not. The calendar shows the progress.</translation>
+    </message>
+    <message>
+        <source>{target}% of messages answered within the response target per week</source>
+        <translation>{target}% of messages answered within the response target per week</translation>
+    </message>
+    <message>
+        <source>{target}% of messages answered within the response target per month</source>
+        <translation>{target}% of messages answered within the response target per month</translation>
     </message>
     <message>
         <source>{target} {what} per week</source>
@@ -2240,7 +2292,7 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
     </message>
     <message>
         <source>Search messages (e.g. cop, su, istanbul)…</source>
-        <extracomment>Hides an item on its platform with a reason (the window sets it; None: no network here).</extracomment>
+        <extracomment>Hides an item on its platform with a reason (the window sets it; None: no network here). Deletes a comment on its platform with a reason (the window sets it).</extracomment>
         <translation>Search messages (e.g. cop, su, istanbul)…</translation>
     </message>
     <message>
@@ -2268,8 +2320,8 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
         <translation>All categories</translation>
     </message>
     <message>
-        <source>This week&apos;s messages: answered, median business time to our first reply, share within the target</source>
-        <translation>This week&apos;s messages: answered, median business time to our first reply, share within the target</translation>
+        <source>This week's messages: answered, median business time to our first reply, share within the target</source>
+        <translation>This week's messages: answered, median business time to our first reply, share within the target</translation>
     </message>
     <message>
         <source>Inbox messages</source>
@@ -2330,6 +2382,14 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
     <message>
         <source>Hide the comment on the platform (where it allows), with a reason</source>
         <translation>Hide the comment on the platform (where it allows), with a reason</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>Delete…</translation>
+    </message>
+    <message>
+        <source>Delete the comment on the platform (Facebook, Instagram, Telegram), with a reason</source>
+        <translation>Delete the comment on the platform (Facebook, Instagram, Telegram), with a reason</translation>
     </message>
     <message>
         <source>Resolved</source>
@@ -2532,6 +2592,34 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
         <translation>The platform refused to hide it ({code}).</translation>
     </message>
     <message>
+        <source>Delete the comment</source>
+        <translation>Delete the comment</translation>
+    </message>
+    <message>
+        <source>Delete {author}'s comment on {platform}? Nobody will see it there any more and this cannot be undone. The text stays here, marked deleted, with your reason.</source>
+        <translation>Delete {author}'s comment on {platform}? Nobody will see it there any more and this cannot be undone. The text stays here, marked deleted, with your reason.</translation>
+    </message>
+    <message>
+        <source>This platform does not let us delete others' comments. Hide it if you can, or report it there.</source>
+        <translation>This platform does not let us delete others' comments. Hide it if you can, or report it there.</translation>
+    </message>
+    <message>
+        <source>A private message cannot be deleted for the person who sent it.</source>
+        <translation>A private message cannot be deleted for the person who sent it.</translation>
+    </message>
+    <message>
+        <source>The platform refused: a page may delete only comments on its own posts, and the account needs the page's admin role. Nothing was deleted.</source>
+        <translation>The platform refused: a page may delete only comments on its own posts, and the account needs the page's admin role. Nothing was deleted.</translation>
+    </message>
+    <message>
+        <source>The channel is not connected, so nothing was deleted.</source>
+        <translation>The channel is not connected, so nothing was deleted.</translation>
+    </message>
+    <message>
+        <source>The platform refused to delete it ({code}).</source>
+        <translation>The platform refused to delete it ({code}).</translation>
+    </message>
+    <message>
         <source>draft</source>
         <translation>draft</translation>
     </message>
@@ -2554,6 +2642,104 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
     <message>
         <source>check on the platform</source>
         <translation>check on the platform</translation>
+    </message>
+</context>
+<context>
+    <name>InboxSettings</name>
+    <message>
+        <source>Business hours must end after they start.</source>
+        <translation>Business hours must end after they start.</translation>
+    </message>
+    <message>
+        <source>Choose at least one working day.</source>
+        <translation>Choose at least one working day.</translation>
+    </message>
+    <message>
+        <source>The response target must be between 15 minutes and 7 days.</source>
+        <translation>The response target must be between 15 minutes and 7 days.</translation>
+    </message>
+    <message>
+        <source>The spike window must be between 15 minutes and 24 hours.</source>
+        <translation>The spike window must be between 15 minutes and 24 hours.</translation>
+    </message>
+    <message>
+        <source>A spike needs between 2 and 1000 negative messages.</source>
+        <translation>A spike needs between 2 and 1000 negative messages.</translation>
+    </message>
+    <message>
+        <source>The spike ratio must be between 1.5× and 50×.</source>
+        <translation>The spike ratio must be between 1.5× and 50×.</translation>
+    </message>
+</context>
+<context>
+    <name>InboxSettingsPage</name>
+    <message>
+        <source>Business hours</source>
+        <translation>Business hours</translation>
+    </message>
+    <message>
+        <source>Business hours start</source>
+        <translation>Business hours start</translation>
+    </message>
+    <message>
+        <source>Business hours end</source>
+        <translation>Business hours end</translation>
+    </message>
+    <message>
+        <source>Hours:</source>
+        <translation>Hours:</translation>
+    </message>
+    <message>
+        <source>Working days:</source>
+        <translation>Working days:</translation>
+    </message>
+    <message>
+        <source>Public holidays and the afternoons of arife days and 28 Ekim are always closed.</source>
+        <translation>Public holidays and the afternoons of arife days and 28 Ekim are always closed.</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>Response target</source>
+        <translation>Response target</translation>
+    </message>
+    <message>
+        <source>Business time within which a message should be answered; later ones are overdue.</source>
+        <translation>Business time within which a message should be answered; later ones are overdue.</translation>
+    </message>
+    <message>
+        <source>Response target:</source>
+        <translation>Response target:</translation>
+    </message>
+    <message>
+        <source>Crisis warning</source>
+        <translation>Crisis warning</translation>
+    </message>
+    <message>
+        <source>Spike window</source>
+        <translation>Spike window</translation>
+    </message>
+    <message>
+        <source>Look at the last:</source>
+        <translation>Look at the last:</translation>
+    </message>
+    <message>
+        <source>Minimum negative messages</source>
+        <translation>Minimum negative messages</translation>
+    </message>
+    <message>
+        <source>At least this many negative messages:</source>
+        <translation>At least this many negative messages:</translation>
+    </message>
+    <message>
+        <source>Spike ratio</source>
+        <translation>Spike ratio</translation>
+    </message>
+    <message>
+        <source>And this many times the usual (last 7 days):</source>
+        <translation>And this many times the usual (last 7 days):</translation>
     </message>
 </context>
 <context>
@@ -2726,8 +2912,8 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
         <translation>{count} minutes</translation>
     </message>
     <message>
-        <source>A poll needs a question: write it as the post&apos;s text.</source>
-        <translation>A poll needs a question: write it as the post&apos;s text.</translation>
+        <source>A poll needs a question: write it as the post's text.</source>
+        <translation>A poll needs a question: write it as the post's text.</translation>
     </message>
     <message>
         <source>A poll here needs at least {limit} options.</source>
@@ -2754,8 +2940,8 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
         <translation>The poll is too short: at least {duration} here.</translation>
     </message>
     <message>
-        <source>The poll will run {duration} here (the platform&apos;s nearest duration).</source>
-        <translation>The poll will run {duration} here (the platform&apos;s nearest duration).</translation>
+        <source>The poll will run {duration} here (the platform's nearest duration).</source>
+        <translation>The poll will run {duration} here (the platform's nearest duration).</translation>
     </message>
     <message>
         <source>The question is too long for a poll here: at most {limit} characters.</source>
@@ -3024,10 +3210,10 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n post(s) taken back from the platforms&apos; schedulers.</source>
+        <source>%n post(s) taken back from the platforms' schedulers.</source>
         <translation>
-            <numerusform>%n post taken back from the platforms&apos; schedulers.</numerusform>
-            <numerusform>%n posts taken back from the platforms&apos; schedulers.</numerusform>
+            <numerusform>%n post taken back from the platforms' schedulers.</numerusform>
+            <numerusform>%n posts taken back from the platforms' schedulers.</numerusform>
         </translation>
     </message>
     <message>
@@ -3062,8 +3248,8 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
         <translation>Media preview</translation>
     </message>
     <message>
-        <source>Drag the point onto the subject: every platform&apos;s crop keeps it in view.</source>
-        <translation>Drag the point onto the subject: every platform&apos;s crop keeps it in view.</translation>
+        <source>Drag the point onto the subject: every platform's crop keeps it in view.</source>
+        <translation>Drag the point onto the subject: every platform's crop keeps it in view.</translation>
     </message>
     <message>
         <source>Media of the post</source>
@@ -3114,8 +3300,8 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
         <translation>Children recognisable</translation>
     </message>
     <message>
-        <source>Parents&apos; written consent</source>
-        <translation>Parents&apos; written consent</translation>
+        <source>Parents' written consent</source>
+        <translation>Parents' written consent</translation>
     </message>
     <message>
         <source>Faces blurred</source>
@@ -3190,8 +3376,8 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
         <translation>Reading the file…</translation>
     </message>
     <message>
-        <source>The file&apos;s metadata could not be read.</source>
-        <translation>The file&apos;s metadata could not be read.</translation>
+        <source>The file's metadata could not be read.</source>
+        <translation>The file's metadata could not be read.</translation>
     </message>
     <message>
         <source>Nothing: the file carries no metadata.</source>
@@ -3282,7 +3468,7 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
     <name>MonthModel</name>
     <message numerus="yes">
         <source>%n post(s)</source>
-        <extracomment>Seconds after a month is shown before its neighbours are read ahead. Deliveries in the month itself (not the neighbouring days the grid shows). Every delivery of the grid, whatever the filter (goals count the whole plan). The month&apos;s deliveries planned (scheduled or held by the platform) and published.</extracomment>
+        <extracomment>Seconds after a month is shown before its neighbours are read ahead. Deliveries in the month itself (not the neighbouring days the grid shows). Every delivery of the grid, whatever the filter (goals count the whole plan). The month's deliveries planned (scheduled or held by the platform) and published.</extracomment>
         <translation>
             <numerusform>%n post</numerusform>
             <numerusform>%n posts</numerusform>
@@ -3296,8 +3482,8 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
         <translation>The channel must be reconnected</translation>
     </message>
     <message>
-        <source>Waiting for the platform&apos;s rate limit</source>
-        <translation>Waiting for the platform&apos;s rate limit</translation>
+        <source>Waiting for the platform's rate limit</source>
+        <translation>Waiting for the platform's rate limit</translation>
     </message>
     <message>
         <source>Temporary problem; will retry</source>
@@ -3463,12 +3649,12 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
     <name>OverrideEditor</name>
     <message>
         <source>Channels</source>
-        <extracomment>Checks one channel&apos;s text (the composer&apos;s check with the post&apos;s kind, media and link).</extracomment>
+        <extracomment>Checks one channel's text (the composer's check with the post's kind, media and link).</extracomment>
         <translation>Channels</translation>
     </message>
     <message>
-        <source>This channel&apos;s text</source>
-        <translation>This channel&apos;s text</translation>
+        <source>This channel's text</source>
+        <translation>This channel's text</translation>
     </message>
     <message>
         <source>Write a text for this channel</source>
@@ -3564,32 +3750,32 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
         <translation>At most {value} rows; the rest was not read.</translation>
     </message>
     <message>
-        <source>Date not understood: &apos;{value}&apos; (e.g. 01.12.2026).</source>
-        <translation>Date not understood: &apos;{value}&apos; (e.g. 01.12.2026).</translation>
+        <source>Date not understood: '{value}' (e.g. 01.12.2026).</source>
+        <translation>Date not understood: '{value}' (e.g. 01.12.2026).</translation>
     </message>
     <message>
-        <source>Time not understood: &apos;{value}&apos; (e.g. 09:30).</source>
-        <translation>Time not understood: &apos;{value}&apos; (e.g. 09:30).</translation>
+        <source>Time not understood: '{value}' (e.g. 09:30).</source>
+        <translation>Time not understood: '{value}' (e.g. 09:30).</translation>
     </message>
     <message>
         <source>No channel given.</source>
         <translation>No channel given.</translation>
     </message>
     <message>
-        <source>No such channel: &apos;{value}&apos;.</source>
-        <translation>No such channel: &apos;{value}&apos;.</translation>
+        <source>No such channel: '{value}'.</source>
+        <translation>No such channel: '{value}'.</translation>
     </message>
     <message>
         <source>The text is empty.</source>
         <translation>The text is empty.</translation>
     </message>
     <message>
-        <source>No such category: &apos;{value}&apos;.</source>
-        <translation>No such category: &apos;{value}&apos;.</translation>
+        <source>No such category: '{value}'.</source>
+        <translation>No such category: '{value}'.</translation>
     </message>
     <message>
-        <source>No such campaign: &apos;{value}&apos;.</source>
-        <translation>No such campaign: &apos;{value}&apos;.</translation>
+        <source>No such campaign: '{value}'.</source>
+        <translation>No such campaign: '{value}'.</translation>
     </message>
     <message>
         <source>Already past: {value}.</source>
@@ -3604,8 +3790,8 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
         <translation>This line cannot be read as CSV ({value}).</translation>
     </message>
     <message>
-        <source>Image not found: &apos;{value}&apos;.</source>
-        <translation>Image not found: &apos;{value}&apos;.</translation>
+        <source>Image not found: '{value}'.</source>
+        <translation>Image not found: '{value}'.</translation>
     </message>
     <message>
         <source>The file is too big (at most {value} MB).</source>
@@ -3616,8 +3802,8 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
         <translation>The file cannot be read ({value}).</translation>
     </message>
     <message>
-        <source>The file is not UTF-8. In Excel, save it as &quot;CSV UTF-8 (comma delimited)&quot;.</source>
-        <translation>The file is not UTF-8. In Excel, save it as &quot;CSV UTF-8 (comma delimited)&quot;.</translation>
+        <source>The file is not UTF-8. In Excel, save it as "CSV UTF-8 (comma delimited)".</source>
+        <translation>The file is not UTF-8. In Excel, save it as "CSV UTF-8 (comma delimited)".</translation>
     </message>
     <message>
         <source>date</source>
@@ -3640,7 +3826,7 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
     <name>Problems</name>
     <message>
         <source>characters (X weighting)</source>
-        <extracomment>How each platform&apos;s preview card looks (border colour, background).</extracomment>
+        <extracomment>How each platform's preview card looks (border colour, background).</extracomment>
         <translation>characters (X weighting)</translation>
     </message>
     <message>
@@ -3856,8 +4042,8 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
         <translation>Reply to the citizen</translation>
     </message>
     <message>
-        <source>The citizen&apos;s message</source>
-        <translation>The citizen&apos;s message</translation>
+        <source>The citizen's message</source>
+        <translation>The citizen's message</translation>
     </message>
     <message>
         <source>Reply template</source>
@@ -3942,6 +4128,14 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
         <translation>Internal note</translation>
     </message>
     <message>
+        <source>Edit units…</source>
+        <translation>Edit units…</translation>
+    </message>
+    <message>
+        <source>Names, e-mail addresses, phones and keywords of the units</source>
+        <translation>Names, e-mail addresses, phones and keywords of the units</translation>
+    </message>
+    <message>
         <source>Internal note (stays in the app; also sent to the unit)</source>
         <translation>Internal note (stays in the app; also sent to the unit)</translation>
     </message>
@@ -3994,8 +4188,8 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
         <translation>Text (*.txt)</translation>
     </message>
     <message>
-        <source>The unit has no e-mail address. Add one in the unit&apos;s contacts.</source>
-        <translation>The unit has no e-mail address. Add one in the unit&apos;s contacts.</translation>
+        <source>The unit has no e-mail address. Add one in the unit's contacts.</source>
+        <translation>The unit has no e-mail address. Add one in the unit's contacts.</translation>
     </message>
     <message>
         <source>The message is no longer in the inbox.</source>
@@ -4015,6 +4209,14 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
     <message>
         <source>Settings</source>
         <translation>Settings</translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation>General</translation>
+    </message>
+    <message>
+        <source>Inbox</source>
+        <translation>Inbox</translation>
     </message>
     <message>
         <source>Institution</source>
@@ -4039,10 +4241,6 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
     <message>
         <source>Set by: {source}</source>
         <translation>Set by: {source}</translation>
-    </message>
-    <message>
-        <source>Business hours:</source>
-        <translation>Business hours:</translation>
     </message>
     <message>
         <source>Publishing</source>
@@ -4129,10 +4327,6 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
         <translation>every {minutes} minutes, also while the window is closed</translation>
     </message>
     <message>
-        <source>Business hours must end after they start.</source>
-        <translation>Business hours must end after they start.</translation>
-    </message>
-    <message>
         <source>The settings could not be saved because the profile folder cannot be written ({reason}). They stay in effect until the app is closed.</source>
         <translation>The settings could not be saved because the profile folder cannot be written ({reason}). They stay in effect until the app is closed.</translation>
     </message>
@@ -4140,10 +4334,10 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
 <context>
     <name>Startup</name>
     <message>
-        <source>The database in this profile could not be updated for this version of Kurum Masaüstü. The update was undone, so the file is as it was; a copy taken before is in the profile&apos;s backups folder. Please send the log file to IT.
+        <source>The database in this profile could not be updated for this version of Kurum Masaüstü. The update was undone, so the file is as it was; a copy taken before is in the profile's backups folder. Please send the log file to IT.
 
 {path}</source>
-        <translation>The database in this profile could not be updated for this version of Kurum Masaüstü. The update was undone, so the file is as it was; a copy taken before is in the profile&apos;s backups folder. Please send the log file to IT.
+        <translation>The database in this profile could not be updated for this version of Kurum Masaüstü. The update was undone, so the file is as it was; a copy taken before is in the profile's backups folder. Please send the log file to IT.
 
 {path}</translation>
     </message>
@@ -4176,8 +4370,8 @@ Ask your IT department to give you write access to this folder, or start with --
 Ask your IT department to give you write access to this folder, or start with --profile and a folder you can write to. Nothing was changed.</translation>
     </message>
     <message>
-        <source>The demo is turned off on this computer by your IT department&apos;s policy.</source>
-        <translation>The demo is turned off on this computer by your IT department&apos;s policy.</translation>
+        <source>The demo is turned off on this computer by your IT department's policy.</source>
+        <translation>The demo is turned off on this computer by your IT department's policy.</translation>
     </message>
     <message>
         <source>This profile is already open in another window.</source>
@@ -4326,8 +4520,8 @@ Ask your IT department to give you write access to this folder, or start with --
         <translation>Give the template a name.</translation>
     </message>
     <message>
-        <source>Write the template&apos;s text.</source>
-        <translation>Write the template&apos;s text.</translation>
+        <source>Write the template's text.</source>
+        <translation>Write the template's text.</translation>
     </message>
     <message>
         <source>The template could not be saved.</source>
@@ -4418,10 +4612,113 @@ Ask your IT department to give you write access to this folder, or start with --
     </message>
 </context>
 <context>
+    <name>UnitsDialog</name>
+    <message>
+        <source>Units and contacts</source>
+        <translation>Units and contacts</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>Units</translation>
+    </message>
+    <message>
+        <source>Unit name</source>
+        <translation>Unit name</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>Keywords</source>
+        <translation>Keywords</translation>
+    </message>
+    <message>
+        <source>asfalt, çukur, kaldırım</source>
+        <translation>asfalt, çukur, kaldırım</translation>
+    </message>
+    <message>
+        <source>Comma-separated. A message that mentions one of these words suggests this unit.</source>
+        <translation>Comma-separated. A message that mentions one of these words suggests this unit.</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <source>E-mail:</source>
+        <translation>E-mail:</translation>
+    </message>
+    <message>
+        <source>Phone:</source>
+        <translation>Phone:</translation>
+    </message>
+    <message>
+        <source>Keywords:</source>
+        <translation>Keywords:</translation>
+    </message>
+    <message>
+        <source>New unit</source>
+        <translation>New unit</translation>
+    </message>
+    <message>
+        <source>Save unit</source>
+        <translation>Save unit</translation>
+    </message>
+    <message>
+        <source>Delete unit…</source>
+        <translation>Delete unit…</translation>
+    </message>
+    <message>
+        <source>Delete the unit “{unit}”?</source>
+        <translation>Delete the unit “{unit}”?</translation>
+    </message>
+    <message>
+        <source>Nobody (unassigned)</source>
+        <translation>Nobody (unassigned)</translation>
+    </message>
+    <message>
+        <source>Messages assigned to “{unit}”: {count}. The unit can only be deleted if they move. Move them to:</source>
+        <translation>Messages assigned to “{unit}”: {count}. The unit can only be deleted if they move. Move them to:</translation>
+    </message>
+    <message>
+        <source>Please give the unit a name.</source>
+        <translation>Please give the unit a name.</translation>
+    </message>
+    <message>
+        <source>The unit's name is too long (at most 200 characters).</source>
+        <translation>The unit's name is too long (at most 200 characters).</translation>
+    </message>
+    <message>
+        <source>There is already a unit with this name.</source>
+        <translation>There is already a unit with this name.</translation>
+    </message>
+    <message>
+        <source>The e-mail address does not look right (for example: fen@belediye.bel.tr).</source>
+        <translation>The e-mail address does not look right (for example: fen@belediye.bel.tr).</translation>
+    </message>
+    <message>
+        <source>The phone number needs at least three digits (at most 50 characters).</source>
+        <translation>The phone number needs at least three digits (at most 50 characters).</translation>
+    </message>
+    <message>
+        <source>The unit no longer exists.</source>
+        <translation>The unit no longer exists.</translation>
+    </message>
+    <message>
+        <source>Messages are assigned to this unit; move them first.</source>
+        <translation>Messages are assigned to this unit; move them first.</translation>
+    </message>
+</context>
+<context>
     <name>WeekDelegate</name>
     <message numerus="yes">
         <source>+%n more</source>
-        <extracomment>The best-time hint of an hour (None: not one of the day&apos;s good hours).</extracomment>
+        <extracomment>The best-time hint of an hour (None: not one of the day's good hours).</extracomment>
         <translation>
             <numerusform>+%n more</numerusform>
             <numerusform>+%n more</numerusform>
@@ -4431,8 +4728,8 @@ Ask your IT department to give you write access to this folder, or start with --
 <context>
     <name>WordListDialog</name>
     <message>
-        <source>Institution&apos;s words</source>
-        <translation>Institution&apos;s words</translation>
+        <source>Institution's words</source>
+        <translation>Institution's words</translation>
     </message>
     <message>
         <source>Accepted words</source>

@@ -2,7 +2,7 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="tr_TR" sourcelanguage="en">
 <context>
-    <name></name>
+    <name />
     <message>
         <source>category corrected</source>
         <translation>kategori düzeltildi</translation>
@@ -48,7 +48,7 @@
         <translation>yanıt yeniden gönderilecek</translation>
     </message>
     <message>
-        <source>reply waits for the platform&apos;s limit</source>
+        <source>reply waits for the platform's limit</source>
         <translation>yanıt platform sınırını bekliyor</translation>
     </message>
     <message>
@@ -75,6 +75,14 @@
         <source>hiding failed</source>
         <translation>gizlenemedi</translation>
     </message>
+    <message>
+        <source>deleted on the platform</source>
+        <translation>platformda silindi</translation>
+    </message>
+    <message>
+        <source>deleting failed</source>
+        <translation>silinemedi</translation>
+    </message>
 </context>
 <context>
     <name>AboutDialog</name>
@@ -85,7 +93,7 @@
     <message>
         <source>Kurum Masaüstü {version}
 
-The social media desk of a public institution: plan, write, publish and answer citizens from one window. Citizens&apos; messages and account tokens stay on this computer.
+The social media desk of a public institution: plan, write, publish and answer citizens from one window. Citizens' messages and account tokens stay on this computer.
 
 Licence: GNU GPL version 3 or later. The components it carries and their licences are listed under “Third-party notices”.</source>
         <translation>Kurum Masaüstü {version}
@@ -218,7 +226,7 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     </message>
     <message>
         <source>Today</source>
-        <extracomment>A post started in a campaign (CampaignInfo): the window fills the composer with its presets. Months ready to show (the neighbours are loaded in a worker after each month). Campaigns and goals, read once per change of the plan.</extracomment>
+        <extracomment>A post started in a campaign (CampaignInfo): the window fills the composer with its presets. Months ready to show (the neighbours are loaded in a worker after each month). Campaigns and goals, read once per change of the plan. Reply-time figures of a period for the goals (the window sets it; None: counting, call :meth:`refresh_goals` when ready).</extracomment>
         <translation>Bugün</translation>
     </message>
     <message>
@@ -393,7 +401,7 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     <name>CampaignsDialog</name>
     <message>
         <source>Campaigns</source>
-        <extracomment>&quot;New post in this campaign&quot;: the saved campaign (its presets start the post).</extracomment>
+        <extracomment>"New post in this campaign": the saved campaign (its presets start the post).</extracomment>
         <translation>Kampanyalar</translation>
     </message>
     <message>
@@ -528,7 +536,7 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
         <translation>İptal</translation>
     </message>
     <message>
-        <source>No channel yet: add the institution&apos;s accounts.</source>
+        <source>No channel yet: add the institution's accounts.</source>
         <translation>Henüz kanal yok: kurumun hesaplarını ekleyin.</translation>
     </message>
     <message>
@@ -561,7 +569,7 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     </message>
     <message>
         <source>Name shown in Kurum Masaüstü:</source>
-        <translation>Kurum Masaüstü&apos;nde görünen ad:</translation>
+        <translation>Kurum Masaüstü'nde görünen ad:</translation>
     </message>
     <message>
         <source>Remove “%1”? Its token is deleted from the secure password store. Posts it already published stay in the history.</source>
@@ -580,8 +588,8 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
         <translation>Vazgeç</translation>
     </message>
     <message>
-        <source>Withdrawing Kurum Masaüstü&apos;s access on the platform…</source>
-        <translation>Kurum Masaüstü&apos;nün platformdaki erişimi geri alınıyor…</translation>
+        <source>Withdrawing Kurum Masaüstü's access on the platform…</source>
+        <translation>Kurum Masaüstü'nün platformdaki erişimi geri alınıyor…</translation>
     </message>
     <message>
         <source>Removed.</source>
@@ -592,8 +600,8 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
         <translation>Kaldırıldı; yayımlanmış gönderileri için kapalı olarak saklanıyor.</translation>
     </message>
     <message>
-        <source>The platform could not be reached to withdraw the access: remove Kurum Masaüstü in the account&apos;s settings there (authorized apps).</source>
-        <translation>Erişimi geri almak için platforma ulaşılamadı: Kurum Masaüstü&apos;nü oradaki hesap ayarlarından (yetki verilen uygulamalar) kaldırın.</translation>
+        <source>The platform could not be reached to withdraw the access: remove Kurum Masaüstü in the account's settings there (authorized apps).</source>
+        <translation>Erişimi geri almak için platforma ulaşılamadı: Kurum Masaüstü'nü oradaki hesap ayarlarından (yetki verilen uygulamalar) kaldırın.</translation>
     </message>
 </context>
 <context>
@@ -637,7 +645,7 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
         <translation>Platform zamanlasın</translation>
     </message>
     <message>
-        <source>Hand to {channel}&apos;s own scheduler</source>
+        <source>Hand to {channel}'s own scheduler</source>
         <translation>{channel} kanalının kendi zamanlayıcısına teslim et</translation>
     </message>
     <message>
@@ -668,7 +676,7 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
         </translation>
     </message>
     <message numerus="yes">
-        <source>⚠ A channel&apos;s token expires in %n day(s)</source>
+        <source>⚠ A channel's token expires in %n day(s)</source>
         <translation>
             <numerusform>⚠ Bir kanalın erişim anahtarının süresi %n gün içinde doluyor</numerusform>
         </translation>
@@ -712,7 +720,7 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     </message>
     <message>
         <source>Organization URN</source>
-        <translation>Kuruluş URN&apos;si</translation>
+        <translation>Kuruluş URN'si</translation>
     </message>
     <message>
         <source>Channel</source>
@@ -744,7 +752,7 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     </message>
     <message>
         <source>The bot is not an administrator of the channel with the right to post. Add it in Telegram (channel → Administrators), then try again.</source>
-        <translation>Bot, kanalda gönderi paylaşma yetkisi olan bir yönetici değil. Telegram&apos;da ekleyin (kanal → Yöneticiler), sonra yeniden deneyin.</translation>
+        <translation>Bot, kanalda gönderi paylaşma yetkisi olan bir yönetici değil. Telegram'da ekleyin (kanal → Yöneticiler), sonra yeniden deneyin.</translation>
     </message>
     <message>
         <source>Telegram does not know this channel. Write it as @channelname or as its number (-100…).</source>
@@ -759,7 +767,7 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
         <translation>Bağlantı noktası 1024 ile 65535 arasında bir sayı olmalı.</translation>
     </message>
     <message>
-        <source>This channel&apos;s token is not in the secure password store. Choose Reconnect.</source>
+        <source>This channel's token is not in the secure password store. Choose Reconnect.</source>
         <translation>Bu kanalın erişim anahtarı güvenli parola deposunda yok. “Yeniden bağlan”ı seçin.</translation>
     </message>
     <message>
@@ -775,8 +783,8 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
         <translation>Platform bu anahtarı ya da parolayı kabul etmedi. Boşluksuz ve eksiksiz yeniden kopyalayın ya da yenisini oluşturun.</translation>
     </message>
     <message>
-        <source>This does not look like an app password (xxxx-xxxx-xxxx-xxxx). Never enter the account&apos;s main password: create an app password in Bluesky under Settings → Privacy and security → App passwords.</source>
-        <translation>Bu bir uygulama parolasına benzemiyor (xxxx-xxxx-xxxx-xxxx). Hesabın ana parolasını asla girmeyin: Bluesky&apos;da Ayarlar → Gizlilik ve güvenlik → Uygulama parolaları bölümünden bir uygulama parolası oluşturun.</translation>
+        <source>This does not look like an app password (xxxx-xxxx-xxxx-xxxx). Never enter the account's main password: create an app password in Bluesky under Settings → Privacy and security → App passwords.</source>
+        <translation>Bu bir uygulama parolasına benzemiyor (xxxx-xxxx-xxxx-xxxx). Hesabın ana parolasını asla girmeyin: Bluesky'da Ayarlar → Gizlilik ve güvenlik → Uygulama parolaları bölümünden bir uygulama parolası oluşturun.</translation>
     </message>
     <message>
         <source>The platform refused the connection: %1</source>
@@ -803,7 +811,7 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
         <translation>Web tarayıcısı açılamadı. Gösterilen adresi kopyalayıp kendiniz açın.</translation>
     </message>
     <message>
-        <source>Port %1 on this computer is used by another program, so the sign-in cannot come back to us. Close that program, or have IT register another port in the platform&apos;s app and enter it here.</source>
+        <source>Port %1 on this computer is used by another program, so the sign-in cannot come back to us. Close that program, or have IT register another port in the platform's app and enter it here.</source>
         <translation>Bu bilgisayardaki %1 numaralı bağlantı noktasını başka bir program kullanıyor; oturum açma yanıtı bize dönemez. O programı kapatın ya da bilgi işlemin platformdaki uygulamaya başka bir bağlantı noktası kaydetmesini sağlayıp onu buraya yazın.</translation>
     </message>
     <message>
@@ -819,7 +827,7 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
         <translation>Gelen yanıt bu oturum açmaya ait değil; bu yüzden reddedildi. Hiçbir şey kaydedilmedi; yeniden başlayın.</translation>
     </message>
     <message>
-        <source>Access was not granted on the platform&apos;s page. Nothing was saved.</source>
+        <source>Access was not granted on the platform's page. Nothing was saved.</source>
         <translation>Platformun sayfasında erişim izni verilmedi. Hiçbir şey kaydedilmedi.</translation>
     </message>
     <message>
@@ -893,27 +901,27 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     </message>
     <message>
         <source>Choose Reconnect and sign in to X in the browser again.</source>
-        <translation>“Yeniden bağlan”ı seçip tarayıcıda X&apos;e yeniden giriş yapın.</translation>
+        <translation>“Yeniden bağlan”ı seçip tarayıcıda X'e yeniden giriş yapın.</translation>
     </message>
     <message>
         <source>Create a new app password in Bluesky (Settings → Privacy and security → App passwords), then choose Reconnect and enter it.</source>
-        <translation>Bluesky&apos;da yeni bir uygulama parolası oluşturun (Ayarlar → Gizlilik ve güvenlik → Uygulama parolaları), sonra “Yeniden bağlan”ı seçip onu girin.</translation>
+        <translation>Bluesky'da yeni bir uygulama parolası oluşturun (Ayarlar → Gizlilik ve güvenlik → Uygulama parolaları), sonra “Yeniden bağlan”ı seçip onu girin.</translation>
     </message>
     <message>
-        <source>Get the bot&apos;s token from @BotFather (/token), then choose Reconnect and paste it.</source>
-        <translation>Botun anahtarını @BotFather&apos;dan alın (/token), sonra “Yeniden bağlan”ı seçip yapıştırın.</translation>
+        <source>Get the bot's token from @BotFather (/token), then choose Reconnect and paste it.</source>
+        <translation>Botun anahtarını @BotFather'dan alın (/token), sonra “Yeniden bağlan”ı seçip yapıştırın.</translation>
     </message>
     <message>
         <source>Create a new token for the Page (best: a system-user token in Meta Business Settings → System users, which does not expire), then choose Reconnect and paste it.</source>
-        <translation>Sayfa için yeni bir erişim anahtarı oluşturun (en iyisi: Meta İşletme Ayarları → Sistem kullanıcıları&apos;ndan süresi dolmayan bir sistem kullanıcısı anahtarı), sonra “Yeniden bağlan”ı seçip yapıştırın.</translation>
+        <translation>Sayfa için yeni bir erişim anahtarı oluşturun (en iyisi: Meta İşletme Ayarları → Sistem kullanıcıları'ndan süresi dolmayan bir sistem kullanıcısı anahtarı), sonra “Yeniden bağlan”ı seçip yapıştırın.</translation>
     </message>
     <message>
         <source>Create a new token in Meta Business Settings → System users (or refresh the Instagram token), then choose Reconnect and paste it.</source>
-        <translation>Meta İşletme Ayarları → Sistem kullanıcıları&apos;nda yeni bir erişim anahtarı oluşturun (ya da Instagram anahtarını yenileyin), sonra “Yeniden bağlan”ı seçip yapıştırın.</translation>
+        <translation>Meta İşletme Ayarları → Sistem kullanıcıları'nda yeni bir erişim anahtarı oluşturun (ya da Instagram anahtarını yenileyin), sonra “Yeniden bağlan”ı seçip yapıştırın.</translation>
     </message>
     <message>
-        <source>LinkedIn tokens last 60 days. Create a new one in the LinkedIn Developer Portal (Token generator, with the organization&apos;s admin account), then choose Reconnect and paste it.</source>
-        <translation>LinkedIn erişim anahtarları 60 gün geçerlidir. LinkedIn Developer Portal&apos;da (Token generator, kuruluşun yönetici hesabıyla) yenisini oluşturun, sonra “Yeniden bağlan”ı seçip yapıştırın.</translation>
+        <source>LinkedIn tokens last 60 days. Create a new one in the LinkedIn Developer Portal (Token generator, with the organization's admin account), then choose Reconnect and paste it.</source>
+        <translation>LinkedIn erişim anahtarları 60 gün geçerlidir. LinkedIn Developer Portal'da (Token generator, kuruluşun yönetici hesabıyla) yenisini oluşturun, sonra “Yeniden bağlan”ı seçip yapıştırın.</translation>
     </message>
 </context>
 <context>
@@ -927,11 +935,11 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
         <translation>Kaynak</translation>
     </message>
     <message>
-        <source>Institution&apos;s words…</source>
+        <source>Institution's words…</source>
         <translation>Kurum sözlüğü…</translation>
     </message>
     <message>
-        <source>Mahalle, institution and people&apos;s names the spelling check accepts</source>
+        <source>Mahalle, institution and people's names the spelling check accepts</source>
         <translation>Yazım denetiminin kabul ettiği mahalle, kurum ve kişi adları</translation>
     </message>
     <message>
@@ -1083,7 +1091,7 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
         <translation>Fotoğraf ya da video yok.</translation>
     </message>
     <message>
-        <source>Children in {values}: record the parents&apos; written consent or blur their faces.</source>
+        <source>Children in {values}: record the parents' written consent or blur their faces.</source>
         <translation>{values} çocuk içeriyor: velinin yazılı rızasını kaydedin ya da yüzleri bulanıklaştırın.</translation>
     </message>
     <message>
@@ -1118,7 +1126,7 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     <name>ComposerPane</name>
     <message>
         <source>Title for the calendar (optional)</source>
-        <extracomment>The campaign of the post being written (a post started in a campaign gets it). The profile&apos;s media folder (videos are probed there); set by the window.</extracomment>
+        <extracomment>The campaign of the post being written (a post started in a campaign gets it). The profile's media folder (videos are probed there); set by the window.</extracomment>
         <translation>Takvimde görünecek başlık (isteğe bağlı)</translation>
     </message>
     <message>
@@ -1219,7 +1227,7 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
         <translation>{channels} için zamanlanamıyor: {problem} Düzeltin ya da o kanalı çıkarın.</translation>
     </message>
     <message>
-        <source>Fill in the template&apos;s fields first: {fields}</source>
+        <source>Fill in the template's fields first: {fields}</source>
         <translation>Önce şablonun alanlarını doldurun: {fields}</translation>
     </message>
     <message>
@@ -1267,7 +1275,7 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
         <translation>Bazı kanallarda zaten yayımlandı; oradaki gönderiler olduğu gibi kalır.</translation>
     </message>
     <message>
-        <source>Handed to the platform&apos;s scheduler on some channels: changes here do not reach them until you take the post back from the platforms.</source>
+        <source>Handed to the platform's scheduler on some channels: changes here do not reach them until you take the post back from the platforms.</source>
         <translation>Bazı kanallarda gönderi platformun zamanlayıcısına teslim edildi: gönderiyi platformlardan geri alana kadar buradaki değişiklikler onlara ulaşmaz.</translation>
     </message>
     <message>
@@ -1321,7 +1329,7 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     <name>ConnectDialog</name>
     <message>
         <source>Add a channel</source>
-        <extracomment>Platforms whose pasted token may carry an expiry the person can read in the platform&apos;s tool.</extracomment>
+        <extracomment>Platforms whose pasted token may carry an expiry the person can read in the platform's tool.</extracomment>
         <translation>Kanal ekle</translation>
     </message>
     <message>
@@ -1339,6 +1347,10 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     <message>
         <source>Sandbox channel for practice (nothing reaches the internet)</source>
         <translation>Alıştırma için deneme kanalı (hiçbir şey internete gitmez)</translation>
+    </message>
+    <message>
+        <source>Turned off by your IT department's policy.</source>
+        <translation>BT biriminizin politikasıyla kapatıldı.</translation>
     </message>
     <message>
         <source>Platform:</source>
@@ -1393,11 +1405,11 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
         <translation>Geri dönüş bağlantı noktası:</translation>
     </message>
     <message>
-        <source>From the institution&apos;s X app (type: Native App). Its callback address must be http://127.0.0.1:%1/callback — X accepts only the exact address registered there.</source>
+        <source>From the institution's X app (type: Native App). Its callback address must be http://127.0.0.1:%1/callback — X accepts only the exact address registered there.</source>
         <translation>Kurumun X uygulamasından (tür: Native App). Uygulamada geri dönüş adresi olarak http://127.0.0.1:%1/callback kayıtlı olmalı — X yalnızca orada birebir kayıtlı adresi kabul eder.</translation>
     </message>
     <message>
-        <source>You approve the access on the platform&apos;s own page; no password is typed here.</source>
+        <source>You approve the access on the platform's own page; no password is typed here.</source>
         <translation>Erişimi platformun kendi sayfasında onaylarsınız; burada parola yazılmaz.</translation>
     </message>
     <message>
@@ -1409,8 +1421,8 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
         <translation>Uygulama parolası:</translation>
     </message>
     <message>
-        <source>Never enter the account&apos;s main password. Create an app password for Kurum Masaüstü in Bluesky: Settings → Privacy and security → App passwords.</source>
-        <translation>Hesabın ana parolasını asla girmeyin. Bluesky&apos;da Kurum Masaüstü için bir uygulama parolası oluşturun: Ayarlar → Gizlilik ve güvenlik → Uygulama parolaları.</translation>
+        <source>Never enter the account's main password. Create an app password for Kurum Masaüstü in Bluesky: Settings → Privacy and security → App passwords.</source>
+        <translation>Hesabın ana parolasını asla girmeyin. Bluesky'da Kurum Masaüstü için bir uygulama parolası oluşturun: Ayarlar → Gizlilik ve güvenlik → Uygulama parolaları.</translation>
     </message>
     <message>
         <source>Channel:</source>
@@ -1422,7 +1434,7 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     </message>
     <message>
         <source>The token comes from @BotFather. Add the bot to the channel as an administrator who may post.</source>
-        <translation>Anahtar @BotFather&apos;dan alınır. Botu kanala gönderi paylaşabilen bir yönetici olarak ekleyin.</translation>
+        <translation>Anahtar @BotFather'dan alınır. Botu kanala gönderi paylaşabilen bir yönetici olarak ekleyin.</translation>
     </message>
     <message>
         <source>Page ID:</source>
@@ -1442,14 +1454,14 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     </message>
     <message>
         <source>Organization URN:</source>
-        <translation>Kuruluş URN&apos;si:</translation>
+        <translation>Kuruluş URN'si:</translation>
     </message>
     <message>
-        <source>A desktop app cannot keep Meta&apos;s app secret, so IT creates a long-lived token (best: a system user in Meta Business Settings) and pastes it here.</source>
-        <translation>Masaüstü uygulaması Meta&apos;nın uygulama sırrını saklayamaz; bu yüzden bilgi işlem uzun ömürlü bir anahtar oluşturup (en iyisi: Meta İşletme Ayarları&apos;nda bir sistem kullanıcısı) buraya yapıştırır.</translation>
+        <source>A desktop app cannot keep Meta's app secret, so IT creates a long-lived token (best: a system user in Meta Business Settings) and pastes it here.</source>
+        <translation>Masaüstü uygulaması Meta'nın uygulama sırrını saklayamaz; bu yüzden bilgi işlem uzun ömürlü bir anahtar oluşturup (en iyisi: Meta İşletme Ayarları'nda bir sistem kullanıcısı) buraya yapıştırır.</translation>
     </message>
     <message>
-        <source>The platform&apos;s token tool shows the expiry; leave it unticked if it never expires.</source>
+        <source>The platform's token tool shows the expiry; leave it unticked if it never expires.</source>
         <translation>Son geçerlilik tarihini platformun anahtar aracı gösterir; süresi hiç dolmuyorsa işaretlemeyin.</translation>
     </message>
     <message>
@@ -1458,7 +1470,7 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     </message>
     <message>
         <source>Sandbox: the sign-in page is shown inside Kurum Masaüstü.</source>
-        <translation>Deneme: oturum açma sayfası Kurum Masaüstü&apos;nün içinde gösterilir.</translation>
+        <translation>Deneme: oturum açma sayfası Kurum Masaüstü'nün içinde gösterilir.</translation>
     </message>
     <message>
         <source>Sandbox: left empty, the saved token is used again.</source>
@@ -1498,7 +1510,7 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     </message>
     <message>
         <source>You can close this tab and return to Kurum Masaüstü.</source>
-        <translation>Bu sekmeyi kapatıp Kurum Masaüstü&apos;ne dönebilirsiniz.</translation>
+        <translation>Bu sekmeyi kapatıp Kurum Masaüstü'ne dönebilirsiniz.</translation>
     </message>
     <message>
         <source>Not connected</source>
@@ -1506,7 +1518,7 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     </message>
     <message>
         <source>Return to Kurum Masaüstü to see why.</source>
-        <translation>Nedenini görmek için Kurum Masaüstü&apos;ne dönün.</translation>
+        <translation>Nedenini görmek için Kurum Masaüstü'ne dönün.</translation>
     </message>
 </context>
 <context>
@@ -1890,6 +1902,22 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
         <translation>{what} ({campaign})</translation>
     </message>
     <message>
+        <source>this week reply time: counting…</source>
+        <translation>bu hafta yanıt süresi: hesaplanıyor…</translation>
+    </message>
+    <message>
+        <source>this month reply time: counting…</source>
+        <translation>bu ay yanıt süresi: hesaplanıyor…</translation>
+    </message>
+    <message>
+        <source>this week {percent}% answered in time (goal {target}%)</source>
+        <translation>bu hafta %{percent} zamanında yanıtlandı (hedef %{target})</translation>
+    </message>
+    <message>
+        <source>this month {percent}% answered in time (goal {target}%)</source>
+        <translation>bu ay %{percent} zamanında yanıtlandı (hedef %{target})</translation>
+    </message>
+    <message>
         <source>this week {done}/{target} {what}</source>
         <translation>bu hafta {done}/{target} {what}</translation>
     </message>
@@ -1903,6 +1931,22 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     <message>
         <source>Goals</source>
         <translation>Hedefler</translation>
+    </message>
+    <message>
+        <source>Kind of goal</source>
+        <translation>Hedef türü</translation>
+    </message>
+    <message>
+        <source>posts</source>
+        <translation>gönderi</translation>
+    </message>
+    <message>
+        <source>% of messages answered within the response target</source>
+        <translation>% mesaj yanıt hedefi içinde yanıtlansın (yanıt süresi)</translation>
+    </message>
+    <message>
+        <source>Reply time: the share of citizens' messages answered within the response target (Settings → Inbox).</source>
+        <translation>Yanıt süresi: vatandaş mesajlarının yanıt hedefi içinde yanıtlanan payı (Ayarlar → Gelen kutusu).</translation>
     </message>
     <message>
         <source>Number of posts</source>
@@ -1939,6 +1983,14 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     <message>
         <source>Planned and published posts count toward a goal; drafts do not. The calendar shows the progress.</source>
         <translation>Hedefe planlanan ve yayımlanan gönderiler sayılır; taslaklar sayılmaz. İlerleme takvimde görünür.</translation>
+    </message>
+    <message>
+        <source>{target}% of messages answered within the response target per week</source>
+        <translation>Her hafta mesajların %{target} kadarı yanıt hedefi içinde yanıtlansın</translation>
+    </message>
+    <message>
+        <source>{target}% of messages answered within the response target per month</source>
+        <translation>Her ay mesajların %{target} kadarı yanıt hedefi içinde yanıtlansın</translation>
     </message>
     <message>
         <source>{target} {what} per week</source>
@@ -2219,7 +2271,7 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     </message>
     <message>
         <source>Search messages (e.g. cop, su, istanbul)…</source>
-        <extracomment>Hides an item on its platform with a reason (the window sets it; None: no network here).</extracomment>
+        <extracomment>Hides an item on its platform with a reason (the window sets it; None: no network here). Deletes a comment on its platform with a reason (the window sets it).</extracomment>
         <translation>Mesajlarda ara (ör. çöp, su, istanbul)…</translation>
     </message>
     <message>
@@ -2247,7 +2299,7 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
         <translation>Tüm kategoriler</translation>
     </message>
     <message>
-        <source>This week&apos;s messages: answered, median business time to our first reply, share within the target</source>
+        <source>This week's messages: answered, median business time to our first reply, share within the target</source>
         <translation>Bu haftanın mesajları: yanıtlanan, ilk yanıtımıza kadar geçen ortanca mesai süresi, hedef süre içindeki payı</translation>
     </message>
     <message>
@@ -2309,6 +2361,14 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     <message>
         <source>Hide the comment on the platform (where it allows), with a reason</source>
         <translation>Yorumu platformda gizleyin (platform izin veriyorsa), gerekçesiyle</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>Sil…</translation>
+    </message>
+    <message>
+        <source>Delete the comment on the platform (Facebook, Instagram, Telegram), with a reason</source>
+        <translation>Yorumu platformda gerekçesiyle sil (Facebook, Instagram, Telegram)</translation>
     </message>
     <message>
         <source>Resolved</source>
@@ -2511,6 +2571,34 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
         <translation>Platform gizlemeyi reddetti ({code}).</translation>
     </message>
     <message>
+        <source>Delete the comment</source>
+        <translation>Yorumu sil</translation>
+    </message>
+    <message>
+        <source>Delete {author}'s comment on {platform}? Nobody will see it there any more and this cannot be undone. The text stays here, marked deleted, with your reason.</source>
+        <translation>{author} adlı kişinin {platform} üzerindeki yorumu silinsin mi? Orada artık kimse göremez ve bu geri alınamaz. Metin burada, silindi olarak işaretlenmiş hâlde gerekçenizle birlikte kalır.</translation>
+    </message>
+    <message>
+        <source>This platform does not let us delete others' comments. Hide it if you can, or report it there.</source>
+        <translation>Bu platform başkalarının yorumlarını silmemize izin vermiyor. Mümkünse gizleyin ya da platformda şikâyet edin.</translation>
+    </message>
+    <message>
+        <source>A private message cannot be deleted for the person who sent it.</source>
+        <translation>Özel mesaj, gönderen kişi için silinemez.</translation>
+    </message>
+    <message>
+        <source>The platform refused: a page may delete only comments on its own posts, and the account needs the page's admin role. Nothing was deleted.</source>
+        <translation>Platform reddetti: bir sayfa yalnızca kendi gönderilerindeki yorumları silebilir ve hesabın sayfada yönetici rolü olmalıdır. Hiçbir şey silinmedi.</translation>
+    </message>
+    <message>
+        <source>The channel is not connected, so nothing was deleted.</source>
+        <translation>Kanal bağlı olmadığı için hiçbir şey silinmedi.</translation>
+    </message>
+    <message>
+        <source>The platform refused to delete it ({code}).</source>
+        <translation>Platform silmeyi reddetti ({code}).</translation>
+    </message>
+    <message>
         <source>draft</source>
         <translation>taslak</translation>
     </message>
@@ -2533,6 +2621,104 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     <message>
         <source>check on the platform</source>
         <translation>platformda kontrol edin</translation>
+    </message>
+</context>
+<context>
+    <name>InboxSettings</name>
+    <message>
+        <source>Business hours must end after they start.</source>
+        <translation>Mesai bitişi başlangıcından sonra olmalıdır.</translation>
+    </message>
+    <message>
+        <source>Choose at least one working day.</source>
+        <translation>En az bir çalışma günü seçin.</translation>
+    </message>
+    <message>
+        <source>The response target must be between 15 minutes and 7 days.</source>
+        <translation>Yanıt hedefi 15 dakika ile 7 gün arasında olmalıdır.</translation>
+    </message>
+    <message>
+        <source>The spike window must be between 15 minutes and 24 hours.</source>
+        <translation>Artış penceresi 15 dakika ile 24 saat arasında olmalıdır.</translation>
+    </message>
+    <message>
+        <source>A spike needs between 2 and 1000 negative messages.</source>
+        <translation>Bir artış için 2 ile 1000 arasında olumsuz mesaj gerekir.</translation>
+    </message>
+    <message>
+        <source>The spike ratio must be between 1.5× and 50×.</source>
+        <translation>Artış oranı 1,5× ile 50× arasında olmalıdır.</translation>
+    </message>
+</context>
+<context>
+    <name>InboxSettingsPage</name>
+    <message>
+        <source>Business hours</source>
+        <translation>Mesai saatleri</translation>
+    </message>
+    <message>
+        <source>Business hours start</source>
+        <translation>Mesai başlangıcı</translation>
+    </message>
+    <message>
+        <source>Business hours end</source>
+        <translation>Mesai bitişi</translation>
+    </message>
+    <message>
+        <source>Hours:</source>
+        <translation>Saatler:</translation>
+    </message>
+    <message>
+        <source>Working days:</source>
+        <translation>Çalışma günleri:</translation>
+    </message>
+    <message>
+        <source>Public holidays and the afternoons of arife days and 28 Ekim are always closed.</source>
+        <translation>Resmî tatiller ile arife günlerinin ve 28 Ekim'in öğleden sonraları her zaman kapalı sayılır.</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> dk</translation>
+    </message>
+    <message>
+        <source>Response target</source>
+        <translation>Yanıt hedefi</translation>
+    </message>
+    <message>
+        <source>Business time within which a message should be answered; later ones are overdue.</source>
+        <translation>Bir mesajın yanıtlanması gereken mesai süresi; daha geç kalanlar gecikmiş sayılır.</translation>
+    </message>
+    <message>
+        <source>Response target:</source>
+        <translation>Yanıt hedefi:</translation>
+    </message>
+    <message>
+        <source>Crisis warning</source>
+        <translation>Kriz uyarısı</translation>
+    </message>
+    <message>
+        <source>Spike window</source>
+        <translation>Artış penceresi</translation>
+    </message>
+    <message>
+        <source>Look at the last:</source>
+        <translation>Son şu kadar süreye bak:</translation>
+    </message>
+    <message>
+        <source>Minimum negative messages</source>
+        <translation>En az olumsuz mesaj sayısı</translation>
+    </message>
+    <message>
+        <source>At least this many negative messages:</source>
+        <translation>En az şu kadar olumsuz mesaj:</translation>
+    </message>
+    <message>
+        <source>Spike ratio</source>
+        <translation>Artış oranı</translation>
+    </message>
+    <message>
+        <source>And this many times the usual (last 7 days):</source>
+        <translation>Ve olağanın (son 7 gün) şu kadar katı:</translation>
     </message>
 </context>
 <context>
@@ -2705,7 +2891,7 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
         <translation>{count} dakika</translation>
     </message>
     <message>
-        <source>A poll needs a question: write it as the post&apos;s text.</source>
+        <source>A poll needs a question: write it as the post's text.</source>
         <translation>Anketin bir sorusu olmalı: soruyu gönderi metni olarak yazın.</translation>
     </message>
     <message>
@@ -2733,7 +2919,7 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
         <translation>Anket süresi çok kısa: burada en az {duration}.</translation>
     </message>
     <message>
-        <source>The poll will run {duration} here (the platform&apos;s nearest duration).</source>
+        <source>The poll will run {duration} here (the platform's nearest duration).</source>
         <translation>Anket burada {duration} sürecek (platformun en yakın süresi).</translation>
     </message>
     <message>
@@ -3002,7 +3188,7 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n post(s) taken back from the platforms&apos; schedulers.</source>
+        <source>%n post(s) taken back from the platforms' schedulers.</source>
         <translation>
             <numerusform>Platformların zamanlayıcılarından %n gönderi geri alındı.</numerusform>
         </translation>
@@ -3038,7 +3224,7 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
         <translation>Medya önizleme</translation>
     </message>
     <message>
-        <source>Drag the point onto the subject: every platform&apos;s crop keeps it in view.</source>
+        <source>Drag the point onto the subject: every platform's crop keeps it in view.</source>
         <translation>Noktayı konunun üzerine sürükleyin: her platformun kırpması onu görünür tutar.</translation>
     </message>
     <message>
@@ -3090,7 +3276,7 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
         <translation>Çocuklar tanınabilir</translation>
     </message>
     <message>
-        <source>Parents&apos; written consent</source>
+        <source>Parents' written consent</source>
         <translation>Velinin yazılı rızası</translation>
     </message>
     <message>
@@ -3166,7 +3352,7 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
         <translation>Dosya okunuyor…</translation>
     </message>
     <message>
-        <source>The file&apos;s metadata could not be read.</source>
+        <source>The file's metadata could not be read.</source>
         <translation>Dosyanın üst verileri okunamadı.</translation>
     </message>
     <message>
@@ -3239,7 +3425,7 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     </message>
     <message>
         <source>colour profile (converted to sRGB)</source>
-        <translation>renk profili (sRGB&apos;ye dönüştürülür)</translation>
+        <translation>renk profili (sRGB'ye dönüştürülür)</translation>
     </message>
     <message>
         <source>text notes</source>
@@ -3258,7 +3444,7 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     <name>MonthModel</name>
     <message numerus="yes">
         <source>%n post(s)</source>
-        <extracomment>Seconds after a month is shown before its neighbours are read ahead. Deliveries in the month itself (not the neighbouring days the grid shows). Every delivery of the grid, whatever the filter (goals count the whole plan). The month&apos;s deliveries planned (scheduled or held by the platform) and published.</extracomment>
+        <extracomment>Seconds after a month is shown before its neighbours are read ahead. Deliveries in the month itself (not the neighbouring days the grid shows). Every delivery of the grid, whatever the filter (goals count the whole plan). The month's deliveries planned (scheduled or held by the platform) and published.</extracomment>
         <translation>
             <numerusform>%n gönderi</numerusform>
         </translation>
@@ -3271,7 +3457,7 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
         <translation>Kanalın yeniden bağlanması gerekiyor</translation>
     </message>
     <message>
-        <source>Waiting for the platform&apos;s rate limit</source>
+        <source>Waiting for the platform's rate limit</source>
         <translation>Platformun istek sınırı bekleniyor</translation>
     </message>
     <message>
@@ -3435,11 +3621,11 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     <name>OverrideEditor</name>
     <message>
         <source>Channels</source>
-        <extracomment>Checks one channel&apos;s text (the composer&apos;s check with the post&apos;s kind, media and link).</extracomment>
+        <extracomment>Checks one channel's text (the composer's check with the post's kind, media and link).</extracomment>
         <translation>Kanallar</translation>
     </message>
     <message>
-        <source>This channel&apos;s text</source>
+        <source>This channel's text</source>
         <translation>Bu kanalın metni</translation>
     </message>
     <message>
@@ -3536,32 +3722,32 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
         <translation>En çok {value} satır; gerisi okunmadı.</translation>
     </message>
     <message>
-        <source>Date not understood: &apos;{value}&apos; (e.g. 01.12.2026).</source>
-        <translation>Tarih anlaşılamadı: &apos;{value}&apos; (ör. 01.12.2026).</translation>
+        <source>Date not understood: '{value}' (e.g. 01.12.2026).</source>
+        <translation>Tarih anlaşılamadı: '{value}' (ör. 01.12.2026).</translation>
     </message>
     <message>
-        <source>Time not understood: &apos;{value}&apos; (e.g. 09:30).</source>
-        <translation>Saat anlaşılamadı: &apos;{value}&apos; (ör. 09:30).</translation>
+        <source>Time not understood: '{value}' (e.g. 09:30).</source>
+        <translation>Saat anlaşılamadı: '{value}' (ör. 09:30).</translation>
     </message>
     <message>
         <source>No channel given.</source>
         <translation>Kanal yazılmamış.</translation>
     </message>
     <message>
-        <source>No such channel: &apos;{value}&apos;.</source>
-        <translation>Böyle bir kanal yok: &apos;{value}&apos;.</translation>
+        <source>No such channel: '{value}'.</source>
+        <translation>Böyle bir kanal yok: '{value}'.</translation>
     </message>
     <message>
         <source>The text is empty.</source>
         <translation>Metin boş.</translation>
     </message>
     <message>
-        <source>No such category: &apos;{value}&apos;.</source>
-        <translation>Böyle bir kategori yok: &apos;{value}&apos;.</translation>
+        <source>No such category: '{value}'.</source>
+        <translation>Böyle bir kategori yok: '{value}'.</translation>
     </message>
     <message>
-        <source>No such campaign: &apos;{value}&apos;.</source>
-        <translation>Böyle bir kampanya yok: &apos;{value}&apos;.</translation>
+        <source>No such campaign: '{value}'.</source>
+        <translation>Böyle bir kampanya yok: '{value}'.</translation>
     </message>
     <message>
         <source>Already past: {value}.</source>
@@ -3576,8 +3762,8 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
         <translation>Bu satır CSV olarak okunamadı ({value}).</translation>
     </message>
     <message>
-        <source>Image not found: &apos;{value}&apos;.</source>
-        <translation>Görsel bulunamadı: &apos;{value}&apos;.</translation>
+        <source>Image not found: '{value}'.</source>
+        <translation>Görsel bulunamadı: '{value}'.</translation>
     </message>
     <message>
         <source>The file is too big (at most {value} MB).</source>
@@ -3588,8 +3774,8 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
         <translation>Dosya okunamadı ({value}).</translation>
     </message>
     <message>
-        <source>The file is not UTF-8. In Excel, save it as &quot;CSV UTF-8 (comma delimited)&quot;.</source>
-        <translation>Dosya UTF-8 değil. Excel&apos;de &quot;CSV UTF-8 (virgülle ayrılmış)&quot; olarak kaydedin.</translation>
+        <source>The file is not UTF-8. In Excel, save it as "CSV UTF-8 (comma delimited)".</source>
+        <translation>Dosya UTF-8 değil. Excel'de "CSV UTF-8 (virgülle ayrılmış)" olarak kaydedin.</translation>
     </message>
     <message>
         <source>date</source>
@@ -3612,7 +3798,7 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     <name>Problems</name>
     <message>
         <source>characters (X weighting)</source>
-        <extracomment>How each platform&apos;s preview card looks (border colour, background).</extracomment>
+        <extracomment>How each platform's preview card looks (border colour, background).</extracomment>
         <translation>karakter (X ağırlıklı)</translation>
     </message>
     <message>
@@ -3826,7 +4012,7 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
         <translation>Vatandaşa yanıt</translation>
     </message>
     <message>
-        <source>The citizen&apos;s message</source>
+        <source>The citizen's message</source>
         <translation>Vatandaşın mesajı</translation>
     </message>
     <message>
@@ -3911,6 +4097,14 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
         <translation>İç not</translation>
     </message>
     <message>
+        <source>Edit units…</source>
+        <translation>Birimleri düzenle…</translation>
+    </message>
+    <message>
+        <source>Names, e-mail addresses, phones and keywords of the units</source>
+        <translation>Birimlerin adları, e-posta adresleri, telefonları ve anahtar sözcükleri</translation>
+    </message>
+    <message>
         <source>Internal note (stays in the app; also sent to the unit)</source>
         <translation>İç not (uygulamada kalır; birime de gönderilir)</translation>
     </message>
@@ -3963,7 +4157,7 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
         <translation>Metin (*.txt)</translation>
     </message>
     <message>
-        <source>The unit has no e-mail address. Add one in the unit&apos;s contacts.</source>
+        <source>The unit has no e-mail address. Add one in the unit's contacts.</source>
         <translation>Birimin e-posta adresi yok. Birimin iletişim bilgilerine ekleyin.</translation>
     </message>
     <message>
@@ -3984,6 +4178,14 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     <message>
         <source>Settings</source>
         <translation>Ayarlar</translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation>Genel</translation>
+    </message>
+    <message>
+        <source>Inbox</source>
+        <translation>Gelen kutusu</translation>
     </message>
     <message>
         <source>Institution</source>
@@ -4008,10 +4210,6 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     <message>
         <source>Set by: {source}</source>
         <translation>Belirleyen: {source}</translation>
-    </message>
-    <message>
-        <source>Business hours:</source>
-        <translation>Mesai saatleri:</translation>
     </message>
     <message>
         <source>Publishing</source>
@@ -4098,10 +4296,6 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
         <translation>{minutes} dakikada bir, pencere kapalıyken de</translation>
     </message>
     <message>
-        <source>Business hours must end after they start.</source>
-        <translation>Mesai bitişi başlangıçtan sonra olmalı.</translation>
-    </message>
-    <message>
         <source>The settings could not be saved because the profile folder cannot be written ({reason}). They stay in effect until the app is closed.</source>
         <translation>Profil klasörüne yazılamadığı için ayarlar kaydedilemedi ({reason}). Uygulama kapanana kadar geçerli kalırlar.</translation>
     </message>
@@ -4109,10 +4303,10 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
 <context>
     <name>Startup</name>
     <message>
-        <source>The database in this profile could not be updated for this version of Kurum Masaüstü. The update was undone, so the file is as it was; a copy taken before is in the profile&apos;s backups folder. Please send the log file to IT.
+        <source>The database in this profile could not be updated for this version of Kurum Masaüstü. The update was undone, so the file is as it was; a copy taken before is in the profile's backups folder. Please send the log file to IT.
 
 {path}</source>
-        <translation>Bu profildeki veritabanı Kurum Masaüstü&apos;nün bu sürümüne göre güncellenemedi. Güncelleme geri alındı, dosya olduğu gibi duruyor; güncellemeden önce alınan kopya profilin yedekler klasöründe. Lütfen günlük dosyasını bilgi işlem birimine gönderin.
+        <translation>Bu profildeki veritabanı Kurum Masaüstü'nün bu sürümüne göre güncellenemedi. Güncelleme geri alındı, dosya olduğu gibi duruyor; güncellemeden önce alınan kopya profilin yedekler klasöründe. Lütfen günlük dosyasını bilgi işlem birimine gönderin.
 
 {path}</translation>
     </message>
@@ -4120,7 +4314,7 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
         <source>The database in this profile was written by a newer version of Kurum Masaüstü. Install the newer version to open it. The file was not changed.
 
 {path}</source>
-        <translation>Bu profildeki veritabanı, Kurum Masaüstü&apos;nün daha yeni bir sürümüyle yazılmış. Açmak için bu yeni sürümü kurun. Dosyada hiçbir değişiklik yapılmadı.
+        <translation>Bu profildeki veritabanı, Kurum Masaüstü'nün daha yeni bir sürümüyle yazılmış. Açmak için bu yeni sürümü kurun. Dosyada hiçbir değişiklik yapılmadı.
 
 {path}</translation>
     </message>
@@ -4145,7 +4339,7 @@ Ask your IT department to give you write access to this folder, or start with --
 BT biriminizden bu klasöre yazma izni isteyin ya da --profile ile yazabildiğiniz bir klasörle başlatın. Hiçbir şey değiştirilmedi.</translation>
     </message>
     <message>
-        <source>The demo is turned off on this computer by your IT department&apos;s policy.</source>
+        <source>The demo is turned off on this computer by your IT department's policy.</source>
         <translation>Deneme profili bu bilgisayarda BT biriminizin politikasıyla kapatılmış.</translation>
     </message>
     <message>
@@ -4295,7 +4489,7 @@ BT biriminizden bu klasöre yazma izni isteyin ya da --profile ile yazabildiğin
         <translation>Şablona bir ad verin.</translation>
     </message>
     <message>
-        <source>Write the template&apos;s text.</source>
+        <source>Write the template's text.</source>
         <translation>Şablonun metnini yazın.</translation>
     </message>
     <message>
@@ -4387,10 +4581,113 @@ BT biriminizden bu klasöre yazma izni isteyin ya da --profile ile yazabildiğin
     </message>
 </context>
 <context>
+    <name>UnitsDialog</name>
+    <message>
+        <source>Units and contacts</source>
+        <translation>Birimler ve iletişim bilgileri</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>Birimler</translation>
+    </message>
+    <message>
+        <source>Unit name</source>
+        <translation>Birim adı</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-posta</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <source>Keywords</source>
+        <translation>Anahtar sözcükler</translation>
+    </message>
+    <message>
+        <source>asfalt, çukur, kaldırım</source>
+        <translation>asfalt, çukur, kaldırım</translation>
+    </message>
+    <message>
+        <source>Comma-separated. A message that mentions one of these words suggests this unit.</source>
+        <translation>Virgülle ayırın. Bu sözcüklerden birini içeren bir mesaj için bu birim önerilir.</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Ad:</translation>
+    </message>
+    <message>
+        <source>E-mail:</source>
+        <translation>E-posta:</translation>
+    </message>
+    <message>
+        <source>Phone:</source>
+        <translation>Telefon:</translation>
+    </message>
+    <message>
+        <source>Keywords:</source>
+        <translation>Anahtar sözcükler:</translation>
+    </message>
+    <message>
+        <source>New unit</source>
+        <translation>Yeni birim</translation>
+    </message>
+    <message>
+        <source>Save unit</source>
+        <translation>Birimi kaydet</translation>
+    </message>
+    <message>
+        <source>Delete unit…</source>
+        <translation>Birimi sil…</translation>
+    </message>
+    <message>
+        <source>Delete the unit “{unit}”?</source>
+        <translation>“{unit}” birimi silinsin mi?</translation>
+    </message>
+    <message>
+        <source>Nobody (unassigned)</source>
+        <translation>Hiçbir birim (atanmamış)</translation>
+    </message>
+    <message>
+        <source>Messages assigned to “{unit}”: {count}. The unit can only be deleted if they move. Move them to:</source>
+        <translation>“{unit}” birimine atanmış mesaj: {count}. Birim ancak bu mesajlar taşınırsa silinebilir. Şuraya taşı:</translation>
+    </message>
+    <message>
+        <source>Please give the unit a name.</source>
+        <translation>Lütfen birime bir ad verin.</translation>
+    </message>
+    <message>
+        <source>The unit's name is too long (at most 200 characters).</source>
+        <translation>Birimin adı çok uzun (en fazla 200 karakter).</translation>
+    </message>
+    <message>
+        <source>There is already a unit with this name.</source>
+        <translation>Bu adla bir birim zaten var.</translation>
+    </message>
+    <message>
+        <source>The e-mail address does not look right (for example: fen@belediye.bel.tr).</source>
+        <translation>E-posta adresi doğru görünmüyor (örnek: fen@belediye.bel.tr).</translation>
+    </message>
+    <message>
+        <source>The phone number needs at least three digits (at most 50 characters).</source>
+        <translation>Telefon numarasında en az üç rakam olmalıdır (en fazla 50 karakter).</translation>
+    </message>
+    <message>
+        <source>The unit no longer exists.</source>
+        <translation>Birim artık yok.</translation>
+    </message>
+    <message>
+        <source>Messages are assigned to this unit; move them first.</source>
+        <translation>Bu birime atanmış mesajlar var; önce onları taşıyın.</translation>
+    </message>
+</context>
+<context>
     <name>WeekDelegate</name>
     <message numerus="yes">
         <source>+%n more</source>
-        <extracomment>The best-time hint of an hour (None: not one of the day&apos;s good hours).</extracomment>
+        <extracomment>The best-time hint of an hour (None: not one of the day's good hours).</extracomment>
         <translation>
             <numerusform>+%n daha</numerusform>
         </translation>
@@ -4399,7 +4696,7 @@ BT biriminizden bu klasöre yazma izni isteyin ya da --profile ile yazabildiğin
 <context>
     <name>WordListDialog</name>
     <message>
-        <source>Institution&apos;s words</source>
+        <source>Institution's words</source>
         <translation>Kurum sözlüğü</translation>
     </message>
     <message>

@@ -39,6 +39,7 @@ if TYPE_CHECKING:
     from kurum_masaustu.publishing.outbox import MediaRef, Outbox
     from kurum_masaustu.publishing.replies import ReplySender, ReplySummary
     from kurum_masaustu.publishing.runner import OutboxRunner
+    from kurum_masaustu.rules.crisis import SpikeRule
     from kurum_masaustu.single_instance import SingleInstance
     from kurum_masaustu.store.models import Channel
 
@@ -69,10 +70,20 @@ class Services:
 
         self.posts = PostService(self.sessions)
         self.inbox = InboxService(self.sessions)
+        self.apply_inbox_settings()
         self.outbox = OutboxService(self.sessions)
         self.pause = PauseSwitch(self.sessions)
         self._adapters: AdapterFactory | None = None
         self.last_replies: ReplySummary | None = None
+
+    def apply_inbox_settings(self) -> None:
+        """Business hours and the response target from the settings, in effect without a restart."""
+        office = self.settings.inbox()
+        self.inbox.configure(office.start, office.end, office.weekdays, office.target)
+
+    def spike_rule(self) -> SpikeRule:
+        """The crisis spike rule from the settings (window, minimum count, ratio)."""
+        return self.settings.inbox().spike_rule()
 
     @functools.cached_property
     def publisher(self) -> Outbox:
@@ -443,8 +454,10 @@ def _run_window(
         from kurum_masaustu.publishing.runner import OutboxRunner
 
         await window.ready()
-        gc.enable()
+        from kurum_masaustu.ui.gc_guard import GuiThreadGarbageCollector
+
         gc.freeze()  # start-up objects live for the whole session; keep them out of later collections
+        GuiThreadGarbageCollector(window).start()  # collections on the GUI thread only (see gc_guard)
         window.start_background_work()
         from kurum_masaustu.publishing.inbox_sync import sync_inbox
 

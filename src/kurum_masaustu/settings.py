@@ -10,9 +10,11 @@ import logging
 import os
 import tempfile
 import uuid
-from dataclasses import asdict, dataclass, fields
+from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 from typing import Any
+
+from kurum_masaustu.rules.inbox_settings import InboxSettings, usable
 
 log = logging.getLogger(__name__)
 
@@ -29,6 +31,12 @@ class Settings:
     district: str = ""
     business_hours_start: int = 8
     business_hours_end: int = 17
+    #: Working days (Monday 0), the response target and the crisis spike rule (rules/inbox_settings.py).
+    business_weekdays: list[int] = field(default_factory=lambda: [0, 1, 2, 3, 4])
+    response_target_minutes: int = 240
+    spike_window_minutes: int = 120
+    spike_min_count: int = 6
+    spike_ratio: float = 3.0
     #: Election period (YSK calendar: propaganda start … the day after voting), ISO dates or "".
     election_start: str = ""
     election_end: str = ""
@@ -50,10 +58,30 @@ class Settings:
             return cls()
         known = {f.name: f for f in fields(cls)}
         values = {k: v for k, v in raw.items() if k in known and isinstance(v, type(getattr(cls(), k)))}
+        if isinstance(raw.get("spike_ratio"), int) and not isinstance(raw["spike_ratio"], bool):
+            values["spike_ratio"] = float(raw["spike_ratio"])
         settings = cls(**values)
         if settings.language not in LANGUAGES:
             settings.language = "tr"
         return settings
+
+    def inbox(self) -> InboxSettings:
+        """The inbox's settings, checked: values a hand-edited file broke give the defaults."""
+        days = self.business_weekdays
+        weekdays = frozenset(d for d in days if isinstance(d, int) and not isinstance(d, bool))
+        if len(weekdays) != len(set(map(repr, days))):
+            weekdays = frozenset({-1})  # something that is not a weekday: refused below
+        return usable(
+            InboxSettings(
+                self.business_hours_start,
+                self.business_hours_end,
+                weekdays,
+                self.response_target_minutes,
+                self.spike_window_minutes,
+                self.spike_min_count,
+                self.spike_ratio,
+            )
+        )
 
     def ensure_profile_id(self, path: Path) -> str:
         """Give a new profile its id (saved at once); returns the id."""

@@ -3,7 +3,7 @@ out, and moderation: hiding a comment on the platform with the reason in the aud
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable, Callable
 from datetime import UTC, date, datetime
 from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlsplit
@@ -219,21 +219,30 @@ async def facebook(tmp_path: Path) -> AsyncIterator[tuple[FacebookSandbox, Faceb
         )
 
 
-@pytest.mark.asyncio
-async def test_hiding_an_abusive_comment_on_facebook_records_the_reason(
-    session_factory: sessionmaker[Session], item: int, facebook: tuple[FacebookSandbox, FacebookAdapter]
-) -> None:
+async def _abusive_comment(
+    sessions: sessionmaker[Session], item: int, facebook: tuple[FacebookSandbox, FacebookAdapter]
+) -> tuple[FacebookSandbox, Callable[[Channel], Awaitable[Adapter | None]], str]:
+    """A troll's comment under our post on the Facebook sandbox, as the inbox item ``item``."""
     sandbox, adapter = facebook
     post = await adapter.publish(PublishRequest(text="Asfalt çalışması", idempotency_key="p"))
     assert isinstance(post, Published)
     comment = sandbox.add_citizen_comment(post.remote_id, "Troll", "hakaret içeren yorum")
-    with session_factory.begin() as s:
+    with sessions.begin() as s:
         stored = s.get(InboxItem, item)
         assert stored is not None
         stored.remote_id = comment
 
     async def adapter_for(_channel: Channel) -> Adapter | None:
         return adapter
+
+    return sandbox, adapter_for, comment
+
+
+@pytest.mark.asyncio
+async def test_hiding_an_abusive_comment_on_facebook_records_the_reason(
+    session_factory: sessionmaker[Session], item: int, facebook: tuple[FacebookSandbox, FacebookAdapter]
+) -> None:
+    sandbox, adapter_for, comment = await _abusive_comment(session_factory, item, facebook)
 
     problem = await RoutingService(session_factory).hide(item, "Hakaret", adapter_for)
     assert problem is None
@@ -268,6 +277,166 @@ async def test_a_platform_that_cannot_hide_says_so_and_nothing_changes(
     history = ConversationService(session_factory).history(item)
     assert [(h.action, h.detail) for h in history] == [
         ("inbox.hide_failed", {"reason": "Spam", "problem": "unsupported"})
+    ]
+
+
+@pytest.mark.asyncio
+async def test_deleting_an_abusive_comment_on_facebook_records_the_reason(
+    session_factory: sessionmaker[Session], item: int, facebook: tuple[FacebookSandbox, FacebookAdapter]
+) -> None:
+    sandbox, adapter_for, comment = await _abusive_comment(session_factory, item, facebook)
+
+    problem = await RoutingService(session_factory, clock=lambda: NOW).delete_comment(item, "Hakaret", adapter_for)
+    assert problem is None
+    with pytest.raises(KeyError):
+        sandbox.comment(comment)  # gone from the platform
+    with session_factory() as s:
+        stored = s.get(InboxItem, item)
+        assert stored is not None
+        assert stored.deleted_at == NOW  # the text stays here, marked deleted
+        assert stored.text == CITIZEN
+    history = ConversationService(session_factory).history(item)
+    assert [(h.action, h.detail) for h in history] == [("inbox.deleted", {"reason": "Hakaret"})]
+
+
+@pytest.mark.asyncio
+async def test_deleting_where_the_platform_does_not_allow_it_changes_nothing(
+    session_factory: sessionmaker[Session], item: int
+) -> None:
+    from kurum_masaustu.platforms.mastodon import MastodonAdapter
+
+    async with httpx.AsyncClient() as client:  # Mastodon: only the server's moderators delete others' posts
+        adapter = MastodonAdapter(client, {"base_url": "https://mastodon.sandbox.invalid"}, {"access_token": "x"})
+
+        async def adapter_for(_channel: Channel) -> Adapter | None:
+            return adapter
+
+        routing = RoutingService(session_factory)
+        assert await routing.delete_comment(item, "Spam", adapter_for) == "unsupported"
+        with session_factory.begin() as s:
+            stored = s.get(InboxItem, item)
+            assert stored is not None
+            stored.kind = InboxKind.DIRECT_MESSAGE
+        assert await routing.delete_comment(item, "Spam", adapter_for) == "not_a_comment"
+    with session_factory() as s:
+        stored = s.get(InboxItem, item)
+        assert stored is not None
+        assert stored.deleted_at is None
+    history = ConversationService(session_factory).history(item)
+    assert [(h.action, h.detail) for h in history] == [
+        ("inbox.delete_failed", {"reason": "Spam", "problem": "unsupported"})
+    ]
+
+
+@pytest.mark.asyncio
+async def test_the_pane_asks_a_reason_and_a_confirmation_before_deleting(
+    qtbot: QtBot,
+    session_factory: sessionmaker[Session],
+    item: int,
+    facebook: tuple[FacebookSandbox, FacebookAdapter],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from collections.abc import Coroutine
+    from typing import Any
+
+    from PySide6.QtWidgets import QInputDialog, QMessageBox
+
+    from kurum_masaustu.services.inbox import BusinessHours, InboxService
+    from kurum_masaustu.ui import tasks
+    from kurum_masaustu.ui.inbox_pane import InboxPane
+
+    sandbox, adapter_for, comment = await _abusive_comment(session_factory, item, facebook)
+
+    pane = InboxPane(InboxService(session_factory, clock=lambda: NOW, hours=BusinessHours()))
+    qtbot.addWidget(pane)
+    pane.delete_with = lambda item_id, reason: RoutingService(session_factory).delete_comment(
+        item_id, reason, adapter_for
+    )
+    pane.table.setCurrentIndex(pane.model.index(0, 0))
+    questions: list[str] = []
+    answer = [QMessageBox.StandardButton.No]
+    started: list[Coroutine[Any, Any, object]] = []
+    monkeypatch.setattr(QInputDialog, "getItem", lambda *_a: ("Hakaret", True))
+
+    def ask(_parent: object, _title: str, text: str) -> QMessageBox.StandardButton:
+        questions.append(text)
+        return answer[0]
+
+    monkeypatch.setattr(QMessageBox, "question", ask)
+    monkeypatch.setattr(tasks, "spawn", started.append)
+    pane.ask_delete()
+    assert "Ayşe Yılmaz's comment on Facebook" in questions[0]
+    assert "cannot be undone" in questions[0]
+    assert started == []  # "No": nothing sent
+    sandbox.comment(comment)  # still there
+    answer[0] = QMessageBox.StandardButton.Yes
+    pane.ask_delete()
+    assert len(started) == 1
+    assert await started[0] is None
+    with pytest.raises(KeyError):
+        sandbox.comment(comment)
+    assert "deleted on the platform (Hakaret)" in pane.history_view.toPlainText()
+    assert not pane.delete_button.isEnabled()  # already deleted
+
+
+@pytest.mark.asyncio
+async def test_the_pane_deletes_a_linkedin_comment_on_our_post_and_explains_a_refusal(
+    qtbot: QtBot, session_factory: sessionmaker[Session], item: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from kurum_masaustu.platforms.linkedin import LinkedInAdapter
+    from kurum_masaustu.platforms.sandbox.linkedin import LinkedInSandbox
+    from kurum_masaustu.services.inbox import BusinessHours, InboxService
+    from kurum_masaustu.ui.inbox_pane import InboxPane
+
+    token = "linkedin-sandbox-token-for-routing-tests"
+    sandbox = LinkedInSandbox.open(tmp_path / "linkedin.json", token, clock=lambda: NOW)
+    async with httpx.AsyncClient(transport=sandbox) as client:
+        adapter = LinkedInAdapter(
+            client,
+            {"base_url": "https://linkedin.sandbox.invalid", "organization_urn": sandbox.organization},
+            {"access_token": token},
+            sleep=_no_sleep,
+            clock=lambda: NOW,
+        )
+        ours = await adapter.publish(PublishRequest(text="Asfalt çalışması", idempotency_key="p"))
+        assert isinstance(ours, Published)
+        theirs = sandbox.add_post_by("urn:li:organization:777", "Komşu ilçenin duyurusu")
+        on_theirs = sandbox.add_citizen_comment(theirs, "Troll", "hakaret")
+        on_ours = sandbox.add_citizen_comment(ours.remote_id, "Troll", "hakaret")
+        with session_factory.begin() as s:
+            stored = s.get(InboxItem, item)
+            assert stored is not None
+            stored.platform = Platform.LINKEDIN
+            stored.remote_id = on_theirs
+
+        async def adapter_for(_channel: Channel) -> Adapter | None:
+            return adapter
+
+        pane = InboxPane(InboxService(session_factory, clock=lambda: NOW, hours=BusinessHours()))
+        qtbot.addWidget(pane)
+        pane.delete_with = lambda item_id, reason: RoutingService(session_factory).delete_comment(
+            item_id, reason, adapter_for
+        )
+        pane.table.setCurrentIndex(pane.model.index(0, 0))
+        assert pane.delete_button.isEnabled()  # "Sil…" is offered for a LinkedIn comment
+        told: list[str] = []
+        monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text: told.append(text))
+        assert await pane.delete_current("Hakaret") == "forbidden"
+        assert "only comments on its own posts" in told[0]
+        assert on_theirs in sandbox.data["comments"]
+        with session_factory.begin() as s:
+            stored = s.get(InboxItem, item)
+            assert stored is not None
+            stored.remote_id = on_ours
+        assert await pane.delete_current("Hakaret") is None
+        assert on_ours not in sandbox.data["comments"]
+    assert not pane.delete_button.isEnabled()  # deleted
+    history = ConversationService(session_factory).history(item)
+    assert [(h.action, h.detail) for h in history] == [
+        ("inbox.delete_failed", {"reason": "Hakaret", "problem": "forbidden"}),
+        ("inbox.deleted", {"reason": "Hakaret"}),
     ]
 
 

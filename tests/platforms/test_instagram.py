@@ -850,6 +850,21 @@ async def test_hide_and_reply(ig: IgBench) -> None:
 
 
 @pytest.mark.asyncio
+async def test_a_citizens_comment_is_deleted_but_never_the_post(ig: IgBench) -> None:
+    """Moderation: the account deletes an abusive comment on its media; the media stays."""
+    post = await ig.adapter.publish(_request(media=(ig.image(),)))
+    assert isinstance(post, Published)
+    rude = ig.sandbox.add_citizen_comment(post.remote_id, "troll", "hakaret")
+    assert await ig.adapter.delete_comment(rude) == Done()
+    assert len(ig.sent("DELETE", f"/{rude}")) == 1
+    with pytest.raises(KeyError):
+        ig.sandbox.ig_comment(rude)
+    refused = await ig.adapter.delete_comment(post.remote_id)  # a post id given by mistake
+    assert isinstance(refused, Rejected)
+    assert refused.code == "unsupported"
+
+
+@pytest.mark.asyncio
 async def test_metrics(ig: IgBench) -> None:
     post = await ig.adapter.publish(_request("Konser", media=(ig.image(),), idempotency_key="p"))
     story = await ig.adapter.publish(

@@ -1274,3 +1274,20 @@ async def test_sandbox_built_as_the_adapter_factory_builds_it(tmp_path: Path, bo
         assert token not in path.read_text(encoding="utf-8")
         problems = [p for request, response in recorder.exchanges for p in spec_errors(bot_api, request, response)]
         assert not problems, problems
+
+
+@pytest.mark.asyncio
+async def test_a_citizens_comment_is_deleted_only_with_the_delete_right(bench: Bench) -> None:
+    """Moderation: the bot, an administrator of the discussion group, deletes an abusive comment."""
+    post = await bench.adapter.publish(_request("Yol çalışması"))
+    assert isinstance(post, Published)
+    group = bench.sandbox.group_id
+    assert group is not None
+    abusive = bench.sandbox.add_comment(int(post.remote_id), "hakaret", author="Trol", username="trol")
+    kept = bench.sandbox.add_comment(int(post.remote_id), "başka hakaret", author="Trol", username="trol")
+    assert await bench.adapter.delete_comment(f"{group}:{abusive}") == Done()
+    assert bench.sandbox._message(group, abusive) is None
+    bench.sandbox.set_bot_member("group", "administrator", can_delete_messages=False)
+    refused = await bench.adapter.delete_comment(f"{group}:{kept}")
+    assert isinstance(refused, Rejected)
+    assert bench.sandbox._message(group, kept) is not None

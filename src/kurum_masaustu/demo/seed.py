@@ -104,6 +104,7 @@ def _add_planning(session: Session, rng: random.Random, campaign: Campaign) -> N
 
     session.add_all(
         [
+            PlanGoal(period="week", kind="reply_time", target=90),  # yanıt süresi, from the inbox
             PlanGoal(period="week", target=5, category=Category.ANNOUNCEMENT),
             PlanGoal(period="month", target=8, campaign_id=campaign.id),
         ]

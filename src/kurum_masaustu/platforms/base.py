@@ -202,6 +202,10 @@ class Adapter(abc.ABC):
     async def hide(self, remote_id: str) -> ActionOutcome:
         return Rejected("unsupported", "hiding comments is not supported on this platform")
 
+    async def delete_comment(self, remote_id: str) -> ActionOutcome:
+        """Delete a citizen's comment under our post (moderation; where the platform allows it)."""
+        return Rejected("unsupported", "deleting others' comments is not supported on this platform")
+
     async def metrics(self, remote_ids: Sequence[str]) -> Mapping[str, Metrics] | Transient:
         return {}
 

@@ -526,6 +526,10 @@ class FacebookAdapter(GraphAdapter):
             return Rejected(CODE_BAD_ID, f"not a Facebook id: {remote_id!r}")
         return await self._action("DELETE", remote_id, None)
 
+    async def delete_comment(self, remote_id: str) -> ActionOutcome:
+        """A Page may delete comments on its posts (``DELETE /{comment-id}``)."""
+        return await self.delete(remote_id)
+
     async def hide(self, remote_id: str) -> ActionOutcome:
         """Hide a comment (``is_hidden=true``): its author and friends still see it, nobody else."""
         if not _graph_id_ok(remote_id):

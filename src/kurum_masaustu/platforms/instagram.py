@@ -642,6 +642,10 @@ class InstagramAdapter(GraphAdapter):
         failure = self._failure(response, permission_as_auth=False)
         return Done() if is_gone(failure) else failure
 
+    async def delete_comment(self, remote_id: str) -> ActionOutcome:
+        """The account may delete comments on its media (``DELETE /{ig-comment-id}``)."""
+        return await self.delete(remote_id)
+
     async def hide(self, remote_id: str) -> ActionOutcome:
         """Hide a comment on our media (``hide=true``)."""
         if not self._checked_id(remote_id):

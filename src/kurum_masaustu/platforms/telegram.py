@@ -896,6 +896,11 @@ class TelegramAdapter(Adapter):
             return Published(str(message_id), link)
         return Published(f"{chat_id}:{message_id}", link if chat_info.get("type") != "private" else "")
 
+    async def delete_comment(self, remote_id: str) -> ActionOutcome:
+        """A bot that administers the discussion group with ``can_delete_messages`` may delete
+        any message there."""
+        return await self.delete(remote_id)
+
     async def hide(self, remote_id: str) -> ActionOutcome:
         return Rejected(CODE_UNSUPPORTED, "Telegram cannot hide a comment; only delete it (in Telegram itself)")
 

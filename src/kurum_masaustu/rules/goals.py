@@ -3,7 +3,12 @@
 A goal asks for ``target`` posts per week or month, optionally of one category, one campaign or
 on one channel. Progress counts distinct posts whose calendar slot falls in the period (Istanbul
 days; weeks start on Monday) and that are planned or out: drafts, failures and cancellations do
-not count toward a goal. Pure: no Qt, no I/O.
+not count toward a goal.
+
+A reply-time goal ("yanıt süresi") asks that ``target`` per cent of the citizens' messages
+received in the period be answered within the response target (business time, the inbox's
+settings). Spam and abuse are not counted; a message not yet answered counts as not in time,
+so the share is what citizens have seen so far. Pure: no Qt, no I/O.
 """
 
 from __future__ import annotations
@@ -28,6 +33,11 @@ class Period(StrEnum):
     MONTH = "month"
 
 
+class GoalKind(StrEnum):
+    POSTS = "posts"
+    REPLY_TIME = "reply_time"
+
+
 @dataclass(frozen=True)
 class Goal:
     period: Period
@@ -36,10 +46,15 @@ class Goal:
     campaign_id: int | None = None
     channel_id: int | None = None
     id: int | None = None
+    kind: GoalKind = GoalKind.POSTS
 
     def __post_init__(self) -> None:
         if self.target < 1:
             raise ValueError("a goal needs a target of at least one post")
+        if self.kind is GoalKind.REPLY_TIME and (
+            self.target > 100 or (self.category, self.campaign_id, self.channel_id) != (None, None, None)
+        ):
+            raise ValueError("a reply-time goal is a share of 1–100 % of all messages")
 
 
 class Countable(Protocol):
@@ -105,6 +120,8 @@ def progress(goals: Sequence[Goal], entries: Iterable[Countable], day: date) -> 
     by_day: list[tuple[date, Countable]] = [(to_local(e.at).date(), e) for e in entries]
     result = []
     for goal in goals:
+        if goal.kind is not GoalKind.POSTS:
+            continue
         first, last = period_bounds(goal.period, day)
         planned: set[int] = set()
         published: set[int] = set()
@@ -115,3 +132,36 @@ def progress(goals: Sequence[Goal], entries: Iterable[Countable], day: date) -> 
                     published.add(entry.post_id)
         result.append(Progress(goal, first, last, len(planned), len(published)))
     return result
+
+
+@dataclass(frozen=True)
+class ReplyCounts:
+    """Messages received in a period (spam and abuse left out) and those answered in time."""
+
+    received: int
+    within_target: int
+
+
+@dataclass(frozen=True)
+class ReplyProgress:
+    goal: Goal
+    first: date
+    last: date
+    counts: ReplyCounts
+
+    @property
+    def percent(self) -> int:
+        """Answered within the target, in whole per cent (100 when nothing came in)."""
+        if not self.counts.received:
+            return 100
+        return self.counts.within_target * 100 // self.counts.received
+
+    @property
+    def met(self) -> bool:
+        return self.percent >= self.goal.target
+
+
+def reply_progress(goal: Goal, counts: ReplyCounts, day: date) -> ReplyProgress:
+    """A reply-time goal's progress; ``counts`` cover its period around ``day``."""
+    first, last = period_bounds(goal.period, day)
+    return ReplyProgress(goal, first, last, counts)

@@ -9,13 +9,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
 from sqlalchemy import and_, func, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from kurum_masaustu.domain import InboxCategory, InboxStatus, Platform, ReplyState
+from kurum_masaustu.rules.goals import ReplyCounts
+from kurum_masaustu.rules.timeutil import ISTANBUL
 from kurum_masaustu.services.inbox import BusinessHours
 from kurum_masaustu.store.models import AuditEntry, Delivery, InboxItem, Reply
 
@@ -247,9 +249,7 @@ class ConversationService:
                 for at, actor, action, detail in session.execute(stmt)
             ]
 
-    def reply_figures(
-        self, since: datetime, until: datetime, hours: BusinessHours, target: timedelta
-    ) -> ReplyFigures:
+    def reply_figures(self, since: datetime, until: datetime, hours: BusinessHours, target: timedelta) -> ReplyFigures:
         """Reply-time figures for items received in ``[since, until)`` (the goals' "yanıt süresi")."""
         first_sent = (
             select(InboxItem.received_at, func.min(Reply.sent_at))
@@ -274,6 +274,13 @@ class ConversationService:
             middle = len(waits) // 2
             median = waits[middle] if len(waits) % 2 else (waits[middle - 1] + waits[middle]) / 2
         return ReplyFigures(received, len(waits), median, sum(1 for wait in waits if wait <= target))
+
+    def goal_counts(self, first: date, last: date, hours: BusinessHours, target: timedelta) -> ReplyCounts:
+        """The reply-time goal's figures for the Istanbul days ``first`` … ``last`` (so far)."""
+        since = datetime.combine(first, time(0), tzinfo=ISTANBUL).astimezone(UTC)
+        until = min(self._clock(), datetime.combine(last + timedelta(days=1), time(0), tzinfo=ISTANBUL).astimezone(UTC))
+        figures = self.reply_figures(since, until, hours, target)
+        return ReplyCounts(figures.received, figures.within_target)
 
     def replies(self, item_id: int) -> list[ReplyRow]:
         stmt = select(Reply).where(Reply.inbox_item_id == item_id).order_by(Reply.id)

@@ -26,7 +26,7 @@ from __future__ import annotations
 import json
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any, NamedTuple
 
@@ -220,6 +220,15 @@ class InboxService:
         self._hours = hours
         self.sla = sla
         self._clock = clock
+        self._office: tuple[time, time, frozenset[int]] = (time(8, 0), time(17, 0), frozenset(range(5)))
+
+    def configure(self, start: time, end: time, weekdays: frozenset[int], sla: timedelta) -> None:
+        """New office hours and response target (the settings page), in effect at once; the
+        holiday table already read is kept."""
+        self._office = (start, end, weekdays)
+        self.sla = sla
+        if self._hours is not None:
+            self._hours = replace(self._hours, start=start, end=end, weekdays=weekdays)
 
     @property
     def hours(self) -> BusinessHours:
@@ -227,7 +236,7 @@ class InboxService:
         first use, so the first paint does not load the holiday table)."""
         if self._hours is None:
             year = self._clock().astimezone(ISTANBUL).year
-            self._hours = turkish_business_hours(range(year - 2, year + 2))
+            self._hours = turkish_business_hours(range(year - 2, year + 2), *self._office)
         return self._hours
 
     @hours.setter

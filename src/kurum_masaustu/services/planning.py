@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from kurum_masaustu.domain import Category, DeliveryState
 from kurum_masaustu.rules.best_time import Sample
 from kurum_masaustu.rules.days import CustomDay, DayCategory, Tone, slug
-from kurum_masaustu.rules.goals import Goal, Period
+from kurum_masaustu.rules.goals import Goal, GoalKind, Period
 from kurum_masaustu.rules.recurrence import Frequency, RecurrenceRule, occurrences
 from kurum_masaustu.rules.timeutil import local_to_utc, to_local
 from kurum_masaustu.store.models import (
@@ -130,7 +130,9 @@ class PlanningService:
     def goals(self) -> list[Goal]:
         with self._sessions() as session:
             return [
-                Goal(Period(g.period), g.target, g.category, g.campaign_id, g.channel_id, id=g.id)
+                Goal(
+                    Period(g.period), g.target, g.category, g.campaign_id, g.channel_id, id=g.id, kind=GoalKind(g.kind)
+                )
                 for g in session.scalars(select(PlanGoal).order_by(PlanGoal.id))
             ]
 
@@ -138,6 +140,7 @@ class PlanningService:
         with self._sessions.begin() as session:
             row = PlanGoal(
                 period=goal.period.value,
+                kind=goal.kind.value,
                 target=goal.target,
                 category=goal.category,
                 campaign_id=goal.campaign_id,

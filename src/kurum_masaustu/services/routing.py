@@ -13,7 +13,7 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
-from kurum_masaustu.domain import InboxStatus
+from kurum_masaustu.domain import InboxKind, InboxStatus
 from kurum_masaustu.platforms.base import Adapter, Done, Rejected
 from kurum_masaustu.rules.routing import (
     Handoff,
@@ -67,6 +67,10 @@ class RoutingService:
         self._sessions = sessions
         self._actor = actor
         self._clock = clock
+
+    @property
+    def sessions(self) -> sessionmaker[Session]:
+        return self._sessions
 
     def units(self) -> list[UnitRow]:
         with self._sessions() as session:
@@ -188,6 +192,23 @@ class RoutingService:
         Returns None when hidden, else a problem code ("unsupported", "no_adapter", the platform's
         refusal code, or "transient"); the attempt is recorded either way.
         """
+        return await self._moderate(item_id, reason, adapter_for, delete=False)
+
+    async def delete_comment(
+        self, item_id: int, reason: str, adapter_for: Callable[[Channel], Awaitable[Adapter | None]]
+    ) -> str | None:
+        """Delete a citizen's comment on its platform (Facebook, Instagram, Telegram and LinkedIn allow it),
+        with the reason in the audit log. The text stays here, marked deleted; a private message
+        is never deleted ("not_a_comment"). Returns None when deleted, else a problem code."""
+        with self._sessions() as session:
+            item, _ = self._item_and_unit(session, item_id, None)
+            if item.kind is InboxKind.DIRECT_MESSAGE:
+                return "not_a_comment"
+        return await self._moderate(item_id, reason, adapter_for, delete=True)
+
+    async def _moderate(
+        self, item_id: int, reason: str, adapter_for: Callable[[Channel], Awaitable[Adapter | None]], *, delete: bool
+    ) -> str | None:
         with self._sessions() as session:
             item, _ = self._item_and_unit(session, item_id, None)
             channel = session.get(Channel, item.channel_id)
@@ -197,22 +218,27 @@ class RoutingService:
         if adapter is None:
             problem = "no_adapter"
         else:
-            outcome = await adapter.hide(remote_id)
+            outcome = await (adapter.delete_comment(remote_id) if delete else adapter.hide(remote_id))
             if isinstance(outcome, Done):
                 problem = None
             elif isinstance(outcome, Rejected):
                 problem = outcome.code
             else:
                 problem = "transient"
+        action = "inbox.deleted" if delete else "inbox.hidden"
         with self._sessions.begin() as session:
             stored = session.get(InboxItem, item_id)
             if stored is None:
                 return "no_item"
-            if problem is None:
-                stored.status = InboxStatus.HIDDEN
-                self._audit(session, item_id, "inbox.hidden", {"reason": reason})
+            if problem is not None:
+                failed = "inbox.delete_failed" if delete else "inbox.hide_failed"
+                self._audit(session, item_id, failed, {"reason": reason, "problem": problem})
+            elif delete:
+                stored.deleted_at = stored.deleted_at or self._clock()
+                self._audit(session, item_id, action, {"reason": reason})
             else:
-                self._audit(session, item_id, "inbox.hide_failed", {"reason": reason, "problem": problem})
+                stored.status = InboxStatus.HIDDEN
+                self._audit(session, item_id, action, {"reason": reason})
         return problem
 
 

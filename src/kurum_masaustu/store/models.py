@@ -123,6 +123,8 @@ class PlanGoal(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     period: Mapped[str] = mapped_column(String(8))  # week | month
+    #: "posts" (target: posts) or "reply_time" (target: % of messages answered within the response target).
+    kind: Mapped[str] = mapped_column(String(16), default="posts", server_default="posts")
     target: Mapped[int] = mapped_column(Integer)
     category: Mapped[Category | None] = mapped_column(_enum(Category))
     campaign_id: Mapped[int | None] = mapped_column(ForeignKey("campaigns.id", ondelete="CASCADE"))

@@ -42,7 +42,7 @@ from PySide6.QtWidgets import (
 )
 
 from kurum_masaustu.domain import DeliveryState
-from kurum_masaustu.rules.goals import Goal, progress
+from kurum_masaustu.rules.goals import Goal, GoalKind, ReplyCounts, period_bounds, progress, reply_progress
 from kurum_masaustu.rules.plan_filter import PlanFilter
 from kurum_masaustu.rules.timeutil import ISTANBUL, add_months, local_day_bounds, month_grid, to_local, today_local
 from kurum_masaustu.services.planning import CampaignInfo, PlanningService, bands
@@ -64,8 +64,9 @@ from kurum_masaustu.ui.calendar_grid import (
     paint_chip,
     qdate,
 )
+from kurum_masaustu.ui.elided_label import ElidedLabel
 from kurum_masaustu.ui.labels import STATE_SYMBOLS, delivery_state_name
-from kurum_masaustu.ui.plan_dialogs import goal_text
+from kurum_masaustu.ui.plan_dialogs import goal_text, reply_goal_text
 from kurum_masaustu.ui.tasks import alive, in_thread, spawn
 from kurum_masaustu.ui.week_view import WeekModel, WeekView, week_start
 
@@ -361,6 +362,18 @@ class DayDelegate(QStyledItemDelegate):
 
         painter.setFont(chip_font)
         capacity = max(0, (rect.height() - DAY_HEADER_HEIGHT - 6) // CHIP_HEIGHT)
+        if capacity == 1 and len(entries) > 1:
+            # Room for one line: the first post with "+N" at its end, not a "+N more" line
+            # with no post at all (a small window or a tall inbox leaves the cells this short).
+            chip = chip_rect(rect, 0)
+            badge = f"+{len(entries) - 1}"
+            badge_width = painter.fontMetrics().horizontalAdvance(badge) + 8
+            paint_chip(painter, chip.adjusted(0, 0, -badge_width, 0), entries[0], faded=not in_month)
+            painter.setPen(palette.text().color())
+            painter.drawText(chip.adjusted(chip.width() - badge_width, 0, 0, 0), Qt.AlignmentFlag.AlignCenter, badge)
+            paint_campaign_bands(painter, rect, model.campaigns_on(day))
+            painter.restore()
+            return
         shown = entries if len(entries) <= capacity else entries[: max(0, capacity - 1)]
         for i, entry in enumerate(shown):
             paint_chip(painter, chip_rect(rect, i), entry, faded=not in_month)
@@ -424,6 +437,9 @@ class CalendarPane(QWidget):
         self._best_hours: dict[int, dict[int, str]] | None = None
         #: Campaigns and goals, read once per change of the plan.
         self._plan_cache: tuple[list[CampaignInfo], list[Goal]] | None = None
+        #: Reply-time figures of a period for the goals (the window sets it; None: counting, call
+        #: :meth:`refresh_goals` when ready).
+        self.reply_counts: Callable[[date, date], ReplyCounts | None] | None = None
         self._channel_names: dict[int, str] = {}
         self._menu: QMenu | None = None
         self.model = MonthModel(self)
@@ -482,8 +498,7 @@ class CalendarPane(QWidget):
         self.summary_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.summary_label.setMinimumWidth(1)
         self.filters = FilterBar()
-        self.goals_label = QLabel()
-        self.goals_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.goals_label = ElidedLabel()
         self.goals_label.setAccessibleName(self.tr("Goals of the plan"))
         # Never widen the window: the label takes the room left and the tooltip has every goal.
         self.goals_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
@@ -723,6 +738,10 @@ class CalendarPane(QWidget):
         self.model.set_campaigns(by_day)
         self.week_model.set_campaigns(by_day)
 
+    def refresh_goals(self) -> None:
+        """Show the goals again (reply-time figures were counted or changed)."""
+        self._show_goals(self.selected_day())
+
     def _show_goals(self, day: date) -> None:
         """The goals' progress in the selected day's week and month ("Bu hafta: 2/5 duyuru")."""
         if self._plan_cache is None:
@@ -731,10 +750,21 @@ class CalendarPane(QWidget):
         if not goals:
             self.goals_label.hide()
             return
-        reached = progress(goals, self.model.unfiltered, day)
+        reached = iter(progress(goals, self.model.unfiltered, day))  # post goals, in order
         campaigns = {c.id: c.name for c in self._plan_cache[0] if c.id is not None}
-        lines = [goal_text(item, campaigns, self._channel_names) for item in reached]
-        missing = [item for item in reached if not item.met]
+        lines: list[str] = []
+        missing = False
+        for goal in goals:
+            if goal.kind is GoalKind.REPLY_TIME:
+                first, last = period_bounds(goal.period, day)
+                counts = self.reply_counts(first, last) if self.reply_counts is not None else None
+                replies = reply_progress(goal, counts, day) if counts is not None else None
+                lines.append(reply_goal_text(replies, goal))
+                missing = missing or (replies is not None and not replies.met)
+                continue
+            item = next(reached)
+            lines.append(goal_text(item, campaigns, self._channel_names))
+            missing = missing or not item.met
         self.goals_label.setText(
             ("⚑ " if missing else "✓ ") + "  ·  ".join(lines[:2]) + (f"  (+{len(lines) - 2})" if len(lines) > 2 else "")
         )

@@ -123,18 +123,25 @@ class ConnectDialog(QDialog):
         self.setWindowTitle(self.tr("Add a channel") if channel_id is None else self.tr("Reconnect the channel"))
         self.resize(580, 440)
 
+        from kurum_masaustu import policy
+
+        managed = policy.current()  # IT policy: a new channel only on allowed platforms, no sandbox if off
+        self._sandbox_locked = channel_id is None and managed.sandbox_disabled
+        offered = [p for p in ORDER if channel_id is not None or managed.platform_allowed(p.value)] or list(ORDER)
         self.platform_box = QComboBox()
         self.platform_box.setAccessibleName(self.tr("Platform"))
-        for item in ORDER:
+        for item in offered:
             self.platform_box.addItem(platform_name(item), item.value)
-        if platform is not None:
-            self.platform_box.setCurrentIndex(ORDER.index(platform))
+        if platform is not None and self.platform_box.findData(platform.value) >= 0:
+            self.platform_box.setCurrentIndex(self.platform_box.findData(platform.value))
         self.platform_box.setEnabled(channel_id is None)
         self.name_edit = QLineEdit()
         self.name_edit.setAccessibleName(self.tr("Name"))
         self.sandbox_box = QCheckBox(self.tr("Sandbox channel for practice (nothing reaches the internet)"))
-        self.sandbox_box.setChecked(sandbox)
-        self.sandbox_box.setEnabled(channel_id is None)
+        self.sandbox_box.setChecked(sandbox and not self._sandbox_locked)
+        self.sandbox_box.setEnabled(channel_id is None and not self._sandbox_locked)
+        if self._sandbox_locked:
+            self.sandbox_box.setToolTip(self.tr("Turned off by your IT department's policy."))
         self.fields_box = QWidget()
         self.fields = QFormLayout(self.fields_box)
         self.fields.setContentsMargins(0, 0, 0, 0)
@@ -395,7 +402,7 @@ class ConnectDialog(QDialog):
                 widget = item.widget() if item is not None else None
                 if widget is not None:
                     widget.setEnabled(not running)
-        self.sandbox_box.setEnabled(not running and self._channel_id is None)
+        self.sandbox_box.setEnabled(not running and self._channel_id is None and not self._sandbox_locked)
         self.name_edit.setEnabled(not running)
 
     async def _run(self, form: ConnectForm) -> None:

@@ -48,6 +48,7 @@ from kurum_masaustu.ui.labels import (
     inbox_category_name,
     inbox_kind_name,
     inbox_status_name,
+    platform_name,
 )
 
 if TYPE_CHECKING:
@@ -244,6 +245,8 @@ class InboxPane(QWidget):
         self._templates = templates or (lambda: [])
         #: Hides an item on its platform with a reason (the window sets it; None: no network here).
         self.hide_with: Callable[[int, str], Awaitable[str | None]] | None = None
+        #: Deletes a comment on its platform with a reason (the window sets it).
+        self.delete_with: Callable[[int, str], Awaitable[str | None]] | None = None
         self.last_dialog: QDialog | None = None  # the open dialog (tests drive it)
         self._uncertain_id: int | None = None
         self.conversations = ConversationService(inbox.sessions, clock=inbox.now)
@@ -340,6 +343,11 @@ class InboxPane(QWidget):
         self.hide_button = QPushButton(self.tr("Hide…"))
         self.hide_button.setToolTip(self.tr("Hide the comment on the platform (where it allows), with a reason"))
         self.hide_button.clicked.connect(self.ask_hide)
+        self.delete_button = QPushButton(self.tr("Delete…"))
+        self.delete_button.setToolTip(
+            self.tr("Delete the comment on the platform (Facebook, Instagram, Telegram), with a reason")
+        )
+        self.delete_button.clicked.connect(self.ask_delete)
         self.resolve_button = QPushButton(self.tr("Resolved"))
         self.resolve_button.setToolTip(self.tr("Mark the message resolved"))
         self.resolve_button.clicked.connect(self.mark_resolved)
@@ -347,6 +355,7 @@ class InboxPane(QWidget):
         self.actions_row.addWidget(self.reply_button)
         self.actions_row.addWidget(self.route_button)
         self.actions_row.addWidget(self.hide_button)
+        self.actions_row.addWidget(self.delete_button)
         self.actions_row.addWidget(self.resolve_button)
         self.actions_row.addStretch(1)
         # A reply the platform could not confirm (Facebook, Instagram, LinkedIn, Telegram after a
@@ -476,7 +485,14 @@ class InboxPane(QWidget):
         return view
 
     def _set_actions_enabled(self, enabled: bool) -> None:
-        for button in (self.reply_button, self.route_button, self.hide_button, self.resolve_button, self.correct_combo):
+        for button in (
+            self.reply_button,
+            self.route_button,
+            self.hide_button,
+            self.delete_button,
+            self.resolve_button,
+            self.correct_combo,
+        ):
             button.setEnabled(enabled)
 
     def current_row(self) -> InboxRow | None:
@@ -534,6 +550,8 @@ class InboxPane(QWidget):
             return
         self._set_actions_enabled(True)
         row = self.model.row(current)
+        # A private message is never deleted for its sender; one already deleted needs nothing.
+        self.delete_button.setEnabled(row.kind is not InboxKind.DIRECT_MESSAGE and not row.deleted)
         reference = reference_number(row.id, row.received_at)
         self.reader_label.setText(
             f"{row.author_name} ({row.author_handle}) — {inbox_kind_name(row.kind)} — {reference}"
@@ -799,8 +817,27 @@ class InboxPane(QWidget):
         )
         self.last_dialog = dialog
         dialog.exec()
-        if dialog.changed:
+        if dialog.units_changed:
+            self.reload_units()
+        elif dialog.changed:
             self.refresh_current()
+
+    def reload_units(self) -> None:
+        """The unit filter after units were added, renamed or deleted (the choice kept if it still exists)."""
+        from sqlalchemy import select
+
+        from kurum_masaustu.store.models import Unit
+
+        chosen = self.unit_filter.currentData()
+        self.unit_filter.blockSignals(True)
+        while self.unit_filter.count() > 1:
+            self.unit_filter.removeItem(1)
+        with self._inbox.sessions() as session:
+            for unit_id, name in session.execute(select(Unit.id, Unit.name).order_by(Unit.name)):
+                self.unit_filter.addItem(name, unit_id)
+        self.unit_filter.setCurrentIndex(max(0, self.unit_filter.findData(chosen)))
+        self.unit_filter.blockSignals(False)
+        self.apply_filter()  # rows show the units' names
 
     def hide_reasons(self) -> list[str]:
         return [
@@ -843,6 +880,59 @@ class InboxPane(QWidget):
                 self,
                 self.tr("Hide the comment"),
                 messages.get(problem, self.tr("The platform refused to hide it ({code}).").format(code=problem)),
+            )
+        return problem
+
+    def ask_delete(self) -> None:
+        """A reason, then a confirmation naming what cannot be undone; then the platform deletes it."""
+        from PySide6.QtWidgets import QInputDialog
+
+        from kurum_masaustu.ui.tasks import spawn
+
+        row = self.current_row()
+        if row is None:
+            return
+        title = self.tr("Delete the comment")
+        reason, ok = QInputDialog.getItem(
+            self, title, self.tr("Reason (kept in the audit log):"), self.hide_reasons(), 0, True
+        )
+        if not ok or not reason.strip():
+            return
+        answer = QMessageBox.question(
+            self,
+            title,
+            self.tr(
+                "Delete {author}'s comment on {platform}? Nobody will see it there any more and this cannot be "
+                "undone. The text stays here, marked deleted, with your reason."
+            ).format(author=row.author_name or row.author_handle, platform=platform_name(row.platform)),
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            spawn(self.delete_current(reason.strip()))
+
+    async def delete_current(self, reason: str) -> str | None:
+        """Delete the selected comment on its platform; the outcome shows in its history."""
+        row = self.current_row()
+        if row is None:
+            return "no_item"
+        problem = "no_adapter" if self.delete_with is None else await self.delete_with(row.id, reason)
+        self.refresh_current()
+        if problem is not None:
+            messages = {
+                "unsupported": self.tr(
+                    "This platform does not let us delete others' comments. Hide it if you can, or report it there."
+                ),
+                "not_a_comment": self.tr("A private message cannot be deleted for the person who sent it."),
+                "forbidden": self.tr(
+                    "The platform refused: a page may delete only comments on its own posts, and the account "
+                    "needs the page's admin role. Nothing was deleted."
+                ),
+                "no_adapter": self.tr("The channel is not connected, so nothing was deleted."),
+                "transient": self.tr("The platform could not be reached. Try again later."),
+            }
+            QMessageBox.information(
+                self,
+                self.tr("Delete the comment"),
+                messages.get(problem, self.tr("The platform refused to delete it ({code}).").format(code=problem)),
             )
         return problem
 
@@ -897,6 +987,8 @@ def history_action_name(action: str, detail: dict[str, Any]) -> str:
         "inbox.exported": tr("exported for Beyaz Masa / CİMER"),
         "inbox.hidden": tr("hidden on the platform"),
         "inbox.hide_failed": tr("hiding failed"),
+        "inbox.deleted": tr("deleted on the platform"),
+        "inbox.delete_failed": tr("deleting failed"),
     }
     text = names.get(action, action)
     extra = detail.get("unit") or detail.get("note") or detail.get("reason") or detail.get("to")

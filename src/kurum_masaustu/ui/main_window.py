@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from kurum_masaustu.publishing.inbox_sync import InboxSyncSummary
     from kurum_masaustu.publishing.outbox import RunSummary
     from kurum_masaustu.publishing.runner import OutboxRunner
+    from kurum_masaustu.rules.goals import ReplyCounts
     from kurum_masaustu.rules.hashtags import TagSet
     from kurum_masaustu.services.channels import ChannelService
     from kurum_masaustu.services.crisis import CrisisService, SpikeView
@@ -123,6 +124,10 @@ class MainWindow(QMainWindow):
         self.outbox.changed.connect(self._outbox_changed)
         self.inbox.replies_queued.connect(self._poke_outbox)
         self.inbox.hide_with = self._hide_item
+        self.inbox.delete_with = self._delete_item
+        self._reply_counts: dict[tuple[date, date], ReplyCounts] = {}
+        self._reply_counting: set[tuple[date, date]] = set()
+        self.calendar.reply_counts = self.reply_counts
         self.crisis_banner.plan_requested.connect(lambda: self.open_crisis_dialog(0))
         self.crisis_banner.statements_requested.connect(lambda: self.open_crisis_dialog(1))
         self.crisis_banner.crisis_mode_requested.connect(self.turn_on_crisis_mode)
@@ -313,7 +318,7 @@ class MainWindow(QMainWindow):
     def _crisis_service(self) -> CrisisService:
         from kurum_masaustu.services.crisis import CrisisService
 
-        return CrisisService(self.services.sessions)
+        return CrisisService(self.services.sessions, rule=self.services.spike_rule())
 
     async def check_crisis(self) -> SpikeView | None:
         """Look for a negative spike (off the UI thread) and offer the crisis plan if there is one."""
@@ -377,6 +382,42 @@ class MainWindow(QMainWindow):
         from kurum_masaustu.services.routing import RoutingService
 
         return await RoutingService(self.services.sessions).hide(item_id, reason, self.services.adapter_for)
+
+    async def _delete_item(self, item_id: int, reason: str) -> str | None:
+        from kurum_masaustu.services.routing import RoutingService
+
+        return await RoutingService(self.services.sessions).delete_comment(item_id, reason, self.services.adapter_for)
+
+    # -- reply-time goals ------------------------------------------------------------------------
+    def reply_counts(self, first: date, last: date) -> ReplyCounts | None:
+        """The reply-time goal's figures of a period: known, or counted in a worker (None now;
+        the calendar's goals are shown again when they are ready)."""
+        key = (first, last)
+        if key in self._reply_counts:
+            return self._reply_counts[key]
+        if key not in self._reply_counting:
+            self._reply_counting.add(key)
+            spawn(self._count_replies(first, last))
+        return None
+
+    async def _count_replies(self, first: date, last: date) -> None:
+        from kurum_masaustu.services.conversation import ConversationService
+
+        inbox = self.services.inbox
+        conversations = ConversationService(inbox.sessions, clock=inbox.now)
+        try:
+            counts = await in_thread(lambda: conversations.goal_counts(first, last, inbox.hours, inbox.sla))
+        finally:
+            self._reply_counting.discard((first, last))
+        if not alive(self):
+            return
+        self._reply_counts[(first, last)] = counts
+        self.calendar.refresh_goals()
+
+    def forget_reply_counts(self) -> None:
+        """Messages, replies or the response target changed: count again when next shown."""
+        self._reply_counts.clear()
+        self.calendar.refresh_goals()
 
     def _reply_templates(self) -> list[TemplateRecord]:
         from kurum_masaustu.services.templates import TemplateService
@@ -476,6 +517,7 @@ class MainWindow(QMainWindow):
 
     def after_inbox_sync(self, summary: InboxSyncSummary) -> None:
         """New or changed messages arrived: show them (the reader keeps its place otherwise)."""
+        self.forget_reply_counts()  # replies went out and messages came in before this round
         if summary.new or summary.edited or summary.deleted:
             self.inbox.apply_filter()
             self.refresh_counts()
@@ -660,7 +702,16 @@ class MainWindow(QMainWindow):
         from kurum_masaustu.ui.settings_dialog import SettingsDialog
 
         profile = self.services.profile
-        SettingsDialog(self.services.settings, profile.settings_file, policy.current(), self).exec()
+        if SettingsDialog(self.services.settings, profile.settings_file, policy.current(), self).exec():
+            self.apply_inbox_settings()
+
+    def apply_inbox_settings(self) -> None:
+        """Saved inbox settings take effect now: clocks, overdue rows, figures and the crisis check."""
+        self.services.apply_inbox_settings()
+        self.forget_reply_counts()
+        self.inbox.apply_filter()
+        self.inbox.refresh_figures()
+        spawn(self.check_crisis())
 
     # -- layout ---------------------------------------------------------------------------
     def _ui_state(self) -> QSettings:

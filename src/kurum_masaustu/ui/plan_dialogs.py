@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from kurum_masaustu.domain import Category
-from kurum_masaustu.rules.goals import Goal, Period, Progress
+from kurum_masaustu.rules.goals import Goal, GoalKind, Period, Progress, ReplyProgress
 from kurum_masaustu.rules.timeutil import today_local
 from kurum_masaustu.rules.turkish import tr_lower
 from kurum_masaustu.services.planning import CampaignInfo, PlanningError, PlanningService
@@ -71,6 +71,23 @@ def goal_subject(goal: Goal, campaigns: dict[int, str], channels: dict[int, str]
     if goal.channel_id is not None:
         what += f" ({channels.get(goal.channel_id, '?')})"
     return what
+
+
+def reply_goal_text(item: ReplyProgress | None, goal: Goal) -> str:
+    """ "Bu hafta yanıt süresi: %80 hedef içinde (hedef %90)"; None: still being counted."""
+    week = goal.period is Period.WEEK
+    if item is None:
+        return (
+            QCoreApplication.translate("Goals", "this week reply time: counting…")
+            if week
+            else QCoreApplication.translate("Goals", "this month reply time: counting…")
+        )
+    template = (
+        QCoreApplication.translate("Goals", "this week {percent}% answered in time (goal {target}%)")
+        if week
+        else QCoreApplication.translate("Goals", "this month {percent}% answered in time (goal {target}%)")
+    )
+    return template.format(percent=item.percent, target=goal.target)
 
 
 def goal_text(item: Progress, campaigns: dict[int, str], channels: dict[int, str]) -> str:
@@ -324,6 +341,15 @@ class GoalsDialog(QDialog):
         self._channels = {c.id: c.display_name for c in channels}
         self.list = QListWidget()
         self.list.setAccessibleName(self.tr("Goals"))
+        self.kind_combo = QComboBox()
+        self.kind_combo.setAccessibleName(self.tr("Kind of goal"))
+        self.kind_combo.addItem(self.tr("posts"), GoalKind.POSTS.value)
+        self.kind_combo.addItem(self.tr("% of messages answered within the response target"), GoalKind.REPLY_TIME.value)
+        self.kind_combo.setToolTip(
+            self.tr(
+                "Reply time: the share of citizens' messages answered within the response target (Settings → Inbox)."
+            )
+        )
         self.target_spin = QSpinBox()
         self.target_spin.setRange(1, 200)
         self.target_spin.setValue(5)
@@ -352,6 +378,7 @@ class GoalsDialog(QDialog):
         row = QHBoxLayout()
         for widget in (
             self.target_spin,
+            self.kind_combo,
             self.period_combo,
             self.category_combo,
             self.campaign_combo,
@@ -369,12 +396,23 @@ class GoalsDialog(QDialog):
         layout.addWidget(buttons)
         self.add_button.clicked.connect(self.add_goal)
         self.remove_button.clicked.connect(self._remove)
-        self.resize(820, 380)
+        self.kind_combo.currentIndexChanged.connect(self._kind_changed)
+        self.resize(980, 380)
         self._reload()
 
     def _reload(self) -> None:
         self.list.clear()
         for goal in self._planning.goals():
+            if goal.kind is GoalKind.REPLY_TIME:
+                text = (
+                    self.tr("{target}% of messages answered within the response target per week")
+                    if goal.period is Period.WEEK
+                    else self.tr("{target}% of messages answered within the response target per month")
+                ).format(target=goal.target)
+                item = QListWidgetItem(text)
+                item.setData(Qt.ItemDataRole.UserRole, goal.id)
+                self.list.addItem(item)
+                continue
             what = goal_subject(goal, self._campaigns, self._channels)
             text = (
                 self.tr("{target} {what} per week")
@@ -386,7 +424,23 @@ class GoalsDialog(QDialog):
             self.list.addItem(item)
         self.remove_button.setEnabled(self.list.count() > 0)
 
+    def _kind_changed(self) -> None:
+        """A reply-time goal is a share of all messages: per cent, no category, campaign or channel."""
+        replies = self.kind_combo.currentData() == GoalKind.REPLY_TIME.value
+        for combo in (self.category_combo, self.campaign_combo, self.channel_combo):
+            combo.setEnabled(not replies)
+        self.target_spin.setRange(1, 100 if replies else 200)
+        self.target_spin.setSuffix("%" if replies else "")
+        if replies:
+            self.target_spin.setValue(90)
+
     def add_goal(self) -> int:
+        if self.kind_combo.currentData() == GoalKind.REPLY_TIME.value:
+            goal_id = self._planning.add_goal(
+                Goal(Period(self.period_combo.currentData()), self.target_spin.value(), kind=GoalKind.REPLY_TIME)
+            )
+            self._reload()
+            return goal_id
         category = self.category_combo.currentData()
         goal = Goal(
             period=Period(self.period_combo.currentData()),

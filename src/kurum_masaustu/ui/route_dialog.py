@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFileDialog,
+    QHBoxLayout,
     QLabel,
     QMessageBox,
     QPlainTextEdit,
@@ -21,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kurum_masaustu.services.routing import RoutingError, RoutingService
+from kurum_masaustu.services.routing import RoutingError, RoutingService, UnitRow
 
 
 def _open_url(url: str) -> bool:
@@ -51,18 +52,13 @@ class RouteDialog(QDialog):
         self._open_url = open_url
         self._save_path = save_path or self._ask_path
         self.changed = False
-        suggested = routing.suggest(item_id)
-        units = {unit.id: unit for unit in routing.units()}
+        self.units_changed = False
         self.unit_combo = QComboBox()
         self.unit_combo.setAccessibleName(self.tr("Unit"))
-        order = [u for u in suggested if u in units] + [u for u in units if u not in suggested]
-        for unit_id in order:
-            label = units[unit_id].name
-            if unit_id in suggested:
-                label = self.tr("{unit} (suggested)").format(unit=label)
-            self.unit_combo.addItem(label, unit_id)
-        if current_unit is not None and current_unit in units:
-            self.unit_combo.setCurrentIndex(self.unit_combo.findData(current_unit))
+        self.edit_units_button = QPushButton(self.tr("Edit units…"))
+        self.edit_units_button.setToolTip(self.tr("Names, e-mail addresses, phones and keywords of the units"))
+        self.edit_units_button.clicked.connect(self.edit_units)
+        self._units = self._fill_units(current_unit)
         self.contact_label = QLabel()
         self.contact_label.setTextFormat(Qt.TextFormat.PlainText)
         self.contact_label.setStyleSheet("color: #57606a;")
@@ -91,17 +87,48 @@ class RouteDialog(QDialog):
         self.export_button.clicked.connect(self.export)
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(self.tr("Unit:")))
-        layout.addWidget(self.unit_combo)
+        unit_row = QHBoxLayout()
+        unit_row.addWidget(self.unit_combo, 1)
+        unit_row.addWidget(self.edit_units_button)
+        layout.addLayout(unit_row)
         layout.addWidget(self.contact_label)
         layout.addWidget(self.note_edit)
         layout.addWidget(QLabel(self.tr("E-mail to the unit (preview):")))
         layout.addWidget(self.preview, 1)
         layout.addWidget(self.kvkk_label)
         layout.addWidget(buttons)
-        self._units = units
         self.unit_combo.currentIndexChanged.connect(self._update)
         self.note_edit.textChanged.connect(self._update)
         self._update()
+
+    def _fill_units(self, current_unit: int | None) -> dict[int, UnitRow]:
+        suggested = self._routing.suggest(self._item_id)
+        units = {unit.id: unit for unit in self._routing.units()}
+        self.unit_combo.blockSignals(True)
+        self.unit_combo.clear()
+        order = [u for u in suggested if u in units] + [u for u in units if u not in suggested]
+        for unit_id in order:
+            label = units[unit_id].name
+            if unit_id in suggested:
+                label = self.tr("{unit} (suggested)").format(unit=label)
+            self.unit_combo.addItem(label, unit_id)
+        if current_unit is not None and current_unit in units:
+            self.unit_combo.setCurrentIndex(self.unit_combo.findData(current_unit))
+        self.unit_combo.blockSignals(False)
+        return units
+
+    def edit_units(self) -> None:
+        """The units dialog; the list here is read again afterwards (suggestions included)."""
+        from kurum_masaustu.services.units import UnitService
+        from kurum_masaustu.ui.units_dialog import UnitsDialog
+
+        dialog = UnitsDialog(UnitService(self._routing.sessions), self)
+        self.last_dialog = dialog
+        dialog.exec()
+        if dialog.changed:
+            self.units_changed = True
+            self._units = self._fill_units(self.unit_id())
+            self._update()
 
     def unit_id(self) -> int | None:
         data = self.unit_combo.currentData()

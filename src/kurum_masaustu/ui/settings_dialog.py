@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPlainTextEdit,
     QSizePolicy,
-    QSpinBox,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from kurum_masaustu.rules.missed_slot import MissedSlotPolicy, parse_policy
 from kurum_masaustu.rules.policy import Policy, PresetChannel
 from kurum_masaustu.settings import Settings
+from kurum_masaustu.ui.inbox_settings_page import InboxSettingsPage
 
 log = logging.getLogger(__name__)
 
@@ -59,7 +60,16 @@ class SettingsDialog(QDialog):
         self.inputs: dict[str, QLineEdit] = {}
         self.locks: dict[str, QLabel] = {}
 
-        layout = QVBoxLayout(self)
+        outer = QVBoxLayout(self)
+        self.tabs = QTabWidget()
+        general = QWidget()
+        layout = QVBoxLayout(general)
+        self.tabs.addTab(general, self.tr("General"))
+        self.inbox_page = InboxSettingsPage(settings)
+        self.tabs.addTab(self.inbox_page, self.tr("Inbox"))
+        self.hours_start = self.inbox_page.hours_start
+        self.hours_end = self.inbox_page.hours_end
+        outer.addWidget(self.tabs, 1)
         institution = QGroupBox(self.tr("Institution"))
         form = QFormLayout(institution)
         labels = {
@@ -82,19 +92,7 @@ class SettingsDialog(QDialog):
                 self.locks[key] = lock
                 row.addWidget(lock)
             form.addRow(labels[key], row)
-        self.hours_start = QSpinBox()
-        self.hours_end = QSpinBox()
-        hour_boxes = ((self.hours_start, settings.business_hours_start), (self.hours_end, settings.business_hours_end))
-        for box, value in hour_boxes:
-            box.setRange(0, 23)
-            box.setSuffix(":00")
-            box.setValue(value)
-        hours = QHBoxLayout()
-        hours.addWidget(self.hours_start)
-        hours.addWidget(QLabel("–"))
-        hours.addWidget(self.hours_end)
-        hours.addStretch(1)
-        form.addRow(self.tr("Business hours:"), hours)
+        institution.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         layout.addWidget(institution)
 
         publishing = QGroupBox(self.tr("Publishing"))
@@ -144,7 +142,7 @@ class SettingsDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        outer.addWidget(buttons)
 
     def _managed_rows(self) -> list[tuple[str, str]]:
         policy = self._policy
@@ -182,12 +180,13 @@ class SettingsDialog(QDialog):
             if not self._policy.manages(key):
                 setattr(stored, key, value)
                 setattr(self._settings, key, value)
-        start, end = self.hours_start.value(), self.hours_end.value()
-        if end <= start:
-            QMessageBox.warning(self, self.windowTitle(), self.tr("Business hours must end after they start."))
+        problems = self.inbox_page.problems()
+        if problems:
+            self.tabs.setCurrentWidget(self.inbox_page)
+            QMessageBox.warning(self, self.windowTitle(), "\n".join(problems))
             return
-        stored.business_hours_start = self._settings.business_hours_start = start
-        stored.business_hours_end = self._settings.business_hours_end = end
+        self.inbox_page.store(stored)
+        self.inbox_page.store(self._settings)
         stored.missed_slot_policy = self._settings.missed_slot_policy = str(self.missed_combo.currentData())
         try:
             stored.save(self._file)
