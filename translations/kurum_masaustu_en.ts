@@ -237,7 +237,7 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
     </message>
     <message>
         <source>Today</source>
-        <extracomment>A post started in a campaign (CampaignInfo): the window fills the composer with its presets. Months ready to show (the neighbours are loaded in a worker after each month). Campaigns and goals, read once per change of the plan. Reply-time figures of a period for the goals (the window sets it; None: counting, call :meth:`refresh_goals` when ready).</extracomment>
+        <extracomment>A post started in a campaign (CampaignInfo): the window fills the composer with its presets. Months ready to show (the neighbours are loaded in a worker after each month). Campaigns and goals, read once per change of the plan. Reply-time figures of a period for the goals (the window sets it; None: counting, call :meth:`refresh_goals` when ready). The days (holidays, important, religious, our own) of the shown range, hidden ones too.</extracomment>
         <translation>Today</translation>
     </message>
     <message>
@@ -348,6 +348,14 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
     <message>
         <source>Open</source>
         <translation>Open</translation>
+    </message>
+    <message>
+        <source>Correct for this year: {name}…</source>
+        <translation>Correct for this year: {name}…</translation>
+    </message>
+    <message>
+        <source>Undo this year's correction: {name}</source>
+        <translation>Undo this year's correction: {name}</translation>
     </message>
     <message>
         <source>This date has already gone out; it stays.</source>
@@ -1547,6 +1555,33 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
     <message>
         <source>Return to Kurum Masaüstü to see why.</source>
         <translation>Return to Kurum Masaüstü to see why.</translation>
+    </message>
+</context>
+<context>
+    <name>CorrectionDialog</name>
+    <message>
+        <source>Correct for this year</source>
+        <translation>Correct for this year</translation>
+    </message>
+    <message>
+        <source>{name} in {year}: the change applies to this year only.</source>
+        <translation>{name} in {year}: the change applies to this year only.</translation>
+    </message>
+    <message>
+        <source>Move to another date</source>
+        <translation>Move to another date</translation>
+    </message>
+    <message>
+        <source>Hide this year</source>
+        <translation>Hide this year</translation>
+    </message>
+    <message>
+        <source>New date</source>
+        <translation>New date</translation>
+    </message>
+    <message numerus="yes">
+        <source>Lasts %n day(s) from this date, as before.</source>
+        <translation><numerusform>Lasts %n day from this date, as before.</numerusform><numerusform>Lasts %n days from this date, as before.</numerusform></translation>
     </message>
 </context>
 <context>

@@ -234,7 +234,7 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     </message>
     <message>
         <source>Today</source>
-        <extracomment>A post started in a campaign (CampaignInfo): the window fills the composer with its presets. Months ready to show (the neighbours are loaded in a worker after each month). Campaigns and goals, read once per change of the plan. Reply-time figures of a period for the goals (the window sets it; None: counting, call :meth:`refresh_goals` when ready).</extracomment>
+        <extracomment>A post started in a campaign (CampaignInfo): the window fills the composer with its presets. Months ready to show (the neighbours are loaded in a worker after each month). Campaigns and goals, read once per change of the plan. Reply-time figures of a period for the goals (the window sets it; None: counting, call :meth:`refresh_goals` when ready). The days (holidays, important, religious, our own) of the shown range, hidden ones too.</extracomment>
         <translation>Bugün</translation>
     </message>
     <message>
@@ -345,6 +345,14 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     <message>
         <source>Open</source>
         <translation>Aç</translation>
+    </message>
+    <message>
+        <source>Correct for this year: {name}…</source>
+        <translation>Bu yıl için düzelt: {name}…</translation>
+    </message>
+    <message>
+        <source>Undo this year's correction: {name}</source>
+        <translation>Bu yılki düzeltmeyi geri al: {name}</translation>
     </message>
     <message>
         <source>This date has already gone out; it stays.</source>
@@ -1531,6 +1539,33 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     <message>
         <source>Return to Kurum Masaüstü to see why.</source>
         <translation>Nedenini görmek için Kurum Masaüstü'ne dönün.</translation>
+    </message>
+</context>
+<context>
+    <name>CorrectionDialog</name>
+    <message>
+        <source>Correct for this year</source>
+        <translation>Bu yıl için düzelt</translation>
+    </message>
+    <message>
+        <source>{name} in {year}: the change applies to this year only.</source>
+        <translation>{name}, {year}: değişiklik yalnızca bu yıl için geçerli.</translation>
+    </message>
+    <message>
+        <source>Move to another date</source>
+        <translation>Başka bir tarihe taşı</translation>
+    </message>
+    <message>
+        <source>Hide this year</source>
+        <translation>Bu yıl gizle</translation>
+    </message>
+    <message>
+        <source>New date</source>
+        <translation>Yeni tarih</translation>
+    </message>
+    <message numerus="yes">
+        <source>Lasts %n day(s) from this date, as before.</source>
+        <translation><numerusform>Bu tarihten başlayarak önceki gibi %n gün sürer.</numerusform></translation>
     </message>
 </context>
 <context>

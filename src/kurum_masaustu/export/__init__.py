@@ -270,8 +270,13 @@ def collect_plan(
         from kurum_masaustu.calendar_data import days_between
         from kurum_masaustu.services.planning import PlanningService
 
-        custom = PlanningService(sessions).custom_days()
-        events = days_between(date(first.year, 1, 1), date(last.year, 12, 31), custom=custom)
+        planning = PlanningService(sessions)
+        events = days_between(
+            date(first.year, 1, 1),
+            date(last.year, 12, 31),
+            custom=planning.custom_days(),
+            corrections=planning.corrections(),
+        )
     start, end = local_day_bounds(first, last)
     entries = PostService(sessions).calendar_entries(start, end)
     stmt = (

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from kurum_masaustu.domain import Category, DeliveryState
 from kurum_masaustu.rules.best_time import Sample
-from kurum_masaustu.rules.days import CustomDay, DayCategory, Tone, slug
+from kurum_masaustu.rules.days import Correction, CorrectionAction, CustomDay, DayCategory, Tone, slug
 from kurum_masaustu.rules.goals import Goal, GoalKind, Period
 from kurum_masaustu.rules.recurrence import Frequency, RecurrenceRule, occurrences
 from kurum_masaustu.rules.timeutil import local_to_utc, to_local
@@ -20,6 +20,7 @@ from kurum_masaustu.store.models import (
     AuditEntry,
     Campaign,
     CustomDayRow,
+    DayCorrectionRow,
     Delivery,
     DeliveryMetrics,
     PlanGoal,
@@ -181,6 +182,37 @@ class PlanningService:
         with self._sessions.begin() as session:
             session.execute(delete(CustomDayRow).where(CustomDayRow.key == key))
             session.add(AuditEntry(actor=self._actor, action="day.delete", entity="custom_day", detail={"key": key}))
+
+    # -- per-year corrections of days ----------------------------------------------------------
+    def corrections(self) -> list[Correction]:
+        with self._sessions() as session:
+            rows = session.scalars(select(DayCorrectionRow).order_by(DayCorrectionRow.id))
+            return [
+                Correction(key=r.key, year=r.year, action=CorrectionAction(r.action), start=r.starts_on, end=r.ends_on)
+                for r in rows
+            ]
+
+    def save_correction(self, correction: Correction) -> None:
+        """Move or hide a day in one year (replaces that year's earlier correction of the day)."""
+        with self._sessions.begin() as session:
+            row = session.scalar(
+                select(DayCorrectionRow).where(
+                    DayCorrectionRow.key == correction.key, DayCorrectionRow.year == correction.year
+                )
+            )
+            if row is None:
+                row = DayCorrectionRow(key=correction.key, year=correction.year)
+                session.add(row)
+            row.action = correction.action.value
+            row.starts_on, row.ends_on = correction.start, correction.end
+            detail = {"key": correction.key, "year": correction.year, "action": correction.action.value}
+            session.add(AuditEntry(actor=self._actor, action="day.correct", entity="custom_day", detail=detail))
+
+    def delete_correction(self, key: str, year: int) -> None:
+        with self._sessions.begin() as session:
+            session.execute(delete(DayCorrectionRow).where(DayCorrectionRow.key == key, DayCorrectionRow.year == year))
+            detail = {"key": key, "year": year}
+            session.add(AuditEntry(actor=self._actor, action="day.uncorrect", entity="custom_day", detail=detail))
 
     def new_day_key(self, name: str) -> str:
         """A key for a new day from its name, unique in the profile ("ozel:kurtulus-gunu-2")."""

@@ -187,6 +187,21 @@ class CustomDayRow(Base):
     theme: Mapped[str] = mapped_column(Text, default="")
 
 
+class DayCorrectionRow(Base):
+    """A change to one day in one year (moved or hidden); read as
+    :class:`kurum_masaustu.rules.days.Correction`."""
+
+    __tablename__ = "day_corrections"
+    __table_args__ = (UniqueConstraint("key", "year"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    key: Mapped[str] = mapped_column(String(100))
+    year: Mapped[int] = mapped_column(Integer)
+    action: Mapped[str] = mapped_column(String(8))
+    starts_on: Mapped[date | None] = mapped_column(Date)
+    ends_on: Mapped[date | None] = mapped_column(Date)
+
+
 class DeliveryMetrics(Base):
     """Engagement of a published delivery as the platform last reported it (best-time hints)."""
 

@@ -109,6 +109,8 @@ class PostGridView(QTableView):
     post_dropped = Signal(int, object, object)
     #: The context menu asked on a chip: post id, global position.
     entry_menu_requested = Signal(int, object)
+    #: The context menu asked on a cell outside the chips: day, global position.
+    day_menu_requested = Signal(object, object)
 
     #: Where the first chip starts inside a cell.
     chip_top = DAY_HEADER_HEIGHT
@@ -184,6 +186,12 @@ class PostGridView(QTableView):
         if entry is not None:
             self.entry_clicked.emit(entry.post_id)
             self.entry_menu_requested.emit(entry.post_id, event.globalPos())
+            event.accept()
+            return
+        index = self.indexAt(event.pos())
+        if index.isValid():
+            day, _hour = self.slot_of(index)
+            self.day_menu_requested.emit(day, event.globalPos())
             event.accept()
 
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:

@@ -442,6 +442,8 @@ class CalendarPane(QWidget):
         self.reply_counts: Callable[[date, date], ReplyCounts | None] | None = None
         self._channel_names: dict[int, str] = {}
         self._menu: QMenu | None = None
+        #: The days (holidays, important, religious, our own) of the shown range, hidden ones too.
+        self._shown_days: list[DayEvent] = []
         self.model = MonthModel(self)
         self.week_model = WeekModel(self)
 
@@ -587,6 +589,7 @@ class CalendarPane(QWidget):
             grid.empty_double_clicked.connect(self._empty_double_clicked)
             grid.post_dropped.connect(self.move_post)
             grid.entry_menu_requested.connect(self._entry_menu)
+            grid.day_menu_requested.connect(self._day_menu)
         self.view.activated.connect(self._day_activated)
         self.week_view.activated.connect(self._day_activated)
         self.agenda_view.post_selected.connect(self.post_selected)
@@ -813,6 +816,39 @@ class CalendarPane(QWidget):
         menu.popup(where)
         self._menu = menu
 
+    def _day_menu(self, day: date, where: QPoint) -> None:
+        """A day's menu: correct each of its days for this year (move or hide), or undo that."""
+        corrected = {(c.key, c.year) for c in self.planning.corrections()}
+        events = [e for e in self._shown_days if e.covers(day) and (not e.hidden or (e.key, day.year) in corrected)]
+        if not events:
+            return
+        menu = QMenu(self)
+        for event in events:
+            if not event.hidden:
+                menu.addAction(
+                    self.tr("Correct for this year: {name}…").format(name=event.name),
+                    partial(self.correct_day, event, day.year),
+                )
+            if (event.key, day.year) in corrected:
+                menu.addAction(
+                    self.tr("Undo this year's correction: {name}").format(name=event.name),
+                    partial(self._undo_correction, event.key, day.year),
+                )
+        menu.popup(where)
+        self._menu = menu
+
+    def correct_day(self, event: DayEvent, year: int) -> None:
+        from kurum_masaustu.ui.correction_dialog import CorrectionDialog
+
+        dialog = CorrectionDialog(event, year, self)
+        if dialog.exec() == CorrectionDialog.DialogCode.Accepted and dialog.correction is not None:
+            self.planning.save_correction(dialog.correction)
+            self.refresh()
+
+    def _undo_correction(self, key: str, year: int) -> None:
+        self.planning.delete_correction(key, year)
+        self.refresh()
+
     def _skip_occurrence(self, post_id: int) -> None:
         if self.planning.skip_occurrence(post_id):
             self.message_label.clear()
@@ -866,15 +902,21 @@ class CalendarPane(QWidget):
         today = today_local()
         horizon = today + timedelta(days=REMINDER_DAYS)
         custom = self.planning.custom_days()
-        shown = await in_thread(partial(calendar_data.days_between, first, last, custom=custom))
+        corrections = self.planning.corrections()
+        shown = await in_thread(
+            partial(calendar_data.days_between, first, last, custom=custom, corrections=corrections)
+        )
         if not alive(self) or self.model.month != month:
             return  # the person has moved on
+        self._shown_days = shown
         self.model.set_day_events(shown)
         self.week_model.set_day_events(shown)
         self.agenda_view.set_day_events(shown)
         self._fill_agenda(self.selected_day())
         self.days_loaded.emit()
-        coming = await in_thread(partial(calendar_data.days_between, today, horizon, custom=custom))
+        coming = await in_thread(
+            partial(calendar_data.days_between, today, horizon, custom=custom, corrections=corrections)
+        )
         if not alive(self):
             return
         start, end = local_day_bounds(today, horizon)

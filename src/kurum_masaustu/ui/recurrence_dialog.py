@@ -169,7 +169,9 @@ class RecurrenceDialog(QDialog):
         from kurum_masaustu import calendar_data
 
         days: dict[date, str] = {}
-        for event in calendar_data.days_between(first, last, custom=self._planning.custom_days()):
+        for event in calendar_data.days_between(
+            first, last, custom=self._planning.custom_days(), corrections=self._planning.corrections()
+        ):
             if event.day_off and not event.half_day and not event.hidden:
                 for day in event.span.days():
                     days.setdefault(day, event.name)
