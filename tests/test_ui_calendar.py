@@ -7,7 +7,7 @@ from datetime import UTC, date, datetime, time
 
 import pytest
 from PySide6.QtCore import QByteArray, QMimeData, QPointF, Qt
-from PySide6.QtGui import QDropEvent
+from PySide6.QtGui import QColor, QDropEvent
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
@@ -132,3 +132,26 @@ def test_a_published_post_is_not_moved_and_the_person_is_told(
         assert s.scalars(select(Delivery)).one().scheduled_at == at
     assert pane.message_label.text() != ""
     assert pane.model.posts_on(date(2026, 12, 20)) == []
+
+
+def test_a_short_day_cell_shows_its_first_post_and_how_many_more(
+    pane: CalendarPane, qloop: asyncio.AbstractEventLoop, services: Services, channel_id: int
+) -> None:
+    # With the inbox docked below, a day cell has room for one line: it must show a post (with
+    # "+N"), not only a "+N more" line that says nothing about the day.
+    day = date(2026, 11, 18)
+    for hour, body in ((9, "Meclis toplantısı"), (11, "Su kesintisi"), (14, "Konser")):
+        at = local_to_utc(day, time(hour, 0))
+        services.posts.save(PostDraft(body=body, channel_ids=[channel_id], scheduled_at=at, schedule=True))
+    pane.resize(1000, 430)
+    pane.show_month(date(2026, 11, 1), select=date(2026, 11, 2))
+    qloop.run_until_complete(pane.wait_days())
+    cell = pane.view.visualRect(pane.model.index_of(day))
+    capacity = (cell.height() - calendar_pane.DAY_HEADER_HEIGHT - 6) // calendar_pane.CHIP_HEIGHT
+    assert capacity == 1  # the case this test is about
+    image = pane.view.viewport().grab(cell).toImage()
+    chip_colour = QColor("#d6e4ff").rgb()  # a scheduled post's chip
+    chip_pixels = sum(
+        1 for y in range(image.height()) for x in range(image.width()) if image.pixel(x, y) == chip_colour
+    )
+    assert chip_pixels > 100

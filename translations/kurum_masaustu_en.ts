@@ -216,6 +216,14 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
         <source>Good times on {day}: {hours} — a general suggestion for public institutions; your own published posts are not enough yet to say better</source>
         <translation>Good times on {day}: {hours} — a general suggestion for public institutions; your own published posts are not enough yet to say better</translation>
     </message>
+    <message>
+        <source>Best times ({day}): {hours} — the institution's own data</source>
+        <translation>Best times ({day}): {hours} — the institution's own data</translation>
+    </message>
+    <message>
+        <source>Best times ({day}): {hours} — a general suggestion for public institutions</source>
+        <translation>Best times ({day}): {hours} — a general suggestion for public institutions</translation>
+    </message>
 </context>
 <context>
     <name>CalendarPane</name>
@@ -1139,7 +1147,7 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
     <name>ComposerPane</name>
     <message>
         <source>Title for the calendar (optional)</source>
-        <extracomment>The campaign of the post being written (a post started in a campaign gets it). The profile's media folder (videos are probed there); set by the window.</extracomment>
+        <extracomment>A channel's published posts with engagement (best-time hint); cached per post opened. The campaign of the post being written (a post started in a campaign gets it). The profile's media folder (videos are probed there); set by the window.</extracomment>
         <translation>Title for the calendar (optional)</translation>
     </message>
     <message>
@@ -1181,6 +1189,10 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
     <message>
         <source>Publish time</source>
         <translation>Publish time</translation>
+    </message>
+    <message>
+        <source>Best times to post</source>
+        <translation>Best times to post</translation>
     </message>
     <message>
         <source>Attached media</source>
@@ -2606,6 +2618,10 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
     <message>
         <source>A private message cannot be deleted for the person who sent it.</source>
         <translation>A private message cannot be deleted for the person who sent it.</translation>
+    </message>
+    <message>
+        <source>The platform refused: a page may delete only comments on its own posts, and the account needs the page's admin role. Nothing was deleted.</source>
+        <translation>The platform refused: a page may delete only comments on its own posts, and the account needs the page's admin role. Nothing was deleted.</translation>
     </message>
     <message>
         <source>The channel is not connected, so nothing was deleted.</source>

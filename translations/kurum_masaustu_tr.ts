@@ -213,6 +213,14 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
         <source>Good times on {day}: {hours} — a general suggestion for public institutions; your own published posts are not enough yet to say better</source>
         <translation>{day} için iyi saatler: {hours} — kamu kurumları için genel bir öneri; kendi yayımlanmış gönderileriniz henüz daha iyisini söylemeye yetmiyor</translation>
     </message>
+    <message>
+        <source>Best times ({day}): {hours} — the institution's own data</source>
+        <translation>En iyi saatler ({day}): {hours} — kurumun kendi verisi</translation>
+    </message>
+    <message>
+        <source>Best times ({day}): {hours} — a general suggestion for public institutions</source>
+        <translation>En iyi saatler ({day}): {hours} — kamu kurumları için genel öneri</translation>
+    </message>
 </context>
 <context>
     <name>CalendarPane</name>
@@ -1126,7 +1134,7 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     <name>ComposerPane</name>
     <message>
         <source>Title for the calendar (optional)</source>
-        <extracomment>The campaign of the post being written (a post started in a campaign gets it). The profile's media folder (videos are probed there); set by the window.</extracomment>
+        <extracomment>A channel's published posts with engagement (best-time hint); cached per post opened. The campaign of the post being written (a post started in a campaign gets it). The profile's media folder (videos are probed there); set by the window.</extracomment>
         <translation>Takvimde görünecek başlık (isteğe bağlı)</translation>
     </message>
     <message>
@@ -1168,6 +1176,10 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     <message>
         <source>Publish time</source>
         <translation>Yayımlanma zamanı</translation>
+    </message>
+    <message>
+        <source>Best times to post</source>
+        <translation>Paylaşım için en iyi saatler</translation>
     </message>
     <message>
         <source>Attached media</source>
@@ -2585,6 +2597,10 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     <message>
         <source>A private message cannot be deleted for the person who sent it.</source>
         <translation>Özel mesaj, gönderen kişi için silinemez.</translation>
+    </message>
+    <message>
+        <source>The platform refused: a page may delete only comments on its own posts, and the account needs the page's admin role. Nothing was deleted.</source>
+        <translation>Platform reddetti: bir sayfa yalnızca kendi gönderilerindeki yorumları silebilir ve hesabın sayfada yönetici rolü olmalıdır. Hiçbir şey silinmedi.</translation>
     </message>
     <message>
         <source>The channel is not connected, so nothing was deleted.</source>

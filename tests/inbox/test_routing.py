@@ -379,6 +379,67 @@ async def test_the_pane_asks_a_reason_and_a_confirmation_before_deleting(
     assert not pane.delete_button.isEnabled()  # already deleted
 
 
+@pytest.mark.asyncio
+async def test_the_pane_deletes_a_linkedin_comment_on_our_post_and_explains_a_refusal(
+    qtbot: QtBot, session_factory: sessionmaker[Session], item: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from kurum_masaustu.platforms.linkedin import LinkedInAdapter
+    from kurum_masaustu.platforms.sandbox.linkedin import LinkedInSandbox
+    from kurum_masaustu.services.inbox import BusinessHours, InboxService
+    from kurum_masaustu.ui.inbox_pane import InboxPane
+
+    token = "linkedin-sandbox-token-for-routing-tests"
+    sandbox = LinkedInSandbox.open(tmp_path / "linkedin.json", token, clock=lambda: NOW)
+    async with httpx.AsyncClient(transport=sandbox) as client:
+        adapter = LinkedInAdapter(
+            client,
+            {"base_url": "https://linkedin.sandbox.invalid", "organization_urn": sandbox.organization},
+            {"access_token": token},
+            sleep=_no_sleep,
+            clock=lambda: NOW,
+        )
+        ours = await adapter.publish(PublishRequest(text="Asfalt çalışması", idempotency_key="p"))
+        assert isinstance(ours, Published)
+        theirs = sandbox.add_post_by("urn:li:organization:777", "Komşu ilçenin duyurusu")
+        on_theirs = sandbox.add_citizen_comment(theirs, "Troll", "hakaret")
+        on_ours = sandbox.add_citizen_comment(ours.remote_id, "Troll", "hakaret")
+        with session_factory.begin() as s:
+            stored = s.get(InboxItem, item)
+            assert stored is not None
+            stored.platform = Platform.LINKEDIN
+            stored.remote_id = on_theirs
+
+        async def adapter_for(_channel: Channel) -> Adapter | None:
+            return adapter
+
+        pane = InboxPane(InboxService(session_factory, clock=lambda: NOW, hours=BusinessHours()))
+        qtbot.addWidget(pane)
+        pane.delete_with = lambda item_id, reason: RoutingService(session_factory).delete_comment(
+            item_id, reason, adapter_for
+        )
+        pane.table.setCurrentIndex(pane.model.index(0, 0))
+        assert pane.delete_button.isEnabled()  # "Sil…" is offered for a LinkedIn comment
+        told: list[str] = []
+        monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text: told.append(text))
+        assert await pane.delete_current("Hakaret") == "forbidden"
+        assert "only comments on its own posts" in told[0]
+        assert on_theirs in sandbox.data["comments"]
+        with session_factory.begin() as s:
+            stored = s.get(InboxItem, item)
+            assert stored is not None
+            stored.remote_id = on_ours
+        assert await pane.delete_current("Hakaret") is None
+        assert on_ours not in sandbox.data["comments"]
+    assert not pane.delete_button.isEnabled()  # deleted
+    history = ConversationService(session_factory).history(item)
+    assert [(h.action, h.detail) for h in history] == [
+        ("inbox.delete_failed", {"reason": "Hakaret", "problem": "forbidden"}),
+        ("inbox.deleted", {"reason": "Hakaret"}),
+    ]
+
+
 # -- dialog ---------------------------------------------------------------------------------------
 def test_route_dialog_opens_the_mail_draft_and_saves_the_note(
     qtbot: QtBot, session_factory: sessionmaker[Session], item: int, tmp_path: Path

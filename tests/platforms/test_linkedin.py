@@ -1047,6 +1047,60 @@ async def test_delete_posts_and_comments(li_bench: LinkedInBench) -> None:
 
 
 @pytest.mark.asyncio
+async def test_the_page_deletes_a_members_comment_on_its_post(li_bench: LinkedInBench) -> None:
+    post = await li_bench.adapter.publish(_request("Duyuru"))
+    assert isinstance(post, Published)
+    abusive = li_bench.sandbox.add_citizen_comment(post.remote_id, "Ali", "Hakaret")
+    li_bench.sandbox.add_citizen_comment(abusive, "Veli", "Katılıyorum")
+    kept = li_bench.sandbox.add_citizen_comment(post.remote_id, "Ayşe", "Teşekkürler")
+    assert await li_bench.adapter.delete_comment(abusive) == Done()
+    assert set(li_bench.sandbox.data["comments"]) == {kept}  # its reply went with it
+    [sent] = li_bench.sent("DELETE", "/rest/socialActions/")
+    assert sent.url.query == b"actor=urn%3Ali%3Aorganization%3A10000001"
+    assert await li_bench.adapter.delete_comment(abusive) == Done()  # 404: already gone
+    assert li_bench.sandbox.published()[0].id == post.remote_id
+    not_a_comment = await li_bench.adapter.delete_comment(post.remote_id)  # never the post itself
+    assert isinstance(not_a_comment, Rejected)
+    assert not_a_comment.code == "bad_id"
+    assert [p.id for p in li_bench.sandbox.published()] == [post.remote_id]
+
+
+@pytest.mark.asyncio
+async def test_a_comment_on_someone_elses_post_is_refused(li_bench: LinkedInBench) -> None:
+    theirs = li_bench.sandbox.add_post_by("urn:li:organization:777", "Başka bir kurumun duyurusu")
+    comment = li_bench.sandbox.add_citizen_comment(theirs, "Ali", "Hakaret")
+    refused = await li_bench.adapter.delete_comment(comment)
+    assert isinstance(refused, Rejected)
+    assert (refused.code, refused.data["status"]) == ("forbidden", 403)
+    assert comment in li_bench.sandbox.data["comments"]
+
+
+@pytest.mark.asyncio
+async def test_deleting_an_unknown_comment_counts_as_gone(li_bench: LinkedInBench) -> None:
+    post = await li_bench.adapter.publish(_request("Duyuru"))
+    assert isinstance(post, Published)
+    kept = li_bench.sandbox.add_citizen_comment(post.remote_id, "Ayşe", "Teşekkürler")
+    activity = li_bench.sandbox.data["posts"][post.remote_id]["activity"]
+    assert await li_bench.adapter.delete_comment(f"urn:li:comment:({activity},99999999)") == Done()
+    [response] = [answer for sent, answer in li_bench.recorder.exchanges if sent.method == "DELETE"]
+    assert response is not None
+    assert response.status_code == 404
+    assert set(li_bench.sandbox.data["comments"]) == {kept}
+
+
+@pytest.mark.asyncio
+async def test_deleting_a_comment_with_an_expired_token(li_bench: LinkedInBench) -> None:
+    post = await li_bench.adapter.publish(_request("Duyuru"))
+    assert isinstance(post, Published)
+    comment = li_bench.sandbox.add_citizen_comment(post.remote_id, "Ali", "Hakaret")
+    stale = li_bench.adapter_with(secrets={"access_token": "eski-jeton"})
+    assert isinstance(await stale.delete_comment(comment), AuthExpired)
+    li_bench.sandbox.faults.expired_token = True
+    assert isinstance(await li_bench.adapter.delete_comment(comment), AuthExpired)
+    assert comment in li_bench.sandbox.data["comments"]
+
+
+@pytest.mark.asyncio
 async def test_metrics(li_bench: LinkedInBench) -> None:
     post = await li_bench.adapter.publish(_request("Konser", idempotency_key="p"))
     other = await li_bench.adapter.publish(_request("Sergi", idempotency_key="o"))

@@ -911,6 +911,18 @@ class LinkedInAdapter(Adapter):
             return Done()  # gone already: what a delete wants
         return self._failure(response)
 
+    async def delete_comment(self, remote_id: str) -> ActionOutcome:
+        """Delete a member's comment on one of the page's posts (moderation).
+
+        ``DELETE /rest/socialActions/{target}/comments/{id}?actor={page}``: a page may delete
+        anyone's comment on its own posts, and its replies go with it. LinkedIn answers 403 for
+        a comment on somebody else's post (``forbidden``); one already gone counts as deleted.
+        Only comment URNs: a post is never deleted from here.
+        """
+        if not _COMMENT.fullmatch(remote_id):
+            return Rejected(CODE_BAD_ID, f"not a LinkedIn comment URN: {remote_id!r}")
+        return await self.delete(remote_id)
+
     async def reply(self, parent_remote_id: str, text: str, idempotency_key: str) -> Outcome:
         """A comment as the page: on a post (``urn:li:share:…``) or under a comment."""
         comment = _COMMENT.fullmatch(parent_remote_id)

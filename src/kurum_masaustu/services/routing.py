@@ -197,7 +197,7 @@ class RoutingService:
     async def delete_comment(
         self, item_id: int, reason: str, adapter_for: Callable[[Channel], Awaitable[Adapter | None]]
     ) -> str | None:
-        """Delete a citizen's comment on its platform (Facebook, Instagram, Telegram allow it),
+        """Delete a citizen's comment on its platform (Facebook, Instagram, Telegram and LinkedIn allow it),
         with the reason in the audit log. The text stays here, marked deleted; a private message
         is never deleted ("not_a_comment"). Returns None when deleted, else a problem code."""
         with self._sessions() as session:

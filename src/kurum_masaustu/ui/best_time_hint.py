@@ -23,3 +23,16 @@ def best_time_text(samples: Sequence[Sample], weekday: int) -> str:
         "Good times on {day}: {hours} — a general suggestion for public institutions; "
         "your own published posts are not enough yet to say better",
     ).format(day=day, hours=hours)
+
+
+def best_time_short(samples: Sequence[Sample], weekday: int) -> str:
+    """One line under a time field: "Best times (Mon): 09:00, 12:00 — your own data"."""
+    hints = best_times(samples, weekday)
+    day = QLocale().dayName(weekday + 1, QLocale.FormatType.ShortFormat)
+    hours = ", ".join(f"{hint.hour:02d}:00" for hint in hints)
+    if hints and hints[0].source is HintSource.OWN:
+        text = QCoreApplication.translate("BestTime", "Best times ({day}): {hours} — the institution's own data")
+        return text.format(day=day, hours=hours)
+    return QCoreApplication.translate(
+        "BestTime", "Best times ({day}): {hours} — a general suggestion for public institutions"
+    ).format(day=day, hours=hours)

@@ -64,6 +64,7 @@ from kurum_masaustu.ui.calendar_grid import (
     paint_chip,
     qdate,
 )
+from kurum_masaustu.ui.elided_label import ElidedLabel
 from kurum_masaustu.ui.labels import STATE_SYMBOLS, delivery_state_name
 from kurum_masaustu.ui.plan_dialogs import goal_text, reply_goal_text
 from kurum_masaustu.ui.tasks import alive, in_thread, spawn
@@ -361,6 +362,18 @@ class DayDelegate(QStyledItemDelegate):
 
         painter.setFont(chip_font)
         capacity = max(0, (rect.height() - DAY_HEADER_HEIGHT - 6) // CHIP_HEIGHT)
+        if capacity == 1 and len(entries) > 1:
+            # Room for one line: the first post with "+N" at its end, not a "+N more" line
+            # with no post at all (a small window or a tall inbox leaves the cells this short).
+            chip = chip_rect(rect, 0)
+            badge = f"+{len(entries) - 1}"
+            badge_width = painter.fontMetrics().horizontalAdvance(badge) + 8
+            paint_chip(painter, chip.adjusted(0, 0, -badge_width, 0), entries[0], faded=not in_month)
+            painter.setPen(palette.text().color())
+            painter.drawText(chip.adjusted(chip.width() - badge_width, 0, 0, 0), Qt.AlignmentFlag.AlignCenter, badge)
+            paint_campaign_bands(painter, rect, model.campaigns_on(day))
+            painter.restore()
+            return
         shown = entries if len(entries) <= capacity else entries[: max(0, capacity - 1)]
         for i, entry in enumerate(shown):
             paint_chip(painter, chip_rect(rect, i), entry, faded=not in_month)
@@ -485,8 +498,7 @@ class CalendarPane(QWidget):
         self.summary_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.summary_label.setMinimumWidth(1)
         self.filters = FilterBar()
-        self.goals_label = QLabel()
-        self.goals_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.goals_label = ElidedLabel()
         self.goals_label.setAccessibleName(self.tr("Goals of the plan"))
         # Never widen the window: the label takes the room left and the tooltip has every goal.
         self.goals_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)

@@ -37,6 +37,7 @@ from kurum_masaustu.rules.tone import Finding, celebratory, election_sensitive
 
 if TYPE_CHECKING:
     from kurum_masaustu.media.video import VideoInfo
+    from kurum_masaustu.rules.best_time import Sample
     from kurum_masaustu.rules.hashtags import TagSet
     from kurum_masaustu.rules.templates import FieldProblem, FieldSpec
     from kurum_masaustu.services.templates import TemplateRecord
@@ -85,9 +86,13 @@ class ComposerPane(QWidget):
         acknowledge: Callable[[str], str | None] | None = None,
         tag_sets: Callable[[], list[TagSet]] | None = None,
         templates: Callable[[], list[TemplateRecord]] | None = None,
+        engagement: Callable[[int], list[Sample]] | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        #: A channel's published posts with engagement (best-time hint); cached per post opened.
+        self._engagement = engagement
+        self._samples: dict[int, list[Sample]] = {}
         self._templates = templates or (lambda: [])
         self._template_fields: tuple[FieldSpec, ...] = ()
         self._tag_sets_source = tag_sets or (lambda: [])
@@ -163,6 +168,12 @@ class ComposerPane(QWidget):
         self.when_edit.setCalendarPopup(True)
         self.when_edit.setDisplayFormat("dd.MM.yyyy HH:mm")
         self.when_edit.setAccessibleName(self.tr("Publish time"))
+        self.best_time_label = QLabel()
+        self.best_time_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.best_time_label.setWordWrap(True)
+        self.best_time_label.setStyleSheet("color: #57534e;")
+        self.best_time_label.setAccessibleName(self.tr("Best times to post"))
+        self.best_time_label.setVisible(engagement is not None)
 
         self.channel_box = ChannelRows()
         self.channel_checks = self.channel_box.checks  # the same dicts: kept up to date by the rows
@@ -193,7 +204,11 @@ class ComposerPane(QWidget):
         form = QFormLayout()
         form.addRow(self.tr("Title"), self.title_edit)
         form.addRow(self.tr("Category"), self.category_combo)
-        form.addRow(self.tr("Publish time"), self.when_edit)
+        when_box = QVBoxLayout()
+        when_box.setSpacing(2)
+        when_box.addWidget(self.when_edit)
+        when_box.addWidget(self.best_time_label)
+        form.addRow(self.tr("Publish time"), when_box)
 
         media_buttons = QHBoxLayout()
         media_buttons.addWidget(self.attach_button)
@@ -235,6 +250,8 @@ class ComposerPane(QWidget):
         self.title_edit.textChanged.connect(self._autosave_timer.start)
         self.when_edit.dateTimeChanged.connect(self._autosave_timer.start)
         self.when_edit.dateTimeChanged.connect(self._check_timer.start)
+        self.when_edit.dateTimeChanged.connect(lambda _moment: self.update_best_time())
+        self.channel_box.toggled.connect(self.update_best_time)
         self.category_combo.currentIndexChanged.connect(self._autosave_timer.start)
         self.new_button.clicked.connect(lambda: self.new_post())
         self.template_button.clicked.connect(self.choose_template)
@@ -263,6 +280,23 @@ class ComposerPane(QWidget):
         chosen = self.checked_channel_infos()
         self.kinds.set_channels(chosen)
         self.overrides.set_channels(chosen)
+
+    def update_best_time(self) -> None:
+        """The good hours of the chosen weekday for the chosen channels (all channels when none is
+        chosen): own engagement when there is enough, else the general suggestion."""
+        if self._engagement is None:
+            return
+        from kurum_masaustu.ui.best_time_hint import best_time_short
+
+        chosen = self.checked_channels() or list(self._channels)
+        samples: list[Sample] = []
+        for channel_id in chosen:
+            if channel_id not in self._samples:
+                # One indexed query per channel, once per opened post: cheap enough for the UI thread.
+                self._samples[channel_id] = self._engagement(channel_id)
+            samples.extend(self._samples[channel_id])
+        weekday = self.when_edit.date().dayOfWeek() - 1
+        self.best_time_label.setText(best_time_short(samples, weekday))
 
     def hand_off_channels(self) -> set[int]:
         return self.channel_box.hand_off_channels()
@@ -308,6 +342,7 @@ class ComposerPane(QWidget):
         ``datetime`` (an hour picked in the week view) is used as it is."""
         self._post_id = None
         self.campaign_id = None
+        self._samples = {}
         self._locked = set()
         self.title_edit.clear()
         self.body_edit.clear()
@@ -331,6 +366,7 @@ class ComposerPane(QWidget):
         self._template_fields = ()
         if self.checklist is not None:
             self.checklist.post_loaded(None, "")
+        self.update_best_time()
         self.refresh_deliveries()
         self.update_checks()
         self._mark_clean()
@@ -341,6 +377,7 @@ class ComposerPane(QWidget):
         if draft is None:
             return False
         states = self._posts.delivery_states(post_id)
+        self._samples = {}
         self._post_id = draft.id
         self.campaign_id = draft.campaign_id
         self.title_edit.setText(draft.title)
@@ -362,6 +399,7 @@ class ComposerPane(QWidget):
         self._set_media(self._posts.media(draft.media_ids))
         if self.checklist is not None:
             self.checklist.post_loaded(draft.id, draft.source_reference)
+        self.update_best_time()
         self.refresh_deliveries()
         self.update_checks()
         self._mark_clean()

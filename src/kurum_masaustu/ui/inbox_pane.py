@@ -922,6 +922,10 @@ class InboxPane(QWidget):
                     "This platform does not let us delete others' comments. Hide it if you can, or report it there."
                 ),
                 "not_a_comment": self.tr("A private message cannot be deleted for the person who sent it."),
+                "forbidden": self.tr(
+                    "The platform refused: a page may delete only comments on its own posts, and the account "
+                    "needs the page's admin role. Nothing was deleted."
+                ),
                 "no_adapter": self.tr("The channel is not connected, so nothing was deleted."),
                 "transient": self.tr("The platform could not be reached. Try again later."),
             }

@@ -16,6 +16,7 @@ from kurum_masaustu import APP_NAME
 from kurum_masaustu.domain import Platform
 from kurum_masaustu.rules.timeutil import to_local
 from kurum_masaustu.services.autosave import Autosave
+from kurum_masaustu.services.planning import PlanningService
 from kurum_masaustu.services.posts import MediaInfo, media_info
 from kurum_masaustu.ui.calendar_pane import CalendarPane
 from kurum_masaustu.ui.channel_warning import ChannelWarning
@@ -72,6 +73,7 @@ class MainWindow(QMainWindow):
             context=self.wording_context,
             tag_sets=self._tag_library,
             templates=self._post_templates,
+            engagement=PlanningService(services.sessions).engagement_samples,
         )
         self.media = MediaPane(services.profile.media_dir, services.sessions)
         self.inbox = InboxPane(services.inbox, templates=self._reply_templates)

@@ -538,6 +538,15 @@ class LinkedInSandbox(SandboxTransport):
         duplicate = self._duplicate_of(author, commentary, now)
         if duplicate is not None:
             return _error(422, "DUPLICATE_POST", f"Content is a duplicate of {duplicate}")
+        urn = self._store_post(author, commentary, now, body, distribution, content)
+        for urn_used in self._content_urns(content):
+            table = "images" if urn_used.startswith("urn:li:image:") else "videos"
+            self.data[table][urn_used].setdefault("posts", []).append(urn)
+        return httpx.Response(201, headers={"x-restli-id": urn, "x-linkedin-id": urn})
+
+    def _store_post(
+        self, author: str, commentary: str, now: datetime, body: Mapping[str, Any], distribution: Any, content: Any
+    ) -> str:
         post_id = self._new_id()
         urn = f"urn:li:share:{post_id}"
         text, truncated = parse_little_text(commentary)
@@ -555,10 +564,7 @@ class LinkedInSandbox(SandboxTransport):
             "content": content,
             "createdAt": _ms(now),
         }
-        for urn_used in self._content_urns(content):
-            table = "images" if urn_used.startswith("urn:li:image:") else "videos"
-            self.data[table][urn_used].setdefault("posts", []).append(urn)
-        return httpx.Response(201, headers={"x-restli-id": urn, "x-linkedin-id": urn})
+        return urn
 
     @staticmethod
     def _content_urns(content: Any) -> list[str]:
@@ -996,6 +1002,8 @@ class LinkedInSandbox(SandboxTransport):
         return httpx.Response(201, json=self._comment_entity(comment), headers={"x-restli-id": comment["id"]})
 
     async def _delete_comment(self, request: httpx.Request, match: Any) -> httpx.Response:
+        """``DELETE …/comments/{id}?actor=``: the comment's author may delete it, and a page
+        (``actor``) may delete anyone's comment on its own posts; its replies go with it."""
         post, _ = self._thread_of(match.group("urn"))
         actor = unquote(self._query(request).get("actor", ""))
         if post is None:
@@ -1004,7 +1012,9 @@ class LinkedInSandbox(SandboxTransport):
         comment = self.data["comments"].get(urn)
         if comment is None:
             return self.not_found(request)
-        if comment["actor"] != actor or not (self._may_post_as(actor) or actor == self.data["member"]):
+        own = comment["actor"] == actor and (self._may_post_as(actor) or actor == self.data["member"])
+        moderated = post["author"] == actor and self._may_post_as(actor)  # a page on its own post
+        if not (own or moderated):
             return _error(403, "ACCESS_DENIED", "Not enough permissions to delete this comment", 100)
         for key in [k for k, c in self.data["comments"].items() if c.get("parent") == urn or k == urn]:
             del self.data["comments"][key]
@@ -1064,6 +1074,13 @@ class LinkedInSandbox(SandboxTransport):
         if save:
             self.state.save()
         return str(comment["urn"])
+
+    def add_post_by(self, author: str, text: str) -> str:
+        """A post by another page or member (not one the token may moderate). Returns its URN."""
+        body = {"visibility": "PUBLIC", "lifecycleState": "PUBLISHED"}
+        urn = self._store_post(author, text, self.clock(), body, {"feedDistribution": "MAIN_FEED"}, None)
+        self.state.save()
+        return urn
 
     def save(self) -> None:
         self.state.save()
