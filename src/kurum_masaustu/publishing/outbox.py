@@ -25,8 +25,9 @@ import uuid
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
+from typing import cast
 
-from sqlalchemy import func, insert, or_, select, update
+from sqlalchemy import BindParameter, Table, bindparam, func, insert, or_, select, update
 from sqlalchemy.orm import Session, joinedload, sessionmaker
 
 from kurum_masaustu.domain import DeliveryState, Platform, PostKind
@@ -85,6 +86,51 @@ SecretSaver = Callable[[int], Awaitable[object]]
 
 #: A delivery with what publishing it reads, in one query (not three lazy loads per delivery).
 _WITH_POST_AND_CHANNEL = (joinedload(Delivery.post), joinedload(Delivery.channel))
+#: The statements the queue runs per delivery, built once: Core on the tables, with bound
+#: parameters, so that a delivery costs neither the ORM's unit of work nor building the statement
+#: and its cache key anew (together most of the queue's own cost per delivery; see
+#: ``benchmarks/publishing.py``).
+_DELIVERIES = cast(Table, Delivery.__table__)
+_MEDIA_ASSETS = cast(Table, MediaAsset.__table__)
+_POST_MEDIA = cast(Table, PostMedia.__table__)
+_LOAD_FOR_PUBLISHING = select(Delivery).options(*_WITH_POST_AND_CHANNEL).where(Delivery.id == bindparam("delivery_id"))
+_MEDIA_OF_POST = (
+    select(
+        _MEDIA_ASSETS.c.sha256,
+        _MEDIA_ASSETS.c.mime_type,
+        _MEDIA_ASSETS.c.alt_text,
+        _MEDIA_ASSETS.c.width,
+        _MEDIA_ASSETS.c.height,
+        _MEDIA_ASSETS.c.focal_x,
+        _MEDIA_ASSETS.c.focal_y,
+    )
+    .select_from(_MEDIA_ASSETS.join(_POST_MEDIA, _POST_MEDIA.c.media_id == _MEDIA_ASSETS.c.id))
+    .where(_POST_MEDIA.c.post_id == bindparam("post_id"))
+    .order_by(_POST_MEDIA.c.position)
+)
+
+
+def _new(column: str) -> BindParameter[object]:
+    """A delivery column's new value, bound as ``new_<column>`` with the column's type."""
+    return bindparam(f"new_{column}", type_=_DELIVERIES.c[column].type)
+
+
+_UPDATE_DELIVERY = update(_DELIVERIES).where(_DELIVERIES.c.id == bindparam("delivery_id"))
+#: Rule 1: the delivery is in flight (committed before the request).
+_MARK_IN_FLIGHT = _UPDATE_DELIVERY.values(
+    state=_new("state"), sending_since=_new("sending_since"), attempts=_DELIVERIES.c.attempts + 1
+)
+#: Rule 2 for a single post published or handed over.
+_MARK_PUBLISHED = _UPDATE_DELIVERY.values(
+    state=_new("state"),
+    remote_id=_new("remote_id"),
+    permalink=_new("permalink"),
+    published_at=_new("published_at"),
+    sending_since=None,
+    next_attempt_at=None,
+    last_error=None,
+)
+_ADD_AUDIT_ENTRY = insert(cast(Table, AuditEntry.__table__))
 #: When an outbox last finished a run on this profile (window or ``sync``): the missed-slot rule.
 LAST_RUN_FLAG = "outbox_last_run"
 
@@ -407,12 +453,9 @@ class Outbox:
         post = delivery.post
         platform = delivery.channel.platform
         refs = [
-            MediaRef(a.relative_path, a.mime_type, a.alt_text, a.width, a.height, (a.focal_x, a.focal_y))
-            for a in session.scalars(
-                select(MediaAsset)
-                .join(PostMedia, PostMedia.media_id == MediaAsset.id)
-                .where(PostMedia.post_id == post.id)
-                .order_by(PostMedia.position)
+            MediaRef(MediaAsset.path_for(sha256, mime), mime, alt, width, height, (focal_x, focal_y))
+            for sha256, mime, alt, width, height, focal_x, focal_y in session.execute(
+                _MEDIA_OF_POST, {"post_id": post.id}
             )
         ]
         if post.kind == PostKind.STORY:
@@ -544,7 +587,7 @@ class Outbox:
         """One request; True when a thread has more parts to send now."""
         now = self._clock()
         with self._sessions.begin() as session:
-            delivery = session.get(Delivery, delivery_id, options=_WITH_POST_AND_CHANNEL)
+            delivery = session.execute(_LOAD_FOR_PUBLISHING, {"delivery_id": delivery_id}).scalar_one_or_none()
             if delivery is None or delivery.state != DeliveryState.SCHEDULED:
                 return False
             channel = delivery.channel
@@ -556,11 +599,9 @@ class Outbox:
             single = delivery.post.kind != PostKind.THREAD
             # Rule 1: committed before the request. One UPDATE, not the ORM's unit of work (which
             # would weigh the post and channel loaded with it): the queue's cost per delivery.
-            session.execute(
-                update(Delivery)
-                .where(Delivery.id == delivery_id)
-                .values(state=DeliveryState.PUBLISHING, sending_since=now, attempts=Delivery.attempts + 1)
-                .execution_options(synchronize_session=False)
+            session.connection().execute(
+                _MARK_IN_FLIGHT,
+                {"delivery_id": delivery_id, "new_state": DeliveryState.PUBLISHING, "new_sending_since": now},
             )
         adapter = await self._adapter_for(channel)
         if adapter is None:
@@ -586,28 +627,26 @@ class Outbox:
         cost per delivery)."""
         now = self._clock()
         with self._sessions.begin() as session:
-            session.execute(
-                update(Delivery)
-                .where(Delivery.id == delivery_id)
-                .values(
-                    state=DeliveryState.HANDED_OFF if outcome.scheduled else DeliveryState.PUBLISHED,
-                    remote_id=outcome.remote_id,
-                    permalink=outcome.permalink,
-                    published_at=None if outcome.scheduled else now,
-                    sending_since=None,
-                    next_attempt_at=None,
-                    last_error=None,
-                )
-                .execution_options(synchronize_session=False)
+            connection = session.connection()
+            connection.execute(
+                _MARK_PUBLISHED,
+                {
+                    "delivery_id": delivery_id,
+                    "new_state": DeliveryState.HANDED_OFF if outcome.scheduled else DeliveryState.PUBLISHED,
+                    "new_remote_id": outcome.remote_id,
+                    "new_permalink": outcome.permalink,
+                    "new_published_at": None if outcome.scheduled else now,
+                },
             )
-            session.execute(
-                insert(AuditEntry).values(
-                    actor=self._actor,
-                    action="delivery.published",
-                    entity="delivery",
-                    entity_id=delivery_id,
-                    detail={"delivery": delivery_id, "channel": channel_id, "permalink": outcome.permalink},
-                )
+            connection.execute(
+                _ADD_AUDIT_ENTRY,
+                {
+                    "actor": self._actor,
+                    "action": "delivery.published",
+                    "entity": "delivery",
+                    "entity_id": delivery_id,
+                    "detail": {"delivery": delivery_id, "channel": channel_id, "permalink": outcome.permalink},
+                },
             )
         if outcome.scheduled:
             summary.handed_off += 1

@@ -318,7 +318,12 @@ class MediaAsset(Base):
     @property
     def relative_path(self) -> str:
         """Path inside the media folder: ``ab/abcdef….ext``."""
-        return f"{self.sha256[:2]}/{self.sha256}{_extension(self.mime_type)}"
+        return self.path_for(self.sha256, self.mime_type)
+
+    @staticmethod
+    def path_for(sha256: str, mime_type: str) -> str:
+        """:attr:`relative_path` from the two columns (for queries that read columns, not rows)."""
+        return f"{sha256[:2]}/{sha256}{_extension(mime_type)}"
 
 
 def _extension(mime_type: str) -> str:
