@@ -33,8 +33,19 @@ dbus-run-session -- bash -c '
     dbus-send --session --print-reply --dest=org.freedesktop.DBus / \
       org.freedesktop.DBus.GetNameOwner string:org.freedesktop.secrets >/dev/null 2>&1
   }
+  unlocked() {  # the default collection exists and is unlocked (the daemon may own its name first)
+    .venv/bin/python -c "
+import sys, secretstorage
+try:
+    collection = secretstorage.Collection(secretstorage.dbus_init(), \"/org/freedesktop/secrets/aliases/default\")
+    sys.exit(1 if collection.is_locked() else 0)
+except Exception:
+    sys.exit(1)
+" 2>/dev/null
+  }
   for _ in $(seq 1 300); do owner && break; sleep 0.1; done
-  owner || { echo "the test keyring (gnome-keyring-daemon) did not start:" >&2; cat "$XDG_RUNTIME_DIR/gnome-keyring.log" >&2; exit 3; }
+  for _ in $(seq 1 100); do owner && unlocked && break; sleep 0.1; done
+  unlocked || { echo "the test keyring (gnome-keyring-daemon) did not start unlocked:" >&2; cat "$XDG_RUNTIME_DIR/gnome-keyring.log" >&2; exit 3; }
   cd tests/.. && .venv/bin/python -m pytest "$@"
 ' pytest-run "$@" 2> >(grep -v "Failed to set fd limit" >&2)
 status=$?
