@@ -25,8 +25,9 @@ mkdir -p "$XDG_RUNTIME_DIR" && chmod 700 "$XDG_RUNTIME_DIR"
 echo "== pytest"
 set +e
 # The keyring daemon runs in the foreground as a child of this session (a forked one has been
-# seen to vanish mid-run), and pytest starts only once it owns org.freedesktop.secrets: a test
-# asking earlier would make D-Bus start a second, locked daemon (no display for its prompt).
+# seen to vanish mid-run), and pytest starts only once it owns org.freedesktop.secrets and its
+# default collection is unlocked: a test asking earlier would make D-Bus start a second, locked
+# daemon, or find no collection (no display for either prompt).
 dbus-run-session -- bash -c '
   echo -n "ci-keyring-pass" | gnome-keyring-daemon --foreground --unlock --components=secrets >/dev/null 2>"$XDG_RUNTIME_DIR/gnome-keyring.log" &
   owner() {
@@ -43,8 +44,7 @@ except Exception:
     sys.exit(1)
 " 2>/dev/null
   }
-  for _ in $(seq 1 300); do owner && break; sleep 0.1; done
-  for _ in $(seq 1 100); do owner && unlocked && break; sleep 0.1; done
+  for _ in $(seq 1 300); do owner && unlocked && break; sleep 0.1; done
   unlocked || { echo "the test keyring (gnome-keyring-daemon) did not start unlocked:" >&2; cat "$XDG_RUNTIME_DIR/gnome-keyring.log" >&2; exit 3; }
   cd tests/.. && .venv/bin/python -m pytest "$@"
 ' pytest-run "$@" 2> >(grep -v "Failed to set fd limit" >&2)

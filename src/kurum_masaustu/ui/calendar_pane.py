@@ -371,17 +371,15 @@ class DayDelegate(QStyledItemDelegate):
             paint_chip(painter, chip.adjusted(0, 0, -badge_width, 0), entries[0], faded=not in_month)
             painter.setPen(palette.text().color())
             painter.drawText(chip.adjusted(chip.width() - badge_width, 0, 0, 0), Qt.AlignmentFlag.AlignCenter, badge)
-            paint_campaign_bands(painter, rect, model.campaigns_on(day))
-            painter.restore()
-            return
-        shown = entries if len(entries) <= capacity else entries[: max(0, capacity - 1)]
-        for i, entry in enumerate(shown):
-            paint_chip(painter, chip_rect(rect, i), entry, faded=not in_month)
-        hidden = len(entries) - len(shown)
-        if hidden > 0:
-            painter.setPen(palette.text().color())
-            more = chip_rect(rect, len(shown))
-            painter.drawText(more.adjusted(6, 0, 0, 0), Qt.AlignmentFlag.AlignVCenter, self.tr("+%n more", "", hidden))
+        else:
+            shown = entries if len(entries) <= capacity else entries[: max(0, capacity - 1)]
+            for i, entry in enumerate(shown):
+                paint_chip(painter, chip_rect(rect, i), entry, faded=not in_month)
+            hidden = len(entries) - len(shown)
+            if hidden > 0:
+                painter.setPen(palette.text().color())
+                more = chip_rect(rect, len(shown)).adjusted(6, 0, 0, 0)
+                painter.drawText(more, Qt.AlignmentFlag.AlignVCenter, self.tr("+%n more", "", hidden))
         paint_campaign_bands(painter, rect, model.campaigns_on(day))
         painter.restore()
 
