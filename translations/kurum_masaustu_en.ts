@@ -1155,7 +1155,7 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
     <name>ComposerPane</name>
     <message>
         <source>Title for the calendar (optional)</source>
-        <extracomment>A channel's published posts with engagement (best-time hint); cached per post opened. The campaign of the post being written (a post started in a campaign gets it). The profile's media folder (videos are probed there); set by the window.</extracomment>
+        <extracomment>Every channel's published posts with engagement (best-time hint), read in a worker thread each time a post is opened (the figures grow as posts are published). The campaign of the post being written (a post started in a campaign gets it). The profile's media folder (videos are probed there); set by the window.</extracomment>
         <translation>Title for the calendar (optional)</translation>
     </message>
     <message>
@@ -1581,7 +1581,10 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
     </message>
     <message numerus="yes">
         <source>Lasts %n day(s) from this date, as before.</source>
-        <translation><numerusform>Lasts %n day from this date, as before.</numerusform><numerusform>Lasts %n days from this date, as before.</numerusform></translation>
+        <translation>
+            <numerusform>Lasts %n day from this date, as before.</numerusform>
+            <numerusform>Lasts %n days from this date, as before.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2400,6 +2403,7 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
     </message>
     <message>
         <source>Correct the category</source>
+        <extracomment>The item whose conversation/history the tabs show, and which tabs are filled for it: a tab is read from the store when it is opened, not for every row passed over.</extracomment>
         <translation>Correct the category</translation>
     </message>
     <message>
@@ -2507,8 +2511,12 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
         <translation>This week: no messages yet</translation>
     </message>
     <message>
-        <source>This week: {answered}/{received} answered · median {median} · {share}% within {target}</source>
-        <translation>This week: {answered}/{received} answered · median {median} · {share}% within {target}</translation>
+        <source>This week: {answered}/{received} answered · median {median} · {share}% in time ({target})</source>
+        <translation>This week: {answered}/{received} answered · median {median} · {share}% in time ({target})</translation>
+    </message>
+    <message>
+        <source>In time: answered within {target} of business hours. Counted among the messages whose time is up (answered, or still unanswered after {target}: late); the {waiting} still within {target} are not counted yet. A reply-time goal counts the same way.</source>
+        <translation>In time: answered within {target} of business hours. Counted among the messages whose time is up (answered, or still unanswered after {target}: late); the {waiting} still within {target} are not counted yet. A reply-time goal counts the same way.</translation>
     </message>
     <message>
         <source>no rule matched</source>

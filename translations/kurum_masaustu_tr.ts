@@ -1142,7 +1142,7 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     <name>ComposerPane</name>
     <message>
         <source>Title for the calendar (optional)</source>
-        <extracomment>A channel's published posts with engagement (best-time hint); cached per post opened. The campaign of the post being written (a post started in a campaign gets it). The profile's media folder (videos are probed there); set by the window.</extracomment>
+        <extracomment>Every channel's published posts with engagement (best-time hint), read in a worker thread each time a post is opened (the figures grow as posts are published). The campaign of the post being written (a post started in a campaign gets it). The profile's media folder (videos are probed there); set by the window.</extracomment>
         <translation>Takvimde görünecek başlık (isteğe bağlı)</translation>
     </message>
     <message>
@@ -1565,7 +1565,9 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     </message>
     <message numerus="yes">
         <source>Lasts %n day(s) from this date, as before.</source>
-        <translation><numerusform>Bu tarihten başlayarak önceki gibi %n gün sürer.</numerusform></translation>
+        <translation>
+            <numerusform>Bu tarihten başlayarak önceki gibi %n gün sürer.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2379,6 +2381,7 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     </message>
     <message>
         <source>Correct the category</source>
+        <extracomment>The item whose conversation/history the tabs show, and which tabs are filled for it: a tab is read from the store when it is opened, not for every row passed over.</extracomment>
         <translation>Kategoriyi düzelt</translation>
     </message>
     <message>
@@ -2486,8 +2489,12 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
         <translation>Bu hafta: henüz mesaj yok</translation>
     </message>
     <message>
-        <source>This week: {answered}/{received} answered · median {median} · {share}% within {target}</source>
-        <translation>Bu hafta: {answered}/{received} yanıtlandı · ortanca {median} · {target} içinde: %{share}</translation>
+        <source>This week: {answered}/{received} answered · median {median} · {share}% in time ({target})</source>
+        <translation>Bu hafta: {answered}/{received} yanıtlandı · ortanca {median} · %{share} zamanında ({target})</translation>
+    </message>
+    <message>
+        <source>In time: answered within {target} of business hours. Counted among the messages whose time is up (answered, or still unanswered after {target}: late); the {waiting} still within {target} are not counted yet. A reply-time goal counts the same way.</source>
+        <translation>Zamanında: mesai saatleri içinde {target} içinde yanıtlanan. Süresi dolan mesajlar arasında sayılır (yanıtlananlar ve {target} geçtiği hâlde yanıtlanmayanlar: gecikmiş); hâlâ {target} içinde olan {waiting} mesaj henüz sayılmaz. Yanıt süresi hedefi de aynı biçimde sayar.</translation>
     </message>
     <message>
         <source>no rule matched</source>
