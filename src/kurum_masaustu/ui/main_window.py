@@ -73,7 +73,7 @@ class MainWindow(QMainWindow):
             context=self.wording_context,
             tag_sets=self._tag_library,
             templates=self._post_templates,
-            engagement=PlanningService(services.sessions).engagement_samples,
+            engagement=PlanningService(services.sessions).engagement_by_channel,
         )
         self.media = MediaPane(services.profile.media_dir, services.sessions)
         self.inbox = InboxPane(services.inbox, templates=self._reply_templates)
@@ -100,6 +100,7 @@ class MainWindow(QMainWindow):
             "outboxDock", self.tr("Outbox"), self.outbox, Qt.DockWidgetArea.BottomDockWidgetArea
         )
         self.tabifyDockWidget(self.inbox_dock, self.outbox_dock)
+        self.outbox_dock.visibilityChanged.connect(self._outbox_tab_shown)
         self.inbox_dock.raise_()
         self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
         self.resizeDocks([self.composer_dock], [440], Qt.Orientation.Horizontal)
@@ -167,6 +168,10 @@ class MainWindow(QMainWindow):
         )
         self.composer.attach_checklist(checklist)
         return checklist
+
+    def _outbox_tab_shown(self, visible: bool) -> None:
+        if visible:
+            self.outbox.load_when_seen()
 
     def _dock(self, name: str, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
         dock = QDockWidget(title, self)
