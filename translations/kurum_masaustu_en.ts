@@ -507,6 +507,7 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
     </message>
     <message>
         <source>Platform</source>
+        <extracomment>Channel id → its preset, for the channels the IT policy defines.</extracomment>
         <translation>Platform</translation>
     </message>
     <message>
@@ -558,6 +559,14 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
         <translation>Cancel</translation>
     </message>
     <message>
+        <source>managed by IT</source>
+        <translation>managed by IT</translation>
+    </message>
+    <message>
+        <source>&amp;Connect…</source>
+        <translation>&amp;Connect…</translation>
+    </message>
+    <message>
         <source>No channel yet: add the institution's accounts.</source>
         <translation>No channel yet: add the institution's accounts.</translation>
     </message>
@@ -568,6 +577,14 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
     <message>
         <source>The token is valid until %1.</source>
         <translation>The token is valid until %1.</translation>
+    </message>
+    <message>
+        <source>%1: it cannot be renamed or removed here; its IDs are set by IT.</source>
+        <translation>%1: it cannot be renamed or removed here; its IDs are set by IT.</translation>
+    </message>
+    <message>
+        <source>Not connected yet: choose Connect… and enter its token or sign in.</source>
+        <translation>Not connected yet: choose Connect… and enter its token or sign in.</translation>
     </message>
     <message>
         <source>Sandbox channel: what it publishes stays on this computer.</source>
@@ -701,6 +718,13 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
         </translation>
     </message>
     <message numerus="yes">
+        <source>⚠ %n channel(s) awaiting connection</source>
+        <translation>
+            <numerusform>⚠ %n channel awaiting connection</numerusform>
+            <numerusform>⚠ %n channels awaiting connection</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>⚠ A channel's token expires in %n day(s)</source>
         <translation>
             <numerusform>⚠ A channel's token expires in %n day</numerusform>
@@ -710,6 +734,10 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
     <message>
         <source>%1: must be reconnected</source>
         <translation>%1: must be reconnected</translation>
+    </message>
+    <message>
+        <source>%1: awaiting connection (set up by IT)</source>
+        <translation>%1: awaiting connection (set up by IT)</translation>
     </message>
     <message numerus="yes">
         <source>%1: the token expires in %n day(s).</source>
@@ -721,6 +749,10 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
     <message>
         <source>Open Publishing → Channels… to renew.</source>
         <translation>Open Publishing → Channels… to renew.</translation>
+    </message>
+    <message>
+        <source>Open Publishing → Channels… to connect them.</source>
+        <translation>Open Publishing → Channels… to connect them.</translation>
     </message>
 </context>
 <context>
@@ -794,6 +826,14 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
         <translation>The port must be a number between 1024 and 65535.</translation>
     </message>
     <message>
+        <source>This channel is not connected yet: choose Connect… and enter its token or sign in.</source>
+        <translation>This channel is not connected yet: choose Connect… and enter its token or sign in.</translation>
+    </message>
+    <message>
+        <source>Defined by IT management: this channel cannot be renamed or removed here.</source>
+        <translation>Defined by IT management: this channel cannot be renamed or removed here.</translation>
+    </message>
+    <message>
         <source>This channel's token is not in the secure password store. Choose Reconnect.</source>
         <translation>This channel's token is not in the secure password store. Choose Reconnect.</translation>
     </message>
@@ -808,6 +848,10 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
     <message>
         <source>The platform did not accept this token or password. Copy it again in full (without spaces) or create a new one.</source>
         <translation>The platform did not accept this token or password. Copy it again in full (without spaces) or create a new one.</translation>
+    </message>
+    <message>
+        <source>You signed in as %1, but IT set this channel up for another account. Nothing was saved; sign in with the institution's account.</source>
+        <translation>You signed in as %1, but IT set this channel up for another account. Nothing was saved; sign in with the institution's account.</translation>
     </message>
     <message>
         <source>This does not look like an app password (xxxx-xxxx-xxxx-xxxx). Never enter the account's main password: create an app password in Bluesky under Settings → Privacy and security → App passwords.</source>
@@ -894,8 +938,16 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
         <translation>Saving in the secure password store…</translation>
     </message>
     <message>
+        <source>Defined by IT management</source>
+        <extracomment>A symbol per state, so the list can be read without colour. A channel never connected yet (a preset of the IT policy): nothing is broken, it waits.</extracomment>
+        <translation>Defined by IT management</translation>
+    </message>
+    <message>
+        <source>Awaiting connection</source>
+        <translation>Awaiting connection</translation>
+    </message>
+    <message>
         <source>Token expired — reconnect</source>
-        <extracomment>A symbol per state, so the list can be read without colour.</extracomment>
         <translation>Token expired — reconnect</translation>
     </message>
     <message>
@@ -1373,6 +1425,10 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
         <translation>Reconnect the channel</translation>
     </message>
     <message>
+        <source>Connect the channel</source>
+        <translation>Connect the channel</translation>
+    </message>
+    <message>
         <source>Platform</source>
         <translation>Platform</translation>
     </message>
@@ -1421,8 +1477,16 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
         <translation>Cancel</translation>
     </message>
     <message>
+        <source>Set by IT management; it cannot be changed here.</source>
+        <translation>Set by IT management; it cannot be changed here.</translation>
+    </message>
+    <message>
         <source>e.g. Municipality (%1)</source>
         <translation>e.g. Municipality (%1)</translation>
+    </message>
+    <message>
+        <source>IT has set this channel up: fields in grey are fixed; you only sign in or add the token.</source>
+        <translation>IT has set this channel up: fields in grey are fixed; you only sign in or add the token.</translation>
     </message>
     <message>
         <source>Server address:</source>

@@ -501,6 +501,7 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     </message>
     <message>
         <source>Platform</source>
+        <extracomment>Channel id → its preset, for the channels the IT policy defines.</extracomment>
         <translation>Platform</translation>
     </message>
     <message>
@@ -552,6 +553,14 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
         <translation>İptal</translation>
     </message>
     <message>
+        <source>managed by IT</source>
+        <translation>BT yönetiminde</translation>
+    </message>
+    <message>
+        <source>&amp;Connect…</source>
+        <translation>&amp;Bağlan…</translation>
+    </message>
+    <message>
         <source>No channel yet: add the institution's accounts.</source>
         <translation>Henüz kanal yok: kurumun hesaplarını ekleyin.</translation>
     </message>
@@ -562,6 +571,14 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     <message>
         <source>The token is valid until %1.</source>
         <translation>Erişim anahtarı %1 tarihine kadar geçerli.</translation>
+    </message>
+    <message>
+        <source>%1: it cannot be renamed or removed here; its IDs are set by IT.</source>
+        <translation>%1: burada adı değiştirilemez, kaldırılamaz; kimlik bilgilerini BT belirledi.</translation>
+    </message>
+    <message>
+        <source>Not connected yet: choose Connect… and enter its token or sign in.</source>
+        <translation>Henüz bağlanmadı: Bağlan…'ı seçip erişim anahtarını girin ya da oturum açın.</translation>
     </message>
     <message>
         <source>Sandbox channel: what it publishes stays on this computer.</source>
@@ -692,6 +709,12 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
         </translation>
     </message>
     <message numerus="yes">
+        <source>⚠ %n channel(s) awaiting connection</source>
+        <translation>
+            <numerusform>⚠ %n kanal bağlantı bekliyor</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>⚠ A channel's token expires in %n day(s)</source>
         <translation>
             <numerusform>⚠ Bir kanalın erişim anahtarının süresi %n gün içinde doluyor</numerusform>
@@ -700,6 +723,10 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     <message>
         <source>%1: must be reconnected</source>
         <translation>%1: yeniden bağlanmalı</translation>
+    </message>
+    <message>
+        <source>%1: awaiting connection (set up by IT)</source>
+        <translation>%1: bağlantı bekliyor (BT tarafından tanımlandı)</translation>
     </message>
     <message numerus="yes">
         <source>%1: the token expires in %n day(s).</source>
@@ -710,6 +737,10 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     <message>
         <source>Open Publishing → Channels… to renew.</source>
         <translation>Yenilemek için Yayın → Kanallar… menüsünü açın.</translation>
+    </message>
+    <message>
+        <source>Open Publishing → Channels… to connect them.</source>
+        <translation>Bağlamak için Yayın → Kanallar… menüsünü açın.</translation>
     </message>
 </context>
 <context>
@@ -783,6 +814,14 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
         <translation>Bağlantı noktası 1024 ile 65535 arasında bir sayı olmalı.</translation>
     </message>
     <message>
+        <source>This channel is not connected yet: choose Connect… and enter its token or sign in.</source>
+        <translation>Bu kanal henüz bağlanmadı: Bağlan…'ı seçip erişim anahtarını girin ya da oturum açın.</translation>
+    </message>
+    <message>
+        <source>Defined by IT management: this channel cannot be renamed or removed here.</source>
+        <translation>BT yönetimi tarafından tanımlandı: bu kanalın adı burada değiştirilemez, kanal kaldırılamaz.</translation>
+    </message>
+    <message>
         <source>This channel's token is not in the secure password store. Choose Reconnect.</source>
         <translation>Bu kanalın erişim anahtarı güvenli parola deposunda yok. “Yeniden bağlan”ı seçin.</translation>
     </message>
@@ -797,6 +836,10 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     <message>
         <source>The platform did not accept this token or password. Copy it again in full (without spaces) or create a new one.</source>
         <translation>Platform bu anahtarı ya da parolayı kabul etmedi. Boşluksuz ve eksiksiz yeniden kopyalayın ya da yenisini oluşturun.</translation>
+    </message>
+    <message>
+        <source>You signed in as %1, but IT set this channel up for another account. Nothing was saved; sign in with the institution's account.</source>
+        <translation>%1 olarak oturum açtınız, ama BT bu kanalı başka bir hesap için tanımladı. Hiçbir şey kaydedilmedi; kurumun hesabıyla oturum açın.</translation>
     </message>
     <message>
         <source>This does not look like an app password (xxxx-xxxx-xxxx-xxxx). Never enter the account's main password: create an app password in Bluesky under Settings → Privacy and security → App passwords.</source>
@@ -883,8 +926,16 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
         <translation>Güvenli parola deposuna kaydediliyor…</translation>
     </message>
     <message>
+        <source>Defined by IT management</source>
+        <extracomment>A symbol per state, so the list can be read without colour. A channel never connected yet (a preset of the IT policy): nothing is broken, it waits.</extracomment>
+        <translation>BT yönetimi tarafından tanımlandı</translation>
+    </message>
+    <message>
+        <source>Awaiting connection</source>
+        <translation>Bağlantı bekliyor</translation>
+    </message>
+    <message>
         <source>Token expired — reconnect</source>
-        <extracomment>A symbol per state, so the list can be read without colour.</extracomment>
         <translation>Anahtarın süresi doldu — yeniden bağlanın</translation>
     </message>
     <message>
@@ -1357,6 +1408,10 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
         <translation>Kanalı yeniden bağla</translation>
     </message>
     <message>
+        <source>Connect the channel</source>
+        <translation>Kanalı bağla</translation>
+    </message>
+    <message>
         <source>Platform</source>
         <translation>Platform</translation>
     </message>
@@ -1405,8 +1460,16 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
         <translation>İptal</translation>
     </message>
     <message>
+        <source>Set by IT management; it cannot be changed here.</source>
+        <translation>BT yönetimi belirledi; burada değiştirilemez.</translation>
+    </message>
+    <message>
         <source>e.g. Municipality (%1)</source>
         <translation>ör. Belediye (%1)</translation>
+    </message>
+    <message>
+        <source>IT has set this channel up: fields in grey are fixed; you only sign in or add the token.</source>
+        <translation>Bu kanalı BT tanımladı: gri alanlar sabittir; siz yalnızca oturum açın ya da erişim anahtarını girin.</translation>
     </message>
     <message>
         <source>Server address:</source>
