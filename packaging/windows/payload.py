@@ -17,7 +17,7 @@ Standard library only (run by the build venv's Python on Linux).
 from __future__ import annotations
 
 import fnmatch
-import subprocess
+import struct
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -270,10 +270,56 @@ PE_SUFFIXES: Final = (".dll", ".pyd", ".exe")
 QT_FAMILY: Final = ("qt6", "pyside6", "shiboken6")
 
 
-def pe_imports(path: Path, objdump: str = "x86_64-w64-mingw32-objdump") -> set[str]:
-    """Lower-cased names of the DLLs a PE file imports (``objdump -p``: its import tables)."""
-    result = subprocess.run([objdump, "-p", str(path)], capture_output=True, text=True, check=True)
-    return {line.split(":", 1)[1].strip().lower() for line in result.stdout.splitlines() if "DLL Name:" in line}
+def pe_imports(path: Path) -> set[str]:
+    """Lower-cased names of the DLLs a PE file imports, from its import and delay-import tables.
+
+    Read directly (``struct``): ``objdump -p`` prints no names for DLLs whose import table
+    delvewheel rewrote (pillow-heif's libheif), which would look like "imports nothing".
+    """
+    data = path.read_bytes()
+    if data[:2] != b"MZ":
+        raise ValueError(f"{path.name}: not a PE file")
+    header = struct.unpack_from("<I", data, 0x3C)[0]
+    if data[header : header + 4] != b"PE\0\0":
+        raise ValueError(f"{path.name}: no PE header")
+    coff = header + 4
+    section_count, optional_size = (
+        struct.unpack_from("<H", data, coff + 2)[0],
+        struct.unpack_from("<H", data, coff + 16)[0],
+    )
+    optional = coff + 20
+    pe32_plus = struct.unpack_from("<H", data, optional)[0] == 0x20B
+    image_base = (
+        struct.unpack_from("<Q", data, optional + 24)[0]
+        if pe32_plus
+        else struct.unpack_from("<I", data, optional + 28)[0]
+    )
+    directories = optional + (112 if pe32_plus else 96)
+    sections = [struct.unpack_from("<IIII", data, optional + optional_size + 40 * i + 8) for i in range(section_count)]
+
+    def offset(rva: int) -> int:
+        for virtual_size, address, raw_size, raw_pointer in sections:
+            if address <= rva < address + max(virtual_size, raw_size):
+                return raw_pointer + rva - address
+        raise ValueError(f"{path.name}: RVA {rva:#x} is in no section")
+
+    def name_at(rva: int) -> str:
+        start = offset(rva)
+        return data[start : data.index(b"\0", start)].decode("ascii").lower()
+
+    names: set[str] = set()
+    import_rva = struct.unpack_from("<I", data, directories + 8 * 1)[0]
+    position = offset(import_rva) if import_rva else -1
+    while position >= 0 and (name_rva := struct.unpack_from("<5I", data, position)[3]):
+        names.add(name_at(name_rva))
+        position += 20
+    delay_rva = struct.unpack_from("<I", data, directories + 8 * 13)[0]
+    position = offset(delay_rva) if delay_rva else -1
+    while position >= 0 and (descriptor := struct.unpack_from("<8I", data, position))[1]:
+        attributes, name = descriptor[0], descriptor[1]
+        names.add(name_at(name if attributes & 1 else name - image_base))  # old style: a VA
+        position += 32
+    return names
 
 
 def missing_imports(

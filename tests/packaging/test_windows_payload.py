@@ -303,3 +303,15 @@ def test_a_kept_file_that_needs_a_removed_or_absent_dll_is_reported(payload: Mod
     imports["qsvg.dll"] = {"qt6gui.dll"}
     imports["QtGui.pyd"] = {"qt6gui.dll", "python3.dll"}
     assert payload.missing_imports(tmp_path, {"qt6opengl.dll"}, lambda path: imports[path.name]) == []
+
+
+def test_pe_import_tables_are_read(payload: ModuleType, tmp_path: Path) -> None:
+    """On real PE files that ship with pip (its Windows script launchers, 32- and 64-bit)."""
+    import pip
+
+    distlib = Path(pip.__file__).parent / "_vendor" / "distlib"
+    for launcher in ("w32.exe", "w64.exe"):
+        assert "kernel32.dll" in payload.pe_imports(distlib / launcher), launcher
+    (tmp_path / "fake.dll").write_bytes(b"not a PE file")
+    with pytest.raises(ValueError, match="not a PE file"):
+        payload.pe_imports(tmp_path / "fake.dll")
