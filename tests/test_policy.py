@@ -215,3 +215,43 @@ def test_a_broken_policy_file_does_not_stop_a_command(tmp_path: Path) -> None:
     path.write_text("{ bu bir JSON değil", encoding="utf-8")
     result = _cli(path, "channel", "add", "--profile", str(tmp_path / "p"), "--platform", "manual", "--name", "E")
     assert result.returncode == 0, result.stderr
+
+
+def test_the_app_start_and_the_commands_create_preset_channels_once(tmp_path: Path) -> None:
+    """The window's start and every command that opens the profile create what is missing, once."""
+    policy_file = tmp_path / "policy.json"
+    policy_file.write_text(
+        json.dumps(
+            {
+                "allowed_platforms": ["telegram", "mastodon"],
+                "channels": [
+                    {"platform": "telegram", "name": "Belediye Duyuru", "chat_id": "@ornekbelediyesi"},
+                    {"platform": "mastodon", "name": "Belediye (Mastodon)", "base_url": "https://sosyal.example"},
+                    {"platform": "facebook", "name": "Belediye (Facebook)", "page_id": "1234567890"},
+                ],
+            }
+        ),
+        encoding="utf-8",
+    )
+    profile = str(tmp_path / "profil")
+    started = _cli(policy_file, "--profile", profile, "--screenshot", str(tmp_path / "pencere.png"))
+    assert started.returncode == 0, started.stderr
+    for _ in range(2):  # the commands open the profile too: no second copy
+        listed = _cli(policy_file, "channel", "list", "--profile", profile, "--json")
+        assert listed.returncode == 0, listed.stderr
+        rows = json.loads(listed.stdout)
+        assert [(r["display_name"], r["auth_problem"], r["managed"]) for r in rows] == [
+            ("Belediye Duyuru", "awaiting_connection", True),
+            ("Belediye (Mastodon)", "awaiting_connection", True),
+        ]
+    text = _cli(policy_file, "channel", "list", "--profile", profile)
+    assert "[BT] [bağlantı bekliyor" in text.stdout
+    first_id = str(rows[0]["id"])
+    removed = _cli(policy_file, "channel", "remove", "--profile", profile, first_id)
+    assert removed.returncode == 2
+    assert "BT yönetimi tarafından tanımlandı" in removed.stderr
+    tested = _cli(policy_file, "channel", "test", "--profile", profile, first_id)
+    assert tested.returncode == 1
+    assert "henüz bağlanmadı" in tested.stderr
+    synced = _cli(policy_file, "sync", "--profile", profile)
+    assert synced.returncode == 0, synced.stderr  # nothing tried on the awaiting channels

@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import html
 import itertools
+import os
 import re
 import socket
 import time
@@ -28,15 +29,17 @@ from sqlalchemy.orm import Session, sessionmaker
 from kurum_masaustu.app import Services
 from kurum_masaustu.credentials import CredentialStore
 from kurum_masaustu.domain import Platform
+from kurum_masaustu.paths import Profile
 from kurum_masaustu.platforms.sandbox.core import SandboxState
 from kurum_masaustu.platforms.sandbox.mastodon import MastodonSandbox
 from kurum_masaustu.platforms.sandbox.telegram import TelegramSandbox
 from kurum_masaustu.rules.channel_health import HealthState, channel_health
+from kurum_masaustu.rules.policy import parse_entries
 from kurum_masaustu.services.channels import ChannelService
 from kurum_masaustu.services.connect import ConnectForm, ConnectService
 from kurum_masaustu.store.models import Channel
 from kurum_masaustu.ui.channel_manager import ChannelManagerDialog
-from kurum_masaustu.ui.channel_texts import connect_error_text, health_text, renewal_text, step_text
+from kurum_masaustu.ui.channel_texts import connect_error_text, health_text, managed_text, renewal_text, step_text
 from kurum_masaustu.ui.channel_warning import ChannelWarning
 from kurum_masaustu.ui.connect_dialog import ConnectDialog
 from kurum_masaustu.ui.tasks import spawn
@@ -450,3 +453,91 @@ def test_escape_while_waiting_for_the_browser_stops_the_sign_in_and_saves_nothin
     fill(manual, Platform.MANUAL, "NSosyal (elle)")
     until(qloop, lambda: not manual.isVisible())
     assert [(row.platform, row.display_name) for row in channels.list()] == [(Platform.MANUAL, "NSosyal (elle)")]
+
+
+def test_the_manager_connects_an_awaiting_preset_with_its_ids_locked(
+    qtbot: QtBot,
+    qloop: asyncio.AbstractEventLoop,
+    session_factory: sessionmaker[Session],
+    store: CredentialStore,
+    profile: Profile,
+    tmp_path: Path,
+) -> None:
+    policy = parse_entries(
+        {"channels": [{"platform": "telegram", "name": "Belediye Duyuru", "chat_id": "@ornekbelediyesi"}]}, "policy"
+    )
+    channels = ChannelService(session_factory, store, policy=policy)
+    [channel_id] = channels.create_presets()
+    warning = ChannelWarning()
+    qtbot.addWidget(warning)
+    warning.show_for(channels.list(), datetime.now(UTC))
+    assert warning.text() == "⚠ 1 channel(s) awaiting connection"  # (no translator in tests)
+    assert "Belediye Duyuru: awaiting connection" in warning.toolTip()
+
+    internet = Internet(tmp_path)
+    manager = ChannelManagerDialog(channels, ConnectService(channels, tmp_path / "sandbox", network=internet.client))
+    qtbot.addWidget(manager)
+    manager.show()
+    assert manager.model.item(0, 3).text() == "○ Awaiting connection · managed by IT"
+    assert "Not connected yet" in manager.detail.text()
+    assert managed_text() in manager.detail.text()
+    assert manager.reconnect_button.text() == "&Connect…"
+    assert manager.reconnect_button.isEnabled()
+    assert not manager.test_button.isEnabled()
+    for button in (manager.rename_button, manager.remove_button):
+        assert not button.isEnabled()
+        assert button.toolTip() == managed_text()
+    manager.rename()  # (a shortcut or a stray call: refused with the reason)
+    assert manager.status.text() == connect_error_text("managed")
+    if os.environ.get("KURUM_SCREENSHOT_DIR"):
+        manager.grab().save(str(Path(os.environ["KURUM_SCREENSHOT_DIR"]) / "channels-awaiting.png"))
+
+    manager.reconnect_button.click()
+    dialog = manager.connect_dialog
+    assert dialog is not None
+    assert dialog.windowTitle() == "Connect the channel"
+    assert (dialog.inputs["chat_id"].text(), dialog.inputs["chat_id"].isReadOnly()) == ("@ornekbelediyesi", True)
+    assert not dialog.inputs["bot_token"].isReadOnly()
+    if os.environ.get("KURUM_SCREENSHOT_DIR"):
+        dialog.grab().save(str(Path(os.environ["KURUM_SCREENSHOT_DIR"]) / "connect-preset.png"))
+    dialog.inputs["bot_token"].setText("123456:dogru-anahtar")
+    dialog.connect_button.click()
+    until(qloop, lambda: manager.model.item(0, 3).text().startswith("✓ Connected"))
+    assert manager.model.item(0, 3).text() == "✓ Connected · managed by IT"
+    assert manager.reconnect_button.text() == "&Reconnect…"
+    assert store.names_for(channel_id) == ["bot_token"]
+    assert b"dogru-anahtar" not in profile.database.read_bytes()
+    [row] = channels.list()
+    assert (row.id, row.auth_problem, row.settings["chat_id"]) == (channel_id, None, "@ornekbelediyesi")
+    warning.show_for(channels.list(), datetime.now(UTC))
+    assert warning.text() == ""
+
+
+def test_a_preset_signs_in_only_as_the_account_it_set(
+    qtbot: QtBot,
+    qloop: asyncio.AbstractEventLoop,
+    session_factory: sessionmaker[Session],
+    store: CredentialStore,
+    tmp_path: Path,
+) -> None:
+    policy = parse_entries(
+        {"channels": [{"platform": "mastodon", "name": "Belediye", "handle": "@baskahesap", "base_url": INSTANCE}]},
+        "policy",
+    )
+    channels = ChannelService(session_factory, store, policy=policy)
+    [channel_id] = channels.create_presets()
+    internet, opened = Internet(tmp_path), []
+    connect = ConnectService(channels, tmp_path / "sandbox", network=internet.client)
+    manager = ChannelManagerDialog(channels, connect, open_url=browser(internet, opened))
+    qtbot.addWidget(manager)
+    manager.show()
+    manager.reconnect_button.click()
+    dialog = manager.connect_dialog
+    assert dialog is not None
+    assert dialog.inputs["base_url"].isReadOnly()
+    dialog.connect_button.click()  # the person approves in the browser as @belediye
+    until(qloop, lambda: dialog.error_label.text())
+    assert dialog.error_label.text() == connect_error_text("wrong_account", "@belediye@sosyal.example")
+    assert store.names_for(channel_id) == []
+    [row] = channels.list()
+    assert row.awaiting_connection

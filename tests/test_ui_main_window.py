@@ -321,6 +321,26 @@ def test_outbox_lists_a_failure_with_its_reason_and_retries_it(
         assert s.scalars(select(Delivery)).one().state is DeliveryState.SCHEDULED
 
 
+def test_the_outbox_behind_the_inbox_tab_is_read_when_its_tab_is_opened(
+    qtbot: QtBot, qloop: asyncio.AbstractEventLoop, services: Services, channels: list[int]
+) -> None:
+    with services.sessions.begin() as s:
+        post = Post(title="Kültür merkezi açılıyor", body="Kültür merkezi bugün açılıyor")
+        tomorrow = datetime.now(UTC) + timedelta(days=1)
+        post.deliveries.append(Delivery(channel_id=channels[0], scheduled_at=tomorrow, state=DeliveryState.SCHEDULED))
+        s.add(post)
+    window = MainWindow(services)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    qtbot.wait(50)  # the window has settled: the inbox tab is in front
+    assert window.outbox.visibleRegion().isEmpty()  # behind the inbox's tab
+    assert window.outbox.model.rowCount() == 0  # so the queue was not read at start
+    window.outbox_dock.raise_()
+    qtbot.waitUntil(lambda: window.outbox.model.rowCount() == 1)
+    assert window.outbox.model.index(0, 3).data() == "Kültür merkezi açılıyor"
+
+
 def test_previews_show_counts_and_block_scheduling_a_text_too_long_for_x(
     window: MainWindow, services: Services, channels: list[int]
 ) -> None:

@@ -507,6 +507,7 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
     </message>
     <message>
         <source>Platform</source>
+        <extracomment>Channel id → its preset, for the channels the IT policy defines.</extracomment>
         <translation>Platform</translation>
     </message>
     <message>
@@ -558,6 +559,14 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
         <translation>Cancel</translation>
     </message>
     <message>
+        <source>managed by IT</source>
+        <translation>managed by IT</translation>
+    </message>
+    <message>
+        <source>&amp;Connect…</source>
+        <translation>&amp;Connect…</translation>
+    </message>
+    <message>
         <source>No channel yet: add the institution's accounts.</source>
         <translation>No channel yet: add the institution's accounts.</translation>
     </message>
@@ -568,6 +577,14 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
     <message>
         <source>The token is valid until %1.</source>
         <translation>The token is valid until %1.</translation>
+    </message>
+    <message>
+        <source>%1: it cannot be renamed or removed here; its IDs are set by IT.</source>
+        <translation>%1: it cannot be renamed or removed here; its IDs are set by IT.</translation>
+    </message>
+    <message>
+        <source>Not connected yet: choose Connect… and enter its token or sign in.</source>
+        <translation>Not connected yet: choose Connect… and enter its token or sign in.</translation>
     </message>
     <message>
         <source>Sandbox channel: what it publishes stays on this computer.</source>
@@ -701,6 +718,13 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
         </translation>
     </message>
     <message numerus="yes">
+        <source>⚠ %n channel(s) awaiting connection</source>
+        <translation>
+            <numerusform>⚠ %n channel awaiting connection</numerusform>
+            <numerusform>⚠ %n channels awaiting connection</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>⚠ A channel's token expires in %n day(s)</source>
         <translation>
             <numerusform>⚠ A channel's token expires in %n day</numerusform>
@@ -710,6 +734,10 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
     <message>
         <source>%1: must be reconnected</source>
         <translation>%1: must be reconnected</translation>
+    </message>
+    <message>
+        <source>%1: awaiting connection (set up by IT)</source>
+        <translation>%1: awaiting connection (set up by IT)</translation>
     </message>
     <message numerus="yes">
         <source>%1: the token expires in %n day(s).</source>
@@ -721,6 +749,10 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
     <message>
         <source>Open Publishing → Channels… to renew.</source>
         <translation>Open Publishing → Channels… to renew.</translation>
+    </message>
+    <message>
+        <source>Open Publishing → Channels… to connect them.</source>
+        <translation>Open Publishing → Channels… to connect them.</translation>
     </message>
 </context>
 <context>
@@ -794,6 +826,14 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
         <translation>The port must be a number between 1024 and 65535.</translation>
     </message>
     <message>
+        <source>This channel is not connected yet: choose Connect… and enter its token or sign in.</source>
+        <translation>This channel is not connected yet: choose Connect… and enter its token or sign in.</translation>
+    </message>
+    <message>
+        <source>Defined by IT management: this channel cannot be renamed or removed here.</source>
+        <translation>Defined by IT management: this channel cannot be renamed or removed here.</translation>
+    </message>
+    <message>
         <source>This channel's token is not in the secure password store. Choose Reconnect.</source>
         <translation>This channel's token is not in the secure password store. Choose Reconnect.</translation>
     </message>
@@ -808,6 +848,10 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
     <message>
         <source>The platform did not accept this token or password. Copy it again in full (without spaces) or create a new one.</source>
         <translation>The platform did not accept this token or password. Copy it again in full (without spaces) or create a new one.</translation>
+    </message>
+    <message>
+        <source>You signed in as %1, but IT set this channel up for another account. Nothing was saved; sign in with the institution's account.</source>
+        <translation>You signed in as %1, but IT set this channel up for another account. Nothing was saved; sign in with the institution's account.</translation>
     </message>
     <message>
         <source>This does not look like an app password (xxxx-xxxx-xxxx-xxxx). Never enter the account's main password: create an app password in Bluesky under Settings → Privacy and security → App passwords.</source>
@@ -894,8 +938,16 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
         <translation>Saving in the secure password store…</translation>
     </message>
     <message>
+        <source>Defined by IT management</source>
+        <extracomment>A symbol per state, so the list can be read without colour. A channel never connected yet (a preset of the IT policy): nothing is broken, it waits.</extracomment>
+        <translation>Defined by IT management</translation>
+    </message>
+    <message>
+        <source>Awaiting connection</source>
+        <translation>Awaiting connection</translation>
+    </message>
+    <message>
         <source>Token expired — reconnect</source>
-        <extracomment>A symbol per state, so the list can be read without colour.</extracomment>
         <translation>Token expired — reconnect</translation>
     </message>
     <message>
@@ -1155,7 +1207,7 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
     <name>ComposerPane</name>
     <message>
         <source>Title for the calendar (optional)</source>
-        <extracomment>A channel's published posts with engagement (best-time hint); cached per post opened. The campaign of the post being written (a post started in a campaign gets it). The profile's media folder (videos are probed there); set by the window.</extracomment>
+        <extracomment>Every channel's published posts with engagement (best-time hint), read in a worker thread each time a post is opened (the figures grow as posts are published). The campaign of the post being written (a post started in a campaign gets it). The profile's media folder (videos are probed there); set by the window.</extracomment>
         <translation>Title for the calendar (optional)</translation>
     </message>
     <message>
@@ -1373,6 +1425,10 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
         <translation>Reconnect the channel</translation>
     </message>
     <message>
+        <source>Connect the channel</source>
+        <translation>Connect the channel</translation>
+    </message>
+    <message>
         <source>Platform</source>
         <translation>Platform</translation>
     </message>
@@ -1421,8 +1477,16 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
         <translation>Cancel</translation>
     </message>
     <message>
+        <source>Set by IT management; it cannot be changed here.</source>
+        <translation>Set by IT management; it cannot be changed here.</translation>
+    </message>
+    <message>
         <source>e.g. Municipality (%1)</source>
         <translation>e.g. Municipality (%1)</translation>
+    </message>
+    <message>
+        <source>IT has set this channel up: fields in grey are fixed; you only sign in or add the token.</source>
+        <translation>IT has set this channel up: fields in grey are fixed; you only sign in or add the token.</translation>
     </message>
     <message>
         <source>Server address:</source>
@@ -1581,7 +1645,10 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
     </message>
     <message numerus="yes">
         <source>Lasts %n day(s) from this date, as before.</source>
-        <translation><numerusform>Lasts %n day from this date, as before.</numerusform><numerusform>Lasts %n days from this date, as before.</numerusform></translation>
+        <translation>
+            <numerusform>Lasts %n day from this date, as before.</numerusform>
+            <numerusform>Lasts %n days from this date, as before.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2400,6 +2467,7 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
     </message>
     <message>
         <source>Correct the category</source>
+        <extracomment>The item whose conversation/history the tabs show, and which tabs are filled for it: a tab is read from the store when it is opened, not for every row passed over.</extracomment>
         <translation>Correct the category</translation>
     </message>
     <message>
@@ -2507,8 +2575,12 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
         <translation>This week: no messages yet</translation>
     </message>
     <message>
-        <source>This week: {answered}/{received} answered · median {median} · {share}% within {target}</source>
-        <translation>This week: {answered}/{received} answered · median {median} · {share}% within {target}</translation>
+        <source>This week: {answered}/{received} answered · median {median} · {share}% in time ({target})</source>
+        <translation>This week: {answered}/{received} answered · median {median} · {share}% in time ({target})</translation>
+    </message>
+    <message>
+        <source>In time: answered within {target} of business hours. Counted among the messages whose time is up (answered, or still unanswered after {target}: late); the {waiting} still within {target} are not counted yet. A reply-time goal counts the same way.</source>
+        <translation>In time: answered within {target} of business hours. Counted among the messages whose time is up (answered, or still unanswered after {target}: late); the {waiting} still within {target} are not counted yet. A reply-time goal counts the same way.</translation>
     </message>
     <message>
         <source>no rule matched</source>
@@ -2787,6 +2859,26 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
     <message>
         <source>And this many times the usual (last 7 days):</source>
         <translation>And this many times the usual (last 7 days):</translation>
+    </message>
+    <message>
+        <source>Notifications</source>
+        <translation>Notifications</translation>
+    </message>
+    <message>
+        <source>Tell me about new messages while the window is in the background</source>
+        <translation>Tell me about new messages while the window is in the background</translation>
+    </message>
+    <message>
+        <source>Also outside business hours</source>
+        <translation>Also outside business hours</translation>
+    </message>
+    <message>
+        <source>Tell me when a post could not be published</source>
+        <translation>Tell me when a post could not be published</translation>
+    </message>
+    <message>
+        <source>Notifications give counts and kinds only, never a citizen's words or name. A sudden rise of negative messages is told at any hour.</source>
+        <translation>Notifications give counts and kinds only, never a citizen's words or name. A sudden rise of negative messages is told at any hour.</translation>
     </message>
 </context>
 <context>
@@ -4656,6 +4748,62 @@ Ask your IT department to give you write access to this folder, or start with --
     <message>
         <source>The field {field} is not right.</source>
         <translation>The field {field} is not right.</translation>
+    </message>
+</context>
+<context>
+    <name>TrayNotifier</name>
+    <message>
+        <source>Open Kurum Masaüstü</source>
+        <extracomment>The icon or a notification was clicked: bring the window forward. Every notification said (title, body), newest last: what the person was told.</extracomment>
+        <translation>Open Kurum Masaüstü</translation>
+    </message>
+    <message>
+        <source>New post</source>
+        <translation>New post</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Quit</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new message(s)</source>
+        <translation><numerusform>%n new message</numerusform><numerusform>%n new messages</numerusform></translation>
+    </message>
+    <message>
+        <source>Open the inbox to read and answer them.</source>
+        <translation>Open the inbox to read and answer them.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n complaint(s)</source>
+        <translation><numerusform>%n complaint</numerusform><numerusform>%n complaints</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n abusive message(s) to hide or delete</source>
+        <translation><numerusform>%n abusive message to hide or delete</numerusform><numerusform>%n abusive messages to hide or delete</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n question(s)</source>
+        <translation><numerusform>%n question</numerusform><numerusform>%n questions</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n request(s)</source>
+        <translation><numerusform>%n request</numerusform><numerusform>%n requests</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n post(s) could not be published</source>
+        <translation><numerusform>%n post could not be published</numerusform><numerusform>%n posts could not be published</numerusform></translation>
+    </message>
+    <message>
+        <source>The outbox shows why; fix it there and try again.</source>
+        <translation>The outbox shows why; fix it there and try again.</translation>
+    </message>
+    <message>
+        <source>Negative messages are rising quickly</source>
+        <translation>Negative messages are rising quickly</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n negative message(s) in the last {hours} h ({where}). Open the crisis plan.</source>
+        <translation><numerusform>%n negative message in the last {hours} h ({where}). Open the crisis plan.</numerusform><numerusform>%n negative messages in the last {hours} h ({where}). Open the crisis plan.</numerusform></translation>
     </message>
 </context>
 <context>

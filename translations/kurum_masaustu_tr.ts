@@ -501,6 +501,7 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     </message>
     <message>
         <source>Platform</source>
+        <extracomment>Channel id → its preset, for the channels the IT policy defines.</extracomment>
         <translation>Platform</translation>
     </message>
     <message>
@@ -552,6 +553,14 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
         <translation>İptal</translation>
     </message>
     <message>
+        <source>managed by IT</source>
+        <translation>BT yönetiminde</translation>
+    </message>
+    <message>
+        <source>&amp;Connect…</source>
+        <translation>&amp;Bağlan…</translation>
+    </message>
+    <message>
         <source>No channel yet: add the institution's accounts.</source>
         <translation>Henüz kanal yok: kurumun hesaplarını ekleyin.</translation>
     </message>
@@ -562,6 +571,14 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     <message>
         <source>The token is valid until %1.</source>
         <translation>Erişim anahtarı %1 tarihine kadar geçerli.</translation>
+    </message>
+    <message>
+        <source>%1: it cannot be renamed or removed here; its IDs are set by IT.</source>
+        <translation>%1: burada adı değiştirilemez, kaldırılamaz; kimlik bilgilerini BT belirledi.</translation>
+    </message>
+    <message>
+        <source>Not connected yet: choose Connect… and enter its token or sign in.</source>
+        <translation>Henüz bağlanmadı: Bağlan…'ı seçip erişim anahtarını girin ya da oturum açın.</translation>
     </message>
     <message>
         <source>Sandbox channel: what it publishes stays on this computer.</source>
@@ -692,6 +709,12 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
         </translation>
     </message>
     <message numerus="yes">
+        <source>⚠ %n channel(s) awaiting connection</source>
+        <translation>
+            <numerusform>⚠ %n kanal bağlantı bekliyor</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>⚠ A channel's token expires in %n day(s)</source>
         <translation>
             <numerusform>⚠ Bir kanalın erişim anahtarının süresi %n gün içinde doluyor</numerusform>
@@ -700,6 +723,10 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     <message>
         <source>%1: must be reconnected</source>
         <translation>%1: yeniden bağlanmalı</translation>
+    </message>
+    <message>
+        <source>%1: awaiting connection (set up by IT)</source>
+        <translation>%1: bağlantı bekliyor (BT tarafından tanımlandı)</translation>
     </message>
     <message numerus="yes">
         <source>%1: the token expires in %n day(s).</source>
@@ -710,6 +737,10 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     <message>
         <source>Open Publishing → Channels… to renew.</source>
         <translation>Yenilemek için Yayın → Kanallar… menüsünü açın.</translation>
+    </message>
+    <message>
+        <source>Open Publishing → Channels… to connect them.</source>
+        <translation>Bağlamak için Yayın → Kanallar… menüsünü açın.</translation>
     </message>
 </context>
 <context>
@@ -783,6 +814,14 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
         <translation>Bağlantı noktası 1024 ile 65535 arasında bir sayı olmalı.</translation>
     </message>
     <message>
+        <source>This channel is not connected yet: choose Connect… and enter its token or sign in.</source>
+        <translation>Bu kanal henüz bağlanmadı: Bağlan…'ı seçip erişim anahtarını girin ya da oturum açın.</translation>
+    </message>
+    <message>
+        <source>Defined by IT management: this channel cannot be renamed or removed here.</source>
+        <translation>BT yönetimi tarafından tanımlandı: bu kanalın adı burada değiştirilemez, kanal kaldırılamaz.</translation>
+    </message>
+    <message>
         <source>This channel's token is not in the secure password store. Choose Reconnect.</source>
         <translation>Bu kanalın erişim anahtarı güvenli parola deposunda yok. “Yeniden bağlan”ı seçin.</translation>
     </message>
@@ -797,6 +836,10 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     <message>
         <source>The platform did not accept this token or password. Copy it again in full (without spaces) or create a new one.</source>
         <translation>Platform bu anahtarı ya da parolayı kabul etmedi. Boşluksuz ve eksiksiz yeniden kopyalayın ya da yenisini oluşturun.</translation>
+    </message>
+    <message>
+        <source>You signed in as %1, but IT set this channel up for another account. Nothing was saved; sign in with the institution's account.</source>
+        <translation>%1 olarak oturum açtınız, ama BT bu kanalı başka bir hesap için tanımladı. Hiçbir şey kaydedilmedi; kurumun hesabıyla oturum açın.</translation>
     </message>
     <message>
         <source>This does not look like an app password (xxxx-xxxx-xxxx-xxxx). Never enter the account's main password: create an app password in Bluesky under Settings → Privacy and security → App passwords.</source>
@@ -883,8 +926,16 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
         <translation>Güvenli parola deposuna kaydediliyor…</translation>
     </message>
     <message>
+        <source>Defined by IT management</source>
+        <extracomment>A symbol per state, so the list can be read without colour. A channel never connected yet (a preset of the IT policy): nothing is broken, it waits.</extracomment>
+        <translation>BT yönetimi tarafından tanımlandı</translation>
+    </message>
+    <message>
+        <source>Awaiting connection</source>
+        <translation>Bağlantı bekliyor</translation>
+    </message>
+    <message>
         <source>Token expired — reconnect</source>
-        <extracomment>A symbol per state, so the list can be read without colour.</extracomment>
         <translation>Anahtarın süresi doldu — yeniden bağlanın</translation>
     </message>
     <message>
@@ -1142,7 +1193,7 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     <name>ComposerPane</name>
     <message>
         <source>Title for the calendar (optional)</source>
-        <extracomment>A channel's published posts with engagement (best-time hint); cached per post opened. The campaign of the post being written (a post started in a campaign gets it). The profile's media folder (videos are probed there); set by the window.</extracomment>
+        <extracomment>Every channel's published posts with engagement (best-time hint), read in a worker thread each time a post is opened (the figures grow as posts are published). The campaign of the post being written (a post started in a campaign gets it). The profile's media folder (videos are probed there); set by the window.</extracomment>
         <translation>Takvimde görünecek başlık (isteğe bağlı)</translation>
     </message>
     <message>
@@ -1357,6 +1408,10 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
         <translation>Kanalı yeniden bağla</translation>
     </message>
     <message>
+        <source>Connect the channel</source>
+        <translation>Kanalı bağla</translation>
+    </message>
+    <message>
         <source>Platform</source>
         <translation>Platform</translation>
     </message>
@@ -1405,8 +1460,16 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
         <translation>İptal</translation>
     </message>
     <message>
+        <source>Set by IT management; it cannot be changed here.</source>
+        <translation>BT yönetimi belirledi; burada değiştirilemez.</translation>
+    </message>
+    <message>
         <source>e.g. Municipality (%1)</source>
         <translation>ör. Belediye (%1)</translation>
+    </message>
+    <message>
+        <source>IT has set this channel up: fields in grey are fixed; you only sign in or add the token.</source>
+        <translation>Bu kanalı BT tanımladı: gri alanlar sabittir; siz yalnızca oturum açın ya da erişim anahtarını girin.</translation>
     </message>
     <message>
         <source>Server address:</source>
@@ -1565,7 +1628,9 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     </message>
     <message numerus="yes">
         <source>Lasts %n day(s) from this date, as before.</source>
-        <translation><numerusform>Bu tarihten başlayarak önceki gibi %n gün sürer.</numerusform></translation>
+        <translation>
+            <numerusform>Bu tarihten başlayarak önceki gibi %n gün sürer.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2379,6 +2444,7 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     </message>
     <message>
         <source>Correct the category</source>
+        <extracomment>The item whose conversation/history the tabs show, and which tabs are filled for it: a tab is read from the store when it is opened, not for every row passed over.</extracomment>
         <translation>Kategoriyi düzelt</translation>
     </message>
     <message>
@@ -2486,8 +2552,12 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
         <translation>Bu hafta: henüz mesaj yok</translation>
     </message>
     <message>
-        <source>This week: {answered}/{received} answered · median {median} · {share}% within {target}</source>
-        <translation>Bu hafta: {answered}/{received} yanıtlandı · ortanca {median} · {target} içinde: %{share}</translation>
+        <source>This week: {answered}/{received} answered · median {median} · {share}% in time ({target})</source>
+        <translation>Bu hafta: {answered}/{received} yanıtlandı · ortanca {median} · %{share} zamanında ({target})</translation>
+    </message>
+    <message>
+        <source>In time: answered within {target} of business hours. Counted among the messages whose time is up (answered, or still unanswered after {target}: late); the {waiting} still within {target} are not counted yet. A reply-time goal counts the same way.</source>
+        <translation>Zamanında: mesai saatleri içinde {target} içinde yanıtlanan. Süresi dolan mesajlar arasında sayılır (yanıtlananlar ve {target} geçtiği hâlde yanıtlanmayanlar: gecikmiş); hâlâ {target} içinde olan {waiting} mesaj henüz sayılmaz. Yanıt süresi hedefi de aynı biçimde sayar.</translation>
     </message>
     <message>
         <source>no rule matched</source>
@@ -2766,6 +2836,26 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     <message>
         <source>And this many times the usual (last 7 days):</source>
         <translation>Ve olağanın (son 7 gün) şu kadar katı:</translation>
+    </message>
+    <message>
+        <source>Notifications</source>
+        <translation>Bildirimler</translation>
+    </message>
+    <message>
+        <source>Tell me about new messages while the window is in the background</source>
+        <translation>Pencere arka plandayken yeni mesajları bildir</translation>
+    </message>
+    <message>
+        <source>Also outside business hours</source>
+        <translation>Mesai saatleri dışında da</translation>
+    </message>
+    <message>
+        <source>Tell me when a post could not be published</source>
+        <translation>Bir gönderi yayımlanamadığında bildir</translation>
+    </message>
+    <message>
+        <source>Notifications give counts and kinds only, never a citizen's words or name. A sudden rise of negative messages is told at any hour.</source>
+        <translation>Bildirimler yalnızca sayıları ve türleri verir; vatandaşın sözlerini ya da adını asla göstermez. Olumsuz mesajlardaki ani artış her saatte bildirilir.</translation>
     </message>
 </context>
 <context>
@@ -4625,6 +4715,62 @@ BT biriminizden bu klasöre yazma izni isteyin ya da --profile ile yazabildiğin
     <message>
         <source>The field {field} is not right.</source>
         <translation>{field} alanında bir sorun var.</translation>
+    </message>
+</context>
+<context>
+    <name>TrayNotifier</name>
+    <message>
+        <source>Open Kurum Masaüstü</source>
+        <extracomment>The icon or a notification was clicked: bring the window forward. Every notification said (title, body), newest last: what the person was told.</extracomment>
+        <translation>Kurum Masaüstü'nü aç</translation>
+    </message>
+    <message>
+        <source>New post</source>
+        <translation>Yeni gönderi</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Çıkış</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new message(s)</source>
+        <translation><numerusform>%n yeni mesaj</numerusform></translation>
+    </message>
+    <message>
+        <source>Open the inbox to read and answer them.</source>
+        <translation>Okuyup yanıtlamak için gelen kutusunu açın.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n complaint(s)</source>
+        <translation><numerusform>%n şikâyet</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n abusive message(s) to hide or delete</source>
+        <translation><numerusform>gizlenecek ya da silinecek %n hakaret içeren mesaj</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n question(s)</source>
+        <translation><numerusform>%n soru</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n request(s)</source>
+        <translation><numerusform>%n talep</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n post(s) could not be published</source>
+        <translation><numerusform>%n gönderi yayımlanamadı</numerusform></translation>
+    </message>
+    <message>
+        <source>The outbox shows why; fix it there and try again.</source>
+        <translation>Nedenini giden kutusu gösteriyor; orada düzeltip yeniden deneyin.</translation>
+    </message>
+    <message>
+        <source>Negative messages are rising quickly</source>
+        <translation>Olumsuz mesajlar hızla artıyor</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n negative message(s) in the last {hours} h ({where}). Open the crisis plan.</source>
+        <translation><numerusform>Son {hours} saatte %n olumsuz mesaj ({where}). Kriz planını açın.</numerusform></translation>
     </message>
 </context>
 <context>

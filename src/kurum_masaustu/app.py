@@ -229,6 +229,25 @@ def _connect_demo_channels(services: Services) -> None:
     log.info("demo: %d sandbox channels connected", connected)
 
 
+def create_preset_channels(services: Services) -> list[int]:
+    """The IT policy's preset channels the profile lacks, created "awaiting connection" (at every
+    start and by every command that opens the profile; the second time creates nothing)."""
+    from kurum_masaustu import policy
+
+    if not policy.current().get("channels"):
+        return []  # the usual case: nothing more to load before the first paint
+    from kurum_masaustu.services.channels import ChannelService
+
+    try:
+        created = ChannelService(services.sessions, services.credentials(), actor="BT politikası").create_presets()
+    except Exception:  # a policy must never stop the app
+        log.exception("creating the policy's preset channels failed")
+        return []
+    if created:
+        log.info("policy: %d preset channel(s) created, awaiting connection: %s", len(created), created)
+    return created
+
+
 def _forget_demo_secrets(services: Services) -> None:
     """A throwaway demo profile leaves nothing behind in the keyring."""
     from kurum_masaustu.credentials import CredentialError
@@ -407,6 +426,7 @@ def _run_window(
         services = build_services(profile, settings)
         if seed:
             _connect_demo_channels(services)
+        create_preset_channels(services)
     except DatabaseRefusedError as exc:
         log.error("database refused: %s", exc)
         message = refusal_message(exc)

@@ -45,7 +45,7 @@ def _err(message: str) -> None:
 @contextmanager
 def open_profile(args: argparse.Namespace, wait_seconds: float = 0) -> Iterator[Services]:
     """The profile's services, holding its lock (the window must not run meanwhile)."""
-    from kurum_masaustu.app import build_services
+    from kurum_masaustu.app import build_services, create_preset_channels
     from kurum_masaustu.logging_setup import setup_logging, teardown_logging
     from kurum_masaustu.profile_lock import ProfileLock
     from kurum_masaustu.settings import Settings
@@ -58,6 +58,7 @@ def open_profile(args: argparse.Namespace, wait_seconds: float = 0) -> Iterator[
     settings.ensure_profile_id(profile.settings_file)
     services = build_services(profile, settings)
     try:
+        create_preset_channels(services)
         yield services
     finally:
         services.close()
@@ -100,14 +101,17 @@ def _channel(args: argparse.Namespace) -> int:
         channels = ChannelService(services.sessions, services.credentials(), actor="komut satırı")
         if args.action == "list":
             rows = channels.list()
+            managed = channels.managed()
             if args.json:
-                print(json.dumps([_jsonable(r) for r in rows], ensure_ascii=False, indent=2))
+                listed = [{**_jsonable(r), "managed": r.id in managed} for r in rows]
+                print(json.dumps(listed, ensure_ascii=False, indent=2))
             for row in [] if args.json else rows:
                 flags = " ".join(
                     flag
                     for flag, on in (
                         ("[deneme]", row.sandbox),
                         ("[kapalı]", not row.enabled),
+                        ("[BT]", row.id in managed),
                         (_health_flag(row), True),
                     )
                     if on and flag
@@ -198,6 +202,8 @@ def _health_flag(row: Any) -> str:
     health = channel_health(
         enabled=row.enabled, auth_problem=row.auth_problem, token_expires_at=row.token_expires_at, now=datetime.now(UTC)
     )
+    if health.awaiting:
+        return "[bağlantı bekliyor: uygulamada Yayın → Kanallar… → Bağlan]"
     if health.state == HealthState.NEEDS_RECONNECT:
         return "[süresi doldu: yeniden bağlan]" if health.reason == "expired" else "[yeniden bağlan]"
     if health.state == HealthState.EXPIRING:
@@ -221,6 +227,7 @@ def _channel_error(exc: Exception) -> str:
         "missing_secret": f"Eksik gizli bilgi: {detail}",
         "no_keyring": f"Güvenli parola deposu kullanılamıyor; gizli anahtar saklanamaz. ({detail})",
         "not_found": f"Böyle bir kanal yok: {detail}",
+        "managed": "Bu kanal BT yönetimi tarafından tanımlandı (politika); adı değiştirilemez, kaldırılamaz.",
     }
     return messages.get(code, str(exc))
 
@@ -229,6 +236,7 @@ def _channel_error(exc: Exception) -> str:
 TEST_MESSAGES = {
     "wrong_token": "Platform gizli anahtarı kabul etmedi; kanalı yeniden bağlayın.",
     "no_secret": "Kanalın gizli anahtarı parola deposunda yok; kanalı yeniden bağlayın.",
+    "awaiting": "Kanal henüz bağlanmadı (BT'nin tanımladığı kanal): uygulamada Kanallar… → Bağlan.",
     "no_keyring": "Güvenli parola deposu kullanılamıyor.",
     "unreachable": "Sunucuya ulaşılamadı (adres, internet bağlantısı ya da vekil sunucu).",
     "rate_limited": "Platform beklememizi istiyor; birkaç dakika sonra yeniden deneyin.",

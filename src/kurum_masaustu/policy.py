@@ -13,7 +13,14 @@ import sys
 from collections.abc import Mapping
 from pathlib import Path
 
-from kurum_masaustu.rules.policy import Policy, PolicyProblem, merge, parse_entries, parse_file_text
+from kurum_masaustu.rules.policy import (
+    Policy,
+    PolicyProblem,
+    merge,
+    parse_entries,
+    parse_file_text,
+    presets_in_force,
+)
 
 log = logging.getLogger(__name__)
 
@@ -80,6 +87,7 @@ def load_policy(registry: Mapping[str, str] | None = None, path: Path | None = N
         entries = read_registry() if registry is None else registry
         from_registry = parse_entries(entries, "registry " + REGISTRY_KEY, from_registry=True)
         policy = merge(from_registry, read_file(path or policy_file()))
+        policy.problems.extend(presets_in_force(policy)[1])  # shown in Settings; never created
     except Exception as exc:  # a policy must never stop the app
         log.exception("reading the IT policy failed; running without it")
         policy = Policy(problems=[PolicyProblem("policy", "(all)", f"not read: {exc}")])

@@ -375,6 +375,7 @@ async def test_the_pane_asks_a_reason_and_a_confirmation_before_deleting(
     assert await started[0] is None
     with pytest.raises(KeyError):
         sandbox.comment(comment)
+    pane.tabs.setCurrentWidget(pane.history_view)
     assert "deleted on the platform (Hakaret)" in pane.history_view.toPlainText()
     assert not pane.delete_button.isEnabled()  # already deleted
 

@@ -48,7 +48,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from kurum_masaustu.domain import InboxCategory, Platform
@@ -61,6 +61,7 @@ from kurum_masaustu.platforms.base import (
     RemoteItem,
     Transient,
 )
+from kurum_masaustu.rules.channel_health import AWAITING_CONNECTION
 from kurum_masaustu.rules.inbox import Classification, classify
 from kurum_masaustu.store.models import AuditEntry, Channel, Delivery, InboxItem, InboxItemRevision, Reply
 
@@ -149,7 +150,14 @@ async def sync_inbox(
     ``save_secrets`` stores a session the adapter renewed while reading (see the outbox)."""
     wanted = None if channels is None else set(channels)
     with sessions() as session:
-        stmt = select(Channel).where(Channel.enabled.is_(True)).order_by(Channel.id)
+        stmt = (
+            select(Channel)
+            .where(
+                Channel.enabled.is_(True),
+                or_(Channel.auth_problem.is_(None), Channel.auth_problem != AWAITING_CONNECTION),
+            )
+            .order_by(Channel.id)
+        )  # a preset channel never connected has no token to read with
         if wanted is not None:
             stmt = stmt.where(Channel.id.in_(wanted))
         found = list(session.scalars(stmt))

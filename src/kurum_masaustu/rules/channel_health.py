@@ -11,6 +11,10 @@ from enum import Enum
 
 #: Warn this many days before a token expires (the status bar and the channel manager).
 WARN_DAYS = 7
+#: ``Channel.auth_problem`` of a channel IT defined that has never been connected (no secret yet).
+#: Like a refused token, it keeps the outbox, the replies and the inbox away until a connect
+#: clears it; the person sees "awaiting connection" instead of "reconnect".
+AWAITING_CONNECTION = "awaiting_connection"
 
 
 class HealthState(Enum):
@@ -25,8 +29,13 @@ class ChannelHealth:
     state: HealthState
     #: Whole days left before the token expires (0: it expires today); None when no expiry is known.
     days_left: int | None = None
-    #: Why it needs reconnecting: "expired" (the date passed) or "refused" (the platform said so).
+    #: Why it needs (re)connecting: "expired" (the date passed), "refused" (the platform said so)
+    #: or "awaiting" (never connected: a preset channel of the IT policy).
     reason: str | None = None
+
+    @property
+    def awaiting(self) -> bool:
+        return self.reason == "awaiting"
 
 
 def channel_health(
@@ -44,6 +53,8 @@ def channel_health(
         days_left = max(0, remaining.days)
     if not enabled:  # removed, kept for its history: nothing to renew
         return ChannelHealth(HealthState.DISABLED, days_left)
+    if auth_problem == AWAITING_CONNECTION:
+        return ChannelHealth(HealthState.NEEDS_RECONNECT, None, "awaiting")
     if token_expires_at is not None and token_expires_at <= now:
         return ChannelHealth(HealthState.NEEDS_RECONNECT, 0, "expired")
     if auth_problem:

@@ -34,6 +34,7 @@ CHANNEL_FIELDS: Final = (
     "ig_user_id",
     "organization_urn",
     "chat_id",
+    "sandbox",
 )
 SYNC_MINUTES_RANGE: Final = (5, 1440)
 _SECRET_WORDS: Final = ("secret", "token", "password", "parola", "sifre", "şifre", "key")
@@ -54,10 +55,14 @@ class PolicyProblem:
 
 @dataclass(frozen=True)
 class PresetChannel:
+    """A channel IT defined: created in the profile "awaiting connection" (see ``rules/presets``)."""
+
     platform: str
     name: str
     handle: str = ""
     settings: tuple[tuple[str, str], ...] = ()
+    #: A training channel on the sandbox platform (refused when the sandbox is off).
+    sandbox: bool = False
 
 
 @dataclass
@@ -212,7 +217,8 @@ def _channels(value: Any) -> tuple[PresetChannel, ...]:
             raise _BadValueError(f"channel {number}: unknown platform {item.get('platform')!r}")
         try:
             name = _text(item.get("name", ""))
-            texts = {key: _text(item[key]) for key in CHANNEL_FIELDS[2:] if key in item}
+            texts = {key: _text(item[key]) for key in CHANNEL_FIELDS[2:] if key in item and key != "sandbox"}
+            sandbox = _bool(item.get("sandbox", False))
         except _BadValueError as exc:
             raise _BadValueError(f"channel {number}: {exc}") from None
         if not name:
@@ -220,7 +226,7 @@ def _channels(value: Any) -> tuple[PresetChannel, ...]:
         if "base_url" in texts and not texts["base_url"].startswith(("https://", "http://")):
             raise _BadValueError(f"channel {number}: base_url must start with https://")
         handle = texts.pop("handle", "")
-        channels.append(PresetChannel(platform, name, handle, tuple(sorted(texts.items()))))
+        channels.append(PresetChannel(platform, name, handle, tuple(sorted(texts.items())), sandbox))
     return tuple(channels)
 
 
@@ -280,6 +286,24 @@ def parse_file_text(text: str, source: str) -> Policy:
     if not isinstance(raw, dict):
         return Policy(problems=[PolicyProblem(source, "(file)", "expected a JSON object {…}")])
     return parse_entries({k: v for k, v in raw.items() if not str(k).startswith("_")}, source)
+
+
+def presets_in_force(policy: Policy) -> tuple[list[PresetChannel], list[PolicyProblem]]:
+    """The preset channels the app creates, and the ones left out because the policy itself
+    forbids them (a platform outside ``allowed_platforms``, a sandbox one with the sandbox off)."""
+    kept: list[PresetChannel] = []
+    problems: list[PolicyProblem] = []
+    source = policy.sources.get("channels", "policy")
+    for number, preset in enumerate(policy.get("channels", ()), start=1):
+        if not policy.platform_allowed(preset.platform):
+            why = f"channel {number} ({preset.name}): {preset.platform} is not in allowed_platforms; not created"
+        elif preset.sandbox and policy.sandbox_disabled:
+            why = f"channel {number} ({preset.name}): a sandbox channel, but disable_sandbox is set; not created"
+        else:
+            kept.append(preset)
+            continue
+        problems.append(PolicyProblem(source, "channels", why))
+    return kept, problems
 
 
 def merge(first: Policy, second: Policy) -> Policy:

@@ -1,16 +1,18 @@
 """Channels: adding, listing, testing and removing the institution's accounts.
 
 Secrets go to the keyring (never to the database); a channel whose platform has no adapter
-yet can still be added as a manual channel.
+yet can still be added as a manual channel. Preset channels of the IT policy are created here
+"awaiting connection" (no secret) and, while the policy names them, cannot be renamed or removed.
 """
 
 from __future__ import annotations
 
+import builtins
 import secrets
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
@@ -19,7 +21,12 @@ from kurum_masaustu.credentials import CredentialError, CredentialStore
 from kurum_masaustu.domain import Platform
 from kurum_masaustu.errors import CodedError
 from kurum_masaustu.publishing.registry import support_for
+from kurum_masaustu.rules.channel_health import AWAITING_CONNECTION
+from kurum_masaustu.rules.presets import ExistingChannel, managed_channels, missing_presets, preset_settings
 from kurum_masaustu.store.models import AuditEntry, Channel, Delivery
+
+if TYPE_CHECKING:
+    from kurum_masaustu.rules.policy import Policy, PresetChannel
 
 PALETTE = ("#1877f2", "#e1306c", "#0f1419", "#0a66c2", "#6364ff", "#1185fe", "#229ed9", "#f97316")
 
@@ -39,13 +46,28 @@ class ChannelRow:
     base_url: str
     auth_problem: str | None
     token_expires_at: datetime | None
+    settings: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def awaiting_connection(self) -> bool:
+        return self.auth_problem == AWAITING_CONNECTION
 
 
 class ChannelService:
-    def __init__(self, sessions: sessionmaker[Session], credentials: CredentialStore, actor: str = "kullanıcı") -> None:
+    """``policy``: the IT policy whose preset channels are managed (default: the one in force)."""
+
+    def __init__(
+        self,
+        sessions: sessionmaker[Session],
+        credentials: CredentialStore,
+        actor: str = "kullanıcı",
+        *,
+        policy: Policy | None = None,
+    ) -> None:
         self._sessions = sessions
         self._credentials = credentials
         self._actor = actor
+        self._policy = policy
 
     def add(
         self,
@@ -128,6 +150,7 @@ class ChannelService:
                     str((c.settings or {}).get("base_url", "")),
                     c.auth_problem,
                     c.token_expires_at,
+                    dict(c.settings or {}),
                 )
                 for c in session.scalars(select(Channel).order_by(Channel.id))
             ]
@@ -135,6 +158,63 @@ class ChannelService:
     def get(self, channel_id: int) -> Channel | None:
         with self._sessions() as session:
             return session.get(Channel, channel_id)
+
+    # -- preset channels of the IT policy --------------------------------------------------------
+    def policy(self) -> Policy:
+        if self._policy is None:
+            from kurum_masaustu import policy
+
+            return policy.current()
+        return self._policy
+
+    def _presets(self) -> builtins.list[PresetChannel]:
+        from kurum_masaustu.rules.policy import presets_in_force
+
+        return presets_in_force(self.policy())[0]
+
+    def _existing(self) -> builtins.list[ExistingChannel]:
+        return [
+            ExistingChannel(r.id, r.platform.value, r.display_name, r.handle, r.settings, r.sandbox)
+            for r in self.list()
+            if r.enabled
+        ]
+
+    def managed(self) -> dict[int, PresetChannel]:
+        """Channel id → its preset, for the channels the IT policy defines."""
+        presets = self._presets()
+        return managed_channels(presets, self._existing()) if presets else {}
+
+    def create_presets(self) -> builtins.list[int]:
+        """Create the policy's preset channels the profile does not have yet (idempotent).
+
+        Each is "awaiting connection": its ids are set, its secret comes when the person connects
+        it (Channels → Connect…). A manual channel needs no secret and is ready at once.
+        """
+        missing = missing_presets(self._presets(), self._existing())
+        app_ids = dict(self.policy().get("app_ids", {}))
+        created: builtins.list[int] = []
+        for preset in missing:
+            platform = Platform(preset.platform)
+            with self._sessions.begin() as session:
+                count = session.scalar(select(func.count()).select_from(Channel)) or 0
+                channel = Channel(
+                    platform=platform,
+                    display_name=preset.name,
+                    handle=preset.handle,
+                    settings=preset_settings(preset, app_ids),
+                    sandbox=preset.sandbox,
+                    color=PALETTE[count % len(PALETTE)],
+                    auth_problem=None if platform == Platform.MANUAL else AWAITING_CONNECTION,
+                )
+                session.add(channel)
+                session.flush()
+                created.append(channel.id)
+                self._audit(session, "channel.preset", channel.id, platform=platform.value, sandbox=preset.sandbox)
+        return created
+
+    def _refuse_managed(self, channel_id: int) -> None:
+        if channel_id in self.managed():
+            raise ChannelError("managed", str(channel_id))
 
     def connect_sandbox_channels(self) -> int:
         """Give sandbox channels that have no secrets a fresh set (demo and training profiles).
@@ -183,9 +263,11 @@ class ChannelService:
             self._audit(session, "channel.reconnect", channel_id)
 
     def rename(self, channel_id: int, display_name: str) -> None:
+        """Refused (``managed``) for a channel the IT policy defines."""
         name = display_name.strip()
         if not name:
             raise ChannelError("no_name")
+        self._refuse_managed(channel_id)
         with self._sessions.begin() as session:
             channel = session.get(Channel, channel_id)
             if channel is None:
@@ -206,7 +288,9 @@ class ChannelService:
 
     def remove(self, channel_id: int) -> bool:
         """Forget a channel's secrets; delete it if it never published, else keep it disabled
-        (its history stays readable). Returns True if the row was deleted."""
+        (its history stays readable). Returns True if the row was deleted. Refused (``managed``)
+        for a channel the IT policy defines."""
+        self._refuse_managed(channel_id)
         with self._sessions() as session:
             found = session.get(Channel, channel_id)
             if found is None:

@@ -48,6 +48,8 @@ from kurum_masaustu.platforms.sandbox.core import Faults, SandboxState, SandboxT
 from kurum_masaustu.publishing.adapters import sandbox_state_path
 from kurum_masaustu.publishing.network import network_client, sandbox_client
 from kurum_masaustu.publishing.registry import load, support_for
+from kurum_masaustu.rules.channel_health import AWAITING_CONNECTION
+from kurum_masaustu.rules.presets import same_handle
 from kurum_masaustu.services.channels import ChannelError, ChannelService
 
 APP_NAME = "Kurum Masaüstü"
@@ -88,11 +90,12 @@ Consent = Callable[[str, str], Awaitable[bool]]
 class ConnectError(CodedError):
     """Connecting stopped before anything was saved; ``code`` picks the Turkish message.
 
-    Codes: ``missing`` (detail: the field), ``no_secret`` (none in the keyring), ``bad_url``,
-    ``bad_port``, ``unreachable``, ``not_platform`` (no such API at that address), ``wrong_token``,
-    ``not_app_password``, ``refused`` (detail: what the platform said; ``platform_code`` its
-    reason), ``rate_limited``, ``bad_answer``, ``token_refused`` (the code exchange failed),
-    ``no_keyring``, ``no_browser``, and the
+    Codes: ``missing`` (detail: the field), ``no_secret`` (none in the keyring), ``awaiting`` (a
+    preset channel never connected), ``bad_url``, ``bad_port``, ``unreachable``, ``not_platform``
+    (no such API at that address), ``wrong_token``, ``wrong_account`` (detail: the account signed
+    in, not the one IT set), ``not_app_password``, ``refused`` (detail:
+    what the platform said; ``platform_code`` its reason), ``rate_limited``, ``bad_answer``,
+    ``token_refused`` (the code exchange failed), ``no_keyring``, ``no_browser``, and the
     :class:`~kurum_masaustu.platforms.oauth.OAuthError` codes (``port_in_use``, ``timeout``,
     ``cancelled``, ``state_mismatch``, ``denied``, ``no_code``). ``detail`` never holds a secret.
     """
@@ -115,6 +118,8 @@ class ConnectForm:
     secrets: dict[str, str] = field(default_factory=dict)
     #: For pasted tokens whose lifetime the platform's tool shows (e.g. LinkedIn: 60 days).
     token_expires_at: datetime | None = None
+    #: The account IT set for a preset channel: signing in as another one is refused.
+    expected_handle: str = ""
 
 
 @dataclass(frozen=True)
@@ -177,6 +182,7 @@ class ConnectService:
         on_step("verifying")
         async with self._session(form, channel_id) as (client, base_url, pending):
             account, renewed = await self._verify(client, form.platform, {**settings, "base_url": base_url}, secrets)
+        _check_account(form, account)
         expires = account.token_expires_at or form.token_expires_at
         on_step("saving")
         return await self._save(form, channel_id, settings, {**secrets, **renewed}, account, expires, pending, base_url)
@@ -257,6 +263,7 @@ class ConnectService:
                 secrets["client_secret"] = client_secret
             on_step("verifying")
             account, renewed = await self._verify(client, form.platform, {**settings, "base_url": base_url}, secrets)
+        _check_account(form, account)
         expires = account.token_expires_at
         if expires is None and tokens.get("expires_in") and not tokens.get("refresh_token"):
             expires = self._clock() + timedelta(seconds=int(tokens["expires_in"]))  # nothing will renew it
@@ -271,6 +278,8 @@ class ConnectService:
         support = support_for(channel.platform)
         if support is None:
             raise ConnectError("refused", "unsupported_platform")
+        if channel.auth_problem == AWAITING_CONNECTION:
+            raise ConnectError("awaiting")  # nothing to test yet; its state stays as it is
         on_step("reading")
         try:
             stored = await asyncio.to_thread(self._stored_secrets, channel_id)
@@ -542,6 +551,12 @@ class ConnectService:
 
 
 # -- helpers ----------------------------------------------------------------------------------
+def _check_account(form: ConnectForm, account: AccountInfo) -> None:
+    """A preset channel connects only the account IT named (before anything is saved)."""
+    if form.expected_handle and account.handle and not same_handle(form.expected_handle, account.handle):
+        raise ConnectError("wrong_account", account.handle)
+
+
 async def _approve(_app: str, _account: str) -> bool:
     return True
 

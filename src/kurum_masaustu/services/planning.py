@@ -338,6 +338,24 @@ class PlanningService:
         return removed
 
     # -- engagement (best-time hints) -------------------------------------------------------------
+    def engagement_by_channel(self, days: int = 365) -> dict[int, list[Sample]]:
+        """:meth:`engagement_samples` of every channel at once (one query), keyed by channel id."""
+        since = datetime.now().astimezone() - timedelta(days=days)
+        stmt = (
+            select(Delivery.channel_id, Delivery.published_at, Delivery.scheduled_at, DeliveryMetrics)
+            .join(DeliveryMetrics, DeliveryMetrics.delivery_id == Delivery.id)
+            .where(Delivery.state == DeliveryState.PUBLISHED)
+        )
+        by_channel: dict[int, list[Sample]] = {}
+        with self._sessions() as session:
+            for channel_id, published_at, scheduled_at, metrics in session.execute(stmt):
+                at = published_at or scheduled_at
+                if at is None or at < since:
+                    continue
+                sample = Sample(to_local(at), metrics.reactions, metrics.comments, metrics.shares)
+                by_channel.setdefault(channel_id, []).append(sample)
+        return by_channel
+
     def engagement_samples(self, channel_id: int | None = None, days: int = 365) -> list[Sample]:
         """Published deliveries with metrics in the last ``days`` days (of one channel)."""
         since = datetime.now().astimezone() - timedelta(days=days)

@@ -2,7 +2,9 @@
 
 Add, test (on the async loop, with progress and Cancel), reconnect, rename and remove (after a
 question; its secrets leave the keyring). A token that expires within a week is shown with how to
-renew it; an expired or refused one as "needs reconnecting".
+renew it; an expired or refused one as "needs reconnecting". A preset channel of the IT policy
+shows "awaiting connection" until the person connects it (its ids filled in and locked); while the
+policy names it, it cannot be renamed or removed ("defined by IT management").
 """
 
 from __future__ import annotations
@@ -30,10 +32,12 @@ from PySide6.QtWidgets import (
 
 from kurum_masaustu.domain import Platform
 from kurum_masaustu.rules.channel_health import ChannelHealth, HealthState, channel_health
+from kurum_masaustu.rules.policy import PresetChannel
+from kurum_masaustu.rules.presets import ID_FIELDS, locked_fields
 from kurum_masaustu.rules.timeutil import to_local
 from kurum_masaustu.services.channels import ChannelError, ChannelRow, ChannelService
 from kurum_masaustu.services.connect import OAUTH_PLATFORMS, ConnectError, ConnectService
-from kurum_masaustu.ui.channel_texts import connect_error_text, health_text, renewal_text, step_text
+from kurum_masaustu.ui.channel_texts import connect_error_text, health_text, managed_text, renewal_text, step_text
 from kurum_masaustu.ui.connect_dialog import ConnectDialog, ask
 from kurum_masaustu.ui.labels import platform_name
 from kurum_masaustu.ui.tasks import alive, in_thread, spawn
@@ -44,6 +48,7 @@ COLOURS = {
     HealthState.NEEDS_RECONNECT: "#b42318",
     HealthState.DISABLED: "#6e7781",
 }
+AWAITING_COLOUR = "#9a6700"
 
 
 def _item(text: str) -> QStandardItem:
@@ -73,6 +78,8 @@ class ChannelManagerDialog(QDialog):
         self._open_url = open_url
         self._clock = clock
         self._rows: list[ChannelRow] = []
+        #: Channel id → its preset, for the channels the IT policy defines.
+        self._managed: dict[int, PresetChannel] = {}
         self._task: asyncio.Task[Any] | None = None
         self.connect_dialog: ConnectDialog | None = None
 
@@ -158,12 +165,17 @@ class ChannelManagerDialog(QDialog):
     def reload(self, select: int | None = None) -> None:
         current = select if select is not None else self.selected_id()
         self._rows = self._channels.list()
+        self._managed = self._channels.managed()
         self.model.removeRows(0, self.model.rowCount())
         for row in self._rows:
             health = self.health(row)
-            state = _item(health_text(health, row.sandbox, row.platform == Platform.MANUAL))
-            state.setForeground(QColor(COLOURS[health.state]))
-            items = [_item(platform_name(row.platform)), _item(row.display_name), _item(row.handle), state]
+            state = _item(self._state_text(row, health))
+            state.setForeground(QColor(AWAITING_COLOUR if health.awaiting else COLOURS[health.state]))
+            account = row.handle or str(row.settings.get(ID_FIELDS.get(row.platform.value, ""), ""))
+            items = [_item(platform_name(row.platform)), _item(row.display_name), _item(account), state]
+            if row.id in self._managed:
+                for item in items:
+                    item.setToolTip(managed_text())
             items[0].setData(row.id, Qt.ItemDataRole.UserRole)
             self.model.appendRow(items)
         ids = [row.id for row in self._rows]
@@ -181,26 +193,50 @@ class ChannelManagerDialog(QDialog):
         row = self.selected()
         return row.id if row else None
 
+    def managed(self, row: ChannelRow) -> bool:
+        """Defined by the IT policy: not to be renamed or removed here."""
+        return row.id in self._managed
+
+    def _state_text(self, row: ChannelRow, health: ChannelHealth) -> str:
+        text = health_text(health, row.sandbox, row.platform == Platform.MANUAL)
+        if not self.managed(row):
+            return text
+        return text + " · " + self.tr("managed by IT")
+
     def _selection_changed(self) -> None:
         row = self.selected()
         manual = row is not None and row.platform == Platform.MANUAL
         busy = self._task is not None and not self._task.done()
-        self.test_button.setEnabled(row is not None and not manual and row.enabled and not busy)
+        awaiting = row is not None and row.awaiting_connection
+        managed = row is not None and self.managed(row)
+        self.test_button.setEnabled(row is not None and not manual and row.enabled and not awaiting and not busy)
         self.reconnect_button.setEnabled(row is not None and not manual and row.enabled and not busy)
-        self.rename_button.setEnabled(row is not None and not busy)
-        self.remove_button.setEnabled(row is not None and not busy)
+        self.reconnect_button.setText(self.tr("&Connect…") if awaiting else self.tr("&Reconnect…"))
+        self.rename_button.setEnabled(row is not None and not managed and not busy)
+        self.remove_button.setEnabled(row is not None and not managed and not busy)
+        why = managed_text() if managed else ""
+        self.rename_button.setToolTip(why)
+        self.remove_button.setToolTip(why)
         self.detail.setText(self._detail(row) if row else self.tr("No channel yet: add the institution's accounts."))
 
     def _detail(self, row: ChannelRow) -> str:
         health = self.health(row)
-        state = health_text(health, row.sandbox, row.platform == Platform.MANUAL)
+        state = self._state_text(row, health)
         lines = [f"{platform_name(row.platform)} · {row.display_name} · {state}"]
         if row.base_url:
             lines.append(self.tr("Server: %1").replace("%1", row.base_url))
         if row.token_expires_at is not None:
             when = f"{to_local(row.token_expires_at):%d.%m.%Y %H:%M}"
             lines.append(self.tr("The token is valid until %1.").replace("%1", when))
-        if health.state in (HealthState.EXPIRING, HealthState.NEEDS_RECONNECT):
+        if self.managed(row):
+            lines.append(
+                self.tr("%1: it cannot be renamed or removed here; its IDs are set by IT.").replace(
+                    "%1", managed_text()
+                )
+            )
+        if health.awaiting:
+            lines.append(self.tr("Not connected yet: choose Connect… and enter its token or sign in."))
+        elif health.state in (HealthState.EXPIRING, HealthState.NEEDS_RECONNECT):
             lines.append(renewal_text(row.platform))
         if row.sandbox:
             lines.append(self.tr("Sandbox channel: what it publishes stays on this computer."))
@@ -217,9 +253,13 @@ class ChannelManagerDialog(QDialog):
 
     def _open_connect(self, row: ChannelRow | None) -> None:
         settings: dict[str, Any] = {}
+        locked: frozenset[str] = frozenset()
         if row is not None:
             channel = self._channels.get(row.id)
             settings = dict(channel.settings or {}) if channel is not None else {}
+            preset = self._managed.get(row.id)
+            if preset is not None:
+                locked = locked_fields(preset, self._channels.policy().get("app_ids", {}))
         dialog = ConnectDialog(
             self._connect,
             self._channels,
@@ -228,6 +268,8 @@ class ChannelManagerDialog(QDialog):
             sandbox=row.sandbox if row else False,
             settings=settings,
             handle=row.handle if row else "",
+            locked=locked,
+            awaiting=row is not None and row.awaiting_connection,
             open_url=self._open_url,
             parent=self,
         )
@@ -288,9 +330,16 @@ class ChannelManagerDialog(QDialog):
         if alive(self):
             self.status.setText(step_text(step))
 
+    def _refuse_managed(self) -> None:
+        self.status.setStyleSheet("color: #b42318;")
+        self.status.setText(connect_error_text("managed"))
+
     def rename(self) -> None:
         row = self.selected()
         if row is None:
+            return
+        if self.managed(row):
+            self._refuse_managed()
             return
         dialog = QInputDialog(self)
         dialog.setWindowTitle(self.tr("Rename the channel"))
@@ -303,9 +352,10 @@ class ChannelManagerDialog(QDialog):
     def _renamed(self, channel_id: int, name: str) -> None:
         try:
             self._channels.rename(channel_id, name)
-        except ChannelError:
+        except ChannelError as exc:
             self.status.setStyleSheet("color: #b42318;")
-            self.status.setText(connect_error_text("missing", "display_name"))
+            code, detail = ("managed", "") if exc.code == "managed" else ("missing", "display_name")
+            self.status.setText(connect_error_text(code, detail))
             return
         self.status.clear()
         self.reload(select=channel_id)
@@ -313,7 +363,9 @@ class ChannelManagerDialog(QDialog):
 
     def remove(self) -> None:
         row = self.selected()
-        if row is not None:
+        if row is not None and self.managed(row):
+            self._refuse_managed()
+        elif row is not None:
             self._task = spawn(self._remove(row))
 
     async def _remove(self, row: ChannelRow) -> None:
@@ -334,10 +386,8 @@ class ChannelManagerDialog(QDialog):
             if deleted and row.sandbox:
                 await in_thread(self._connect.discard_sandbox, row.id)
         except ChannelError as exc:
-            message, colour = (
-                connect_error_text("no_keyring" if exc.code == "no_keyring" else "refused", exc.detail),
-                "#b42318",
-            )
+            code = exc.code if exc.code in ("no_keyring", "managed") else "refused"
+            message, colour = connect_error_text(code, "" if code == "managed" else exc.detail), "#b42318"
         else:
             message = self.tr("Removed.") if deleted else self.tr("Removed; kept switched off for its published posts.")
             colour = "#1a7f37"

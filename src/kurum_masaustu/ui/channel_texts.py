@@ -55,6 +55,12 @@ def connect_error_text(code: str, detail: str = "", platform_code: str = "") -> 
             "Channels", "This is not a server address. Write it like sosyal.belediye.bel.tr or https://mastodon.social."
         ),
         "bad_port": QCoreApplication.translate("Channels", "The port must be a number between 1024 and 65535."),
+        "awaiting": QCoreApplication.translate(
+            "Channels", "This channel is not connected yet: choose Connect… and enter its token or sign in."
+        ),
+        "managed": QCoreApplication.translate(
+            "Channels", "Defined by IT management: this channel cannot be renamed or removed here."
+        ),
         "no_secret": QCoreApplication.translate(
             "Channels", "This channel's token is not in the secure password store. Choose Reconnect."
         ),
@@ -70,6 +76,11 @@ def connect_error_text(code: str, detail: str = "", platform_code: str = "") -> 
             "Channels",
             "The platform did not accept this token or password. Copy it again in full (without spaces) "
             "or create a new one.",
+        ),
+        "wrong_account": QCoreApplication.translate(
+            "Channels",
+            "You signed in as %1, but IT set this channel up for another account. Nothing was saved; sign "
+            "in with the institution's account.",
         ),
         "not_app_password": QCoreApplication.translate(
             "Channels",
@@ -138,10 +149,20 @@ HEALTH_SYMBOLS = {
     HealthState.NEEDS_RECONNECT: "✕",
     HealthState.DISABLED: "–",
 }
+#: A channel never connected yet (a preset of the IT policy): nothing is broken, it waits.
+AWAITING_SYMBOL = "○"
+
+
+def managed_text() -> str:
+    """Why a channel the IT policy defines cannot be renamed or removed (as Settings says it)."""
+    return QCoreApplication.translate("Channels", "Defined by IT management")
 
 
 def health_text(health: ChannelHealth, sandbox: bool, manual: bool = False) -> str:
-    if health.state == HealthState.NEEDS_RECONNECT:
+    symbol = HEALTH_SYMBOLS[health.state]
+    if health.awaiting:
+        symbol, text = AWAITING_SYMBOL, QCoreApplication.translate("Channels", "Awaiting connection")
+    elif health.state == HealthState.NEEDS_RECONNECT:
         text = (
             QCoreApplication.translate("Channels", "Token expired — reconnect")
             if health.reason == "expired"
@@ -158,7 +179,7 @@ def health_text(health: ChannelHealth, sandbox: bool, manual: bool = False) -> s
         text = QCoreApplication.translate("Channels", "Posted by hand")
     else:
         text = QCoreApplication.translate("Channels", "Connected")
-    text = f"{HEALTH_SYMBOLS[health.state]} {text}"
+    text = f"{symbol} {text}"
     return text + " · " + QCoreApplication.translate("Channels", "sandbox") if sandbox else text
 
 

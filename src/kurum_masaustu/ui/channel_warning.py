@@ -1,4 +1,7 @@
-"""A status-bar button that appears when a channel needs reconnecting or its token expires soon."""
+"""A status-bar button that appears when a channel needs (re)connecting or its token expires soon.
+
+A preset channel of the IT policy that was never connected counts with the ones to reconnect
+(the outbox leaves both alone), but is named for what it is: awaiting connection."""
 
 from __future__ import annotations
 
@@ -25,26 +28,35 @@ class ChannelWarning(QToolButton):
     def texts(self, rows: Iterable[ChannelRow], now: datetime) -> tuple[str, str]:
         """(short text, tooltip) for the channels that need attention; ("", "") when none does."""
         broken: list[ChannelRow] = []
+        awaiting: list[ChannelRow] = []
         expiring: list[tuple[ChannelRow, int]] = []
         for row in rows:
             health = channel_health(
                 enabled=row.enabled, auth_problem=row.auth_problem, token_expires_at=row.token_expires_at, now=now
             )
-            if health.state == HealthState.NEEDS_RECONNECT:
+            if health.awaiting:
+                awaiting.append(row)
+            elif health.state == HealthState.NEEDS_RECONNECT:
                 broken.append(row)
             elif health.state == HealthState.EXPIRING:
                 expiring.append((row, health.days_left or 0))
-        if not broken and not expiring:
+        if not broken and not awaiting and not expiring:
             return "", ""
         if broken:
             text = self.tr("⚠ %n channel(s) must be reconnected", "", len(broken))
+        elif awaiting:
+            text = self.tr("⚠ %n channel(s) awaiting connection", "", len(awaiting))
         else:
             text = self.tr("⚠ A channel's token expires in %n day(s)", "", min(days for _row, days in expiring))
         lines = [self.tr("%1: must be reconnected").replace("%1", row.display_name) for row in broken]
+        lines += [self.tr("%1: awaiting connection (set up by IT)").replace("%1", row.display_name) for row in awaiting]
         for row, days in expiring:
             line = self.tr("%1: the token expires in %n day(s).", "", days).replace("%1", row.display_name)
             lines.append(f"{line} {renewal_text(row.platform)}")
-        lines.append(self.tr("Open Publishing → Channels… to renew."))
+        if broken or expiring:
+            lines.append(self.tr("Open Publishing → Channels… to renew."))
+        if awaiting:
+            lines.append(self.tr("Open Publishing → Channels… to connect them."))
         return text, "\n".join(lines)
 
     def show_for(self, rows: Iterable[ChannelRow], now: datetime) -> None:

@@ -55,7 +55,7 @@ from kurum_masaustu.ui.composer_kinds import KindPanel
 from kurum_masaustu.ui.labels import category_name, platform_name
 from kurum_masaustu.ui.override_editor import OverrideEditor
 from kurum_masaustu.ui.previews import ChannelCheck, PreviewPanel, any_message, check_channel
-from kurum_masaustu.ui.tasks import spawn
+from kurum_masaustu.ui.tasks import alive, in_thread, spawn
 
 log = logging.getLogger(__name__)
 
@@ -86,13 +86,15 @@ class ComposerPane(QWidget):
         acknowledge: Callable[[str], str | None] | None = None,
         tag_sets: Callable[[], list[TagSet]] | None = None,
         templates: Callable[[], list[TemplateRecord]] | None = None,
-        engagement: Callable[[int], list[Sample]] | None = None,
+        engagement: Callable[[], dict[int, list[Sample]]] | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        #: A channel's published posts with engagement (best-time hint); cached per post opened.
+        #: Every channel's published posts with engagement (best-time hint), read in a worker
+        #: thread each time a post is opened (the figures grow as posts are published).
         self._engagement = engagement
-        self._samples: dict[int, list[Sample]] = {}
+        self._samples: dict[int, list[Sample]] | None = None
+        self._samples_generation = 0
         self._templates = templates or (lambda: [])
         self._template_fields: tuple[FieldSpec, ...] = ()
         self._tag_sets_source = tag_sets or (lambda: [])
@@ -288,15 +290,26 @@ class ComposerPane(QWidget):
             return
         from kurum_masaustu.ui.best_time_hint import best_time_short
 
+        if self._samples is None:
+            return  # still being read; the hint appears when they arrive
         chosen = self.checked_channels() or list(self._channels)
-        samples: list[Sample] = []
-        for channel_id in chosen:
-            if channel_id not in self._samples:
-                # One indexed query per channel, once per opened post: cheap enough for the UI thread.
-                self._samples[channel_id] = self._engagement(channel_id)
-            samples.extend(self._samples[channel_id])
+        samples = [sample for channel_id in chosen for sample in self._samples.get(channel_id, ())]
         weekday = self.when_edit.date().dayOfWeek() - 1
         self.best_time_label.setText(best_time_short(samples, weekday))
+
+    def _read_samples(self) -> None:
+        """Read the engagement figures again off the UI thread (the last one asked for wins)."""
+        if self._engagement is None:
+            return
+        self._samples_generation += 1
+        spawn(self._samples_arrive(self._engagement, self._samples_generation))
+
+    async def _samples_arrive(self, read: Callable[[], dict[int, list[Sample]]], generation: int) -> None:
+        samples = await in_thread(read)
+        if generation != self._samples_generation or not alive(self):
+            return
+        self._samples = samples
+        self.update_best_time()
 
     def hand_off_channels(self) -> set[int]:
         return self.channel_box.hand_off_channels()
@@ -342,7 +355,7 @@ class ComposerPane(QWidget):
         ``datetime`` (an hour picked in the week view) is used as it is."""
         self._post_id = None
         self.campaign_id = None
-        self._samples = {}
+        self._read_samples()
         self._locked = set()
         self.title_edit.clear()
         self.body_edit.clear()
@@ -377,7 +390,7 @@ class ComposerPane(QWidget):
         if draft is None:
             return False
         states = self._posts.delivery_states(post_id)
-        self._samples = {}
+        self._read_samples()
         self._post_id = draft.id
         self.campaign_id = draft.campaign_id
         self.title_edit.setText(draft.title)

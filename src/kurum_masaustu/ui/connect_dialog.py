@@ -3,13 +3,14 @@
 Mastodon and X sign in through the system browser (OAuth with PKCE; the answer comes back to a
 listener on 127.0.0.1); the others take what the person pastes. Nothing is saved until the
 platform has confirmed the account; while it works the dialog shows each step, and Cancel stops
-it (until the last step, saving, which is not interrupted).
+it (until the last step, saving, which is not interrupted). A preset channel of the IT policy is
+connected the same way, with the fields IT filled in shown read-only.
 """
 
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Collection, Mapping
 from datetime import date, time
 from typing import Any
 
@@ -91,7 +92,11 @@ async def ask(parent: QWidget, title: str, text: str, yes: str, no: str) -> bool
 
 
 class ConnectDialog(QDialog):
-    """Add a channel (``channel_id`` None) or reconnect one (its platform and settings given)."""
+    """Add a channel (``channel_id`` None) or reconnect one (its platform and settings given).
+
+    ``locked``: fields IT set (a preset channel's ids), shown filled in and read-only;
+    ``awaiting``: the channel was never connected (the title says "Connect", not "Reconnect").
+    """
 
     finished_connecting = Signal(int)
 
@@ -105,6 +110,8 @@ class ConnectDialog(QDialog):
         sandbox: bool = False,
         settings: Mapping[str, Any] | None = None,
         handle: str = "",
+        locked: Collection[str] = (),
+        awaiting: bool = False,
         open_url: Callable[[str], bool] = lambda url: QDesktopServices.openUrl(QUrl(url)),
         parent: QWidget | None = None,
     ) -> None:
@@ -116,11 +123,15 @@ class ConnectDialog(QDialog):
         self._open_url = open_url
         self._settings = dict(settings or {})
         self._handle = handle
+        self._locked = frozenset(locked)
         self._task: asyncio.Task[Any] | None = None
         self._step = ""
         self.result_channel: Connected | None = None
         self.inputs: dict[str, QLineEdit] = {}
-        self.setWindowTitle(self.tr("Add a channel") if channel_id is None else self.tr("Reconnect the channel"))
+        if channel_id is None:
+            self.setWindowTitle(self.tr("Add a channel"))
+        else:
+            self.setWindowTitle(self.tr("Connect the channel") if awaiting else self.tr("Reconnect the channel"))
         self.resize(580, 440)
 
         from kurum_masaustu import policy
@@ -208,6 +219,10 @@ class ConnectDialog(QDialog):
             edit.setInputMethodHints(Qt.InputMethodHint.ImhHiddenText | Qt.InputMethodHint.ImhNoPredictiveText)
         if hint:
             edit.setPlaceholderText(hint)
+        if name in self._locked and value:
+            edit.setReadOnly(True)
+            edit.setToolTip(self.tr("Set by IT management; it cannot be changed here."))
+            edit.setStyleSheet("QLineEdit { color: #57606a; background: #eaeef2; }")
         self.inputs[name] = edit
         self.fields.addRow(label, edit)
         return edit
@@ -220,6 +235,9 @@ class ConnectDialog(QDialog):
         self.sandbox_box.setVisible(platform != Platform.MANUAL)
         reconnect = self._channel_id is not None
         self.name_edit.setPlaceholderText(self.tr("e.g. Municipality (%1)").replace("%1", platform_name(platform)))
+        if self._locked:
+            note = self.tr("IT has set this channel up: fields in grey are fixed; you only sign in or add the token.")
+            self.fields.addRow(_note(note))
         if platform == Platform.MASTODON and not sandbox:
             self._line("base_url", self.tr("Server address:"), value=saved.get("base_url", ""), hint="sosyal.example")
             self.fields.addRow(_note(self.tr("First the address of your Mastodon server; then you sign in there.")))
@@ -348,6 +366,7 @@ class ConnectDialog(QDialog):
             settings=settings,
             secrets={k: v for k, v in values.items() if k in secret_names},
             token_expires_at=expires,
+            expected_handle=self._handle if "handle" in self._locked else "",
         )
 
     # -- running --------------------------------------------------------------------------------

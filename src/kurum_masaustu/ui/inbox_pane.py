@@ -317,6 +317,11 @@ class InboxPane(QWidget):
         self.tabs.addTab(self.thread_view, self.tr("Conversation"))
         self.tabs.addTab(self.earlier_view, self.tr("Same person"))
         self.tabs.addTab(self.history_view, self.tr("History"))
+        #: The item whose conversation/history the tabs show, and which tabs are filled for it:
+        #: a tab is read from the store when it is opened, not for every row passed over.
+        self._context_item: int | None = None
+        self._context_filled: set[QWidget] = set()
+        self.tabs.currentChanged.connect(lambda _index: self._fill_context_tab())
         self.privacy_label = QLabel()
         self.privacy_label.setTextFormat(Qt.TextFormat.PlainText)
         self.privacy_label.setWordWrap(True)
@@ -535,13 +540,20 @@ class InboxPane(QWidget):
             return
         median = duration_text(figures.median) if figures.median is not None else "—"
         self.figures_label.setText(
-            self.tr("This week: {answered}/{received} answered · median {median} · {share}% within {target}").format(
+            self.tr("This week: {answered}/{received} answered · median {median} · {share}% in time ({target})").format(
                 answered=figures.answered,
                 received=figures.received,
                 median=median,
-                share=round(figures.within_target_share * 100),
+                share=figures.counts.percent,
                 target=duration_text(self._inbox.sla),
             )
+        )
+        self.figures_label.setToolTip(
+            self.tr(
+                "In time: answered within {target} of business hours. Counted among the messages whose time "
+                "is up (answered, or still unanswered after {target}: late); the {waiting} still within "
+                "{target} are not counted yet. A reply-time goal counts the same way."
+            ).format(target=duration_text(self._inbox.sla), waiting=figures.waiting)
         )
 
     def _show_row(self, current: QModelIndex, _previous: QModelIndex) -> None:
@@ -604,6 +616,7 @@ class InboxPane(QWidget):
     def _clear_reader(self) -> None:
         for view in (self.reader, self.thread_view, self.earlier_view, self.history_view):
             view.clear()
+        self._context_item = None
         self.clock_label.clear()
         self.reasons_label.clear()
         self.uncertain_row.hide()
@@ -635,10 +648,23 @@ class InboxPane(QWidget):
         self.clock_label.setStyleSheet(f"color: {color};")
 
     def _show_context(self, row: InboxRow) -> None:
-        conversation = self.conversations.conversation(row.id)
-        self.thread_view.setPlainText(self.thread_text(conversation) if conversation else "")
-        self.earlier_view.setPlainText(self.earlier_text(conversation) if conversation else "")
-        self.history_view.setPlainText(self.history_text(self.conversations.history(row.id)))
+        self._context_item = row.id
+        self._context_filled = set()
+        self._fill_context_tab()
+
+    def _fill_context_tab(self) -> None:
+        view = self.tabs.currentWidget()
+        item_id = self._context_item
+        if item_id is None or view in self._context_filled:
+            return
+        if view is self.thread_view or view is self.earlier_view:
+            conversation = self.conversations.conversation(item_id)
+            self.thread_view.setPlainText(self.thread_text(conversation) if conversation else "")
+            self.earlier_view.setPlainText(self.earlier_text(conversation) if conversation else "")
+            self._context_filled |= {self.thread_view, self.earlier_view}
+        elif view is self.history_view:
+            self.history_view.setPlainText(self.history_text(self.conversations.history(item_id)))
+            self._context_filled.add(self.history_view)
 
     @staticmethod
     def _when(moment: datetime) -> str:

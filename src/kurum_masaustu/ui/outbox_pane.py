@@ -8,7 +8,16 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, QUrl, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    QUrl,
+    Signal,
+)
 from PySide6.QtGui import QColor, QDesktopServices, QGuiApplication, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -61,7 +70,7 @@ class OutboxModel(QAbstractTableModel):
         self.endResetModel()
 
     def late_text(self, scheduled_at: datetime, now: datetime) -> str:
-        """"3 saat gecikti": how late a delivery is, in the largest whole unit."""
+        """ "3 saat gecikti": how late a delivery is, in the largest whole unit."""
         unit, amount = late_by(scheduled_at, now)
         if unit == "minutes":
             return self.tr("%n minute(s) late", "", amount)
@@ -186,7 +195,17 @@ class OutboxPane(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
+        self.load_when_seen()
+
+    def load_when_seen(self) -> None:
+        """Read the queue the first time the pane can be seen. Behind another tab of the window
+        it counts as shown but covers nothing: wait until its tab is opened (the window calls
+        this again then)."""
         if not self._loaded:
+            QTimer.singleShot(0, self._load_if_seen)
+
+    def _load_if_seen(self) -> None:
+        if not self._loaded and self.isVisible() and not self.visibleRegion().isEmpty():
             self.reload()
 
     def reload(self) -> None:
