@@ -2860,6 +2860,26 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
         <source>And this many times the usual (last 7 days):</source>
         <translation>And this many times the usual (last 7 days):</translation>
     </message>
+    <message>
+        <source>Notifications</source>
+        <translation>Notifications</translation>
+    </message>
+    <message>
+        <source>Tell me about new messages while the window is in the background</source>
+        <translation>Tell me about new messages while the window is in the background</translation>
+    </message>
+    <message>
+        <source>Also outside business hours</source>
+        <translation>Also outside business hours</translation>
+    </message>
+    <message>
+        <source>Tell me when a post could not be published</source>
+        <translation>Tell me when a post could not be published</translation>
+    </message>
+    <message>
+        <source>Notifications give counts and kinds only, never a citizen's words or name. A sudden rise of negative messages is told at any hour.</source>
+        <translation>Notifications give counts and kinds only, never a citizen's words or name. A sudden rise of negative messages is told at any hour.</translation>
+    </message>
 </context>
 <context>
     <name>KindPanel</name>
@@ -4732,6 +4752,62 @@ Ask your IT department to give you write access to this folder, or start with --
     <message>
         <source>The field {field} is not right.</source>
         <translation>The field {field} is not right.</translation>
+    </message>
+</context>
+<context>
+    <name>TrayNotifier</name>
+    <message>
+        <source>Open Kurum Masaüstü</source>
+        <extracomment>The icon or a notification was clicked: bring the window forward. Every notification said (title, body), newest last: what the person was told.</extracomment>
+        <translation>Open Kurum Masaüstü</translation>
+    </message>
+    <message>
+        <source>New post</source>
+        <translation>New post</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Quit</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new message(s)</source>
+        <translation><numerusform>%n new message</numerusform><numerusform>%n new messages</numerusform></translation>
+    </message>
+    <message>
+        <source>Open the inbox to read and answer them.</source>
+        <translation>Open the inbox to read and answer them.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n complaint(s)</source>
+        <translation><numerusform>%n complaint</numerusform><numerusform>%n complaints</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n abusive message(s) to hide or delete</source>
+        <translation><numerusform>%n abusive message to hide or delete</numerusform><numerusform>%n abusive messages to hide or delete</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n question(s)</source>
+        <translation><numerusform>%n question</numerusform><numerusform>%n questions</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n request(s)</source>
+        <translation><numerusform>%n request</numerusform><numerusform>%n requests</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n post(s) could not be published</source>
+        <translation><numerusform>%n post could not be published</numerusform><numerusform>%n posts could not be published</numerusform></translation>
+    </message>
+    <message>
+        <source>The outbox shows why; fix it there and try again.</source>
+        <translation>The outbox shows why; fix it there and try again.</translation>
+    </message>
+    <message>
+        <source>Negative messages are rising quickly</source>
+        <translation>Negative messages are rising quickly</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n negative message(s) in the last {hours} h ({where}). Open the crisis plan.</source>
+        <translation><numerusform>%n negative message in the last {hours} h ({where}). Open the crisis plan.</numerusform><numerusform>%n negative messages in the last {hours} h ({where}). Open the crisis plan.</numerusform></translation>
     </message>
 </context>
 <context>

@@ -2837,6 +2837,26 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
         <source>And this many times the usual (last 7 days):</source>
         <translation>Ve olağanın (son 7 gün) şu kadar katı:</translation>
     </message>
+    <message>
+        <source>Notifications</source>
+        <translation>Bildirimler</translation>
+    </message>
+    <message>
+        <source>Tell me about new messages while the window is in the background</source>
+        <translation>Pencere arka plandayken yeni mesajları bildir</translation>
+    </message>
+    <message>
+        <source>Also outside business hours</source>
+        <translation>Mesai saatleri dışında da</translation>
+    </message>
+    <message>
+        <source>Tell me when a post could not be published</source>
+        <translation>Bir gönderi yayımlanamadığında bildir</translation>
+    </message>
+    <message>
+        <source>Notifications give counts and kinds only, never a citizen's words or name. A sudden rise of negative messages is told at any hour.</source>
+        <translation>Bildirimler yalnızca sayıları ve türleri verir; vatandaşın sözlerini ya da adını asla göstermez. Olumsuz mesajlardaki ani artış her saatte bildirilir.</translation>
+    </message>
 </context>
 <context>
     <name>KindPanel</name>
@@ -4699,6 +4719,62 @@ BT biriminizden bu klasöre yazma izni isteyin ya da --profile ile yazabildiğin
     <message>
         <source>The field {field} is not right.</source>
         <translation>{field} alanında bir sorun var.</translation>
+    </message>
+</context>
+<context>
+    <name>TrayNotifier</name>
+    <message>
+        <source>Open Kurum Masaüstü</source>
+        <extracomment>The icon or a notification was clicked: bring the window forward. Every notification said (title, body), newest last: what the person was told.</extracomment>
+        <translation>Kurum Masaüstü'nü aç</translation>
+    </message>
+    <message>
+        <source>New post</source>
+        <translation>Yeni gönderi</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Çıkış</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new message(s)</source>
+        <translation><numerusform>%n yeni mesaj</numerusform></translation>
+    </message>
+    <message>
+        <source>Open the inbox to read and answer them.</source>
+        <translation>Okuyup yanıtlamak için gelen kutusunu açın.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n complaint(s)</source>
+        <translation><numerusform>%n şikâyet</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n abusive message(s) to hide or delete</source>
+        <translation><numerusform>gizlenecek ya da silinecek %n hakaret içeren mesaj</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n question(s)</source>
+        <translation><numerusform>%n soru</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n request(s)</source>
+        <translation><numerusform>%n talep</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n post(s) could not be published</source>
+        <translation><numerusform>%n gönderi yayımlanamadı</numerusform></translation>
+    </message>
+    <message>
+        <source>The outbox shows why; fix it there and try again.</source>
+        <translation>Nedenini giden kutusu gösteriyor; orada düzeltip yeniden deneyin.</translation>
+    </message>
+    <message>
+        <source>Negative messages are rising quickly</source>
+        <translation>Olumsuz mesajlar hızla artıyor</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n negative message(s) in the last {hours} h ({where}). Open the crisis plan.</source>
+        <translation><numerusform>Son {hours} saatte %n olumsuz mesaj ({where}). Kriz planını açın.</numerusform></translation>
     </message>
 </context>
 <context>
