@@ -3633,6 +3633,10 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
         <translation>Gave up after repeated failures</translation>
     </message>
     <message>
+        <source>Its time passed before it could be sent</source>
+        <translation>Its time passed before it could be sent</translation>
+    </message>
+    <message>
         <source>The platform refused the post</source>
         <translation>The platform refused the post</translation>
     </message>
@@ -4386,10 +4390,6 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
         <translation>Publishing</translation>
     </message>
     <message>
-        <source>Posts missed while the app was closed</source>
-        <translation>Posts missed while the app was closed</translation>
-    </message>
-    <message>
         <source>Ask me for each post</source>
         <translation>Ask me for each post</translation>
     </message>
@@ -4402,8 +4402,12 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
         <translation>Do not publish them; keep them as drafts</translation>
     </message>
     <message>
-        <source>A post whose time passed while the app was closed or offline. A publishing pause still wins.</source>
-        <translation>A post whose time passed while the app was closed or offline. A publishing pause still wins.</translation>
+        <source>Posts that would go out late</source>
+        <translation>Posts that would go out late</translation>
+    </message>
+    <message>
+        <source>A post that could not go out at its time (the app was closed or offline, the channel had to be reconnected, publishing was paused, the platform held it) and would now go out more than 15 minutes late (plus the interval of a scheduled sync IT set up).</source>
+        <translation>A post that could not go out at its time (the app was closed or offline, the channel had to be reconnected, publishing was paused, the platform held it) and would now go out more than 15 minutes late (plus the interval of a scheduled sync IT set up).</translation>
     </message>
     <message>
         <source>Missed posts:</source>

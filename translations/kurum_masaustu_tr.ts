@@ -3606,6 +3606,10 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
         <translation>Tekrarlanan hatalardan sonra vazgeçildi</translation>
     </message>
     <message>
+        <source>Its time passed before it could be sent</source>
+        <translation>Gönderilemeden zamanı geçti</translation>
+    </message>
+    <message>
         <source>The platform refused the post</source>
         <translation>Platform gönderiyi reddetti</translation>
     </message>
@@ -4353,10 +4357,6 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
         <translation>Yayın</translation>
     </message>
     <message>
-        <source>Posts missed while the app was closed</source>
-        <translation>Uygulama kapalıyken zamanı geçen gönderiler</translation>
-    </message>
-    <message>
         <source>Ask me for each post</source>
         <translation>Her gönderi için bana sor</translation>
     </message>
@@ -4369,8 +4369,12 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
         <translation>Yayımlama; taslak olarak beklet</translation>
     </message>
     <message>
-        <source>A post whose time passed while the app was closed or offline. A publishing pause still wins.</source>
-        <translation>Uygulama kapalıyken ya da çevrim dışıyken zamanı geçen gönderi. Yayın duraklatıldıysa duraklatma önceliklidir.</translation>
+        <source>Posts that would go out late</source>
+        <translation>Geç kalacak gönderiler</translation>
+    </message>
+    <message>
+        <source>A post that could not go out at its time (the app was closed or offline, the channel had to be reconnected, publishing was paused, the platform held it) and would now go out more than 15 minutes late (plus the interval of a scheduled sync IT set up).</source>
+        <translation>Zamanında gidemeyen (uygulama kapalıydı ya da bağlantı yoktu, kanalın yeniden bağlanması gerekti, yayın duraklatılmıştı, platform bekletti) ve artık 15 dakikadan fazla gecikerek gidecek gönderi (BT'nin kurduğu zamanlanmış eşitleme aralığı da eklenir).</translation>
     </message>
     <message>
         <source>Missed posts:</source>

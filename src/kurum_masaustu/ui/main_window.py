@@ -708,6 +708,8 @@ class MainWindow(QMainWindow):
                 return
             if choice is False:
                 self.services.outbox.hold_as_drafts([row.delivery_id for row in due])
+            else:  # the person said they may go out late: not asked about again
+                self.services.outbox.approve_late([row.delivery_id for row in due], datetime.now(UTC))
         self.services.pause.resume()
         self.refresh_pause()
         self.calendar.refresh()
