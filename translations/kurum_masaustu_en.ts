@@ -1207,7 +1207,7 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
     <name>ComposerPane</name>
     <message>
         <source>Title for the calendar (optional)</source>
-        <extracomment>A channel's published posts with engagement (best-time hint); cached per post opened. The campaign of the post being written (a post started in a campaign gets it). The profile's media folder (videos are probed there); set by the window.</extracomment>
+        <extracomment>Every channel's published posts with engagement (best-time hint), read in a worker thread each time a post is opened (the figures grow as posts are published). The campaign of the post being written (a post started in a campaign gets it). The profile's media folder (videos are probed there); set by the window.</extracomment>
         <translation>Title for the calendar (optional)</translation>
     </message>
     <message>
@@ -2467,6 +2467,7 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
     </message>
     <message>
         <source>Correct the category</source>
+        <extracomment>The item whose conversation/history the tabs show, and which tabs are filled for it: a tab is read from the store when it is opened, not for every row passed over.</extracomment>
         <translation>Correct the category</translation>
     </message>
     <message>
@@ -4427,6 +4428,10 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
     <message>
         <source>Platform app ids:</source>
         <translation>Platform app ids:</translation>
+    </message>
+    <message>
+        <source>They are in Publishing → Channels…, where each one is connected.</source>
+        <translation>They are in Publishing → Channels…, where each one is connected.</translation>
     </message>
     <message>
         <source>Preset channels:</source>
