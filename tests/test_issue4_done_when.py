@@ -29,7 +29,6 @@ from kurum_masaustu.publishing.adapters import sandbox_state_path
 from kurum_masaustu.publishing.outbox import Outbox
 from kurum_masaustu.publishing.registry import load, support_for
 from kurum_masaustu.rules import text as text_rules
-from kurum_masaustu.rules.alt_text import NO_ALT_TEXT
 from kurum_masaustu.rules.checklist import ItemKey, Status
 from kurum_masaustu.rules.timeutil import ISTANBUL
 from kurum_masaustu.services.channels import ChannelService
@@ -278,8 +277,8 @@ def test_a_new_user_publishes_a_template_announcement_with_a_phone_photo_everywh
         uploads = _uploaded(platform, transport, posts[0])
         assert len(uploads) == 1, platform
         blob, alt = uploads[0]
-        if platform not in NO_ALT_TEXT:  # Facebook Page photos take none (the media pane says so)
-            assert alt.startswith("Cumhuriyet Caddesi'nde asfalt serimi"), platform
+        # Every channel here takes it (Facebook as alt_text_custom).
+        assert alt.startswith("Cumhuriyet Caddesi'nde asfalt serimi"), platform
         assert b"iPhone" not in blob, platform
         assert b"xmpmeta" not in blob, platform
         with Image.open(io.BytesIO(blob)) as image:

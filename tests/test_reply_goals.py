@@ -37,6 +37,9 @@ def test_a_reply_goal_is_a_share_of_all_messages() -> None:
     assert not half.met
     assert reply_progress(goal, ReplyCounts(10, 9), date(2026, 12, 9)).met
     assert reply_progress(goal, ReplyCounts(0, 0), date(2026, 12, 9)).met  # nothing came in
+    # Messages still inside the response target are not counted either way yet.
+    assert reply_progress(goal, ReplyCounts(received=4, within_target=2, waiting=2), date(2026, 12, 9)).percent == 100
+    assert reply_progress(goal, ReplyCounts(received=3, within_target=0, waiting=3), date(2026, 12, 9)).met
 
 
 def _messages(sessions: sessionmaker[Session]) -> None:
@@ -74,8 +77,13 @@ def test_the_weeks_reply_figures_come_from_the_inbox(session_factory: sessionmak
     _messages(session_factory)
     conversations = ConversationService(session_factory, clock=lambda: NOW)
     counts = conversations.goal_counts(*WEEK, BusinessHours(), timedelta(hours=4))
-    assert counts == ReplyCounts(received=3, within_target=1)
-    assert conversations.goal_counts(*WEEK, BusinessHours(), timedelta(hours=8)) == ReplyCounts(3, 2)
+    # The request of an hour ago is still within the target: neither in time nor late yet.
+    assert counts == ReplyCounts(received=3, within_target=1, waiting=1)
+    assert counts.percent == 50
+    assert conversations.goal_counts(*WEEK, BusinessHours(), timedelta(hours=8)) == ReplyCounts(3, 2, waiting=1)
+    # A working day later the unanswered request is past its target: late.
+    later = ConversationService(session_factory, clock=lambda: NOW + timedelta(days=1))
+    assert later.goal_counts(*WEEK, BusinessHours(), timedelta(hours=4)) == ReplyCounts(3, 1, waiting=0)
 
 
 def test_the_goals_dialog_adds_a_reply_goal_and_the_calendar_shows_it(
@@ -136,7 +144,7 @@ def test_the_window_counts_the_reply_figures_off_the_ui_thread(
             await asyncio.sleep(0.02)
         return None
 
-    assert qloop.run_until_complete(counted()) == ReplyCounts(received=3, within_target=1)
+    assert qloop.run_until_complete(counted()) == ReplyCounts(received=3, within_target=1, waiting=1)
 
 
 def test_goals_of_the_previous_schema_stay_post_goals(tmp_path: Path) -> None:

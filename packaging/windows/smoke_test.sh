@@ -11,7 +11,9 @@
 #  2. the policy as the installed app reads it (registry + a %ProgramData% policy.json with bad
 #     keys: reported, the rest applied); the launcher's version resource and icon;
 #  3. the installed app renders its demo window to PNG (python.exe, and the launcher with a
-#     broken policy.json), checked; every module of the app and every .pyd imports;
+#     broken policy.json), checked; every module of the app and every .pyd imports; what the
+#     trimmed payload keeps on purpose works (Qt's Turkish strings, JPEG/GIF/WebP/PNG decoding,
+#     the SVG icon, the Windows style, the About dialog with the notices: qt_probe.py);
 #  4. a profile (--demo --profile in %LOCALAPPDATA%) and a keyring entry (the app's own
 #     CredentialStore → WinVaultKeyring) are created; nothing may be written in Program Files;
 #  5. silent upgrade, while the app is running, to a higher version signed with a throwaway
@@ -296,6 +298,14 @@ step_start "installed python: import every app module and .pyd"
 wrun 300 "$PYEXE" "$RUNNER" "$(winpath "$HARNESS/import_all.py")" > "$OUT/import-all.out" || { cat "$OUT/import-all.out"; fail "imports"; }
 step_end
 grep "^imported" "$OUT/import-all.out"
+
+# What payload.py keeps on purpose must work in the trimmed install.
+step_start "installed Qt: Turkish strings, image formats, SVG icon, style, About + notices"
+wrun 120 "$PYEXE" "$RUNNER" "$(winpath "$HARNESS/qt_probe.py")" "$(winpath "$OUT/about.png")" > "$OUT/qt-probe.out" \
+  || { cat "$OUT/qt-probe.out"; fail "Qt probe"; }
+step_end
+tail -1 "$OUT/qt-probe.out"
+"$PY" "$HERE/buildtool.py" check-png "$OUT/about.png" 600 400 || fail "About dialog screenshot"
 
 # ---------------------------------------------------------------- profile and keyring entry
 PROFILE_WIN="C:\\users\\$WIN_USER\\AppData\\Local\\kurum-masaustu\\profile"

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from kurum_masaustu.rules.inbox_settings import InboxSettings, usable
+from kurum_masaustu.rules.notifications import NotificationSettings
 
 log = logging.getLogger(__name__)
 
@@ -40,9 +41,13 @@ class Settings:
     #: Election period (YSK calendar: propaganda start … the day after voting), ISO dates or "".
     election_start: str = ""
     election_end: str = ""
-    #: A post whose time passed while the app was closed or offline: "ask", "publish_late" or
-    #: "drop" (rules/missed_slot.py).
+    #: A post that would go out too late, whatever held it: "ask", "publish_late" or "drop"
+    #: (rules/missed_slot.py).
     missed_slot_policy: str = "ask"
+    #: Desktop notifications while the window is in the background (rules/notifications.py).
+    notify_new_messages: bool = True
+    notify_outside_hours: bool = False
+    notify_failures: bool = True
 
     @classmethod
     def load(cls, path: Path) -> Settings:
@@ -82,6 +87,9 @@ class Settings:
                 self.spike_ratio,
             )
         )
+
+    def notifications(self) -> NotificationSettings:
+        return NotificationSettings(self.notify_new_messages, self.notify_outside_hours, self.notify_failures)
 
     def ensure_profile_id(self, path: Path) -> str:
         """Give a new profile its id (saved at once); returns the id."""

@@ -6,9 +6,7 @@ The full build and the Wine smoke test are ``bash packaging/windows/build_msi.sh
 
 from __future__ import annotations
 
-import importlib.util
 import subprocess
-import sys
 import tomllib
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -20,26 +18,6 @@ REPO = Path(__file__).resolve().parents[2]
 WINDOWS = REPO / "packaging" / "windows"
 WIX = "{http://schemas.microsoft.com/wix/2006/wi}"
 UPGRADE_CODE = "6DDF8A23-A0D0-4BE9-877C-B113232AA9FA"
-
-
-def _load(path: Path, name: str) -> ModuleType:
-    spec = importlib.util.spec_from_file_location(name, path)
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-@pytest.fixture(scope="module")
-def buildtool() -> ModuleType:
-    return _load(WINDOWS / "buildtool.py", "km_buildtool")
-
-
-@pytest.fixture(scope="module")
-def smoke_checks() -> ModuleType:
-    return _load(WINDOWS / "harness" / "smoke_checks.py", "km_smoke_checks")
 
 
 @pytest.mark.parametrize(

@@ -136,10 +136,22 @@ def progress(goals: Sequence[Goal], entries: Iterable[Countable], day: date) -> 
 
 @dataclass(frozen=True)
 class ReplyCounts:
-    """Messages received in a period (spam and abuse left out) and those answered in time."""
+    """Messages received in a period (spam and abuse left out), those answered in time, and those
+    still waiting inside the response target (not yet on time or late, so left out of the share)."""
 
     received: int
     within_target: int
+    waiting: int = 0
+
+    @property
+    def decided(self) -> int:
+        """Answered, or unanswered past the target: the messages the share is about."""
+        return self.received - self.waiting
+
+    @property
+    def percent(self) -> int:
+        """Answered within the target, in whole per cent of the decided ones (100 when none)."""
+        return self.within_target * 100 // self.decided if self.decided else 100
 
 
 @dataclass(frozen=True)
@@ -151,10 +163,7 @@ class ReplyProgress:
 
     @property
     def percent(self) -> int:
-        """Answered within the target, in whole per cent (100 when nothing came in)."""
-        if not self.counts.received:
-            return 100
-        return self.counts.within_target * 100 // self.counts.received
+        return self.counts.percent
 
     @property
     def met(self) -> bool:

@@ -108,20 +108,29 @@ class ReplyFigures:
     """How fast citizens were answered in a period (business time to our first sent reply).
 
     Spam and abuse are not counted (they are not answered); ``median`` is None without answers.
+    ``waiting``: unanswered and still inside the target. The share "within the target" is of the
+    others (answered, or unanswered past the target: late either way), the same share a
+    reply-time goal counts.
     """
 
     received: int
     answered: int
     median: timedelta | None
     within_target: int
+    waiting: int = 0
 
     @property
     def answered_share(self) -> float:
         return self.answered / self.received if self.received else 0.0
 
     @property
+    def counts(self) -> ReplyCounts:
+        return ReplyCounts(self.received, self.within_target, self.waiting)
+
+    @property
     def within_target_share(self) -> float:
-        return self.within_target / self.answered if self.answered else 0.0
+        decided = self.counts.decided
+        return self.within_target / decided if decided else 0.0
 
 
 def utcnow() -> datetime:
@@ -262,25 +271,27 @@ class ConversationService:
             .group_by(InboxItem.id)
         )
         waits: list[timedelta] = []
-        received = 0
+        received = waiting = 0
+        now = self._clock()
         with self._sessions() as session:
             for received_at, sent_at in session.execute(first_sent):
                 received += 1
                 if sent_at is not None:
                     waits.append(hours.business_time(received_at, _aware(sent_at)))
+                elif hours.business_time(received_at, now) <= target:
+                    waiting += 1
         waits.sort()
         median = None
         if waits:
             middle = len(waits) // 2
             median = waits[middle] if len(waits) % 2 else (waits[middle - 1] + waits[middle]) / 2
-        return ReplyFigures(received, len(waits), median, sum(1 for wait in waits if wait <= target))
+        return ReplyFigures(received, len(waits), median, sum(1 for wait in waits if wait <= target), waiting)
 
     def goal_counts(self, first: date, last: date, hours: BusinessHours, target: timedelta) -> ReplyCounts:
         """The reply-time goal's figures for the Istanbul days ``first`` … ``last`` (so far)."""
         since = datetime.combine(first, time(0), tzinfo=ISTANBUL).astimezone(UTC)
         until = min(self._clock(), datetime.combine(last + timedelta(days=1), time(0), tzinfo=ISTANBUL).astimezone(UTC))
-        figures = self.reply_figures(since, until, hours, target)
-        return ReplyCounts(figures.received, figures.within_target)
+        return self.reply_figures(since, until, hours, target).counts
 
     def replies(self, item_id: int) -> list[ReplyRow]:
         stmt = select(Reply).where(Reply.inbox_item_id == item_id).order_by(Reply.id)

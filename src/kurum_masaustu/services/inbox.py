@@ -153,6 +153,11 @@ class BusinessHours:
             datetime.combine(day, end, tzinfo=ISTANBUL).astimezone(UTC),
         )
 
+    def is_open(self, at: datetime) -> bool:
+        """Whether ``at`` falls inside business hours."""
+        span = self._open_span(at.astimezone(ISTANBUL).date())
+        return span is not None and span[0] <= at < span[1]
+
     def business_time(self, since: datetime, until: datetime) -> timedelta:
         """Business time between two instants (the response clock of an item)."""
         total = timedelta()
@@ -276,6 +281,16 @@ class InboxService:
     def count(self) -> int:
         with self._sessions() as session:
             return session.scalar(select(func.count()).select_from(InboxItem)) or 0
+
+    def arrived_after(self, item_id: int | None) -> tuple[int, list[InboxCategory | None]]:
+        """Items stored after ``item_id`` (the largest id seen so far): the new largest id and their
+        categories, for a notification (None: nothing seen yet; only the largest id is read)."""
+        with self._sessions() as session:
+            newest = session.scalar(select(func.max(InboxItem.id))) or 0
+            if item_id is None or newest <= item_id:
+                return newest, []
+            stmt = select(InboxItem.category).where(InboxItem.id > item_id, InboxItem.id <= newest)
+            return newest, list(session.scalars(stmt))
 
     def unanswered_count(self) -> int:
         """Items waiting for an answer (new or read, not deleted): a count on a small partial index."""

@@ -88,6 +88,21 @@ class OutboxService:
             and row.platform != Platform.MANUAL
         ]
 
+    def approve_late(self, delivery_ids: list[int], now: datetime) -> int:
+        """The person chose to publish what fell due during a pause: it may go out late now
+        (the missed-slot rule counts its lateness from ``now``)."""
+        approved = 0
+        with self._sessions.begin() as session:
+            for delivery_id in delivery_ids:
+                delivery = session.get(Delivery, delivery_id)
+                if delivery is not None and delivery.state == DeliveryState.SCHEDULED:
+                    delivery.late_approved_at = now
+                    approved += 1
+            session.add(
+                AuditEntry(actor=self._actor, action="delivery.publish_after_pause", detail={"ids": delivery_ids})
+            )
+        return approved
+
     def hold_as_drafts(self, delivery_ids: list[int]) -> int:
         """Turn deliveries back into drafts so nothing goes out until the person reschedules."""
         held = 0
@@ -100,8 +115,9 @@ class OutboxService:
             session.add(AuditEntry(actor=self._actor, action="delivery.held_after_pause", detail={"ids": delivery_ids}))
         return held
 
-    def retry(self, delivery_id: int) -> bool:
-        """A failed delivery goes back to the queue with fresh attempts."""
+    def retry(self, delivery_id: int, now: datetime) -> bool:
+        """A failed delivery goes back to the queue with fresh attempts (late or not: the person
+        asked for it now)."""
         with self._sessions.begin() as session:
             delivery = session.get(Delivery, delivery_id)
             if delivery is None or delivery.state != DeliveryState.FAILED:
@@ -110,6 +126,7 @@ class OutboxService:
             delivery.attempts = 0
             delivery.next_attempt_at = None
             delivery.last_error = None
+            delivery.late_approved_at = now
             _audit(session, self._actor, "delivery.retry", delivery_id)
             return True
 
@@ -157,7 +174,7 @@ class OutboxService:
 
     def send_again(self, delivery_id: int, now: datetime) -> bool:
         """An uncertain delivery: the person looked and it is not on the platform; the outbox
-        sends it at its next run (due from ``now``, so it is not taken for a missed slot)."""
+        sends it at its next run (late or not: the person asked for it ``now``)."""
         with self._sessions.begin() as session:
             delivery = session.get(Delivery, delivery_id)
             if delivery is None or delivery.state != DeliveryState.UNCERTAIN:
@@ -166,17 +183,20 @@ class OutboxService:
             delivery.sending_since = None
             delivery.next_attempt_at = now
             delivery.last_error = None
+            delivery.late_approved_at = now
             _audit(session, self._actor, "delivery.send_again", delivery_id)
             return True
 
     def publish_missed(self, delivery_id: int, now: datetime) -> bool:
-        """A delivery whose time passed while the app was closed: publish it now after all."""
+        """A delivery that would have gone out too late: publish it now after all."""
         with self._sessions.begin() as session:
             delivery = session.get(Delivery, delivery_id)
             if delivery is None or delivery.state != DeliveryState.MISSED:
                 return False
             delivery.state = DeliveryState.SCHEDULED
             delivery.next_attempt_at = now
+            delivery.late_approved_at = now
+            delivery.last_error = None
             _audit(session, self._actor, "delivery.publish_late", delivery_id)
             return True
 

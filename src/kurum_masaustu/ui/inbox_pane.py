@@ -540,13 +540,20 @@ class InboxPane(QWidget):
             return
         median = duration_text(figures.median) if figures.median is not None else "—"
         self.figures_label.setText(
-            self.tr("This week: {answered}/{received} answered · median {median} · {share}% within {target}").format(
+            self.tr("This week: {answered}/{received} answered · median {median} · {share}% in time ({target})").format(
                 answered=figures.answered,
                 received=figures.received,
                 median=median,
-                share=round(figures.within_target_share * 100),
+                share=figures.counts.percent,
                 target=duration_text(self._inbox.sla),
             )
+        )
+        self.figures_label.setToolTip(
+            self.tr(
+                "In time: answered within {target} of business hours. Counted among the messages whose time "
+                "is up (answered, or still unanswered after {target}: late); the {waiting} still within "
+                "{target} are not counted yet. A reply-time goal counts the same way."
+            ).format(target=duration_text(self._inbox.sla), waiting=figures.waiting)
         )
 
     def _show_row(self, current: QModelIndex, _previous: QModelIndex) -> None:

@@ -1,5 +1,5 @@
 """The settings dialog's inbox page: business hours and working days, the response target of the
-response clock, and the crisis spike rule (window, minimum count, ratio)."""
+response clock, the crisis spike rule (window, minimum count, ratio) and the notifications."""
 
 from __future__ import annotations
 
@@ -106,6 +106,33 @@ class InboxSettingsPage(QWidget):
         self.ratio.setAccessibleName(self.tr("Spike ratio"))
         crisis_form.addRow(self.tr("And this many times the usual (last 7 days):"), self.ratio)
         layout.addWidget(crisis)
+
+        notices = QGroupBox(self.tr("Notifications"))
+        notices_layout = QVBoxLayout(notices)
+        self.notify_messages = QCheckBox(self.tr("Tell me about new messages while the window is in the background"))
+        self.notify_messages.setChecked(settings.notify_new_messages)
+        self.notify_outside = QCheckBox(self.tr("Also outside business hours"))
+        self.notify_outside.setChecked(settings.notify_outside_hours)
+        self.notify_outside.setEnabled(settings.notify_new_messages)
+        self.notify_messages.toggled.connect(self.notify_outside.setEnabled)
+        self.notify_failures = QCheckBox(self.tr("Tell me when a post could not be published"))
+        self.notify_failures.setChecked(settings.notify_failures)
+        notices_layout.addWidget(self.notify_messages)
+        outside_row = QHBoxLayout()
+        outside_row.addSpacing(24)  # under the choice it depends on
+        outside_row.addWidget(self.notify_outside)
+        notices_layout.addLayout(outside_row)
+        notices_layout.addWidget(self.notify_failures)
+        hint = QLabel(
+            self.tr(
+                "Notifications give counts and kinds only, never a citizen's words or name. "
+                "A sudden rise of negative messages is told at any hour."
+            )
+        )
+        hint.setWordWrap(True)
+        hint.setStyleSheet("color: #57606a;")
+        notices_layout.addWidget(hint)
+        layout.addWidget(notices)
         layout.addStretch(1)
 
     def values(self) -> InboxSettings:
@@ -132,3 +159,6 @@ class InboxSettingsPage(QWidget):
         settings.spike_window_minutes = values.spike_window_minutes
         settings.spike_min_count = values.spike_min_count
         settings.spike_ratio = values.spike_ratio
+        settings.notify_new_messages = self.notify_messages.isChecked()
+        settings.notify_outside_hours = self.notify_outside.isChecked()
+        settings.notify_failures = self.notify_failures.isChecked()

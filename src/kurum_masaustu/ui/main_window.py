@@ -43,6 +43,7 @@ if TYPE_CHECKING:
     from kurum_masaustu.services.templates import TemplateRecord
     from kurum_masaustu.ui.channel_manager import ChannelManagerDialog
     from kurum_masaustu.ui.crisis_panel import CrisisDialog
+    from kurum_masaustu.ui.tray import TrayNotifier
 
 log = logging.getLogger(__name__)
 
@@ -88,6 +89,8 @@ class MainWindow(QMainWindow):
         central_layout.addWidget(self.calendar, 1)
         self.setCentralWidget(central)
         self._runner: OutboxRunner | None = None
+        self.notifier: TrayNotifier | None = None  # made after the first paint
+        self._notifying = self._notify_again = False
         self._last_spike: object = None
         self.composer_dock = self._dock(
             "composerDock", self.tr("Composer"), self.composer, Qt.DockWidgetArea.RightDockWidgetArea
@@ -346,6 +349,7 @@ class MainWindow(QMainWindow):
         crisis_on = bool(paused and paused.get("mode") == "crisis")
         if self._last_spike != view.spike.cluster:
             self._last_spike = view.spike.cluster
+            self._notify_crisis(view.spike.count, crisis.rule.window.total_seconds() / 3600, view.label or view.kind)
             await in_thread(
                 crisis.record,
                 "crisis.spike",
@@ -353,6 +357,15 @@ class MainWindow(QMainWindow):
             )
         self.crisis_banner.show_spike(view, crisis.rule.window.total_seconds() / 3600, crisis_on)
         return view
+
+    def _notify_crisis(self, count: int, hours: float, where: str) -> None:
+        from kurum_masaustu.rules.notifications import crisis_notice
+
+        settings = self.services.settings.notifications()
+        if self.notifier is not None and crisis_notice(True, looking=self.looking(), settings=settings):
+            title, body = self.notifier.crisis_text(count, hours, where)
+            self._notice_target = self.inbox_dock
+            self.notifier.notify(title, body, warning=True, window=self)
 
     def open_crisis_dialog(self, tab: int = 0) -> CrisisDialog:
         from kurum_masaustu.services.crisis import holding_statements
@@ -519,6 +532,8 @@ class MainWindow(QMainWindow):
             self.outbox.reload()
             self.composer.refresh_deliveries()
             self.refresh_counts()
+        if summary.failed:
+            self._notify_failures(summary.failed)
         self.refresh_pause()
         self.refresh_channel_warning()  # a refused token shows at once; an expiry comes nearer
 
@@ -529,6 +544,88 @@ class MainWindow(QMainWindow):
             self.inbox.apply_filter()
             self.refresh_counts()
             spawn(self.check_crisis())
+        if summary.new:
+            spawn(self.notify_new_messages())
+
+    # -- notifications --------------------------------------------------------------------------
+    def _start_notifications(self) -> None:
+        from kurum_masaustu.ui.tray import TrayNotifier
+
+        self.notifier = TrayNotifier(self.windowIcon(), APP_NAME, self)
+        self.notifier.open_requested.connect(self.come_forward)
+        self.notifier.new_post_requested.connect(self._new_post_from_tray)
+        self.notifier.quit_requested.connect(self.close)
+        # Messages stored so far are known; those stored from now on are announced.
+        self._inbox_seen: int | None = self.services.inbox.arrived_after(None)[0]
+        self._notice_target = self.inbox_dock
+
+    def _new_post_from_tray(self) -> None:
+        from kurum_masaustu.rules.timeutil import today_local
+
+        self._notice_target = self.composer_dock
+        self.come_forward()
+        self.new_post_on(today_local())
+
+    def looking(self) -> bool:
+        """The person has the window in front of them (then nothing needs announcing)."""
+        return self.isActiveWindow() and not self.isMinimized()
+
+    async def notify_new_messages(self) -> None:
+        """Announce the messages stored since the last look (one round at a time: a sync that
+        ends meanwhile makes the running round look once more, so nothing is announced twice)."""
+        if self.notifier is None:
+            return
+        if self._notifying:
+            self._notify_again = True
+            return
+        self._notifying = True
+        try:
+            while True:
+                self._notify_again = False
+                await self._announce_new_messages()
+                if not self._notify_again or not alive(self):
+                    break
+        finally:
+            self._notifying = False
+
+    async def _announce_new_messages(self) -> None:
+        from kurum_masaustu.rules.notifications import message_notice
+
+        assert self.notifier is not None
+        newest, categories = await in_thread(self.services.inbox.arrived_after, self._inbox_seen)
+        if not alive(self):
+            return
+        self._inbox_seen = max(newest, self._inbox_seen or 0)
+        inbox = self.services.inbox
+        notice = message_notice(
+            categories,
+            looking=self.looking(),
+            in_hours=inbox.hours.is_open(inbox.now()),
+            settings=self.services.settings.notifications(),
+        )
+        if notice is not None:
+            title, body = self.notifier.message_text(notice)
+            self._notice_target = self.inbox_dock
+            self.notifier.notify(title, body, warning=notice.urgent, window=self)
+
+    def _notify_failures(self, failed: int) -> None:
+        from kurum_masaustu.rules.notifications import failure_notice
+
+        notice = failure_notice(failed, looking=self.looking(), settings=self.services.settings.notifications())
+        if notice is not None and self.notifier is not None:
+            title, body = self.notifier.failure_text(notice)
+            self._notice_target = self.outbox_dock
+            self.notifier.notify(title, body, warning=True, window=self)
+
+    def come_forward(self) -> None:
+        """From the tray or a notification: the window in front, showing what was announced."""
+        if self.isMinimized():
+            self.showNormal()
+        self.show()
+        self.raise_()
+        self.activateWindow()
+        self._notice_target.show()
+        self._notice_target.raise_()
 
     # -- channels -------------------------------------------------------------------------------
     def _channel_service(self) -> ChannelService:
@@ -611,6 +708,8 @@ class MainWindow(QMainWindow):
                 return
             if choice is False:
                 self.services.outbox.hold_as_drafts([row.delivery_id for row in due])
+            else:  # the person said they may go out late: not asked about again
+                self.services.outbox.approve_late([row.delivery_id for row in due], datetime.now(UTC))
         self.services.pause.resume()
         self.refresh_pause()
         self.calendar.refresh()
@@ -661,6 +760,7 @@ class MainWindow(QMainWindow):
 
     def start_background_work(self) -> None:
         """Work that must not delay the first paint (the app calls it once the window is ready)."""
+        self._start_notifications()
         spawn(self._check_keyring())
         spawn(self._install_templates())
         self._take_back_if_paused()
@@ -690,7 +790,8 @@ class MainWindow(QMainWindow):
 
         store = CredentialStore(namespace=self.services.settings.profile_id or str(self.services.profile.root))
         ok, reason = await in_thread(store.available)
-        self.status.set_keyring_problem(None if ok else reason)
+        if alive(self):  # the window may have closed while the keyring answered
+            self.status.set_keyring_problem(None if ok else reason)
 
     def on_second_launch(self, argv: list[str]) -> None:
         """Another launch on this profile handed over to us: come to the front."""
@@ -740,6 +841,8 @@ class MainWindow(QMainWindow):
         state.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.notifier is not None:
+            self.notifier.hide()
         self.media.flush()
         self.composer.autosave_now()
         self.save_layout()

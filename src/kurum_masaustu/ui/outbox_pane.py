@@ -1,6 +1,6 @@
 """Outbox pane: waiting, sending, published (with links) and failed deliveries; retry, cancel;
 and the deliveries waiting for the person: an uncertain one (published? paste its link, or send
-it again) and one whose time passed while the app was closed (publish now, or keep as a draft)."""
+it again) and one that would have gone out too late (publish now, or keep as a draft)."""
 
 from __future__ import annotations
 
@@ -49,12 +49,15 @@ def error_text(code: str | None) -> str:
         "rate_limited": QCoreApplication.translate("Outbox", "Waiting for the platform's rate limit"),
         "transient": QCoreApplication.translate("Outbox", "Temporary problem; will retry"),
         "gave_up": QCoreApplication.translate("Outbox", "Gave up after repeated failures"),
+        "missed_slot": QCoreApplication.translate("Outbox", "Its time passed before it could be sent"),
         "validation": QCoreApplication.translate("Outbox", "The platform refused the post"),
         "uncertain": QCoreApplication.translate(
             "Outbox", "The platform cannot show whether it went out: check the channel"
         ),
     }
     text = known.get(kind, kind)
+    if kind == "missed_slot":  # the row says how late, in the person's language
+        return text
     return f"{text}: {detail}" if detail else text
 
 
@@ -234,7 +237,7 @@ class OutboxPane(QWidget):
 
     def _retry(self) -> None:
         row = self._current()
-        if row is not None and self._service.retry(row.delivery_id):
+        if row is not None and self._service.retry(row.delivery_id, datetime.now(UTC)):
             self.reload()
             self.changed.emit()
 
