@@ -144,13 +144,19 @@ def test_spelling_words_skip_links_tags_numbers_and_acronyms() -> None:
 
 def test_alt_text_counters_per_platform() -> None:
     text = "🇹🇷 " + "a" * 999
-    found = {c.platform: c for c in alt_text.counts(text, [Platform.X, Platform.BLUESKY, Platform.FACEBOOK])}
+    platforms = [Platform.X, Platform.BLUESKY, Platform.FACEBOOK, Platform.TELEGRAM]
+    found = {c.platform: c for c in alt_text.counts(text, platforms)}
     assert found[Platform.X].used == 1002
     assert found[Platform.X].over
     assert found[Platform.BLUESKY].used == 1001
     assert not found[Platform.BLUESKY].over
-    assert not found[Platform.FACEBOOK].supported
+    # Facebook Page photos take alt_text_custom (no documented limit): counted, never "over".
+    assert found[Platform.FACEBOOK].supported
+    assert found[Platform.FACEBOOK].used == 1002  # code points, as the others but Bluesky
     assert found[Platform.FACEBOOK].limit is None
+    assert not found[Platform.FACEBOOK].over
+    # Telegram has no field for it.
+    assert not found[Platform.TELEGRAM].supported
 
 
 def test_links_to_check_include_addresses_the_platforms_would_not_link() -> None:

@@ -4533,6 +4533,10 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
         <translation>Platform app ids:</translation>
     </message>
     <message>
+        <source>They are in Publishing → Channels…, where each one is connected.</source>
+        <translation>They are in Publishing → Channels…, where each one is connected.</translation>
+    </message>
+    <message>
         <source>Preset channels:</source>
         <translation>Preset channels:</translation>
     </message>

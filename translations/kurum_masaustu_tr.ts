@@ -4500,6 +4500,10 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
         <translation>Platform uygulama kimlikleri:</translation>
     </message>
     <message>
+        <source>They are in Publishing → Channels…, where each one is connected.</source>
+        <translation>Yayın → Kanallar… penceresindedir; her biri orada bağlanır.</translation>
+    </message>
+    <message>
         <source>Preset channels:</source>
         <translation>Hazır kanallar:</translation>
     </message>

@@ -31,6 +31,9 @@ class MediaFile:
     alt_text: str = ""
     width: int | None = None
     height: int | None = None
+    #: Where the subject is in this file (fractions of width and height, (0, 0) top left); None
+    #: when the person set none (the centre). Only platforms with a focus field use it (Mastodon).
+    focal: tuple[float, float] | None = None
 
 
 @dataclass(frozen=True)

@@ -68,6 +68,24 @@ class MediaRef:
     placement: str = "feed"  # the variant to prepare: "feed", or "story" for a story's 9:16 picture
 
 
+def variant_focal(ref: MediaRef, platform: Platform) -> tuple[float, float] | None:
+    """Where the focal point lands in ``platform``'s variant of the picture (None: none was set).
+
+    A variant cropped around the focal point (``media.specs.crop_box``) has it elsewhere than the
+    source; one that keeps the shape (Mastodon's) has it at the same fractions.
+    """
+    from kurum_masaustu.media.specs import crop_box, image_spec
+    from kurum_masaustu.rules.focus import CENTRE, focal_in_crop
+
+    if ref.focal == CENTRE:
+        return None
+    spec = image_spec(platform, ref.placement)
+    if not spec.crops or not ref.width or not ref.height:
+        return ref.focal
+    box = crop_box(ref.width, ref.height, spec.min_ratio, spec.max_ratio, ref.focal)
+    return focal_in_crop(ref.focal, box, ref.width, ref.height)
+
+
 #: A handed-over post is looked up on the platform this long after its time, every so often,
 #: for so long (then it stays "handed to platform": the person checks it there).
 CONFIRM_AFTER = timedelta(minutes=2)

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from kurum_masaustu.rules.missed_slot import MissedSlotPolicy, parse_policy
-from kurum_masaustu.rules.policy import Policy, PresetChannel
+from kurum_masaustu.rules.policy import Policy, presets_in_force
 from kurum_masaustu.settings import Settings
 from kurum_masaustu.ui.inbox_settings_page import InboxSettingsPage
 
@@ -161,10 +161,11 @@ class SettingsDialog(QDialog):
         if policy.manages("app_ids"):
             ids = policy.get("app_ids")
             rows.append((self.tr("Platform app ids:"), ", ".join(f"{k}: {v}" for k, v in sorted(ids.items()))))
-        if policy.manages("channels"):
-            channels: tuple[PresetChannel, ...] = policy.get("channels")
+        channels = presets_in_force(policy)[0]  # the others are listed with the ignored entries
+        if channels:
             listed = "\n".join(f"{c.platform}: {c.name} {c.handle}".strip() for c in channels)
-            rows.append((self.tr("Preset channels:"), listed))
+            where = self.tr("They are in Publishing → Channels…, where each one is connected.")
+            rows.append((self.tr("Preset channels:"), f"{listed}\n{where}"))
         if policy.manages("sync_interval_minutes"):
             rows.append(
                 (
