@@ -184,6 +184,10 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
         </translation>
     </message>
     <message numerus="yes">
+        <source>%n wait(s) for your decision</source>
+        <translation><numerusform>%n waits for your decision</numerusform><numerusform>%n wait for your decision</numerusform></translation>
+    </message>
+    <message numerus="yes">
         <source>%n failed</source>
         <translation>
             <numerusform>%n failed</numerusform>
@@ -3777,6 +3781,7 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
     </message>
     <message>
         <source>That is not a web address. It should start with https://</source>
+        <extracomment>The service's reading of a link for the delivery (raises PermalinkError).</extracomment>
         <translation>That is not a web address. It should start with https://</translation>
     </message>
     <message>
@@ -3884,6 +3889,76 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
     <message>
         <source>The end of the pause must be in the future.</source>
         <translation>The end of the pause must be in the future.</translation>
+    </message>
+</context>
+<context>
+    <name>PermalinkDialog</name>
+    <message>
+        <source>Link of the post</source>
+        <translation>Link of the post</translation>
+    </message>
+    <message>
+        <source>What the app understood</source>
+        <translation>What the app understood</translation>
+    </message>
+    <message>
+        <source>Paste the link of the post.</source>
+        <translation>Paste the link of the post.</translation>
+    </message>
+</context>
+<context>
+    <name>Permalinks</name>
+    <message>
+        <source>This is not a link to %1: it points to %2.</source>
+        <translation>This is not a link to %1: it points to %2.</translation>
+    </message>
+    <message>
+        <source>This post is on %1, not on the channel's own server.</source>
+        <translation>This post is on %1, not on the channel's own server.</translation>
+    </message>
+    <message>
+        <source>This post belongs to another account (%1), not to this channel.</source>
+        <translation>This post belongs to another account (%1), not to this channel.</translation>
+    </message>
+    <message>
+        <source>This %1 address is not a link to a post.</source>
+        <translation>This %1 address is not a link to a post.</translation>
+    </message>
+    <message>
+        <source>The link is kept, but the app cannot delete this post or read its figures.</source>
+        <translation>The link is kept, but the app cannot delete this post or read its figures.</translation>
+    </message>
+    <message>
+        <source>This Facebook link (pfbid…) hides the post's id.</source>
+        <translation>This Facebook link (pfbid…) hides the post's id.</translation>
+    </message>
+    <message>
+        <source>Instagram links name a post by a short code, not by the id the app needs.</source>
+        <translation>Instagram links name a post by a short code, not by the id the app needs.</translation>
+    </message>
+    <message>
+        <source>This LinkedIn link names the activity, not the post; the link in the post's “Embed this post” code (…urn:li:share… or …urn:li:ugcPost…) gives its id.</source>
+        <translation>This LinkedIn link names the activity, not the post; the link in the post's “Embed this post” code (…urn:li:share… or …urn:li:ugcPost…) gives its id.</translation>
+    </message>
+    <message>
+        <source>The Page's id is not known here, so the post's id cannot be made.</source>
+        <translation>The Page's id is not known here, so the post's id cannot be made.</translation>
+    </message>
+    <message>
+        <source>No post id could be read from it.</source>
+        <translation>No post id could be read from it.</translation>
+    </message>
+    <message>
+        <source>Understood: %1 post %2.</source>
+        <translation>Understood: %1 post %2.</translation>
+    </message>
+    <message>
+        <source>The account's permanent id (DID) is not known here, so the post is kept under its handle: if the handle changes, paste the link again.</source>
+        <translation>The account's permanent id (DID) is not known here, so the post is kept under its handle: if the handle changes, paste the link again.</translation>
+    </message>
+    <message>
+        <source>The link does not name the account: make sure it is this channel's post.</source>
+        <translation>The link does not name the account: make sure it is this channel's post.</translation>
     </message>
 </context>
 <context>

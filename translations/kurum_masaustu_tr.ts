@@ -183,6 +183,10 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
         </translation>
     </message>
     <message numerus="yes">
+        <source>%n wait(s) for your decision</source>
+        <translation><numerusform>%n gönderi kararınızı bekliyor</numerusform></translation>
+    </message>
+    <message numerus="yes">
         <source>%n failed</source>
         <translation>
             <numerusform>%n başarısız</numerusform>
@@ -3747,6 +3751,7 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     </message>
     <message>
         <source>That is not a web address. It should start with https://</source>
+        <extracomment>The service's reading of a link for the delivery (raises PermalinkError).</extracomment>
         <translation>Bu bir web adresi değil. https:// ile başlamalı.</translation>
     </message>
     <message>
@@ -3854,6 +3859,76 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     <message>
         <source>The end of the pause must be in the future.</source>
         <translation>Duraklamanın bitişi ileri bir zaman olmalı.</translation>
+    </message>
+</context>
+<context>
+    <name>PermalinkDialog</name>
+    <message>
+        <source>Link of the post</source>
+        <translation>Gönderinin bağlantısı</translation>
+    </message>
+    <message>
+        <source>What the app understood</source>
+        <translation>Uygulamanın anladığı</translation>
+    </message>
+    <message>
+        <source>Paste the link of the post.</source>
+        <translation>Gönderinin bağlantısını yapıştırın.</translation>
+    </message>
+</context>
+<context>
+    <name>Permalinks</name>
+    <message>
+        <source>This is not a link to %1: it points to %2.</source>
+        <translation>Bu bir %1 bağlantısı değil: %2 adresine gidiyor.</translation>
+    </message>
+    <message>
+        <source>This post is on %1, not on the channel's own server.</source>
+        <translation>Bu gönderi kanalın kendi sunucusunda değil, %1 üzerinde.</translation>
+    </message>
+    <message>
+        <source>This post belongs to another account (%1), not to this channel.</source>
+        <translation>Bu gönderi bu kanala değil, başka bir hesaba (%1) ait.</translation>
+    </message>
+    <message>
+        <source>This %1 address is not a link to a post.</source>
+        <translation>Bu %1 adresi bir gönderi bağlantısı değil.</translation>
+    </message>
+    <message>
+        <source>The link is kept, but the app cannot delete this post or read its figures.</source>
+        <translation>Bağlantı kaydedilir, ancak uygulama bu gönderiyi silemez ve istatistiklerini okuyamaz.</translation>
+    </message>
+    <message>
+        <source>This Facebook link (pfbid…) hides the post's id.</source>
+        <translation>Bu Facebook bağlantısı (pfbid…) gönderinin kimliğini gizliyor.</translation>
+    </message>
+    <message>
+        <source>Instagram links name a post by a short code, not by the id the app needs.</source>
+        <translation>Instagram bağlantıları gönderiyi kısa bir kodla anar; uygulamanın gereksindiği kimlik bu değil.</translation>
+    </message>
+    <message>
+        <source>This LinkedIn link names the activity, not the post; the link in the post's “Embed this post” code (…urn:li:share… or …urn:li:ugcPost…) gives its id.</source>
+        <translation>Bu LinkedIn bağlantısı gönderiyi değil, etkinliği anıyor; gönderinin “Bu gönderiyi yerleştir” kodundaki bağlantı (…urn:li:share… ya da …urn:li:ugcPost…) kimliğini verir.</translation>
+    </message>
+    <message>
+        <source>The Page's id is not known here, so the post's id cannot be made.</source>
+        <translation>Sayfanın kimliği burada bilinmediği için gönderinin kimliği çıkarılamıyor.</translation>
+    </message>
+    <message>
+        <source>No post id could be read from it.</source>
+        <translation>Bağlantıdan gönderi kimliği okunamadı.</translation>
+    </message>
+    <message>
+        <source>Understood: %1 post %2.</source>
+        <translation>Anlaşılan: %1 gönderisi %2.</translation>
+    </message>
+    <message>
+        <source>The account's permanent id (DID) is not known here, so the post is kept under its handle: if the handle changes, paste the link again.</source>
+        <translation>Hesabın kalıcı kimliği (DID) burada bilinmediği için gönderi kullanıcı adıyla kaydedilir: kullanıcı adı değişirse bağlantıyı yeniden yapıştırın.</translation>
+    </message>
+    <message>
+        <source>The link does not name the account: make sure it is this channel's post.</source>
+        <translation>Bağlantı hesabı anmıyor: gönderinin bu kanala ait olduğundan emin olun.</translation>
     </message>
 </context>
 <context>
