@@ -30,6 +30,7 @@ from kurum_masaustu.platforms.base import (
 )
 from kurum_masaustu.publishing.backoff import MAX_ATTEMPTS
 from kurum_masaustu.publishing.outbox import MediaRef, Outbox
+from kurum_masaustu.rules.permalinks import PermalinkError
 from kurum_masaustu.store.models import AuditEntry, Channel, Delivery, Post
 
 START = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
@@ -330,12 +331,16 @@ def test_manual_channels_are_left_to_the_person(
     assert platform.posts == {}
     view = OutboxService(session_factory)
     assert view.manual_text(delivery_id) == "Elle paylaşılacak duyuru"
-    with pytest.raises(ValueError, match="invalid_link"):
+    with pytest.raises(PermalinkError, match="not_a_link"):
         view.mark_posted_by_hand(delivery_id, "nsosyal gönderisi", START)
-    assert view.mark_posted_by_hand(delivery_id, "https://nsosyal.com/yesilvadi/123", START)
+    assert _delivery(session_factory, delivery_id).state is DeliveryState.SCHEDULED  # nothing changed
+    found = view.mark_posted_by_hand(delivery_id, "https://nsosyal.com/yesilvadi/123", START)
+    assert found is not None
+    assert (found.platform, found.remote_id, found.note) == (None, None, "unknown")  # kept, no id
     delivery = _delivery(session_factory, delivery_id)
     assert delivery.state is DeliveryState.PUBLISHED
     assert delivery.permalink == "https://nsosyal.com/yesilvadi/123"
+    assert delivery.remote_id is None
 
 
 def test_the_runner_also_reads_the_inboxes_and_reports(outbox: Outbox) -> None:
@@ -389,13 +394,24 @@ def test_a_platform_that_cannot_tell_parks_the_delivery_for_the_person(
     assert row.state is DeliveryState.UNCERTAIN
     assert view.rows(clock())[0].delivery_id == delivery_id  # listed first: it needs the person
     assert not view.cancel(delivery_id)
-    with pytest.raises(ValueError, match="invalid_link"):
-        view.confirm_published(delivery_id, "kanalda gördüm", clock())
-    assert _delivery(session_factory, delivery_id).state is DeliveryState.UNCERTAIN  # nothing changed
-    assert view.confirm_published(delivery_id, " https://t.me/ornekbelediyesi/512 ", clock())
+    with session_factory.begin() as s:
+        channel = s.get(Delivery, delivery_id).channel  # type: ignore[union-attr]
+        channel.handle = "@belediye"
+        channel.settings = {"base_url": "https://sosyal.example"}
+    for wrong, code in (
+        ("kanalda gördüm", "not_a_link"),
+        ("https://t.me/ornekbelediyesi/512", "other_platform"),
+        ("https://mastodon.social/@belediye/113526871234567890", "other_host"),
+        ("https://sosyal.example/@baskasi/113526871234567890", "other_account"),
+    ):
+        with pytest.raises(PermalinkError, match=code):
+            view.confirm_published(delivery_id, wrong, clock())
+        assert _delivery(session_factory, delivery_id).state is DeliveryState.UNCERTAIN  # nothing changed
+    assert view.confirm_published(delivery_id, " https://sosyal.example/@belediye/113526871234567890 ", clock())
     done = _delivery(session_factory, delivery_id)
     assert done.state is DeliveryState.PUBLISHED
-    assert done.permalink == "https://t.me/ornekbelediyesi/512"
+    assert done.permalink == "https://sosyal.example/@belediye/113526871234567890"
+    assert done.remote_id == "113526871234567890"  # delete, metrics and reconcile can find it
     assert done.published_at == START  # when it was sent, not when the person looked
     assert done.sending_since is None
     assert not view.send_again(delivery_id, clock())  # already settled
