@@ -665,11 +665,16 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
     <name>ChannelRows</name>
     <message>
         <source>Channels</source>
+        <extracomment>"Add a channel…", offered while there is none.</extracomment>
         <translation>Channels</translation>
     </message>
     <message>
-        <source>No channels yet.</source>
-        <translation>No channels yet.</translation>
+        <source>No channels yet: connect the institution's accounts to choose where a post goes.</source>
+        <translation>No channels yet: connect the institution's accounts to choose where a post goes.</translation>
+    </message>
+    <message>
+        <source>Add a channel…</source>
+        <translation>Add a channel…</translation>
     </message>
     <message>
         <source>Handed to the platform: it goes out at its time even with this computer off. But later edits, a pause or a mourning/crisis mode do not stop it by themselves: the app must cancel it on the platform, which it can do only while it runs and is online.</source>
@@ -2503,6 +2508,10 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
     <message>
         <source>Selected message</source>
         <translation>Selected message</translation>
+    </message>
+    <message>
+        <source>Choose a message to read it here. Comments, mentions and private messages of the connected channels gather in this inbox (Publishing → Channels… to connect one).</source>
+        <translation>Choose a message to read it here. Comments, mentions and private messages of the connected channels gather in this inbox (Publishing → Channels… to connect one).</translation>
     </message>
     <message>
         <source>Conversation</source>

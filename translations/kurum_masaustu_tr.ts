@@ -657,11 +657,16 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     <name>ChannelRows</name>
     <message>
         <source>Channels</source>
+        <extracomment>"Add a channel…", offered while there is none.</extracomment>
         <translation>Kanallar</translation>
     </message>
     <message>
-        <source>No channels yet.</source>
-        <translation>Henüz kanal eklenmemiş.</translation>
+        <source>No channels yet: connect the institution's accounts to choose where a post goes.</source>
+        <translation>Henüz kanal yok: gönderinin nereye gideceğini seçmek için kurumun hesaplarını bağlayın.</translation>
+    </message>
+    <message>
+        <source>Add a channel…</source>
+        <translation>Kanal ekle…</translation>
     </message>
     <message>
         <source>Handed to the platform: it goes out at its time even with this computer off. But later edits, a pause or a mourning/crisis mode do not stop it by themselves: the app must cancel it on the platform, which it can do only while it runs and is online.</source>
@@ -2479,6 +2484,10 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     <message>
         <source>Selected message</source>
         <translation>Seçili mesaj</translation>
+    </message>
+    <message>
+        <source>Choose a message to read it here. Comments, mentions and private messages of the connected channels gather in this inbox (Publishing → Channels… to connect one).</source>
+        <translation>Okumak için bir mesaj seçin. Bağlı kanalların yorumları, bahsetmeleri ve özel mesajları bu gelen kutusunda toplanır (kanal bağlamak için Yayın → Kanallar…).</translation>
     </message>
     <message>
         <source>Conversation</source>
