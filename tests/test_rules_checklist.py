@@ -68,6 +68,18 @@ def test_every_image_needs_alt_text_and_a_file_name_is_not_one() -> None:
     assert not weak_alt_text("Belediye binasının önünde toplanan gönüllüler")
 
 
+def test_a_missing_alt_text_fails_for_facebook_and_only_warns_where_no_channel_takes_one() -> None:
+    images = [_image("afis.png", alt="")]
+    for chosen in ([Platform.FACEBOOK], [Platform.TELEGRAM, Platform.FACEBOOK], [Platform.X], []):
+        item = alt_text_item(images, chosen)
+        assert (item.status, item.code, item.values) == (Status.FAIL, "missing", ("afis.png",)), chosen
+    only_telegram = alt_text_item(images, [Platform.TELEGRAM])
+    assert (only_telegram.status, only_telegram.code, only_telegram.values) == (Status.WARN, "not_sent", ("afis.png",))
+    assert alt_text_item([_image(alt="Belediye binasının önünde fidan dikimi")], [Platform.TELEGRAM]).status is (
+        Status.PASS
+    )
+
+
 def test_links_offline_are_unknown_and_never_block() -> None:
     urls = ["https://ornek.bel.tr/duyuru"]
     offline = links_item(urls, {urls[0]: LinkResult(urls[0], LinkState.OFFLINE)})

@@ -136,7 +136,7 @@ def test_alt_text_counts_per_platform_and_is_saved(
     counters = pane.alt_counters.text()
     assert "X 1100/1000 ✖" in counters
     assert "Mastodon 1100/1500" in counters
-    assert "Facebook 1100" in counters  # alt_text_custom: sent, no documented limit
+    assert "Facebook 1100 (no stated limit)" in counters  # alt_text_custom: sent, no documented limit
     assert "Facebook: not sent" not in counters
     assert "Telegram: not sent" in counters
     assert "b42318" in pane.alt_counters.styleSheet()

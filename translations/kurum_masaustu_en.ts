@@ -665,11 +665,16 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
     <name>ChannelRows</name>
     <message>
         <source>Channels</source>
+        <extracomment>"Add a channel…", offered while there is none.</extracomment>
         <translation>Channels</translation>
     </message>
     <message>
-        <source>No channels yet.</source>
-        <translation>No channels yet.</translation>
+        <source>No channels yet: connect the institution's accounts to choose where a post goes.</source>
+        <translation>No channels yet: connect the institution's accounts to choose where a post goes.</translation>
+    </message>
+    <message>
+        <source>Add a channel…</source>
+        <translation>Add a channel…</translation>
     </message>
     <message>
         <source>Handed to the platform: it goes out at its time even with this computer off. But later edits, a pause or a mourning/crisis mode do not stop it by themselves: the app must cancel it on the platform, which it can do only while it runs and is online.</source>
@@ -1121,6 +1126,10 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
     <message>
         <source>No alt text: {values}. Describe each image in the media pane.</source>
         <translation>No alt text: {values}. Describe each image in the media pane.</translation>
+    </message>
+    <message>
+        <source>No alt text: {values}. The chosen channels show none (Telegram): say in the text what the picture shows.</source>
+        <translation>No alt text: {values}. The chosen channels show none (Telegram): say in the text what the picture shows.</translation>
     </message>
     <message>
         <source>The alt text says little (a file name or one word): {values}.</source>
@@ -1782,6 +1791,18 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
         <translation>Holding statements</translation>
     </message>
     <message>
+        <source>Which crisis</source>
+        <translation>Which crisis</translation>
+    </message>
+    <message>
+        <source>Save as a file…</source>
+        <translation>Save as a file…</translation>
+    </message>
+    <message>
+        <source>A plain-text record of this crisis for the report afterwards (what was done, when, by whom).</source>
+        <translation>A plain-text record of this crisis for the report afterwards (what was done, when, by whom).</translation>
+    </message>
+    <message>
         <source>Crisis timeline</source>
         <translation>Crisis timeline</translation>
     </message>
@@ -1792,6 +1813,14 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
     <message>
         <source>Contacts: {contacts}</source>
         <translation>Contacts: {contacts}</translation>
+    </message>
+    <message>
+        <source>Current crisis (since {since})</source>
+        <translation>Current crisis (since {since})</translation>
+    </message>
+    <message>
+        <source>Earlier crisis: {since} – {until}</source>
+        <translation>Earlier crisis: {since} – {until}</translation>
     </message>
     <message>
         <source>publishing paused</source>
@@ -1832,6 +1861,30 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
     <message>
         <source>negative spike detected</source>
         <translation>negative spike detected</translation>
+    </message>
+    <message>
+        <source>Save the crisis timeline</source>
+        <translation>Save the crisis timeline</translation>
+    </message>
+    <message>
+        <source>Text files (*.txt)</source>
+        <translation>Text files (*.txt)</translation>
+    </message>
+    <message>
+        <source>now</source>
+        <translation>now</translation>
+    </message>
+    <message>
+        <source>Period: {since} – {until}</source>
+        <translation>Period: {since} – {until}</translation>
+    </message>
+    <message>
+        <source>Written: {at}</source>
+        <translation>Written: {at}</translation>
+    </message>
+    <message>
+        <source>The timeline could not be saved to {path} ({reason}).</source>
+        <translation>The timeline could not be saved to {path} ({reason}).</translation>
     </message>
     <message>
         <source>Nothing recorded yet.</source>
@@ -2455,6 +2508,10 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
     <message>
         <source>Selected message</source>
         <translation>Selected message</translation>
+    </message>
+    <message>
+        <source>Choose a message to read it here. Comments, mentions and private messages of the connected channels gather in this inbox (Publishing → Channels… to connect one).</source>
+        <translation>Choose a message to read it here. Comments, mentions and private messages of the connected channels gather in this inbox (Publishing → Channels… to connect one).</translation>
     </message>
     <message>
         <source>Conversation</source>
@@ -3516,6 +3573,10 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
     <message>
         <source>{platform}: not sent (no alt text field)</source>
         <translation>{platform}: not sent (no alt text field)</translation>
+    </message>
+    <message>
+        <source>{platform} {count} (no stated limit)</source>
+        <translation>{platform} {count} (no stated limit)</translation>
     </message>
     <message>
         <source>Reading the file…</source>

@@ -657,11 +657,16 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     <name>ChannelRows</name>
     <message>
         <source>Channels</source>
+        <extracomment>"Add a channel…", offered while there is none.</extracomment>
         <translation>Kanallar</translation>
     </message>
     <message>
-        <source>No channels yet.</source>
-        <translation>Henüz kanal eklenmemiş.</translation>
+        <source>No channels yet: connect the institution's accounts to choose where a post goes.</source>
+        <translation>Henüz kanal yok: gönderinin nereye gideceğini seçmek için kurumun hesaplarını bağlayın.</translation>
+    </message>
+    <message>
+        <source>Add a channel…</source>
+        <translation>Kanal ekle…</translation>
     </message>
     <message>
         <source>Handed to the platform: it goes out at its time even with this computer off. But later edits, a pause or a mourning/crisis mode do not stop it by themselves: the app must cancel it on the platform, which it can do only while it runs and is online.</source>
@@ -1106,6 +1111,10 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     <message>
         <source>No alt text: {values}. Describe each image in the media pane.</source>
         <translation>Alternatif metin yok: {values}. Her görseli medya bölmesinde tarif edin.</translation>
+    </message>
+    <message>
+        <source>No alt text: {values}. The chosen channels show none (Telegram): say in the text what the picture shows.</source>
+        <translation>Alternatif metin yok: {values}. Seçilen kanallar alternatif metin göstermiyor (Telegram): görselde ne olduğunu metinde söyleyin.</translation>
     </message>
     <message>
         <source>The alt text says little (a file name or one word): {values}.</source>
@@ -1762,6 +1771,18 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
         <translation>Bekleme metinleri</translation>
     </message>
     <message>
+        <source>Which crisis</source>
+        <translation>Hangi kriz</translation>
+    </message>
+    <message>
+        <source>Save as a file…</source>
+        <translation>Dosya olarak kaydet…</translation>
+    </message>
+    <message>
+        <source>A plain-text record of this crisis for the report afterwards (what was done, when, by whom).</source>
+        <translation>Sonraki rapor için bu krizin düz metin kaydı (ne, ne zaman, kim tarafından yapıldı).</translation>
+    </message>
+    <message>
         <source>Crisis timeline</source>
         <translation>Kriz zaman çizelgesi</translation>
     </message>
@@ -1772,6 +1793,14 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     <message>
         <source>Contacts: {contacts}</source>
         <translation>İletişim: {contacts}</translation>
+    </message>
+    <message>
+        <source>Current crisis (since {since})</source>
+        <translation>Şimdiki kriz ({since} tarihinden beri)</translation>
+    </message>
+    <message>
+        <source>Earlier crisis: {since} – {until}</source>
+        <translation>Önceki kriz: {since} – {until}</translation>
     </message>
     <message>
         <source>publishing paused</source>
@@ -1812,6 +1841,30 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     <message>
         <source>negative spike detected</source>
         <translation>olumsuz mesaj artışı saptandı</translation>
+    </message>
+    <message>
+        <source>Save the crisis timeline</source>
+        <translation>Kriz zaman çizelgesini kaydet</translation>
+    </message>
+    <message>
+        <source>Text files (*.txt)</source>
+        <translation>Metin dosyaları (*.txt)</translation>
+    </message>
+    <message>
+        <source>now</source>
+        <translation>şimdi</translation>
+    </message>
+    <message>
+        <source>Period: {since} – {until}</source>
+        <translation>Dönem: {since} – {until}</translation>
+    </message>
+    <message>
+        <source>Written: {at}</source>
+        <translation>Yazıldığı zaman: {at}</translation>
+    </message>
+    <message>
+        <source>The timeline could not be saved to {path} ({reason}).</source>
+        <translation>Zaman çizelgesi {path} konumuna kaydedilemedi ({reason}).</translation>
     </message>
     <message>
         <source>Nothing recorded yet.</source>
@@ -2431,6 +2484,10 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     <message>
         <source>Selected message</source>
         <translation>Seçili mesaj</translation>
+    </message>
+    <message>
+        <source>Choose a message to read it here. Comments, mentions and private messages of the connected channels gather in this inbox (Publishing → Channels… to connect one).</source>
+        <translation>Okumak için bir mesaj seçin. Bağlı kanalların yorumları, bahsetmeleri ve özel mesajları bu gelen kutusunda toplanır (kanal bağlamak için Yayın → Kanallar…).</translation>
     </message>
     <message>
         <source>Conversation</source>
@@ -3489,6 +3546,10 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     <message>
         <source>{platform}: not sent (no alt text field)</source>
         <translation>{platform}: gönderilmez (alternatif metin alanı yok)</translation>
+    </message>
+    <message>
+        <source>{platform} {count} (no stated limit)</source>
+        <translation>{platform} {count} (belirtilmiş sınır yok)</translation>
     </message>
     <message>
         <source>Reading the file…</source>
