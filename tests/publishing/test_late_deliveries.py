@@ -17,6 +17,7 @@ from kurum_masaustu.platforms.sandbox.core import Faults, SandboxState
 from kurum_masaustu.publishing.adapters import AdapterFactory, sandbox_state_path
 from kurum_masaustu.publishing.outbox import MediaRef, Outbox, RunSummary
 from kurum_masaustu.publishing.registry import load, support_for
+from kurum_masaustu.rules.channel_health import AWAITING_CONNECTION
 from kurum_masaustu.rules.missed_slot import parse_policy
 from kurum_masaustu.services.channels import ChannelService
 from kurum_masaustu.services.outbox import OutboxService
@@ -180,3 +181,16 @@ def test_resumed_within_the_limit_it_simply_goes_out(late: Any) -> None:
     one.outbox.resume()
     assert one.run().published == 1
     assert [post.text for post in one.published()] == [TEXT]
+
+
+def test_a_preset_channel_connected_hours_after_the_post_was_due_asks_first(late: Any) -> None:
+    """An IT preset channel waits for its token; once connected, its overdue post is a question."""
+    one: Late = late("ask")
+    one.channels.record_check(one.channel_id, AWAITING_CONNECTION)
+    assert one.run().published == 0  # kept from the outbox until connected
+    one.later(hours=5)
+    one.reconnect()
+    summary = one.run()
+    assert (summary.published, summary.missed) == (0, 1)
+    assert one.delivery().state is DeliveryState.MISSED
+    assert one.published() == []
