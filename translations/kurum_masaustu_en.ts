@@ -4009,8 +4009,8 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
         <translation>Understood: %1 post %2.</translation>
     </message>
     <message>
-        <source>The account's permanent id (DID) is not known here, so the post is kept under its handle: if the handle changes, paste the link again.</source>
-        <translation>The account's permanent id (DID) is not known here, so the post is kept under its handle: if the handle changes, paste the link again.</translation>
+        <source>The link names the account by its handle: the app asks Bluesky for the account's permanent id (DID) at its next publishing run and keeps the post under it.</source>
+        <translation>The link names the account by its handle: the app asks Bluesky for the account's permanent id (DID) at its next publishing run and keeps the post under it.</translation>
     </message>
     <message>
         <source>The link does not name the account: make sure it is this channel's post.</source>

@@ -3978,8 +3978,8 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
         <translation>Anlaşılan: %1 gönderisi %2.</translation>
     </message>
     <message>
-        <source>The account's permanent id (DID) is not known here, so the post is kept under its handle: if the handle changes, paste the link again.</source>
-        <translation>Hesabın kalıcı kimliği (DID) burada bilinmediği için gönderi kullanıcı adıyla kaydedilir: kullanıcı adı değişirse bağlantıyı yeniden yapıştırın.</translation>
+        <source>The link names the account by its handle: the app asks Bluesky for the account's permanent id (DID) at its next publishing run and keeps the post under it.</source>
+        <translation>Bağlantı hesabı kullanıcı adıyla anıyor: uygulama bir sonraki yayın turunda Bluesky'den hesabın kalıcı kimliğini (DID) sorar ve gönderiyi onunla kaydeder.</translation>
     </message>
     <message>
         <source>The link does not name the account: make sure it is this channel's post.</source>

@@ -212,6 +212,12 @@ class Adapter(abc.ABC):
     async def metrics(self, remote_ids: Sequence[str]) -> Mapping[str, Metrics] | Transient:
         return {}
 
+    async def stable_id(self, remote_id: str) -> str | None:
+        """The lasting form of a remote id read from a pasted link, if it has a better one
+        (Bluesky: the AT-URI under the account's DID instead of its handle); None: keep it as it
+        is for now (already stable, or the platform could not say)."""
+        return None
+
     def updated_secrets(self) -> Mapping[str, str] | None:
         """The complete secrets after a token refresh, for the caller to store in the keyring.
 

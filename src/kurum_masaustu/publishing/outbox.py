@@ -291,6 +291,8 @@ class Outbox:
                 await self._publish(delivery_id, summary)
             for delivery_id in self._handed_off_past_ids(self._clock()):
                 await self._confirm_handed_off(delivery_id, summary)
+            for delivery_id in self._unstable_id_ids(self._clock()):
+                await self._stabilise_id(delivery_id)
         summary.uncertain = self._count(DeliveryState.UNCERTAIN)
         summary.missed = self._count(DeliveryState.MISSED)
         return summary
@@ -393,6 +395,54 @@ class Outbox:
                 )
             else:  # not out yet (platforms' schedulers run late), or the platform did not answer
                 delivery.next_attempt_at = now + CONFIRM_EVERY
+
+    def _unstable_id_ids(self, now: datetime) -> list[int]:
+        """Published deliveries whose remote id was read from a pasted link in a form that may
+        not last (a Bluesky AT-URI under a handle), recent enough to settle."""
+        with self._sessions() as session:
+            stmt = (
+                select(Delivery.id)
+                .join(Channel, Delivery.channel_id == Channel.id)
+                .where(
+                    Delivery.state == DeliveryState.PUBLISHED,
+                    Delivery.remote_id.like("at://%"),
+                    Delivery.remote_id.not_like("at://did:%"),
+                    Delivery.published_at >= now - CONFIRM_FOR,
+                    or_(Delivery.next_attempt_at.is_(None), Delivery.next_attempt_at <= now),
+                    Channel.auth_problem.is_(None),
+                )
+                .order_by(Delivery.id)
+            )
+            return list(session.scalars(stmt))
+
+    async def _stabilise_id(self, delivery_id: int) -> None:
+        """Ask the channel's adapter for the lasting form of the id (the DID for a handle); if it
+        cannot say now, ask again later."""
+        with self._sessions() as session:
+            delivery = session.get(Delivery, delivery_id)
+            if delivery is None or delivery.remote_id is None:
+                return
+            channel, remote_id = delivery.channel, delivery.remote_id
+        adapter = await self._adapter_for(channel)
+        stable = await adapter.stable_id(remote_id) if adapter is not None else None
+        with self._sessions.begin() as session:
+            delivery = session.get(Delivery, delivery_id)
+            if delivery is None or delivery.remote_id != remote_id:
+                return
+            if stable is None:
+                delivery.next_attempt_at = self._clock() + CONFIRM_EVERY
+                return
+            delivery.remote_id = stable
+            delivery.next_attempt_at = None
+            session.add(
+                AuditEntry(
+                    actor=self._actor,
+                    action="delivery.remote_id_settled",
+                    entity="delivery",
+                    entity_id=delivery_id,
+                    detail={"from": remote_id, "to": stable},
+                )
+            )
 
     def _in_flight_ids(self, now: datetime) -> list[int]:
         """Deliveries a request may have left on the platform, due for a look-up."""

@@ -11,7 +11,7 @@ Each platform's link forms, and what their id is in the API the adapters use:
 * Bluesky ``https://bsky.app/profile/{handle|did}/post/{rkey}``: the AT-URI
   ``at://{did}/app.bsky.feed.post/{rkey}``. With a handle in the link and no DID known, the URI
   keeps the handle (a valid AT-URI authority, but it breaks if the handle changes): note
-  ``handle``.
+  ``handle``; the outbox then asks the adapter for the DID (``Adapter.stable_id``).
 * Facebook ``/{page}/posts/{id}``, ``permalink.php?story_fbid={id}&id={page}``: the Graph id
   ``{page-id}_{post-id}`` (needs the Page id). ``pfbid…`` links are obfuscated: no Graph id can
   be made from them (note ``pfbid``). ``/{page}/videos/{id}`` and ``watch/?v={id}``: the video id.

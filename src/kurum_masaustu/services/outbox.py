@@ -243,7 +243,8 @@ def channel_identity(channel: Channel) -> ChannelIdentity:
     settings = dict(channel.settings or {})
     hosts = {host_of(settings.get(name)) for name in ("base_url", "app_url")}
     support = support_for(channel.platform)
-    if channel.sandbox and support is not None:
+    if channel.sandbox and support is not None:  # as the adapter factory builds a sandbox channel
+        settings.update({k: v for k, v in support.sandbox_settings.items() if k not in settings})
         hosts.add(host_of(support.sandbox_base_url))
         hosts.update(host_of(value) for value in support.sandbox_settings.values())
     return ChannelIdentity(

@@ -70,8 +70,8 @@ def understood_text(found: Understood) -> str:
     if found.note == "handle":
         text += " " + QCoreApplication.translate(
             "Permalinks",
-            "The account's permanent id (DID) is not known here, so the post is kept under its "
-            "handle: if the handle changes, paste the link again.",
+            "The link names the account by its handle: the app asks Bluesky for the account's "
+            "permanent id (DID) at its next publishing run and keeps the post under it.",
         )
     elif found.note == "unchecked":
         text += " " + QCoreApplication.translate(
