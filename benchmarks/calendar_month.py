@@ -247,6 +247,7 @@ def main(argv: list[str] | None = None) -> int:
         ok = statistics.median(full) <= TARGET_MS and statistics.median(switches) <= TARGET_MS
         pane.close()
         services.close()
+    loop.close()  # waits for the loop's worker threads (Qt aborts at exit if one still runs)
     return 1 if args.strict and not ok else 0
 
 
