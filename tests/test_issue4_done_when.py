@@ -17,7 +17,8 @@ import pillow_heif
 import pytest
 import yaml
 from PIL import Image
-from PySide6.QtCore import QDateTime, QTimer
+from PySide6.QtCore import QDateTime, Qt, QTimer
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
@@ -29,11 +30,11 @@ from kurum_masaustu.publishing.adapters import sandbox_state_path
 from kurum_masaustu.publishing.outbox import Outbox
 from kurum_masaustu.publishing.registry import load, support_for
 from kurum_masaustu.rules import text as text_rules
-from kurum_masaustu.rules.alt_text import NO_ALT_TEXT
 from kurum_masaustu.rules.checklist import ItemKey, Status
+from kurum_masaustu.rules.focus import mastodon_focus
 from kurum_masaustu.rules.timeutil import ISTANBUL
 from kurum_masaustu.services.channels import ChannelService
-from kurum_masaustu.store.models import Channel, Delivery, Post
+from kurum_masaustu.store.models import Channel, Delivery, MediaAsset, Post
 from kurum_masaustu.ui.main_window import MainWindow
 from kurum_masaustu.ui.previews import ChannelPreview
 from kurum_masaustu.ui.template_dialog import TemplateDialog
@@ -239,6 +240,14 @@ def test_a_new_user_publishes_a_template_announcement_with_a_phone_photo_everywh
     checklist.source_edit.setText("Fen İşleri Müdürlüğü, iş programı 2026/118")
     media.alt_edit.setPlainText("Cumhuriyet Caddesi'nde asfalt serimi yapan iş makineleri ve işaretlenmiş şerit")
     media.flush()
+    # The focal point moved with the keyboard (right 5, up 2 steps of 2 %): saved on the asset.
+    media.preview.setFocus()
+    for key in [Qt.Key.Key_Right] * 5 + [Qt.Key.Key_Up] * 2:
+        QTest.keyClick(media.preview, key)
+    with services.sessions() as session:
+        asset = session.scalars(select(MediaAsset)).one()
+        focal = (asset.focal_x, asset.focal_y)
+    assert focal == pytest.approx((0.6, 0.46))
     assert _item(window, ItemKey.SOURCE) is Status.PASS
     assert _item(window, ItemKey.ALT_TEXT) is Status.PASS
     # The template's empty field still stops it, by name; the person fills it in the text.
@@ -278,8 +287,10 @@ def test_a_new_user_publishes_a_template_announcement_with_a_phone_photo_everywh
         uploads = _uploaded(platform, transport, posts[0])
         assert len(uploads) == 1, platform
         blob, alt = uploads[0]
-        if platform not in NO_ALT_TEXT:  # Facebook Page photos take none (the media pane says so)
-            assert alt.startswith("Cumhuriyet Caddesi'nde asfalt serimi"), platform
+        # Every channel here takes it (Facebook as alt_text_custom).
+        assert alt.startswith("Cumhuriyet Caddesi'nde asfalt serimi"), platform
+        if platform is Platform.MASTODON:  # the focal point as Mastodon's focus (x right, y up)
+            assert posts[0].media[0].focus == mastodon_focus(*focal) == (0.2, 0.08)
         assert b"iPhone" not in blob, platform
         assert b"xmpmeta" not in blob, platform
         with Image.open(io.BytesIO(blob)) as image:

@@ -68,6 +68,18 @@ def test_every_image_needs_alt_text_and_a_file_name_is_not_one() -> None:
     assert not weak_alt_text("Belediye binasının önünde toplanan gönüllüler")
 
 
+def test_a_missing_alt_text_fails_for_facebook_and_only_warns_where_no_channel_takes_one() -> None:
+    images = [_image("afis.png", alt="")]
+    for chosen in ([Platform.FACEBOOK], [Platform.TELEGRAM, Platform.FACEBOOK], [Platform.X], []):
+        item = alt_text_item(images, chosen)
+        assert (item.status, item.code, item.values) == (Status.FAIL, "missing", ("afis.png",)), chosen
+    only_telegram = alt_text_item(images, [Platform.TELEGRAM])
+    assert (only_telegram.status, only_telegram.code, only_telegram.values) == (Status.WARN, "not_sent", ("afis.png",))
+    assert alt_text_item([_image(alt="Belediye binasının önünde fidan dikimi")], [Platform.TELEGRAM]).status is (
+        Status.PASS
+    )
+
+
 def test_links_offline_are_unknown_and_never_block() -> None:
     urls = ["https://ornek.bel.tr/duyuru"]
     offline = links_item(urls, {urls[0]: LinkResult(urls[0], LinkState.OFFLINE)})
@@ -144,13 +156,19 @@ def test_spelling_words_skip_links_tags_numbers_and_acronyms() -> None:
 
 def test_alt_text_counters_per_platform() -> None:
     text = "🇹🇷 " + "a" * 999
-    found = {c.platform: c for c in alt_text.counts(text, [Platform.X, Platform.BLUESKY, Platform.FACEBOOK])}
+    platforms = [Platform.X, Platform.BLUESKY, Platform.FACEBOOK, Platform.TELEGRAM]
+    found = {c.platform: c for c in alt_text.counts(text, platforms)}
     assert found[Platform.X].used == 1002
     assert found[Platform.X].over
     assert found[Platform.BLUESKY].used == 1001
     assert not found[Platform.BLUESKY].over
-    assert not found[Platform.FACEBOOK].supported
+    # Facebook Page photos take alt_text_custom (no documented limit): counted, never "over".
+    assert found[Platform.FACEBOOK].supported
+    assert found[Platform.FACEBOOK].used == 1002  # code points, as the others but Bluesky
     assert found[Platform.FACEBOOK].limit is None
+    assert not found[Platform.FACEBOOK].over
+    # Telegram has no field for it.
+    assert not found[Platform.TELEGRAM].supported
 
 
 def test_links_to_check_include_addresses_the_platforms_would_not_link() -> None:

@@ -1,4 +1,4 @@
-"""The missed-slot rule: publish late, ask or drop a post whose time passed while nothing ran."""
+"""The missed-slot rule: publish late, ask or drop a post that would go out too late, whatever held it."""
 
 from __future__ import annotations
 
@@ -28,43 +28,71 @@ def test_the_default_is_to_ask_and_unknown_settings_read_as_the_default() -> Non
         assert parse_policy(bad) is MissedSlotPolicy.ASK
 
 
-@pytest.mark.parametrize(
-    ("policy", "expected"),
-    [
-        (MissedSlotPolicy.ASK, SlotDecision.ASK),
-        (MissedSlotPolicy.PUBLISH_LATE, SlotDecision.PUBLISH),
-        (MissedSlotPolicy.DROP, SlotDecision.DROP),
-    ],
-)
-def test_a_post_due_while_the_app_was_closed_follows_the_policy(
-    policy: MissedSlotPolicy, expected: SlotDecision
-) -> None:
-    closed_at = NINE - timedelta(hours=1)  # the last run was before its time
-    assert decide(NINE, NINE + timedelta(hours=3), policy, last_run=closed_at) is expected
-    assert decide(NINE, NINE + timedelta(hours=3), policy, last_run=None) is expected  # never ran
+LATE = NINE + timedelta(hours=3)
+EXPECTED = {
+    MissedSlotPolicy.ASK: SlotDecision.ASK,
+    MissedSlotPolicy.PUBLISH_LATE: SlotDecision.PUBLISH,
+    MissedSlotPolicy.DROP: SlotDecision.DROP,
+}
+
+
+@pytest.mark.parametrize("policy", list(MissedSlotPolicy))
+def test_a_post_that_would_go_out_late_follows_the_policy_whatever_held_it(policy: MissedSlotPolicy) -> None:
+    """The rule sees only the time: closed app, expired token, pause, rate limit are all late."""
+    assert decide(NINE, LATE, policy) is EXPECTED[policy]
+    assert decide(NINE, NINE + GRACE + timedelta(seconds=1), policy) is EXPECTED[policy]
+    assert decide(NINE, NINE + timedelta(days=30), policy) is EXPECTED[policy]
 
 
 @pytest.mark.parametrize("policy", list(MissedSlotPolicy))
 def test_a_little_late_is_on_time(policy: MissedSlotPolicy) -> None:
-    assert decide(NINE, NINE + GRACE, policy, last_run=NINE - timedelta(hours=5)) is SlotDecision.PUBLISH
-    assert decide(NINE, NINE + timedelta(minutes=3), policy, last_run=None) is SlotDecision.PUBLISH
+    assert decide(NINE, NINE + GRACE, policy) is SlotDecision.PUBLISH
+    assert decide(NINE, NINE + timedelta(minutes=3), policy) is SlotDecision.PUBLISH
+    assert decide(NINE, NINE, policy) is SlotDecision.PUBLISH
+    assert decide(NINE, NINE - timedelta(minutes=5), policy) is SlotDecision.PUBLISH  # handed over early
 
 
 @pytest.mark.parametrize("policy", list(MissedSlotPolicy))
-def test_a_post_that_fell_due_while_an_outbox_ran_only_waits_for_its_platform(policy: MissedSlotPolicy) -> None:
-    """A rate limit or retries may hold it for hours: that is not a missed slot."""
-    later = NINE + timedelta(hours=4)
-    assert decide(NINE, later, policy, last_run=NINE + timedelta(seconds=30)) is SlotDecision.PUBLISH
-    assert decide(NINE, later, policy, last_run=NINE) is SlotDecision.PUBLISH
+def test_once_the_person_said_yes_lateness_counts_from_then(policy: MissedSlotPolicy) -> None:
+    said_yes = LATE
+    assert decide(NINE, said_yes + timedelta(minutes=1), policy, approved_at=said_yes) is SlotDecision.PUBLISH
+    assert decide(NINE, said_yes + GRACE, policy, approved_at=said_yes) is SlotDecision.PUBLISH
+    # Held again past the limit after the yes (the token expired once more): asked again.
+    held_again = said_yes + GRACE + timedelta(minutes=1)
+    assert decide(NINE, held_again, policy, approved_at=said_yes) is EXPECTED[policy]
 
 
-def test_a_scheduled_sync_interval_widens_the_grace() -> None:
+@pytest.mark.parametrize("policy", list(MissedSlotPolicy))
+def test_a_yes_given_before_the_post_was_moved_later_does_not_stretch_its_new_time(policy: MissedSlotPolicy) -> None:
+    """An old approval (before the post was rescheduled) counts from the new time, not before it."""
+    new_time = NINE + timedelta(days=1)
+    assert decide(new_time, new_time + timedelta(hours=2), policy, approved_at=NINE) is EXPECTED[policy]
+    assert decide(new_time, new_time + timedelta(minutes=5), policy, approved_at=NINE) is SlotDecision.PUBLISH
+
+
+@pytest.mark.parametrize("policy", list(MissedSlotPolicy))
+def test_a_retry_chain_that_began_on_time_goes_on_up_to_the_same_limit(policy: MissedSlotPolicy) -> None:
+    """Back-off after a transient error: retries within the limit go out; later ones ask first."""
+    for retry_at in (NINE + timedelta(seconds=40), NINE + timedelta(minutes=4), NINE + GRACE):
+        assert decide(NINE, retry_at, policy) is SlotDecision.PUBLISH
+    assert decide(NINE, NINE + timedelta(minutes=31), policy) is EXPECTED[policy]
+
+
+@pytest.mark.parametrize("policy", list(MissedSlotPolicy))
+def test_a_thread_already_partly_out_is_finished_whatever_the_time(policy: MissedSlotPolicy) -> None:
+    assert decide(NINE, LATE, policy, partly_out=True) is SlotDecision.PUBLISH
+    assert decide(NINE, NINE + timedelta(days=2), policy, partly_out=True, approved_at=NINE) is SlotDecision.PUBLISH
+
+
+def test_a_scheduled_sync_interval_widens_the_limit() -> None:
     assert grace_for(None) == GRACE
+    assert grace_for(0) == GRACE
     assert grace_for(60) == GRACE + timedelta(hours=1)
     half_hour_late = NINE + timedelta(minutes=40)
-    assert decide(NINE, half_hour_late, MissedSlotPolicy.ASK, last_run=None) is SlotDecision.ASK
+    assert decide(NINE, half_hour_late, MissedSlotPolicy.ASK) is SlotDecision.ASK
     widened = grace_for(30)
-    assert decide(NINE, half_hour_late, MissedSlotPolicy.ASK, last_run=None, grace=widened) is SlotDecision.PUBLISH
+    assert decide(NINE, half_hour_late, MissedSlotPolicy.ASK, grace=widened) is SlotDecision.PUBLISH
+    assert decide(NINE, NINE + widened + timedelta(seconds=1), MissedSlotPolicy.ASK, grace=widened) is SlotDecision.ASK
 
 
 def test_late_by_says_it_in_the_largest_whole_unit() -> None:

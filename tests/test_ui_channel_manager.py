@@ -541,3 +541,28 @@ def test_a_preset_signs_in_only_as_the_account_it_set(
     assert store.names_for(channel_id) == []
     [row] = channels.list()
     assert row.awaiting_connection
+
+
+def test_a_connect_dialog_opened_right_after_another_closed_stays_reachable(
+    qtbot: QtBot, channels: ChannelService, tmp_path: Path
+) -> None:
+    internet, opened = Internet(tmp_path), []
+    manager = _manager(qtbot, channels, internet, tmp_path, opened)
+    manager.add_button.click()
+    first = manager.connect_dialog
+    assert first is not None
+    first.reject()  # closed: destroyed later, when the event loop comes round
+    manager.add_button.click()
+    second = manager.connect_dialog
+    assert second is not None
+    assert second is not first
+    qtbot.waitUntil(lambda: not _alive(first))
+    assert manager.connect_dialog is second  # the first one's end did not forget the second
+    second.reject()
+    qtbot.waitUntil(lambda: manager.connect_dialog is None)
+
+
+def _alive(dialog: QWidget) -> bool:
+    import shiboken6
+
+    return bool(shiboken6.isValid(dialog))

@@ -123,6 +123,33 @@ def test_an_image_needs_alt_text_and_childrens_faces_need_consent(
     assert window.composer.save(schedule=True) is not None
 
 
+def test_a_missing_alt_text_blocks_a_facebook_post_and_only_warns_for_telegram_alone(
+    window: MainWindow, services: Services, qloop: asyncio.AbstractEventLoop, tmp_path: Path
+) -> None:
+    with services.sessions.begin() as s:
+        facebook = Channel(platform=Platform.FACEBOOK, display_name="Belediye Facebook", handle="belediye")
+        telegram = Channel(platform=Platform.TELEGRAM, display_name="Belediye Telegram", handle="@belediye")
+        s.add_all([facebook, telegram])
+        s.flush()
+        facebook_id, telegram_id = facebook.id, telegram.id
+    window.composer.set_channels(services.posts.channels())
+    picture = tmp_path / "afis.jpg"
+    Image.new("RGB", (1200, 800), (40, 120, 200)).save(picture, "JPEG")
+    _write(window, "Bahar konserimiz cuma akşamı.", telegram_id)
+    qloop.run_until_complete(window.composer.attach_files([picture]))
+    qloop.run_until_complete(window.media.wait_loaded())
+    status, detail = _item(window, ItemKey.ALT_TEXT)
+    assert status is Status.WARN  # Telegram shows no alt text: the text must say it
+    assert "Telegram" in detail
+    assert "afis.jpg" in detail
+    window.composer.channel_checks[facebook_id].setChecked(True)
+    status, detail = _item(window, ItemKey.ALT_TEXT)
+    assert status is Status.FAIL  # Facebook reads it to screen reader users (alt_text_custom)
+    assert "Describe each image" in detail
+    assert window.composer.save(schedule=True) is None
+    assert "Alt text" in window.composer.message_label.text()
+
+
 def test_spelling_is_checked_off_the_ui_thread_and_words_can_be_added(
     window: MainWindow, services: Services, qloop: asyncio.AbstractEventLoop, channel_id: int
 ) -> None:

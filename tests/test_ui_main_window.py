@@ -341,6 +341,58 @@ def test_the_outbox_behind_the_inbox_tab_is_read_when_its_tab_is_opened(
     assert window.outbox.model.index(0, 3).data() == "Kültür merkezi açılıyor"
 
 
+def test_a_channel_added_or_removed_in_the_manager_shows_everywhere_at_once(
+    qtbot: QtBot, window: MainWindow, services: Services, channels: list[int]
+) -> None:
+    window.composer.channel_checks[channels[0]].setChecked(True)  # the open post's choice
+    window.inbox.channel_filter.setCurrentIndex(window.inbox.channel_filter.findData(channels[1]))
+    manager = window.open_channel_manager()
+    with services.sessions.begin() as s:
+        added = Channel(platform=Platform.MASTODON, display_name="Belediye Mastodon", handle="@bel@sosyal.example")
+        s.add(added)
+        s.flush()
+        added_id = added.id
+    manager.changed.emit()  # what the manager says after connecting an account
+    assert set(window.composer.channel_checks) == {*channels, added_id}
+    assert window.composer.channel_checks[channels[0]].isChecked()  # kept
+    assert not window.composer.channel_checks[added_id].isChecked()
+    assert window.calendar.filters.channel_combo.findData(added_id) > 0
+    assert window.inbox.channel_filter.findData(added_id) > 0
+    # Choosing the new channel in the composer updates the media pane's frames too.
+    window.composer.channel_checks[added_id].setChecked(True)
+    assert window.media._platforms == (Platform.X, Platform.MASTODON)
+
+    with services.sessions.begin() as s:
+        s.delete(s.get(Channel, channels[1]))
+    manager.changed.emit()
+    assert set(window.composer.channel_checks) == {channels[0], added_id}
+    assert window.inbox.channel_filter.findData(channels[1]) == -1
+    assert window.inbox.channel_filter.currentData() is None  # its filter fell back to all channels
+    manager.close()
+
+
+def test_without_channels_the_composer_offers_to_add_one(
+    qtbot: QtBot, qloop: asyncio.AbstractEventLoop, services: Services
+) -> None:
+    from kurum_masaustu.ui.channel_manager import ChannelManagerDialog
+
+    window = MainWindow(services)
+    qtbot.addWidget(window)
+    window.show()
+    rows = window.composer.channel_box
+    assert rows.no_channels_label.isVisible()
+    assert rows.add_channel_button.isVisible()
+    rows.add_channel_button.click()
+    qtbot.waitUntil(lambda: bool(window.findChildren(ChannelManagerDialog)))
+    manager = window.findChildren(ChannelManagerDialog)[0]
+    with services.sessions.begin() as s:
+        s.add(Channel(platform=Platform.TELEGRAM, display_name="Belediye Duyuru", handle="@belediye"))
+    manager.changed.emit()
+    assert not rows.add_channel_button.isVisible()
+    assert len(window.composer.channel_checks) == 1
+    manager.close()
+
+
 def test_previews_show_counts_and_block_scheduling_a_text_too_long_for_x(
     window: MainWindow, services: Services, channels: list[int]
 ) -> None:

@@ -129,14 +129,16 @@ def test_alt_text_counts_per_platform_and_is_saved(
 ) -> None:
     updates: list[MediaInfo] = []
     pane.media_updated.connect(updates.append)
-    pane.set_platforms([Platform.X, Platform.MASTODON, Platform.FACEBOOK])
+    pane.set_platforms([Platform.X, Platform.MASTODON, Platform.FACEBOOK, Platform.TELEGRAM])
     pane.show_media([photo])
     qloop.run_until_complete(pane.wait_loaded())
     pane.alt_edit.setPlainText("Meydanda toplanan gönüllüler fidan dikiyor. " * 25)  # 1,100 characters
     counters = pane.alt_counters.text()
     assert "X 1100/1000 ✖" in counters
     assert "Mastodon 1100/1500" in counters
-    assert "Facebook: not sent" in counters
+    assert "Facebook 1100 (no stated limit)" in counters  # alt_text_custom: sent, no documented limit
+    assert "Facebook: not sent" not in counters
+    assert "Telegram: not sent" in counters
     assert "b42318" in pane.alt_counters.styleSheet()
     qtbot.waitUntil(lambda: bool(updates), timeout=3000)  # saved after a pause in typing
     with services.sessions() as session:

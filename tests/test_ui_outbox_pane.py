@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QInputDialog, QMessageBox
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
@@ -15,6 +15,7 @@ from kurum_masaustu.app import Services
 from kurum_masaustu.domain import DeliveryState, Platform
 from kurum_masaustu.store.models import Channel, Delivery, Post
 from kurum_masaustu.ui.outbox_pane import OutboxPane
+from kurum_masaustu.ui.permalink_dialog import PermalinkDialog
 
 SENT = datetime.now(UTC) - timedelta(hours=2)
 
@@ -67,21 +68,57 @@ def test_an_uncertain_delivery_asks_the_person_what_they_see(pane: OutboxPane) -
     assert not pane.posted_button.isVisible()
 
 
-def test_a_pasted_link_records_it_as_published(
+def test_the_link_dialog_says_what_it_understood_and_records_the_post_id(
+    pane: OutboxPane, services: Services, uncertain: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    seen: list[tuple[str, bool]] = []
+
+    def paste(dialog: PermalinkDialog) -> int:
+        ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        seen.append((dialog.understood_label.text(), ok.isEnabled()))
+        for text in (
+            "gördüm, kanalda var",
+            "https://x.com/ornekbelediyesi/status/1861034219871234567",
+            "https://t.me/ankarabb/512",
+            "https://t.me/ornekbelediyesi",
+            "https://t.me/ornekbelediyesi/512",
+        ):
+            dialog.link_edit.setText(text)
+            seen.append((dialog.understood_label.text(), ok.isEnabled()))
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(PermalinkDialog, "exec", paste)
+    pane.confirm_button.click()
+    assert seen == [
+        ("Paste the link of the post.", False),
+        ("That is not a web address. It should start with https://", False),
+        ("This is not a link to Telegram: it points to x.com.", False),
+        ("This post belongs to another account (ankarabb), not to this channel.", False),
+        ("This Telegram address is not a link to a post.", False),
+        ("Understood: Telegram post 512.", True),
+    ]
+    done = _state(services, uncertain)
+    assert done.state is DeliveryState.PUBLISHED
+    assert done.permalink == "https://t.me/ornekbelediyesi/512"
+    assert done.remote_id == "512"
+    assert pane.model.index(0, 4).data() == "https://t.me/ornekbelediyesi/512"
+
+
+def test_a_refused_link_changes_nothing_and_says_why(
     pane: OutboxPane, services: Services, uncertain: int, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     warnings: list[str] = []
     monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text: warnings.append(text))
-    answers = iter([("gördüm, kanalda var", True), ("https://t.me/ornekbelediyesi/512", True)])
-    monkeypatch.setattr(QInputDialog, "getText", lambda *_args, **_kwargs: next(answers))
-    pane.confirm_button.click()
-    assert warnings == ["That is not a web address. It should start with https://"]
-    assert _state(services, uncertain).state is DeliveryState.UNCERTAIN  # nothing lost, still asked
-    pane.confirm_button.click()
-    done = _state(services, uncertain)
-    assert done.state is DeliveryState.PUBLISHED
-    assert done.permalink == "https://t.me/ornekbelediyesi/512"
-    assert pane.model.index(0, 4).data() == "https://t.me/ornekbelediyesi/512"
+    assert pane.confirm_published(uncertain, "https://t.me/ankarabb/512") is None
+    assert pane.confirm_published(uncertain, "kanalda gördüm") is None
+    assert warnings == [
+        "This post belongs to another account (ankarabb), not to this channel.",
+        "That is not a web address. It should start with https://",
+    ]
+    kept = _state(services, uncertain)
+    assert kept.state is DeliveryState.UNCERTAIN  # nothing lost, still asked
+    assert kept.permalink is None
+    assert kept.remote_id is None
 
 
 def test_send_again_only_after_the_person_confirms(
@@ -151,3 +188,18 @@ def test_the_missed_slot_policy_is_a_setting(qtbot: QtBot, services: Services, t
     dialog.save()
     assert settings.missed_slot_policy == "drop"  # the running outbox reads it at its next run
     assert Settings.load(path).missed_slot_policy == "drop"
+
+
+def test_the_status_bar_counts_what_waits_for_the_person(qtbot: QtBot) -> None:
+    """A delivery parked as too late (or uncertain) is no longer "scheduled": it is counted apart."""
+    from kurum_masaustu.ui.status_bar import AppStatusBar
+
+    bar = AppStatusBar()
+    qtbot.addWidget(bar)
+    bar.set_outbox_counts({DeliveryState.SCHEDULED: 4, DeliveryState.PUBLISHING: 1})
+    assert bar.outbox_label.text() == "Outbox: 5 scheduled"
+    counts = {DeliveryState.SCHEDULED: 4, DeliveryState.MISSED: 2, DeliveryState.UNCERTAIN: 1}
+    bar.set_outbox_counts(counts)
+    assert bar.outbox_label.text() == "Outbox: 4 scheduled · 3 wait(s) for your decision"
+    bar.set_outbox_counts({**counts, DeliveryState.FAILED: 1})
+    assert bar.outbox_label.text() == "Outbox: 4 scheduled · 3 wait(s) for your decision · 1 failed"

@@ -12,8 +12,11 @@ from sqlalchemy import select
 
 from kurum_masaustu.app import Services
 from kurum_masaustu.domain import DeliveryState, Platform
+from kurum_masaustu.publishing.pause import PAUSE_FLAG
+from kurum_masaustu.rules.missed_slot import MissedSlotPolicy, SlotDecision
+from kurum_masaustu.rules.missed_slot import decide as decide_slot
 from kurum_masaustu.services.posts import PostDraft
-from kurum_masaustu.store.models import AuditEntry, Channel, Delivery
+from kurum_masaustu.store.models import AppFlag, AuditEntry, Channel, Delivery
 from kurum_masaustu.ui.main_window import MainWindow
 
 
@@ -85,15 +88,43 @@ def test_the_election_period_needs_a_note_kept_in_the_audit_log(
     assert "tören yok" in entry.detail["note"]
 
 
+def _due_during_a_pause(window: MainWindow, services: Services, channel_id: int, due: datetime) -> None:
+    """A crisis pause that began an hour before ``due``, and a post that fell due in it."""
+    window.pause_publishing("Deprem", mode="crisis")
+    soon = datetime.now(UTC) + timedelta(seconds=1)
+    services.posts.save(PostDraft(body="Konser duyurusu", channel_ids=[channel_id], scheduled_at=soon, schedule=True))
+    with services.sessions.begin() as s:
+        s.scalars(select(Delivery)).one().scheduled_at = due
+        flag = s.get(AppFlag, PAUSE_FLAG)
+        assert flag is not None
+        flag.value = {**flag.value, "since": (due - timedelta(hours=1)).isoformat()}
+
+
 def test_what_fell_due_while_paused_is_reviewed_on_resume(
     window: MainWindow, services: Services, channel_id: int
 ) -> None:
-    window.pause_publishing("Deprem", mode="crisis")
-    due = datetime.now(UTC) + timedelta(seconds=1)
-    services.posts.save(PostDraft(body="Konser duyurusu", channel_ids=[channel_id], scheduled_at=due, schedule=True))
-    with services.sessions.begin() as s:  # as if an hour had passed in crisis mode
-        s.scalars(select(Delivery)).one().scheduled_at = datetime.now(UTC)
+    _due_during_a_pause(window, services, channel_id, datetime.now(UTC))  # as if an hour had passed
     window.resume_publishing(decide=lambda count: False if count == 1 else None)
     assert window.services.publisher.paused() is None
     with services.sessions() as s:
         assert s.scalars(select(Delivery)).one().state is DeliveryState.DRAFT
+
+
+def test_choosing_publish_on_resume_lets_what_fell_due_go_out_late_without_a_second_question(
+    window: MainWindow, services: Services, channel_id: int
+) -> None:
+    """The resume review is the person's answer: the outbox must not ask again about the same post."""
+    three_hours_ago = datetime.now(UTC) - timedelta(hours=3)
+    _due_during_a_pause(window, services, channel_id, three_hours_ago)
+    window.resume_publishing(decide=lambda count: True if count == 1 else None)
+    assert window.services.publisher.paused() is None
+    with services.sessions() as s:
+        delivery = s.scalars(select(Delivery)).one()
+    assert delivery.state is DeliveryState.SCHEDULED
+    assert delivery.scheduled_at == three_hours_ago
+    assert delivery.late_approved_at is not None
+    decision = decide_slot(
+        three_hours_ago, datetime.now(UTC), MissedSlotPolicy.ASK, approved_at=delivery.late_approved_at
+    )
+    assert decision is SlotDecision.PUBLISH  # without the review's answer it would be ASK
+    assert decide_slot(three_hours_ago, datetime.now(UTC), MissedSlotPolicy.ASK) is SlotDecision.ASK

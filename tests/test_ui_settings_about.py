@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import json
 import os
 import stat
 import tempfile
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QLabel, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from kurum_masaustu.rules.policy import Policy, parse_entries, parse_file_text
@@ -75,6 +76,24 @@ def test_ignored_policy_keys_are_shown(qtbot: QtBot, tmp_path: Path) -> None:
     assert not dialog.inputs["district"].isEnabled()
     if SCREENSHOTS:
         dialog.grab().save(str(Path(SCREENSHOTS) / "settings-problems.png"))
+
+
+def test_preset_channels_show_what_is_created_and_what_the_policy_forbids(qtbot: QtBot, tmp_path: Path) -> None:
+    from kurum_masaustu.policy import load_policy
+
+    file = tmp_path / "policy.json"
+    presets = [
+        {"platform": "telegram", "name": "Belediye Duyuru", "chat_id": "@ornekbelediyesi"},
+        {"platform": "facebook", "name": "Belediye Sayfası", "page_id": "1234567890"},
+    ]
+    file.write_text(json.dumps({"allowed_platforms": ["telegram"], "channels": presets}), encoding="utf-8")
+    dialog = _dialog(qtbot, tmp_path, load_policy(registry={}, path=file))
+    shown = " ".join(label.text() for label in dialog.managed_box.findChildren(QLabel))
+    assert "telegram: Belediye Duyuru" in shown
+    assert "Publishing → Channels…" in shown
+    assert "Belediye Sayfası" not in shown  # not created: said with the ignored entries instead
+    assert "Belediye Sayfası" in dialog.problems_text.toPlainText()
+    assert "facebook is not in allowed_platforms" in dialog.problems_text.toPlainText()
 
 
 def test_a_read_only_profile_keeps_the_edit_and_says_why(

@@ -3,8 +3,9 @@
     QT_QPA_PLATFORM=offscreen python tools/screenshot_panes.py --lang tr --out docs
 
 writes ``checklist-<lang>.png`` (the composer's checklist tab) and ``media-<lang>.png``: a new
-announcement with a misspelled word, unknown names, a link (offline), a 12-megapixel phone photo
-with GPS and camera metadata, children flagged without consent. Run
+announcement for Facebook, X, Mastodon and Telegram with a misspelled word, unknown names, a link
+(offline), a 12-megapixel phone photo with GPS and camera metadata, children flagged without
+consent. Run
 ``tools/update_translations.py --build`` first for the Turkish texts from a checkout.
 """
 
@@ -46,6 +47,7 @@ def main() -> None:
 
     from kurum_masaustu.app import _make_application, build_services
     from kurum_masaustu.demo.seed import seed_demo_profile
+    from kurum_masaustu.domain import Platform
     from kurum_masaustu.i18n import install_translators
     from kurum_masaustu.paths import Profile
     from kurum_masaustu.rules.timeutil import today_local
@@ -69,7 +71,11 @@ def main() -> None:
     window.status.set_online(False)
     composer = window.composer
     composer.new_post(today_local() + timedelta(days=2))
-    for channel_id in list(composer.channel_checks)[:4]:
+    # Facebook (alt_text_custom), X, Mastodon (focus) and Telegram (no alt text field): the alt
+    # text counters show each case.
+    wanted = {Platform.FACEBOOK, Platform.X, Platform.MASTODON, Platform.TELEGRAM}
+    chosen = [c.id for c in services.posts.channels() if c.platform in wanted] or list(composer.channel_checks)[:4]
+    for channel_id in chosen:
         composer.channel_checks[channel_id].setChecked(True)
     composer.body_edit.setPlainText(
         "Değerli vatandaşlarımız, Kızılay'ın desteğiyle Yeşilbağlar Mahallesi'nde yarın kan bağışı kampanyası "
@@ -100,6 +106,7 @@ def main() -> None:
     window.media.grab().save(str(args.out / f"media-{args.lang}.png"))
     window.close()
     services.close()
+    loop.close()  # waits for the loop's worker threads (Qt aborts at exit if one still runs)
     del translators
 
 

@@ -184,6 +184,13 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
         </translation>
     </message>
     <message numerus="yes">
+        <source>%n wait(s) for your decision</source>
+        <translation>
+            <numerusform>%n waits for your decision</numerusform>
+            <numerusform>%n wait for your decision</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n failed</source>
         <translation>
             <numerusform>%n failed</numerusform>
@@ -658,11 +665,16 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
     <name>ChannelRows</name>
     <message>
         <source>Channels</source>
+        <extracomment>"Add a channel…", offered while there is none.</extracomment>
         <translation>Channels</translation>
     </message>
     <message>
-        <source>No channels yet.</source>
-        <translation>No channels yet.</translation>
+        <source>No channels yet: connect the institution's accounts to choose where a post goes.</source>
+        <translation>No channels yet: connect the institution's accounts to choose where a post goes.</translation>
+    </message>
+    <message>
+        <source>Add a channel…</source>
+        <translation>Add a channel…</translation>
     </message>
     <message>
         <source>Handed to the platform: it goes out at its time even with this computer off. But later edits, a pause or a mourning/crisis mode do not stop it by themselves: the app must cancel it on the platform, which it can do only while it runs and is online.</source>
@@ -1114,6 +1126,10 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
     <message>
         <source>No alt text: {values}. Describe each image in the media pane.</source>
         <translation>No alt text: {values}. Describe each image in the media pane.</translation>
+    </message>
+    <message>
+        <source>No alt text: {values}. The chosen channels show none (Telegram): say in the text what the picture shows.</source>
+        <translation>No alt text: {values}. The chosen channels show none (Telegram): say in the text what the picture shows.</translation>
     </message>
     <message>
         <source>The alt text says little (a file name or one word): {values}.</source>
@@ -1775,6 +1791,18 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
         <translation>Holding statements</translation>
     </message>
     <message>
+        <source>Which crisis</source>
+        <translation>Which crisis</translation>
+    </message>
+    <message>
+        <source>Save as a file…</source>
+        <translation>Save as a file…</translation>
+    </message>
+    <message>
+        <source>A plain-text record of this crisis for the report afterwards (what was done, when, by whom).</source>
+        <translation>A plain-text record of this crisis for the report afterwards (what was done, when, by whom).</translation>
+    </message>
+    <message>
         <source>Crisis timeline</source>
         <translation>Crisis timeline</translation>
     </message>
@@ -1785,6 +1813,14 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
     <message>
         <source>Contacts: {contacts}</source>
         <translation>Contacts: {contacts}</translation>
+    </message>
+    <message>
+        <source>Current crisis (since {since})</source>
+        <translation>Current crisis (since {since})</translation>
+    </message>
+    <message>
+        <source>Earlier crisis: {since} – {until}</source>
+        <translation>Earlier crisis: {since} – {until}</translation>
     </message>
     <message>
         <source>publishing paused</source>
@@ -1825,6 +1861,30 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
     <message>
         <source>negative spike detected</source>
         <translation>negative spike detected</translation>
+    </message>
+    <message>
+        <source>Save the crisis timeline</source>
+        <translation>Save the crisis timeline</translation>
+    </message>
+    <message>
+        <source>Text files (*.txt)</source>
+        <translation>Text files (*.txt)</translation>
+    </message>
+    <message>
+        <source>now</source>
+        <translation>now</translation>
+    </message>
+    <message>
+        <source>Period: {since} – {until}</source>
+        <translation>Period: {since} – {until}</translation>
+    </message>
+    <message>
+        <source>Written: {at}</source>
+        <translation>Written: {at}</translation>
+    </message>
+    <message>
+        <source>The timeline could not be saved to {path} ({reason}).</source>
+        <translation>The timeline could not be saved to {path} ({reason}).</translation>
     </message>
     <message>
         <source>Nothing recorded yet.</source>
@@ -2448,6 +2508,10 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
     <message>
         <source>Selected message</source>
         <translation>Selected message</translation>
+    </message>
+    <message>
+        <source>Choose a message to read it here. Comments, mentions and private messages of the connected channels gather in this inbox (Publishing → Channels… to connect one).</source>
+        <translation>Choose a message to read it here. Comments, mentions and private messages of the connected channels gather in this inbox (Publishing → Channels… to connect one).</translation>
     </message>
     <message>
         <source>Conversation</source>
@@ -3511,6 +3575,10 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
         <translation>{platform}: not sent (no alt text field)</translation>
     </message>
     <message>
+        <source>{platform} {count} (no stated limit)</source>
+        <translation>{platform} {count} (no stated limit)</translation>
+    </message>
+    <message>
         <source>Reading the file…</source>
         <translation>Reading the file…</translation>
     </message>
@@ -3631,6 +3699,10 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
     <message>
         <source>Gave up after repeated failures</source>
         <translation>Gave up after repeated failures</translation>
+    </message>
+    <message>
+        <source>Its time passed before it could be sent</source>
+        <translation>Its time passed before it could be sent</translation>
     </message>
     <message>
         <source>The platform refused the post</source>
@@ -3765,6 +3837,7 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
     </message>
     <message>
         <source>That is not a web address. It should start with https://</source>
+        <extracomment>The service's reading of a link for the delivery (raises PermalinkError).</extracomment>
         <translation>That is not a web address. It should start with https://</translation>
     </message>
     <message>
@@ -3872,6 +3945,76 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
     <message>
         <source>The end of the pause must be in the future.</source>
         <translation>The end of the pause must be in the future.</translation>
+    </message>
+</context>
+<context>
+    <name>PermalinkDialog</name>
+    <message>
+        <source>Link of the post</source>
+        <translation>Link of the post</translation>
+    </message>
+    <message>
+        <source>What the app understood</source>
+        <translation>What the app understood</translation>
+    </message>
+    <message>
+        <source>Paste the link of the post.</source>
+        <translation>Paste the link of the post.</translation>
+    </message>
+</context>
+<context>
+    <name>Permalinks</name>
+    <message>
+        <source>This is not a link to %1: it points to %2.</source>
+        <translation>This is not a link to %1: it points to %2.</translation>
+    </message>
+    <message>
+        <source>This post is on %1, not on the channel's own server.</source>
+        <translation>This post is on %1, not on the channel's own server.</translation>
+    </message>
+    <message>
+        <source>This post belongs to another account (%1), not to this channel.</source>
+        <translation>This post belongs to another account (%1), not to this channel.</translation>
+    </message>
+    <message>
+        <source>This %1 address is not a link to a post.</source>
+        <translation>This %1 address is not a link to a post.</translation>
+    </message>
+    <message>
+        <source>The link is kept, but the app cannot delete this post or read its figures.</source>
+        <translation>The link is kept, but the app cannot delete this post or read its figures.</translation>
+    </message>
+    <message>
+        <source>This Facebook link (pfbid…) hides the post's id.</source>
+        <translation>This Facebook link (pfbid…) hides the post's id.</translation>
+    </message>
+    <message>
+        <source>Instagram links name a post by a short code, not by the id the app needs.</source>
+        <translation>Instagram links name a post by a short code, not by the id the app needs.</translation>
+    </message>
+    <message>
+        <source>This LinkedIn link names the activity, not the post; the link in the post's “Embed this post” code (…urn:li:share… or …urn:li:ugcPost…) gives its id.</source>
+        <translation>This LinkedIn link names the activity, not the post; the link in the post's “Embed this post” code (…urn:li:share… or …urn:li:ugcPost…) gives its id.</translation>
+    </message>
+    <message>
+        <source>The Page's id is not known here, so the post's id cannot be made.</source>
+        <translation>The Page's id is not known here, so the post's id cannot be made.</translation>
+    </message>
+    <message>
+        <source>No post id could be read from it.</source>
+        <translation>No post id could be read from it.</translation>
+    </message>
+    <message>
+        <source>Understood: %1 post %2.</source>
+        <translation>Understood: %1 post %2.</translation>
+    </message>
+    <message>
+        <source>The link names the account by its handle: the app asks Bluesky for the account's permanent id (DID) at its next publishing run and keeps the post under it.</source>
+        <translation>The link names the account by its handle: the app asks Bluesky for the account's permanent id (DID) at its next publishing run and keeps the post under it.</translation>
+    </message>
+    <message>
+        <source>The link does not name the account: make sure it is this channel's post.</source>
+        <translation>The link does not name the account: make sure it is this channel's post.</translation>
     </message>
 </context>
 <context>
@@ -4386,10 +4529,6 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
         <translation>Publishing</translation>
     </message>
     <message>
-        <source>Posts missed while the app was closed</source>
-        <translation>Posts missed while the app was closed</translation>
-    </message>
-    <message>
         <source>Ask me for each post</source>
         <translation>Ask me for each post</translation>
     </message>
@@ -4402,8 +4541,12 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
         <translation>Do not publish them; keep them as drafts</translation>
     </message>
     <message>
-        <source>A post whose time passed while the app was closed or offline. A publishing pause still wins.</source>
-        <translation>A post whose time passed while the app was closed or offline. A publishing pause still wins.</translation>
+        <source>Posts that would go out late</source>
+        <translation>Posts that would go out late</translation>
+    </message>
+    <message>
+        <source>A post that could not go out at its time (the app was closed or offline, the channel had to be reconnected, publishing was paused, the platform held it) and would now go out more than 15 minutes late (plus the interval of a scheduled sync IT set up).</source>
+        <translation>A post that could not go out at its time (the app was closed or offline, the channel had to be reconnected, publishing was paused, the platform held it) and would now go out more than 15 minutes late (plus the interval of a scheduled sync IT set up).</translation>
     </message>
     <message>
         <source>Missed posts:</source>
@@ -4452,6 +4595,10 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
     <message>
         <source>Platform app ids:</source>
         <translation>Platform app ids:</translation>
+    </message>
+    <message>
+        <source>They are in Publishing → Channels…, where each one is connected.</source>
+        <translation>They are in Publishing → Channels…, where each one is connected.</translation>
     </message>
     <message>
         <source>Preset channels:</source>
@@ -4767,7 +4914,10 @@ Ask your IT department to give you write access to this folder, or start with --
     </message>
     <message numerus="yes">
         <source>%n new message(s)</source>
-        <translation><numerusform>%n new message</numerusform><numerusform>%n new messages</numerusform></translation>
+        <translation>
+            <numerusform>%n new message</numerusform>
+            <numerusform>%n new messages</numerusform>
+        </translation>
     </message>
     <message>
         <source>Open the inbox to read and answer them.</source>
@@ -4775,23 +4925,38 @@ Ask your IT department to give you write access to this folder, or start with --
     </message>
     <message numerus="yes">
         <source>%n complaint(s)</source>
-        <translation><numerusform>%n complaint</numerusform><numerusform>%n complaints</numerusform></translation>
+        <translation>
+            <numerusform>%n complaint</numerusform>
+            <numerusform>%n complaints</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n abusive message(s) to hide or delete</source>
-        <translation><numerusform>%n abusive message to hide or delete</numerusform><numerusform>%n abusive messages to hide or delete</numerusform></translation>
+        <translation>
+            <numerusform>%n abusive message to hide or delete</numerusform>
+            <numerusform>%n abusive messages to hide or delete</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n question(s)</source>
-        <translation><numerusform>%n question</numerusform><numerusform>%n questions</numerusform></translation>
+        <translation>
+            <numerusform>%n question</numerusform>
+            <numerusform>%n questions</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n request(s)</source>
-        <translation><numerusform>%n request</numerusform><numerusform>%n requests</numerusform></translation>
+        <translation>
+            <numerusform>%n request</numerusform>
+            <numerusform>%n requests</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n post(s) could not be published</source>
-        <translation><numerusform>%n post could not be published</numerusform><numerusform>%n posts could not be published</numerusform></translation>
+        <translation>
+            <numerusform>%n post could not be published</numerusform>
+            <numerusform>%n posts could not be published</numerusform>
+        </translation>
     </message>
     <message>
         <source>The outbox shows why; fix it there and try again.</source>
@@ -4803,7 +4968,10 @@ Ask your IT department to give you write access to this folder, or start with --
     </message>
     <message numerus="yes">
         <source>%n negative message(s) in the last {hours} h ({where}). Open the crisis plan.</source>
-        <translation><numerusform>%n negative message in the last {hours} h ({where}). Open the crisis plan.</numerusform><numerusform>%n negative messages in the last {hours} h ({where}). Open the crisis plan.</numerusform></translation>
+        <translation>
+            <numerusform>%n negative message in the last {hours} h ({where}). Open the crisis plan.</numerusform>
+            <numerusform>%n negative messages in the last {hours} h ({where}). Open the crisis plan.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

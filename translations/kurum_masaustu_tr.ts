@@ -183,6 +183,12 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
         </translation>
     </message>
     <message numerus="yes">
+        <source>%n wait(s) for your decision</source>
+        <translation>
+            <numerusform>%n gönderi kararınızı bekliyor</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n failed</source>
         <translation>
             <numerusform>%n başarısız</numerusform>
@@ -651,11 +657,16 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     <name>ChannelRows</name>
     <message>
         <source>Channels</source>
+        <extracomment>"Add a channel…", offered while there is none.</extracomment>
         <translation>Kanallar</translation>
     </message>
     <message>
-        <source>No channels yet.</source>
-        <translation>Henüz kanal eklenmemiş.</translation>
+        <source>No channels yet: connect the institution's accounts to choose where a post goes.</source>
+        <translation>Henüz kanal yok: gönderinin nereye gideceğini seçmek için kurumun hesaplarını bağlayın.</translation>
+    </message>
+    <message>
+        <source>Add a channel…</source>
+        <translation>Kanal ekle…</translation>
     </message>
     <message>
         <source>Handed to the platform: it goes out at its time even with this computer off. But later edits, a pause or a mourning/crisis mode do not stop it by themselves: the app must cancel it on the platform, which it can do only while it runs and is online.</source>
@@ -1100,6 +1111,10 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     <message>
         <source>No alt text: {values}. Describe each image in the media pane.</source>
         <translation>Alternatif metin yok: {values}. Her görseli medya bölmesinde tarif edin.</translation>
+    </message>
+    <message>
+        <source>No alt text: {values}. The chosen channels show none (Telegram): say in the text what the picture shows.</source>
+        <translation>Alternatif metin yok: {values}. Seçilen kanallar alternatif metin göstermiyor (Telegram): görselde ne olduğunu metinde söyleyin.</translation>
     </message>
     <message>
         <source>The alt text says little (a file name or one word): {values}.</source>
@@ -1756,6 +1771,18 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
         <translation>Bekleme metinleri</translation>
     </message>
     <message>
+        <source>Which crisis</source>
+        <translation>Hangi kriz</translation>
+    </message>
+    <message>
+        <source>Save as a file…</source>
+        <translation>Dosya olarak kaydet…</translation>
+    </message>
+    <message>
+        <source>A plain-text record of this crisis for the report afterwards (what was done, when, by whom).</source>
+        <translation>Sonraki rapor için bu krizin düz metin kaydı (ne, ne zaman, kim tarafından yapıldı).</translation>
+    </message>
+    <message>
         <source>Crisis timeline</source>
         <translation>Kriz zaman çizelgesi</translation>
     </message>
@@ -1766,6 +1793,14 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     <message>
         <source>Contacts: {contacts}</source>
         <translation>İletişim: {contacts}</translation>
+    </message>
+    <message>
+        <source>Current crisis (since {since})</source>
+        <translation>Şimdiki kriz ({since} tarihinden beri)</translation>
+    </message>
+    <message>
+        <source>Earlier crisis: {since} – {until}</source>
+        <translation>Önceki kriz: {since} – {until}</translation>
     </message>
     <message>
         <source>publishing paused</source>
@@ -1806,6 +1841,30 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     <message>
         <source>negative spike detected</source>
         <translation>olumsuz mesaj artışı saptandı</translation>
+    </message>
+    <message>
+        <source>Save the crisis timeline</source>
+        <translation>Kriz zaman çizelgesini kaydet</translation>
+    </message>
+    <message>
+        <source>Text files (*.txt)</source>
+        <translation>Metin dosyaları (*.txt)</translation>
+    </message>
+    <message>
+        <source>now</source>
+        <translation>şimdi</translation>
+    </message>
+    <message>
+        <source>Period: {since} – {until}</source>
+        <translation>Dönem: {since} – {until}</translation>
+    </message>
+    <message>
+        <source>Written: {at}</source>
+        <translation>Yazıldığı zaman: {at}</translation>
+    </message>
+    <message>
+        <source>The timeline could not be saved to {path} ({reason}).</source>
+        <translation>Zaman çizelgesi {path} konumuna kaydedilemedi ({reason}).</translation>
     </message>
     <message>
         <source>Nothing recorded yet.</source>
@@ -2425,6 +2484,10 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     <message>
         <source>Selected message</source>
         <translation>Seçili mesaj</translation>
+    </message>
+    <message>
+        <source>Choose a message to read it here. Comments, mentions and private messages of the connected channels gather in this inbox (Publishing → Channels… to connect one).</source>
+        <translation>Okumak için bir mesaj seçin. Bağlı kanalların yorumları, bahsetmeleri ve özel mesajları bu gelen kutusunda toplanır (kanal bağlamak için Yayın → Kanallar…).</translation>
     </message>
     <message>
         <source>Conversation</source>
@@ -3485,6 +3548,10 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
         <translation>{platform}: gönderilmez (alternatif metin alanı yok)</translation>
     </message>
     <message>
+        <source>{platform} {count} (no stated limit)</source>
+        <translation>{platform} {count} (belirtilmiş sınır yok)</translation>
+    </message>
+    <message>
         <source>Reading the file…</source>
         <translation>Dosya okunuyor…</translation>
     </message>
@@ -3604,6 +3671,10 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     <message>
         <source>Gave up after repeated failures</source>
         <translation>Tekrarlanan hatalardan sonra vazgeçildi</translation>
+    </message>
+    <message>
+        <source>Its time passed before it could be sent</source>
+        <translation>Gönderilemeden zamanı geçti</translation>
     </message>
     <message>
         <source>The platform refused the post</source>
@@ -3735,6 +3806,7 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     </message>
     <message>
         <source>That is not a web address. It should start with https://</source>
+        <extracomment>The service's reading of a link for the delivery (raises PermalinkError).</extracomment>
         <translation>Bu bir web adresi değil. https:// ile başlamalı.</translation>
     </message>
     <message>
@@ -3842,6 +3914,76 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     <message>
         <source>The end of the pause must be in the future.</source>
         <translation>Duraklamanın bitişi ileri bir zaman olmalı.</translation>
+    </message>
+</context>
+<context>
+    <name>PermalinkDialog</name>
+    <message>
+        <source>Link of the post</source>
+        <translation>Gönderinin bağlantısı</translation>
+    </message>
+    <message>
+        <source>What the app understood</source>
+        <translation>Uygulamanın anladığı</translation>
+    </message>
+    <message>
+        <source>Paste the link of the post.</source>
+        <translation>Gönderinin bağlantısını yapıştırın.</translation>
+    </message>
+</context>
+<context>
+    <name>Permalinks</name>
+    <message>
+        <source>This is not a link to %1: it points to %2.</source>
+        <translation>Bu bir %1 bağlantısı değil: %2 adresine gidiyor.</translation>
+    </message>
+    <message>
+        <source>This post is on %1, not on the channel's own server.</source>
+        <translation>Bu gönderi kanalın kendi sunucusunda değil, %1 üzerinde.</translation>
+    </message>
+    <message>
+        <source>This post belongs to another account (%1), not to this channel.</source>
+        <translation>Bu gönderi bu kanala değil, başka bir hesaba (%1) ait.</translation>
+    </message>
+    <message>
+        <source>This %1 address is not a link to a post.</source>
+        <translation>Bu %1 adresi bir gönderi bağlantısı değil.</translation>
+    </message>
+    <message>
+        <source>The link is kept, but the app cannot delete this post or read its figures.</source>
+        <translation>Bağlantı kaydedilir, ancak uygulama bu gönderiyi silemez ve istatistiklerini okuyamaz.</translation>
+    </message>
+    <message>
+        <source>This Facebook link (pfbid…) hides the post's id.</source>
+        <translation>Bu Facebook bağlantısı (pfbid…) gönderinin kimliğini gizliyor.</translation>
+    </message>
+    <message>
+        <source>Instagram links name a post by a short code, not by the id the app needs.</source>
+        <translation>Instagram bağlantıları gönderiyi kısa bir kodla anar; uygulamanın gereksindiği kimlik bu değil.</translation>
+    </message>
+    <message>
+        <source>This LinkedIn link names the activity, not the post; the link in the post's “Embed this post” code (…urn:li:share… or …urn:li:ugcPost…) gives its id.</source>
+        <translation>Bu LinkedIn bağlantısı gönderiyi değil, etkinliği anıyor; gönderinin “Bu gönderiyi yerleştir” kodundaki bağlantı (…urn:li:share… ya da …urn:li:ugcPost…) kimliğini verir.</translation>
+    </message>
+    <message>
+        <source>The Page's id is not known here, so the post's id cannot be made.</source>
+        <translation>Sayfanın kimliği burada bilinmediği için gönderinin kimliği çıkarılamıyor.</translation>
+    </message>
+    <message>
+        <source>No post id could be read from it.</source>
+        <translation>Bağlantıdan gönderi kimliği okunamadı.</translation>
+    </message>
+    <message>
+        <source>Understood: %1 post %2.</source>
+        <translation>Anlaşılan: %1 gönderisi %2.</translation>
+    </message>
+    <message>
+        <source>The link names the account by its handle: the app asks Bluesky for the account's permanent id (DID) at its next publishing run and keeps the post under it.</source>
+        <translation>Bağlantı hesabı kullanıcı adıyla anıyor: uygulama bir sonraki yayın turunda Bluesky'den hesabın kalıcı kimliğini (DID) sorar ve gönderiyi onunla kaydeder.</translation>
+    </message>
+    <message>
+        <source>The link does not name the account: make sure it is this channel's post.</source>
+        <translation>Bağlantı hesabı anmıyor: gönderinin bu kanala ait olduğundan emin olun.</translation>
     </message>
 </context>
 <context>
@@ -4353,10 +4495,6 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
         <translation>Yayın</translation>
     </message>
     <message>
-        <source>Posts missed while the app was closed</source>
-        <translation>Uygulama kapalıyken zamanı geçen gönderiler</translation>
-    </message>
-    <message>
         <source>Ask me for each post</source>
         <translation>Her gönderi için bana sor</translation>
     </message>
@@ -4369,8 +4507,12 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
         <translation>Yayımlama; taslak olarak beklet</translation>
     </message>
     <message>
-        <source>A post whose time passed while the app was closed or offline. A publishing pause still wins.</source>
-        <translation>Uygulama kapalıyken ya da çevrim dışıyken zamanı geçen gönderi. Yayın duraklatıldıysa duraklatma önceliklidir.</translation>
+        <source>Posts that would go out late</source>
+        <translation>Geç kalacak gönderiler</translation>
+    </message>
+    <message>
+        <source>A post that could not go out at its time (the app was closed or offline, the channel had to be reconnected, publishing was paused, the platform held it) and would now go out more than 15 minutes late (plus the interval of a scheduled sync IT set up).</source>
+        <translation>Zamanında gidemeyen (uygulama kapalıydı ya da bağlantı yoktu, kanalın yeniden bağlanması gerekti, yayın duraklatılmıştı, platform bekletti) ve artık 15 dakikadan fazla gecikerek gidecek gönderi (BT'nin kurduğu zamanlanmış eşitleme aralığı da eklenir).</translation>
     </message>
     <message>
         <source>Missed posts:</source>
@@ -4419,6 +4561,10 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     <message>
         <source>Platform app ids:</source>
         <translation>Platform uygulama kimlikleri:</translation>
+    </message>
+    <message>
+        <source>They are in Publishing → Channels…, where each one is connected.</source>
+        <translation>Yayın → Kanallar… penceresindedir; her biri orada bağlanır.</translation>
     </message>
     <message>
         <source>Preset channels:</source>
@@ -4734,7 +4880,9 @@ BT biriminizden bu klasöre yazma izni isteyin ya da --profile ile yazabildiğin
     </message>
     <message numerus="yes">
         <source>%n new message(s)</source>
-        <translation><numerusform>%n yeni mesaj</numerusform></translation>
+        <translation>
+            <numerusform>%n yeni mesaj</numerusform>
+        </translation>
     </message>
     <message>
         <source>Open the inbox to read and answer them.</source>
@@ -4742,23 +4890,33 @@ BT biriminizden bu klasöre yazma izni isteyin ya da --profile ile yazabildiğin
     </message>
     <message numerus="yes">
         <source>%n complaint(s)</source>
-        <translation><numerusform>%n şikâyet</numerusform></translation>
+        <translation>
+            <numerusform>%n şikâyet</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n abusive message(s) to hide or delete</source>
-        <translation><numerusform>gizlenecek ya da silinecek %n hakaret içeren mesaj</numerusform></translation>
+        <translation>
+            <numerusform>gizlenecek ya da silinecek %n hakaret içeren mesaj</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n question(s)</source>
-        <translation><numerusform>%n soru</numerusform></translation>
+        <translation>
+            <numerusform>%n soru</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n request(s)</source>
-        <translation><numerusform>%n talep</numerusform></translation>
+        <translation>
+            <numerusform>%n talep</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n post(s) could not be published</source>
-        <translation><numerusform>%n gönderi yayımlanamadı</numerusform></translation>
+        <translation>
+            <numerusform>%n gönderi yayımlanamadı</numerusform>
+        </translation>
     </message>
     <message>
         <source>The outbox shows why; fix it there and try again.</source>
@@ -4770,7 +4928,9 @@ BT biriminizden bu klasöre yazma izni isteyin ya da --profile ile yazabildiğin
     </message>
     <message numerus="yes">
         <source>%n negative message(s) in the last {hours} h ({where}). Open the crisis plan.</source>
-        <translation><numerusform>Son {hours} saatte %n olumsuz mesaj ({where}). Kriz planını açın.</numerusform></translation>
+        <translation>
+            <numerusform>Son {hours} saatte %n olumsuz mesaj ({where}). Kriz planını açın.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -150,13 +150,16 @@ class Services:
             from PIL import Image
 
             from kurum_masaustu.media import prepare_image
+            from kurum_masaustu.publishing.outbox import variant_focal
 
             variant = prepare_image(
                 source, platform.value, ref.placement, self.profile.root / "cache" / "variants", focal_point=ref.focal
             )
             with Image.open(variant) as image:
                 mime = Image.MIME.get(image.format or "", ref.mime_type)
-                return MediaFile(variant, mime, ref.alt_text, image.width, image.height)
+                return MediaFile(
+                    variant, mime, ref.alt_text, image.width, image.height, variant_focal(ref, platform)
+                )
 
         return await asyncio.get_event_loop().run_in_executor(None, prepare)
 

@@ -356,7 +356,7 @@ def _sync(args: argparse.Namespace) -> int:
         )
     if summary.missed:
         _err(
-            f"{summary.missed} gönderinin zamanı uygulama kapalıyken geçti: uygulamanın Giden kutusunda "
+            f"{summary.missed} gönderi zamanında gidemedi ve artık geç kalır: uygulamanın Giden kutusunda "
             "şimdi yayımlayın ya da taslak olarak bırakın."
         )
     for error in summary.errors:

@@ -36,9 +36,9 @@ class DeliveryState(StrEnum):
 
     Two states wait for the person: ``uncertain``, a request whose answer was lost on a
     platform that cannot tell whether the post exists (it is never sent again on its own: the
-    person records the link, or sends it again); and ``missed``, a delivery whose time passed
-    while the app was closed or offline, under the "ask" missed-slot policy (publish now, or
-    not at all).
+    person records the link, or sends it again); and ``missed``, a delivery that would have gone
+    out too late (whatever held it: app closed, offline, paused, a channel to reconnect, a rate
+    limit), under the "ask" missed-slot policy (publish now, or not at all).
     """
 
     DRAFT = "draft"

@@ -41,8 +41,8 @@ class Settings:
     #: Election period (YSK calendar: propaganda start … the day after voting), ISO dates or "".
     election_start: str = ""
     election_end: str = ""
-    #: A post whose time passed while the app was closed or offline: "ask", "publish_late" or
-    #: "drop" (rules/missed_slot.py).
+    #: A post that would go out too late, whatever held it: "ask", "publish_late" or "drop"
+    #: (rules/missed_slot.py).
     missed_slot_policy: str = "ask"
     #: Desktop notifications while the window is in the background (rules/notifications.py).
     notify_new_messages: bool = True

@@ -476,6 +476,87 @@ async def test_scheduled_photos(fb: FbBench) -> None:
     assert len(waiting.media) == 1
 
 
+def _multipart_field(request: httpx.Request, name: str) -> str | None:
+    """A multipart form field's value as sent (None: the field was not sent at all)."""
+    marker = f'name="{name}"\r\n\r\n'.encode()
+    if marker not in request.content:
+        return None
+    value = request.content.split(marker, 1)[1].split(b"\r\n--", 1)[0]
+    return value.decode("utf-8")
+
+
+async def _alt_read_back(fb: FbBench, photo_id: str) -> str | None:
+    """The photo's ``alt_text_custom`` as the Graph API answers it (None: the field is absent)."""
+    got = await fb.raw.get(f"/{photo_id}", params={"fields": "id,alt_text_custom"})
+    assert got.status_code == 200, got.text
+    value = got.json().get("alt_text_custom")
+    return value if value is None else str(value)
+
+
+@pytest.mark.asyncio
+async def test_a_single_photo_carries_its_alt_text(fb: FbBench) -> None:
+    alt = "Atatürk Parkı'nda yeni çocuk oyun alanı; kaydıraklar ve salıncaklar"
+    outcome = await fb.adapter.publish(_request("Yeni oyun alanı", media=(fb.image("park.jpg", alt=alt),)))
+    assert isinstance(outcome, Published)
+    [upload] = fb.sent("POST", "/photos")
+    assert _multipart_field(upload, "alt_text_custom") == alt
+    [post] = fb.sandbox.published()
+    assert [m.alt_text for m in post.media] == [alt]
+    assert await _alt_read_back(fb, post.media[0].id) == alt
+
+
+@pytest.mark.asyncio
+async def test_each_photo_of_a_post_carries_its_own_alt_text_and_one_without_sends_none(fb: FbBench) -> None:
+    media = (
+        fb.image("a.jpg", alt="Festival alanında halk oyunları ekibi", color="red"),
+        fb.image("b.jpg", alt="", color="blue"),
+        fb.image("c.jpg", alt="  \n", color="green"),  # only blanks: nothing to say either
+        fb.image("d.jpg", alt="Konser sahnesi, önünde kalabalık", color="white"),
+    )
+    outcome = await fb.adapter.publish(_request("Festivalden kareler", kind=PostKind.CAROUSEL, media=media))
+    assert isinstance(outcome, Published)
+    uploads = fb.sent("POST", "/photos")
+    assert [_multipart_field(u, "alt_text_custom") for u in uploads] == [
+        "Festival alanında halk oyunları ekibi",
+        None,
+        None,
+        "Konser sahnesi, önünde kalabalık",
+    ]
+    assert all(_multipart_field(u, "published") == "false" for u in uploads)
+    [post] = fb.sandbox.published()
+    assert [await _alt_read_back(fb, m.id) for m in post.media] == [
+        "Festival alanında halk oyunları ekibi",
+        None,
+        None,
+        "Konser sahnesi, önünde kalabalık",
+    ]
+
+
+@pytest.mark.asyncio
+async def test_a_scheduled_photo_post_carries_the_alt_text(fb: FbBench) -> None:
+    when = T0 + timedelta(hours=5)
+    alt = "Kurban Bayramı programı afişi: 09.00 bayram namazı, 11.00 ikram"
+    outcome = await fb.adapter.publish(_request("Bayram programı", scheduled_at=when, media=(fb.image(alt=alt),)))
+    assert isinstance(outcome, Published)
+    assert outcome.scheduled
+    [upload] = fb.sent("POST", "/photos")
+    assert _multipart_field(upload, "temporary") == "true"
+    assert _multipart_field(upload, "alt_text_custom") == alt
+    [waiting] = fb.sandbox.published()
+    assert await _alt_read_back(fb, waiting.media[0].id) == alt
+
+
+@pytest.mark.asyncio
+async def test_a_photo_without_alt_text_sends_no_field(fb: FbBench) -> None:
+    outcome = await fb.adapter.publish(_request("Yeni park açıldı", media=(fb.image("park.jpg"),)))
+    assert isinstance(outcome, Published)
+    [upload] = fb.sent("POST", "/photos")
+    assert _multipart_field(upload, "alt_text_custom") is None
+    assert b"alt_text" not in upload.content
+    [post] = fb.sandbox.published()
+    assert await _alt_read_back(fb, post.media[0].id) is None
+
+
 @pytest.mark.asyncio
 async def test_scheduling_window(fb: FbBench) -> None:
     soon = await fb.adapter.publish(_request(scheduled_at=T0 + timedelta(minutes=9)))

@@ -13,7 +13,7 @@ import json
 import warnings
 import zlib
 from collections.abc import AsyncIterator, Awaitable, Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -474,6 +474,55 @@ async def test_images_with_alt_text(mastodon_bench: MastodonBench) -> None:
     assert mastodon_bench.sent("GET", "/api/v1/media/") == []  # images are ready at once (200)
     body = json.loads(mastodon_bench.sent("POST", "/api/v1/statuses")[0].content)
     assert body["media_ids"] == [m.id for m in post.media]
+
+
+def _form_field(request: httpx.Request, name: str) -> str | None:
+    """A multipart form field's value as sent (None: not sent at all)."""
+    marker = f'name="{name}"\r\n\r\n'.encode()
+    if marker not in request.content:
+        return None
+    return request.content.split(marker, 1)[1].split(b"\r\n--", 1)[0].decode("utf-8")
+
+
+@pytest.mark.asyncio
+async def test_the_focal_point_goes_as_focus_only_when_one_was_set(mastodon_bench: MastodonBench) -> None:
+    bench = mastodon_bench
+    media = (
+        replace(bench.image("a.png", "Meydandaki saat kulesi"), focal=(0.25, 0.1)),  # upper left
+        bench.image("b.png", "Ekip sahada"),  # none set
+        replace(bench.image("c.png", "Fidan dikimi"), focal=(0.5, 0.5)),  # the centre: Mastodon's default
+        replace(bench.image("d.png", "Köprü"), focal=(1.0, 1.0)),  # bottom right corner
+    )
+    outcome = await bench.adapter.publish(_request(kind=PostKind.CAROUSEL, media=media))
+    assert isinstance(outcome, Published)
+    uploads = bench.sent("POST", "/api/v2/media")
+    assert [_form_field(u, "focus") for u in uploads] == ["-0.50,0.80", None, None, "1.00,-1.00"]
+    assert [_form_field(u, "description") for u in uploads] == [m.alt_text for m in media]
+    [post] = bench.sandbox.published()
+    assert [m.focus for m in post.media] == [(-0.5, 0.8), None, None, (1.0, -1.0)]
+    status = (await bench.raw.get(f"/api/v1/statuses/{outcome.remote_id}")).json()
+    assert [a["meta"].get("focus") for a in status["media_attachments"]] == [
+        {"x": -0.5, "y": 0.8},
+        None,
+        None,
+        {"x": 1.0, "y": -1.0},
+    ]
+
+
+@pytest.mark.asyncio
+async def test_sandbox_refuses_a_focus_outside_what_the_api_documents(mastodon_bench: MastodonBench) -> None:
+    raw = mastodon_bench.raw
+    png = PNG + b"focus"
+    for bad in ("1.5,0", "0,-1.01", "0.5", "a,b", "0,0,0", "nan,0"):
+        answer = await raw.post("/api/v2/media", files={"file": ("a.png", png, "image/png")}, data={"focus": bad})
+        assert answer.status_code == 422, bad
+        assert "Focus" in answer.json()["error"], bad
+    ok = await raw.post("/api/v2/media", files={"file": ("a.png", png, "image/png")}, data={"focus": "-1,1"})
+    assert ok.status_code == 200
+    assert ok.json()["meta"]["focus"] == {"x": -1.0, "y": 1.0}
+    plain = await raw.post("/api/v2/media", files={"file": ("a.png", png, "image/png")})
+    assert "focus" not in plain.json()["meta"]
+    await mastodon_bench.adapter.verify()
 
 
 @pytest.mark.asyncio

@@ -30,6 +30,7 @@ from kurum_masaustu.platforms.base import (
 )
 from kurum_masaustu.publishing.backoff import MAX_ATTEMPTS
 from kurum_masaustu.publishing.outbox import MediaRef, Outbox
+from kurum_masaustu.rules.permalinks import PermalinkError
 from kurum_masaustu.store.models import AuditEntry, Channel, Delivery, Post
 
 START = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
@@ -211,7 +212,7 @@ def test_a_send_that_never_arrived_is_sent_again_after_a_look_up(
     [delivery_id] = _schedule(session_factory, "Nöbetçi eczaneler", START)
     platform.script.append("down")
     asyncio.run(outbox.run_once())
-    clock.advance(hours=1)
+    clock.advance(minutes=5)
     asyncio.run(outbox.run_once())
     assert platform.lookups == 1
     assert _delivery(session_factory, delivery_id).state is DeliveryState.PUBLISHED
@@ -249,12 +250,12 @@ def test_an_expired_token_holds_the_channel_until_reconnected(
     assert delivery.state is DeliveryState.SCHEDULED
     with session_factory() as s:
         assert s.get(Channel, delivery.channel_id).auth_problem == "token revoked"  # type: ignore[union-attr]
-    clock.advance(hours=1)
+    clock.advance(minutes=10)
     asyncio.run(outbox.run_once())
     assert platform.posts == {}
     with session_factory.begin() as s:
         s.get(Channel, delivery.channel_id).auth_problem = None  # type: ignore[union-attr]
-    asyncio.run(outbox.run_once())
+    asyncio.run(outbox.run_once())  # reconnected within the limit: it goes out
     assert _delivery(session_factory, delivery_id).state is DeliveryState.PUBLISHED
 
 
@@ -276,18 +277,19 @@ def test_a_pause_with_an_end_time_ends_by_itself(
     outbox: Outbox, session_factory: sessionmaker[Session], platform: ScriptedPlatform, clock: Clock
 ) -> None:
     _schedule(session_factory, "Duyuru", START)
-    outbox.pause("Kriz", until=START + timedelta(hours=3))
+    outbox.pause("Kriz", until=START + timedelta(minutes=10))
     asyncio.run(outbox.run_once())
     assert platform.posts == {}
-    clock.advance(hours=3)
+    clock.advance(minutes=10)
     assert outbox.paused() is None
     asyncio.run(outbox.run_once())
     assert len(platform.posts) == 1
 
 
 def test_retries_end_after_the_last_attempt(
-    outbox: Outbox, session_factory: sessionmaker[Session], platform: ScriptedPlatform, clock: Clock
+    session_factory: sessionmaker[Session], platform: ScriptedPlatform, clock: Clock
 ) -> None:
+    outbox = _policy_outbox(session_factory, platform, clock, "publish_late")  # hours of retries
     [delivery_id] = _schedule(session_factory, "Duyuru", START)
     platform.script.extend(["down"] * MAX_ATTEMPTS)
     for _ in range(MAX_ATTEMPTS):
@@ -329,12 +331,16 @@ def test_manual_channels_are_left_to_the_person(
     assert platform.posts == {}
     view = OutboxService(session_factory)
     assert view.manual_text(delivery_id) == "Elle paylaşılacak duyuru"
-    with pytest.raises(ValueError, match="invalid_link"):
+    with pytest.raises(PermalinkError, match="not_a_link"):
         view.mark_posted_by_hand(delivery_id, "nsosyal gönderisi", START)
-    assert view.mark_posted_by_hand(delivery_id, "https://nsosyal.com/yesilvadi/123", START)
+    assert _delivery(session_factory, delivery_id).state is DeliveryState.SCHEDULED  # nothing changed
+    found = view.mark_posted_by_hand(delivery_id, "https://nsosyal.com/yesilvadi/123", START)
+    assert found is not None
+    assert (found.platform, found.remote_id, found.note) == (None, None, "unknown")  # kept, no id
     delivery = _delivery(session_factory, delivery_id)
     assert delivery.state is DeliveryState.PUBLISHED
     assert delivery.permalink == "https://nsosyal.com/yesilvadi/123"
+    assert delivery.remote_id is None
 
 
 def test_the_runner_also_reads_the_inboxes_and_reports(outbox: Outbox) -> None:
@@ -388,13 +394,24 @@ def test_a_platform_that_cannot_tell_parks_the_delivery_for_the_person(
     assert row.state is DeliveryState.UNCERTAIN
     assert view.rows(clock())[0].delivery_id == delivery_id  # listed first: it needs the person
     assert not view.cancel(delivery_id)
-    with pytest.raises(ValueError, match="invalid_link"):
-        view.confirm_published(delivery_id, "kanalda gördüm", clock())
-    assert _delivery(session_factory, delivery_id).state is DeliveryState.UNCERTAIN  # nothing changed
-    assert view.confirm_published(delivery_id, " https://t.me/ornekbelediyesi/512 ", clock())
+    with session_factory.begin() as s:
+        channel = s.get(Delivery, delivery_id).channel  # type: ignore[union-attr]
+        channel.handle = "@belediye"
+        channel.settings = {"base_url": "https://sosyal.example"}
+    for wrong, code in (
+        ("kanalda gördüm", "not_a_link"),
+        ("https://t.me/ornekbelediyesi/512", "other_platform"),
+        ("https://mastodon.social/@belediye/113526871234567890", "other_host"),
+        ("https://sosyal.example/@baskasi/113526871234567890", "other_account"),
+    ):
+        with pytest.raises(PermalinkError, match=code):
+            view.confirm_published(delivery_id, wrong, clock())
+        assert _delivery(session_factory, delivery_id).state is DeliveryState.UNCERTAIN  # nothing changed
+    assert view.confirm_published(delivery_id, " https://sosyal.example/@belediye/113526871234567890 ", clock())
     done = _delivery(session_factory, delivery_id)
     assert done.state is DeliveryState.PUBLISHED
-    assert done.permalink == "https://t.me/ornekbelediyesi/512"
+    assert done.permalink == "https://sosyal.example/@belediye/113526871234567890"
+    assert done.remote_id == "113526871234567890"  # delete, metrics and reconcile can find it
     assert done.published_at == START  # when it was sent, not when the person looked
     assert done.sending_since is None
     assert not view.send_again(delivery_id, clock())  # already settled
@@ -486,38 +503,92 @@ def test_a_post_whose_time_passed_while_the_app_was_closed_follows_the_missed_sl
         assert sorted(p.body for p in s.scalars(select(Post))) == sorted(["Zamanında", "Saat 10 duyurusu", "Şimdi"])
 
 
-def test_a_post_held_by_a_rate_limit_while_the_app_runs_is_not_a_missed_slot(
-    session_factory: sessionmaker[Session], platform: ScriptedPlatform, clock: Clock
+@pytest.mark.parametrize("policy", ["ask", "publish_late", "drop"])
+def test_a_post_held_by_a_rate_limit_while_the_app_runs_follows_the_missed_slot_policy(
+    policy: str, session_factory: sessionmaker[Session], platform: ScriptedPlatform, clock: Clock
 ) -> None:
-    outbox = _policy_outbox(session_factory, platform, clock, "ask")
+    outbox = _policy_outbox(session_factory, platform, clock, policy)
     [delivery_id] = _schedule(session_factory, "Sıradaki", START - timedelta(minutes=1))
     platform.script.append(("rate", 3 * 3600))
     run(outbox)
     for _ in range(4):  # the window keeps running while the platform holds it for three hours
         clock.advance(hours=1)
         run(outbox)
-    assert _delivery(session_factory, delivery_id).state is DeliveryState.PUBLISHED
-    assert list(platform.posts.values()) == ["Sıradaki"]
+    state = _delivery(session_factory, delivery_id).state
+    if policy == "publish_late":
+        assert state is DeliveryState.PUBLISHED
+        assert list(platform.posts.values()) == ["Sıradaki"]
+    else:
+        assert state is (DeliveryState.MISSED if policy == "ask" else DeliveryState.DRAFT)
+        assert platform.posts == {}
 
 
-def test_a_publishing_pause_wins_over_the_missed_slot_policy(
+def test_a_retry_chain_that_began_on_time_asks_once_past_the_limit_after_looking_the_post_up(
     session_factory: sessionmaker[Session], platform: ScriptedPlatform, clock: Clock
 ) -> None:
-    """What falls due during a crisis pause waits for the pause's own review, however late."""
-    outbox = _policy_outbox(session_factory, platform, clock, "publish_late")
+    from kurum_masaustu.services.outbox import OutboxService
+
+    outbox = _policy_outbox(session_factory, platform, clock, "ask")
+    [delivery_id] = _schedule(session_factory, "Su kesintisi", START)
+    platform.script.extend(["down", "down"])
+    run(outbox)  # 09:00, the first attempt, on time: the platform is down
+    clock.advance(minutes=2)
+    run(outbox)  # a retry inside the limit goes out (and fails again)
+    assert _delivery(session_factory, delivery_id).attempts == 2
+    lookups = platform.lookups
+    clock.advance(minutes=30)
+    summary = asyncio.run(outbox.run_once())
+    assert platform.lookups == lookups + 1  # looked up before anything else: it is not there
+    delivery = _delivery(session_factory, delivery_id)
+    assert delivery.state is DeliveryState.MISSED
+    assert delivery.attempts == 2
+    assert delivery.sending_since is None
+    assert summary.missed == 1
+    assert platform.posts == {}
+    assert OutboxService(session_factory).publish_missed(delivery_id, clock())
+    clock.advance(minutes=1)
+    run(outbox)
+    assert list(platform.posts.values()) == ["Su kesintisi"]
+
+
+def test_a_retry_that_had_reached_the_platform_is_recorded_not_asked(
+    session_factory: sessionmaker[Session], platform: ScriptedPlatform, clock: Clock
+) -> None:
+    outbox = _policy_outbox(session_factory, platform, clock, "ask")
+    [delivery_id] = _schedule(session_factory, "Su kesintisi", START)
+    platform.script.append("lost")  # created at 09:00, the answer lost
+    run(outbox)
+    clock.advance(hours=3)
+    summary = asyncio.run(outbox.run_once())
+    assert summary.reconciled == 1
+    assert summary.missed == 0
+    assert _delivery(session_factory, delivery_id).state is DeliveryState.PUBLISHED
+    assert list(platform.posts.values()) == ["Su kesintisi"]
+
+
+def test_what_fell_due_during_a_pause_is_asked_about_unless_the_resume_review_said_publish(
+    session_factory: sessionmaker[Session], platform: ScriptedPlatform, clock: Clock
+) -> None:
+    from kurum_masaustu.services.outbox import OutboxService
+
+    outbox = _policy_outbox(session_factory, platform, clock, "ask")
     run(outbox)
     outbox.pause("Deprem", mode="crisis")
-    [held] = _schedule(session_factory, "Konser duyurusu", START + timedelta(hours=1))
+    [reviewed, unreviewed] = _schedule(session_factory, "Konser duyurusu", START + timedelta(hours=1), channels=2)
     clock.advance(hours=5)
     summary = asyncio.run(outbox.run_once())
-    assert summary.waiting == 1
+    assert summary.waiting == 2
     assert platform.posts == {}
-    assert _delivery(session_factory, held).state is DeliveryState.SCHEDULED
-    outbox.resume()  # the person reviewed it on resume and chose to publish: no second question
-    ask = _policy_outbox(session_factory, platform, clock, "ask")
-    clock.advance(minutes=30)
-    run(ask)
+    assert _delivery(session_factory, reviewed).state is DeliveryState.SCHEDULED
+    # The window's resume review: the person chose "publish now" for one of them.
+    assert OutboxService(session_factory).approve_late([reviewed], clock()) == 1
+    outbox.resume()
+    clock.advance(minutes=1)
+    summary = asyncio.run(outbox.run_once())
     assert list(platform.posts.values()) == ["Konser duyurusu"]
+    assert _delivery(session_factory, reviewed).state is DeliveryState.PUBLISHED
+    assert _delivery(session_factory, unreviewed).state is DeliveryState.MISSED  # resumed 4 h late: asked
+    assert summary.missed == 1
 
 
 def test_moving_a_post_in_the_calendar_answers_a_missed_slot_and_leaves_an_uncertain_one(

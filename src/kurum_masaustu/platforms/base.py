@@ -31,6 +31,9 @@ class MediaFile:
     alt_text: str = ""
     width: int | None = None
     height: int | None = None
+    #: Where the subject is in this file (fractions of width and height, (0, 0) top left); None
+    #: when the person set none (the centre). Only platforms with a focus field use it (Mastodon).
+    focal: tuple[float, float] | None = None
 
 
 @dataclass(frozen=True)
@@ -208,6 +211,12 @@ class Adapter(abc.ABC):
 
     async def metrics(self, remote_ids: Sequence[str]) -> Mapping[str, Metrics] | Transient:
         return {}
+
+    async def stable_id(self, remote_id: str) -> str | None:
+        """The lasting form of a remote id read from a pasted link, if it has a better one
+        (Bluesky: the AT-URI under the account's DID instead of its handle); None: keep it as it
+        is for now (already stable, or the platform could not say)."""
+        return None
 
     def updated_secrets(self) -> Mapping[str, str] | None:
         """The complete secrets after a token refresh, for the caller to store in the keyring.

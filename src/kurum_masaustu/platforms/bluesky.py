@@ -486,6 +486,17 @@ class BlueskyAdapter(Adapter):
             return AtUri(self._did, POST_COLLECTION, remote_id)
         return None
 
+    async def stable_id(self, remote_id: str) -> str | None:
+        """A post's AT-URI under a handle (read from a bsky.app link) → under the account's DID,
+        which survives a change of handle."""
+        target = parse_at_uri(remote_id)
+        if target is None or target.repo.startswith("did:"):
+            return None
+        did = await self._resolve(target.repo)
+        if not isinstance(did, str):
+            return None
+        return str(AtUri(did, target.collection, target.rkey))
+
     async def _resolve(self, handle: str) -> str | _Fail | None:
         """The DID for a handle; None if no account has it."""
         if handle == self._handle and self._did:

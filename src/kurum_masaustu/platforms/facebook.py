@@ -11,7 +11,10 @@ What it sends (``reference/platform_apis.md`` §1.2):
 
 - Text / link: ``POST /{page-id}/feed`` with ``message`` and ``link`` (Facebook builds the preview).
 - One photo: ``POST /{page-id}/photos`` (multipart ``source``, ``message`` as caption) →
-  ``{"id", "post_id"}``; the remote id is the post id ``<page>_<post>``.
+  ``{"id", "post_id"}``; the remote id is the post id ``<page>_<post>``. Every photo upload
+  (this one and the unpublished ones below) carries its alt text as ``alt_text_custom`` (the Photo
+  reference's creation parameter, "Accessible alternative description for an image"; no limit
+  documented), and no such field at all when the picture has none.
 - Several photos, or a scheduled photo post: each photo ``published=false`` (``temporary=true``
   when scheduled), then ``POST /{page-id}/feed`` with ``attached_media=[{"media_fbid": …}]``.
   Photo ids are remembered per delivery so a retry does not upload them again.
@@ -279,6 +282,11 @@ class FacebookAdapter(GraphAdapter):
             return Rejected(CODE_MEDIA_UNREADABLE, f"{media.path.name}: {exc.strerror or exc}")
 
     @staticmethod
+    def _alt(media: MediaFile) -> dict[str, str]:
+        """``alt_text_custom`` when the picture has a description; an empty one is not sent."""
+        return {"alt_text_custom": media.alt_text} if media.alt_text.strip() else {}
+
+    @staticmethod
     def _file_name(index: int, media: MediaFile) -> str:
         return f"media{index + 1}{media.path.suffix.lower()}"  # the local file name stays on the laptop
 
@@ -286,7 +294,7 @@ class FacebookAdapter(GraphAdapter):
         content = await self._read(media)
         if isinstance(content, Rejected):
             return content
-        data = {"published": "true"}
+        data = {"published": "true"} | self._alt(media)
         message = self._message(request)
         if message:
             data["message"] = message
@@ -316,7 +324,7 @@ class FacebookAdapter(GraphAdapter):
         content = await self._read(media)
         if isinstance(content, Rejected):
             return content
-        data = {"published": "false"}
+        data = {"published": "false"} | self._alt(media)
         if scheduled:
             data["temporary"] = "true"  # a photo for a scheduled post
         got = await self._graph(

@@ -7,7 +7,8 @@ What it sends (``reference/platform_apis.md`` §5; checked against ``shared/spec
   ``visibility: public``, ``language``, ``in_reply_to_id``, ``poll`` (``options``, ``expires_in`` in
   seconds, ``multiple``; never with media) and ``scheduled_at`` (≥ 5 min ahead: the instance keeps
   the post and publishes it with the laptop closed → ``Published(scheduled=True)``).
-- Media first, one file at a time, through ``POST /api/v2/media`` (alt text as ``description``):
+- Media first, one file at a time, through ``POST /api/v2/media`` (alt text as ``description``,
+  the focal point when one was set as ``focus`` "x,y" in −1…1 with y upwards, see ``rules.focus``):
   200 is ready; 202 is polled with ``GET /api/v1/media/:id`` (206 → 200) a bounded number of times,
   waiting with the injected ``sleep``; still processing after that is :class:`Transient`, and the
   uploaded id is remembered so the retry polls again instead of uploading the file twice.
@@ -54,6 +55,7 @@ from kurum_masaustu.platforms.base import (
     Transient,
 )
 from kurum_masaustu.platforms.json_shape import Shape, ShapeError, iso_time, number, obj
+from kurum_masaustu.rules.focus import mastodon_focus_param
 
 Sleeper = Callable[[float], Awaitable[None]]
 Clock = Callable[[], datetime]
@@ -447,6 +449,15 @@ class MastodonAdapter(Adapter):
         permalink = _JSON.opt_text(entity, "url") or _JSON.opt_text(entity, "uri") or ""
         return Published(_JSON.text(entity, "id"), permalink)
 
+    @staticmethod
+    def _media_fields(media: MediaFile) -> dict[str, str]:
+        """``description`` (the alt text) and ``focus`` ("x,y", only when a focal point was set)."""
+        fields = {"description": media.alt_text} if media.alt_text else {}
+        focus = mastodon_focus_param(media.focal)
+        if focus is not None:
+            fields["focus"] = focus
+        return fields
+
     async def _upload(self, key: str, index: int, media: MediaFile) -> str | Failure:
         """Upload one file and wait until it is ready.
 
@@ -468,7 +479,7 @@ class MastodonAdapter(Adapter):
             "POST",
             "/api/v2/media",
             files={"file": (name, content, media.mime_type)},
-            data={"description": media.alt_text} if media.alt_text else None,
+            data=self._media_fields(media) or None,
             timeout=MEDIA_TIMEOUT,
         )
         if not isinstance(response, httpx.Response):

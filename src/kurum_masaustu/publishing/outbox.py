@@ -49,7 +49,7 @@ from kurum_masaustu.platforms.base import (
 from kurum_masaustu.publishing.backoff import MAX_ATTEMPTS, retry_delay
 from kurum_masaustu.publishing.pause import PauseSwitch
 from kurum_masaustu.rules.missed_slot import DEFAULT_POLICY, GRACE, MissedSlotPolicy, SlotDecision, decide
-from kurum_masaustu.store.models import AppFlag, AuditEntry, Channel, Delivery, MediaAsset, PostMedia
+from kurum_masaustu.store.models import AuditEntry, Channel, Delivery, MediaAsset, PostMedia
 
 log = logging.getLogger(__name__)
 
@@ -66,6 +66,24 @@ class MediaRef:
     #: Where the subject is (fractions of width and height): the variants are cropped around it.
     focal: tuple[float, float] = (0.5, 0.5)
     placement: str = "feed"  # the variant to prepare: "feed", or "story" for a story's 9:16 picture
+
+
+def variant_focal(ref: MediaRef, platform: Platform) -> tuple[float, float] | None:
+    """Where the focal point lands in ``platform``'s variant of the picture (None: none was set).
+
+    A variant cropped around the focal point (``media.specs.crop_box``) has it elsewhere than the
+    source; one that keeps the shape (Mastodon's) has it at the same fractions.
+    """
+    from kurum_masaustu.media.specs import crop_box, image_spec
+    from kurum_masaustu.rules.focus import CENTRE, focal_in_crop
+
+    if ref.focal == CENTRE:
+        return None
+    spec = image_spec(platform, ref.placement)
+    if not spec.crops or not ref.width or not ref.height:
+        return ref.focal
+    box = crop_box(ref.width, ref.height, spec.min_ratio, spec.max_ratio, ref.focal)
+    return focal_in_crop(ref.focal, box, ref.width, ref.height)
 
 
 #: A handed-over post is looked up on the platform this long after its time, every so often,
@@ -131,8 +149,6 @@ _MARK_PUBLISHED = _UPDATE_DELIVERY.values(
     last_error=None,
 )
 _ADD_AUDIT_ENTRY = insert(cast(Table, AuditEntry.__table__))
-#: When an outbox last finished a run on this profile (window or ``sync``): the missed-slot rule.
-LAST_RUN_FLAG = "outbox_last_run"
 
 
 def utcnow() -> datetime:
@@ -146,7 +162,7 @@ class RunSummary:
     reconciled: int = 0
     retried: int = 0
     uncertain: int = 0  # waiting for the person: the platform cannot tell whether they went out
-    missed: int = 0  # waiting for the person: their time passed while the app was closed or offline
+    missed: int = 0  # waiting for the person: they would have gone out too late (rules/missed_slot.py)
     dropped: int = 0  # turned back into drafts this run (missed-slot policy "drop")
     taken_back: int = 0  # taken back from a platform's scheduler because publishing is paused
     failed: int = 0
@@ -269,70 +285,55 @@ class Outbox:
             await self._take_back_all(summary)
             summary.waiting = len(self._due_ids(self._clock()))
         else:
-            self._settle_missed(self._clock(), summary)
             for delivery_id in self._in_flight_ids(self._clock()):
                 await self._reconcile(delivery_id, summary)
             for delivery_id in self._due_ids(self._clock()):
                 await self._publish(delivery_id, summary)
             for delivery_id in self._handed_off_past_ids(self._clock()):
                 await self._confirm_handed_off(delivery_id, summary)
+            for delivery_id in self._unstable_id_ids(self._clock()):
+                await self._stabilise_id(delivery_id)
         summary.uncertain = self._count(DeliveryState.UNCERTAIN)
         summary.missed = self._count(DeliveryState.MISSED)
-        self._ran(self._clock())
         return summary
 
-    # -- missed slots ------------------------------------------------------------------------
-    def _last_run(self) -> datetime | None:
-        with self._sessions() as session:
-            flag = session.get(AppFlag, LAST_RUN_FLAG)
-            at = flag.value.get("at") if flag is not None else None
-        return datetime.fromisoformat(at) if isinstance(at, str) else None
-
-    def _ran(self, now: datetime) -> None:
-        """Remember that an outbox ran (also while paused): what falls due from now on is seen."""
-        with self._sessions.begin() as session:
-            flag = session.get(AppFlag, LAST_RUN_FLAG) or AppFlag(key=LAST_RUN_FLAG)
-            flag.value = {"at": now.isoformat()}
-            session.add(flag)
-
-    def _settle_missed(self, now: datetime, summary: RunSummary) -> None:
-        """Deliveries whose time passed while no outbox ran: the person's missed-slot policy."""
-        last_run = self._last_run()
+    # -- late deliveries ---------------------------------------------------------------------
+    def _late(self, session: Session, delivery: Delivery, now: datetime, summary: RunSummary) -> bool:
+        """The missed-slot policy, checked just before a delivery is sent: True when it must not
+        go out now (parked for the person, or dropped back to a draft), whatever held it."""
+        if delivery.scheduled_at is None:
+            return False
         policy = self._missed_policy()
-        with self._sessions.begin() as session:
-            stmt = (
-                select(Delivery)
-                .join(Channel, Delivery.channel_id == Channel.id)
-                .where(
-                    Delivery.state == DeliveryState.SCHEDULED,
-                    Delivery.scheduled_at <= now - self._missed_grace,
-                    Channel.platform != Platform.MANUAL,
-                )
+        decision = decide(
+            delivery.scheduled_at,
+            now,
+            policy,
+            grace=self._missed_grace,
+            approved_at=delivery.late_approved_at,
+            partly_out=bool(delivery.thread_remote_ids),
+        )
+        if decision is SlotDecision.PUBLISH:
+            return False
+        late = int((now - delivery.scheduled_at).total_seconds() // 60)
+        held_by = delivery.last_error
+        if decision is SlotDecision.ASK:
+            delivery.state, action = DeliveryState.MISSED, "delivery.missed"
+        else:
+            delivery.state, action = DeliveryState.DRAFT, "delivery.missed_dropped"
+            summary.dropped += 1
+        delivery.last_error = f"missed_slot: {late} minutes late"
+        delivery.next_attempt_at = None
+        session.add(
+            AuditEntry(
+                actor=self._actor,
+                action=action,
+                entity="delivery",
+                entity_id=delivery.id,
+                detail={"late_minutes": late, "policy": policy.value, "held_by": held_by},
             )
-            if last_run is not None:
-                stmt = stmt.where(Delivery.scheduled_at > last_run)
-            for delivery in session.scalars(stmt):
-                if delivery.scheduled_at is None or delivery.thread_remote_ids:
-                    continue  # a thread already partly out is finished, whatever the time
-                decision = decide(delivery.scheduled_at, now, policy, last_run=last_run, grace=self._missed_grace)
-                if decision is SlotDecision.PUBLISH:
-                    continue
-                late = int((now - delivery.scheduled_at).total_seconds() // 60)
-                if decision is SlotDecision.ASK:
-                    delivery.state, action = DeliveryState.MISSED, "delivery.missed"
-                else:
-                    delivery.state, action = DeliveryState.DRAFT, "delivery.missed_dropped"
-                    delivery.last_error = f"missed_slot: {late} minutes late"
-                    summary.dropped += 1
-                session.add(
-                    AuditEntry(
-                        actor=self._actor,
-                        action=action,
-                        entity="delivery",
-                        entity_id=delivery.id,
-                        detail={"late_minutes": late, "policy": policy.value},
-                    )
-                )
+        )
+        log.info("delivery %s: %s minutes late; missed-slot policy %s", delivery.id, late, policy.value)
+        return True
 
     def _count(self, state: DeliveryState) -> int:
         with self._sessions() as session:
@@ -394,6 +395,54 @@ class Outbox:
                 )
             else:  # not out yet (platforms' schedulers run late), or the platform did not answer
                 delivery.next_attempt_at = now + CONFIRM_EVERY
+
+    def _unstable_id_ids(self, now: datetime) -> list[int]:
+        """Published deliveries whose remote id was read from a pasted link in a form that may
+        not last (a Bluesky AT-URI under a handle), recent enough to settle."""
+        with self._sessions() as session:
+            stmt = (
+                select(Delivery.id)
+                .join(Channel, Delivery.channel_id == Channel.id)
+                .where(
+                    Delivery.state == DeliveryState.PUBLISHED,
+                    Delivery.remote_id.like("at://%"),
+                    Delivery.remote_id.not_like("at://did:%"),
+                    Delivery.published_at >= now - CONFIRM_FOR,
+                    or_(Delivery.next_attempt_at.is_(None), Delivery.next_attempt_at <= now),
+                    Channel.auth_problem.is_(None),
+                )
+                .order_by(Delivery.id)
+            )
+            return list(session.scalars(stmt))
+
+    async def _stabilise_id(self, delivery_id: int) -> None:
+        """Ask the channel's adapter for the lasting form of the id (the DID for a handle); if it
+        cannot say now, ask again later."""
+        with self._sessions() as session:
+            delivery = session.get(Delivery, delivery_id)
+            if delivery is None or delivery.remote_id is None:
+                return
+            channel, remote_id = delivery.channel, delivery.remote_id
+        adapter = await self._adapter_for(channel)
+        stable = await adapter.stable_id(remote_id) if adapter is not None else None
+        with self._sessions.begin() as session:
+            delivery = session.get(Delivery, delivery_id)
+            if delivery is None or delivery.remote_id != remote_id:
+                return
+            if stable is None:
+                delivery.next_attempt_at = self._clock() + CONFIRM_EVERY
+                return
+            delivery.remote_id = stable
+            delivery.next_attempt_at = None
+            session.add(
+                AuditEntry(
+                    actor=self._actor,
+                    action="delivery.remote_id_settled",
+                    entity="delivery",
+                    entity_id=delivery_id,
+                    detail={"from": remote_id, "to": stable},
+                )
+            )
 
     def _in_flight_ids(self, now: datetime) -> list[int]:
         """Deliveries a request may have left on the platform, due for a look-up."""
@@ -594,6 +643,8 @@ class Outbox:
             blocked_until = self._not_before.get(channel.id)
             if blocked_until is not None and blocked_until > now:
                 summary.waiting += 1
+                return False
+            if self._late(session, delivery, now, summary):
                 return False
             request, refs = self._request(session, delivery)
             single = delivery.post.kind != PostKind.THREAD

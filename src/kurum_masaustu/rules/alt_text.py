@@ -3,9 +3,12 @@
 From ``reference/platform_apis.md`` and the platform specs: X ``POST /2/media/metadata``
 alt_text ≤ 1,000 characters; Mastodon ``description`` ≤ 1,500 (the instance default,
 ``media_attachments.description_limit``); LinkedIn ``altText`` ≤ 4,086; Bluesky ``alt`` has no
-limit in the lexicon, its app stops at 2,000 graphemes (used here); Instagram ``alt_text`` has no
-documented limit. Facebook Page photos and Telegram have no alt text field at all: the picture
-goes without, so the text must carry the facts. Pure.
+limit in the lexicon, its app stops at 2,000 graphemes (used here); Instagram ``alt_text`` (image
+containers) and Facebook ``alt_text_custom`` (``POST /{page-id}/photos``, the Photo reference's
+"Accessible alternative description for an image") have no documented limit: no counter limit is
+invented for them, and what any platform gets is held to the app's own cap
+(``services.media_facts.MAX_ALT_TEXT``, 5,000, above LinkedIn's 4,086). Telegram has no alt text
+field at all: the picture goes without, so the text must carry the facts. Pure.
 """
 
 from __future__ import annotations
@@ -22,10 +25,11 @@ ALT_TEXT_LIMITS: dict[Platform, int | None] = {
     Platform.BLUESKY: 2000,
     Platform.LINKEDIN: 4086,
     Platform.INSTAGRAM: None,
+    Platform.FACEBOOK: None,
     Platform.MANUAL: None,
 }
 #: Platforms with no field for alt text.
-NO_ALT_TEXT = frozenset({Platform.FACEBOOK, Platform.TELEGRAM})
+NO_ALT_TEXT = frozenset({Platform.TELEGRAM})
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,9 @@ Six items, each ``pass``, ``warn`` or ``fail`` (or ``pending`` while a backgroun
 - **source**: a source reference; required for announcements and crisis posts, asked for when
   the text states figures (percentages, amounts, counts).
 - **alt_text**: every image has a description for screen readers (missing: fail; a file name or
-  a word like "görsel": warn).
+  a word like "görsel": warn). Every platform but Telegram passes it on (Facebook Page photos as
+  ``alt_text_custom``, see ``rules/alt_text.py``): only when all the chosen channels are ones
+  with no alt text field is a missing one a warning, saying the text must carry the facts.
 - **links**: every link answers (checked in the background, only when online).
 - **spelling**: Turkish spelling with the shipped dictionary and the institution's own words.
 - **wording**: nothing celebratory on a day of commemoration or national mourning.
@@ -25,11 +27,12 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
-from kurum_masaustu.domain import Category
+from kurum_masaustu.domain import Category, Platform
+from kurum_masaustu.rules.alt_text import NO_ALT_TEXT
 from kurum_masaustu.rules.turkish import search_key
 
 
@@ -156,12 +159,16 @@ def weak_alt_text(alt: str) -> bool:
     return len(text) < MIN_ALT_LENGTH
 
 
-def alt_text_item(media: Sequence[MediaFacts]) -> Item:
+def alt_text_item(media: Sequence[MediaFacts], platforms: Iterable[Platform] = ()) -> Item:
+    """``platforms``: the chosen channels' platforms (none chosen yet: treated as taking it)."""
     images = [m for m in media if m.is_image]
     if not images:
         return Item(ItemKey.ALT_TEXT, Status.PASS, "no_images")
     missing = tuple(m.name for m in images if not m.alt_text.strip())
     if missing:
+        chosen = set(platforms)
+        if chosen and chosen <= NO_ALT_TEXT:  # nobody would receive it: the text must say it
+            return Item(ItemKey.ALT_TEXT, Status.WARN, "not_sent", missing)
         return Item(ItemKey.ALT_TEXT, Status.FAIL, "missing", missing)
     weak = tuple(m.name for m in images if weak_alt_text(m.alt_text))
     if weak:

@@ -85,3 +85,18 @@ def detect_spikes(events: Iterable[NegativeEvent], now: datetime, rule: SpikeRul
             spikes.append(Spike(key, count, round(baseline, 2), round(ratio, 1), tuple(bins[key])))
     spikes.sort(key=lambda s: (s.cluster != "all", -s.count, str(s.cluster)))
     return spikes
+
+
+def episode_bounds(first: datetime, starts: Iterable[datetime]) -> list[tuple[datetime, datetime | None]]:
+    """Split the crisis timeline into crises: ``first`` is its oldest entry, ``starts`` the
+    moments a new crisis was declared. Each crisis runs up to the next one's start; the last is
+    open (None). A declaration at or before ``first`` does not make an empty crisis."""
+    bounds: list[tuple[datetime, datetime | None]] = []
+    current = first
+    for start in sorted(starts):
+        if start <= current:
+            continue
+        bounds.append((current, start))
+        current = start
+    bounds.append((current, None))
+    return bounds

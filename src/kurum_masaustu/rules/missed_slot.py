@@ -1,13 +1,27 @@
-"""The missed-slot policy: what happens to a post whose time passed while nothing could send it.
+"""The missed-slot policy: what happens to a post that would go out later than it may.
 
-A delivery *missed its slot* when no outbox ran between its time and now (the app was closed or
-offline, and no scheduled ``sync`` ran) and it is now more than a grace period late. A delivery
-that fell due while an outbox was running is never "missed": it is only waiting for its
-platform (a rate limit, a retry). A pause (crisis, mourning) keeps the outbox running without
-publishing, so what falls due during a pause is the pause's own review on resume, not this rule.
+The rule is about lateness itself, whatever held the post: the app was closed, the computer was
+offline, publishing was paused, the channel's token expired or the channel was never connected
+(an IT preset), the platform's rate limit or back-off after errors. When the outbox is about to
+send a delivery more than the allowed lateness after its time (:data:`GRACE`, plus the IT
+policy's scheduled-sync interval: :func:`grace_for`), the person's policy applies: publish late,
+ask (the default: parked as ``missed`` until they say "publish now" or "keep as a draft"), or
+drop (back to a draft, nothing lost). "Yarın 09:00–17:00 su kesintisi" must not appear a day late
+just because a token was renewed then.
 
-The person chooses the policy: publish late, ask (the default), or drop (back to a draft, nothing
-lost). Pure: no I/O, no clock.
+Three cases are decided on purpose:
+
+* **Retries.** A retry chain that began on time (a transient error, then back-off) goes on
+  retrying up to the same limit, measured from the post's time, and then asks before sending
+  later: the person cares when citizens see the post, not why it is late. Before any resend the
+  outbox first looks the post up on the platform (it may have gone out at the first attempt):
+  what is found is recorded as published (it went out when it was sent), never asked about.
+* **The person said yes.** Once they said a late delivery may go out ("publish now", "send
+  again", "retry", publishing on resuming a pause) its lateness counts from that moment
+  (``approved_at``): it is not asked about again unless it is held past the limit once more.
+* **A thread already partly out** is finished, whatever the time (half a thread is worse).
+
+Pure: no I/O, no clock.
 """
 
 from __future__ import annotations
@@ -30,7 +44,7 @@ class SlotDecision(StrEnum):
 
 
 DEFAULT_POLICY: Final = MissedSlotPolicy.ASK
-#: How late a post may go out without counting as missed (the window's outbox runs every minute).
+#: How late a post may go out without asking (the window's outbox runs every minute).
 GRACE: Final = timedelta(minutes=15)
 
 
@@ -50,18 +64,21 @@ def grace_for(sync_interval_minutes: int | None) -> timedelta:
 
 
 def decide(
-    scheduled_at: datetime,
+    due_at: datetime,
     now: datetime,
     policy: MissedSlotPolicy,
     *,
-    last_run: datetime | None,
     grace: timedelta = GRACE,
+    approved_at: datetime | None = None,
+    partly_out: bool = False,
 ) -> SlotDecision:
-    """What to do with a due delivery the outbox sees now; ``last_run`` is when an outbox last
-    finished a run on this profile (None: never)."""
-    if last_run is not None and scheduled_at <= last_run:
-        return SlotDecision.PUBLISH  # it fell due while an outbox ran: it only waits for its platform
-    if now - scheduled_at <= grace:
+    """What to do with a delivery the outbox is about to send ``now``: ``due_at`` is its time,
+    ``approved_at`` when the person last said it may go out late (None: never), ``partly_out``
+    that some of it (a thread's first parts) is already on the platform."""
+    if partly_out:
+        return SlotDecision.PUBLISH
+    since = due_at if approved_at is None else max(due_at, approved_at)
+    if now - since <= grace:
         return SlotDecision.PUBLISH
     return {
         MissedSlotPolicy.PUBLISH_LATE: SlotDecision.PUBLISH,

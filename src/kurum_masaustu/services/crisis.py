@@ -19,17 +19,27 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from kurum_masaustu.domain import InboxCategory
 from kurum_masaustu.paths import resources_dir
-from kurum_masaustu.rules.crisis import NegativeEvent, Spike, SpikeRule, detect_spikes
+from kurum_masaustu.rules.crisis import NegativeEvent, Spike, SpikeRule, detect_spikes, episode_bounds
 from kurum_masaustu.services.conversation import HistoryEntry as TimelineEntry
 from kurum_masaustu.store.models import AppFlag, AuditEntry, Delivery, InboxItem, Unit
 
 PLAN_FLAG = "crisis_plan"
+#: Entries one timeline shows at most (the newest of its period).
+TIMELINE_LIMIT = 500
 #: How many negative items one check reads at most (the newest; a flood is a spike anyway).
 MAX_EVENTS = 50_000
 
 
 def utcnow() -> datetime:
     return datetime.now(UTC)
+
+
+@dataclass(frozen=True)
+class CrisisEpisode:
+    """One crisis in the timeline: from its start up to the next one's (None: still going on)."""
+
+    start: datetime
+    end: datetime | None
 
 
 @dataclass(frozen=True)
@@ -204,8 +214,9 @@ class CrisisService:
         with self._sessions.begin() as session:
             session.add(AuditEntry(actor=self._actor, action=action, entity="crisis", detail=detail))
 
-    def timeline(self, since: datetime | None = None) -> list[TimelineEntry]:
-        """What was done about crises (pauses, plan steps, statements, hidden comments), oldest first."""
+    def timeline(self, since: datetime | None = None, until: datetime | None = None) -> list[TimelineEntry]:
+        """What was done about crises (pauses, plan steps, statements, hidden comments) from
+        ``since`` up to (not including) ``until``, oldest first; the newest :data:`TIMELINE_LIMIT`."""
         stmt = (
             select(AuditEntry.at, AuditEntry.actor, AuditEntry.action, AuditEntry.detail)
             .where(
@@ -214,12 +225,40 @@ class CrisisService:
                     AuditEntry.action.in_(("publishing.pause", "publishing.resume", "inbox.hidden")),
                 )
             )
-            .order_by(AuditEntry.at, AuditEntry.id)
+            .order_by(AuditEntry.at.desc(), AuditEntry.id.desc())
         )
         if since is not None:
             stmt = stmt.where(AuditEntry.at >= since)
+        if until is not None:
+            stmt = stmt.where(AuditEntry.at < until)
         with self._sessions() as session:
-            return [
+            newest_first = [
                 TimelineEntry(at, actor, action, dict(detail or {}))
-                for at, actor, action, detail in session.execute(stmt.limit(500))
+                for at, actor, action, detail in session.execute(stmt.limit(TIMELINE_LIMIT))
             ]
+        return newest_first[::-1]
+
+    def episodes(self) -> list[CrisisEpisode]:
+        """The crises one after another: each "new crisis" (the plan's ticks cleared) starts one;
+        what came before the first is the first. Newest last; empty when nothing is recorded."""
+        with self._sessions() as session:
+            first = session.scalar(
+                select(AuditEntry.at)
+                .where(
+                    or_(
+                        AuditEntry.entity == "crisis",
+                        AuditEntry.action.in_(("publishing.pause", "publishing.resume", "inbox.hidden")),
+                    )
+                )
+                .order_by(AuditEntry.at)
+                .limit(1)
+            )
+            starts = list(
+                session.scalars(
+                    select(AuditEntry.at).where(AuditEntry.action == "crisis.plan_reset").order_by(AuditEntry.at)
+                )
+            )
+        if first is None:
+            return []
+        bounds = episode_bounds(first, starts)
+        return [CrisisEpisode(start, end) for start, end in bounds]

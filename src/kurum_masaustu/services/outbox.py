@@ -10,6 +10,8 @@ from sqlalchemy import case, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from kurum_masaustu.domain import DeliveryState, Platform
+from kurum_masaustu.publishing.registry import support_for
+from kurum_masaustu.rules.permalinks import ChannelIdentity, PermalinkError, Understood, host_of, understand
 from kurum_masaustu.store.models import AuditEntry, Channel, Delivery, Post
 
 #: The outbox lists what is still to happen, plus recent results.
@@ -88,6 +90,21 @@ class OutboxService:
             and row.platform != Platform.MANUAL
         ]
 
+    def approve_late(self, delivery_ids: list[int], now: datetime) -> int:
+        """The person chose to publish what fell due during a pause: it may go out late now
+        (the missed-slot rule counts its lateness from ``now``)."""
+        approved = 0
+        with self._sessions.begin() as session:
+            for delivery_id in delivery_ids:
+                delivery = session.get(Delivery, delivery_id)
+                if delivery is not None and delivery.state == DeliveryState.SCHEDULED:
+                    delivery.late_approved_at = now
+                    approved += 1
+            session.add(
+                AuditEntry(actor=self._actor, action="delivery.publish_after_pause", detail={"ids": delivery_ids})
+            )
+        return approved
+
     def hold_as_drafts(self, delivery_ids: list[int]) -> int:
         """Turn deliveries back into drafts so nothing goes out until the person reschedules."""
         held = 0
@@ -100,8 +117,9 @@ class OutboxService:
             session.add(AuditEntry(actor=self._actor, action="delivery.held_after_pause", detail={"ids": delivery_ids}))
         return held
 
-    def retry(self, delivery_id: int) -> bool:
-        """A failed delivery goes back to the queue with fresh attempts."""
+    def retry(self, delivery_id: int, now: datetime) -> bool:
+        """A failed delivery goes back to the queue with fresh attempts (late or not: the person
+        asked for it now)."""
         with self._sessions.begin() as session:
             delivery = session.get(Delivery, delivery_id)
             if delivery is None or delivery.state != DeliveryState.FAILED:
@@ -110,6 +128,7 @@ class OutboxService:
             delivery.attempts = 0
             delivery.next_attempt_at = None
             delivery.last_error = None
+            delivery.late_approved_at = now
             _audit(session, self._actor, "delivery.retry", delivery_id)
             return True
 
@@ -119,7 +138,16 @@ class OutboxService:
             delivery = session.get(Delivery, delivery_id)
             return delivery.text if delivery is not None else None
 
-    def mark_posted_by_hand(self, delivery_id: int, link: str, now: datetime) -> bool:
+    def understand_link(self, delivery_id: int, link: str) -> Understood:
+        """What a pasted link says for this delivery's channel (shown before it is recorded);
+        raises :class:`PermalinkError` for a link that cannot be the channel's post."""
+        with self._sessions() as session:
+            delivery = session.get(Delivery, delivery_id)
+            if delivery is None:
+                raise PermalinkError("not_a_post")
+            return understand(link, channel_identity(delivery.channel))
+
+    def mark_posted_by_hand(self, delivery_id: int, link: str, now: datetime) -> Understood | None:
         """A manual channel's delivery was posted by the person; ``link`` is where it is."""
         return self._published_at(
             delivery_id,
@@ -132,7 +160,7 @@ class OutboxService:
             ),
         )
 
-    def confirm_published(self, delivery_id: int, link: str, now: datetime) -> bool:
+    def confirm_published(self, delivery_id: int, link: str, now: datetime) -> Understood | None:
         """An uncertain delivery: the person found the post on the platform at ``link``."""
         return self._published_at(
             delivery_id, link, now, "delivery.confirmed_published", lambda d: d.state == DeliveryState.UNCERTAIN
@@ -140,24 +168,29 @@ class OutboxService:
 
     def _published_at(
         self, delivery_id: int, link: str, now: datetime, action: str, allowed: Callable[[Delivery], bool]
-    ) -> bool:
-        """Record a post the person saw on the platform (published when it was sent, if known)."""
-        link = _web_link(link)
+    ) -> Understood | None:
+        """Record a post the person saw on the platform (published when it was sent, if known),
+        with the post's id read from the link where the link gives one. None: not allowed now;
+        :class:`PermalinkError` (nothing changed): not this channel's post."""
         with self._sessions.begin() as session:
             delivery = session.get(Delivery, delivery_id)
             if delivery is None or not allowed(delivery):
-                return False
+                return None
+            found = understand(link, channel_identity(delivery.channel))
             delivery.state = DeliveryState.PUBLISHED
-            delivery.permalink = link
+            delivery.permalink = found.link
+            if found.remote_id is not None:
+                delivery.remote_id = found.remote_id
             delivery.published_at = delivery.sending_since or now
             delivery.sending_since = None
             delivery.last_error = None
-            _audit(session, self._actor, action, delivery_id, {"permalink": link})
-            return True
+            detail: dict[str, object] = {"permalink": found.link, "remote_id": found.remote_id, "note": found.note}
+            _audit(session, self._actor, action, delivery_id, detail)
+            return found
 
     def send_again(self, delivery_id: int, now: datetime) -> bool:
         """An uncertain delivery: the person looked and it is not on the platform; the outbox
-        sends it at its next run (due from ``now``, so it is not taken for a missed slot)."""
+        sends it at its next run (late or not: the person asked for it ``now``)."""
         with self._sessions.begin() as session:
             delivery = session.get(Delivery, delivery_id)
             if delivery is None or delivery.state != DeliveryState.UNCERTAIN:
@@ -166,17 +199,20 @@ class OutboxService:
             delivery.sending_since = None
             delivery.next_attempt_at = now
             delivery.last_error = None
+            delivery.late_approved_at = now
             _audit(session, self._actor, "delivery.send_again", delivery_id)
             return True
 
     def publish_missed(self, delivery_id: int, now: datetime) -> bool:
-        """A delivery whose time passed while the app was closed: publish it now after all."""
+        """A delivery that would have gone out too late: publish it now after all."""
         with self._sessions.begin() as session:
             delivery = session.get(Delivery, delivery_id)
             if delivery is None or delivery.state != DeliveryState.MISSED:
                 return False
             delivery.state = DeliveryState.SCHEDULED
             delivery.next_attempt_at = now
+            delivery.late_approved_at = now
+            delivery.last_error = None
             _audit(session, self._actor, "delivery.publish_late", delivery_id)
             return True
 
@@ -201,12 +237,19 @@ class OutboxService:
             return True
 
 
-def _web_link(link: str) -> str:
-    """A post's address as the person pasted it; ValueError("invalid_link") when it is none."""
-    link = link.strip()
-    if not (link.startswith("https://") or link.startswith("http://")) or any(c.isspace() for c in link):
-        raise ValueError("invalid_link")
-    return link
+def channel_identity(channel: Channel) -> ChannelIdentity:
+    """What a link is checked against: the channel's handle, ids and hosts (its instance, a
+    configured app address, the sandbox's)."""
+    settings = dict(channel.settings or {})
+    hosts = {host_of(settings.get(name)) for name in ("base_url", "app_url")}
+    support = support_for(channel.platform)
+    if channel.sandbox and support is not None:  # as the adapter factory builds a sandbox channel
+        settings.update({k: v for k, v in support.sandbox_settings.items() if k not in settings})
+        hosts.add(host_of(support.sandbox_base_url))
+        hosts.update(host_of(value) for value in support.sandbox_settings.values())
+    return ChannelIdentity(
+        channel.platform, channel.handle or "", settings, frozenset(h for h in hosts if h is not None)
+    )
 
 
 def _audit(

@@ -278,6 +278,10 @@ class Delivery(Base):
     native_schedule: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     # A thread's parts already on the platform, in order (each next part answers the last one).
     thread_remote_ids: Mapped[list[str]] = mapped_column(JSONText, default=list, server_default="[]")
+    # -- since revision 0010 ------------------------------------------------------------------
+    # When the person said this delivery may go out late (publish now, send again, retry, publish
+    # on resuming): the missed-slot rule (rules/missed_slot.py) counts its lateness from then.
+    late_approved_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
     post: Mapped[Post] = relationship(back_populates="deliveries")
     channel: Mapped[Channel] = relationship(back_populates="deliveries")

@@ -276,11 +276,15 @@ class ChannelManagerDialog(QDialog):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.finished_connecting.connect(self._connected)
         self.connect_dialog = dialog
-        dialog.destroyed.connect(self._connect_dialog_gone)
+        token = id(dialog)
+        dialog.destroyed.connect(lambda: self._connect_dialog_gone(token))
         dialog.open()
 
-    def _connect_dialog_gone(self) -> None:
-        self.connect_dialog = None
+    def _connect_dialog_gone(self, token: int) -> None:
+        # A dialog closed just before another opened is destroyed later (deleteLater): only
+        # forget the one that is gone, not the new one.
+        if self.connect_dialog is not None and id(self.connect_dialog) == token:
+            self.connect_dialog = None
 
     def _connected(self, channel_id: int) -> None:
         self.reload(select=channel_id)

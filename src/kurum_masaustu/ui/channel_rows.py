@@ -28,6 +28,8 @@ class ChannelRows(QGroupBox):
     toggled = Signal()
     hand_off_toggled = Signal()
     take_back_requested = Signal()
+    #: "Add a channel…", offered while there is none.
+    add_channel_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Channels"), parent)
@@ -38,9 +40,14 @@ class ChannelRows(QGroupBox):
         self.statuses: dict[int, DeliveryStatus] = {}
         self._channels: dict[int, ChannelInfo] = {}
         self._kind = PostKind.TEXT
-        self.no_channels_label = QLabel(self.tr("No channels yet."))
+        self.no_channels_label = QLabel(
+            self.tr("No channels yet: connect the institution's accounts to choose where a post goes.")
+        )
         self.no_channels_label.setWordWrap(True)
-        self.grid.addWidget(self.no_channels_label, 0, 0, 1, 3)
+        self.grid.addWidget(self.no_channels_label, 0, 0, 1, 2)
+        self.add_channel_button = QPushButton(self.tr("Add a channel…"))
+        self.add_channel_button.clicked.connect(self.add_channel_requested)
+        self.grid.addWidget(self.add_channel_button, 0, 2)
         self.grid.setColumnStretch(1, 1)
         self.grid.setVerticalSpacing(0)  # one row per channel: keep the composer's text box tall
         self.grid.setContentsMargins(6, 2, 6, 2)
@@ -72,6 +79,7 @@ class ChannelRows(QGroupBox):
         self.hand_off_checks.clear()
         self.state_labels.clear()
         self.no_channels_label.setVisible(not channels)
+        self.add_channel_button.setVisible(not channels)
         self._channels = {channel.id: channel for channel in channels}
         for row, channel in enumerate(channels, 1):
             check = QCheckBox(channel_label(channel.display_name, channel.platform))

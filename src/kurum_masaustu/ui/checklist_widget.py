@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kurum_masaustu.domain import Category
+from kurum_masaustu.domain import Category, Platform
 from kurum_masaustu.rules.checklist import (
     ORDER,
     Item,
@@ -224,6 +224,7 @@ class ChecklistWidget(QWidget):
         composer.category_combo.currentIndexChanged.connect(lambda _i: self.refresh())
         composer.when_edit.dateTimeChanged.connect(lambda _d: self.refresh())
         composer.media_changed.connect(self.set_media)
+        composer.channel_box.toggled.connect(lambda *_: self.refresh())  # alt text: who receives it
         editor = getattr(composer, "overrides", None)
         if editor is not None and hasattr(editor, "changed"):
             editor.changed.connect(self._text_changed)
@@ -284,6 +285,11 @@ class ChecklistWidget(QWidget):
             self.refresh()
 
     # -- evaluation -----------------------------------------------------------------------
+    def _platforms(self) -> list[Platform]:
+        """The chosen channels' platforms (alt text matters for all but Telegram)."""
+        composer = self._composer
+        return [c.platform for c in composer.checked_channel_infos()] if composer is not None else []
+
     def _text(self) -> str:
         """The main text and each chosen channel's own text (the per-channel tab), one after
         the other: every text that will go out is checked."""
@@ -333,7 +339,7 @@ class ChecklistWidget(QWidget):
             unknown = []
         self._items = [
             source_item(category, text, self.source_reference()),
-            alt_text_item(media),
+            alt_text_item(media, self._platforms()),
             links_item(urls, results),
             spelling_item(unknown, available=self._spelling_available),
             wording,
@@ -506,6 +512,10 @@ class ChecklistWidget(QWidget):
             ("source", "not_needed"): self.tr("No figures or claims that need a source."),
             ("alt_text", "no_images"): self.tr("No images."),
             ("alt_text", "missing"): self.tr("No alt text: {values}. Describe each image in the media pane."),
+            ("alt_text", "not_sent"): self.tr(
+                "No alt text: {values}. The chosen channels show none (Telegram): say in the text what the "
+                "picture shows."
+            ),
             ("alt_text", "weak"): self.tr("The alt text says little (a file name or one word): {values}."),
             ("alt_text", "all"): self.tr("Every image is described."),
             ("links", "no_links"): self.tr("No links."),

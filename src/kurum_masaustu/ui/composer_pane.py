@@ -267,10 +267,17 @@ class ComposerPane(QWidget):
 
     # -- channels -------------------------------------------------------------------------
     def set_channels(self, channels: list[ChannelInfo]) -> None:
-        """One row per channel: chosen or not, its delivery's state, and hand-off where offered."""
+        """One row per channel: chosen or not, its delivery's state, and hand-off where offered.
+        Called again when channels are added, renamed or removed: the open post keeps its choice."""
+        chosen, hand_off = set(self.checked_channels()), self.hand_off_channels()
         self._channels = {channel.id: channel for channel in channels}
         self.channel_box.set_channels(channels)
+        for channel_id, check in self.channel_checks.items():
+            check.setChecked(channel_id in chosen)
+            check.setEnabled(channel_id not in self._locked)
+        self._set_hand_off(hand_off & set(self._channels))
         self._channels_toggled()
+        self.refresh_deliveries()
 
     def checked_channels(self) -> list[int]:
         return self.channel_box.checked()

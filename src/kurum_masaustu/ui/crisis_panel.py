@@ -3,12 +3,16 @@ holding statements and the timeline of what was done."""
 
 from __future__ import annotations
 
+from datetime import datetime
+from pathlib import Path
+
 from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QFormLayout,
     QFrame,
     QHBoxLayout,
@@ -16,6 +20,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QTabWidget,
@@ -25,7 +30,14 @@ from PySide6.QtWidgets import (
 
 from kurum_masaustu.rules.templates import default_label, fill, parse_fields
 from kurum_masaustu.rules.timeutil import to_local
-from kurum_masaustu.services.crisis import CrisisPlan, CrisisService, HoldingStatement, PlanStep, SpikeView
+from kurum_masaustu.services.crisis import (
+    CrisisEpisode,
+    CrisisPlan,
+    CrisisService,
+    HoldingStatement,
+    PlanStep,
+    SpikeView,
+)
 
 
 class CrisisBanner(QFrame):
@@ -176,10 +188,26 @@ class CrisisDialog(QDialog):
         self.chooser.currentIndexChanged.connect(self._show_statement)
 
         # timeline
+        self._episodes: list[CrisisEpisode] = []
+        self.episode_combo = QComboBox()
+        self.episode_combo.setAccessibleName(self.tr("Which crisis"))
+        self.episode_combo.currentIndexChanged.connect(lambda _index: self.show_timeline())
+        self.save_timeline_button = QPushButton(self.tr("Save as a file…"))
+        self.save_timeline_button.setToolTip(
+            self.tr("A plain-text record of this crisis for the report afterwards (what was done, when, by whom).")
+        )
+        self.save_timeline_button.clicked.connect(self.ask_save_timeline)
         self.timeline_view = QPlainTextEdit()
         self.timeline_view.setReadOnly(True)
         self.timeline_view.setAccessibleName(self.tr("Crisis timeline"))
-        self.tabs.addTab(self.timeline_view, self.tr("Timeline"))
+        timeline_bar = QHBoxLayout()
+        timeline_bar.addWidget(self.episode_combo, 1)
+        timeline_bar.addWidget(self.save_timeline_button)
+        timeline_box = QWidget()
+        timeline_layout = QVBoxLayout(timeline_box)
+        timeline_layout.addLayout(timeline_bar)
+        timeline_layout.addWidget(self.timeline_view, 1)
+        self.tabs.addTab(timeline_box, self.tr("Timeline"))
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
@@ -299,6 +327,36 @@ class CrisisDialog(QDialog):
 
     # -- timeline -----------------------------------------------------------------------------
     def load_timeline(self) -> None:
+        """The crises recorded (newest first in the list, the current one chosen) and its entries."""
+        episodes = self._crisis.episodes()
+        self.episode_combo.blockSignals(True)
+        self.episode_combo.clear()
+        for index, episode in enumerate(reversed(episodes)):
+            since = f"{to_local(episode.start):%d.%m.%Y %H:%M}"
+            if episode.end is None:
+                label = self.tr("Current crisis (since {since})").format(since=since)
+            else:
+                label = self.tr("Earlier crisis: {since} – {until}").format(
+                    since=since, until=f"{to_local(episode.end):%d.%m.%Y %H:%M}"
+                )
+            self.episode_combo.addItem(label, len(episodes) - 1 - index)
+        self.episode_combo.blockSignals(False)
+        self._episodes = episodes
+        self.episode_combo.setEnabled(bool(episodes))
+        self.save_timeline_button.setEnabled(bool(episodes))
+        self.show_timeline()
+
+    def chosen_episode(self) -> CrisisEpisode | None:
+        position = self.episode_combo.currentData()
+        return self._episodes[position] if isinstance(position, int) else None
+
+    def show_timeline(self) -> None:
+        lines = self.timeline_lines(self.chosen_episode())
+        self.timeline_view.setPlainText("\n".join(lines) if lines else self.tr("Nothing recorded yet."))
+
+    def timeline_lines(self, episode: CrisisEpisode | None) -> list[str]:
+        if episode is None:
+            return []
         names = {
             "publishing.pause": self.tr("publishing paused"),
             "publishing.resume": self.tr("publishing resumed"),
@@ -312,7 +370,7 @@ class CrisisDialog(QDialog):
             "crisis.spike": self.tr("negative spike detected"),
         }
         lines = []
-        for entry in self._crisis.timeline():
+        for entry in self._crisis.timeline(episode.start, episode.end):
             extra = next(
                 (
                     str(entry.detail[k])
@@ -325,4 +383,42 @@ class CrisisDialog(QDialog):
             lines.append(
                 f"{to_local(entry.at):%d.%m.%Y %H:%M} {entry.actor}: {text}" + (f" — {extra}" if extra else "")
             )
-        self.timeline_view.setPlainText("\n".join(lines) if lines else self.tr("Nothing recorded yet."))
+        return lines
+
+    def ask_save_timeline(self) -> None:
+        episode = self.chosen_episode()
+        if episode is None:
+            return
+        suggested = f"kriz-{to_local(episode.start):%Y-%m-%d}.txt"
+        path, _filter = QFileDialog.getSaveFileName(
+            self, self.tr("Save the crisis timeline"), suggested, self.tr("Text files (*.txt)")
+        )
+        if path:
+            self.save_timeline(Path(path))
+
+    def save_timeline(self, path: Path) -> bool:
+        """Write the chosen crisis's timeline as UTF-8 text (with a BOM, for Notepad); a folder
+        that cannot be written is said in Turkish and nothing on screen is lost."""
+        episode = self.chosen_episode()
+        if episode is None:
+            return False
+        until = f"{to_local(episode.end):%d.%m.%Y %H:%M}" if episode.end is not None else self.tr("now")
+        header = [
+            self.tr("Crisis timeline"),
+            self.tr("Period: {since} – {until}").format(since=f"{to_local(episode.start):%d.%m.%Y %H:%M}", until=until),
+            self.tr("Written: {at}").format(at=f"{datetime.now().astimezone():%d.%m.%Y %H:%M}"),
+            "",
+        ]
+        text = "\r\n".join(header + self.timeline_lines(episode)) + "\r\n"
+        try:
+            path.write_text(text, encoding="utf-8-sig")
+        except OSError as exc:
+            QMessageBox.warning(
+                self,
+                self.windowTitle(),
+                self.tr("The timeline could not be saved to {path} ({reason}).").format(
+                    path=str(path), reason=exc.strerror or exc
+                ),
+            )
+            return False
+        return True

@@ -308,6 +308,12 @@ class InboxPane(QWidget):
         self.reader = QPlainTextEdit()  # plain text: citizen text is never interpreted as markup
         self.reader.setReadOnly(True)
         self.reader.setAccessibleName(self.tr("Selected message"))
+        self.reader.setPlaceholderText(
+            self.tr(
+                "Choose a message to read it here. Comments, mentions and private messages of the "
+                "connected channels gather in this inbox (Publishing → Channels… to connect one)."
+            )
+        )
         self.thread_view = self._plain_view(self.tr("Conversation"))
         self.earlier_view = self._plain_view(self.tr("Earlier messages from this person"))
         self.history_view = self._plain_view(self.tr("History"))
@@ -437,7 +443,7 @@ class InboxPane(QWidget):
         """Channel, type, unit and period (the service filters each with an index)."""
         from sqlalchemy import select
 
-        from kurum_masaustu.store.models import Channel, Unit
+        from kurum_masaustu.store.models import Unit
 
         self.channel_filter = QComboBox()
         self.channel_filter.setAccessibleName(self.tr("Channel filter"))
@@ -459,11 +465,8 @@ class InboxPane(QWidget):
             (self.tr("Last 30 days"), 30),
         ):
             self.period_filter.addItem(label, days)
+        self.reload_channels()
         with self._inbox.sessions() as session:
-            for channel_id, name, platform in session.execute(
-                select(Channel.id, Channel.display_name, Channel.platform).order_by(Channel.id)
-            ):
-                self.channel_filter.addItem(channel_label(name, platform), channel_id)
             for unit_id, name in session.execute(select(Unit.id, Unit.name).order_by(Unit.name)):
                 self.unit_filter.addItem(name, unit_id)
         row = QHBoxLayout()
@@ -471,6 +474,27 @@ class InboxPane(QWidget):
             combo.currentIndexChanged.connect(self.apply_filter)
             row.addWidget(combo, 1)
         return row
+
+    def reload_channels(self) -> None:
+        """The channel filter offers the profile's channels (added, renamed or removed ones too);
+        the chosen one stays chosen while it exists."""
+        from sqlalchemy import select
+
+        from kurum_masaustu.store.models import Channel
+
+        chosen = self.channel_filter.currentData()
+        self.channel_filter.blockSignals(True)
+        while self.channel_filter.count() > 1:
+            self.channel_filter.removeItem(1)
+        with self._inbox.sessions() as session:
+            for channel_id, name, platform in session.execute(
+                select(Channel.id, Channel.display_name, Channel.platform).order_by(Channel.id)
+            ):
+                self.channel_filter.addItem(channel_label(name, platform), channel_id)
+        self.channel_filter.setCurrentIndex(max(0, self.channel_filter.findData(chosen)))
+        self.channel_filter.blockSignals(False)
+        if self.channel_filter.currentData() != chosen:
+            self.apply_filter()  # the chosen channel is gone: show all
 
     def _received_from(self) -> datetime | None:
         days = self.period_filter.currentData()

@@ -142,8 +142,8 @@ class MainWindow(QMainWindow):
         self.status.back_online.connect(self._poke_outbox)
         self.status.back_online.connect(self._take_back_if_paused)
         self.composer.media_changed.connect(self._composer_media_changed)
-        for check in self.composer.channel_checks.values():
-            check.toggled.connect(lambda _on: self.media.set_platforms(self._composer_platforms()))
+        self.composer.channel_box.toggled.connect(lambda: self.media.set_platforms(self._composer_platforms()))
+        self.composer.channel_box.add_channel_requested.connect(self.open_channel_manager)
         self.media.media_updated.connect(self.checklist.media_updated)
 
         self.resize(1440, 900)
@@ -528,7 +528,7 @@ class MainWindow(QMainWindow):
     def after_outbox_run(self, summary: RunSummary) -> None:
         """The outbox worked: show the new states everywhere."""
         if summary.published or summary.failed or summary.reconciled or summary.handed_off or summary.retried:
-            self.calendar.refresh()
+            spawn(self.calendar.refresh_in_background())  # the person may be working in it
             self.outbox.reload()
             self.composer.refresh_deliveries()
             self.refresh_counts()
@@ -649,6 +649,11 @@ class MainWindow(QMainWindow):
         return dialog
 
     def _channels_changed(self) -> None:
+        """A channel was added, connected, renamed or removed: every pane offers the ones there are."""
+        self.composer.set_channels(self.services.posts.channels())
+        self.calendar.reload_filter_choices()
+        self.calendar.refresh()
+        self.inbox.reload_channels()
         self.refresh_channel_warning()
         self._poke_outbox()
 
@@ -708,6 +713,8 @@ class MainWindow(QMainWindow):
                 return
             if choice is False:
                 self.services.outbox.hold_as_drafts([row.delivery_id for row in due])
+            else:  # the person said they may go out late: not asked about again
+                self.services.outbox.approve_late([row.delivery_id for row in due], datetime.now(UTC))
         self.services.pause.resume()
         self.refresh_pause()
         self.calendar.refresh()

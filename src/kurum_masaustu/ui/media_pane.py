@@ -695,8 +695,8 @@ class MediaPane(QWidget):
             name = platform_name(count.platform)
             if not count.supported:
                 parts.append(self.tr("{platform}: not sent (no alt text field)").format(platform=name))
-            elif count.limit is None:
-                parts.append(f"{name} {count.used}")
+            elif count.limit is None:  # Instagram, Facebook: the platform states no limit
+                parts.append(self.tr("{platform} {count} (no stated limit)").format(platform=name, count=count.used))
             else:
                 parts.append(f"{name} {count.used}/{count.limit}" + (" ✖" if count.over else ""))
                 over = over or count.over

@@ -1,6 +1,6 @@
 """Outbox pane: waiting, sending, published (with links) and failed deliveries; retry, cancel;
 and the deliveries waiting for the person: an uncertain one (published? paste its link, or send
-it again) and one whose time passed while the app was closed (publish now, or keep as a draft)."""
+it again) and one that would have gone out too late (publish now, or keep as a draft)."""
 
 from __future__ import annotations
 
@@ -20,9 +20,9 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor, QDesktopServices, QGuiApplication, QShowEvent
 from PySide6.QtWidgets import (
+    QDialog,
     QHBoxLayout,
     QHeaderView,
-    QInputDialog,
     QMessageBox,
     QPushButton,
     QTableView,
@@ -32,9 +32,11 @@ from PySide6.QtWidgets import (
 
 from kurum_masaustu.domain import DeliveryState, Platform
 from kurum_masaustu.rules.missed_slot import late_by
+from kurum_masaustu.rules.permalinks import PermalinkError, Understood
 from kurum_masaustu.rules.timeutil import to_local
 from kurum_masaustu.services.outbox import OutboxRow, OutboxService
-from kurum_masaustu.ui.labels import STATE_SYMBOLS, channel_label, delivery_state_name
+from kurum_masaustu.ui.labels import STATE_SYMBOLS, channel_label, delivery_state_name, platform_name
+from kurum_masaustu.ui.permalink_dialog import PermalinkDialog, refusal_text
 
 COLUMNS = ("state", "when", "channel", "title", "result")
 
@@ -49,12 +51,15 @@ def error_text(code: str | None) -> str:
         "rate_limited": QCoreApplication.translate("Outbox", "Waiting for the platform's rate limit"),
         "transient": QCoreApplication.translate("Outbox", "Temporary problem; will retry"),
         "gave_up": QCoreApplication.translate("Outbox", "Gave up after repeated failures"),
+        "missed_slot": QCoreApplication.translate("Outbox", "Its time passed before it could be sent"),
         "validation": QCoreApplication.translate("Outbox", "The platform refused the post"),
         "uncertain": QCoreApplication.translate(
             "Outbox", "The platform cannot show whether it went out: check the channel"
         ),
     }
     text = known.get(kind, kind)
+    if kind == "missed_slot":  # the row says how late, in the person's language
+        return text
     return f"{text}: {detail}" if detail else text
 
 
@@ -80,6 +85,9 @@ class OutboxModel(QAbstractTableModel):
 
     def row(self, index: QModelIndex) -> OutboxRow:
         return self._rows[index.row()]
+
+    def rows(self) -> list[OutboxRow]:
+        return list(self._rows)
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
@@ -234,7 +242,7 @@ class OutboxPane(QWidget):
 
     def _retry(self) -> None:
         row = self._current()
-        if row is not None and self._service.retry(row.delivery_id):
+        if row is not None and self._service.retry(row.delivery_id, datetime.now(UTC)):
             self.reload()
             self.changed.emit()
 
@@ -252,42 +260,50 @@ class OutboxPane(QWidget):
 
     def _ask_posted(self) -> None:
         row = self._current()
-        if row is None:
-            return
-        link, ok = QInputDialog.getText(
-            self, self.tr("Posted by hand"), self.tr("Paste the link of the post you published:")
-        )
-        if ok:
-            self.mark_posted(row.delivery_id, link)
+        if row is not None:
+            title = self.tr("Posted by hand")
+            self._ask_link(row, title, self.tr("Paste the link of the post you published:"), self.mark_posted)
 
-    def mark_posted(self, delivery_id: int, link: str) -> bool:
+    def mark_posted(self, delivery_id: int, link: str) -> Understood | None:
         return self._record_link(self.tr("Posted by hand"), self._service.mark_posted_by_hand, delivery_id, link)
 
+    def _ask_link(self, row: OutboxRow, title: str, prompt: str, record: Callable[[int, str], object]) -> None:
+        """The link dialog, saying what it understood while the person pastes."""
+        dialog = PermalinkDialog(
+            title,
+            prompt,
+            lambda text: self._service.understand_link(row.delivery_id, text),
+            platform_name(row.platform),
+            self,
+        )
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            record(row.delivery_id, dialog.link())
+
     def _record_link(
-        self, title: str, record: Callable[[int, str, datetime], bool], delivery_id: int, link: str
-    ) -> bool:
-        """Store the link the person pasted; a Turkish message (and nothing changed) if it is none."""
+        self, title: str, record: Callable[[int, str, datetime], Understood | None], delivery_id: int, link: str
+    ) -> Understood | None:
+        """Store the link the person pasted and the post id read from it; a Turkish message (and
+        nothing changed) if it cannot be the channel's post."""
         try:
             done = record(delivery_id, link, datetime.now(UTC))
-        except ValueError:
-            QMessageBox.warning(self, title, self.tr("That is not a web address. It should start with https://"))
-            return False
-        if done:
+        except PermalinkError as refused:
+            row = next((r for r in self.model.rows() if r.delivery_id == delivery_id), None)
+            platform = platform_name(row.platform) if row is not None else ""
+            QMessageBox.warning(self, title, refusal_text(refused, platform))
+            return None
+        if done is not None:
             self.reload()
             self.changed.emit()
         return done
 
     def _ask_confirm(self) -> None:
         row = self._current()
-        if row is None:
-            return
-        prompt = self.tr("Paste the link of the post on %1:").replace("%1", row.channel_name)
-        link, ok = QInputDialog.getText(self, self.tr("It was published"), prompt)
-        if ok:
-            self.confirm_published(row.delivery_id, link)
+        if row is not None:
+            prompt = self.tr("Paste the link of the post on %1:").replace("%1", row.channel_name)
+            self._ask_link(row, self.tr("It was published"), prompt, self.confirm_published)
 
-    def confirm_published(self, delivery_id: int, link: str) -> bool:
-        """The person found an uncertain delivery's post: record where it is."""
+    def confirm_published(self, delivery_id: int, link: str) -> Understood | None:
+        """The person found an uncertain delivery's post: record where it is (and its id)."""
         return self._record_link(self.tr("It was published"), self._service.confirm_published, delivery_id, link)
 
     def _ask_send_again(self) -> None:

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from kurum_masaustu.rules.missed_slot import MissedSlotPolicy, parse_policy
-from kurum_masaustu.rules.policy import Policy, PresetChannel
+from kurum_masaustu.rules.policy import Policy, presets_in_force
 from kurum_masaustu.settings import Settings
 from kurum_masaustu.ui.inbox_settings_page import InboxSettingsPage
 
@@ -98,7 +98,7 @@ class SettingsDialog(QDialog):
         publishing = QGroupBox(self.tr("Publishing"))
         publishing_form = QFormLayout(publishing)
         self.missed_combo = QComboBox()
-        self.missed_combo.setAccessibleName(self.tr("Posts missed while the app was closed"))
+        self.missed_combo.setAccessibleName(self.tr("Posts that would go out late"))
         choices = (
             (MissedSlotPolicy.ASK, self.tr("Ask me for each post")),
             (MissedSlotPolicy.PUBLISH_LATE, self.tr("Publish them late")),
@@ -108,7 +108,11 @@ class SettingsDialog(QDialog):
             self.missed_combo.addItem(text, policy_value.value)
         self.missed_combo.setCurrentIndex(self.missed_combo.findData(parse_policy(settings.missed_slot_policy).value))
         self.missed_combo.setToolTip(
-            self.tr("A post whose time passed while the app was closed or offline. A publishing pause still wins.")
+            self.tr(
+                "A post that could not go out at its time (the app was closed or offline, the channel "
+                "had to be reconnected, publishing was paused, the platform held it) and would now go "
+                "out more than 15 minutes late (plus the interval of a scheduled sync IT set up)."
+            )
         )
         publishing_form.addRow(self.tr("Missed posts:"), self.missed_combo)
         publishing.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
@@ -157,10 +161,11 @@ class SettingsDialog(QDialog):
         if policy.manages("app_ids"):
             ids = policy.get("app_ids")
             rows.append((self.tr("Platform app ids:"), ", ".join(f"{k}: {v}" for k, v in sorted(ids.items()))))
-        if policy.manages("channels"):
-            channels: tuple[PresetChannel, ...] = policy.get("channels")
+        channels = presets_in_force(policy)[0]  # the others are listed with the ignored entries
+        if channels:
             listed = "\n".join(f"{c.platform}: {c.name} {c.handle}".strip() for c in channels)
-            rows.append((self.tr("Preset channels:"), listed))
+            where = self.tr("They are in Publishing → Channels…, where each one is connected.")
+            rows.append((self.tr("Preset channels:"), f"{listed}\n{where}"))
         if policy.manages("sync_interval_minutes"):
             rows.append(
                 (

@@ -79,11 +79,15 @@ class AppStatusBar(QStatusBar):
     def set_outbox_counts(self, counts: dict[DeliveryState, int]) -> None:
         scheduled = counts.get(DeliveryState.SCHEDULED, 0) + counts.get(DeliveryState.PUBLISHING, 0)
         failed = counts.get(DeliveryState.FAILED, 0)
+        # Parked for the person: too late to go out on their own, or not known to have gone out.
+        asking = counts.get(DeliveryState.MISSED, 0) + counts.get(DeliveryState.UNCERTAIN, 0)
         text = self.tr("Outbox: %n scheduled", "", scheduled)
+        if asking:
+            text += " · " + self.tr("%n wait(s) for your decision", "", asking)
         if failed:
             text += " · " + self.tr("%n failed", "", failed)
         self.outbox_label.setText(text)
-        self.outbox_label.setStyleSheet("color: #b42318;" if failed else "")
+        self.outbox_label.setStyleSheet("color: #b42318;" if failed else "color: #9a6700;" if asking else "")
 
     def set_unanswered(self, count: int) -> None:
         self.inbox_label.setText(self.tr("Inbox: %n new", "", count))
