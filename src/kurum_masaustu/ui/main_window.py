@@ -529,7 +529,7 @@ class MainWindow(QMainWindow):
         """The outbox worked: show the new states everywhere."""
         if summary.published or summary.failed or summary.reconciled or summary.handed_off or summary.retried:
             spawn(self.calendar.refresh_in_background())  # the person may be working in it
-            self.outbox.reload()
+            self.outbox.queue_changed()
             self.composer.refresh_deliveries()
             self.refresh_counts()
         if summary.failed:
