@@ -155,3 +155,26 @@ def test_a_short_day_cell_shows_its_first_post_and_how_many_more(
         1 for y in range(image.height()) for x in range(image.width()) if image.pixel(x, y) == chip_colour
     )
     assert chip_pixels > 100
+
+
+def test_a_refresh_after_publishing_reads_in_a_worker_and_keeps_the_place(
+    pane: CalendarPane, services: Services, channel_id: int, qloop: asyncio.AbstractEventLoop
+) -> None:
+    at = datetime(2026, 12, 2, 9, 0, tzinfo=UTC)
+    services.posts.save(PostDraft(body="Kütüphane", channel_ids=[channel_id], scheduled_at=at, schedule=True))
+    pane.show_day(date(2026, 12, 9))
+    [entry] = pane.model.entries_on(date(2026, 12, 2))
+    assert entry.state is DeliveryState.SCHEDULED
+    with services.sessions.begin() as s:
+        s.scalars(select(Delivery)).one().state = DeliveryState.PUBLISHED  # the outbox published it
+    refresh = asyncio.ensure_future(pane.refresh_in_background())
+    assert pane.model.entries_on(date(2026, 12, 2))[0].state is DeliveryState.SCHEDULED  # still the old month
+    qloop.run_until_complete(refresh)
+    assert pane.model.entries_on(date(2026, 12, 2))[0].state is DeliveryState.PUBLISHED
+    assert pane.selected_day() == date(2026, 12, 9)  # the person's place is kept
+
+    # The person moved to another month while it was being read: it is not pulled back.
+    refresh = asyncio.ensure_future(pane.refresh_in_background())
+    pane.show_month(date(2027, 1, 1))
+    qloop.run_until_complete(refresh)
+    assert pane.model.month == date(2027, 1, 1)

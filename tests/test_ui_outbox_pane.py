@@ -203,3 +203,27 @@ def test_the_status_bar_counts_what_waits_for_the_person(qtbot: QtBot) -> None:
     assert bar.outbox_label.text() == "Outbox: 4 scheduled · 3 wait(s) for your decision"
     bar.set_outbox_counts({**counts, DeliveryState.FAILED: 1})
     assert bar.outbox_label.text() == "Outbox: 4 scheduled · 3 wait(s) for your decision · 1 failed"
+
+
+def test_a_queue_change_is_read_in_a_worker_when_seen_and_later_when_not(
+    qtbot: QtBot, qloop: object, services: Services, pane: OutboxPane, uncertain: int
+) -> None:
+    with services.sessions.begin() as s:
+        delivery = s.get(Delivery, uncertain)
+        delivery.state, delivery.published_at = DeliveryState.PUBLISHED, datetime.now(UTC)  # confirmed elsewhere
+    pane.queue_changed()  # the outbox ran; the pane is on screen
+    assert _first_state(pane) is DeliveryState.UNCERTAIN  # still the old rows
+    qtbot.waitUntil(lambda: _first_state(pane) is DeliveryState.PUBLISHED)
+
+    pane.hide()
+    with services.sessions.begin() as s:
+        s.get(Delivery, uncertain).state = DeliveryState.FAILED
+    pane.queue_changed()  # nobody sees it: nothing read now
+    qtbot.wait(50)
+    assert _first_state(pane) is DeliveryState.PUBLISHED
+    pane.show()  # its tab opened again
+    qtbot.waitUntil(lambda: _first_state(pane) is DeliveryState.FAILED)
+
+
+def _first_state(pane: OutboxPane) -> DeliveryState | None:
+    return pane.model.row(pane.model.index(0, 0)).state if pane.model.rowCount() else None

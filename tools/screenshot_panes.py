@@ -106,6 +106,7 @@ def main() -> None:
     window.media.grab().save(str(args.out / f"media-{args.lang}.png"))
     window.close()
     services.close()
+    loop.close()  # waits for the loop's worker threads (Qt aborts at exit if one still runs)
     del translators
 
 

@@ -67,7 +67,7 @@ from kurum_masaustu.ui.calendar_grid import (
 from kurum_masaustu.ui.elided_label import ElidedLabel
 from kurum_masaustu.ui.labels import STATE_SYMBOLS, delivery_state_name
 from kurum_masaustu.ui.plan_dialogs import goal_text, reply_goal_text
-from kurum_masaustu.ui.tasks import alive, in_thread, spawn
+from kurum_masaustu.ui.tasks import alive, in_thread, pause, spawn
 from kurum_masaustu.ui.week_view import WeekModel, WeekView, week_start
 
 if TYPE_CHECKING:
@@ -712,7 +712,7 @@ class CalendarPane(QWidget):
         """The months before and after, made ready in a worker so that paging is instant; only
         after a pause, so that at start-up they do not compete with the first paint."""
         generation, plan_filter = self._generation, self._filter
-        await asyncio.sleep(PREFETCH_DELAY_S)
+        await pause(PREFETCH_DELAY_S)
         if not alive(self) or generation != self._generation:
             return
         for neighbour in (add_months(month, 1), add_months(month, -1)):
@@ -974,6 +974,21 @@ class CalendarPane(QWidget):
         self.forget_loaded_months()
         self.reload_filter_choices()
         self.show_month(select.replace(day=1) if select else self.model.month, select or self.selected_day())
+
+    async def refresh_in_background(self) -> None:
+        """:meth:`refresh` for changes the person did not make just now (the outbox published):
+        the month is read in a worker while the old one stays on screen, then shown at once.
+        A later change, or the person moving elsewhere meanwhile, wins."""
+        self.forget_loaded_months()
+        generation, month, plan_filter = self._generation, self.model.month, self._filter
+        data = await in_thread(self._load_month, month, plan_filter)
+        if not alive(self) or generation != self._generation:
+            return
+        if self.model.month != month or self._filter != plan_filter:
+            return  # moved to another month or filter: it was read there
+        self._remember(month, plan_filter, data)
+        self.reload_filter_choices()
+        self.show_month(month, self.selected_day())
 
     # -- selection --------------------------------------------------------------------------
     def _day_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:

@@ -528,8 +528,8 @@ class MainWindow(QMainWindow):
     def after_outbox_run(self, summary: RunSummary) -> None:
         """The outbox worked: show the new states everywhere."""
         if summary.published or summary.failed or summary.reconciled or summary.handed_off or summary.retried:
-            self.calendar.refresh()
-            self.outbox.reload()
+            spawn(self.calendar.refresh_in_background())  # the person may be working in it
+            self.outbox.queue_changed()
             self.composer.refresh_deliveries()
             self.refresh_counts()
         if summary.failed:

@@ -37,6 +37,7 @@ from kurum_masaustu.rules.timeutil import to_local
 from kurum_masaustu.services.outbox import OutboxRow, OutboxService
 from kurum_masaustu.ui.labels import STATE_SYMBOLS, channel_label, delivery_state_name, platform_name
 from kurum_masaustu.ui.permalink_dialog import PermalinkDialog, refusal_text
+from kurum_masaustu.ui.tasks import alive, in_thread, spawn
 
 COLUMNS = ("state", "when", "channel", "title", "result")
 
@@ -70,8 +71,15 @@ class OutboxModel(QAbstractTableModel):
         self._rows: list[OutboxRow] = []
 
     def reload(self) -> None:
+        self.set_rows(self._service.rows(datetime.now(UTC)))
+
+    def read_rows(self) -> list[OutboxRow]:
+        """The rows as they are now (safe in a worker thread; :meth:`set_rows` shows them)."""
+        return self._service.rows(datetime.now(UTC))
+
+    def set_rows(self, rows: list[OutboxRow]) -> None:
         self.beginResetModel()
-        self._rows = self._service.rows(datetime.now(UTC))
+        self._rows = rows
         self.endResetModel()
 
     def late_text(self, scheduled_at: datetime, now: datetime) -> str:
@@ -199,6 +207,7 @@ class OutboxPane(QWidget):
         self.table.activated.connect(lambda _index: self._open())
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._update_buttons())
         self._loaded = False  # loaded when first shown: it starts behind the inbox tab
+        self._reading = 0  # the newest background read (an older one that ends later is dropped)
         self._update_buttons()
 
     def showEvent(self, event: QShowEvent) -> None:
@@ -219,6 +228,23 @@ class OutboxPane(QWidget):
     def reload(self) -> None:
         self._loaded = True
         self.model.reload()
+        self._update_buttons()
+
+    def queue_changed(self) -> None:
+        """The outbox worked on its own: read the queue in a worker if the pane is in sight,
+        else when its tab is next opened (nothing is read for a pane nobody sees)."""
+        if self.isVisible() and not self.visibleRegion().isEmpty():
+            self._reading += 1
+            spawn(self._read_in_background(self._reading))
+        else:
+            self._loaded = False
+
+    async def _read_in_background(self, reading: int) -> None:
+        rows = await in_thread(self.model.read_rows)
+        if not alive(self) or reading != self._reading:
+            return  # closed, or a newer read is on its way
+        self._loaded = True
+        self.model.set_rows(rows)
         self._update_buttons()
 
     def _current(self) -> OutboxRow | None:

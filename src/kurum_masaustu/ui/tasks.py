@@ -40,6 +40,20 @@ async def in_thread(function: Callable[..., T], *args: Any) -> T:
     return await loop.run_in_executor(None, functools.partial(function, *args))
 
 
+async def pause(seconds: float) -> None:
+    """``asyncio.sleep`` that also works while qasync steps the task outside ``run_forever``
+    (``asyncio.sleep`` asks for a *running* loop and fails there)."""
+    loop = asyncio.get_event_loop()
+    future: asyncio.Future[None] = loop.create_future()
+
+    def wake() -> None:
+        if not future.done():
+            future.set_result(None)
+
+    loop.call_later(seconds, wake)
+    await future
+
+
 def alive(obj: object) -> bool:
     """False once a Qt object's C++ side is gone (a widget closed while its task was waiting)."""
     import shiboken6

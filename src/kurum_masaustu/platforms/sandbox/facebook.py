@@ -15,7 +15,8 @@ Faithful to ``reference/platform_apis.md`` §1 and §10, not to our adapter:
 - Page publishing: ``/feed`` (``message``, ``link``, ``attached_media``, ``published``,
   ``scheduled_publish_time`` 10 min to ``max_schedule_days`` — 30 by default, configurable, as §1.2
   asks — ahead), ``/photos`` (multipart ``source``, ≤ 4 MB, JPEG/PNG/GIF/BMP/TIFF/WebP,
-  ``published=false`` for ``attached_media``), ``/videos`` (MP4/MOV; ``status.video_status``
+  ``published=false`` for ``attached_media``, ``alt_text_custom`` kept and read back as the photo's
+  field of that name, absent when none was sent), ``/videos`` (MP4/MOV; ``status.video_status``
   ``processing`` → ``ready`` or ``error``), ``/comments`` on posts and comments (one level),
   hiding comments (``is_hidden``), deleting, ``scheduled_posts``, ``published_posts``, post
   insights with the 2025/2026 metric names (deprecated ones are ``(#100)`` invalid metrics).
