@@ -48,6 +48,14 @@ DEFAULT_POLICY: Final = MissedSlotPolicy.ASK
 GRACE: Final = timedelta(minutes=15)
 
 
+#: What each policy does with a delivery past the limit.
+_WHEN_LATE: Final = {
+    MissedSlotPolicy.PUBLISH_LATE: SlotDecision.PUBLISH,
+    MissedSlotPolicy.ASK: SlotDecision.ASK,
+    MissedSlotPolicy.DROP: SlotDecision.DROP,
+}
+
+
 def parse_policy(value: object) -> MissedSlotPolicy:
     """The stored setting; anything unknown reads as the default (ask)."""
     try:
@@ -80,11 +88,7 @@ def decide(
     since = due_at if approved_at is None else max(due_at, approved_at)
     if now - since <= grace:
         return SlotDecision.PUBLISH
-    return {
-        MissedSlotPolicy.PUBLISH_LATE: SlotDecision.PUBLISH,
-        MissedSlotPolicy.ASK: SlotDecision.ASK,
-        MissedSlotPolicy.DROP: SlotDecision.DROP,
-    }[policy]
+    return _WHEN_LATE[policy]
 
 
 def late_by(scheduled_at: datetime, now: datetime) -> tuple[str, int]:
