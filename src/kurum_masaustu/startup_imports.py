@@ -53,6 +53,20 @@ QT_FREE_MODULES: tuple[str, ...] = (
     "kurum_masaustu.services.crisis",
     "kurum_masaustu.services.media_facts",
     "kurum_masaustu.services.planning",
+    # Built with the window too (the IT policy, the media pane's frames, the checklist tab):
+    "kurum_masaustu.policy",
+    "kurum_masaustu.media.errors",
+    "kurum_masaustu.media.specs",
+    "kurum_masaustu.rules.missed_slot",
+    "kurum_masaustu.rules.notifications",
+    "kurum_masaustu.rules.permalinks",
+    "kurum_masaustu.rules.presets",
+    "kurum_masaustu.rules.spelling",
+    "kurum_masaustu.services.checklist",
+    "kurum_masaustu.services.links",
+    "kurum_masaustu.services.spelling",
+    "kurum_masaustu.ui",
+    "kurum_masaustu.ui.tasks",
 )
 
 
