@@ -15,7 +15,7 @@ from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QToolButton, QWidget
 
 from kurum_masaustu.paths import Profile
-from kurum_masaustu.rules.backup_age import REMIND_AFTER_DAYS, backup_due, parse_backup_time
+from kurum_masaustu.rules.backup_age import backup_due, parse_backup_time
 from kurum_masaustu.rules.timeutil import to_local
 from kurum_masaustu.services.backup import (
     BackupCancelledError,
@@ -212,13 +212,12 @@ class BackupHint(QToolButton):
         if not backup_due(last_backup_at, now):
             self.hide()
             return
-        self.setText(
-            QCoreApplication.translate("Backup", "No backup for {days} days — back up now").format(
-                days=REMIND_AFTER_DAYS
-            )
-        )
-        if parse_backup_time(last_backup_at) is None:
+        last = parse_backup_time(last_backup_at)
+        if last is None:
             self.setText(QCoreApplication.translate("Backup", "No backup yet — back up now"))
+        else:
+            days = (now - last).days
+            self.setText(self.tr("Last backup %n day(s) ago — back up now", "", days))
         self.setToolTip(
             QCoreApplication.translate(
                 "Backup", "Last backup: {when}. File → Back up… writes one .zip for a USB stick or a network share."
