@@ -214,6 +214,85 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
     </message>
 </context>
 <context>
+    <name>Backup</name>
+    <message>
+        <source>There is not enough free space on the chosen disk. No backup file was left behind.</source>
+        <translation>There is not enough free space on the chosen disk. No backup file was left behind.</translation>
+    </message>
+    <message>
+        <source>The chosen folder cannot be written to (it is read-only or you lack permission). Choose another folder, for example on a USB stick.</source>
+        <translation>The chosen folder cannot be written to (it is read-only or you lack permission). Choose another folder, for example on a USB stick.</translation>
+    </message>
+    <message>
+        <source>This profile has no database to back up yet.</source>
+        <translation>This profile has no database to back up yet.</translation>
+    </message>
+    <message>
+        <source>The database was written by a newer version of Kurum Masaüstü; it was not backed up.</source>
+        <translation>The database was written by a newer version of Kurum Masaüstü; it was not backed up.</translation>
+    </message>
+    <message>
+        <source>The profile's database is not a Kurum Masaüstü database; it was not backed up.</source>
+        <translation>The profile's database is not a Kurum Masaüstü database; it was not backed up.</translation>
+    </message>
+    <message>
+        <source>The profile's database could not be read.</source>
+        <translation>The profile's database could not be read.</translation>
+    </message>
+    <message>
+        <source>The backup could not be written. No backup file was left behind.</source>
+        <translation>The backup could not be written. No backup file was left behind.</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>Never</translation>
+    </message>
+    <message>
+        <source>Back up</source>
+        <translation>Back up</translation>
+    </message>
+    <message>
+        <source>Backup files (*.zip)</source>
+        <translation>Backup files (*.zip)</translation>
+    </message>
+    <message>
+        <source>Writing the backup to {name}…</source>
+        <translation>Writing the backup to {name}…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Writing the backup… {done} of {total}</source>
+        <translation>Writing the backup… {done} of {total}</translation>
+    </message>
+    <message>
+        <source>The backup was cancelled; no file was written.</source>
+        <translation>The backup was cancelled; no file was written.</translation>
+    </message>
+    <message>
+        <source>The backup was written to {path} ({size}, {count} files). Keep it on a USB stick or a network share. Account tokens are not in it: after a restore, reconnect the channels.</source>
+        <translation>The backup was written to {path} ({size}, {count} files). Keep it on a USB stick or a network share. Account tokens are not in it: after a restore, reconnect the channels.</translation>
+    </message>
+    <message>
+        <source>Backup reminder</source>
+        <translation>Backup reminder</translation>
+    </message>
+    <message>
+        <source>No backup for {days} days — back up now</source>
+        <translation>No backup for {days} days — back up now</translation>
+    </message>
+    <message>
+        <source>No backup yet — back up now</source>
+        <translation>No backup yet — back up now</translation>
+    </message>
+    <message>
+        <source>Last backup: {when}. File → Back up… writes one .zip for a USB stick or a network share.</source>
+        <translation>Last backup: {when}. File → Back up… writes one .zip for a USB stick or a network share.</translation>
+    </message>
+</context>
+<context>
     <name>BestTime</name>
     <message>
         <source>Good times on {day}: {hours} (from the engagement of your {count} published posts)</source>
@@ -3334,6 +3413,10 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
         <translation>&amp;Quit</translation>
     </message>
     <message>
+        <source>&amp;Back up…</source>
+        <translation>&amp;Back up…</translation>
+    </message>
+    <message>
         <source>Se&amp;ttings…</source>
         <translation>Se&amp;ttings…</translation>
     </message>
@@ -4551,6 +4634,22 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
     <message>
         <source>Missed posts:</source>
         <translation>Missed posts:</translation>
+    </message>
+    <message>
+        <source>Backup</source>
+        <translation>Backup</translation>
+    </message>
+    <message>
+        <source>Last backup</source>
+        <translation>Last backup</translation>
+    </message>
+    <message>
+        <source>Last backup:</source>
+        <translation>Last backup:</translation>
+    </message>
+    <message>
+        <source>File → Back up… writes the plan, posts, media, inbox history and audit log to one .zip file. Account tokens are never in it.</source>
+        <translation>File → Back up… writes the plan, posts, media, inbox history and audit log to one .zip file. Account tokens are never in it.</translation>
     </message>
     <message>
         <source>Managed by your IT department</source>

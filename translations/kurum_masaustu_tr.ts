@@ -210,6 +210,85 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     </message>
 </context>
 <context>
+    <name>Backup</name>
+    <message>
+        <source>There is not enough free space on the chosen disk. No backup file was left behind.</source>
+        <translation>Seçilen diskte yeterli boş yer yok. Yarım yedek dosyası bırakılmadı.</translation>
+    </message>
+    <message>
+        <source>The chosen folder cannot be written to (it is read-only or you lack permission). Choose another folder, for example on a USB stick.</source>
+        <translation>Seçilen klasöre yazılamıyor (salt okunur ya da izniniz yok). Başka bir klasör seçin, örneğin bir USB bellek.</translation>
+    </message>
+    <message>
+        <source>This profile has no database to back up yet.</source>
+        <translation>Bu profilde henüz yedeklenecek bir veritabanı yok.</translation>
+    </message>
+    <message>
+        <source>The database was written by a newer version of Kurum Masaüstü; it was not backed up.</source>
+        <translation>Veritabanı Kurum Masaüstü'nün daha yeni bir sürümüyle yazılmış; yedeklenmedi.</translation>
+    </message>
+    <message>
+        <source>The profile's database is not a Kurum Masaüstü database; it was not backed up.</source>
+        <translation>Profildeki veritabanı bir Kurum Masaüstü veritabanı değil; yedeklenmedi.</translation>
+    </message>
+    <message>
+        <source>The profile's database could not be read.</source>
+        <translation>Profildeki veritabanı okunamadı.</translation>
+    </message>
+    <message>
+        <source>The backup could not be written. No backup file was left behind.</source>
+        <translation>Yedek yazılamadı. Yarım yedek dosyası bırakılmadı.</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>Hiç alınmadı</translation>
+    </message>
+    <message>
+        <source>Back up</source>
+        <translation>Yedek al</translation>
+    </message>
+    <message>
+        <source>Backup files (*.zip)</source>
+        <translation>Yedek dosyaları (*.zip)</translation>
+    </message>
+    <message>
+        <source>Writing the backup to {name}…</source>
+        <translation>Yedek {name} dosyasına yazılıyor…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Vazgeç</translation>
+    </message>
+    <message>
+        <source>Writing the backup… {done} of {total}</source>
+        <translation>Yedek yazılıyor… {total} içinden {done}</translation>
+    </message>
+    <message>
+        <source>The backup was cancelled; no file was written.</source>
+        <translation>Yedekleme durduruldu; hiçbir dosya yazılmadı.</translation>
+    </message>
+    <message>
+        <source>The backup was written to {path} ({size}, {count} files). Keep it on a USB stick or a network share. Account tokens are not in it: after a restore, reconnect the channels.</source>
+        <translation>Yedek yazıldı: {path} ({size}, {count} dosya). Bir USB bellekte ya da ağ klasöründe saklayın. Hesapların erişim anahtarları yedekte yoktur: geri yükledikten sonra kanalları yeniden bağlayın.</translation>
+    </message>
+    <message>
+        <source>Backup reminder</source>
+        <translation>Yedek hatırlatması</translation>
+    </message>
+    <message>
+        <source>No backup for {days} days — back up now</source>
+        <translation>{days} gündür yedek alınmadı — şimdi yedek alın</translation>
+    </message>
+    <message>
+        <source>No backup yet — back up now</source>
+        <translation>Henüz yedek alınmadı — şimdi yedek alın</translation>
+    </message>
+    <message>
+        <source>Last backup: {when}. File → Back up… writes one .zip for a USB stick or a network share.</source>
+        <translation>Son yedek: {when}. Dosya → Yedek al… USB bellek ya da ağ klasörü için tek bir .zip dosyası yazar.</translation>
+    </message>
+</context>
+<context>
     <name>BestTime</name>
     <message>
         <source>Good times on {day}: {hours} (from the engagement of your {count} published posts)</source>
@@ -556,7 +635,7 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     </message>
     <message>
         <source>Cancel</source>
-        <translation>İptal</translation>
+        <translation>Vazgeç</translation>
     </message>
     <message>
         <source>managed by IT</source>
@@ -1472,7 +1551,7 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     </message>
     <message>
         <source>Cancel</source>
-        <translation>İptal</translation>
+        <translation>Vazgeç</translation>
     </message>
     <message>
         <source>Set by IT management; it cannot be changed here.</source>
@@ -3310,6 +3389,10 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
         <translation>Çı&amp;kış</translation>
     </message>
     <message>
+        <source>&amp;Back up…</source>
+        <translation>&amp;Yedek al…</translation>
+    </message>
+    <message>
         <source>Se&amp;ttings…</source>
         <translation>&amp;Ayarlar…</translation>
     </message>
@@ -4517,6 +4600,22 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     <message>
         <source>Missed posts:</source>
         <translation>Zamanı geçen gönderiler:</translation>
+    </message>
+    <message>
+        <source>Backup</source>
+        <translation>Yedekleme</translation>
+    </message>
+    <message>
+        <source>Last backup</source>
+        <translation>Son yedek</translation>
+    </message>
+    <message>
+        <source>Last backup:</source>
+        <translation>Son yedek:</translation>
+    </message>
+    <message>
+        <source>File → Back up… writes the plan, posts, media, inbox history and audit log to one .zip file. Account tokens are never in it.</source>
+        <translation>Dosya → Yedek al… planı, gönderileri, medyayı, gelen kutusu geçmişini ve işlem kaydını tek bir .zip dosyasına yazar. Hesapların erişim anahtarları asla yedeğe girmez.</translation>
     </message>
     <message>
         <source>Managed by your IT department</source>
