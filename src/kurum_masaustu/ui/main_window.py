@@ -109,7 +109,12 @@ class MainWindow(QMainWindow):
         self.inbox_dock.raise_()
         self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
         self.resizeDocks([self.composer_dock], [440], Qt.Orientation.Horizontal)
-        self.resizeDocks([self.composer_dock, self.media_dock], [520, 300], Qt.Orientation.Vertical)
+        # The composer with all its channel rows where the screen allows (they scroll on a short
+        # screen), the media preview below it.
+        composer = self.composer
+        rows_hidden = composer.channel_box.sizeHint().height() - composer.channel_scroll.minimumHeight()
+        composer_height = composer.minimumSizeHint().height() + max(0, rows_hidden) + 36
+        self.resizeDocks([self.composer_dock, self.media_dock], [composer_height, 180], Qt.Orientation.Vertical)
         self.resizeDocks([self.inbox_dock], [250], Qt.Orientation.Vertical)
 
         self.status = AppStatusBar(self)
