@@ -158,6 +158,34 @@ def test_a_cancelled_backup_leaves_no_file(
     assert list(folder.iterdir()) == []
 
 
+def test_a_write_that_fails_midway_leaves_no_file_and_says_why(
+    live: tuple[Profile, Services, CredentialStore, int], tmp_path: Path
+) -> None:
+    """A file-size limit (as on a FAT32 USB stick) stops the zip midway: no partial file, Turkish reason."""
+    import resource
+    import signal
+
+    profile = live[0]
+    big = profile.media_dir / "ff" / ("f" * 64 + ".jpg")
+    big.parent.mkdir(parents=True, exist_ok=True)
+    big.write_bytes(bytes(range(256)) * 12_000)  # ≈3 MB that does not compress away
+    folder = tmp_path / "fat32"
+    folder.mkdir()
+    limit = profile.database.stat().st_size + 512_000  # the database copy fits, the zip does not
+    soft, hard = resource.getrlimit(resource.RLIMIT_FSIZE)
+    previous = signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+    resource.setrlimit(resource.RLIMIT_FSIZE, (limit, hard))
+    try:
+        with pytest.raises(BackupError) as failed:
+            write_backup(profile, folder / "yedek.zip")
+    finally:
+        resource.setrlimit(resource.RLIMIT_FSIZE, (soft, hard))
+        signal.signal(signal.SIGXFSZ, previous)
+    assert failed.value.code == "too_large"
+    assert "4 GB" in message_tr(failed.value)
+    assert list(folder.iterdir()) == []
+
+
 def _rezip(source: Path, target: Path, change: dict[str, bytes], fix_manifest: bool) -> None:
     """A copy of ``source`` with some members replaced (and the manifest's hashes updated or not)."""
     with zipfile.ZipFile(source) as old:

@@ -63,7 +63,7 @@ class BackupError(Exception):
     """A backup or restore that did not happen; nothing was left behind.
 
     ``code`` says why (the UI translates it; :func:`message_tr` gives the Turkish text for the CLI):
-    ``no_profile``, ``no_space``, ``read_only``, ``write_failed``, ``read_failed``, ``not_a_backup``,
+    ``no_profile``, ``no_space``, ``too_large``, ``read_only``, ``write_failed``, ``read_failed``, ``not_a_backup``,
     ``damaged``, ``newer``, ``not_ours``, ``not_empty``.
     """
 
@@ -136,6 +136,8 @@ def _snapshot_database(source_path: Path, target: Path, cancelled: Cancelled) ->
 
 
 def _write_error(exc: OSError, target: Path) -> BackupError:
+    if exc.errno == errno.EFBIG:  # e.g. a FAT32 USB stick: no file over 4 GB
+        return BackupError("too_large", target, str(exc.strerror or exc))
     if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", -1)):
         return BackupError("no_space", target, str(exc.strerror or exc))
     if exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM) or isinstance(exc, PermissionError):
@@ -201,6 +203,8 @@ def write_backup(
         try:
             _snapshot_database(profile.database, snapshot, stop)
         except sqlite3.Error as exc:
+            if getattr(exc, "sqlite_errorcode", None) == sqlite3.SQLITE_FULL:  # the temp folder's disk
+                raise BackupError("no_space", Path(scratch), str(exc)) from exc
             raise BackupError("read_failed", profile.database, str(exc)) from exc
         except OSError as exc:
             raise _write_error(exc, Path(scratch)) from exc
@@ -452,6 +456,10 @@ def message_tr(exc: BackupError) -> str:
     texts = {
         "no_profile": "Yedeklenecek profil bulunamadı (içinde kurum.sqlite3 yok)",
         "no_space": "Hedef diskte yer kalmadı; yedek yazılamadı, yarım dosya bırakılmadı",
+        "too_large": (
+            "Yedek bu disk için fazla büyük (FAT32 biçimli USB bellekler 4 GB'tan büyük dosya alamaz); "
+            "yarım dosya bırakılmadı. NTFS ya da exFAT biçimli bir disk seçin"
+        ),
         "read_only": "Hedef klasöre yazılamıyor (salt okunur ya da izin yok); yedek yazılmadı",
         "write_failed": "Yedek yazılamadı; yarım dosya bırakılmadı",
         "read_failed": "Dosya okunamadı",

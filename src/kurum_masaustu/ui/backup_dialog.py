@@ -45,6 +45,11 @@ def backup_error_text(exc: BackupError) -> str:
         "no_space": QCoreApplication.translate(
             "Backup", "There is not enough free space on the chosen disk. No backup file was left behind."
         ),
+        "too_large": QCoreApplication.translate(
+            "Backup",
+            "The backup is too large for this disk (a FAT32 USB stick takes no file over 4 GB). "
+            "No backup file was left behind. Choose a disk formatted as NTFS or exFAT.",
+        ),
         "read_only": QCoreApplication.translate(
             "Backup",
             "The chosen folder cannot be written to (it is read-only or you lack permission). "
