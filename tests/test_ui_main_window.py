@@ -393,6 +393,27 @@ def test_without_channels_the_composer_offers_to_add_one(
     manager.close()
 
 
+def test_the_window_fits_a_1366_by_768_laptop_screen(
+    qtbot: QtBot, qloop: asyncio.AbstractEventLoop, services: Services
+) -> None:
+    with services.sessions.begin() as s:  # eight channels, as in a municipality with every platform
+        s.add_all(Channel(platform=Platform.MASTODON, display_name=f"Kanal {n}", handle=f"@k{n}") for n in range(8))
+    window = MainWindow(services)
+    qtbot.addWidget(window)
+    window.resize(1440, 900)
+    window.show()
+    qtbot.waitExposed(window)
+    # 768 px less the Windows taskbar (40) and the title bar (≈30).
+    assert window.minimumSizeHint().height() <= 768 - 40 - 30
+    assert window.minimumSizeHint().width() <= 1366
+    rows = window.composer.channel_scroll
+    assert not rows.verticalScrollBar().isVisible()  # at 1440 × 900 every channel row shows
+    window.resize(1366, 690)
+    qtbot.waitUntil(lambda: window.height() == 690)
+    qtbot.waitUntil(lambda: rows.verticalScrollBar().isVisible())  # short: the rows scroll
+    assert not window.composer.schedule_button.visibleRegion().isEmpty()  # still reachable
+
+
 def test_previews_show_counts_and_block_scheduling_a_text_too_long_for_x(
     window: MainWindow, services: Services, channels: list[int]
 ) -> None:

@@ -93,6 +93,20 @@ def _add_commands(parser: argparse.ArgumentParser) -> None:
     )
     plan_import.add_argument("--wait", type=float, default=0, metavar="SN", help="profil meşgulse bu kadar bekle")
 
+    backup = commands.add_parser(
+        "backup",
+        parents=[common],
+        help="profilin yedeğini tek bir .zip dosyasına yaz (pencere açıkken de olur) / back up the profile",
+    )
+    backup.add_argument("--out", required=True, type=Path, metavar="DOSYA.zip", help="yazılacak yedek dosyası")
+    restore = commands.add_parser(
+        "restore", help="yedeği boş ya da yeni bir profil klasörüne geri yükle / restore a backup"
+    )
+    restore.add_argument("file", type=Path, metavar="DOSYA.zip", help="geri yüklenecek yedek")
+    restore.add_argument(
+        "--profile", required=True, type=Path, metavar="YENİ_KLASÖR", help="boş ya da henüz olmayan profil klasörü"
+    )
+
 
 EXPORT_FORMATS = ("ics", "pdf")
 
@@ -126,6 +140,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from kurum_masaustu.import_command import run_import
 
         return run_import(args)
+    if args.command in ("backup", "restore"):
+        from kurum_masaustu.backup_command import run_backup, run_restore
+
+        return run_backup(args) if args.command == "backup" else run_restore(args)
     if args.command is not None:
         from kurum_masaustu.commands import run_command
 

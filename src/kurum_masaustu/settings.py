@@ -48,6 +48,8 @@ class Settings:
     notify_new_messages: bool = True
     notify_outside_hours: bool = False
     notify_failures: bool = True
+    #: When the last full backup (File → Back up…, or ``kurum-masaustu backup``) was written: ISO UTC or "".
+    last_backup_at: str = ""
 
     @classmethod
     def load(cls, path: Path) -> Settings:

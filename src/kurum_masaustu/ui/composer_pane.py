@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
     QFormLayout,
+    QFrame,
     QHBoxLayout,
     QInputDialog,
     QLabel,
@@ -25,6 +26,8 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
+    QSizePolicy,
     QTabWidget,
     QToolButton,
     QVBoxLayout,
@@ -231,7 +234,16 @@ class ComposerPane(QWidget):
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.suggestions)
         layout.addWidget(self.counter_label)
-        layout.addWidget(self.channel_box)
+        # The channel rows scroll when the window is short (a 1366 × 768 laptop screen): without
+        # this the composer alone needed ≈630 px and the window could not be shorter than ≈790.
+        self.channel_scroll = QScrollArea()
+        self.channel_scroll.setWidget(self.channel_box)
+        self.channel_scroll.setWidgetResizable(True)
+        self.channel_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.channel_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.channel_scroll.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        self.channel_scroll.setMinimumHeight(self.fontMetrics().height() * 5)
+        layout.addWidget(self.channel_scroll)
         layout.addWidget(self.media_list)
         layout.addLayout(media_buttons)
         layout.addWidget(self.message_label)

@@ -41,6 +41,7 @@ if TYPE_CHECKING:
     from kurum_masaustu.services.crisis import CrisisService, SpikeView
     from kurum_masaustu.services.planning import CampaignInfo
     from kurum_masaustu.services.templates import TemplateRecord
+    from kurum_masaustu.ui.backup_dialog import BackupHint
     from kurum_masaustu.ui.channel_manager import ChannelManagerDialog
     from kurum_masaustu.ui.crisis_panel import CrisisDialog
     from kurum_masaustu.ui.tray import TrayNotifier
@@ -92,6 +93,7 @@ class MainWindow(QMainWindow):
         self.notifier: TrayNotifier | None = None  # made after the first paint
         self._notifying = self._notify_again = False
         self._last_spike: object = None
+        self.backup_hint: BackupHint | None = None  # made after the first paint
         self.composer_dock = self._dock(
             "composerDock", self.tr("Composer"), self.composer, Qt.DockWidgetArea.RightDockWidgetArea
         )
@@ -107,7 +109,12 @@ class MainWindow(QMainWindow):
         self.inbox_dock.raise_()
         self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
         self.resizeDocks([self.composer_dock], [440], Qt.Orientation.Horizontal)
-        self.resizeDocks([self.composer_dock, self.media_dock], [520, 300], Qt.Orientation.Vertical)
+        # The composer with all its channel rows where the screen allows (they scroll on a short
+        # screen), the media preview below it.
+        composer = self.composer
+        rows_hidden = composer.channel_box.sizeHint().height() - composer.channel_scroll.minimumHeight()
+        composer_height = composer.minimumSizeHint().height() + max(0, rows_hidden) + 36
+        self.resizeDocks([self.composer_dock, self.media_dock], [composer_height, 180], Qt.Orientation.Vertical)
         self.resizeDocks([self.inbox_dock], [250], Qt.Orientation.Vertical)
 
         self.status = AppStatusBar(self)
@@ -201,6 +208,9 @@ class MainWindow(QMainWindow):
         quit_action.triggered.connect(self.close)
         file_menu.addActions([new_action, save_action])
         file_menu.addSeparator()
+        self.backup_action = QAction(self.tr("&Back up…"), self)
+        self.backup_action.triggered.connect(self.back_up)
+        file_menu.addAction(self.backup_action)
         settings_action = QAction(self.tr("Se&ttings…"), self)
         settings_action.triggered.connect(self._settings)
         file_menu.addAction(settings_action)
@@ -773,6 +783,37 @@ class MainWindow(QMainWindow):
         spawn(self._load_dictionary())
         self.refresh_channel_warning()
         spawn(self.check_crisis())
+        self._show_backup_hint()
+
+    # -- backup -----------------------------------------------------------------------------
+    def _show_backup_hint(self) -> None:
+        """The quiet reminder in the status bar when the last backup is 30 days old (or none yet)."""
+        from kurum_masaustu.ui.backup_dialog import BackupHint
+
+        if self.backup_hint is None:
+            self.backup_hint = BackupHint()
+            self.backup_hint.requested.connect(self.back_up)
+            self.status.addPermanentWidget(self.backup_hint)
+        self.backup_hint.update_for(self.services.settings.last_backup_at, datetime.now(UTC))
+
+    def back_up(self) -> None:
+        """File → Back up…: ask where, then write the backup in a worker thread."""
+        from kurum_masaustu.ui.backup_dialog import ask_backup_path
+
+        target = ask_backup_path(self)
+        if target is not None:
+            spawn(self.write_backup(target))
+
+    async def write_backup(self, target: Path) -> None:
+        from kurum_masaustu.ui.backup_dialog import run_backup
+
+        self.backup_action.setEnabled(False)
+        try:
+            await run_backup(self, self.services.profile, self.services.settings, target)
+        finally:
+            if alive(self):
+                self.backup_action.setEnabled(True)
+                self._show_backup_hint()
 
     async def _load_dictionary(self) -> None:
         """Read the spelling dictionary (about a second) before the first check needs it."""

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from kurum_masaustu.rules.missed_slot import MissedSlotPolicy, parse_policy
 from kurum_masaustu.rules.policy import Policy, presets_in_force
 from kurum_masaustu.settings import Settings
+from kurum_masaustu.ui.backup_dialog import last_backup_text
 from kurum_masaustu.ui.inbox_settings_page import InboxSettingsPage
 
 log = logging.getLogger(__name__)
@@ -117,6 +118,22 @@ class SettingsDialog(QDialog):
         publishing_form.addRow(self.tr("Missed posts:"), self.missed_combo)
         publishing.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         layout.addWidget(publishing)
+
+        backup = QGroupBox(self.tr("Backup"))
+        backup_form = QFormLayout(backup)
+        self.last_backup_label = _plain_label(last_backup_text(settings.last_backup_at))
+        self.last_backup_label.setAccessibleName(self.tr("Last backup"))
+        backup_form.addRow(self.tr("Last backup:"), self.last_backup_label)
+        backup_form.addRow(
+            _plain_label(
+                self.tr(
+                    "File → Back up… writes the plan, posts, media, inbox history and audit log to one .zip "
+                    "file. Account tokens are never in it."
+                )
+            )
+        )
+        backup.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        layout.addWidget(backup)
 
         self.managed_box = QGroupBox(self.tr("Managed by your IT department"))
         managed = QFormLayout(self.managed_box)
