@@ -6,19 +6,26 @@
 #
 #  0. a bad IT property (SYNC_INTERVAL_MINUTES=2) is refused before anything is installed;
 #  1. silent install of dist/kurum-masaustu-<version>-x64.msi with IT properties (PROXY,
-#     PROVINCE, SYNC_INTERVAL_MINUTES); files, ARP entry, shortcut to the branded launcher, the
-#     policy registry values (only those given), the scheduled sync task;
+#     PROVINCE, SYNC_INTERVAL_MINUTES, and the JSON ones CHANNELS and APP_IDS), typed as IT types
+#     them in cmd.exe (a .bat: quoted values, inner quotes doubled); files, ARP entry, shortcut to
+#     the branded launcher, the policy registry values (only those given), the scheduled sync task;
 #  2. the policy as the installed app reads it (registry + a %ProgramData% policy.json with bad
-#     keys: reported, the rest applied); the launcher's version resource and icon;
+#     keys: reported, the rest applied); Wine's msiexec drops every double quote from a
+#     command-line property value (see below), so CHANNELS/APP_IDS arrive as broken JSON: the app
+#     must report them and start; then the exact JSON is written as a GPO would (reg add) and the
+#     app must read the preset channel and the app id; the launcher's version resource and icon;
 #  3. the installed app renders its demo window to PNG (python.exe, and the launcher with a
 #     broken policy.json), checked; every module of the app and every .pyd imports; what the
 #     trimmed payload keeps on purpose works (Qt's Turkish strings, JPEG/GIF/WebP/PNG decoding,
 #     the SVG icon, the Windows style, the About dialog with the notices: qt_probe.py);
 #  4. a profile (--demo --profile in %LOCALAPPDATA%) and a keyring entry (the app's own
-#     CredentialStore → WinVaultKeyring) are created; nothing may be written in Program Files;
+#     CredentialStore → WinVaultKeyring) are created; the installed CLI (`channel list --json`)
+#     on a fresh profile creates the preset channel — awaiting connection, managed by IT, no
+#     keyring entry — and a second run creates no duplicate; nothing may be written in Program Files;
 #  5. silent upgrade, while the app is running, to a higher version signed with a throwaway
 #     certificate (signature verified): one ARP entry, the profile and the keyring entry
-#     unchanged, the upgraded app opens the profile; then a downgrade is refused;
+#     unchanged, the upgraded app opens the profile and still has the one preset channel;
+#     then a downgrade is refused;
 #  6. silent uninstall: no file left in Program Files, ARP entry, shortcut, policy values and
 #     task gone; the profile, the keyring entry and IT's policy.json still there.
 #
@@ -31,7 +38,13 @@
 #   - WINEDLLOVERRIDES _wmi.pyd=d: the same _wmi block for processes started without wine_run.py
 #     (the launcher, the MSI's custom actions);
 #   - a private Xvfb: with Wine's null display driver no window can be created and
-#     QApplication.quit() never returns.
+#     QApplication.quit() never returns;
+#   - `reg add` of CHANNELS/APP_IDS after each msiexec: Wine 8's msi_parse_command_line ends with
+#     remove_quotes(), which deletes every '"' from a command-line property value, so no JSON can
+#     pass through Wine's msiexec (Windows keeps the doubled quotes: the Command-Line Options page
+#     of the Windows Installer docs, PROPERTY="Embedded ""Quotes"" White Space"). The harness
+#     checks that the MSI wrote exactly the quote-less text Wine gives it, then writes the exact
+#     JSON as a GPO would.
 # Artifacts: build/windows/smoke/.
 # KEEP_WINEPREFIX=1 keeps the prefix for a look afterwards.
 set -euo pipefail
@@ -188,6 +201,38 @@ find_shortcuts() { find "$WINEPREFIX/drive_c" -name "$APP_NAME.lnk" 2>/dev/null 
 POLICY_KEY='Software\Policies\Kurum Masaustu'
 TASK_FILE="$WINEPREFIX/drive_c/windows/system32/tasks/Kurum Masaustu/Sync"
 IT_PROPERTIES=(PROXY=http://vekil.kurum.local:8080 PROVINCE=Izmir SYNC_INTERVAL_MINUTES=15)
+# The JSON properties, as IT would give them: one Mastodon preset and an X client id (public ids,
+# no secret). Compact JSON: no blank outside the strings, so the value is one argument in cmd.exe.
+CHANNELS_JSON='[{"platform":"mastodon","name":"Belediye Mastodon","base_url":"https://sosyal.example","handle":"@belediye@sosyal.example"}]'
+APP_IDS_JSON='{"x":"a3VydW0tbWFzYXVzdHUtc21va2U6MTpjaQ"}'
+msi_quoted() { local v=${1//\"/\"\"}; printf '"%s"' "$v"; }  # MSI's rule: "…", inner quotes doubled
+# msiexec /i as IT types it in cmd.exe, from a .bat run by cmd /c (the command line reaches
+# msiexec exactly as written; passing it as Unix argv would make Wine re-quote it with \").
+it_msiexec() {  # it_msiexec MSI NAME → $OUT/NAME.bat, $OUT/NAME.log; the exit code is msiexec's
+  local bat=$OUT/$2.bat
+  printf '@echo off\r\nmsiexec /i "%s" /qn /l*v "%s" %s CHANNELS=%s APP_IDS=%s\r\nexit /b %%ERRORLEVEL%%\r\n' \
+    "$(winpath "$1")" "$(winpath "$OUT/$2.log")" "${IT_PROPERTIES[*]}" \
+    "$(msi_quoted "$CHANNELS_JSON")" "$(msi_quoted "$APP_IDS_JSON")" > "$bat"
+  wrun 600 cmd /c "$(winpath "$bat")"
+}
+# The policy values the MSI must write: exactly the properties given (STRIPPED=1: with every '"'
+# removed, which is what Wine's msiexec passes on).
+expected_policy_values() {
+  "$PY" - "$1" "$CHANNELS_JSON" "$APP_IDS_JSON" <<'PYEXPECT'
+import json, sys
+channels, app_ids = (v.replace('"', "") if sys.argv[1] == "1" else v for v in sys.argv[2:4])
+print(json.dumps({"APP_IDS": app_ids, "CHANNELS": channels, "PROVINCE": "Izmir",
+                  "PROXY": "http://vekil.kurum.local:8080", "SYNC_INTERVAL_MINUTES": "15"}, ensure_ascii=False, sort_keys=True))
+PYEXPECT
+}
+# What a GPO (Registry preference, REG_SZ) writes: the JSON itself, no doubling.
+gpo_json_values() {
+  wrun 60 reg add "HKLM\\$POLICY_KEY" /v CHANNELS /t REG_SZ /d "$CHANNELS_JSON" /f > /dev/null || fail "reg add CHANNELS"
+  wrun 60 reg add "HKLM\\$POLICY_KEY" /v APP_IDS /t REG_SZ /d "$APP_IDS_JSON" /f > /dev/null || fail "reg add APP_IDS"
+  wineserver -w
+  [ "$("$PY" "$HARNESS/smoke_checks.py" reg-values "$WINEPREFIX" HKLM "$POLICY_KEY")" = "$(expected_policy_values 0)" ] \
+    || fail "the policy values written as a GPO would are not the JSON given"
+}
 
 # ---------------------------------------------------------------- bad IT property
 step_start "install with SYNC_INTERVAL_MINUTES=2: refused"
@@ -199,7 +244,8 @@ step_end
 [ "$rc" -ne 0 ] || fail "an out-of-range SYNC_INTERVAL_MINUTES was accepted"
 # Wine's msiexec does not write a launch condition's message into the log (Windows does, and
 # shows it): check that LaunchConditions stopped the install, and the message the MSI carries.
-launch_conditions_failed() { tr -d '\0' < "$1" | grep -a -q -E 'Action ended [0-9:]+: LaunchConditions\. Return value [^1]'; }
+# (no grep -q: it would stop reading early, tr would die of SIGPIPE and pipefail fail the check)
+launch_conditions_failed() { tr -d '\0' < "$1" | grep -a -E 'Action ended [0-9:]+: LaunchConditions\. Return value [^1]' > /dev/null; }
 launch_conditions_failed "$OUT/bad-property.log" || fail "the install was not stopped by its launch conditions (log: $OUT/bad-property.log)"
 msiinfo export "$MSI1" LaunchCondition > "$OUT/msi-launch-conditions.idt"
 grep -q 'must be 5 to 1440 minutes' "$OUT/msi-launch-conditions.idt" || fail "the MSI lacks the SYNC_INTERVAL_MINUTES message"
@@ -207,10 +253,9 @@ grep -q 'must be 5 to 1440 minutes' "$OUT/msi-launch-conditions.idt" || fail "th
 echo "refused by the launch conditions, msiexec exit code $rc (1603 mod 256 = 67); message: $(grep -o '[^	]*must be 5 to 1440 minutes.' "$OUT/msi-launch-conditions.idt")"
 
 # ---------------------------------------------------------------- install
-step_start "install $V1 (msiexec /i /qn ${IT_PROPERTIES[*]})"
+step_start "install $V1 (msiexec /i /qn ${IT_PROPERTIES[*]} CHANNELS=… APP_IDS=…, from cmd)"
 rc=0
-wrun 600 msiexec /i "$(winpath "$MSI1")" /qn /l*v "$(winpath "$OUT/install.log")" "${IT_PROPERTIES[@]}" \
-  > "$OUT/msiexec-install.out" || rc=$?
+it_msiexec "$MSI1" install > "$OUT/msiexec-install.out" || rc=$?
 wineserver -w
 step_end
 [ "$rc" -eq 0 ] || fail "msiexec /i returned $rc (log: $OUT/install.log)"
@@ -232,8 +277,16 @@ echo "shortcut: ${SHORTCUT#"$WINEPREFIX"/}"
 grep -a -q 'kurum-masaustu.exe' "$SHORTCUT" || fail "the shortcut does not start kurum-masaustu.exe"
 policy_values=$("$PY" "$HARNESS/smoke_checks.py" reg-values "$WINEPREFIX" HKLM "$POLICY_KEY")
 echo "HKLM\\$POLICY_KEY: $policy_values"
-[ "$policy_values" = '{"PROVINCE": "Izmir", "PROXY": "http://vekil.kurum.local:8080", "SYNC_INTERVAL_MINUTES": "15"}' ] \
-  || fail "the policy registry values are not exactly the properties given"
+if [ "$policy_values" = "$(expected_policy_values 0)" ]; then
+  WINE_STRIPS_QUOTES=0
+  echo "policy values: exactly the properties given, JSON included"
+elif [ "$policy_values" = "$(expected_policy_values 1)" ]; then
+  WINE_STRIPS_QUOTES=1
+  echo "policy values: exactly the properties given, except that Wine's msiexec removed every '\"' from"
+  echo "  CHANNELS and APP_IDS (msi_parse_command_line → remove_quotes); Windows keeps them"
+else
+  fail "the policy registry values are not exactly the properties given"
+fi
 [ -f "$TASK_FILE" ] || fail "no scheduled task \\Kurum Masaustu\\Sync"
 grep -q 'IgnoreNew' "$TASK_FILE" && grep -q 'Kurum Masaüstü: zamanı gelen' "$TASK_FILE" || fail "the task is not ours"
 echo "scheduled task: C:\\windows\\system32\\tasks\\Kurum Masaustu\\Sync registered by the MSI's custom action"
@@ -248,6 +301,24 @@ app() {  # app LIMIT EXE ARGS… : the installed app through the Wine harness
 check_png() { "$PY" "$HERE/buildtool.py" check-png "$1" 800 500; }
 
 # ---------------------------------------------------------------- IT policy as the app reads it
+if [ "$WINE_STRIPS_QUOTES" = 1 ]; then
+  # What the app does with what Wine gave it (also what Windows gives when IT forgets to double
+  # the quotes): the two keys are reported, everything else applies, nothing stops.
+  step_start "installed app: policy as Wine's msiexec wrote it (JSON without quotes)"
+  wrun 120 "$PYEXE" "$RUNNER" "$(winpath "$HARNESS/policy_probe.py")" > "$OUT/policy-stripped.out" \
+    || { cat "$OUT/policy-stripped.out"; fail "policy probe"; }
+  step_end
+  "$PY" - "$OUT/policy-stripped.out" <<'PYCHECK' || fail "the app did not report the quote-less JSON values"
+import json, sys
+found = json.loads(open(sys.argv[1], encoding="utf-8").read().strip().splitlines()[-1])
+assert found["values"] == {"province": "Izmir", "proxy": "http://vekil.kurum.local:8080", "sync_interval_minutes": 15}, found["values"]
+problems = " | ".join(found["problems"])
+assert "CHANNELS: not valid JSON" in problems and "APP_IDS: not valid JSON" in problems, problems
+PYCHECK
+  echo "policy: the quote-less CHANNELS and APP_IDS are reported as not valid JSON, the rest applied"
+  gpo_json_values
+  echo "policy: CHANNELS and APP_IDS written as a GPO would (reg add, REG_SZ, the exact JSON)"
+fi
 POLICY_DIR="$WINEPREFIX/drive_c/ProgramData/Kurum Masaustu"
 mkdir -p "$POLICY_DIR"
 printf '%s' '{"district": "Konak", "proxi": "http://yazim-hatasi:8080", "sync_interval_minutes": 1}' > "$POLICY_DIR/policy.json"
@@ -258,13 +329,18 @@ cat "$OUT/policy.out"
 "$PY" - "$OUT/policy.out" <<'PYCHECK' || fail "the installed app did not read the policy as expected"
 import json, sys
 found = json.loads(open(sys.argv[1], encoding="utf-8").read().strip().splitlines()[-1])
-assert found["values"] == {"district": "Konak", "province": "Izmir", "proxy": "http://vekil.kurum.local:8080",
-                           "sync_interval_minutes": 15}, found["values"]
+assert found["values"] == {
+    "district": "Konak", "province": "Izmir", "proxy": "http://vekil.kurum.local:8080", "sync_interval_minutes": 15,
+    "app_ids": {"x": "a3VydW0tbWFzYXVzdHUtc21va2U6MTpjaQ"},
+    "channels": [{"platform": "mastodon", "name": "Belediye Mastodon", "handle": "@belediye@sosyal.example",
+                  "settings": [["base_url", "https://sosyal.example"]], "sandbox": False}],
+}, found["values"]
 assert found["sources"]["district"].endswith("policy.json") and found["sources"]["proxy"].startswith("registry")
+assert found["sources"]["channels"].startswith("registry") and found["sources"]["app_ids"].startswith("registry")
 problems = " | ".join(found["problems"])
 assert "proxi: unknown key" in problems and "sync_interval_minutes: must be between 5 and 1440" in problems, problems
 PYCHECK
-echo "policy: registry values and the file's good key applied, its two bad keys reported"
+echo "policy: registry values (the preset channel and the X client id included) and the file's good key applied, its two bad keys reported"
 
 step_start "launcher: version resource and icon"
 wrun 60 "$PYEXE" "$RUNNER" "$(winpath "$HARNESS/launcher_probe.py")" "$PF_WIN\\kurum-masaustu.exe" > "$OUT/launcher.out" \
@@ -330,6 +406,44 @@ step_end
 cat "$OUT/keyring-set.out"
 grep -q 'backend=keyring.backends.Windows.WinVaultKeyring' "$OUT/keyring-set.out" || fail "keyring backend is not WinVaultKeyring"
 
+# ---------------------------------------------------------------- preset channel through the CLI
+IT_PROFILE_WIN="C:\\users\\$WIN_USER\\AppData\\Local\\kurum-masaustu\\it-presets"
+IT_PROFILE=$LOCALAPPDATA_UNIX/kurum-masaustu/it-presets
+[ ! -e "$IT_PROFILE" ] || fail "$IT_PROFILE exists before the first run"
+channel_list() {  # channel_list OUTNAME: `channel list --json` of the installed app on IT_PROFILE
+  app 300 "$PYEXE" channel list --json --profile "$IT_PROFILE_WIN" > "$OUT/$1.out" || { cat "$OUT/$1.out"; fail "channel list ($1)"; }
+}
+check_preset() {  # check_preset OUTNAME [ID]: exactly the one preset channel (with ID: that one)
+  "$PY" - "$OUT/$1.out" "${2:-}" <<'PYCHECK'
+import json, sys
+lines = open(sys.argv[1], encoding="utf-8").read().splitlines()
+start = next(i for i, line in enumerate(lines) if line in ("[", "[]"))  # the JSON, after any stray output
+rows = json.loads("\n".join(lines[start:]))
+assert len(rows) == 1, f"expected one channel, got {len(rows)}: {rows}"
+row = rows[0]
+expected = {"platform": "mastodon", "display_name": "Belediye Mastodon", "handle": "@belediye@sosyal.example",
+            "base_url": "https://sosyal.example", "auth_problem": "awaiting_connection", "managed": True,
+            "sandbox": False, "token_expires_at": None}
+assert {k: row.get(k) for k in expected} == expected, row
+assert not any(word in json.dumps(row).lower() for word in ("token\":", "secret", "password")), row
+assert not sys.argv[2] or row["id"] == int(sys.argv[2]), (row["id"], sys.argv[2])
+print(row["id"])
+PYCHECK
+}
+wineserver -w
+CREDS_BEFORE=$("$PY" "$HARNESS/smoke_checks.py" credentials "$WINEPREFIX" "" | sort)
+step_start "installed CLI: channel list --json on a fresh profile, twice (preset channel)"
+channel_list channels-1
+channel_list channels-2
+step_end
+PRESET_ID=$(check_preset channels-1) || fail "the first run did not create the preset channel as expected"
+check_preset channels-2 "$PRESET_ID" > /dev/null || fail "the second run changed the preset channel (or created another)"
+wineserver -w
+[ "$("$PY" "$HARNESS/smoke_checks.py" credentials "$WINEPREFIX" "" | sort)" = "$CREDS_BEFORE" ] \
+  || fail "creating the preset channel wrote to Credential Manager"
+echo "preset channel $PRESET_ID \"Belediye Mastodon\" (mastodon, @belediye@sosyal.example): awaiting connection, managed by IT,"
+echo "  no keyring entry; the second run found it and created nothing"
+
 "$PY" "$HARNESS/smoke_checks.py" snapshot "$PF" "$OUT/pf-after-runs.txt"
 "$PY" "$HARNESS/smoke_checks.py" compare "$OUT/pf-before-runs.txt" "$OUT/pf-after-runs.txt" \
   || fail "the app wrote into Program Files"
@@ -355,8 +469,7 @@ echo "kurum-masaustu.exe is running (its demo profile is open; Wine 8's tasklist
 
 step_start "upgrade $V1 → $V2 while the app runs (msiexec /i /qn)"
 rc=0
-wrun 600 msiexec /i "$(winpath "$MSI2")" /qn /l*v "$(winpath "$OUT/upgrade.log")" "${IT_PROPERTIES[@]}" \
-  > "$OUT/msiexec-upgrade.out" || rc=$?
+it_msiexec "$MSI2" upgrade > "$OUT/msiexec-upgrade.out" || rc=$?
 step_end
 wrun 30 taskkill /f /im kurum-masaustu.exe > "$OUT/taskkill.out" || true
 wait "$RUNNING_PID" 2>/dev/null || true
@@ -390,6 +503,7 @@ echo "profile database unchanged by the upgrade"
 [ -f "$TASK_FILE" ] || fail "the scheduled task is gone after the upgrade (the properties were given again)"
 [ "$("$PY" "$HARNESS/smoke_checks.py" reg-values "$WINEPREFIX" HKLM "$POLICY_KEY")" = "$policy_values" ] \
   || fail "the policy values after the upgrade differ from the properties given"
+[ "$WINE_STRIPS_QUOTES" = 0 ] || gpo_json_values  # the upgrade wrote Wine's quote-less text again
 
 step_start "after upgrade: keyring get + app opens profile"
 wrun 120 "$PYEXE" "$RUNNER" "$PROBE" get "$NAMESPACE" > "$OUT/keyring-get.out" || { cat "$OUT/keyring-get.out"; fail "keyring get"; }
@@ -402,6 +516,11 @@ echo "keyring entry survived the upgrade"
 check_png "$OUT/profile-v2.png" || fail "post-upgrade screenshot"
 DB_HASH2=$("$PY" "$HARNESS/smoke_checks.py" sha256 "$PROFILE/kurum.sqlite3")
 PROFILE_FILES=$(find "$PROFILE" -type f | wc -l)
+step_start "after upgrade: channel list --json (the preset channel kept, none added)"
+channel_list channels-3
+step_end
+check_preset channels-3 "$PRESET_ID" > /dev/null || fail "after the upgrade the preset channel changed or was created again"
+echo "after the upgrade: preset channel $PRESET_ID still the only one, still awaiting connection"
 
 # ---------------------------------------------------------------- downgrade
 step_start "downgrade $V2 → $V1 (msiexec /i /qn): refused"
@@ -449,7 +568,9 @@ creds=$("$PY" "$HARNESS/smoke_checks.py" credentials "$WINEPREFIX" "$NAMESPACE")
 echo "after uninstall: profile ($PROFILE_FILES files, database unchanged) and keyring entry ($(echo "$creds" | head -1)) kept"
 
 echo
-echo "SMOKE TEST PASSED: $APP_NAME $V1 installed with IT properties, ran, upgraded to $V2 (signed, app running: exit code $UPGRADE_RC)"
-echo "keeping profile and keyring, downgrade refused, uninstalled (task and policy values removed)."
+echo "SMOKE TEST PASSED: $APP_NAME $V1 installed with IT properties (preset channel and app id included), ran,"
+echo "created the preset channel once, upgraded to $V2 (signed, app running: exit code $UPGRADE_RC) keeping profile,"
+echo "keyring and preset channel, downgrade refused, uninstalled (task and policy values removed)."
+[ "$WINE_STRIPS_QUOTES" = 0 ] || echo "Wine's msiexec dropped the quotes of CHANNELS/APP_IDS: the JSON was written with reg add (see README)."
 echo "Screenshots: $OUT/demo.png $OUT/demo-launcher-en.png $OUT/profile-v1.png $OUT/profile-v2.png"
 print_timings | tee "$OUT/timings.txt"
