@@ -122,6 +122,7 @@ def test_round_trip_restores_everything_and_no_secret_is_in_the_zip(
         assert _media_bytes(restored_profile) == media_before
         assert restored_settings.institution_name == "Örnekköy Belediyesi"
         assert restored_settings.province == "İzmir"
+        assert restored_settings.last_backup_at == manifest["created_at"]  # the reminder starts from it
         # Its own keyring namespace: the copy can never use or delete the original's tokens.
         assert restored_settings.profile_id
         assert restored_settings.profile_id != services.settings.profile_id

@@ -36,6 +36,7 @@ from typing import IO, Any
 
 from kurum_masaustu import __version__
 from kurum_masaustu.paths import Profile
+from kurum_masaustu.rules.backup_age import parse_backup_time
 from kurum_masaustu.rules.channel_health import AWAITING_CONNECTION
 from kurum_masaustu.store.database import NewerDatabaseError, NotOurDatabaseError, inspect_file
 
@@ -407,7 +408,7 @@ def restore_backup(
             manifest = _read_manifest(archive, zip_path)
             _unpack(archive, manifest, staging, zip_path, progress or (lambda _d, _t: None), cancelled or _never)
         _mark_channels_for_reconnect(staging / DATABASE)
-        _new_profile_id(staging / SETTINGS)
+        _adopt_settings(staging / SETTINGS, manifest)
         if profile_dir.exists():
             profile_dir.rmdir()  # empty (checked above); a rename onto a folder fails on Windows
         os.replace(staging, profile_dir)
@@ -440,12 +441,16 @@ def _mark_channels_for_reconnect(database: Path) -> None:
         conn.close()
 
 
-def _new_profile_id(settings_file: Path) -> None:
-    """A fresh keyring namespace: the restored copy never shares (or deletes) the old profile's tokens."""
+def _adopt_settings(settings_file: Path, manifest: Manifest) -> None:
+    """A fresh keyring namespace (the restored copy never shares or deletes the old profile's tokens),
+    and the backup it came from counts as its last backup."""
     from kurum_masaustu.settings import Settings
 
     settings = Settings.load(settings_file)
     settings.profile_id = uuid.uuid4().hex
+    created, last = parse_backup_time(manifest.created_at), parse_backup_time(settings.last_backup_at)
+    if created is not None and (last is None or created > last):
+        settings.last_backup_at = manifest.created_at
     settings.save(settings_file)
 
 
