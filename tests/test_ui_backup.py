@@ -146,3 +146,22 @@ def test_the_hint_stays_away_for_a_recent_backup(window: MainWindow) -> None:
     window.services.settings.last_backup_at = (datetime.now(UTC) - timedelta(days=31)).isoformat()
     window._show_backup_hint()
     assert not window.backup_hint.isHidden()
+
+
+def test_no_reminder_for_a_new_empty_profile_or_the_demo(
+    qtbot: QtBot, qloop: asyncio.AbstractEventLoop, services: Services
+) -> None:
+    empty = MainWindow(services)
+    qtbot.addWidget(empty)
+    empty._show_backup_hint()
+    assert empty.backup_hint is None or empty.backup_hint.isHidden()  # nothing made yet: nothing to keep
+    seed_demo_profile(services.profile)
+    demo = MainWindow(services, demo=True)
+    qtbot.addWidget(demo)
+    demo._show_backup_hint()
+    assert demo.backup_hint is None or demo.backup_hint.isHidden()  # a throwaway training profile
+    work = MainWindow(services)
+    qtbot.addWidget(work)
+    work._show_backup_hint()
+    assert work.backup_hint is not None
+    assert not work.backup_hint.isHidden()  # posts and never a backup: remind

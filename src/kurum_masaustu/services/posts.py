@@ -218,6 +218,11 @@ class PostService:
     def sessions(self) -> sessionmaker[Session]:
         return self._sessions
 
+    def has_any(self) -> bool:
+        """Whether the profile holds any post yet (a new profile has nothing to back up)."""
+        with self._sessions() as session:
+            return session.scalar(select(Post.id).limit(1)) is not None
+
     def channels(self) -> list[ChannelInfo]:
         with self._sessions() as session:
             rows = session.scalars(select(Channel).where(Channel.enabled).order_by(Channel.id))

@@ -63,6 +63,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.setObjectName("mainWindow")
         self.services = services
+        self.demo = demo
         title = APP_NAME + (" — " + self.tr("Demo") if demo else "")
         self.setWindowTitle(title)
 
@@ -790,6 +791,10 @@ class MainWindow(QMainWindow):
         """The quiet reminder in the status bar when the last backup is 30 days old (or none yet)."""
         from kurum_masaustu.ui.backup_dialog import BackupHint
 
+        if self.demo:
+            return  # a throwaway training profile: nothing to keep
+        if not self.services.settings.last_backup_at and not self.services.posts.has_any():
+            return  # a new, still empty profile: nothing to back up yet
         if self.backup_hint is None:
             self.backup_hint = BackupHint()
             self.backup_hint.requested.connect(self.back_up)
