@@ -10,7 +10,7 @@ from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QDate, QDateTime, Qt, QTime, QTimer, Signal
+from PySide6.QtCore import QDate, QDateTime, QSize, Qt, QTime, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDateTimeEdit,
@@ -72,6 +72,18 @@ class WordingContext:
     mourning: bool = False  # national mourning is on: nothing celebratory
     commemoration: str | None = None  # the anma day falling on the chosen date, if any
     election: bool = False  # inside the election period: no openings or ceremonies
+
+
+class _RowsScroll(QScrollArea):
+    """Asks for the rows' whole height (a plain scroll area asks for less and scrolls needlessly)."""
+
+    def sizeHint(self) -> QSize:
+        inner = self.widget()
+        hint = super().sizeHint()
+        if inner is None:
+            return hint
+        height = inner.heightForWidth(self.viewport().width()) if inner.hasHeightForWidth() else -1
+        return QSize(hint.width(), max(height, inner.sizeHint().height()) + 2 * self.frameWidth())
 
 
 class ComposerPane(QWidget):
@@ -176,6 +188,8 @@ class ComposerPane(QWidget):
         self.best_time_label = QLabel()
         self.best_time_label.setTextFormat(Qt.TextFormat.PlainText)
         self.best_time_label.setWordWrap(True)
+        # Two lines kept for the hint, which arrives from a worker: nothing below it jumps then.
+        self.best_time_label.setMinimumHeight(self.fontMetrics().lineSpacing() * 2)
         self.best_time_label.setStyleSheet("color: #57534e;")
         self.best_time_label.setAccessibleName(self.tr("Best times to post"))
         self.best_time_label.setVisible(engagement is not None)
@@ -231,12 +245,15 @@ class ComposerPane(QWidget):
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addLayout(form)
         layout.addWidget(self.kinds)
+        # The text takes what is left once the rows below have their height (not the other way).
+        self.tabs.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Ignored)
+        self.tabs.setMinimumHeight(self.tabs.minimumSizeHint().height())
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.suggestions)
         layout.addWidget(self.counter_label)
         # The channel rows scroll when the window is short (a 1366 × 768 laptop screen): without
         # this the composer alone needed ≈630 px and the window could not be shorter than ≈790.
-        self.channel_scroll = QScrollArea()
+        self.channel_scroll = _RowsScroll()
         self.channel_scroll.setWidget(self.channel_box)
         self.channel_scroll.setWidgetResizable(True)
         self.channel_scroll.setFrameShape(QFrame.Shape.NoFrame)
