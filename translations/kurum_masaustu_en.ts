@@ -2,7 +2,7 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB" sourcelanguage="en">
 <context>
-    <name />
+    <name></name>
     <message>
         <source>category corrected</source>
         <translation>category corrected</translation>
@@ -48,8 +48,8 @@
         <translation>reply to be sent again</translation>
     </message>
     <message>
-        <source>reply waits for the platform's limit</source>
-        <translation>reply waits for the platform's limit</translation>
+        <source>reply waits for the platform&apos;s limit</source>
+        <translation>reply waits for the platform&apos;s limit</translation>
     </message>
     <message>
         <source>assigned to a unit</source>
@@ -93,12 +93,12 @@
     <message>
         <source>Kurum Masaüstü {version}
 
-The social media desk of a public institution: plan, write, publish and answer citizens from one window. Citizens' messages and account tokens stay on this computer.
+The social media desk of a public institution: plan, write, publish and answer citizens from one window. Citizens&apos; messages and account tokens stay on this computer.
 
 Licence: GNU GPL version 3 or later. The components it carries and their licences are listed under “Third-party notices”.</source>
         <translation>Kurum Masaüstü {version}
 
-The social media desk of a public institution: plan, write, publish and answer citizens from one window. Citizens' messages and account tokens stay on this computer.
+The social media desk of a public institution: plan, write, publish and answer citizens from one window. Citizens&apos; messages and account tokens stay on this computer.
 
 Licence: GNU GPL version 3 or later. The components it carries and their licences are listed under “Third-party notices”.</translation>
     </message>
@@ -236,12 +236,12 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
         <translation>The database was written by a newer version of Kurum Masaüstü; it was not backed up.</translation>
     </message>
     <message>
-        <source>The profile's database is not a Kurum Masaüstü database; it was not backed up.</source>
-        <translation>The profile's database is not a Kurum Masaüstü database; it was not backed up.</translation>
+        <source>The profile&apos;s database is not a Kurum Masaüstü database; it was not backed up.</source>
+        <translation>The profile&apos;s database is not a Kurum Masaüstü database; it was not backed up.</translation>
     </message>
     <message>
-        <source>The profile's database could not be read.</source>
-        <translation>The profile's database could not be read.</translation>
+        <source>The profile&apos;s database could not be read.</source>
+        <translation>The profile&apos;s database could not be read.</translation>
     </message>
     <message>
         <source>The backup could not be written. No backup file was left behind.</source>
@@ -313,8 +313,8 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
         <translation>Good times on {day}: {hours} — a general suggestion for public institutions; your own published posts are not enough yet to say better</translation>
     </message>
     <message>
-        <source>Best times ({day}): {hours} — the institution's own data</source>
-        <translation>Best times ({day}): {hours} — the institution's own data</translation>
+        <source>Best times ({day}): {hours} — the institution&apos;s own data</source>
+        <translation>Best times ({day}): {hours} — the institution&apos;s own data</translation>
     </message>
     <message>
         <source>Best times ({day}): {hours} — a general suggestion for public institutions</source>
@@ -333,7 +333,7 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
     </message>
     <message>
         <source>Today</source>
-        <extracomment>A post started in a campaign (CampaignInfo): the window fills the composer with its presets. Months ready to show (the neighbours are loaded in a worker after each month). Campaigns and goals, read once per change of the plan. Reply-time figures of a period for the goals (the window sets it; None: counting, call :meth:`refresh_goals` when ready). Counts a reply-time goal's messages of a period and scope (None while a worker counts). The days (holidays, important, religious, our own) of the shown range, hidden ones too.</extracomment>
+        <extracomment>A post started in a campaign (CampaignInfo): the window fills the composer with its presets. Months ready to show (the neighbours are loaded in a worker after each month). Campaigns and goals, read once per change of the plan. Reply-time figures of a period for the goals (the window sets it; None: counting, call :meth:`refresh_goals` when ready). Counts a reply-time goal&apos;s messages of a period and scope (None while a worker counts). The days (holidays, important, religious, our own) of the shown range, hidden ones too.</extracomment>
         <translation>Today</translation>
     </message>
     <message>
@@ -450,8 +450,8 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
         <translation>Correct for this year: {name}…</translation>
     </message>
     <message>
-        <source>Undo this year's correction: {name}</source>
-        <translation>Undo this year's correction: {name}</translation>
+        <source>Undo this year&apos;s correction: {name}</source>
+        <translation>Undo this year&apos;s correction: {name}</translation>
     </message>
     <message>
         <source>This date has already gone out; it stays.</source>
@@ -519,7 +519,7 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
     <name>CampaignsDialog</name>
     <message>
         <source>Campaigns</source>
-        <extracomment>"New post in this campaign": the saved campaign (its presets start the post).</extracomment>
+        <extracomment>&quot;New post in this campaign&quot;: the saved campaign (its presets start the post).</extracomment>
         <translation>Campaigns</translation>
     </message>
     <message>
@@ -663,8 +663,8 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
         <translation>&amp;Connect…</translation>
     </message>
     <message>
-        <source>No channel yet: add the institution's accounts.</source>
-        <translation>No channel yet: add the institution's accounts.</translation>
+        <source>No channel yet: add the institution&apos;s accounts.</source>
+        <translation>No channel yet: add the institution&apos;s accounts.</translation>
     </message>
     <message>
         <source>Server: %1</source>
@@ -723,8 +723,8 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
         <translation>Keep</translation>
     </message>
     <message>
-        <source>Withdrawing Kurum Masaüstü's access on the platform…</source>
-        <translation>Withdrawing Kurum Masaüstü's access on the platform…</translation>
+        <source>Withdrawing Kurum Masaüstü&apos;s access on the platform…</source>
+        <translation>Withdrawing Kurum Masaüstü&apos;s access on the platform…</translation>
     </message>
     <message>
         <source>Removed.</source>
@@ -735,8 +735,8 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
         <translation>Removed; kept switched off for its published posts.</translation>
     </message>
     <message>
-        <source>The platform could not be reached to withdraw the access: remove Kurum Masaüstü in the account's settings there (authorized apps).</source>
-        <translation>The platform could not be reached to withdraw the access: remove Kurum Masaüstü in the account's settings there (authorized apps).</translation>
+        <source>The platform could not be reached to withdraw the access: remove Kurum Masaüstü in the account&apos;s settings there (authorized apps).</source>
+        <translation>The platform could not be reached to withdraw the access: remove Kurum Masaüstü in the account&apos;s settings there (authorized apps).</translation>
     </message>
 </context>
 <context>
@@ -754,12 +754,12 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
     <name>ChannelRows</name>
     <message>
         <source>Channels</source>
-        <extracomment>"Add a channel…", offered while there is none.</extracomment>
+        <extracomment>&quot;Add a channel…&quot;, offered while there is none.</extracomment>
         <translation>Channels</translation>
     </message>
     <message>
-        <source>No channels yet: connect the institution's accounts to choose where a post goes.</source>
-        <translation>No channels yet: connect the institution's accounts to choose where a post goes.</translation>
+        <source>No channels yet: connect the institution&apos;s accounts to choose where a post goes.</source>
+        <translation>No channels yet: connect the institution&apos;s accounts to choose where a post goes.</translation>
     </message>
     <message>
         <source>Add a channel…</source>
@@ -786,8 +786,8 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
         <translation>Platform schedules it</translation>
     </message>
     <message>
-        <source>Hand to {channel}'s own scheduler</source>
-        <translation>Hand to {channel}'s own scheduler</translation>
+        <source>Hand to {channel}&apos;s own scheduler</source>
+        <translation>Hand to {channel}&apos;s own scheduler</translation>
     </message>
     <message>
         <source>to be handed to the platform</source>
@@ -826,10 +826,10 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
         </translation>
     </message>
     <message numerus="yes">
-        <source>⚠ A channel's token expires in %n day(s)</source>
+        <source>⚠ A channel&apos;s token expires in %n day(s)</source>
         <translation>
-            <numerusform>⚠ A channel's token expires in %n day</numerusform>
-            <numerusform>⚠ A channel's token expires in %n days</numerusform>
+            <numerusform>⚠ A channel&apos;s token expires in %n day</numerusform>
+            <numerusform>⚠ A channel&apos;s token expires in %n days</numerusform>
         </translation>
     </message>
     <message>
@@ -935,8 +935,8 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
         <translation>Defined by IT management: this channel cannot be renamed or removed here.</translation>
     </message>
     <message>
-        <source>This channel's token is not in the secure password store. Choose Reconnect.</source>
-        <translation>This channel's token is not in the secure password store. Choose Reconnect.</translation>
+        <source>This channel&apos;s token is not in the secure password store. Choose Reconnect.</source>
+        <translation>This channel&apos;s token is not in the secure password store. Choose Reconnect.</translation>
     </message>
     <message>
         <source>The server could not be reached. Check the address and the internet connection (or the proxy) and try again.</source>
@@ -951,12 +951,12 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
         <translation>The platform did not accept this token or password. Copy it again in full (without spaces) or create a new one.</translation>
     </message>
     <message>
-        <source>You signed in as %1, but IT set this channel up for another account. Nothing was saved; sign in with the institution's account.</source>
-        <translation>You signed in as %1, but IT set this channel up for another account. Nothing was saved; sign in with the institution's account.</translation>
+        <source>You signed in as %1, but IT set this channel up for another account. Nothing was saved; sign in with the institution&apos;s account.</source>
+        <translation>You signed in as %1, but IT set this channel up for another account. Nothing was saved; sign in with the institution&apos;s account.</translation>
     </message>
     <message>
-        <source>This does not look like an app password (xxxx-xxxx-xxxx-xxxx). Never enter the account's main password: create an app password in Bluesky under Settings → Privacy and security → App passwords.</source>
-        <translation>This does not look like an app password (xxxx-xxxx-xxxx-xxxx). Never enter the account's main password: create an app password in Bluesky under Settings → Privacy and security → App passwords.</translation>
+        <source>This does not look like an app password (xxxx-xxxx-xxxx-xxxx). Never enter the account&apos;s main password: create an app password in Bluesky under Settings → Privacy and security → App passwords.</source>
+        <translation>This does not look like an app password (xxxx-xxxx-xxxx-xxxx). Never enter the account&apos;s main password: create an app password in Bluesky under Settings → Privacy and security → App passwords.</translation>
     </message>
     <message>
         <source>The platform refused the connection: %1</source>
@@ -983,8 +983,8 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
         <translation>The web browser could not be opened. Copy the address shown and open it yourself.</translation>
     </message>
     <message>
-        <source>Port %1 on this computer is used by another program, so the sign-in cannot come back to us. Close that program, or have IT register another port in the platform's app and enter it here.</source>
-        <translation>Port %1 on this computer is used by another program, so the sign-in cannot come back to us. Close that program, or have IT register another port in the platform's app and enter it here.</translation>
+        <source>Port %1 on this computer is used by another program, so the sign-in cannot come back to us. Close that program, or have IT register another port in the platform&apos;s app and enter it here.</source>
+        <translation>Port %1 on this computer is used by another program, so the sign-in cannot come back to us. Close that program, or have IT register another port in the platform&apos;s app and enter it here.</translation>
     </message>
     <message>
         <source>No answer came from the browser in time. Nothing was saved; start again when ready.</source>
@@ -999,8 +999,8 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
         <translation>The answer that came back does not belong to this sign-in, so it was refused. Nothing was saved; start again.</translation>
     </message>
     <message>
-        <source>Access was not granted on the platform's page. Nothing was saved.</source>
-        <translation>Access was not granted on the platform's page. Nothing was saved.</translation>
+        <source>Access was not granted on the platform&apos;s page. Nothing was saved.</source>
+        <translation>Access was not granted on the platform&apos;s page. Nothing was saved.</translation>
     </message>
     <message>
         <source>The platform came back without a sign-in code. Nothing was saved; start again.</source>
@@ -1088,8 +1088,8 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
         <translation>Create a new app password in Bluesky (Settings → Privacy and security → App passwords), then choose Reconnect and enter it.</translation>
     </message>
     <message>
-        <source>Get the bot's token from @BotFather (/token), then choose Reconnect and paste it.</source>
-        <translation>Get the bot's token from @BotFather (/token), then choose Reconnect and paste it.</translation>
+        <source>Get the bot&apos;s token from @BotFather (/token), then choose Reconnect and paste it.</source>
+        <translation>Get the bot&apos;s token from @BotFather (/token), then choose Reconnect and paste it.</translation>
     </message>
     <message>
         <source>Create a new token for the Page (best: a system-user token in Meta Business Settings → System users, which does not expire), then choose Reconnect and paste it.</source>
@@ -1100,8 +1100,8 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
         <translation>Create a new token in Meta Business Settings → System users (or refresh the Instagram token), then choose Reconnect and paste it.</translation>
     </message>
     <message>
-        <source>LinkedIn tokens last 60 days. Create a new one in the LinkedIn Developer Portal (Token generator, with the organization's admin account), then choose Reconnect and paste it.</source>
-        <translation>LinkedIn tokens last 60 days. Create a new one in the LinkedIn Developer Portal (Token generator, with the organization's admin account), then choose Reconnect and paste it.</translation>
+        <source>LinkedIn tokens last 60 days. Create a new one in the LinkedIn Developer Portal (Token generator, with the organization&apos;s admin account), then choose Reconnect and paste it.</source>
+        <translation>LinkedIn tokens last 60 days. Create a new one in the LinkedIn Developer Portal (Token generator, with the organization&apos;s admin account), then choose Reconnect and paste it.</translation>
     </message>
 </context>
 <context>
@@ -1115,12 +1115,12 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
         <translation>Source reference</translation>
     </message>
     <message>
-        <source>Institution's words…</source>
-        <translation>Institution's words…</translation>
+        <source>Institution&apos;s words…</source>
+        <translation>Institution&apos;s words…</translation>
     </message>
     <message>
-        <source>Mahalle, institution and people's names the spelling check accepts</source>
-        <translation>Mahalle, institution and people's names the spelling check accepts</translation>
+        <source>Mahalle, institution and people&apos;s names the spelling check accepts</source>
+        <translation>Mahalle, institution and people&apos;s names the spelling check accepts</translation>
     </message>
     <message>
         <source>Source:</source>
@@ -1277,8 +1277,8 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
         <translation>No photos or videos.</translation>
     </message>
     <message>
-        <source>Children in {values}: record the parents' written consent or blur their faces.</source>
-        <translation>Children in {values}: record the parents' written consent or blur their faces.</translation>
+        <source>Children in {values}: record the parents&apos; written consent or blur their faces.</source>
+        <translation>Children in {values}: record the parents&apos; written consent or blur their faces.</translation>
     </message>
     <message>
         <source>Say in the media pane whether recognisable people appear: {values}.</source>
@@ -1312,7 +1312,7 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
     <name>ComposerPane</name>
     <message>
         <source>Title for the calendar (optional)</source>
-        <extracomment>Every channel's published posts with engagement (best-time hint), read in a worker thread each time a post is opened (the figures grow as posts are published). The campaign of the post being written (a post started in a campaign gets it). The profile's media folder (videos are probed there); set by the window.</extracomment>
+        <extracomment>Every channel&apos;s published posts with engagement (best-time hint), read in a worker thread each time a post is opened (the figures grow as posts are published). The campaign of the post being written (a post started in a campaign gets it). The profile&apos;s media folder (videos are probed there); set by the window.</extracomment>
         <translation>Title for the calendar (optional)</translation>
     </message>
     <message>
@@ -1419,8 +1419,8 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
         <translation>Cannot schedule for {channels}: {problem} Fix it, or remove that channel.</translation>
     </message>
     <message>
-        <source>Fill in the template's fields first: {fields}</source>
-        <translation>Fill in the template's fields first: {fields}</translation>
+        <source>Fill in the template&apos;s fields first: {fields}</source>
+        <translation>Fill in the template&apos;s fields first: {fields}</translation>
     </message>
     <message>
         <source>Not scheduled: the election-period warning needs a note.</source>
@@ -1467,8 +1467,8 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
         <translation>Already published on some channels; those stay as they are.</translation>
     </message>
     <message>
-        <source>Handed to the platform's scheduler on some channels: changes here do not reach them until you take the post back from the platforms.</source>
-        <translation>Handed to the platform's scheduler on some channels: changes here do not reach them until you take the post back from the platforms.</translation>
+        <source>Handed to the platform&apos;s scheduler on some channels: changes here do not reach them until you take the post back from the platforms.</source>
+        <translation>Handed to the platform&apos;s scheduler on some channels: changes here do not reach them until you take the post back from the platforms.</translation>
     </message>
     <message>
         <source>The publish time is in the past. Choose a later time.</source>
@@ -1522,7 +1522,7 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
     <name>ConnectDialog</name>
     <message>
         <source>Add a channel</source>
-        <extracomment>Platforms whose pasted token may carry an expiry the person can read in the platform's tool.</extracomment>
+        <extracomment>Platforms whose pasted token may carry an expiry the person can read in the platform&apos;s tool.</extracomment>
         <translation>Add a channel</translation>
     </message>
     <message>
@@ -1546,8 +1546,8 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
         <translation>Sandbox channel for practice (nothing reaches the internet)</translation>
     </message>
     <message>
-        <source>Turned off by your IT department's policy.</source>
-        <translation>Turned off by your IT department's policy.</translation>
+        <source>Turned off by your IT department&apos;s policy.</source>
+        <translation>Turned off by your IT department&apos;s policy.</translation>
     </message>
     <message>
         <source>Platform:</source>
@@ -1610,12 +1610,12 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
         <translation>Callback port:</translation>
     </message>
     <message>
-        <source>From the institution's X app (type: Native App). Its callback address must be http://127.0.0.1:%1/callback — X accepts only the exact address registered there.</source>
-        <translation>From the institution's X app (type: Native App). Its callback address must be http://127.0.0.1:%1/callback — X accepts only the exact address registered there.</translation>
+        <source>From the institution&apos;s X app (type: Native App). Its callback address must be http://127.0.0.1:%1/callback — X accepts only the exact address registered there.</source>
+        <translation>From the institution&apos;s X app (type: Native App). Its callback address must be http://127.0.0.1:%1/callback — X accepts only the exact address registered there.</translation>
     </message>
     <message>
-        <source>You approve the access on the platform's own page; no password is typed here.</source>
-        <translation>You approve the access on the platform's own page; no password is typed here.</translation>
+        <source>You approve the access on the platform&apos;s own page; no password is typed here.</source>
+        <translation>You approve the access on the platform&apos;s own page; no password is typed here.</translation>
     </message>
     <message>
         <source>Handle:</source>
@@ -1626,8 +1626,8 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
         <translation>App password:</translation>
     </message>
     <message>
-        <source>Never enter the account's main password. Create an app password for Kurum Masaüstü in Bluesky: Settings → Privacy and security → App passwords.</source>
-        <translation>Never enter the account's main password. Create an app password for Kurum Masaüstü in Bluesky: Settings → Privacy and security → App passwords.</translation>
+        <source>Never enter the account&apos;s main password. Create an app password for Kurum Masaüstü in Bluesky: Settings → Privacy and security → App passwords.</source>
+        <translation>Never enter the account&apos;s main password. Create an app password for Kurum Masaüstü in Bluesky: Settings → Privacy and security → App passwords.</translation>
     </message>
     <message>
         <source>Channel:</source>
@@ -1662,12 +1662,12 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
         <translation>Organization URN:</translation>
     </message>
     <message>
-        <source>A desktop app cannot keep Meta's app secret, so IT creates a long-lived token (best: a system user in Meta Business Settings) and pastes it here.</source>
-        <translation>A desktop app cannot keep Meta's app secret, so IT creates a long-lived token (best: a system user in Meta Business Settings) and pastes it here.</translation>
+        <source>A desktop app cannot keep Meta&apos;s app secret, so IT creates a long-lived token (best: a system user in Meta Business Settings) and pastes it here.</source>
+        <translation>A desktop app cannot keep Meta&apos;s app secret, so IT creates a long-lived token (best: a system user in Meta Business Settings) and pastes it here.</translation>
     </message>
     <message>
-        <source>The platform's token tool shows the expiry; leave it unticked if it never expires.</source>
-        <translation>The platform's token tool shows the expiry; leave it unticked if it never expires.</translation>
+        <source>The platform&apos;s token tool shows the expiry; leave it unticked if it never expires.</source>
+        <translation>The platform&apos;s token tool shows the expiry; leave it unticked if it never expires.</translation>
     </message>
     <message>
         <source>Sandbox: any token works the first time; left empty, one is made up for you.</source>
@@ -2226,8 +2226,8 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
         <translation>% of messages answered within the response target</translation>
     </message>
     <message>
-        <source>Reply time: the share of citizens' messages answered within the response target (Settings → Inbox).</source>
-        <translation>Reply time: the share of citizens' messages answered within the response target (Settings → Inbox).</translation>
+        <source>Reply time: the share of citizens&apos; messages answered within the response target (Settings → Inbox).</source>
+        <translation>Reply time: the share of citizens&apos; messages answered within the response target (Settings → Inbox).</translation>
     </message>
     <message>
         <source>Number of posts</source>
@@ -2255,7 +2255,7 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
     </message>
     <message>
         <source>Messages counted</source>
-        <extracomment>Which messages a reply-time goal counts: all, one channel's or one unit's.</extracomment>
+        <extracomment>Which messages a reply-time goal counts: all, one channel&apos;s or one unit&apos;s.</extracomment>
         <translation>Messages counted</translation>
     </message>
     <message>
@@ -2271,8 +2271,8 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
         <translation>unit: {name}</translation>
     </message>
     <message>
-        <source>A unit's messages are those routed to it; a channel's are those that came in on it.</source>
-        <translation>A unit's messages are those routed to it; a channel's are those that came in on it.</translation>
+        <source>A unit&apos;s messages are those routed to it; a channel&apos;s are those that came in on it.</source>
+        <translation>A unit&apos;s messages are those routed to it; a channel&apos;s are those that came in on it.</translation>
     </message>
     <message>
         <source>Add goal</source>
@@ -2608,8 +2608,8 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
         <translation>All categories</translation>
     </message>
     <message>
-        <source>This week's messages: answered, median business time to our first reply, share within the target</source>
-        <translation>This week's messages: answered, median business time to our first reply, share within the target</translation>
+        <source>This week&apos;s messages: answered, median business time to our first reply, share within the target</source>
+        <translation>This week&apos;s messages: answered, median business time to our first reply, share within the target</translation>
     </message>
     <message>
         <source>Inbox messages</source>
@@ -2893,20 +2893,20 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
         <translation>Delete the comment</translation>
     </message>
     <message>
-        <source>Delete {author}'s comment on {platform}? Nobody will see it there any more and this cannot be undone. The text stays here, marked deleted, with your reason.</source>
-        <translation>Delete {author}'s comment on {platform}? Nobody will see it there any more and this cannot be undone. The text stays here, marked deleted, with your reason.</translation>
+        <source>Delete {author}&apos;s comment on {platform}? Nobody will see it there any more and this cannot be undone. The text stays here, marked deleted, with your reason.</source>
+        <translation>Delete {author}&apos;s comment on {platform}? Nobody will see it there any more and this cannot be undone. The text stays here, marked deleted, with your reason.</translation>
     </message>
     <message>
-        <source>This platform does not let us delete others' comments. Hide it if you can, or report it there.</source>
-        <translation>This platform does not let us delete others' comments. Hide it if you can, or report it there.</translation>
+        <source>This platform does not let us delete others&apos; comments. Hide it if you can, or report it there.</source>
+        <translation>This platform does not let us delete others&apos; comments. Hide it if you can, or report it there.</translation>
     </message>
     <message>
         <source>A private message cannot be deleted for the person who sent it.</source>
         <translation>A private message cannot be deleted for the person who sent it.</translation>
     </message>
     <message>
-        <source>The platform refused: a page may delete only comments on its own posts, and the account needs the page's admin role. Nothing was deleted.</source>
-        <translation>The platform refused: a page may delete only comments on its own posts, and the account needs the page's admin role. Nothing was deleted.</translation>
+        <source>The platform refused: a page may delete only comments on its own posts, and the account needs the page&apos;s admin role. Nothing was deleted.</source>
+        <translation>The platform refused: a page may delete only comments on its own posts, and the account needs the page&apos;s admin role. Nothing was deleted.</translation>
     </message>
     <message>
         <source>The channel is not connected, so nothing was deleted.</source>
@@ -3055,8 +3055,8 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
         <translation>Tell me when a post could not be published</translation>
     </message>
     <message>
-        <source>Notifications give counts and kinds only, never a citizen's words or name. A sudden rise of negative messages is told at any hour.</source>
-        <translation>Notifications give counts and kinds only, never a citizen's words or name. A sudden rise of negative messages is told at any hour.</translation>
+        <source>Notifications give counts and kinds only, never a citizen&apos;s words or name. A sudden rise of negative messages is told at any hour.</source>
+        <translation>Notifications give counts and kinds only, never a citizen&apos;s words or name. A sudden rise of negative messages is told at any hour.</translation>
     </message>
 </context>
 <context>
@@ -3229,8 +3229,8 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
         <translation>{count} minutes</translation>
     </message>
     <message>
-        <source>A poll needs a question: write it as the post's text.</source>
-        <translation>A poll needs a question: write it as the post's text.</translation>
+        <source>A poll needs a question: write it as the post&apos;s text.</source>
+        <translation>A poll needs a question: write it as the post&apos;s text.</translation>
     </message>
     <message>
         <source>A poll here needs at least {limit} options.</source>
@@ -3257,8 +3257,8 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
         <translation>The poll is too short: at least {duration} here.</translation>
     </message>
     <message>
-        <source>The poll will run {duration} here (the platform's nearest duration).</source>
-        <translation>The poll will run {duration} here (the platform's nearest duration).</translation>
+        <source>The poll will run {duration} here (the platform&apos;s nearest duration).</source>
+        <translation>The poll will run {duration} here (the platform&apos;s nearest duration).</translation>
     </message>
     <message>
         <source>The question is too long for a poll here: at most {limit} characters.</source>
@@ -3531,10 +3531,10 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n post(s) taken back from the platforms' schedulers.</source>
+        <source>%n post(s) taken back from the platforms&apos; schedulers.</source>
         <translation>
-            <numerusform>%n post taken back from the platforms' schedulers.</numerusform>
-            <numerusform>%n posts taken back from the platforms' schedulers.</numerusform>
+            <numerusform>%n post taken back from the platforms&apos; schedulers.</numerusform>
+            <numerusform>%n posts taken back from the platforms&apos; schedulers.</numerusform>
         </translation>
     </message>
     <message>
@@ -3569,8 +3569,8 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
         <translation>Media preview</translation>
     </message>
     <message>
-        <source>Drag the point onto the subject: every platform's crop keeps it in view.</source>
-        <translation>Drag the point onto the subject: every platform's crop keeps it in view.</translation>
+        <source>Drag the point onto the subject: every platform&apos;s crop keeps it in view.</source>
+        <translation>Drag the point onto the subject: every platform&apos;s crop keeps it in view.</translation>
     </message>
     <message>
         <source>Media of the post</source>
@@ -3621,8 +3621,8 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
         <translation>Children recognisable</translation>
     </message>
     <message>
-        <source>Parents' written consent</source>
-        <translation>Parents' written consent</translation>
+        <source>Parents&apos; written consent</source>
+        <translation>Parents&apos; written consent</translation>
     </message>
     <message>
         <source>Faces blurred</source>
@@ -3701,8 +3701,8 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
         <translation>Reading the file…</translation>
     </message>
     <message>
-        <source>The file's metadata could not be read.</source>
-        <translation>The file's metadata could not be read.</translation>
+        <source>The file&apos;s metadata could not be read.</source>
+        <translation>The file&apos;s metadata could not be read.</translation>
     </message>
     <message>
         <source>Nothing: the file carries no metadata.</source>
@@ -3793,7 +3793,7 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
     <name>MonthModel</name>
     <message numerus="yes">
         <source>%n post(s)</source>
-        <extracomment>Seconds after a month is shown before its neighbours are read ahead. Deliveries in the month itself (not the neighbouring days the grid shows). Every delivery of the grid, whatever the filter (goals count the whole plan). The month's deliveries planned (scheduled or held by the platform) and published.</extracomment>
+        <extracomment>Seconds after a month is shown before its neighbours are read ahead. Deliveries in the month itself (not the neighbouring days the grid shows). Every delivery of the grid, whatever the filter (goals count the whole plan). The month&apos;s deliveries planned (scheduled or held by the platform) and published.</extracomment>
         <translation>
             <numerusform>%n post</numerusform>
             <numerusform>%n posts</numerusform>
@@ -3807,8 +3807,8 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
         <translation>The channel must be reconnected</translation>
     </message>
     <message>
-        <source>Waiting for the platform's rate limit</source>
-        <translation>Waiting for the platform's rate limit</translation>
+        <source>Waiting for the platform&apos;s rate limit</source>
+        <translation>Waiting for the platform&apos;s rate limit</translation>
     </message>
     <message>
         <source>Temporary problem; will retry</source>
@@ -3955,7 +3955,7 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
     </message>
     <message>
         <source>That is not a web address. It should start with https://</source>
-        <extracomment>The service's reading of a link for the delivery (raises PermalinkError).</extracomment>
+        <extracomment>The service&apos;s reading of a link for the delivery (raises PermalinkError).</extracomment>
         <translation>That is not a web address. It should start with https://</translation>
     </message>
     <message>
@@ -3979,12 +3979,12 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
     <name>OverrideEditor</name>
     <message>
         <source>Channels</source>
-        <extracomment>Checks one channel's text (the composer's check with the post's kind, media and link).</extracomment>
+        <extracomment>Checks one channel&apos;s text (the composer&apos;s check with the post&apos;s kind, media and link).</extracomment>
         <translation>Channels</translation>
     </message>
     <message>
-        <source>This channel's text</source>
-        <translation>This channel's text</translation>
+        <source>This channel&apos;s text</source>
+        <translation>This channel&apos;s text</translation>
     </message>
     <message>
         <source>Write a text for this channel</source>
@@ -4087,8 +4087,8 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
         <translation>This is not a link to %1: it points to %2.</translation>
     </message>
     <message>
-        <source>This post is on %1, not on the channel's own server.</source>
-        <translation>This post is on %1, not on the channel's own server.</translation>
+        <source>This post is on %1, not on the channel&apos;s own server.</source>
+        <translation>This post is on %1, not on the channel&apos;s own server.</translation>
     </message>
     <message>
         <source>This post belongs to another account (%1), not to this channel.</source>
@@ -4103,20 +4103,20 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
         <translation>The link is kept, but the app cannot delete this post or read its figures.</translation>
     </message>
     <message>
-        <source>This Facebook link (pfbid…) hides the post's id.</source>
-        <translation>This Facebook link (pfbid…) hides the post's id.</translation>
+        <source>This Facebook link (pfbid…) hides the post&apos;s id.</source>
+        <translation>This Facebook link (pfbid…) hides the post&apos;s id.</translation>
     </message>
     <message>
         <source>Instagram links name a post by a short code, not by the id the app needs.</source>
         <translation>Instagram links name a post by a short code, not by the id the app needs.</translation>
     </message>
     <message>
-        <source>This LinkedIn link names the activity, not the post; the link in the post's “Embed this post” code (…urn:li:share… or …urn:li:ugcPost…) gives its id.</source>
-        <translation>This LinkedIn link names the activity, not the post; the link in the post's “Embed this post” code (…urn:li:share… or …urn:li:ugcPost…) gives its id.</translation>
+        <source>This LinkedIn link names the activity, not the post; the link in the post&apos;s “Embed this post” code (…urn:li:share… or …urn:li:ugcPost…) gives its id.</source>
+        <translation>This LinkedIn link names the activity, not the post; the link in the post&apos;s “Embed this post” code (…urn:li:share… or …urn:li:ugcPost…) gives its id.</translation>
     </message>
     <message>
-        <source>The Page's id is not known here, so the post's id cannot be made.</source>
-        <translation>The Page's id is not known here, so the post's id cannot be made.</translation>
+        <source>The Page&apos;s id is not known here, so the post&apos;s id cannot be made.</source>
+        <translation>The Page&apos;s id is not known here, so the post&apos;s id cannot be made.</translation>
     </message>
     <message>
         <source>No post id could be read from it.</source>
@@ -4127,12 +4127,12 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
         <translation>Understood: %1 post %2.</translation>
     </message>
     <message>
-        <source>The link names the account by its handle: the app asks Bluesky for the account's permanent id (DID) at its next publishing run and keeps the post under it.</source>
-        <translation>The link names the account by its handle: the app asks Bluesky for the account's permanent id (DID) at its next publishing run and keeps the post under it.</translation>
+        <source>The link names the account by its handle: the app asks Bluesky for the account&apos;s permanent id (DID) at its next publishing run and keeps the post under it.</source>
+        <translation>The link names the account by its handle: the app asks Bluesky for the account&apos;s permanent id (DID) at its next publishing run and keeps the post under it.</translation>
     </message>
     <message>
-        <source>The link does not name the account: make sure it is this channel's post.</source>
-        <translation>The link does not name the account: make sure it is this channel's post.</translation>
+        <source>The link does not name the account: make sure it is this channel&apos;s post.</source>
+        <translation>The link does not name the account: make sure it is this channel&apos;s post.</translation>
     </message>
 </context>
 <context>
@@ -4150,32 +4150,32 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
         <translation>At most {value} rows; the rest was not read.</translation>
     </message>
     <message>
-        <source>Date not understood: '{value}' (e.g. 01.12.2026).</source>
-        <translation>Date not understood: '{value}' (e.g. 01.12.2026).</translation>
+        <source>Date not understood: &apos;{value}&apos; (e.g. 01.12.2026).</source>
+        <translation>Date not understood: &apos;{value}&apos; (e.g. 01.12.2026).</translation>
     </message>
     <message>
-        <source>Time not understood: '{value}' (e.g. 09:30).</source>
-        <translation>Time not understood: '{value}' (e.g. 09:30).</translation>
+        <source>Time not understood: &apos;{value}&apos; (e.g. 09:30).</source>
+        <translation>Time not understood: &apos;{value}&apos; (e.g. 09:30).</translation>
     </message>
     <message>
         <source>No channel given.</source>
         <translation>No channel given.</translation>
     </message>
     <message>
-        <source>No such channel: '{value}'.</source>
-        <translation>No such channel: '{value}'.</translation>
+        <source>No such channel: &apos;{value}&apos;.</source>
+        <translation>No such channel: &apos;{value}&apos;.</translation>
     </message>
     <message>
         <source>The text is empty.</source>
         <translation>The text is empty.</translation>
     </message>
     <message>
-        <source>No such category: '{value}'.</source>
-        <translation>No such category: '{value}'.</translation>
+        <source>No such category: &apos;{value}&apos;.</source>
+        <translation>No such category: &apos;{value}&apos;.</translation>
     </message>
     <message>
-        <source>No such campaign: '{value}'.</source>
-        <translation>No such campaign: '{value}'.</translation>
+        <source>No such campaign: &apos;{value}&apos;.</source>
+        <translation>No such campaign: &apos;{value}&apos;.</translation>
     </message>
     <message>
         <source>Already past: {value}.</source>
@@ -4190,8 +4190,8 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
         <translation>This line cannot be read as CSV ({value}).</translation>
     </message>
     <message>
-        <source>Image not found: '{value}'.</source>
-        <translation>Image not found: '{value}'.</translation>
+        <source>Image not found: &apos;{value}&apos;.</source>
+        <translation>Image not found: &apos;{value}&apos;.</translation>
     </message>
     <message>
         <source>The file is too big (at most {value} MB).</source>
@@ -4202,8 +4202,8 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
         <translation>The file cannot be read ({value}).</translation>
     </message>
     <message>
-        <source>The file is not UTF-8. In Excel, save it as "CSV UTF-8 (comma delimited)".</source>
-        <translation>The file is not UTF-8. In Excel, save it as "CSV UTF-8 (comma delimited)".</translation>
+        <source>The file is not UTF-8. In Excel, save it as &quot;CSV UTF-8 (comma delimited)&quot;.</source>
+        <translation>The file is not UTF-8. In Excel, save it as &quot;CSV UTF-8 (comma delimited)&quot;.</translation>
     </message>
     <message>
         <source>date</source>
@@ -4226,7 +4226,7 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
     <name>Problems</name>
     <message>
         <source>characters (X weighting)</source>
-        <extracomment>How each platform's preview card looks (border colour, background).</extracomment>
+        <extracomment>How each platform&apos;s preview card looks (border colour, background).</extracomment>
         <translation>characters (X weighting)</translation>
     </message>
     <message>
@@ -4442,8 +4442,8 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
         <translation>Reply to the citizen</translation>
     </message>
     <message>
-        <source>The citizen's message</source>
-        <translation>The citizen's message</translation>
+        <source>The citizen&apos;s message</source>
+        <translation>The citizen&apos;s message</translation>
     </message>
     <message>
         <source>Reply template</source>
@@ -4588,8 +4588,8 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
         <translation>Text (*.txt)</translation>
     </message>
     <message>
-        <source>The unit has no e-mail address. Add one in the unit's contacts.</source>
-        <translation>The unit has no e-mail address. Add one in the unit's contacts.</translation>
+        <source>The unit has no e-mail address. Add one in the unit&apos;s contacts.</source>
+        <translation>The unit has no e-mail address. Add one in the unit&apos;s contacts.</translation>
     </message>
     <message>
         <source>The message is no longer in the inbox.</source>
@@ -4754,10 +4754,10 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
 <context>
     <name>Startup</name>
     <message>
-        <source>The database in this profile could not be updated for this version of Kurum Masaüstü. The update was undone, so the file is as it was; a copy taken before is in the profile's backups folder. Please send the log file to IT.
+        <source>The database in this profile could not be updated for this version of Kurum Masaüstü. The update was undone, so the file is as it was; a copy taken before is in the profile&apos;s backups folder. Please send the log file to IT.
 
 {path}</source>
-        <translation>The database in this profile could not be updated for this version of Kurum Masaüstü. The update was undone, so the file is as it was; a copy taken before is in the profile's backups folder. Please send the log file to IT.
+        <translation>The database in this profile could not be updated for this version of Kurum Masaüstü. The update was undone, so the file is as it was; a copy taken before is in the profile&apos;s backups folder. Please send the log file to IT.
 
 {path}</translation>
     </message>
@@ -4790,8 +4790,8 @@ Ask your IT department to give you write access to this folder, or start with --
 Ask your IT department to give you write access to this folder, or start with --profile and a folder you can write to. Nothing was changed.</translation>
     </message>
     <message>
-        <source>The demo is turned off on this computer by your IT department's policy.</source>
-        <translation>The demo is turned off on this computer by your IT department's policy.</translation>
+        <source>The demo is turned off on this computer by your IT department&apos;s policy.</source>
+        <translation>The demo is turned off on this computer by your IT department&apos;s policy.</translation>
     </message>
     <message>
         <source>This profile is already open in another window.</source>
@@ -4940,8 +4940,8 @@ Ask your IT department to give you write access to this folder, or start with --
         <translation>Give the template a name.</translation>
     </message>
     <message>
-        <source>Write the template's text.</source>
-        <translation>Write the template's text.</translation>
+        <source>Write the template&apos;s text.</source>
+        <translation>Write the template&apos;s text.</translation>
     </message>
     <message>
         <source>The template could not be saved.</source>
@@ -5187,8 +5187,8 @@ Ask your IT department to give you write access to this folder, or start with --
         <translation>Please give the unit a name.</translation>
     </message>
     <message>
-        <source>The unit's name is too long (at most 200 characters).</source>
-        <translation>The unit's name is too long (at most 200 characters).</translation>
+        <source>The unit&apos;s name is too long (at most 200 characters).</source>
+        <translation>The unit&apos;s name is too long (at most 200 characters).</translation>
     </message>
     <message>
         <source>There is already a unit with this name.</source>
@@ -5215,7 +5215,7 @@ Ask your IT department to give you write access to this folder, or start with --
     <name>WeekDelegate</name>
     <message numerus="yes">
         <source>+%n more</source>
-        <extracomment>The best-time hint of an hour (None: not one of the day's good hours).</extracomment>
+        <extracomment>The best-time hint of an hour (None: not one of the day&apos;s good hours).</extracomment>
         <translation>
             <numerusform>+%n more</numerusform>
             <numerusform>+%n more</numerusform>
@@ -5225,8 +5225,8 @@ Ask your IT department to give you write access to this folder, or start with --
 <context>
     <name>WordListDialog</name>
     <message>
-        <source>Institution's words</source>
-        <translation>Institution's words</translation>
+        <source>Institution&apos;s words</source>
+        <translation>Institution&apos;s words</translation>
     </message>
     <message>
         <source>Accepted words</source>

@@ -2,7 +2,7 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="tr_TR" sourcelanguage="en">
 <context>
-    <name />
+    <name></name>
     <message>
         <source>category corrected</source>
         <translation>kategori düzeltildi</translation>
@@ -48,7 +48,7 @@
         <translation>yanıt yeniden gönderilecek</translation>
     </message>
     <message>
-        <source>reply waits for the platform's limit</source>
+        <source>reply waits for the platform&apos;s limit</source>
         <translation>yanıt platform sınırını bekliyor</translation>
     </message>
     <message>
@@ -93,7 +93,7 @@
     <message>
         <source>Kurum Masaüstü {version}
 
-The social media desk of a public institution: plan, write, publish and answer citizens from one window. Citizens' messages and account tokens stay on this computer.
+The social media desk of a public institution: plan, write, publish and answer citizens from one window. Citizens&apos; messages and account tokens stay on this computer.
 
 Licence: GNU GPL version 3 or later. The components it carries and their licences are listed under “Third-party notices”.</source>
         <translation>Kurum Masaüstü {version}
@@ -217,7 +217,7 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     </message>
     <message>
         <source>The backup is too large for this disk (a FAT32 USB stick takes no file over 4 GB). No backup file was left behind. Choose a disk formatted as NTFS or exFAT.</source>
-        <translation>Yedek bu disk için fazla büyük (FAT32 biçimli USB bellekler 4 GB'tan büyük dosya alamaz). Yarım yedek dosyası bırakılmadı. NTFS ya da exFAT biçimli bir disk seçin.</translation>
+        <translation>Yedek bu disk için fazla büyük (FAT32 biçimli USB bellekler 4 GB&apos;tan büyük dosya alamaz). Yarım yedek dosyası bırakılmadı. NTFS ya da exFAT biçimli bir disk seçin.</translation>
     </message>
     <message>
         <source>The chosen folder cannot be written to (it is read-only or you lack permission). Choose another folder, for example on a USB stick.</source>
@@ -229,14 +229,14 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     </message>
     <message>
         <source>The database was written by a newer version of Kurum Masaüstü; it was not backed up.</source>
-        <translation>Veritabanı Kurum Masaüstü'nün daha yeni bir sürümüyle yazılmış; yedeklenmedi.</translation>
+        <translation>Veritabanı Kurum Masaüstü&apos;nün daha yeni bir sürümüyle yazılmış; yedeklenmedi.</translation>
     </message>
     <message>
-        <source>The profile's database is not a Kurum Masaüstü database; it was not backed up.</source>
+        <source>The profile&apos;s database is not a Kurum Masaüstü database; it was not backed up.</source>
         <translation>Profildeki veritabanı bir Kurum Masaüstü veritabanı değil; yedeklenmedi.</translation>
     </message>
     <message>
-        <source>The profile's database could not be read.</source>
+        <source>The profile&apos;s database could not be read.</source>
         <translation>Profildeki veritabanı okunamadı.</translation>
     </message>
     <message>
@@ -308,7 +308,7 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
         <translation>{day} için iyi saatler: {hours} — kamu kurumları için genel bir öneri; kendi yayımlanmış gönderileriniz henüz daha iyisini söylemeye yetmiyor</translation>
     </message>
     <message>
-        <source>Best times ({day}): {hours} — the institution's own data</source>
+        <source>Best times ({day}): {hours} — the institution&apos;s own data</source>
         <translation>En iyi saatler ({day}): {hours} — kurumun kendi verisi</translation>
     </message>
     <message>
@@ -328,7 +328,7 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     </message>
     <message>
         <source>Today</source>
-        <extracomment>A post started in a campaign (CampaignInfo): the window fills the composer with its presets. Months ready to show (the neighbours are loaded in a worker after each month). Campaigns and goals, read once per change of the plan. Reply-time figures of a period for the goals (the window sets it; None: counting, call :meth:`refresh_goals` when ready). Counts a reply-time goal's messages of a period and scope (None while a worker counts). The days (holidays, important, religious, our own) of the shown range, hidden ones too.</extracomment>
+        <extracomment>A post started in a campaign (CampaignInfo): the window fills the composer with its presets. Months ready to show (the neighbours are loaded in a worker after each month). Campaigns and goals, read once per change of the plan. Reply-time figures of a period for the goals (the window sets it; None: counting, call :meth:`refresh_goals` when ready). Counts a reply-time goal&apos;s messages of a period and scope (None while a worker counts). The days (holidays, important, religious, our own) of the shown range, hidden ones too.</extracomment>
         <translation>Bugün</translation>
     </message>
     <message>
@@ -445,7 +445,7 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
         <translation>Bu yıl için düzelt: {name}…</translation>
     </message>
     <message>
-        <source>Undo this year's correction: {name}</source>
+        <source>Undo this year&apos;s correction: {name}</source>
         <translation>Bu yılki düzeltmeyi geri al: {name}</translation>
     </message>
     <message>
@@ -511,7 +511,7 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     <name>CampaignsDialog</name>
     <message>
         <source>Campaigns</source>
-        <extracomment>"New post in this campaign": the saved campaign (its presets start the post).</extracomment>
+        <extracomment>&quot;New post in this campaign&quot;: the saved campaign (its presets start the post).</extracomment>
         <translation>Kampanyalar</translation>
     </message>
     <message>
@@ -655,7 +655,7 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
         <translation>&amp;Bağlan…</translation>
     </message>
     <message>
-        <source>No channel yet: add the institution's accounts.</source>
+        <source>No channel yet: add the institution&apos;s accounts.</source>
         <translation>Henüz kanal yok: kurumun hesaplarını ekleyin.</translation>
     </message>
     <message>
@@ -672,7 +672,7 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     </message>
     <message>
         <source>Not connected yet: choose Connect… and enter its token or sign in.</source>
-        <translation>Henüz bağlanmadı: Bağlan…'ı seçip erişim anahtarını girin ya da oturum açın.</translation>
+        <translation>Henüz bağlanmadı: Bağlan…&apos;ı seçip erişim anahtarını girin ya da oturum açın.</translation>
     </message>
     <message>
         <source>Sandbox channel: what it publishes stays on this computer.</source>
@@ -696,7 +696,7 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     </message>
     <message>
         <source>Name shown in Kurum Masaüstü:</source>
-        <translation>Kurum Masaüstü'nde görünen ad:</translation>
+        <translation>Kurum Masaüstü&apos;nde görünen ad:</translation>
     </message>
     <message>
         <source>Remove “%1”? Its token is deleted from the secure password store. Posts it already published stay in the history.</source>
@@ -715,8 +715,8 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
         <translation>Vazgeç</translation>
     </message>
     <message>
-        <source>Withdrawing Kurum Masaüstü's access on the platform…</source>
-        <translation>Kurum Masaüstü'nün platformdaki erişimi geri alınıyor…</translation>
+        <source>Withdrawing Kurum Masaüstü&apos;s access on the platform…</source>
+        <translation>Kurum Masaüstü&apos;nün platformdaki erişimi geri alınıyor…</translation>
     </message>
     <message>
         <source>Removed.</source>
@@ -727,8 +727,8 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
         <translation>Kaldırıldı; yayımlanmış gönderileri için kapalı olarak saklanıyor.</translation>
     </message>
     <message>
-        <source>The platform could not be reached to withdraw the access: remove Kurum Masaüstü in the account's settings there (authorized apps).</source>
-        <translation>Erişimi geri almak için platforma ulaşılamadı: Kurum Masaüstü'nü oradaki hesap ayarlarından (yetki verilen uygulamalar) kaldırın.</translation>
+        <source>The platform could not be reached to withdraw the access: remove Kurum Masaüstü in the account&apos;s settings there (authorized apps).</source>
+        <translation>Erişimi geri almak için platforma ulaşılamadı: Kurum Masaüstü&apos;nü oradaki hesap ayarlarından (yetki verilen uygulamalar) kaldırın.</translation>
     </message>
 </context>
 <context>
@@ -745,11 +745,11 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     <name>ChannelRows</name>
     <message>
         <source>Channels</source>
-        <extracomment>"Add a channel…", offered while there is none.</extracomment>
+        <extracomment>&quot;Add a channel…&quot;, offered while there is none.</extracomment>
         <translation>Kanallar</translation>
     </message>
     <message>
-        <source>No channels yet: connect the institution's accounts to choose where a post goes.</source>
+        <source>No channels yet: connect the institution&apos;s accounts to choose where a post goes.</source>
         <translation>Henüz kanal yok: gönderinin nereye gideceğini seçmek için kurumun hesaplarını bağlayın.</translation>
     </message>
     <message>
@@ -777,7 +777,7 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
         <translation>Platform zamanlasın</translation>
     </message>
     <message>
-        <source>Hand to {channel}'s own scheduler</source>
+        <source>Hand to {channel}&apos;s own scheduler</source>
         <translation>{channel} kanalının kendi zamanlayıcısına teslim et</translation>
     </message>
     <message>
@@ -814,7 +814,7 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
         </translation>
     </message>
     <message numerus="yes">
-        <source>⚠ A channel's token expires in %n day(s)</source>
+        <source>⚠ A channel&apos;s token expires in %n day(s)</source>
         <translation>
             <numerusform>⚠ Bir kanalın erişim anahtarının süresi %n gün içinde doluyor</numerusform>
         </translation>
@@ -866,7 +866,7 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     </message>
     <message>
         <source>Organization URN</source>
-        <translation>Kuruluş URN'si</translation>
+        <translation>Kuruluş URN&apos;si</translation>
     </message>
     <message>
         <source>Channel</source>
@@ -898,7 +898,7 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     </message>
     <message>
         <source>The bot is not an administrator of the channel with the right to post. Add it in Telegram (channel → Administrators), then try again.</source>
-        <translation>Bot, kanalda gönderi paylaşma yetkisi olan bir yönetici değil. Telegram'da ekleyin (kanal → Yöneticiler), sonra yeniden deneyin.</translation>
+        <translation>Bot, kanalda gönderi paylaşma yetkisi olan bir yönetici değil. Telegram&apos;da ekleyin (kanal → Yöneticiler), sonra yeniden deneyin.</translation>
     </message>
     <message>
         <source>Telegram does not know this channel. Write it as @channelname or as its number (-100…).</source>
@@ -914,14 +914,14 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     </message>
     <message>
         <source>This channel is not connected yet: choose Connect… and enter its token or sign in.</source>
-        <translation>Bu kanal henüz bağlanmadı: Bağlan…'ı seçip erişim anahtarını girin ya da oturum açın.</translation>
+        <translation>Bu kanal henüz bağlanmadı: Bağlan…&apos;ı seçip erişim anahtarını girin ya da oturum açın.</translation>
     </message>
     <message>
         <source>Defined by IT management: this channel cannot be renamed or removed here.</source>
         <translation>BT yönetimi tarafından tanımlandı: bu kanalın adı burada değiştirilemez, kanal kaldırılamaz.</translation>
     </message>
     <message>
-        <source>This channel's token is not in the secure password store. Choose Reconnect.</source>
+        <source>This channel&apos;s token is not in the secure password store. Choose Reconnect.</source>
         <translation>Bu kanalın erişim anahtarı güvenli parola deposunda yok. “Yeniden bağlan”ı seçin.</translation>
     </message>
     <message>
@@ -937,12 +937,12 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
         <translation>Platform bu anahtarı ya da parolayı kabul etmedi. Boşluksuz ve eksiksiz yeniden kopyalayın ya da yenisini oluşturun.</translation>
     </message>
     <message>
-        <source>You signed in as %1, but IT set this channel up for another account. Nothing was saved; sign in with the institution's account.</source>
+        <source>You signed in as %1, but IT set this channel up for another account. Nothing was saved; sign in with the institution&apos;s account.</source>
         <translation>%1 olarak oturum açtınız, ama BT bu kanalı başka bir hesap için tanımladı. Hiçbir şey kaydedilmedi; kurumun hesabıyla oturum açın.</translation>
     </message>
     <message>
-        <source>This does not look like an app password (xxxx-xxxx-xxxx-xxxx). Never enter the account's main password: create an app password in Bluesky under Settings → Privacy and security → App passwords.</source>
-        <translation>Bu bir uygulama parolasına benzemiyor (xxxx-xxxx-xxxx-xxxx). Hesabın ana parolasını asla girmeyin: Bluesky'da Ayarlar → Gizlilik ve güvenlik → Uygulama parolaları bölümünden bir uygulama parolası oluşturun.</translation>
+        <source>This does not look like an app password (xxxx-xxxx-xxxx-xxxx). Never enter the account&apos;s main password: create an app password in Bluesky under Settings → Privacy and security → App passwords.</source>
+        <translation>Bu bir uygulama parolasına benzemiyor (xxxx-xxxx-xxxx-xxxx). Hesabın ana parolasını asla girmeyin: Bluesky&apos;da Ayarlar → Gizlilik ve güvenlik → Uygulama parolaları bölümünden bir uygulama parolası oluşturun.</translation>
     </message>
     <message>
         <source>The platform refused the connection: %1</source>
@@ -969,7 +969,7 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
         <translation>Web tarayıcısı açılamadı. Gösterilen adresi kopyalayıp kendiniz açın.</translation>
     </message>
     <message>
-        <source>Port %1 on this computer is used by another program, so the sign-in cannot come back to us. Close that program, or have IT register another port in the platform's app and enter it here.</source>
+        <source>Port %1 on this computer is used by another program, so the sign-in cannot come back to us. Close that program, or have IT register another port in the platform&apos;s app and enter it here.</source>
         <translation>Bu bilgisayardaki %1 numaralı bağlantı noktasını başka bir program kullanıyor; oturum açma yanıtı bize dönemez. O programı kapatın ya da bilgi işlemin platformdaki uygulamaya başka bir bağlantı noktası kaydetmesini sağlayıp onu buraya yazın.</translation>
     </message>
     <message>
@@ -985,7 +985,7 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
         <translation>Gelen yanıt bu oturum açmaya ait değil; bu yüzden reddedildi. Hiçbir şey kaydedilmedi; yeniden başlayın.</translation>
     </message>
     <message>
-        <source>Access was not granted on the platform's page. Nothing was saved.</source>
+        <source>Access was not granted on the platform&apos;s page. Nothing was saved.</source>
         <translation>Platformun sayfasında erişim izni verilmedi. Hiçbir şey kaydedilmedi.</translation>
     </message>
     <message>
@@ -1067,27 +1067,27 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     </message>
     <message>
         <source>Choose Reconnect and sign in to X in the browser again.</source>
-        <translation>“Yeniden bağlan”ı seçip tarayıcıda X'e yeniden giriş yapın.</translation>
+        <translation>“Yeniden bağlan”ı seçip tarayıcıda X&apos;e yeniden giriş yapın.</translation>
     </message>
     <message>
         <source>Create a new app password in Bluesky (Settings → Privacy and security → App passwords), then choose Reconnect and enter it.</source>
-        <translation>Bluesky'da yeni bir uygulama parolası oluşturun (Ayarlar → Gizlilik ve güvenlik → Uygulama parolaları), sonra “Yeniden bağlan”ı seçip onu girin.</translation>
+        <translation>Bluesky&apos;da yeni bir uygulama parolası oluşturun (Ayarlar → Gizlilik ve güvenlik → Uygulama parolaları), sonra “Yeniden bağlan”ı seçip onu girin.</translation>
     </message>
     <message>
-        <source>Get the bot's token from @BotFather (/token), then choose Reconnect and paste it.</source>
-        <translation>Botun anahtarını @BotFather'dan alın (/token), sonra “Yeniden bağlan”ı seçip yapıştırın.</translation>
+        <source>Get the bot&apos;s token from @BotFather (/token), then choose Reconnect and paste it.</source>
+        <translation>Botun anahtarını @BotFather&apos;dan alın (/token), sonra “Yeniden bağlan”ı seçip yapıştırın.</translation>
     </message>
     <message>
         <source>Create a new token for the Page (best: a system-user token in Meta Business Settings → System users, which does not expire), then choose Reconnect and paste it.</source>
-        <translation>Sayfa için yeni bir erişim anahtarı oluşturun (en iyisi: Meta İşletme Ayarları → Sistem kullanıcıları'ndan süresi dolmayan bir sistem kullanıcısı anahtarı), sonra “Yeniden bağlan”ı seçip yapıştırın.</translation>
+        <translation>Sayfa için yeni bir erişim anahtarı oluşturun (en iyisi: Meta İşletme Ayarları → Sistem kullanıcıları&apos;ndan süresi dolmayan bir sistem kullanıcısı anahtarı), sonra “Yeniden bağlan”ı seçip yapıştırın.</translation>
     </message>
     <message>
         <source>Create a new token in Meta Business Settings → System users (or refresh the Instagram token), then choose Reconnect and paste it.</source>
-        <translation>Meta İşletme Ayarları → Sistem kullanıcıları'nda yeni bir erişim anahtarı oluşturun (ya da Instagram anahtarını yenileyin), sonra “Yeniden bağlan”ı seçip yapıştırın.</translation>
+        <translation>Meta İşletme Ayarları → Sistem kullanıcıları&apos;nda yeni bir erişim anahtarı oluşturun (ya da Instagram anahtarını yenileyin), sonra “Yeniden bağlan”ı seçip yapıştırın.</translation>
     </message>
     <message>
-        <source>LinkedIn tokens last 60 days. Create a new one in the LinkedIn Developer Portal (Token generator, with the organization's admin account), then choose Reconnect and paste it.</source>
-        <translation>LinkedIn erişim anahtarları 60 gün geçerlidir. LinkedIn Developer Portal'da (Token generator, kuruluşun yönetici hesabıyla) yenisini oluşturun, sonra “Yeniden bağlan”ı seçip yapıştırın.</translation>
+        <source>LinkedIn tokens last 60 days. Create a new one in the LinkedIn Developer Portal (Token generator, with the organization&apos;s admin account), then choose Reconnect and paste it.</source>
+        <translation>LinkedIn erişim anahtarları 60 gün geçerlidir. LinkedIn Developer Portal&apos;da (Token generator, kuruluşun yönetici hesabıyla) yenisini oluşturun, sonra “Yeniden bağlan”ı seçip yapıştırın.</translation>
     </message>
 </context>
 <context>
@@ -1101,11 +1101,11 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
         <translation>Kaynak</translation>
     </message>
     <message>
-        <source>Institution's words…</source>
+        <source>Institution&apos;s words…</source>
         <translation>Kurum sözlüğü…</translation>
     </message>
     <message>
-        <source>Mahalle, institution and people's names the spelling check accepts</source>
+        <source>Mahalle, institution and people&apos;s names the spelling check accepts</source>
         <translation>Yazım denetiminin kabul ettiği mahalle, kurum ve kişi adları</translation>
     </message>
     <message>
@@ -1261,7 +1261,7 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
         <translation>Fotoğraf ya da video yok.</translation>
     </message>
     <message>
-        <source>Children in {values}: record the parents' written consent or blur their faces.</source>
+        <source>Children in {values}: record the parents&apos; written consent or blur their faces.</source>
         <translation>{values} çocuk içeriyor: velinin yazılı rızasını kaydedin ya da yüzleri bulanıklaştırın.</translation>
     </message>
     <message>
@@ -1296,7 +1296,7 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     <name>ComposerPane</name>
     <message>
         <source>Title for the calendar (optional)</source>
-        <extracomment>Every channel's published posts with engagement (best-time hint), read in a worker thread each time a post is opened (the figures grow as posts are published). The campaign of the post being written (a post started in a campaign gets it). The profile's media folder (videos are probed there); set by the window.</extracomment>
+        <extracomment>Every channel&apos;s published posts with engagement (best-time hint), read in a worker thread each time a post is opened (the figures grow as posts are published). The campaign of the post being written (a post started in a campaign gets it). The profile&apos;s media folder (videos are probed there); set by the window.</extracomment>
         <translation>Takvimde görünecek başlık (isteğe bağlı)</translation>
     </message>
     <message>
@@ -1401,7 +1401,7 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
         <translation>{channels} için zamanlanamıyor: {problem} Düzeltin ya da o kanalı çıkarın.</translation>
     </message>
     <message>
-        <source>Fill in the template's fields first: {fields}</source>
+        <source>Fill in the template&apos;s fields first: {fields}</source>
         <translation>Önce şablonun alanlarını doldurun: {fields}</translation>
     </message>
     <message>
@@ -1449,7 +1449,7 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
         <translation>Bazı kanallarda zaten yayımlandı; oradaki gönderiler olduğu gibi kalır.</translation>
     </message>
     <message>
-        <source>Handed to the platform's scheduler on some channels: changes here do not reach them until you take the post back from the platforms.</source>
+        <source>Handed to the platform&apos;s scheduler on some channels: changes here do not reach them until you take the post back from the platforms.</source>
         <translation>Bazı kanallarda gönderi platformun zamanlayıcısına teslim edildi: gönderiyi platformlardan geri alana kadar buradaki değişiklikler onlara ulaşmaz.</translation>
     </message>
     <message>
@@ -1503,7 +1503,7 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     <name>ConnectDialog</name>
     <message>
         <source>Add a channel</source>
-        <extracomment>Platforms whose pasted token may carry an expiry the person can read in the platform's tool.</extracomment>
+        <extracomment>Platforms whose pasted token may carry an expiry the person can read in the platform&apos;s tool.</extracomment>
         <translation>Kanal ekle</translation>
     </message>
     <message>
@@ -1527,7 +1527,7 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
         <translation>Alıştırma için deneme kanalı (hiçbir şey internete gitmez)</translation>
     </message>
     <message>
-        <source>Turned off by your IT department's policy.</source>
+        <source>Turned off by your IT department&apos;s policy.</source>
         <translation>BT biriminizin politikasıyla kapatıldı.</translation>
     </message>
     <message>
@@ -1591,11 +1591,11 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
         <translation>Geri dönüş bağlantı noktası:</translation>
     </message>
     <message>
-        <source>From the institution's X app (type: Native App). Its callback address must be http://127.0.0.1:%1/callback — X accepts only the exact address registered there.</source>
+        <source>From the institution&apos;s X app (type: Native App). Its callback address must be http://127.0.0.1:%1/callback — X accepts only the exact address registered there.</source>
         <translation>Kurumun X uygulamasından (tür: Native App). Uygulamada geri dönüş adresi olarak http://127.0.0.1:%1/callback kayıtlı olmalı — X yalnızca orada birebir kayıtlı adresi kabul eder.</translation>
     </message>
     <message>
-        <source>You approve the access on the platform's own page; no password is typed here.</source>
+        <source>You approve the access on the platform&apos;s own page; no password is typed here.</source>
         <translation>Erişimi platformun kendi sayfasında onaylarsınız; burada parola yazılmaz.</translation>
     </message>
     <message>
@@ -1607,8 +1607,8 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
         <translation>Uygulama parolası:</translation>
     </message>
     <message>
-        <source>Never enter the account's main password. Create an app password for Kurum Masaüstü in Bluesky: Settings → Privacy and security → App passwords.</source>
-        <translation>Hesabın ana parolasını asla girmeyin. Bluesky'da Kurum Masaüstü için bir uygulama parolası oluşturun: Ayarlar → Gizlilik ve güvenlik → Uygulama parolaları.</translation>
+        <source>Never enter the account&apos;s main password. Create an app password for Kurum Masaüstü in Bluesky: Settings → Privacy and security → App passwords.</source>
+        <translation>Hesabın ana parolasını asla girmeyin. Bluesky&apos;da Kurum Masaüstü için bir uygulama parolası oluşturun: Ayarlar → Gizlilik ve güvenlik → Uygulama parolaları.</translation>
     </message>
     <message>
         <source>Channel:</source>
@@ -1620,7 +1620,7 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     </message>
     <message>
         <source>The token comes from @BotFather. Add the bot to the channel as an administrator who may post.</source>
-        <translation>Anahtar @BotFather'dan alınır. Botu kanala gönderi paylaşabilen bir yönetici olarak ekleyin.</translation>
+        <translation>Anahtar @BotFather&apos;dan alınır. Botu kanala gönderi paylaşabilen bir yönetici olarak ekleyin.</translation>
     </message>
     <message>
         <source>Page ID:</source>
@@ -1640,14 +1640,14 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     </message>
     <message>
         <source>Organization URN:</source>
-        <translation>Kuruluş URN'si:</translation>
+        <translation>Kuruluş URN&apos;si:</translation>
     </message>
     <message>
-        <source>A desktop app cannot keep Meta's app secret, so IT creates a long-lived token (best: a system user in Meta Business Settings) and pastes it here.</source>
-        <translation>Masaüstü uygulaması Meta'nın uygulama sırrını saklayamaz; bu yüzden bilgi işlem uzun ömürlü bir anahtar oluşturup (en iyisi: Meta İşletme Ayarları'nda bir sistem kullanıcısı) buraya yapıştırır.</translation>
+        <source>A desktop app cannot keep Meta&apos;s app secret, so IT creates a long-lived token (best: a system user in Meta Business Settings) and pastes it here.</source>
+        <translation>Masaüstü uygulaması Meta&apos;nın uygulama sırrını saklayamaz; bu yüzden bilgi işlem uzun ömürlü bir anahtar oluşturup (en iyisi: Meta İşletme Ayarları&apos;nda bir sistem kullanıcısı) buraya yapıştırır.</translation>
     </message>
     <message>
-        <source>The platform's token tool shows the expiry; leave it unticked if it never expires.</source>
+        <source>The platform&apos;s token tool shows the expiry; leave it unticked if it never expires.</source>
         <translation>Son geçerlilik tarihini platformun anahtar aracı gösterir; süresi hiç dolmuyorsa işaretlemeyin.</translation>
     </message>
     <message>
@@ -1656,7 +1656,7 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     </message>
     <message>
         <source>Sandbox: the sign-in page is shown inside Kurum Masaüstü.</source>
-        <translation>Deneme: oturum açma sayfası Kurum Masaüstü'nün içinde gösterilir.</translation>
+        <translation>Deneme: oturum açma sayfası Kurum Masaüstü&apos;nün içinde gösterilir.</translation>
     </message>
     <message>
         <source>Sandbox: left empty, the saved token is used again.</source>
@@ -1696,7 +1696,7 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     </message>
     <message>
         <source>You can close this tab and return to Kurum Masaüstü.</source>
-        <translation>Bu sekmeyi kapatıp Kurum Masaüstü'ne dönebilirsiniz.</translation>
+        <translation>Bu sekmeyi kapatıp Kurum Masaüstü&apos;ne dönebilirsiniz.</translation>
     </message>
     <message>
         <source>Not connected</source>
@@ -1704,7 +1704,7 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     </message>
     <message>
         <source>Return to Kurum Masaüstü to see why.</source>
-        <translation>Nedenini görmek için Kurum Masaüstü'ne dönün.</translation>
+        <translation>Nedenini görmek için Kurum Masaüstü&apos;ne dönün.</translation>
     </message>
 </context>
 <context>
@@ -2204,7 +2204,7 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
         <translation>% mesaj yanıt hedefi içinde yanıtlansın (yanıt süresi)</translation>
     </message>
     <message>
-        <source>Reply time: the share of citizens' messages answered within the response target (Settings → Inbox).</source>
+        <source>Reply time: the share of citizens&apos; messages answered within the response target (Settings → Inbox).</source>
         <translation>Yanıt süresi: vatandaş mesajlarının yanıt hedefi içinde yanıtlanan payı (Ayarlar → Gelen kutusu).</translation>
     </message>
     <message>
@@ -2233,7 +2233,7 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     </message>
     <message>
         <source>Messages counted</source>
-        <extracomment>Which messages a reply-time goal counts: all, one channel's or one unit's.</extracomment>
+        <extracomment>Which messages a reply-time goal counts: all, one channel&apos;s or one unit&apos;s.</extracomment>
         <translation>Sayılan mesajlar</translation>
     </message>
     <message>
@@ -2249,7 +2249,7 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
         <translation>birim: {name}</translation>
     </message>
     <message>
-        <source>A unit's messages are those routed to it; a channel's are those that came in on it.</source>
+        <source>A unit&apos;s messages are those routed to it; a channel&apos;s are those that came in on it.</source>
         <translation>Bir birimin mesajları ona yönlendirilenlerdir; bir kanalın mesajları o kanaldan gelenlerdir.</translation>
     </message>
     <message>
@@ -2583,7 +2583,7 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
         <translation>Tüm kategoriler</translation>
     </message>
     <message>
-        <source>This week's messages: answered, median business time to our first reply, share within the target</source>
+        <source>This week&apos;s messages: answered, median business time to our first reply, share within the target</source>
         <translation>Bu haftanın mesajları: yanıtlanan, ilk yanıtımıza kadar geçen ortanca mesai süresi, hedef süre içindeki payı</translation>
     </message>
     <message>
@@ -2868,11 +2868,11 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
         <translation>Yorumu sil</translation>
     </message>
     <message>
-        <source>Delete {author}'s comment on {platform}? Nobody will see it there any more and this cannot be undone. The text stays here, marked deleted, with your reason.</source>
+        <source>Delete {author}&apos;s comment on {platform}? Nobody will see it there any more and this cannot be undone. The text stays here, marked deleted, with your reason.</source>
         <translation>{author} adlı kişinin {platform} üzerindeki yorumu silinsin mi? Orada artık kimse göremez ve bu geri alınamaz. Metin burada, silindi olarak işaretlenmiş hâlde gerekçenizle birlikte kalır.</translation>
     </message>
     <message>
-        <source>This platform does not let us delete others' comments. Hide it if you can, or report it there.</source>
+        <source>This platform does not let us delete others&apos; comments. Hide it if you can, or report it there.</source>
         <translation>Bu platform başkalarının yorumlarını silmemize izin vermiyor. Mümkünse gizleyin ya da platformda şikâyet edin.</translation>
     </message>
     <message>
@@ -2880,7 +2880,7 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
         <translation>Özel mesaj, gönderen kişi için silinemez.</translation>
     </message>
     <message>
-        <source>The platform refused: a page may delete only comments on its own posts, and the account needs the page's admin role. Nothing was deleted.</source>
+        <source>The platform refused: a page may delete only comments on its own posts, and the account needs the page&apos;s admin role. Nothing was deleted.</source>
         <translation>Platform reddetti: bir sayfa yalnızca kendi gönderilerindeki yorumları silebilir ve hesabın sayfada yönetici rolü olmalıdır. Hiçbir şey silinmedi.</translation>
     </message>
     <message>
@@ -2967,7 +2967,7 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     </message>
     <message>
         <source>Public holidays and the afternoons of arife days and 28 Ekim are always closed.</source>
-        <translation>Resmî tatiller ile arife günlerinin ve 28 Ekim'in öğleden sonraları her zaman kapalı sayılır.</translation>
+        <translation>Resmî tatiller ile arife günlerinin ve 28 Ekim&apos;in öğleden sonraları her zaman kapalı sayılır.</translation>
     </message>
     <message>
         <source> min</source>
@@ -3030,7 +3030,7 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
         <translation>Bir gönderi yayımlanamadığında bildir</translation>
     </message>
     <message>
-        <source>Notifications give counts and kinds only, never a citizen's words or name. A sudden rise of negative messages is told at any hour.</source>
+        <source>Notifications give counts and kinds only, never a citizen&apos;s words or name. A sudden rise of negative messages is told at any hour.</source>
         <translation>Bildirimler yalnızca sayıları ve türleri verir; vatandaşın sözlerini ya da adını asla göstermez. Olumsuz mesajlardaki ani artış her saatte bildirilir.</translation>
     </message>
 </context>
@@ -3204,7 +3204,7 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
         <translation>{count} dakika</translation>
     </message>
     <message>
-        <source>A poll needs a question: write it as the post's text.</source>
+        <source>A poll needs a question: write it as the post&apos;s text.</source>
         <translation>Anketin bir sorusu olmalı: soruyu gönderi metni olarak yazın.</translation>
     </message>
     <message>
@@ -3232,7 +3232,7 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
         <translation>Anket süresi çok kısa: burada en az {duration}.</translation>
     </message>
     <message>
-        <source>The poll will run {duration} here (the platform's nearest duration).</source>
+        <source>The poll will run {duration} here (the platform&apos;s nearest duration).</source>
         <translation>Anket burada {duration} sürecek (platformun en yakın süresi).</translation>
     </message>
     <message>
@@ -3505,7 +3505,7 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n post(s) taken back from the platforms' schedulers.</source>
+        <source>%n post(s) taken back from the platforms&apos; schedulers.</source>
         <translation>
             <numerusform>Platformların zamanlayıcılarından %n gönderi geri alındı.</numerusform>
         </translation>
@@ -3541,7 +3541,7 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
         <translation>Medya önizleme</translation>
     </message>
     <message>
-        <source>Drag the point onto the subject: every platform's crop keeps it in view.</source>
+        <source>Drag the point onto the subject: every platform&apos;s crop keeps it in view.</source>
         <translation>Noktayı konunun üzerine sürükleyin: her platformun kırpması onu görünür tutar.</translation>
     </message>
     <message>
@@ -3593,7 +3593,7 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
         <translation>Çocuklar tanınabilir</translation>
     </message>
     <message>
-        <source>Parents' written consent</source>
+        <source>Parents&apos; written consent</source>
         <translation>Velinin yazılı rızası</translation>
     </message>
     <message>
@@ -3673,7 +3673,7 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
         <translation>Dosya okunuyor…</translation>
     </message>
     <message>
-        <source>The file's metadata could not be read.</source>
+        <source>The file&apos;s metadata could not be read.</source>
         <translation>Dosyanın üst verileri okunamadı.</translation>
     </message>
     <message>
@@ -3746,7 +3746,7 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     </message>
     <message>
         <source>colour profile (converted to sRGB)</source>
-        <translation>renk profili (sRGB'ye dönüştürülür)</translation>
+        <translation>renk profili (sRGB&apos;ye dönüştürülür)</translation>
     </message>
     <message>
         <source>text notes</source>
@@ -3765,7 +3765,7 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     <name>MonthModel</name>
     <message numerus="yes">
         <source>%n post(s)</source>
-        <extracomment>Seconds after a month is shown before its neighbours are read ahead. Deliveries in the month itself (not the neighbouring days the grid shows). Every delivery of the grid, whatever the filter (goals count the whole plan). The month's deliveries planned (scheduled or held by the platform) and published.</extracomment>
+        <extracomment>Seconds after a month is shown before its neighbours are read ahead. Deliveries in the month itself (not the neighbouring days the grid shows). Every delivery of the grid, whatever the filter (goals count the whole plan). The month&apos;s deliveries planned (scheduled or held by the platform) and published.</extracomment>
         <translation>
             <numerusform>%n gönderi</numerusform>
         </translation>
@@ -3778,7 +3778,7 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
         <translation>Kanalın yeniden bağlanması gerekiyor</translation>
     </message>
     <message>
-        <source>Waiting for the platform's rate limit</source>
+        <source>Waiting for the platform&apos;s rate limit</source>
         <translation>Platformun istek sınırı bekleniyor</translation>
     </message>
     <message>
@@ -3923,7 +3923,7 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     </message>
     <message>
         <source>That is not a web address. It should start with https://</source>
-        <extracomment>The service's reading of a link for the delivery (raises PermalinkError).</extracomment>
+        <extracomment>The service&apos;s reading of a link for the delivery (raises PermalinkError).</extracomment>
         <translation>Bu bir web adresi değil. https:// ile başlamalı.</translation>
     </message>
     <message>
@@ -3947,11 +3947,11 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     <name>OverrideEditor</name>
     <message>
         <source>Channels</source>
-        <extracomment>Checks one channel's text (the composer's check with the post's kind, media and link).</extracomment>
+        <extracomment>Checks one channel&apos;s text (the composer&apos;s check with the post&apos;s kind, media and link).</extracomment>
         <translation>Kanallar</translation>
     </message>
     <message>
-        <source>This channel's text</source>
+        <source>This channel&apos;s text</source>
         <translation>Bu kanalın metni</translation>
     </message>
     <message>
@@ -4055,7 +4055,7 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
         <translation>Bu bir %1 bağlantısı değil: %2 adresine gidiyor.</translation>
     </message>
     <message>
-        <source>This post is on %1, not on the channel's own server.</source>
+        <source>This post is on %1, not on the channel&apos;s own server.</source>
         <translation>Bu gönderi kanalın kendi sunucusunda değil, %1 üzerinde.</translation>
     </message>
     <message>
@@ -4071,7 +4071,7 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
         <translation>Bağlantı kaydedilir, ancak uygulama bu gönderiyi silemez ve istatistiklerini okuyamaz.</translation>
     </message>
     <message>
-        <source>This Facebook link (pfbid…) hides the post's id.</source>
+        <source>This Facebook link (pfbid…) hides the post&apos;s id.</source>
         <translation>Bu Facebook bağlantısı (pfbid…) gönderinin kimliğini gizliyor.</translation>
     </message>
     <message>
@@ -4079,11 +4079,11 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
         <translation>Instagram bağlantıları gönderiyi kısa bir kodla anar; uygulamanın gereksindiği kimlik bu değil.</translation>
     </message>
     <message>
-        <source>This LinkedIn link names the activity, not the post; the link in the post's “Embed this post” code (…urn:li:share… or …urn:li:ugcPost…) gives its id.</source>
+        <source>This LinkedIn link names the activity, not the post; the link in the post&apos;s “Embed this post” code (…urn:li:share… or …urn:li:ugcPost…) gives its id.</source>
         <translation>Bu LinkedIn bağlantısı gönderiyi değil, etkinliği anıyor; gönderinin “Bu gönderiyi yerleştir” kodundaki bağlantı (…urn:li:share… ya da …urn:li:ugcPost…) kimliğini verir.</translation>
     </message>
     <message>
-        <source>The Page's id is not known here, so the post's id cannot be made.</source>
+        <source>The Page&apos;s id is not known here, so the post&apos;s id cannot be made.</source>
         <translation>Sayfanın kimliği burada bilinmediği için gönderinin kimliği çıkarılamıyor.</translation>
     </message>
     <message>
@@ -4095,11 +4095,11 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
         <translation>Anlaşılan: %1 gönderisi %2.</translation>
     </message>
     <message>
-        <source>The link names the account by its handle: the app asks Bluesky for the account's permanent id (DID) at its next publishing run and keeps the post under it.</source>
-        <translation>Bağlantı hesabı kullanıcı adıyla anıyor: uygulama bir sonraki yayın turunda Bluesky'den hesabın kalıcı kimliğini (DID) sorar ve gönderiyi onunla kaydeder.</translation>
+        <source>The link names the account by its handle: the app asks Bluesky for the account&apos;s permanent id (DID) at its next publishing run and keeps the post under it.</source>
+        <translation>Bağlantı hesabı kullanıcı adıyla anıyor: uygulama bir sonraki yayın turunda Bluesky&apos;den hesabın kalıcı kimliğini (DID) sorar ve gönderiyi onunla kaydeder.</translation>
     </message>
     <message>
-        <source>The link does not name the account: make sure it is this channel's post.</source>
+        <source>The link does not name the account: make sure it is this channel&apos;s post.</source>
         <translation>Bağlantı hesabı anmıyor: gönderinin bu kanala ait olduğundan emin olun.</translation>
     </message>
 </context>
@@ -4118,32 +4118,32 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
         <translation>En çok {value} satır; gerisi okunmadı.</translation>
     </message>
     <message>
-        <source>Date not understood: '{value}' (e.g. 01.12.2026).</source>
-        <translation>Tarih anlaşılamadı: '{value}' (ör. 01.12.2026).</translation>
+        <source>Date not understood: &apos;{value}&apos; (e.g. 01.12.2026).</source>
+        <translation>Tarih anlaşılamadı: &apos;{value}&apos; (ör. 01.12.2026).</translation>
     </message>
     <message>
-        <source>Time not understood: '{value}' (e.g. 09:30).</source>
-        <translation>Saat anlaşılamadı: '{value}' (ör. 09:30).</translation>
+        <source>Time not understood: &apos;{value}&apos; (e.g. 09:30).</source>
+        <translation>Saat anlaşılamadı: &apos;{value}&apos; (ör. 09:30).</translation>
     </message>
     <message>
         <source>No channel given.</source>
         <translation>Kanal yazılmamış.</translation>
     </message>
     <message>
-        <source>No such channel: '{value}'.</source>
-        <translation>Böyle bir kanal yok: '{value}'.</translation>
+        <source>No such channel: &apos;{value}&apos;.</source>
+        <translation>Böyle bir kanal yok: &apos;{value}&apos;.</translation>
     </message>
     <message>
         <source>The text is empty.</source>
         <translation>Metin boş.</translation>
     </message>
     <message>
-        <source>No such category: '{value}'.</source>
-        <translation>Böyle bir kategori yok: '{value}'.</translation>
+        <source>No such category: &apos;{value}&apos;.</source>
+        <translation>Böyle bir kategori yok: &apos;{value}&apos;.</translation>
     </message>
     <message>
-        <source>No such campaign: '{value}'.</source>
-        <translation>Böyle bir kampanya yok: '{value}'.</translation>
+        <source>No such campaign: &apos;{value}&apos;.</source>
+        <translation>Böyle bir kampanya yok: &apos;{value}&apos;.</translation>
     </message>
     <message>
         <source>Already past: {value}.</source>
@@ -4158,8 +4158,8 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
         <translation>Bu satır CSV olarak okunamadı ({value}).</translation>
     </message>
     <message>
-        <source>Image not found: '{value}'.</source>
-        <translation>Görsel bulunamadı: '{value}'.</translation>
+        <source>Image not found: &apos;{value}&apos;.</source>
+        <translation>Görsel bulunamadı: &apos;{value}&apos;.</translation>
     </message>
     <message>
         <source>The file is too big (at most {value} MB).</source>
@@ -4170,8 +4170,8 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
         <translation>Dosya okunamadı ({value}).</translation>
     </message>
     <message>
-        <source>The file is not UTF-8. In Excel, save it as "CSV UTF-8 (comma delimited)".</source>
-        <translation>Dosya UTF-8 değil. Excel'de "CSV UTF-8 (virgülle ayrılmış)" olarak kaydedin.</translation>
+        <source>The file is not UTF-8. In Excel, save it as &quot;CSV UTF-8 (comma delimited)&quot;.</source>
+        <translation>Dosya UTF-8 değil. Excel&apos;de &quot;CSV UTF-8 (virgülle ayrılmış)&quot; olarak kaydedin.</translation>
     </message>
     <message>
         <source>date</source>
@@ -4194,7 +4194,7 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     <name>Problems</name>
     <message>
         <source>characters (X weighting)</source>
-        <extracomment>How each platform's preview card looks (border colour, background).</extracomment>
+        <extracomment>How each platform&apos;s preview card looks (border colour, background).</extracomment>
         <translation>karakter (X ağırlıklı)</translation>
     </message>
     <message>
@@ -4408,7 +4408,7 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
         <translation>Vatandaşa yanıt</translation>
     </message>
     <message>
-        <source>The citizen's message</source>
+        <source>The citizen&apos;s message</source>
         <translation>Vatandaşın mesajı</translation>
     </message>
     <message>
@@ -4553,7 +4553,7 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
         <translation>Metin (*.txt)</translation>
     </message>
     <message>
-        <source>The unit has no e-mail address. Add one in the unit's contacts.</source>
+        <source>The unit has no e-mail address. Add one in the unit&apos;s contacts.</source>
         <translation>Birimin e-posta adresi yok. Birimin iletişim bilgilerine ekleyin.</translation>
     </message>
     <message>
@@ -4629,7 +4629,7 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     </message>
     <message>
         <source>A post that could not go out at its time (the app was closed or offline, the channel had to be reconnected, publishing was paused, the platform held it) and would now go out more than 15 minutes late (plus the interval of a scheduled sync IT set up).</source>
-        <translation>Zamanında gidemeyen (uygulama kapalıydı ya da bağlantı yoktu, kanalın yeniden bağlanması gerekti, yayın duraklatılmıştı, platform bekletti) ve artık 15 dakikadan fazla gecikerek gidecek gönderi (BT'nin kurduğu zamanlanmış eşitleme aralığı da eklenir).</translation>
+        <translation>Zamanında gidemeyen (uygulama kapalıydı ya da bağlantı yoktu, kanalın yeniden bağlanması gerekti, yayın duraklatılmıştı, platform bekletti) ve artık 15 dakikadan fazla gecikerek gidecek gönderi (BT&apos;nin kurduğu zamanlanmış eşitleme aralığı da eklenir).</translation>
     </message>
     <message>
         <source>Missed posts:</source>
@@ -4719,10 +4719,10 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
 <context>
     <name>Startup</name>
     <message>
-        <source>The database in this profile could not be updated for this version of Kurum Masaüstü. The update was undone, so the file is as it was; a copy taken before is in the profile's backups folder. Please send the log file to IT.
+        <source>The database in this profile could not be updated for this version of Kurum Masaüstü. The update was undone, so the file is as it was; a copy taken before is in the profile&apos;s backups folder. Please send the log file to IT.
 
 {path}</source>
-        <translation>Bu profildeki veritabanı Kurum Masaüstü'nün bu sürümüne göre güncellenemedi. Güncelleme geri alındı, dosya olduğu gibi duruyor; güncellemeden önce alınan kopya profilin yedekler klasöründe. Lütfen günlük dosyasını bilgi işlem birimine gönderin.
+        <translation>Bu profildeki veritabanı Kurum Masaüstü&apos;nün bu sürümüne göre güncellenemedi. Güncelleme geri alındı, dosya olduğu gibi duruyor; güncellemeden önce alınan kopya profilin yedekler klasöründe. Lütfen günlük dosyasını bilgi işlem birimine gönderin.
 
 {path}</translation>
     </message>
@@ -4730,7 +4730,7 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
         <source>The database in this profile was written by a newer version of Kurum Masaüstü. Install the newer version to open it. The file was not changed.
 
 {path}</source>
-        <translation>Bu profildeki veritabanı, Kurum Masaüstü'nün daha yeni bir sürümüyle yazılmış. Açmak için bu yeni sürümü kurun. Dosyada hiçbir değişiklik yapılmadı.
+        <translation>Bu profildeki veritabanı, Kurum Masaüstü&apos;nün daha yeni bir sürümüyle yazılmış. Açmak için bu yeni sürümü kurun. Dosyada hiçbir değişiklik yapılmadı.
 
 {path}</translation>
     </message>
@@ -4755,7 +4755,7 @@ Ask your IT department to give you write access to this folder, or start with --
 BT biriminizden bu klasöre yazma izni isteyin ya da --profile ile yazabildiğiniz bir klasörle başlatın. Hiçbir şey değiştirilmedi.</translation>
     </message>
     <message>
-        <source>The demo is turned off on this computer by your IT department's policy.</source>
+        <source>The demo is turned off on this computer by your IT department&apos;s policy.</source>
         <translation>Deneme profili bu bilgisayarda BT biriminizin politikasıyla kapatılmış.</translation>
     </message>
     <message>
@@ -4905,7 +4905,7 @@ BT biriminizden bu klasöre yazma izni isteyin ya da --profile ile yazabildiğin
         <translation>Şablona bir ad verin.</translation>
     </message>
     <message>
-        <source>Write the template's text.</source>
+        <source>Write the template&apos;s text.</source>
         <translation>Şablonun metnini yazın.</translation>
     </message>
     <message>
@@ -5001,7 +5001,7 @@ BT biriminizden bu klasöre yazma izni isteyin ya da --profile ile yazabildiğin
     <message>
         <source>Open Kurum Masaüstü</source>
         <extracomment>The icon or a notification was clicked: bring the window forward. Every notification said (title, body), newest last: what the person was told.</extracomment>
-        <translation>Kurum Masaüstü'nü aç</translation>
+        <translation>Kurum Masaüstü&apos;nü aç</translation>
     </message>
     <message>
         <source>New post</source>
@@ -5145,7 +5145,7 @@ BT biriminizden bu klasöre yazma izni isteyin ya da --profile ile yazabildiğin
         <translation>Lütfen birime bir ad verin.</translation>
     </message>
     <message>
-        <source>The unit's name is too long (at most 200 characters).</source>
+        <source>The unit&apos;s name is too long (at most 200 characters).</source>
         <translation>Birimin adı çok uzun (en fazla 200 karakter).</translation>
     </message>
     <message>
@@ -5173,7 +5173,7 @@ BT biriminizden bu klasöre yazma izni isteyin ya da --profile ile yazabildiğin
     <name>WeekDelegate</name>
     <message numerus="yes">
         <source>+%n more</source>
-        <extracomment>The best-time hint of an hour (None: not one of the day's good hours).</extracomment>
+        <extracomment>The best-time hint of an hour (None: not one of the day&apos;s good hours).</extracomment>
         <translation>
             <numerusform>+%n daha</numerusform>
         </translation>
@@ -5182,7 +5182,7 @@ BT biriminizden bu klasöre yazma izni isteyin ya da --profile ile yazabildiğin
 <context>
     <name>WordListDialog</name>
     <message>
-        <source>Institution's words</source>
+        <source>Institution&apos;s words</source>
         <translation>Kurum sözlüğü</translation>
     </message>
     <message>
