@@ -333,7 +333,7 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
     </message>
     <message>
         <source>Today</source>
-        <extracomment>A post started in a campaign (CampaignInfo): the window fills the composer with its presets. Months ready to show (the neighbours are loaded in a worker after each month). Campaigns and goals, read once per change of the plan. Reply-time figures of a period for the goals (the window sets it; None: counting, call :meth:`refresh_goals` when ready). The days (holidays, important, religious, our own) of the shown range, hidden ones too.</extracomment>
+        <extracomment>A post started in a campaign (CampaignInfo): the window fills the composer with its presets. Months ready to show (the neighbours are loaded in a worker after each month). Campaigns and goals, read once per change of the plan. Reply-time figures of a period for the goals (the window sets it; None: counting, call :meth:`refresh_goals` when ready). Counts a reply-time goal's messages of a period and scope (None while a worker counts). The days (holidays, important, religious, our own) of the shown range, hidden ones too.</extracomment>
         <translation>Today</translation>
     </message>
     <message>
@@ -2254,6 +2254,27 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
         <translation>any channel</translation>
     </message>
     <message>
+        <source>Messages counted</source>
+        <extracomment>Which messages a reply-time goal counts: all, one channel's or one unit's.</extracomment>
+        <translation>Messages counted</translation>
+    </message>
+    <message>
+        <source>all messages</source>
+        <translation>all messages</translation>
+    </message>
+    <message>
+        <source>channel: {name}</source>
+        <translation>channel: {name}</translation>
+    </message>
+    <message>
+        <source>unit: {name}</source>
+        <translation>unit: {name}</translation>
+    </message>
+    <message>
+        <source>A unit's messages are those routed to it; a channel's are those that came in on it.</source>
+        <translation>A unit's messages are those routed to it; a channel's are those that came in on it.</translation>
+    </message>
+    <message>
         <source>Add goal</source>
         <translation>Add goal</translation>
     </message>
@@ -2272,6 +2293,10 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
     <message>
         <source>{target}% of messages answered within the response target per month</source>
         <translation>{target}% of messages answered within the response target per month</translation>
+    </message>
+    <message>
+        <source>{name}: {goal}</source>
+        <translation>{name}: {goal}</translation>
     </message>
     <message>
         <source>{target} {what} per week</source>

@@ -328,7 +328,7 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     </message>
     <message>
         <source>Today</source>
-        <extracomment>A post started in a campaign (CampaignInfo): the window fills the composer with its presets. Months ready to show (the neighbours are loaded in a worker after each month). Campaigns and goals, read once per change of the plan. Reply-time figures of a period for the goals (the window sets it; None: counting, call :meth:`refresh_goals` when ready). The days (holidays, important, religious, our own) of the shown range, hidden ones too.</extracomment>
+        <extracomment>A post started in a campaign (CampaignInfo): the window fills the composer with its presets. Months ready to show (the neighbours are loaded in a worker after each month). Campaigns and goals, read once per change of the plan. Reply-time figures of a period for the goals (the window sets it; None: counting, call :meth:`refresh_goals` when ready). Counts a reply-time goal's messages of a period and scope (None while a worker counts). The days (holidays, important, religious, our own) of the shown range, hidden ones too.</extracomment>
         <translation>Bugün</translation>
     </message>
     <message>
@@ -2232,6 +2232,27 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
         <translation>her kanal</translation>
     </message>
     <message>
+        <source>Messages counted</source>
+        <extracomment>Which messages a reply-time goal counts: all, one channel's or one unit's.</extracomment>
+        <translation>Sayılan mesajlar</translation>
+    </message>
+    <message>
+        <source>all messages</source>
+        <translation>tüm mesajlar</translation>
+    </message>
+    <message>
+        <source>channel: {name}</source>
+        <translation>kanal: {name}</translation>
+    </message>
+    <message>
+        <source>unit: {name}</source>
+        <translation>birim: {name}</translation>
+    </message>
+    <message>
+        <source>A unit's messages are those routed to it; a channel's are those that came in on it.</source>
+        <translation>Bir birimin mesajları ona yönlendirilenlerdir; bir kanalın mesajları o kanaldan gelenlerdir.</translation>
+    </message>
+    <message>
         <source>Add goal</source>
         <translation>Hedef ekle</translation>
     </message>
@@ -2250,6 +2271,10 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
     <message>
         <source>{target}% of messages answered within the response target per month</source>
         <translation>Her ay mesajların %{target} kadarı yanıt hedefi içinde yanıtlansın</translation>
+    </message>
+    <message>
+        <source>{name}: {goal}</source>
+        <translation>{name}: {goal}</translation>
     </message>
     <message>
         <source>{target} {what} per week</source>

@@ -8,7 +8,9 @@ not count toward a goal.
 A reply-time goal ("yanıt süresi") asks that ``target`` per cent of the citizens' messages
 received in the period be answered within the response target (business time, the inbox's
 settings). Spam and abuse are not counted; a message not yet answered counts as not in time,
-so the share is what citizens have seen so far. Pure: no Qt, no I/O.
+so the share is what citizens have seen so far. It counts the whole inbox, or only the messages
+of one channel, or only those routed to one unit ("Fen İşleri"): its :class:`ReplyScope`.
+Pure: no Qt, no I/O.
 """
 
 from __future__ import annotations
@@ -39,6 +41,18 @@ class GoalKind(StrEnum):
 
 
 @dataclass(frozen=True)
+class ReplyScope:
+    """Which messages a reply-time goal counts: all (both None), one channel's, or one unit's."""
+
+    channel_id: int | None = None
+    unit_id: int | None = None
+
+
+#: Every message of the inbox (a goal not limited to a channel or unit).
+ALL_MESSAGES = ReplyScope()
+
+
+@dataclass(frozen=True)
 class Goal:
     period: Period
     target: int
@@ -47,14 +61,25 @@ class Goal:
     channel_id: int | None = None
     id: int | None = None
     kind: GoalKind = GoalKind.POSTS
+    #: A reply-time goal of the messages routed to this unit only.
+    unit_id: int | None = None
 
     def __post_init__(self) -> None:
         if self.target < 1:
             raise ValueError("a goal needs a target of at least one post")
         if self.kind is GoalKind.REPLY_TIME and (
-            self.target > 100 or (self.category, self.campaign_id, self.channel_id) != (None, None, None)
+            self.target > 100
+            or (self.category, self.campaign_id) != (None, None)
+            or (self.channel_id is not None and self.unit_id is not None)
         ):
-            raise ValueError("a reply-time goal is a share of 1–100 % of all messages")
+            raise ValueError("a reply-time goal is a share of 1–100 % of all messages, one channel's or one unit's")
+        if self.kind is GoalKind.POSTS and self.unit_id is not None:
+            raise ValueError("a post goal counts posts, not the messages of a unit")
+
+    @property
+    def reply_scope(self) -> ReplyScope:
+        """The messages a reply-time goal counts."""
+        return ReplyScope(self.channel_id, self.unit_id)
 
 
 class Countable(Protocol):

@@ -16,7 +16,7 @@ from sqlalchemy import and_, func, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from kurum_masaustu.domain import InboxCategory, InboxStatus, Platform, ReplyState
-from kurum_masaustu.rules.goals import ReplyCounts
+from kurum_masaustu.rules.goals import ALL_MESSAGES, ReplyCounts, ReplyScope
 from kurum_masaustu.rules.timeutil import ISTANBUL
 from kurum_masaustu.services.inbox import BusinessHours
 from kurum_masaustu.store.models import AuditEntry, Delivery, InboxItem, Reply
@@ -258,8 +258,16 @@ class ConversationService:
                 for at, actor, action, detail in session.execute(stmt)
             ]
 
-    def reply_figures(self, since: datetime, until: datetime, hours: BusinessHours, target: timedelta) -> ReplyFigures:
-        """Reply-time figures for items received in ``[since, until)`` (the goals' "yanıt süresi")."""
+    def reply_figures(
+        self,
+        since: datetime,
+        until: datetime,
+        hours: BusinessHours,
+        target: timedelta,
+        scope: ReplyScope = ALL_MESSAGES,
+    ) -> ReplyFigures:
+        """Reply-time figures for items received in ``[since, until)`` (the goals' "yanıt süresi"),
+        of all items or of ``scope``'s channel or unit (the unit the item is routed to)."""
         first_sent = (
             select(InboxItem.received_at, func.min(Reply.sent_at))
             .outerjoin(Reply, and_(Reply.inbox_item_id == InboxItem.id, Reply.sent_at.is_not(None)))
@@ -270,6 +278,10 @@ class ConversationService:
             )
             .group_by(InboxItem.id)
         )
+        if scope.channel_id is not None:
+            first_sent = first_sent.where(InboxItem.channel_id == scope.channel_id)
+        if scope.unit_id is not None:
+            first_sent = first_sent.where(InboxItem.unit_id == scope.unit_id)
         waits: list[timedelta] = []
         received = waiting = 0
         now = self._clock()
@@ -287,11 +299,14 @@ class ConversationService:
             median = waits[middle] if len(waits) % 2 else (waits[middle - 1] + waits[middle]) / 2
         return ReplyFigures(received, len(waits), median, sum(1 for wait in waits if wait <= target), waiting)
 
-    def goal_counts(self, first: date, last: date, hours: BusinessHours, target: timedelta) -> ReplyCounts:
-        """The reply-time goal's figures for the Istanbul days ``first`` … ``last`` (so far)."""
+    def goal_counts(
+        self, first: date, last: date, hours: BusinessHours, target: timedelta, scope: ReplyScope = ALL_MESSAGES
+    ) -> ReplyCounts:
+        """The reply-time goal's figures for the Istanbul days ``first`` … ``last`` (so far), of
+        the goal's scope (all messages, one channel's or one unit's)."""
         since = datetime.combine(first, time(0), tzinfo=ISTANBUL).astimezone(UTC)
         until = min(self._clock(), datetime.combine(last + timedelta(days=1), time(0), tzinfo=ISTANBUL).astimezone(UTC))
-        return self.reply_figures(since, until, hours, target).counts
+        return self.reply_figures(since, until, hours, target, scope).counts
 
     def replies(self, item_id: int) -> list[ReplyRow]:
         stmt = select(Reply).where(Reply.inbox_item_id == item_id).order_by(Reply.id)

@@ -16,6 +16,7 @@ from kurum_masaustu.rules.days import Correction, CorrectionAction, CustomDay, D
 from kurum_masaustu.rules.goals import Goal, GoalKind, Period
 from kurum_masaustu.rules.recurrence import Frequency, RecurrenceRule, occurrences
 from kurum_masaustu.rules.timeutil import local_to_utc, to_local
+from kurum_masaustu.rules.turkish import sort_key
 from kurum_masaustu.store.models import (
     AuditEntry,
     Campaign,
@@ -27,6 +28,7 @@ from kurum_masaustu.store.models import (
     Post,
     Recurrence,
     SeriesPost,
+    Unit,
 )
 
 
@@ -132,7 +134,14 @@ class PlanningService:
         with self._sessions() as session:
             return [
                 Goal(
-                    Period(g.period), g.target, g.category, g.campaign_id, g.channel_id, id=g.id, kind=GoalKind(g.kind)
+                    Period(g.period),
+                    g.target,
+                    g.category,
+                    g.campaign_id,
+                    g.channel_id,
+                    id=g.id,
+                    kind=GoalKind(g.kind),
+                    unit_id=g.unit_id,
                 )
                 for g in session.scalars(select(PlanGoal).order_by(PlanGoal.id))
             ]
@@ -146,10 +155,17 @@ class PlanningService:
                 category=goal.category,
                 campaign_id=goal.campaign_id,
                 channel_id=goal.channel_id,
+                unit_id=goal.unit_id,
             )
             session.add(row)
             session.flush()
             return row.id
+
+    def units(self) -> list[tuple[int, str]]:
+        """The units a reply-time goal may be limited to, by name (Turkish order)."""
+        with self._sessions() as session:
+            rows = session.execute(select(Unit.id, Unit.name)).all()
+        return sorted(((unit_id, name) for unit_id, name in rows), key=lambda row: sort_key(row[1]))
 
     def delete_goal(self, goal_id: int) -> None:
         with self._sessions.begin() as session:

@@ -24,7 +24,9 @@ log = logging.getLogger(__name__)
 #: ``PRAGMA application_id`` of our databases: "KMS1".
 APPLICATION_ID = 0x4B4D5331
 #: Alembic revisions this version knows, oldest first; the last is the current schema.
-KNOWN_REVISIONS: tuple[str, ...] = ("0001", "0002", "0003", "0004", "0005", "0006", "0007", "0008", "0009", "0010")
+KNOWN_REVISIONS: tuple[str, ...] = (
+    "0001", "0002", "0003", "0004", "0005", "0006", "0007", "0008", "0009", "0010", "0011",
+)  # fmt: skip
 HEAD_REVISION = KNOWN_REVISIONS[-1]
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000

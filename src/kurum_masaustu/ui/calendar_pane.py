@@ -42,7 +42,15 @@ from PySide6.QtWidgets import (
 )
 
 from kurum_masaustu.domain import DeliveryState
-from kurum_masaustu.rules.goals import Goal, GoalKind, ReplyCounts, period_bounds, progress, reply_progress
+from kurum_masaustu.rules.goals import (
+    Goal,
+    GoalKind,
+    ReplyCounts,
+    ReplyScope,
+    period_bounds,
+    progress,
+    reply_progress,
+)
 from kurum_masaustu.rules.plan_filter import PlanFilter
 from kurum_masaustu.rules.timeutil import ISTANBUL, add_months, local_day_bounds, month_grid, to_local, today_local
 from kurum_masaustu.services.planning import CampaignInfo, PlanningService, bands
@@ -437,7 +445,9 @@ class CalendarPane(QWidget):
         self._plan_cache: tuple[list[CampaignInfo], list[Goal]] | None = None
         #: Reply-time figures of a period for the goals (the window sets it; None: counting, call
         #: :meth:`refresh_goals` when ready).
-        self.reply_counts: Callable[[date, date], ReplyCounts | None] | None = None
+        #: Counts a reply-time goal's messages of a period and scope (None while a worker counts).
+        self.reply_counts: Callable[[date, date, ReplyScope], ReplyCounts | None] | None = None
+        self._unit_names: dict[int, str] | None = None
         self._channel_names: dict[int, str] = {}
         self._menu: QMenu | None = None
         #: The days (holidays, important, religious, our own) of the shown range, hidden ones too.
@@ -729,6 +739,7 @@ class CalendarPane(QWidget):
         self._month_cache.clear()
         self._best_hours = None
         self._plan_cache = None
+        self._unit_names = None
 
     def _show_campaigns(self, first: date, last: date) -> None:
         if self._plan_cache is None:
@@ -758,9 +769,10 @@ class CalendarPane(QWidget):
         for goal in goals:
             if goal.kind is GoalKind.REPLY_TIME:
                 first, last = period_bounds(goal.period, day)
-                counts = self.reply_counts(first, last) if self.reply_counts is not None else None
+                scope = goal.reply_scope
+                counts = self.reply_counts(first, last, scope) if self.reply_counts is not None else None
                 replies = reply_progress(goal, counts, day) if counts is not None else None
-                lines.append(reply_goal_text(replies, goal))
+                lines.append(reply_goal_text(replies, goal, self._scope_name(scope)))
                 missing = missing or (replies is not None and not replies.met)
                 continue
             item = next(reached)
@@ -772,6 +784,16 @@ class CalendarPane(QWidget):
         self.goals_label.setToolTip("\n".join(lines))
         self.goals_label.setStyleSheet("color: #9a3412;" if missing else "color: #166534;")
         self.goals_label.show()
+
+    def _scope_name(self, scope: ReplyScope) -> str:
+        """The channel's or unit's name a reply-time goal counts ("" for all messages)."""
+        if scope.channel_id is not None:
+            return self._channel_names.get(scope.channel_id, "?")
+        if scope.unit_id is not None:
+            if self._unit_names is None:
+                self._unit_names = dict(self.planning.units())
+            return self._unit_names.get(scope.unit_id, "?")
+        return ""
 
     def _show_best_hours(self) -> None:
         """Stars on the good hours of each weekday (from our published posts, else defaults)."""

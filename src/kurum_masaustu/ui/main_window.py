@@ -38,7 +38,7 @@ if TYPE_CHECKING:
     from kurum_masaustu.publishing.inbox_sync import InboxSyncSummary
     from kurum_masaustu.publishing.outbox import RunSummary
     from kurum_masaustu.publishing.runner import OutboxRunner
-    from kurum_masaustu.rules.goals import ReplyCounts
+    from kurum_masaustu.rules.goals import ReplyCounts, ReplyScope
     from kurum_masaustu.rules.hashtags import TagSet
     from kurum_masaustu.services.channels import ChannelService
     from kurum_masaustu.services.crisis import SpikeView
@@ -141,8 +141,8 @@ class MainWindow(QMainWindow):
         self.inbox.replies_queued.connect(self._poke_outbox)
         self.inbox.hide_with = self._hide_item
         self.inbox.delete_with = self._delete_item
-        self._reply_counts: dict[tuple[date, date], ReplyCounts] = {}
-        self._reply_counting: set[tuple[date, date]] = set()
+        self._reply_counts: dict[tuple[date, date, ReplyScope], ReplyCounts] = {}
+        self._reply_counting: set[tuple[date, date, ReplyScope]] = set()
         self.calendar.reply_counts = self.reply_counts
         self.pause_banner.resume_requested.connect(lambda: self.resume_publishing())
         self.status.back_online.connect(self._poke_outbox)
@@ -355,29 +355,29 @@ class MainWindow(QMainWindow):
         return await RoutingService(self.services.sessions).delete_comment(item_id, reason, self.services.adapter_for)
 
     # -- reply-time goals ------------------------------------------------------------------------
-    def reply_counts(self, first: date, last: date) -> ReplyCounts | None:
-        """The reply-time goal's figures of a period: known, or counted in a worker (None now;
-        the calendar's goals are shown again when they are ready)."""
-        key = (first, last)
+    def reply_counts(self, first: date, last: date, scope: ReplyScope) -> ReplyCounts | None:
+        """A reply-time goal's figures of a period and scope: known, or counted in a worker (None
+        now; the calendar's goals are shown again when they are ready)."""
+        key = (first, last, scope)
         if key in self._reply_counts:
             return self._reply_counts[key]
         if key not in self._reply_counting:
             self._reply_counting.add(key)
-            spawn(self._count_replies(first, last))
+            spawn(self._count_replies(first, last, scope))
         return None
 
-    async def _count_replies(self, first: date, last: date) -> None:
+    async def _count_replies(self, first: date, last: date, scope: ReplyScope) -> None:
         from kurum_masaustu.services.conversation import ConversationService
 
         inbox = self.services.inbox
         conversations = ConversationService(inbox.sessions, clock=inbox.now)
         try:
-            counts = await in_thread(lambda: conversations.goal_counts(first, last, inbox.hours, inbox.sla))
+            counts = await in_thread(lambda: conversations.goal_counts(first, last, inbox.hours, inbox.sla, scope))
         finally:
-            self._reply_counting.discard((first, last))
+            self._reply_counting.discard((first, last, scope))
         if not alive(self):
             return
-        self._reply_counts[(first, last)] = counts
+        self._reply_counts[(first, last, scope)] = counts
         self.calendar.refresh_goals()
 
     def forget_reply_counts(self) -> None:

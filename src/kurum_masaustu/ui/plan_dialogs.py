@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from kurum_masaustu.domain import Category
-from kurum_masaustu.rules.goals import Goal, GoalKind, Period, Progress, ReplyProgress
+from kurum_masaustu.rules.goals import ALL_MESSAGES, Goal, GoalKind, Period, Progress, ReplyProgress, ReplyScope
 from kurum_masaustu.rules.timeutil import today_local
 from kurum_masaustu.rules.turkish import tr_lower
 from kurum_masaustu.services.planning import CampaignInfo, PlanningError, PlanningService
@@ -73,21 +73,24 @@ def goal_subject(goal: Goal, campaigns: dict[int, str], channels: dict[int, str]
     return what
 
 
-def reply_goal_text(item: ReplyProgress | None, goal: Goal) -> str:
-    """ "Bu hafta yanıt süresi: %80 hedef içinde (hedef %90)"; None: still being counted."""
+def reply_goal_text(item: ReplyProgress | None, goal: Goal, scope_name: str = "") -> str:
+    """ "Fen İşleri: bu hafta %80 zamanında (hedef %90)"; None: still being counted. ``scope_name``:
+    the channel or unit the goal is limited to ("" for all messages)."""
     week = goal.period is Period.WEEK
     if item is None:
-        return (
+        text = (
             QCoreApplication.translate("Goals", "this week reply time: counting…")
             if week
             else QCoreApplication.translate("Goals", "this month reply time: counting…")
         )
-    template = (
-        QCoreApplication.translate("Goals", "this week {percent}% answered in time (goal {target}%)")
-        if week
-        else QCoreApplication.translate("Goals", "this month {percent}% answered in time (goal {target}%)")
-    )
-    return template.format(percent=item.percent, target=goal.target)
+    else:
+        template = (
+            QCoreApplication.translate("Goals", "this week {percent}% answered in time (goal {target}%)")
+            if week
+            else QCoreApplication.translate("Goals", "this month {percent}% answered in time (goal {target}%)")
+        )
+        text = template.format(percent=item.percent, target=goal.target)
+    return f"{scope_name}: {text}" if scope_name else text
 
 
 def goal_text(item: Progress, campaigns: dict[int, str], channels: dict[int, str]) -> str:
@@ -339,6 +342,7 @@ class GoalsDialog(QDialog):
         self._planning = planning
         self._campaigns = {c.id: c.name for c in campaigns if c.id is not None}
         self._channels = {c.id: c.display_name for c in channels}
+        self._units = dict(planning.units())
         self.list = QListWidget()
         self.list.setAccessibleName(self.tr("Goals"))
         self.kind_combo = QComboBox()
@@ -369,6 +373,21 @@ class GoalsDialog(QDialog):
         self.channel_combo.addItem(self.tr("any channel"), None)
         for channel in channels:
             self.channel_combo.addItem(channel_label(channel.display_name, channel.platform), channel.id)
+        #: Which messages a reply-time goal counts: all, one channel's or one unit's.
+        self.scope_combo = QComboBox()
+        self.scope_combo.setAccessibleName(self.tr("Messages counted"))
+        self.scope_combo.addItem(self.tr("all messages"), "")
+        for channel in channels:
+            self.scope_combo.addItem(
+                self.tr("channel: {name}").format(name=channel_label(channel.display_name, channel.platform)),
+                f"channel:{channel.id}",
+            )
+        for unit_id, name in self._units.items():
+            self.scope_combo.addItem(self.tr("unit: {name}").format(name=name), f"unit:{unit_id}")
+        self.scope_combo.setToolTip(
+            self.tr("A unit's messages are those routed to it; a channel's are those that came in on it.")
+        )
+        self.scope_combo.hide()
         self.add_button = QPushButton(self.tr("Add goal"))
         self.remove_button = QPushButton(self.tr("Remove goal"))
         explanation = QLabel(
@@ -383,6 +402,7 @@ class GoalsDialog(QDialog):
             self.category_combo,
             self.campaign_combo,
             self.channel_combo,
+            self.scope_combo,
             self.add_button,
         ):
             row.addWidget(widget)
@@ -409,6 +429,10 @@ class GoalsDialog(QDialog):
                     if goal.period is Period.WEEK
                     else self.tr("{target}% of messages answered within the response target per month")
                 ).format(target=goal.target)
+                if goal.channel_id is not None:
+                    text = self.tr("{name}: {goal}").format(name=self._channels.get(goal.channel_id, "?"), goal=text)
+                elif goal.unit_id is not None:
+                    text = self.tr("{name}: {goal}").format(name=self._units.get(goal.unit_id, "?"), goal=text)
                 item = QListWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, goal.id)
                 self.list.addItem(item)
@@ -425,19 +449,38 @@ class GoalsDialog(QDialog):
         self.remove_button.setEnabled(self.list.count() > 0)
 
     def _kind_changed(self) -> None:
-        """A reply-time goal is a share of all messages: per cent, no category, campaign or channel."""
+        """A reply-time goal is a share of the messages (all, a channel's or a unit's): per cent, no
+        category or campaign."""
         replies = self.kind_combo.currentData() == GoalKind.REPLY_TIME.value
         for combo in (self.category_combo, self.campaign_combo, self.channel_combo):
             combo.setEnabled(not replies)
+            combo.setVisible(not replies)
+        self.scope_combo.setVisible(replies)
         self.target_spin.setRange(1, 100 if replies else 200)
         self.target_spin.setSuffix("%" if replies else "")
         if replies:
             self.target_spin.setValue(90)
 
+    def scope(self) -> ReplyScope:
+        """The messages the reply-time goal being added counts (the scope box's choice)."""
+        kind, _, number = str(self.scope_combo.currentData() or "").partition(":")
+        if kind == "channel":
+            return ReplyScope(channel_id=int(number))
+        if kind == "unit":
+            return ReplyScope(unit_id=int(number))
+        return ALL_MESSAGES
+
     def add_goal(self) -> int:
         if self.kind_combo.currentData() == GoalKind.REPLY_TIME.value:
+            scope = self.scope()
             goal_id = self._planning.add_goal(
-                Goal(Period(self.period_combo.currentData()), self.target_spin.value(), kind=GoalKind.REPLY_TIME)
+                Goal(
+                    Period(self.period_combo.currentData()),
+                    self.target_spin.value(),
+                    channel_id=scope.channel_id,
+                    kind=GoalKind.REPLY_TIME,
+                    unit_id=scope.unit_id,
+                )
             )
             self._reload()
             return goal_id
