@@ -3512,14 +3512,6 @@ Licence: GNU GPL version 3 or later. The components it carries and their licence
         <translation>&amp;About Kurum Masaüstü</translation>
     </message>
     <message>
-        <source>negative messages</source>
-        <translation>negative messages</translation>
-    </message>
-    <message>
-        <source>Crisis: {where}</source>
-        <translation>Crisis: {where}</translation>
-    </message>
-    <message>
         <source>Local</source>
         <translation>Local</translation>
     </message>
@@ -5220,6 +5212,17 @@ Ask your IT department to give you write access to this folder, or start with --
             <numerusform>+%n more</numerusform>
             <numerusform>+%n more</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>WindowCrisis</name>
+    <message>
+        <source>negative messages</source>
+        <translation>negative messages</translation>
+    </message>
+    <message>
+        <source>Crisis: {where}</source>
+        <translation>Crisis: {where}</translation>
     </message>
 </context>
 <context>

@@ -3487,14 +3487,6 @@ Lisans: GNU GPL sürüm 3 veya sonrası. İçerdiği bileşenler ve lisansları 
         <translation>Kurum Masaüstü &amp;hakkında</translation>
     </message>
     <message>
-        <source>negative messages</source>
-        <translation>olumsuz mesajlar</translation>
-    </message>
-    <message>
-        <source>Crisis: {where}</source>
-        <translation>Kriz: {where}</translation>
-    </message>
-    <message>
         <source>Local</source>
         <translation>Yerel</translation>
     </message>
@@ -5177,6 +5169,17 @@ BT biriminizden bu klasöre yazma izni isteyin ya da --profile ile yazabildiğin
         <translation>
             <numerusform>+%n daha</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>WindowCrisis</name>
+    <message>
+        <source>negative messages</source>
+        <translation>olumsuz mesajlar</translation>
+    </message>
+    <message>
+        <source>Crisis: {where}</source>
+        <translation>Kriz: {where}</translation>
     </message>
 </context>
 <context>

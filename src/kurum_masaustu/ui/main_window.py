@@ -29,6 +29,9 @@ from kurum_masaustu.ui.outbox_pane import OutboxPane
 from kurum_masaustu.ui.pause_banner import PauseBanner
 from kurum_masaustu.ui.status_bar import AppStatusBar
 from kurum_masaustu.ui.tasks import alive, in_thread, spawn
+from kurum_masaustu.ui.window_backup import WindowBackup
+from kurum_masaustu.ui.window_crisis import WindowCrisis
+from kurum_masaustu.ui.window_notifications import WindowNotifications
 
 if TYPE_CHECKING:
     from kurum_masaustu.app import Services
@@ -38,7 +41,7 @@ if TYPE_CHECKING:
     from kurum_masaustu.rules.goals import ReplyCounts, ReplyScope
     from kurum_masaustu.rules.hashtags import TagSet
     from kurum_masaustu.services.channels import ChannelService
-    from kurum_masaustu.services.crisis import CrisisService, SpikeView
+    from kurum_masaustu.services.crisis import SpikeView
     from kurum_masaustu.services.planning import CampaignInfo
     from kurum_masaustu.services.templates import TemplateRecord
     from kurum_masaustu.ui.backup_dialog import BackupHint
@@ -91,10 +94,6 @@ class MainWindow(QMainWindow):
         central_layout.addWidget(self.calendar, 1)
         self.setCentralWidget(central)
         self._runner: OutboxRunner | None = None
-        self.notifier: TrayNotifier | None = None  # made after the first paint
-        self._notifying = self._notify_again = False
-        self._last_spike: object = None
-        self.backup_hint: BackupHint | None = None  # made after the first paint
         self.composer_dock = self._dock(
             "composerDock", self.tr("Composer"), self.composer, Qt.DockWidgetArea.RightDockWidgetArea
         )
@@ -106,6 +105,8 @@ class MainWindow(QMainWindow):
             "outboxDock", self.tr("Outbox"), self.outbox, Qt.DockWidgetArea.BottomDockWidgetArea
         )
         self.tabifyDockWidget(self.inbox_dock, self.outbox_dock)
+        self.notifications = WindowNotifications(self)
+        self.crisis = WindowCrisis(self, self.crisis_banner)
         self.outbox_dock.visibilityChanged.connect(self._outbox_tab_shown)
         self.inbox_dock.raise_()
         self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
@@ -125,6 +126,7 @@ class MainWindow(QMainWindow):
         self.channel_warning.clicked.connect(self.open_channel_manager)
         self.status.addPermanentWidget(self.channel_warning)
         self._build_menus()
+        self.backup = WindowBackup(self, self.backup_action)
 
         self.calendar.post_selected.connect(self.show_post)
         self.calendar.post_activated.connect(self.edit_post)
@@ -142,10 +144,6 @@ class MainWindow(QMainWindow):
         self._reply_counts: dict[tuple[date, date, ReplyScope], ReplyCounts] = {}
         self._reply_counting: set[tuple[date, date, ReplyScope]] = set()
         self.calendar.reply_counts = self.reply_counts
-        self.crisis_banner.plan_requested.connect(lambda: self.open_crisis_dialog(0))
-        self.crisis_banner.statements_requested.connect(lambda: self.open_crisis_dialog(1))
-        self.crisis_banner.crisis_mode_requested.connect(self.turn_on_crisis_mode)
-        self.crisis_banner.show_items_requested.connect(self.show_crisis_items)
         self.pause_banner.resume_requested.connect(lambda: self.resume_publishing())
         self.status.back_online.connect(self._poke_outbox)
         self.status.back_online.connect(self._take_back_if_paused)
@@ -211,7 +209,6 @@ class MainWindow(QMainWindow):
         file_menu.addActions([new_action, save_action])
         file_menu.addSeparator()
         self.backup_action = QAction(self.tr("&Back up…"), self)
-        self.backup_action.triggered.connect(self.back_up)
         file_menu.addAction(self.backup_action)
         settings_action = QAction(self.tr("Se&ttings…"), self)
         settings_action.triggered.connect(self._settings)
@@ -336,79 +333,16 @@ class MainWindow(QMainWindow):
 
         return TemplateService(self.services.sessions).list("post")
 
-    # -- crisis -------------------------------------------------------------------------------
-    def _crisis_service(self) -> CrisisService:
-        from kurum_masaustu.services.crisis import CrisisService
-
-        return CrisisService(self.services.sessions, rule=self.services.spike_rule())
-
+    # -- crisis (WindowCrisis) ------------------------------------------------------------------
     async def check_crisis(self) -> SpikeView | None:
-        """Look for a negative spike (off the UI thread) and offer the crisis plan if there is one."""
-        crisis = self._crisis_service()
-        spikes = await in_thread(crisis.spikes)
-        if not alive(self):
-            return None
-        # A named cluster (a post, a unit) says more than "everywhere"; "all" when it is the only one.
-        named = [view for view in spikes if view.kind != "all"]
-        chosen = named or spikes
-        if not chosen:
-            self.crisis_banner.hide()
-            return None
-        view = chosen[0]
-        if view.spike.cluster == self.crisis_banner.dismissed_key:
-            return view
-        paused = self.services.pause.paused()
-        crisis_on = bool(paused and paused.get("mode") == "crisis")
-        if self._last_spike != view.spike.cluster:
-            self._last_spike = view.spike.cluster
-            self._notify_crisis(view.spike.count, crisis.rule.window.total_seconds() / 3600, view.label or view.kind)
-            await in_thread(
-                crisis.record,
-                "crisis.spike",
-                {"where": view.label or view.kind, "count": view.spike.count, "ratio": view.spike.ratio},
-            )
-        self.crisis_banner.show_spike(view, crisis.rule.window.total_seconds() / 3600, crisis_on)
-        return view
-
-    def _notify_crisis(self, count: int, hours: float, where: str) -> None:
-        from kurum_masaustu.rules.notifications import crisis_notice
-
-        settings = self.services.settings.notifications()
-        if self.notifier is not None and crisis_notice(True, looking=self.looking(), settings=settings):
-            title, body = self.notifier.crisis_text(count, hours, where)
-            self._notice_target = self.inbox_dock
-            self.notifier.notify(title, body, warning=True, window=self)
+        return await self.crisis.check()
 
     def open_crisis_dialog(self, tab: int = 0) -> CrisisDialog:
-        from kurum_masaustu.services.crisis import holding_statements
-        from kurum_masaustu.ui.crisis_panel import CrisisDialog
+        return self.crisis.open_dialog(tab)
 
-        dialog = CrisisDialog(self._crisis_service(), holding_statements(), self)
-        dialog.tabs.setCurrentIndex(tab)
-        dialog.statement_chosen.connect(self.write_statement)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.show()
-        self.crisis_dialog = dialog
-        return dialog
-
-    def write_statement(self, text: str) -> None:
-        """A holding statement goes to the composer as a new post for today."""
-        self.composer.new_post(to_local(datetime.now(UTC)).date())
-        self.composer.body_edit.setPlainText(text)
-        self.composer_dock.show()
-        self.composer_dock.raise_()
-
-    def turn_on_crisis_mode(self) -> None:
-        view = self.crisis_banner.current
-        where = view.label if view is not None and view.label else self.tr("negative messages")
-        self.pause_publishing(self.tr("Crisis: {where}").format(where=where), mode="crisis")
-        if view is not None:
-            self.crisis_banner.show_spike(view, self._crisis_service().rule.window.total_seconds() / 3600, True)
-
-    def show_crisis_items(self) -> None:
-        self.inbox_dock.show()
-        self.inbox_dock.raise_()
-        self.inbox.show_negative()
+    @property
+    def crisis_dialog(self) -> CrisisDialog | None:
+        return self.crisis.dialog
 
     async def _hide_item(self, item_id: int, reason: str) -> str | None:
         from kurum_masaustu.services.routing import RoutingService
@@ -545,7 +479,7 @@ class MainWindow(QMainWindow):
             self.composer.refresh_deliveries()
             self.refresh_counts()
         if summary.failed:
-            self._notify_failures(summary.failed)
+            self.notifications.notify_failures(summary.failed)
         self.refresh_pause()
         self.refresh_channel_warning()  # a refused token shows at once; an expiry comes nearer
 
@@ -559,85 +493,20 @@ class MainWindow(QMainWindow):
         if summary.new:
             spawn(self.notify_new_messages())
 
-    # -- notifications --------------------------------------------------------------------------
-    def _start_notifications(self) -> None:
-        from kurum_masaustu.ui.tray import TrayNotifier
-
-        self.notifier = TrayNotifier(self.windowIcon(), APP_NAME, self)
-        self.notifier.open_requested.connect(self.come_forward)
-        self.notifier.new_post_requested.connect(self._new_post_from_tray)
-        self.notifier.quit_requested.connect(self.close)
-        # Messages stored so far are known; those stored from now on are announced.
-        self._inbox_seen: int | None = self.services.inbox.arrived_after(None)[0]
-        self._notice_target = self.inbox_dock
-
-    def _new_post_from_tray(self) -> None:
-        from kurum_masaustu.rules.timeutil import today_local
-
-        self._notice_target = self.composer_dock
-        self.come_forward()
-        self.new_post_on(today_local())
+    # -- notifications (WindowNotifications) ---------------------------------------------------
+    @property
+    def notifier(self) -> TrayNotifier | None:
+        """The tray notifier, made after the first paint."""
+        return self.notifications.notifier
 
     def looking(self) -> bool:
-        """The person has the window in front of them (then nothing needs announcing)."""
-        return self.isActiveWindow() and not self.isMinimized()
+        return self.notifications.looking()
 
     async def notify_new_messages(self) -> None:
-        """Announce the messages stored since the last look (one round at a time: a sync that
-        ends meanwhile makes the running round look once more, so nothing is announced twice)."""
-        if self.notifier is None:
-            return
-        if self._notifying:
-            self._notify_again = True
-            return
-        self._notifying = True
-        try:
-            while True:
-                self._notify_again = False
-                await self._announce_new_messages()
-                if not self._notify_again or not alive(self):
-                    break
-        finally:
-            self._notifying = False
-
-    async def _announce_new_messages(self) -> None:
-        from kurum_masaustu.rules.notifications import message_notice
-
-        assert self.notifier is not None
-        newest, categories = await in_thread(self.services.inbox.arrived_after, self._inbox_seen)
-        if not alive(self):
-            return
-        self._inbox_seen = max(newest, self._inbox_seen or 0)
-        inbox = self.services.inbox
-        notice = message_notice(
-            categories,
-            looking=self.looking(),
-            in_hours=inbox.hours.is_open(inbox.now()),
-            settings=self.services.settings.notifications(),
-        )
-        if notice is not None:
-            title, body = self.notifier.message_text(notice)
-            self._notice_target = self.inbox_dock
-            self.notifier.notify(title, body, warning=notice.urgent, window=self)
-
-    def _notify_failures(self, failed: int) -> None:
-        from kurum_masaustu.rules.notifications import failure_notice
-
-        notice = failure_notice(failed, looking=self.looking(), settings=self.services.settings.notifications())
-        if notice is not None and self.notifier is not None:
-            title, body = self.notifier.failure_text(notice)
-            self._notice_target = self.outbox_dock
-            self.notifier.notify(title, body, warning=True, window=self)
+        await self.notifications.notify_new_messages()
 
     def come_forward(self) -> None:
-        """From the tray or a notification: the window in front, showing what was announced."""
-        if self.isMinimized():
-            self.showNormal()
-        self.show()
-        self.raise_()
-        self.activateWindow()
-        self._notice_target.show()
-        self._notice_target.raise_()
+        self.notifications.come_forward()
 
     # -- channels -------------------------------------------------------------------------------
     def _channel_service(self) -> ChannelService:
@@ -777,7 +646,7 @@ class MainWindow(QMainWindow):
 
     def start_background_work(self) -> None:
         """Work that must not delay the first paint (the app calls it once the window is ready)."""
-        self._start_notifications()
+        self.notifications.start()
         spawn(self._check_keyring())
         spawn(self._install_templates())
         self._take_back_if_paused()
@@ -787,39 +656,14 @@ class MainWindow(QMainWindow):
         spawn(self.check_crisis())
         self._show_backup_hint()
 
-    # -- backup -----------------------------------------------------------------------------
+    # -- backup (WindowBackup) -------------------------------------------------------------------
+    @property
+    def backup_hint(self) -> BackupHint | None:
+        """The status bar's backup reminder, made after the first paint."""
+        return self.backup.hint
+
     def _show_backup_hint(self) -> None:
-        """The quiet reminder in the status bar when the last backup is 30 days old (or none yet)."""
-        from kurum_masaustu.ui.backup_dialog import BackupHint
-
-        if self.demo:
-            return  # a throwaway training profile: nothing to keep
-        if not self.services.settings.last_backup_at and not self.services.posts.has_any():
-            return  # a new, still empty profile: nothing to back up yet
-        if self.backup_hint is None:
-            self.backup_hint = BackupHint()
-            self.backup_hint.requested.connect(self.back_up)
-            self.status.addPermanentWidget(self.backup_hint)
-        self.backup_hint.update_for(self.services.settings.last_backup_at, datetime.now(UTC))
-
-    def back_up(self) -> None:
-        """File → Back up…: ask where, then write the backup in a worker thread."""
-        from kurum_masaustu.ui.backup_dialog import ask_backup_path
-
-        target = ask_backup_path(self)
-        if target is not None:
-            spawn(self.write_backup(target))
-
-    async def write_backup(self, target: Path) -> None:
-        from kurum_masaustu.ui.backup_dialog import run_backup
-
-        self.backup_action.setEnabled(False)
-        try:
-            await run_backup(self, self.services.profile, self.services.settings, target)
-        finally:
-            if alive(self):
-                self.backup_action.setEnabled(True)
-                self._show_backup_hint()
+        self.backup.show_hint()
 
     async def _load_dictionary(self) -> None:
         """Read the spelling dictionary (about a second) before the first check needs it."""
@@ -913,8 +757,7 @@ class MainWindow(QMainWindow):
         state.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self.notifier is not None:
-            self.notifier.hide()
+        self.notifications.hide()
         self.media.flush()
         self.composer.autosave_now()
         self.save_layout()
