@@ -26,6 +26,11 @@ from kurum_masaustu.store.models import AppFlag, AuditEntry, Delivery, InboxItem
 PLAN_FLAG = "crisis_plan"
 #: Entries one timeline shows at most (the newest of its period).
 TIMELINE_LIMIT = 500
+#: What the crisis timeline holds: crisis entries, pauses and hidden comments.
+_IN_TIMELINE = or_(
+    AuditEntry.entity == "crisis",
+    AuditEntry.action.in_(("publishing.pause", "publishing.resume", "inbox.hidden")),
+)
 #: How many negative items one check reads at most (the newest; a flood is a spike anyway).
 MAX_EVENTS = 50_000
 
@@ -219,12 +224,7 @@ class CrisisService:
         ``since`` up to (not including) ``until``, oldest first; the newest :data:`TIMELINE_LIMIT`."""
         stmt = (
             select(AuditEntry.at, AuditEntry.actor, AuditEntry.action, AuditEntry.detail)
-            .where(
-                or_(
-                    AuditEntry.entity == "crisis",
-                    AuditEntry.action.in_(("publishing.pause", "publishing.resume", "inbox.hidden")),
-                )
-            )
+            .where(_IN_TIMELINE)
             .order_by(AuditEntry.at.desc(), AuditEntry.id.desc())
         )
         if since is not None:
@@ -244,12 +244,7 @@ class CrisisService:
         with self._sessions() as session:
             first = session.scalar(
                 select(AuditEntry.at)
-                .where(
-                    or_(
-                        AuditEntry.entity == "crisis",
-                        AuditEntry.action.in_(("publishing.pause", "publishing.resume", "inbox.hidden")),
-                    )
-                )
+                .where(_IN_TIMELINE)
                 .order_by(AuditEntry.at)
                 .limit(1)
             )

@@ -354,42 +354,30 @@ class PlanningService:
         return removed
 
     # -- engagement (best-time hints) -------------------------------------------------------------
-    def engagement_by_channel(self, days: int = 365) -> dict[int, list[Sample]]:
-        """:meth:`engagement_samples` of every channel at once (one query), keyed by channel id."""
+    def engagement_by_channel(self, days: int = 365, channel_id: int | None = None) -> dict[int, list[Sample]]:
+        """Published deliveries with metrics in the last ``days`` days, keyed by channel id (one
+        query; only ``channel_id``'s when given)."""
         since = datetime.now().astimezone() - timedelta(days=days)
         stmt = (
             select(Delivery.channel_id, Delivery.published_at, Delivery.scheduled_at, DeliveryMetrics)
             .join(DeliveryMetrics, DeliveryMetrics.delivery_id == Delivery.id)
             .where(Delivery.state == DeliveryState.PUBLISHED)
         )
+        if channel_id is not None:
+            stmt = stmt.where(Delivery.channel_id == channel_id)
         by_channel: dict[int, list[Sample]] = {}
         with self._sessions() as session:
-            for channel_id, published_at, scheduled_at, metrics in session.execute(stmt):
+            for owner, published_at, scheduled_at, metrics in session.execute(stmt):
                 at = published_at or scheduled_at
                 if at is None or at < since:
                     continue
                 sample = Sample(to_local(at), metrics.reactions, metrics.comments, metrics.shares)
-                by_channel.setdefault(channel_id, []).append(sample)
+                by_channel.setdefault(owner, []).append(sample)
         return by_channel
 
     def engagement_samples(self, channel_id: int | None = None, days: int = 365) -> list[Sample]:
         """Published deliveries with metrics in the last ``days`` days (of one channel)."""
-        since = datetime.now().astimezone() - timedelta(days=days)
-        stmt = (
-            select(Delivery.published_at, Delivery.scheduled_at, DeliveryMetrics)
-            .join(DeliveryMetrics, DeliveryMetrics.delivery_id == Delivery.id)
-            .where(Delivery.state == DeliveryState.PUBLISHED)
-        )
-        if channel_id is not None:
-            stmt = stmt.where(Delivery.channel_id == channel_id)
-        samples = []
-        with self._sessions() as session:
-            for published_at, scheduled_at, metrics in session.execute(stmt):
-                at = published_at or scheduled_at
-                if at is None or at < since:
-                    continue
-                samples.append(Sample(to_local(at), metrics.reactions, metrics.comments, metrics.shares))
-        return samples
+        return [sample for samples in self.engagement_by_channel(days, channel_id).values() for sample in samples]
 
 
 _UNSENT = frozenset({DeliveryState.DRAFT, DeliveryState.SCHEDULED, DeliveryState.FAILED, DeliveryState.CANCELLED})

@@ -1009,8 +1009,7 @@ class CalendarPane(QWidget):
         if self.model.month != month or self._filter != plan_filter:
             return  # moved to another month or filter: it was read there
         self._remember(month, plan_filter, data)
-        self.reload_filter_choices()
-        self.show_month(month, self.selected_day())
+        self.show_month(month, self.selected_day())  # publishing changes no channel or campaign
 
     # -- selection --------------------------------------------------------------------------
     def _day_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:

@@ -10,7 +10,7 @@ from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QDate, QDateTime, QSize, Qt, QTime, QTimer, Signal
+from PySide6.QtCore import QDate, QDateTime, Qt, QTime, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDateTimeEdit,
@@ -72,18 +72,6 @@ class WordingContext:
     mourning: bool = False  # national mourning is on: nothing celebratory
     commemoration: str | None = None  # the anma day falling on the chosen date, if any
     election: bool = False  # inside the election period: no openings or ceremonies
-
-
-class _RowsScroll(QScrollArea):
-    """Asks for the rows' whole height (a plain scroll area asks for less and scrolls needlessly)."""
-
-    def sizeHint(self) -> QSize:
-        inner = self.widget()
-        hint = super().sizeHint()
-        if inner is None:
-            return hint
-        height = inner.heightForWidth(self.viewport().width()) if inner.hasHeightForWidth() else -1
-        return QSize(hint.width(), max(height, inner.sizeHint().height()) + 2 * self.frameWidth())
 
 
 class ComposerPane(QWidget):
@@ -253,7 +241,7 @@ class ComposerPane(QWidget):
         layout.addWidget(self.counter_label)
         # The channel rows scroll when the window is short (a 1366 × 768 laptop screen): without
         # this the composer alone needed ≈630 px and the window could not be shorter than ≈790.
-        self.channel_scroll = _RowsScroll()
+        self.channel_scroll = QScrollArea()
         self.channel_scroll.setWidget(self.channel_box)
         self.channel_scroll.setWidgetResizable(True)
         self.channel_scroll.setFrameShape(QFrame.Shape.NoFrame)

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QMessageBox, QVBoxLayout, QWidget
 
 from kurum_masaustu import APP_NAME
@@ -153,7 +153,6 @@ class MainWindow(QMainWindow):
         self.media.media_updated.connect(self.checklist.media_updated)
 
         self.resize(1440, 900)
-        self._layout_restored = self._fitted = False
         self._restore_layout()
         self.calendar.go_to_today()
         self.composer.restore_autosave()
@@ -532,8 +531,7 @@ class MainWindow(QMainWindow):
     def _channels_changed(self) -> None:
         """A channel was added, connected, renamed or removed: every pane offers the ones there are."""
         self.composer.set_channels(self.services.posts.channels())
-        self.calendar.reload_filter_choices()
-        self.calendar.refresh()
+        self.calendar.refresh()  # its filters offer the channels there are now
         self.inbox.reload_channels()
         self.refresh_channel_warning()
         self._poke_outbox()
@@ -727,28 +725,8 @@ class MainWindow(QMainWindow):
         if isinstance(geometry, QByteArray):
             self.restoreGeometry(geometry)
         layout = state.value("window/state")
-        self._layout_restored = isinstance(layout, QByteArray) and self.restoreState(layout, LAYOUT_VERSION)
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if not self._fitted:
-            self._fitted = True
-            if not self._layout_restored:
-                QTimer.singleShot(0, self._fit_composer)
-
-    def _fit_composer(self) -> None:
-        """First start: give the composer dock what its channel rows still lack once shown (its
-        wrapped labels are measured only then), from the media preview, which keeps a useful
-        height. On a short screen the rows keep scrolling."""
-        overflow = self.composer.channel_box.sizeHint().height() - self.composer.channel_scroll.viewport().height()
-        spare = self.media_dock.height() - 2 * self.media_dock.minimumSizeHint().height()
-        grow = min(overflow + 2, spare)
-        if grow > 0:
-            self.resizeDocks(
-                [self.composer_dock, self.media_dock],
-                [self.composer_dock.height() + grow, self.media_dock.height() - grow],
-                Qt.Orientation.Vertical,
-            )
+        if isinstance(layout, QByteArray):
+            self.restoreState(layout, LAYOUT_VERSION)
 
     def save_layout(self) -> None:
         state = self._ui_state()

@@ -71,7 +71,7 @@ class OutboxModel(QAbstractTableModel):
         self._rows: list[OutboxRow] = []
 
     def reload(self) -> None:
-        self.set_rows(self._service.rows(datetime.now(UTC)))
+        self.set_rows(self.read_rows())
 
     def read_rows(self) -> list[OutboxRow]:
         """The rows as they are now (safe in a worker thread; :meth:`set_rows` shows them)."""
